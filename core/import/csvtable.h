@@ -1,0 +1,58 @@
+#pragma once
+
+#include "csvparser.h"
+#include "importerror.h"
+
+#include <QByteArray>
+#include <QHash>
+#include <QString>
+#include <QStringList>
+
+#include <vector>
+
+namespace onsite {
+
+class CsvTable;
+
+// Reads a whole file; a missing or unreadable file is an ImportException.
+QByteArray readImportFile(const QString &path, const QString &fileName);
+
+// One data row, with errors that point at its cells.
+class CsvRow
+{
+public:
+    CsvRow(const CsvTable &table, const CsvRecord &record) : m_table(table), m_record(record) {}
+
+    int line() const { return m_record.line; }
+    // The trimmed cell of a named column ("" when the row is short).
+    QString value(const QString &column) const;
+    // Throws an ImportException pointing at the named column of this row.
+    [[noreturn]] void fail(const QString &column, const QString &message) const;
+    [[noreturn]] void failRow(const QString &message) const;
+
+private:
+    const CsvTable &m_table;
+    const CsvRecord &m_record;
+};
+
+// A decoded, parsed CSV file with a header row of (Chinese) column names.
+class CsvTable
+{
+public:
+    // Decodes, parses and checks that every required column is present.
+    static CsvTable fromBytes(const QByteArray &bytes, const QString &fileName,
+                              const QStringList &requiredColumns);
+
+    const QString &fileName() const { return m_fileName; }
+    int columnIndex(const QString &name) const { return m_columns.value(name, -1); }
+    std::vector<CsvRow> rows() const;
+
+    [[noreturn]] void fail(int line, const QString &column, const QString &message) const;
+
+private:
+    QString m_fileName;
+    QHash<QString, int> m_columns;
+    std::vector<CsvRecord> m_records; // data rows, header excluded
+};
+
+} // namespace onsite

@@ -1,0 +1,78 @@
+#pragma once
+
+#include "decimal.h"
+#include "domain/campaignsetup.h"
+#include "domain/scoreentry.h"
+
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+#include <vector>
+
+namespace onsite {
+
+struct ItemResult
+{
+    QString indicatorCode;
+    std::optional<Decimal> points; // empty: not scored (未评), counts as 0
+    int raterCount = 0;
+    bool trimmed = false;    // highest and lowest rater scores were dropped
+    bool finalValue = false; // a leader's final value replaced the aggregate
+    bool vetoTriggered = false;
+};
+
+struct ProjectSubtotal
+{
+    QString projectCode;
+    Decimal subtotal; // exact; the bonus project is already capped at its score
+};
+
+enum class Grade { Excellent, Good, Fair, Poor }; // 优秀 / 良好 / 一般 / 较差
+QString gradeName(Grade grade);
+
+struct UnitResult
+{
+    QString unitCode;
+    QString unitName;
+    QString category;
+    std::vector<ItemResult> items;
+    std::vector<ProjectSubtotal> subtotals;
+    Decimal exactTotal;
+    Decimal total; // rounded half away from zero to 2 decimals; ranks use this
+    Grade grade = Grade::Poor;
+    bool veto = false;
+    int rank = 0;
+    int categoryRank = 0;
+    int unscoredCount = 0;
+};
+
+struct CampaignResults
+{
+    std::vector<UnitResult> units; // by rank; equal ranks keep units.csv order
+    QStringList warnings;          // entries that could not be evaluated and were left out
+};
+
+// Computes totals, ranks and grades exactly as DOMAIN.md §Scoring binds them.
+class ScoringEngine
+{
+public:
+    explicit ScoringEngine(const CampaignSetup &setup) : m_setup(setup) {}
+
+    CampaignResults compute(const std::vector<ScoreEntry> &entries) const;
+
+private:
+    UnitResult computeUnit(const Unit &unit, const std::vector<ScoreEntry> &entries,
+                           QStringList &warnings) const;
+    ItemResult computeItem(const Unit &unit, const Indicator &item,
+                           const std::vector<const ScoreEntry *> &entries, QStringList &warnings) const;
+    Grade gradeFor(const Decimal &total, bool veto) const;
+
+    const CampaignSetup &m_setup;
+};
+
+// Assigns shared competition ranks (1, 2, 2, 4): vetoed units after all others, then
+// by rounded total, highest first. `rankOf` receives each unit's rank.
+void assignRanks(std::vector<UnitResult *> &units, int UnitResult::*rankField);
+
+} // namespace onsite

@@ -1,0 +1,224 @@
+#include "campaignstore.h"
+
+#include <QDateTime>
+
+namespace onsite {
+
+namespace {
+
+QVariant nullIfEmpty(const QString &text)
+{
+    return text.isEmpty() ? QVariant() : QVariant(text);
+}
+
+QVariant optionalReal(const std::optional<double> &value)
+{
+    return value ? QVariant(*value) : QVariant();
+}
+
+std::optional<double> toOptionalReal(const QVariant &value)
+{
+    return value.isNull() ? std::nullopt : std::optional<double>(value.toDouble());
+}
+
+Decimal toDecimal(const QVariant &value)
+{
+    const auto parsed = Decimal::parse(value.toString());
+    if (!parsed)
+        throw SqlError(QStringLiteral("stored value \"%1\" is not a decimal").arg(value.toString()).toStdString());
+    return *parsed;
+}
+
+QString timestamp(const QDateTime &time)
+{
+    return time.toUTC().toString(Qt::ISODateWithMs);
+}
+
+} // namespace
+
+bool CampaignStore::hasCampaign()
+{
+    return !m_db.query(QStringLiteral("SELECT id FROM campaign")).empty();
+}
+
+void CampaignStore::saveSetup(const CampaignSetup &setup)
+{
+    SqlTransaction transaction(m_db);
+    if (hasCampaign())
+        throw SqlError("this data folder already holds a campaign");
+    const Campaign &c = setup.campaign;
+    m_db.execute(QStringLiteral("INSERT INTO campaign (id, name, start_date, end_date, excellent_line, good_line, "
+                                "fair_line, trim_from_raters, imported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                 {c.id, c.name, c.startDate.toString(Qt::ISODate), c.endDate.toString(Qt::ISODate),
+                  c.gradeLines.excellent.toPlainString(), c.gradeLines.good.toPlainString(),
+                  c.gradeLines.fair.toPlainString(), c.trimFromRaters, timestamp(QDateTime::currentDateTimeUtc())});
+    int position = 0;
+    for (const Unit &unit : setup.units) {
+        m_db.execute(QStringLiteral("INSERT INTO units (code, name, category, position) VALUES (?, ?, ?, ?)"),
+                     {unit.code, unit.name, unit.category, position++});
+    }
+    saveIndicators(setup.indicators);
+    saveSites(setup.sites);
+    position = 0;
+    for (const InspectionGroup &group : setup.groups) {
+        m_db.execute(QStringLiteral("INSERT INTO inspection_groups (name, position) VALUES (?, ?)"),
+                     {group.name, position++});
+        int unitPosition = 0;
+        for (const QString &unitCode : group.unitCodes) {
+            m_db.execute(QStringLiteral("INSERT INTO group_units (group_name, unit_code, position) VALUES (?, ?, ?)"),
+                         {group.name, unitCode, unitPosition++});
+        }
+    }
+    position = 0;
+    for (const Person &person : setup.people) {
+        m_db.execute(QStringLiteral("INSERT INTO people (account, name, role, home_unit_code, group_name, position) "
+                                    "VALUES (?, ?, ?, ?, ?, ?)"),
+                     {person.account, person.name, roleName(person.role), nullIfEmpty(person.homeUnitCode),
+                      nullIfEmpty(person.groupName), position++});
+    }
+    transaction.commit();
+}
+
+void CampaignStore::saveIndicators(const std::vector<Indicator> &indicators)
+{
+    for (const Indicator &i : indicators) {
+        const QVariant method = i.rule ? QVariant(scoringMethodName(i.rule->method)) : QVariant();
+        m_db.execute(QStringLiteral("INSERT INTO indicators (code, parent_code, title, max_score, content, method, "
+                                    "rule_text, evidence, check_method, position) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                     {i.code, nullIfEmpty(i.parentCode), i.title, i.maxScore.toPlainString(), i.content, method,
+                      i.ruleText, i.evidence, i.checkMethod, i.position});
+    }
+}
+
+void CampaignStore::saveSites(const std::vector<Site> &sites)
+{
+    int position = 0;
+    for (const Site &site : sites) {
+        m_db.execute(QStringLiteral("INSERT INTO sites (code, unit_code, name, site_type, latitude, longitude, position) "
+                                    "VALUES (?, ?, ?, ?, ?, ?, ?)"),
+                     {site.code, site.unitCode, site.name, siteTypeName(site.type), optionalReal(site.latitude),
+                      optionalReal(site.longitude), position++});
+        int checkPosition = 0;
+        for (const QString &code : site.indicatorCodes) {
+            m_db.execute(QStringLiteral("INSERT INTO site_indicators (site_code, indicator_code, position) "
+                                        "VALUES (?, ?, ?)"),
+                         {site.code, code, checkPosition++});
+        }
+    }
+}
+
+std::optional<CampaignSetup> CampaignStore::loadSetup()
+{
+    const auto rows = m_db.query(QStringLiteral("SELECT id, name, start_date, end_date, excellent_line, good_line, "
+                                                "fair_line, trim_from_raters FROM campaign"));
+    if (rows.empty())
+        return std::nullopt;
+    CampaignSetup setup;
+    const SqlRow &r = rows.front();
+    setup.campaign = Campaign{r[0].toString(),
+                              r[1].toString(),
+                              QDate::fromString(r[2].toString(), Qt::ISODate),
+                              QDate::fromString(r[3].toString(), Qt::ISODate),
+                              GradeLines{toDecimal(r[4]), toDecimal(r[5]), toDecimal(r[6])},
+                              r[7].toInt()};
+    for (const SqlRow &u : m_db.query(QStringLiteral("SELECT code, name, category FROM units ORDER BY position")))
+        setup.units.push_back(Unit{u[0].toString(), u[1].toString(), u[2].toString()});
+    loadIndicators(setup);
+    loadSites(setup);
+    loadGroupsAndPeople(setup);
+    return setup;
+}
+
+void CampaignStore::loadIndicators(CampaignSetup &setup)
+{
+    const auto rows = m_db.query(QStringLiteral("SELECT code, parent_code, title, max_score, content, method, rule_text, "
+                                                "evidence, check_method, position FROM indicators ORDER BY position"));
+    for (const SqlRow &r : rows) {
+        Indicator indicator;
+        indicator.code = r[0].toString();
+        indicator.parentCode = r[1].toString();
+        indicator.title = r[2].toString();
+        indicator.maxScore = toDecimal(r[3]);
+        indicator.content = r[4].toString();
+        indicator.ruleText = r[6].toString();
+        indicator.evidence = r[7].toString();
+        indicator.checkMethod = r[8].toString();
+        indicator.position = r[9].toInt();
+        if (!r[5].isNull()) {
+            const auto method = scoringMethodFromName(r[5].toString());
+            const RuleParseResult parsed = method ? parseScoringRule(*method, indicator.ruleText, indicator.maxScore)
+                                                  : RuleParseResult{std::nullopt, QStringLiteral("unknown method")};
+            if (!parsed.rule)
+                throw SqlError(QStringLiteral("stored rule of indicator %1 is invalid: %2")
+                                   .arg(indicator.code, parsed.error)
+                                   .toStdString());
+            indicator.rule = parsed.rule;
+        }
+        setup.indicators.push_back(std::move(indicator));
+    }
+}
+
+void CampaignStore::loadSites(CampaignSetup &setup)
+{
+    const auto rows = m_db.query(
+        QStringLiteral("SELECT code, unit_code, name, site_type, latitude, longitude FROM sites ORDER BY position"));
+    for (const SqlRow &r : rows) {
+        Site site{r[0].toString(), r[1].toString(), r[2].toString(),
+                  siteTypeFromName(r[3].toString()).value_or(SiteType::Ordinary), toOptionalReal(r[4]),
+                  toOptionalReal(r[5]), {}};
+        for (const SqlRow &c : m_db.query(QStringLiteral("SELECT indicator_code FROM site_indicators WHERE site_code = ? "
+                                                         "ORDER BY position"),
+                                          {site.code})) {
+            site.indicatorCodes << c[0].toString();
+        }
+        setup.sites.push_back(std::move(site));
+    }
+}
+
+void CampaignStore::loadGroupsAndPeople(CampaignSetup &setup)
+{
+    for (const SqlRow &g : m_db.query(QStringLiteral("SELECT name FROM inspection_groups ORDER BY position"))) {
+        InspectionGroup group{g[0].toString(), {}};
+        for (const SqlRow &u : m_db.query(
+                 QStringLiteral("SELECT unit_code FROM group_units WHERE group_name = ? ORDER BY position"), {group.name}))
+            group.unitCodes << u[0].toString();
+        setup.groups.push_back(std::move(group));
+    }
+    const auto people = m_db.query(
+        QStringLiteral("SELECT account, name, role, home_unit_code, group_name FROM people ORDER BY position"));
+    for (const SqlRow &p : people) {
+        setup.people.push_back(Person{p[0].toString(), p[1].toString(),
+                                      roleFromName(p[2].toString()).value_or(Role::Inspector), p[3].toString(),
+                                      p[4].toString()});
+    }
+}
+
+void CampaignStore::addScores(const std::vector<ScoreEntry> &entries)
+{
+    SqlTransaction transaction(m_db);
+    for (const ScoreEntry &e : entries) {
+        const QString recorded = timestamp(e.recordedAt);
+        m_db.execute(QStringLiteral("INSERT INTO score_entries (id, unit_code, indicator_code, account, kind, input, "
+                                    "reason, recorded_at, source, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                     {e.id, e.unitCode, e.indicatorCode, e.account,
+                      e.kind == ScoreKind::Final ? QStringLiteral("final") : QStringLiteral("rater"), e.input, e.reason,
+                      recorded, e.source, recorded});
+    }
+    transaction.commit();
+}
+
+std::vector<ScoreEntry> CampaignStore::loadScores()
+{
+    std::vector<ScoreEntry> entries;
+    const auto rows = m_db.query(QStringLiteral("SELECT id, unit_code, indicator_code, account, kind, input, reason, "
+                                                "recorded_at, source FROM score_entries ORDER BY recorded_at, id"));
+    for (const SqlRow &r : rows) {
+        entries.push_back(ScoreEntry{r[0].toString(), r[1].toString(), r[2].toString(), r[3].toString(),
+                                     r[4].toString() == QLatin1String("final") ? ScoreKind::Final : ScoreKind::Rater,
+                                     r[5].toString(), r[6].toString(),
+                                     QDateTime::fromString(r[7].toString(), Qt::ISODateWithMs), r[8].toString()});
+    }
+    return entries;
+}
+
+} // namespace onsite

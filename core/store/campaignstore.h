@@ -1,0 +1,37 @@
+#pragma once
+
+#include "domain/campaignsetup.h"
+#include "domain/scoreentry.h"
+#include "sqlconnection.h"
+
+#include <optional>
+#include <vector>
+
+namespace onsite {
+
+// Persists a campaign's set-up and its score entries. One data folder holds one
+// campaign; every write is a single transaction, so a failure changes nothing.
+class CampaignStore
+{
+public:
+    explicit CampaignStore(SqlConnection &connection) : m_db(connection) {}
+
+    bool hasCampaign();
+    // Throws SqlError if a campaign is already stored.
+    void saveSetup(const CampaignSetup &setup);
+    std::optional<CampaignSetup> loadSetup();
+
+    void addScores(const std::vector<ScoreEntry> &entries);
+    std::vector<ScoreEntry> loadScores();
+
+private:
+    void saveIndicators(const std::vector<Indicator> &indicators);
+    void saveSites(const std::vector<Site> &sites);
+    void loadIndicators(CampaignSetup &setup);
+    void loadSites(CampaignSetup &setup);
+    void loadGroupsAndPeople(CampaignSetup &setup);
+
+    SqlConnection &m_db;
+};
+
+} // namespace onsite

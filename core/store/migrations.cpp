@@ -1,0 +1,226 @@
+#include "migrations.h"
+
+namespace onsite {
+
+namespace {
+
+const char *const kCampaignSetup = R"SQL(
+CREATE TABLE campaign (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    start_date TEXT NOT NULL,
+    end_date TEXT NOT NULL,
+    excellent_line TEXT NOT NULL,
+    good_line TEXT NOT NULL,
+    fair_line TEXT NOT NULL,
+    trim_from_raters INTEGER NOT NULL,
+    imported_at TEXT NOT NULL
+);
+CREATE TABLE units (
+    code TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    category TEXT NOT NULL,
+    position INTEGER NOT NULL
+);
+CREATE TABLE indicators (
+    code TEXT PRIMARY KEY,
+    parent_code TEXT REFERENCES indicators(code),
+    title TEXT NOT NULL,
+    max_score TEXT NOT NULL,
+    content TEXT NOT NULL,
+    method TEXT,
+    rule_text TEXT NOT NULL,
+    evidence TEXT NOT NULL,
+    check_method TEXT NOT NULL,
+    position INTEGER NOT NULL
+);
+CREATE TABLE sites (
+    code TEXT PRIMARY KEY,
+    unit_code TEXT NOT NULL REFERENCES units(code),
+    name TEXT NOT NULL,
+    site_type TEXT NOT NULL,
+    latitude REAL,
+    longitude REAL,
+    position INTEGER NOT NULL
+);
+CREATE TABLE site_indicators (
+    site_code TEXT NOT NULL REFERENCES sites(code),
+    indicator_code TEXT NOT NULL REFERENCES indicators(code),
+    position INTEGER NOT NULL,
+    PRIMARY KEY (site_code, indicator_code)
+);
+CREATE TABLE inspection_groups (
+    name TEXT PRIMARY KEY,
+    position INTEGER NOT NULL
+);
+CREATE TABLE group_units (
+    group_name TEXT NOT NULL REFERENCES inspection_groups(name),
+    unit_code TEXT NOT NULL UNIQUE REFERENCES units(code),
+    position INTEGER NOT NULL,
+    PRIMARY KEY (group_name, unit_code)
+);
+CREATE TABLE people (
+    account TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    role TEXT NOT NULL,
+    home_unit_code TEXT REFERENCES units(code),
+    group_name TEXT REFERENCES inspection_groups(name),
+    position INTEGER NOT NULL
+);
+CREATE TABLE score_entries (
+    id TEXT PRIMARY KEY,
+    unit_code TEXT NOT NULL REFERENCES units(code),
+    indicator_code TEXT NOT NULL REFERENCES indicators(code),
+    account TEXT NOT NULL REFERENCES people(account),
+    kind TEXT NOT NULL CHECK (kind IN ('rater', 'final')),
+    input TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    recorded_at TEXT NOT NULL,
+    source TEXT NOT NULL,
+    UNIQUE (unit_code, indicator_code, account, kind)
+);
+)SQL";
+
+const char *const kFieldwork = R"SQL(
+CREATE TABLE visits (
+    id TEXT PRIMARY KEY,
+    site_code TEXT NOT NULL REFERENCES sites(code),
+    account TEXT NOT NULL REFERENCES people(account),
+    checked_in_at TEXT NOT NULL,
+    latitude REAL,
+    longitude REAL,
+    accuracy_m REAL,
+    notes TEXT NOT NULL
+);
+CREATE TABLE photos (
+    id TEXT PRIMARY KEY,
+    sha256 TEXT NOT NULL,
+    visit_id TEXT REFERENCES visits(id),
+    unit_code TEXT NOT NULL REFERENCES units(code),
+    indicator_code TEXT REFERENCES indicators(code),
+    account TEXT NOT NULL REFERENCES people(account),
+    captured_at TEXT NOT NULL,
+    latitude REAL,
+    longitude REAL,
+    accuracy_m REAL,
+    mime_type TEXT NOT NULL,
+    size_bytes INTEGER NOT NULL
+);
+CREATE INDEX photos_by_sha256 ON photos (sha256);
+CREATE TABLE findings (
+    id TEXT PRIMARY KEY,
+    unit_code TEXT NOT NULL REFERENCES units(code),
+    site_code TEXT REFERENCES sites(code),
+    indicator_code TEXT REFERENCES indicators(code),
+    kind TEXT NOT NULL,
+    description TEXT NOT NULL,
+    suggestion TEXT NOT NULL,
+    account TEXT NOT NULL REFERENCES people(account),
+    recorded_at TEXT NOT NULL
+);
+CREATE TABLE finding_photos (
+    finding_id TEXT NOT NULL REFERENCES findings(id),
+    photo_id TEXT NOT NULL REFERENCES photos(id),
+    PRIMARY KEY (finding_id, photo_id)
+);
+CREATE TABLE highlights (
+    id TEXT PRIMARY KEY,
+    unit_code TEXT NOT NULL REFERENCES units(code),
+    site_code TEXT REFERENCES sites(code),
+    title TEXT NOT NULL,
+    description TEXT NOT NULL,
+    account TEXT NOT NULL REFERENCES people(account),
+    recorded_at TEXT NOT NULL
+);
+)SQL";
+
+const char *const kFollowUp = R"SQL(
+CREATE TABLE rectifications (
+    id TEXT PRIMARY KEY,
+    finding_id TEXT NOT NULL UNIQUE REFERENCES findings(id),
+    measures TEXT NOT NULL,
+    responsible_person TEXT NOT NULL,
+    deadline TEXT,
+    status TEXT NOT NULL,
+    progress_note TEXT NOT NULL,
+    closed_at TEXT,
+    closed_by TEXT
+);
+CREATE TABLE rectification_milestones (
+    id TEXT PRIMARY KEY,
+    rectification_id TEXT NOT NULL REFERENCES rectifications(id),
+    title TEXT NOT NULL,
+    due TEXT,
+    done_at TEXT,
+    position INTEGER NOT NULL
+);
+CREATE TABLE innovation_projects (
+    id TEXT PRIMARY KEY,
+    unit_code TEXT NOT NULL REFERENCES units(code),
+    title TEXT NOT NULL,
+    description TEXT NOT NULL,
+    status TEXT NOT NULL,
+    proposed_by TEXT NOT NULL,
+    proposed_at TEXT NOT NULL
+);
+CREATE TABLE score_history (
+    seq INTEGER PRIMARY KEY,
+    score_id TEXT NOT NULL,
+    changed_by TEXT NOT NULL,
+    changed_at TEXT NOT NULL,
+    old_input TEXT,
+    new_input TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    previous_hash TEXT NOT NULL,
+    entry_hash TEXT NOT NULL
+);
+ALTER TABLE score_entries ADD COLUMN updated_at TEXT;
+UPDATE score_entries SET updated_at = recorded_at;
+)SQL";
+
+} // namespace
+
+const std::vector<Migration> &schemaMigrations()
+{
+    static const std::vector<Migration> steps = {
+        {1, QStringLiteral("campaign set-up and scores"), QString::fromUtf8(kCampaignSetup)},
+        {2, QStringLiteral("field work: visits, photos, findings, highlights"), QString::fromUtf8(kFieldwork)},
+        {3, QStringLiteral("follow-up: rectification, innovation projects, score history"), QString::fromUtf8(kFollowUp)},
+    };
+    return steps;
+}
+
+int latestSchemaVersion() { return schemaMigrations().back().version; }
+
+int schemaVersion(SqlConnection &connection)
+{
+    connection.executeScript(QStringLiteral("CREATE TABLE IF NOT EXISTS schema_meta (version INTEGER NOT NULL)"));
+    const auto rows = connection.query(QStringLiteral("SELECT version FROM schema_meta"));
+    return rows.empty() ? 0 : rows.front().value(0).toInt();
+}
+
+void migrateSchema(SqlConnection &connection, int targetVersion)
+{
+    const int latest = latestSchemaVersion();
+    if (targetVersion < 0)
+        targetVersion = latest;
+    const int current = schemaVersion(connection);
+    if (current > latest) {
+        throw SqlError(QStringLiteral("the database has schema version %1, newer than this build knows (%2); "
+                                      "use a newer Onsite")
+                           .arg(current)
+                           .arg(latest)
+                           .toStdString());
+    }
+    for (const Migration &step : schemaMigrations()) {
+        if (step.version <= current || step.version > targetVersion)
+            continue;
+        SqlTransaction transaction(connection);
+        connection.executeScript(step.sql);
+        connection.execute(QStringLiteral("DELETE FROM schema_meta"));
+        connection.execute(QStringLiteral("INSERT INTO schema_meta (version) VALUES (?)"), {step.version});
+        transaction.commit();
+    }
+}
+
+} // namespace onsite

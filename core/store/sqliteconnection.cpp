@@ -1,0 +1,177 @@
+#include "sqliteconnection.h"
+
+#include <sqlite3.h>
+
+namespace onsite {
+
+namespace {
+
+// Resets a cached statement whichever way the caller leaves.
+class StatementReset
+{
+public:
+    explicit StatementReset(sqlite3_stmt *statement) : m_statement(statement) {}
+    ~StatementReset()
+    {
+        sqlite3_reset(m_statement);
+        sqlite3_clear_bindings(m_statement);
+    }
+
+private:
+    sqlite3_stmt *m_statement;
+};
+
+QVariant columnValue(sqlite3_stmt *statement, int column)
+{
+    switch (sqlite3_column_type(statement, column)) {
+    case SQLITE_INTEGER:
+        return QVariant::fromValue<qlonglong>(sqlite3_column_int64(statement, column));
+    case SQLITE_FLOAT:
+        return sqlite3_column_double(statement, column);
+    case SQLITE_TEXT:
+        return QString::fromUtf8(reinterpret_cast<const char *>(sqlite3_column_text(statement, column)),
+                                 sqlite3_column_bytes(statement, column));
+    case SQLITE_BLOB:
+        return QByteArray(static_cast<const char *>(sqlite3_column_blob(statement, column)),
+                          sqlite3_column_bytes(statement, column));
+    default:
+        return {};
+    }
+}
+
+} // namespace
+
+SqliteConnection::SqliteConnection(const QString &path) : m_path(path)
+{
+    const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
+    if (sqlite3_open_v2(path.toUtf8().constData(), &m_db, flags, nullptr) != SQLITE_OK) {
+        const QString message = m_db ? QString::fromUtf8(sqlite3_errmsg(m_db)) : QStringLiteral("out of memory");
+        sqlite3_close(m_db);
+        m_db = nullptr;
+        throw SqlError(QStringLiteral("cannot open database %1: %2").arg(path, message).toStdString());
+    }
+    sqlite3_busy_timeout(m_db, 10000);
+    executeScript(QStringLiteral("PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;"));
+    if (path != QLatin1String(":memory:")) {
+        const auto mode = query(QStringLiteral("PRAGMA journal_mode = WAL"));
+        if (mode.empty() || mode.front().value(0).toString().compare(QLatin1String("wal"), Qt::CaseInsensitive) != 0)
+            throw SqlError(QStringLiteral("cannot switch %1 to WAL mode").arg(path).toStdString());
+    }
+}
+
+SqliteConnection::~SqliteConnection()
+{
+    for (sqlite3_stmt *statement : std::as_const(m_statements))
+        sqlite3_finalize(statement);
+    sqlite3_close(m_db);
+}
+
+sqlite3_stmt *SqliteConnection::prepared(const QString &sql)
+{
+    if (sqlite3_stmt *cached = m_statements.value(sql))
+        return cached;
+    sqlite3_stmt *statement = nullptr;
+    const QByteArray utf8 = sql.toUtf8();
+    if (sqlite3_prepare_v3(m_db, utf8.constData(), static_cast<int>(utf8.size()), SQLITE_PREPARE_PERSISTENT,
+                           &statement, nullptr) != SQLITE_OK) {
+        fail(QStringLiteral("prepare \"%1\"").arg(sql));
+    }
+    m_statements.insert(sql, statement);
+    return statement;
+}
+
+void SqliteConnection::bind(sqlite3_stmt *statement, const QVariantList &params)
+{
+    if (sqlite3_bind_parameter_count(statement) != params.size())
+        throw SqlError(QStringLiteral("statement expects %1 parameters, got %2")
+                           .arg(sqlite3_bind_parameter_count(statement))
+                           .arg(params.size())
+                           .toStdString());
+    for (int i = 0; i < params.size(); ++i) {
+        const QVariant &value = params.at(i);
+        const int index = i + 1;
+        int rc = SQLITE_OK;
+        if (value.isNull()) {
+            rc = sqlite3_bind_null(statement, index);
+        } else {
+            switch (value.typeId()) {
+            case QMetaType::Bool:
+            case QMetaType::Int:
+            case QMetaType::UInt:
+            case QMetaType::LongLong:
+            case QMetaType::ULongLong:
+                rc = sqlite3_bind_int64(statement, index, value.toLongLong());
+                break;
+            case QMetaType::Double:
+                rc = sqlite3_bind_double(statement, index, value.toDouble());
+                break;
+            case QMetaType::QByteArray: {
+                const QByteArray bytes = value.toByteArray();
+                rc = sqlite3_bind_blob64(statement, index, bytes.constData(), static_cast<sqlite3_uint64>(bytes.size()),
+                                         SQLITE_TRANSIENT);
+                break;
+            }
+            default: {
+                const QByteArray text = value.toString().toUtf8();
+                rc = sqlite3_bind_text64(statement, index, text.constData(), static_cast<sqlite3_uint64>(text.size()),
+                                         SQLITE_TRANSIENT, SQLITE_UTF8);
+            }
+            }
+        }
+        if (rc != SQLITE_OK)
+            fail(QStringLiteral("bind parameter %1").arg(index));
+    }
+}
+
+void SqliteConnection::execute(const QString &sql, const QVariantList &params)
+{
+    sqlite3_stmt *statement = prepared(sql);
+    StatementReset reset(statement);
+    bind(statement, params);
+    int rc = SQLITE_ROW;
+    while (rc == SQLITE_ROW)
+        rc = sqlite3_step(statement);
+    if (rc != SQLITE_DONE)
+        fail(QStringLiteral("execute \"%1\"").arg(sql));
+}
+
+std::vector<SqlRow> SqliteConnection::query(const QString &sql, const QVariantList &params)
+{
+    sqlite3_stmt *statement = prepared(sql);
+    StatementReset reset(statement);
+    bind(statement, params);
+    std::vector<SqlRow> rows;
+    const int columns = sqlite3_column_count(statement);
+    int rc = SQLITE_ROW;
+    while ((rc = sqlite3_step(statement)) == SQLITE_ROW) {
+        SqlRow row;
+        row.reserve(columns);
+        for (int c = 0; c < columns; ++c)
+            row << columnValue(statement, c);
+        rows.push_back(std::move(row));
+    }
+    if (rc != SQLITE_DONE)
+        fail(QStringLiteral("query \"%1\"").arg(sql));
+    return rows;
+}
+
+void SqliteConnection::executeScript(const QString &sql)
+{
+    char *error = nullptr;
+    if (sqlite3_exec(m_db, sql.toUtf8().constData(), nullptr, nullptr, &error) != SQLITE_OK) {
+        const QString message = QString::fromUtf8(error ? error : "unknown error");
+        sqlite3_free(error);
+        throw SqlError(QStringLiteral("%1: %2").arg(m_path, message).toStdString());
+    }
+}
+
+void SqliteConnection::begin() { execute(QStringLiteral("BEGIN IMMEDIATE")); }
+void SqliteConnection::commit() { execute(QStringLiteral("COMMIT")); }
+void SqliteConnection::rollback() { execute(QStringLiteral("ROLLBACK")); }
+
+void SqliteConnection::fail(const QString &what)
+{
+    throw SqlError(QStringLiteral("%1: %2 failed: %3").arg(m_path, what, QString::fromUtf8(sqlite3_errmsg(m_db))).toStdString());
+}
+
+} // namespace onsite

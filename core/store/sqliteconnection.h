@@ -1,0 +1,42 @@
+#pragma once
+
+#include "sqlconnection.h"
+
+#include <QHash>
+
+struct sqlite3;
+struct sqlite3_stmt;
+
+namespace onsite {
+
+// A SQLite file in WAL mode with foreign keys on. Prepared statements are cached by
+// their text, so repeated inserts cost one prepare.
+class SqliteConnection : public SqlConnection
+{
+public:
+    // Opens (creating if needed) the file; ":memory:" gives a private in-memory database.
+    explicit SqliteConnection(const QString &path);
+    ~SqliteConnection() override;
+    SqliteConnection(const SqliteConnection &) = delete;
+    SqliteConnection &operator=(const SqliteConnection &) = delete;
+
+    void execute(const QString &sql, const QVariantList &params = {}) override;
+    std::vector<SqlRow> query(const QString &sql, const QVariantList &params = {}) override;
+    void executeScript(const QString &sql) override;
+    void begin() override;
+    void commit() override;
+    void rollback() override;
+
+    const QString &path() const { return m_path; }
+
+private:
+    sqlite3_stmt *prepared(const QString &sql);
+    void bind(sqlite3_stmt *statement, const QVariantList &params);
+    [[noreturn]] void fail(const QString &what);
+
+    QString m_path;
+    sqlite3 *m_db = nullptr;
+    QHash<QString, sqlite3_stmt *> m_statements;
+};
+
+} // namespace onsite

@@ -1,0 +1,153 @@
+#include "admincommands.h"
+
+#include "commandline.h"
+#include "hqdatafolder.h"
+#include "import/campaignimporter.h"
+#include "import/importerror.h"
+#include "import/paperscoreimporter.h"
+#include "resultsformatter.h"
+#include "store/campaignstore.h"
+
+#include <exception>
+
+namespace onsite {
+
+namespace {
+
+// Runs a command body, turning any failure into a message on stderr and exit code 1.
+template <typename Body>
+int guarded(const QString &command, const CommandIo &io, Body body)
+{
+    try {
+        return body();
+    } catch (const ImportException &e) {
+        writeText(io.err, QStringLiteral("onsite-hq %1: 导入被拒绝，未写入任何数据。\n%2\n").arg(command, e.error().toString()));
+    } catch (const std::exception &e) {
+        writeText(io.err, QStringLiteral("onsite-hq %1: %2\n").arg(command, QString::fromUtf8(e.what())));
+    }
+    return 1;
+}
+
+CampaignSetup requireSetup(CampaignStore &store, const QString &folder)
+{
+    auto setup = store.loadSetup();
+    if (!setup) {
+        throw std::runtime_error(QStringLiteral("数据文件夹 %1 中还没有考评活动；请先运行：onsite-hq import-campaign DIR --data %1")
+                                     .arg(folder)
+                                     .toStdString());
+    }
+    return std::move(*setup);
+}
+
+} // namespace
+
+int runInit(const QStringList &arguments, const CommandIo &io)
+{
+    CommandLine cli(QStringLiteral("init"), QStringLiteral("Create an empty HQ data folder."));
+    int exitCode = 0;
+    if (!cli.parse(arguments, io.out, io.err, exitCode))
+        return exitCode;
+    return guarded(QStringLiteral("init"), io, [&] {
+        HqDataFolder folder(cli.dataFolder());
+        if (folder.initialize())
+            writeText(io.out, QStringLiteral("已创建数据文件夹：%1\n").arg(folder.path()));
+        else
+            writeText(io.out, QStringLiteral("数据文件夹已存在，未作改动：%1\n").arg(folder.path()));
+        return 0;
+    });
+}
+
+int runImportCampaign(const QStringList &arguments, const CommandIo &io)
+{
+    CommandLine cli(QStringLiteral("import-campaign"),
+                    QStringLiteral("Import a campaign's six CSV files (campaign, units, indicators, sites, groups, "
+                                   "people) into the HQ data folder. All or nothing."));
+    cli.addPositional(QStringLiteral("DIR"), QStringLiteral("Folder holding the campaign CSV files."));
+    int exitCode = 0;
+    if (!cli.parse(arguments, io.out, io.err, exitCode))
+        return exitCode;
+    return guarded(QStringLiteral("import-campaign"), io, [&] {
+        HqDataFolder folder(cli.dataFolder());
+        const auto connection = folder.open();
+        CampaignStore store(*connection);
+        if (store.hasCampaign()) {
+            const CampaignSetup existing = requireSetup(store, folder.path());
+            throw std::runtime_error(QStringLiteral("数据文件夹 %1 已有考评活动“%2”；每个数据文件夹只存放一个考评活动，"
+                                                    "请用新的 --data 文件夹")
+                                         .arg(folder.path(), existing.campaign.name)
+                                         .toStdString());
+        }
+        const CampaignSetup setup = CampaignImporter::importFolder(cli.positional().at(0));
+        store.saveSetup(setup);
+        const auto items = std::count_if(setup.indicators.begin(), setup.indicators.end(),
+                                         [](const Indicator &i) { return !i.isProject(); });
+        writeText(io.out, QStringLiteral("已导入考评活动“%1”（%2 至 %3）：%4 个被考评单位，%5 个一级指标、%6 个二级指标，"
+                                         "%7 个点位，%8 个检查组，%9 个账号。\n")
+                              .arg(setup.campaign.name, setup.campaign.startDate.toString(Qt::ISODate),
+                                   setup.campaign.endDate.toString(Qt::ISODate))
+                              .arg(setup.units.size())
+                              .arg(static_cast<qsizetype>(setup.indicators.size()) - items)
+                              .arg(items)
+                              .arg(setup.sites.size())
+                              .arg(setup.groups.size())
+                              .arg(setup.people.size()));
+        return 0;
+    });
+}
+
+int runImportScores(const QStringList &arguments, const CommandIo &io)
+{
+    CommandLine cli(QStringLiteral("import-scores"),
+                    QStringLiteral("Import paper scores (补录): columns 账号,单位编码,指标编号,类型,评分输入,说明. "
+                                   "The whole file is rejected if any line is invalid."));
+    cli.addPositional(QStringLiteral("FILE"), QStringLiteral("The scores CSV file."));
+    int exitCode = 0;
+    if (!cli.parse(arguments, io.out, io.err, exitCode))
+        return exitCode;
+    return guarded(QStringLiteral("import-scores"), io, [&] {
+        HqDataFolder folder(cli.dataFolder());
+        const auto connection = folder.open();
+        CampaignStore store(*connection);
+        const CampaignSetup setup = requireSetup(store, folder.path());
+        const std::vector<ScoreEntry> existing = store.loadScores();
+        const auto entries = PaperScoreImporter(setup, existing).importFile(cli.positional().at(0));
+        store.addScores(entries);
+        const auto finals = std::count_if(entries.begin(), entries.end(),
+                                          [](const ScoreEntry &e) { return e.kind == ScoreKind::Final; });
+        writeText(io.out, QStringLiteral("已导入 %1 条评分，其中组长核定 %2 条。\n").arg(entries.size()).arg(finals));
+        return 0;
+    });
+}
+
+int runResults(const QStringList &arguments, const CommandIo &io)
+{
+    CommandLine cli(QStringLiteral("results"),
+                    QStringLiteral("Compute totals, ranks and grades from every score in the data folder."));
+    cli.parser().addOption(QCommandLineOption(QStringLiteral("format"),
+                                              QStringLiteral("Output format: table (default), csv or json."),
+                                              QStringLiteral("FORMAT"), QStringLiteral("table")));
+    int exitCode = 0;
+    if (!cli.parse(arguments, io.out, io.err, exitCode))
+        return exitCode;
+    const QString formatName = cli.value(QStringLiteral("format"));
+    ResultsFormat format = ResultsFormat::Table;
+    if (formatName == QLatin1String("csv")) {
+        format = ResultsFormat::Csv;
+    } else if (formatName == QLatin1String("json")) {
+        format = ResultsFormat::Json;
+    } else if (formatName != QLatin1String("table")) {
+        writeText(io.err, QStringLiteral("onsite-hq results: 未知的格式“%1”（可选 csv、json、table）\n").arg(formatName));
+        return 2;
+    }
+    return guarded(QStringLiteral("results"), io, [&] {
+        HqDataFolder folder(cli.dataFolder());
+        const auto connection = folder.open();
+        CampaignStore store(*connection);
+        const CampaignSetup setup = requireSetup(store, folder.path());
+        const CampaignResults results = ScoringEngine(setup).compute(store.loadScores());
+        writeText(io.out, ResultsFormatter(setup, results).format(format));
+        return 0;
+    });
+}
+
+} // namespace onsite

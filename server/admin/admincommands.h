@@ -1,0 +1,23 @@
+#pragma once
+
+#include <QStringList>
+
+#include <cstdio>
+
+namespace onsite {
+
+// The onsite-hq commands that work on a data folder without the HTTP service.
+// Each takes its arguments (after the command name) and returns the exit code;
+// results go to `out`, errors to `err`.
+struct CommandIo
+{
+    FILE *out = stdout;
+    FILE *err = stderr;
+};
+
+int runInit(const QStringList &arguments, const CommandIo &io);
+int runImportCampaign(const QStringList &arguments, const CommandIo &io);
+int runImportScores(const QStringList &arguments, const CommandIo &io);
+int runResults(const QStringList &arguments, const CommandIo &io);
+
+} // namespace onsite

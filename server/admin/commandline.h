@@ -1,0 +1,35 @@
+#pragma once
+
+#include <QCommandLineParser>
+#include <QString>
+#include <QStringList>
+
+#include <cstdio>
+
+namespace onsite {
+
+void writeText(FILE *stream, const QString &text);
+
+// A QCommandLineParser set up for one onsite-hq command, with --help and --data.
+class CommandLine
+{
+public:
+    CommandLine(const QString &command, const QString &description);
+
+    QCommandLineParser &parser() { return m_parser; }
+    void addPositional(const QString &name, const QString &description);
+
+    // Parses; prints help or the error. Returns false when the command should stop,
+    // with `exitCode` set (0 after --help, 2 after a usage error).
+    bool parse(const QStringList &arguments, FILE *out, FILE *err, int &exitCode);
+    QString dataFolder() const;
+    QString value(const QString &option) const { return m_parser.value(option); }
+    QStringList positional() const { return m_parser.positionalArguments(); }
+
+private:
+    QString m_command;
+    QCommandLineParser m_parser;
+    int m_positionalCount = 0;
+};
+
+} // namespace onsite

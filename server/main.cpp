@@ -1,0 +1,55 @@
+// onsite-hq: the HQ service and its admin commands.
+#include "admin/admincommands.h"
+#include "admin/commandline.h"
+
+#include <QCoreApplication>
+
+#include <functional>
+#include <map>
+
+namespace {
+
+const char *const kUsage = R"(Usage: onsite-hq COMMAND [options]
+
+Commands:
+  init                 Create an empty HQ data folder.
+  import-campaign DIR  Import a campaign's CSV files (all or nothing).
+  import-scores FILE   Import paper scores (补录) from a CSV file (all or nothing).
+  results              Print totals, ranks and grades (--format table|csv|json).
+
+Every command takes --data DIR (the HQ data folder) and --help.
+)";
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("onsite-hq"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(ONSITE_VERSION));
+
+    using Command = std::function<int(const QStringList &, const onsite::CommandIo &)>;
+    const std::map<QString, Command> commands = {
+        {QStringLiteral("init"), onsite::runInit},
+        {QStringLiteral("import-campaign"), onsite::runImportCampaign},
+        {QStringLiteral("import-scores"), onsite::runImportScores},
+        {QStringLiteral("results"), onsite::runResults},
+    };
+
+    QStringList arguments = QCoreApplication::arguments().mid(1);
+    if (arguments.isEmpty() || arguments.front() == QLatin1String("--help") || arguments.front() == QLatin1String("-h")) {
+        onsite::writeText(arguments.isEmpty() ? stderr : stdout, QString::fromUtf8(kUsage));
+        return arguments.isEmpty() ? 2 : 0;
+    }
+    if (arguments.front() == QLatin1String("--version")) {
+        onsite::writeText(stdout, QStringLiteral("onsite-hq %1\n").arg(QCoreApplication::applicationVersion()));
+        return 0;
+    }
+    const QString name = arguments.takeFirst();
+    const auto command = commands.find(name);
+    if (command == commands.end()) {
+        onsite::writeText(stderr, QStringLiteral("onsite-hq: 未知的命令“%1”\n\n%2").arg(name, QString::fromUtf8(kUsage)));
+        return 2;
+    }
+    return command->second(arguments, onsite::CommandIo{});
+}
