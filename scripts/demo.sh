@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The main job: a fresh HQ data folder loaded with the sample campaign and its
-# paper scores, then the ranking. Run after the build (see README).
+# paper scores, then the ranking. Builds first (incrementally).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -8,10 +8,10 @@ hq=build/server/onsite-hq
 fixtures=${ONSITE_SAMPLE:-../shared/fixtures/campaign-2026h1}
 data=${ONSITE_DEMO_DATA:-build/demo-hq}
 
-if [ ! -x "$hq" ]; then
-  echo "demo: $hq is missing; build first (see README)" >&2
-  exit 1
-fi
+echo "== build"
+cmake --preset default >/dev/null
+cmake --build build -j"$(nproc 2>/dev/null || echo 2)"
+echo
 rm -rf "$data"
 "$hq" init --data "$data"
 "$hq" import-campaign "$fixtures" --data "$data"
