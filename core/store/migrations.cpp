@@ -39,8 +39,8 @@ CREATE TABLE sites (
     unit_code TEXT NOT NULL REFERENCES units(code),
     name TEXT NOT NULL,
     site_type TEXT NOT NULL,
-    latitude REAL,
-    longitude REAL,
+    latitude DOUBLE PRECISION,
+    longitude DOUBLE PRECISION,
     position INTEGER NOT NULL
 );
 CREATE TABLE site_indicators (
@@ -87,9 +87,9 @@ CREATE TABLE visits (
     site_code TEXT NOT NULL REFERENCES sites(code),
     account TEXT NOT NULL REFERENCES people(account),
     checked_in_at TEXT NOT NULL,
-    latitude REAL,
-    longitude REAL,
-    accuracy_m REAL,
+    latitude DOUBLE PRECISION,
+    longitude DOUBLE PRECISION,
+    accuracy_m DOUBLE PRECISION,
     notes TEXT NOT NULL
 );
 CREATE TABLE photos (
@@ -100,9 +100,9 @@ CREATE TABLE photos (
     indicator_code TEXT REFERENCES indicators(code),
     account TEXT NOT NULL REFERENCES people(account),
     captured_at TEXT NOT NULL,
-    latitude REAL,
-    longitude REAL,
-    accuracy_m REAL,
+    latitude DOUBLE PRECISION,
+    longitude DOUBLE PRECISION,
+    accuracy_m DOUBLE PRECISION,
     mime_type TEXT NOT NULL,
     size_bytes INTEGER NOT NULL
 );
@@ -164,7 +164,7 @@ CREATE TABLE innovation_projects (
     proposed_at TEXT NOT NULL
 );
 CREATE TABLE score_history (
-    seq INTEGER PRIMARY KEY,
+    seq BIGINT PRIMARY KEY,
     score_id TEXT NOT NULL,
     changed_by TEXT NOT NULL,
     changed_at TEXT NOT NULL,
@@ -192,33 +192,47 @@ const std::vector<Migration> &schemaMigrations()
 
 int latestSchemaVersion() { return schemaMigrations().back().version; }
 
-int schemaVersion(SqlConnection &connection)
+const MigrationSet &coreMigrationSet()
 {
-    connection.executeScript(QStringLiteral("CREATE TABLE IF NOT EXISTS schema_meta (version INTEGER NOT NULL)"));
-    const auto rows = connection.query(QStringLiteral("SELECT version FROM schema_meta"));
-    return rows.empty() ? 0 : rows.front().value(0).toInt();
+    static const MigrationSet set{QStringLiteral("schema_meta"), schemaMigrations()};
+    return set;
 }
+
+int schemaVersion(SqlConnection &connection) { return schemaVersion(connection, coreMigrationSet()); }
 
 void migrateSchema(SqlConnection &connection, int targetVersion)
 {
-    const int latest = latestSchemaVersion();
+    migrateSchema(connection, coreMigrationSet(), targetVersion);
+}
+
+int schemaVersion(SqlConnection &connection, const MigrationSet &set)
+{
+    connection.executeScript(QStringLiteral("CREATE TABLE IF NOT EXISTS %1 (version INTEGER NOT NULL)").arg(set.metaTable));
+    const auto rows = connection.query(QStringLiteral("SELECT version FROM %1").arg(set.metaTable));
+    return rows.empty() ? 0 : rows.front().value(0).toInt();
+}
+
+void migrateSchema(SqlConnection &connection, const MigrationSet &set, int targetVersion)
+{
+    const int latest = set.steps.empty() ? 0 : set.steps.back().version;
     if (targetVersion < 0)
         targetVersion = latest;
-    const int current = schemaVersion(connection);
+    const int current = schemaVersion(connection, set);
     if (current > latest) {
-        throw SqlError(QStringLiteral("the database has schema version %1, newer than this build knows (%2); "
+        throw SqlError(QStringLiteral("the database has %1 version %2, newer than this build knows (%3); "
                                       "use a newer Onsite")
+                           .arg(set.metaTable)
                            .arg(current)
                            .arg(latest)
                            .toStdString());
     }
-    for (const Migration &step : schemaMigrations()) {
+    for (const Migration &step : set.steps) {
         if (step.version <= current || step.version > targetVersion)
             continue;
         SqlTransaction transaction(connection);
         connection.executeScript(step.sql);
-        connection.execute(QStringLiteral("DELETE FROM schema_meta"));
-        connection.execute(QStringLiteral("INSERT INTO schema_meta (version) VALUES (?)"), {step.version});
+        connection.execute(QStringLiteral("DELETE FROM %1").arg(set.metaTable));
+        connection.execute(QStringLiteral("INSERT INTO %1 (version) VALUES (?)").arg(set.metaTable), {step.version});
         transaction.commit();
     }
 }

@@ -15,6 +15,18 @@ struct Migration
     QString sql;         // portable DDL/DML, ';'-separated
 };
 
+// An ordered list of steps with the table that records how far a database got.
+// The core schema is one set; the HQ service and the device add their own tables as
+// further sets, each versioned on its own.
+struct MigrationSet
+{
+    QString metaTable;
+    std::vector<Migration> steps;
+};
+
+int schemaVersion(SqlConnection &connection, const MigrationSet &set);
+void migrateSchema(SqlConnection &connection, const MigrationSet &set, int targetVersion = -1);
+
 // Every step from an empty database to the current schema, in order. Steps are never
 // edited once released; a change to the schema is a new step.
 const std::vector<Migration> &schemaMigrations();

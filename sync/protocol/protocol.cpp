@@ -1,0 +1,187 @@
+#include "protocol.h"
+
+#include <QJsonArray>
+
+namespace onsite::protocol {
+
+namespace {
+
+const std::pair<MutationStatus, const char *> kStatusNames[] = {
+    {MutationStatus::Applied, "applied"},
+    {MutationStatus::Duplicate, "duplicate"},
+    {MutationStatus::Rejected, "rejected"},
+    {MutationStatus::Conflict, "conflict"},
+};
+
+QString requireString(const QJsonObject &json, const QString &key, QString *error)
+{
+    const QJsonValue value = json.value(key);
+    if (!value.isString() || value.toString().isEmpty()) {
+        if (error->isEmpty())
+            *error = QStringLiteral("field \"%1\" must be a non-empty string").arg(key);
+        return {};
+    }
+    return value.toString();
+}
+
+} // namespace
+
+QString statusName(MutationStatus status)
+{
+    for (const auto &[s, name] : kStatusNames) {
+        if (s == status)
+            return QString::fromLatin1(name);
+    }
+    return {};
+}
+
+std::optional<MutationStatus> statusFromName(const QString &name)
+{
+    for (const auto &[s, text] : kStatusNames) {
+        if (name == QLatin1String(text))
+            return s;
+    }
+    return std::nullopt;
+}
+
+QJsonObject Mutation::toJson() const
+{
+    return {{QStringLiteral("seq"), seq},    {QStringLiteral("entity"), entity}, {QStringLiteral("id"), id},
+            {QStringLiteral("op"), op},      {QStringLiteral("hlc"), hlc},       {QStringLiteral("data"), data}};
+}
+
+std::optional<Mutation> Mutation::fromJson(const QJsonObject &json, QString *error)
+{
+    Mutation m;
+    const QJsonValue seq = json.value(QStringLiteral("seq"));
+    if (!seq.isDouble() || seq.toDouble() < 1 || seq.toDouble() != static_cast<double>(seq.toInteger())) {
+        *error = QStringLiteral("field \"seq\" must be a positive integer");
+        return std::nullopt;
+    }
+    m.seq = seq.toInteger();
+    m.entity = requireString(json, QStringLiteral("entity"), error);
+    m.id = requireString(json, QStringLiteral("id"), error);
+    m.op = requireString(json, QStringLiteral("op"), error);
+    m.hlc = requireString(json, QStringLiteral("hlc"), error);
+    if (!error->isEmpty())
+        return std::nullopt;
+    if (m.op != op::kUpsert && m.op != op::kDelete) {
+        *error = QStringLiteral("field \"op\" must be \"upsert\" or \"delete\"");
+        return std::nullopt;
+    }
+    const QJsonValue data = json.value(QStringLiteral("data"));
+    if (!data.isUndefined() && !data.isNull() && !data.isObject()) {
+        *error = QStringLiteral("field \"data\" must be an object");
+        return std::nullopt;
+    }
+    m.data = data.toObject();
+    return m;
+}
+
+QJsonObject MutationResult::toJson() const
+{
+    QJsonObject json{{QStringLiteral("seq"), seq}, {QStringLiteral("status"), statusName(status)}};
+    if (!reason.isEmpty())
+        json.insert(QStringLiteral("reason"), reason);
+    if (!message.isEmpty())
+        json.insert(QStringLiteral("message"), message);
+    return json;
+}
+
+MutationResult MutationResult::fromJson(const QJsonObject &json)
+{
+    return {json.value(QStringLiteral("seq")).toInteger(),
+            statusFromName(json.value(QStringLiteral("status")).toString()).value_or(MutationStatus::Rejected),
+            json.value(QStringLiteral("reason")).toString(), json.value(QStringLiteral("message")).toString()};
+}
+
+QJsonObject PushRequest::toJson() const
+{
+    QJsonArray list;
+    for (const Mutation &m : mutations)
+        list.append(m.toJson());
+    return {{QStringLiteral("device_id"), deviceId}, {QStringLiteral("mutations"), list}};
+}
+
+std::optional<PushRequest> PushRequest::fromJson(const QJsonObject &json, QString *error)
+{
+    PushRequest request;
+    request.deviceId = requireString(json, QStringLiteral("device_id"), error);
+    if (!error->isEmpty())
+        return std::nullopt;
+    const QJsonValue list = json.value(QStringLiteral("mutations"));
+    if (!list.isArray()) {
+        *error = QStringLiteral("field \"mutations\" must be an array");
+        return std::nullopt;
+    }
+    qint64 previous = 0;
+    for (const QJsonValue &item : list.toArray()) {
+        auto mutation = Mutation::fromJson(item.toObject(), error);
+        if (!mutation)
+            return std::nullopt;
+        if (mutation->seq <= previous) {
+            *error = QStringLiteral("mutations must be in ascending seq order (%1 after %2)")
+                         .arg(mutation->seq)
+                         .arg(previous);
+            return std::nullopt;
+        }
+        previous = mutation->seq;
+        request.mutations.push_back(std::move(*mutation));
+    }
+    return request;
+}
+
+QJsonObject PushResponse::toJson() const
+{
+    QJsonArray list;
+    for (const MutationResult &r : results)
+        list.append(r.toJson());
+    return {{QStringLiteral("last_processed_seq"), lastProcessedSeq}, {QStringLiteral("results"), list}};
+}
+
+PushResponse PushResponse::fromJson(const QJsonObject &json)
+{
+    PushResponse response;
+    response.lastProcessedSeq = json.value(QStringLiteral("last_processed_seq")).toInteger();
+    for (const QJsonValue &item : json.value(QStringLiteral("results")).toArray())
+        response.results.push_back(MutationResult::fromJson(item.toObject()));
+    return response;
+}
+
+QJsonObject Change::toJson() const
+{
+    return {{QStringLiteral("seq"), seq}, {QStringLiteral("entity"), entity}, {QStringLiteral("id"), id},
+            {QStringLiteral("op"), op},   {QStringLiteral("data"), data}};
+}
+
+Change Change::fromJson(const QJsonObject &json)
+{
+    return {json.value(QStringLiteral("seq")).toInteger(), json.value(QStringLiteral("entity")).toString(),
+            json.value(QStringLiteral("id")).toString(), json.value(QStringLiteral("op")).toString(),
+            json.value(QStringLiteral("data")).toObject()};
+}
+
+QJsonObject PullResponse::toJson() const
+{
+    QJsonArray list;
+    for (const Change &c : changes)
+        list.append(c.toJson());
+    return {{QStringLiteral("changes"), list}, {QStringLiteral("cursor"), cursor}, {QStringLiteral("more"), more}};
+}
+
+PullResponse PullResponse::fromJson(const QJsonObject &json)
+{
+    PullResponse response;
+    for (const QJsonValue &item : json.value(QStringLiteral("changes")).toArray())
+        response.changes.push_back(Change::fromJson(item.toObject()));
+    response.cursor = json.value(QStringLiteral("cursor")).toInteger();
+    response.more = json.value(QStringLiteral("more")).toBool();
+    return response;
+}
+
+QJsonObject errorBody(const QString &code, const QString &message)
+{
+    return {{QStringLiteral("error"), code}, {QStringLiteral("message"), message}};
+}
+
+} // namespace onsite::protocol

@@ -1,0 +1,110 @@
+#pragma once
+
+#include <QJsonObject>
+#include <QString>
+
+#include <optional>
+#include <vector>
+
+namespace onsite::protocol {
+
+// Sync protocol between devices and onsite-hq; see docs/ARCHITECTURE.md §Protocol.
+// Version 1. Changes are additive; a device that speaks an older version than the
+// server's minimum is answered 426 "protocol_too_old" and keeps its unsynced data.
+constexpr int kVersion = 1;
+constexpr int kMinimumVersion = 1;
+inline const char *const kVersionHeader = "X-Onsite-Protocol";
+
+// Entities that travel through push and pull.
+namespace entity {
+inline const QString kScore = QStringLiteral("score");         // a rater score or a leader's final value
+inline const QString kVisit = QStringLiteral("visit");         // check-in at a site
+inline const QString kPhoto = QStringLiteral("photo");         // photo metadata; content goes through /photos
+inline const QString kFinding = QStringLiteral("finding");     // 问题/短板/弱项 with suggestion
+inline const QString kHighlight = QStringLiteral("highlight"); // 亮点
+} // namespace entity
+
+namespace op {
+inline const QString kUpsert = QStringLiteral("upsert");
+inline const QString kDelete = QStringLiteral("delete");
+} // namespace op
+
+// A device's change, numbered by the device (1, 2, 3, …, never reused).
+struct Mutation
+{
+    qint64 seq = 0;
+    QString entity;
+    QString id; // client-generated UUID of the record
+    QString op; // upsert | delete
+    QString hlc; // hybrid logical clock of the edit: total order with the device id
+    QJsonObject data; // the record's fields (for delete: may be empty)
+
+    QJsonObject toJson() const;
+    static std::optional<Mutation> fromJson(const QJsonObject &json, QString *error);
+};
+
+enum class MutationStatus {
+    Applied,   // stored and visible to others
+    Duplicate, // replay of an already processed seq: the original outcome is returned
+    Rejected,  // can never apply (reason given); does not block later mutations
+    Conflict,  // a concurrent edit with a later clock won; this edit is kept as a conflict record
+};
+QString statusName(MutationStatus status);
+std::optional<MutationStatus> statusFromName(const QString &name);
+
+struct MutationResult
+{
+    qint64 seq = 0;
+    MutationStatus status = MutationStatus::Applied;
+    QString reason; // code, e.g. "conflict_of_interest"
+    QString message; // for people, in Chinese
+
+    QJsonObject toJson() const;
+    static MutationResult fromJson(const QJsonObject &json);
+};
+
+struct PushRequest
+{
+    QString deviceId;
+    std::vector<Mutation> mutations; // ascending seq
+
+    QJsonObject toJson() const;
+    static std::optional<PushRequest> fromJson(const QJsonObject &json, QString *error);
+};
+
+struct PushResponse
+{
+    qint64 lastProcessedSeq = 0; // everything up to here is processed: the device may drop it
+    std::vector<MutationResult> results;
+
+    QJsonObject toJson() const;
+    static PushResponse fromJson(const QJsonObject &json);
+};
+
+// One committed change as a device pulls it, numbered by the server.
+struct Change
+{
+    qint64 seq = 0;
+    QString entity;
+    QString id;
+    QString op;
+    QJsonObject data; // full record after the change; empty for a delete (tombstone)
+
+    QJsonObject toJson() const;
+    static Change fromJson(const QJsonObject &json);
+};
+
+struct PullResponse
+{
+    std::vector<Change> changes; // ascending seq, all with seq > the requested cursor
+    qint64 cursor = 0;           // pass as ?since= next time
+    bool more = false;           // another page is waiting
+
+    QJsonObject toJson() const;
+    static PullResponse fromJson(const QJsonObject &json);
+};
+
+// Error body of every non-2xx answer.
+QJsonObject errorBody(const QString &code, const QString &message);
+
+} // namespace onsite::protocol

@@ -1,0 +1,248 @@
+#include "records.h"
+
+#include <QJsonArray>
+#include <QRegularExpression>
+
+namespace onsite::protocol {
+
+namespace {
+
+// Reads fields of one JSON object, remembering the first problem.
+class FieldReader
+{
+public:
+    FieldReader(const QJsonObject &json, QString *error) : m_json(json), m_error(error) {}
+
+    QString text(const QString &key, bool required = true)
+    {
+        const QJsonValue value = m_json.value(key);
+        if (value.isUndefined() || value.isNull()) {
+            if (required)
+                fail(QStringLiteral("field \"%1\" is required").arg(key));
+            return {};
+        }
+        if (!value.isString()) {
+            fail(QStringLiteral("field \"%1\" must be a string").arg(key));
+            return {};
+        }
+        if (required && value.toString().isEmpty())
+            fail(QStringLiteral("field \"%1\" must not be empty").arg(key));
+        return value.toString();
+    }
+
+    QDateTime time(const QString &key)
+    {
+        const QString value = text(key);
+        const QDateTime parsed = QDateTime::fromString(value, Qt::ISODateWithMs);
+        if (!value.isEmpty() && !parsed.isValid())
+            fail(QStringLiteral("field \"%1\" must be an ISO 8601 time").arg(key));
+        return parsed.toUTC();
+    }
+
+    std::optional<double> number(const QString &key)
+    {
+        const QJsonValue value = m_json.value(key);
+        if (value.isUndefined() || value.isNull())
+            return std::nullopt;
+        if (!value.isDouble()) {
+            fail(QStringLiteral("field \"%1\" must be a number").arg(key));
+            return std::nullopt;
+        }
+        return value.toDouble();
+    }
+
+    std::optional<Position> position()
+    {
+        const auto lat = number(QStringLiteral("latitude"));
+        const auto lon = number(QStringLiteral("longitude"));
+        if (!lat && !lon)
+            return std::nullopt;
+        if (!lat || !lon || *lat < -90 || *lat > 90 || *lon < -180 || *lon > 180) {
+            fail(QStringLiteral("latitude and longitude must both be given and in range"));
+            return std::nullopt;
+        }
+        return Position{*lat, *lon, number(QStringLiteral("accuracy_m"))};
+    }
+
+    bool ok() const { return m_error->isEmpty(); }
+
+private:
+    void fail(const QString &message)
+    {
+        if (m_error->isEmpty())
+            *m_error = message;
+    }
+
+    const QJsonObject &m_json;
+    QString *m_error;
+};
+
+void putPosition(QJsonObject &json, const std::optional<Position> &position)
+{
+    if (!position)
+        return;
+    json.insert(QStringLiteral("latitude"), position->latitude);
+    json.insert(QStringLiteral("longitude"), position->longitude);
+    if (position->accuracyMeters)
+        json.insert(QStringLiteral("accuracy_m"), *position->accuracyMeters);
+}
+
+} // namespace
+
+QString timestampText(const QDateTime &time) { return time.toUTC().toString(Qt::ISODateWithMs); }
+
+QJsonObject scoreToJson(const ScoreEntry &s)
+{
+    return {{QStringLiteral("unit"), s.unitCode},
+            {QStringLiteral("indicator"), s.indicatorCode},
+            {QStringLiteral("account"), s.account},
+            {QStringLiteral("kind"), s.kind == ScoreKind::Final ? QStringLiteral("final") : QStringLiteral("rater")},
+            {QStringLiteral("input"), s.input},
+            {QStringLiteral("reason"), s.reason},
+            {QStringLiteral("recorded_at"), timestampText(s.recordedAt)}};
+}
+
+std::optional<ScoreEntry> scoreFromJson(const QString &id, const QJsonObject &json, QString *error)
+{
+    FieldReader r(json, error);
+    ScoreEntry s;
+    s.id = id;
+    s.unitCode = r.text(QStringLiteral("unit"));
+    s.indicatorCode = r.text(QStringLiteral("indicator"));
+    s.account = r.text(QStringLiteral("account"));
+    const QString kind = r.text(QStringLiteral("kind"));
+    s.input = r.text(QStringLiteral("input"), false);
+    s.reason = r.text(QStringLiteral("reason"), false);
+    s.recordedAt = r.time(QStringLiteral("recorded_at"));
+    if (r.ok() && kind != QLatin1String("rater") && kind != QLatin1String("final"))
+        *error = QStringLiteral("field \"kind\" must be \"rater\" or \"final\"");
+    s.kind = kind == QLatin1String("final") ? ScoreKind::Final : ScoreKind::Rater;
+    if (!r.ok())
+        return std::nullopt;
+    return s;
+}
+
+QJsonObject visitToJson(const Visit &v)
+{
+    QJsonObject json{{QStringLiteral("site"), v.siteCode},
+                     {QStringLiteral("account"), v.account},
+                     {QStringLiteral("checked_in_at"), timestampText(v.checkedInAt)},
+                     {QStringLiteral("notes"), v.notes}};
+    putPosition(json, v.position);
+    return json;
+}
+
+std::optional<Visit> visitFromJson(const QString &id, const QJsonObject &json, QString *error)
+{
+    FieldReader r(json, error);
+    Visit v;
+    v.id = id;
+    v.siteCode = r.text(QStringLiteral("site"));
+    v.account = r.text(QStringLiteral("account"));
+    v.checkedInAt = r.time(QStringLiteral("checked_in_at"));
+    v.notes = r.text(QStringLiteral("notes"), false);
+    v.position = r.position();
+    if (!r.ok())
+        return std::nullopt;
+    return v;
+}
+
+QJsonObject photoToJson(const PhotoEvidence &p)
+{
+    QJsonObject json{{QStringLiteral("sha256"), p.sha256},
+                     {QStringLiteral("visit"), p.visitId},
+                     {QStringLiteral("unit"), p.unitCode},
+                     {QStringLiteral("indicator"), p.indicatorCode},
+                     {QStringLiteral("account"), p.account},
+                     {QStringLiteral("captured_at"), timestampText(p.capturedAt)},
+                     {QStringLiteral("mime_type"), p.mimeType},
+                     {QStringLiteral("size_bytes"), p.sizeBytes}};
+    putPosition(json, p.position);
+    return json;
+}
+
+std::optional<PhotoEvidence> photoFromJson(const QString &id, const QJsonObject &json, QString *error)
+{
+    static const QRegularExpression sha256(QStringLiteral("^[0-9a-f]{64}$"));
+    FieldReader r(json, error);
+    PhotoEvidence p;
+    p.id = id;
+    p.sha256 = r.text(QStringLiteral("sha256"));
+    p.visitId = r.text(QStringLiteral("visit"), false);
+    p.unitCode = r.text(QStringLiteral("unit"));
+    p.indicatorCode = r.text(QStringLiteral("indicator"), false);
+    p.account = r.text(QStringLiteral("account"));
+    p.capturedAt = r.time(QStringLiteral("captured_at"));
+    p.mimeType = r.text(QStringLiteral("mime_type"));
+    p.sizeBytes = static_cast<qint64>(r.number(QStringLiteral("size_bytes")).value_or(-1));
+    p.position = r.position();
+    if (r.ok() && !sha256.match(p.sha256).hasMatch())
+        *error = QStringLiteral("field \"sha256\" must be 64 lowercase hex digits");
+    if (r.ok() && p.sizeBytes <= 0)
+        *error = QStringLiteral("field \"size_bytes\" must be a positive number");
+    if (!r.ok())
+        return std::nullopt;
+    return p;
+}
+
+QJsonObject findingToJson(const Finding &f)
+{
+    return {{QStringLiteral("unit"), f.unitCode},
+            {QStringLiteral("site"), f.siteCode},
+            {QStringLiteral("indicator"), f.indicatorCode},
+            {QStringLiteral("kind"), findingKindName(f.kind)},
+            {QStringLiteral("description"), f.description},
+            {QStringLiteral("suggestion"), f.suggestion},
+            {QStringLiteral("account"), f.account},
+            {QStringLiteral("recorded_at"), timestampText(f.recordedAt)},
+            {QStringLiteral("photos"), QJsonArray::fromStringList(f.photoIds)}};
+}
+
+std::optional<Finding> findingFromJson(const QString &id, const QJsonObject &json, QString *error)
+{
+    FieldReader r(json, error);
+    Finding f;
+    f.id = id;
+    f.unitCode = r.text(QStringLiteral("unit"));
+    f.siteCode = r.text(QStringLiteral("site"), false);
+    f.indicatorCode = r.text(QStringLiteral("indicator"), false);
+    const QString kind = r.text(QStringLiteral("kind"));
+    f.description = r.text(QStringLiteral("description"));
+    f.suggestion = r.text(QStringLiteral("suggestion"), false);
+    f.account = r.text(QStringLiteral("account"));
+    f.recordedAt = r.time(QStringLiteral("recorded_at"));
+    for (const QJsonValue &photo : json.value(QStringLiteral("photos")).toArray())
+        f.photoIds << photo.toString();
+    const auto parsedKind = findingKindFromName(kind);
+    if (r.ok() && !parsedKind)
+        *error = QStringLiteral("field \"kind\" must be 问题, 短板 or 弱项");
+    f.kind = parsedKind.value_or(FindingKind::Problem);
+    if (!r.ok())
+        return std::nullopt;
+    return f;
+}
+
+QJsonObject highlightToJson(const Highlight &h)
+{
+    return {{QStringLiteral("unit"), h.unitCode},         {QStringLiteral("site"), h.siteCode},
+            {QStringLiteral("title"), h.title},           {QStringLiteral("description"), h.description},
+            {QStringLiteral("account"), h.account},       {QStringLiteral("recorded_at"), timestampText(h.recordedAt)}};
+}
+
+std::optional<Highlight> highlightFromJson(const QString &id, const QJsonObject &json, QString *error)
+{
+    FieldReader r(json, error);
+    Highlight h;
+    h.id = id;
+    h.unitCode = r.text(QStringLiteral("unit"));
+    h.siteCode = r.text(QStringLiteral("site"), false);
+    h.title = r.text(QStringLiteral("title"));
+    h.description = r.text(QStringLiteral("description"), false);
+    h.account = r.text(QStringLiteral("account"));
+    h.recordedAt = r.time(QStringLiteral("recorded_at"));
+    if (!r.ok())
+        return std::nullopt;
+    return h;
+}
+
+} // namespace onsite::protocol

@@ -1,0 +1,34 @@
+#pragma once
+
+#include "domain/fieldwork.h"
+#include "domain/scoreentry.h"
+
+#include <QJsonObject>
+#include <QString>
+
+#include <optional>
+
+namespace onsite::protocol {
+
+// The "data" object of each entity on the wire (docs/ARCHITECTURE.md §Protocol).
+// fromJson checks shape only (types, required fields); meaning (scope, 回避, valid
+// input) is the server's business. The record id travels beside data, not in it.
+
+QJsonObject scoreToJson(const ScoreEntry &score);
+std::optional<ScoreEntry> scoreFromJson(const QString &id, const QJsonObject &json, QString *error);
+
+QJsonObject visitToJson(const Visit &visit);
+std::optional<Visit> visitFromJson(const QString &id, const QJsonObject &json, QString *error);
+
+QJsonObject photoToJson(const PhotoEvidence &photo);
+std::optional<PhotoEvidence> photoFromJson(const QString &id, const QJsonObject &json, QString *error);
+
+QJsonObject findingToJson(const Finding &finding);
+std::optional<Finding> findingFromJson(const QString &id, const QJsonObject &json, QString *error);
+
+QJsonObject highlightToJson(const Highlight &highlight);
+std::optional<Highlight> highlightFromJson(const QString &id, const QJsonObject &json, QString *error);
+
+QString timestampText(const QDateTime &time); // ISO 8601 UTC with milliseconds
+
+} // namespace onsite::protocol
