@@ -85,6 +85,8 @@ QJsonObject MutationResult::toJson() const
         json.insert(QStringLiteral("reason"), reason);
     if (!message.isEmpty())
         json.insert(QStringLiteral("message"), message);
+    if (!current.isEmpty())
+        json.insert(QStringLiteral("current"), current);
     return json;
 }
 
@@ -92,7 +94,8 @@ MutationResult MutationResult::fromJson(const QJsonObject &json)
 {
     return {json.value(QStringLiteral("seq")).toInteger(),
             statusFromName(json.value(QStringLiteral("status")).toString()).value_or(MutationStatus::Rejected),
-            json.value(QStringLiteral("reason")).toString(), json.value(QStringLiteral("message")).toString()};
+            json.value(QStringLiteral("reason")).toString(), json.value(QStringLiteral("message")).toString(),
+            json.value(QStringLiteral("current")).toObject()};
 }
 
 QJsonObject PushRequest::toJson() const

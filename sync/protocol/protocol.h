@@ -58,6 +58,9 @@ struct MutationResult
     MutationStatus status = MutationStatus::Applied;
     QString reason; // code, e.g. "conflict_of_interest"
     QString message; // for people, in Chinese
+    // For conflict (and a rejected edit of an existing record): the record as the
+    // server holds it, so the device can show the winner instead of its own edit.
+    QJsonObject current;
 
     QJsonObject toJson() const;
     static MutationResult fromJson(const QJsonObject &json);
