@@ -16,8 +16,12 @@ Commands:
   import-campaign DIR  Import a campaign's CSV files (all or nothing).
   import-scores FILE   Import paper scores (补录) from a CSV file (all or nothing).
   results              Print totals, ranks and grades (--format table|csv|json).
+  serve                Run the HTTP service for devices (--listen HOST:PORT).
+  set-password ACCOUNT Set an account's password (read from standard input).
+  revoke ACCOUNT       Sign out every device of an account (or --device ID).
 
-Every command takes --data DIR (the HQ data folder) and --help.
+Every command takes --data DIR (the HQ data folder), --db URL (PostgreSQL instead
+of the folder's SQLite file) and --help.
 )";
 
 } // namespace
@@ -34,6 +38,9 @@ int main(int argc, char *argv[])
         {QStringLiteral("import-campaign"), onsite::runImportCampaign},
         {QStringLiteral("import-scores"), onsite::runImportScores},
         {QStringLiteral("results"), onsite::runResults},
+        {QStringLiteral("serve"), onsite::runServe},
+        {QStringLiteral("set-password"), onsite::runSetPassword},
+        {QStringLiteral("revoke"), onsite::runRevoke},
     };
 
     QStringList arguments = QCoreApplication::arguments().mid(1);

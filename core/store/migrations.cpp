@@ -120,7 +120,7 @@ CREATE TABLE findings (
 );
 CREATE TABLE finding_photos (
     finding_id TEXT NOT NULL REFERENCES findings(id),
-    photo_id TEXT NOT NULL REFERENCES photos(id),
+    photo_id TEXT NOT NULL, -- no reference: a finding may arrive before its photos finish uploading
     PRIMARY KEY (finding_id, photo_id)
 );
 CREATE TABLE highlights (

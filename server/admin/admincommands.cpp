@@ -48,7 +48,7 @@ int runInit(const QStringList &arguments, const CommandIo &io)
     if (!cli.parse(arguments, io.out, io.err, exitCode))
         return exitCode;
     return guarded(QStringLiteral("init"), io, [&] {
-        HqDataFolder folder(cli.dataFolder());
+        HqDataFolder folder = cli.dataFolder();
         if (folder.initialize())
             writeText(io.out, QStringLiteral("已创建数据文件夹：%1\n").arg(folder.path()));
         else
@@ -67,7 +67,7 @@ int runImportCampaign(const QStringList &arguments, const CommandIo &io)
     if (!cli.parse(arguments, io.out, io.err, exitCode))
         return exitCode;
     return guarded(QStringLiteral("import-campaign"), io, [&] {
-        HqDataFolder folder(cli.dataFolder());
+        HqDataFolder folder = cli.dataFolder();
         const auto connection = folder.open();
         CampaignStore store(*connection);
         if (store.hasCampaign()) {
@@ -105,7 +105,7 @@ int runImportScores(const QStringList &arguments, const CommandIo &io)
     if (!cli.parse(arguments, io.out, io.err, exitCode))
         return exitCode;
     return guarded(QStringLiteral("import-scores"), io, [&] {
-        HqDataFolder folder(cli.dataFolder());
+        HqDataFolder folder = cli.dataFolder();
         const auto connection = folder.open();
         CampaignStore store(*connection);
         const CampaignSetup setup = requireSetup(store, folder.path());
@@ -140,7 +140,7 @@ int runResults(const QStringList &arguments, const CommandIo &io)
         return 2;
     }
     return guarded(QStringLiteral("results"), io, [&] {
-        HqDataFolder folder(cli.dataFolder());
+        HqDataFolder folder = cli.dataFolder();
         const auto connection = folder.open();
         CampaignStore store(*connection);
         const CampaignSetup setup = requireSetup(store, folder.path());

@@ -21,3 +21,11 @@ int runImportScores(const QStringList &arguments, const CommandIo &io);
 int runResults(const QStringList &arguments, const CommandIo &io);
 
 } // namespace onsite
+
+namespace onsite {
+
+int runSetPassword(const QStringList &arguments, const CommandIo &io);
+int runRevoke(const QStringList &arguments, const CommandIo &io);
+int runServe(const QStringList &arguments, const CommandIo &io);
+
+} // namespace onsite

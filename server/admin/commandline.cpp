@@ -19,6 +19,10 @@ CommandLine::CommandLine(const QString &command, const QString &description) : m
     m_parser.addOption(QCommandLineOption(QStringLiteral("data"),
                                           QStringLiteral("HQ data folder (default: %1).").arg(HqDataFolder::defaultPath()),
                                           QStringLiteral("DIR")));
+    m_parser.addOption(QCommandLineOption(QStringLiteral("db"),
+                                          QStringLiteral("Keep the data in PostgreSQL (postgresql://user:password@host/db) "
+                                                         "instead of the folder's SQLite file."),
+                                          QStringLiteral("URL")));
 }
 
 void CommandLine::addPositional(const QString &name, const QString &description)
@@ -54,10 +58,12 @@ bool CommandLine::parse(const QStringList &arguments, FILE *out, FILE *err, int 
     return true;
 }
 
-QString CommandLine::dataFolder() const
+HqDataFolder CommandLine::dataFolder() const
 {
     const QString value = m_parser.value(QStringLiteral("data"));
-    return value.isEmpty() ? HqDataFolder::defaultPath() : value;
+    HqDataFolder folder(value.isEmpty() ? HqDataFolder::defaultPath() : value);
+    folder.setDatabaseUrl(m_parser.value(QStringLiteral("db")));
+    return folder;
 }
 
 } // namespace onsite

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "hqdatafolder.h"
+
 #include <QCommandLineParser>
 #include <QString>
 #include <QStringList>
@@ -22,7 +24,7 @@ public:
     // Parses; prints help or the error. Returns false when the command should stop,
     // with `exitCode` set (0 after --help, 2 after a usage error).
     bool parse(const QStringList &arguments, FILE *out, FILE *err, int &exitCode);
-    QString dataFolder() const;
+    HqDataFolder dataFolder() const;
     QString value(const QString &option) const { return m_parser.value(option); }
     QStringList positional() const { return m_parser.positionalArguments(); }
 

@@ -1,10 +1,14 @@
 #include "hqdatafolder.h"
 
-#include "store/migrations.h"
+#include "hq/hqschema.h"
+#include "store/postgresconnection.h"
+#include "store/sqliteconnection.h"
 
 #include <QDir>
 #include <QFileInfo>
 #include <QStandardPaths>
+#include <QUrl>
+#include <QFile>
 
 namespace onsite {
 
@@ -19,7 +23,27 @@ QString HqDataFolder::defaultPath()
 
 QString HqDataFolder::databasePath() const { return QDir(m_path).filePath(databaseFileName()); }
 
-bool HqDataFolder::isInitialized() const { return QFileInfo::exists(databasePath()); }
+bool HqDataFolder::isInitialized() const
+{
+    // With PostgreSQL the folder still holds photos; a marker file says it was set up.
+    return QFileInfo::exists(usesPostgres() ? QDir(m_path).filePath(QStringLiteral("postgres.marker")) : databasePath());
+}
+
+QString HqDataFolder::describeDatabase() const
+{
+    if (!usesPostgres())
+        return databasePath();
+    QUrl url(m_databaseUrl);
+    url.setPassword({});
+    return url.toString();
+}
+
+std::unique_ptr<SqlConnection> HqDataFolder::connect() const
+{
+    if (usesPostgres())
+        return std::make_unique<PostgresConnection>(m_databaseUrl);
+    return std::make_unique<SqliteConnection>(databasePath());
+}
 
 bool HqDataFolder::initialize()
 {
@@ -27,20 +51,25 @@ bool HqDataFolder::initialize()
         return false;
     if (!QDir().mkpath(m_path))
         throw std::runtime_error(QStringLiteral("无法创建数据文件夹 %1").arg(m_path).toStdString());
-    SqliteConnection connection(databasePath());
-    migrateSchema(connection);
+    const auto connection = connect();
+    hq::migrateHqDatabase(*connection);
+    if (usesPostgres()) {
+        QFile marker(QDir(m_path).filePath(QStringLiteral("postgres.marker")));
+        if (!marker.open(QIODevice::WriteOnly) || marker.write(describeDatabase().toUtf8() + '\n') < 0)
+            throw std::runtime_error(QStringLiteral("无法写入 %1").arg(marker.fileName()).toStdString());
+    }
     return true;
 }
 
-std::unique_ptr<SqliteConnection> HqDataFolder::open() const
+std::unique_ptr<SqlConnection> HqDataFolder::open() const
 {
     if (!isInitialized()) {
         throw std::runtime_error(QStringLiteral("数据文件夹 %1 尚未初始化；请先运行：onsite-hq init --data %1")
                                      .arg(m_path)
                                      .toStdString());
     }
-    auto connection = std::make_unique<SqliteConnection>(databasePath());
-    migrateSchema(*connection);
+    auto connection = connect();
+    hq::migrateHqDatabase(*connection);
     return connection;
 }
 

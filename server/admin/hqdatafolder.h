@@ -1,6 +1,6 @@
 #pragma once
 
-#include "store/sqliteconnection.h"
+#include "store/sqlconnection.h"
 
 #include <QString>
 
@@ -21,15 +21,25 @@ public:
     QString databasePath() const;
     bool isInitialized() const;
 
-    // Creates the folder and an empty database at the current schema. Returns false
+    // Creates the folder and brings the database to the current schema. Returns false
     // (and changes nothing) if it was already initialized.
     bool initialize();
-    // Opens an initialized folder, applying pending schema migrations. Throws
-    // std::runtime_error with a message for people if it is not initialized.
-    std::unique_ptr<SqliteConnection> open() const;
+    // Opens the database, applying pending schema migrations: the folder's SQLite file,
+    // or the PostgreSQL database given with --db. Throws std::runtime_error with a
+    // message for people if the folder is not initialized.
+    std::unique_ptr<SqlConnection> open() const;
+    // A connection to the same database without migrating (for worker threads).
+    std::unique_ptr<SqlConnection> connect() const;
+
+    // postgresql://… to keep the data in PostgreSQL instead of hq.sqlite.
+    void setDatabaseUrl(const QString &url) { m_databaseUrl = url; }
+    const QString &databaseUrl() const { return m_databaseUrl; }
+    bool usesPostgres() const { return !m_databaseUrl.isEmpty(); }
+    QString describeDatabase() const;
 
 private:
     QString m_path;
+    QString m_databaseUrl;
 };
 
 } // namespace onsite

@@ -252,7 +252,7 @@ TEST_F(PostgresConnectionTest, ErrorsThrowSqlErrorWithServerMessageAndSql)
     EXPECT_TRUE(db->query(QStringLiteral("SELECT 1 FROM information_schema.tables WHERE table_name = 'ok'")).empty());
 
     message = sqlErrorOf([&] {
-        db->execute(QStringLiteral("INSERT INTO t (id, name) VALUES (?, ?)"), {4, QStringLiteral("a\0b", 3)});
+        db->execute(QStringLiteral("INSERT INTO t (id, name) VALUES (?, ?)"), {4, QString::fromUtf8("a\0b", 3)});
     });
     EXPECT_NE(message.find("NUL character"), std::string::npos) << message;
 

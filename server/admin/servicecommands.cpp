@@ -1,0 +1,180 @@
+// onsite-hq commands for the HTTP service and its accounts: serve, set-password, revoke.
+#include "admincommands.h"
+
+#include "api/hqapi.h"
+#include "commandline.h"
+#include "http/httpserver.h"
+
+#include <boost/asio/ip/address.hpp>
+
+#include <csignal>
+#include <iostream>
+#include <pthread.h>
+#include <string>
+#include <thread>
+
+namespace onsite {
+
+namespace {
+
+template <typename Body>
+int guarded(const QString &command, const CommandIo &io, Body body)
+{
+    try {
+        return body();
+    } catch (const std::exception &e) {
+        writeText(io.err, QStringLiteral("onsite-hq %1: %2\n").arg(command, QString::fromUtf8(e.what())));
+    }
+    return 1;
+}
+
+struct ListenAddress
+{
+    QString host;
+    quint16 port = 0;
+};
+
+std::optional<ListenAddress> parseListen(const QString &text)
+{
+    const qsizetype colon = text.lastIndexOf(QLatin1Char(':'));
+    if (colon <= 0)
+        return std::nullopt;
+    QString host = text.left(colon);
+    if (host.startsWith(QLatin1Char('[')) && host.endsWith(QLatin1Char(']')))
+        host = host.mid(1, host.size() - 2);
+    bool ok = false;
+    const uint port = text.mid(colon + 1).toUInt(&ok);
+    boost::system::error_code ec;
+    boost::asio::ip::make_address(host.toStdString(), ec);
+    if (!ok || port > 65535 || ec)
+        return std::nullopt;
+    return ListenAddress{host, static_cast<quint16>(port)};
+}
+
+} // namespace
+
+int runSetPassword(const QStringList &arguments, const CommandIo &io)
+{
+    CommandLine cli(QStringLiteral("set-password"),
+                    QStringLiteral("Set the password of ACCOUNT, read as the first line of standard input "
+                                   "(at least 8 characters). Stored as an argon2id hash."));
+    cli.addPositional(QStringLiteral("ACCOUNT"), QStringLiteral("An account of people.csv."));
+    int exitCode = 0;
+    if (!cli.parse(arguments, io.out, io.err, exitCode))
+        return exitCode;
+    return guarded(QStringLiteral("set-password"), io, [&] {
+        const auto connection = cli.dataFolder().open();
+        std::string line;
+        if (!std::getline(std::cin, line))
+            throw std::runtime_error("没有从标准输入读到新密码");
+        QString password = QString::fromStdString(line);
+        while (password.endsWith(QLatin1Char('\r')) || password.endsWith(QLatin1Char('\n')))
+            password.chop(1);
+        const QString account = cli.positional().at(0);
+        hq::AccountStore(*connection).setPassword(account, password);
+        writeText(io.out, QStringLiteral("已设置账号 %1 的密码。\n").arg(account));
+        return 0;
+    });
+}
+
+int runRevoke(const QStringList &arguments, const CommandIo &io)
+{
+    CommandLine cli(QStringLiteral("revoke"),
+                    QStringLiteral("Revoke the sign-in of every device of ACCOUNT (or only --device ID). "
+                                   "Unsynced data stays on the device until someone signs in again."));
+    cli.addPositional(QStringLiteral("ACCOUNT"), QStringLiteral("The account whose devices to sign out."));
+    cli.parser().addOption(QCommandLineOption(QStringLiteral("device"), QStringLiteral("Only this device id."),
+                                              QStringLiteral("ID")));
+    int exitCode = 0;
+    if (!cli.parse(arguments, io.out, io.err, exitCode))
+        return exitCode;
+    return guarded(QStringLiteral("revoke"), io, [&] {
+        const auto connection = cli.dataFolder().open();
+        const QString account = cli.positional().at(0);
+        hq::AccountStore accounts(*connection);
+        if (!accounts.accountExists(account))
+            throw std::runtime_error(QStringLiteral("账号“%1”不存在").arg(account).toStdString());
+        const int count = accounts.revoke(account, cli.value(QStringLiteral("device")), QDateTime::currentDateTimeUtc());
+        writeText(io.out, QStringLiteral("已注销账号 %1 的 %2 台设备。\n").arg(account).arg(count));
+        return 0;
+    });
+}
+
+int runServe(const QStringList &arguments, const CommandIo &io)
+{
+    CommandLine cli(QStringLiteral("serve"), QStringLiteral("Run the HQ HTTP service for devices."));
+    QCommandLineParser &parser = cli.parser();
+    parser.addOption(QCommandLineOption(QStringLiteral("listen"),
+                                        QStringLiteral("Address and port (default 127.0.0.1:8080; port 0 picks a free one)."),
+                                        QStringLiteral("HOST:PORT"), QStringLiteral("127.0.0.1:8080")));
+    parser.addOption(QCommandLineOption(QStringLiteral("tls-cert"), QStringLiteral("TLS certificate chain (PEM)."),
+                                        QStringLiteral("FILE")));
+    parser.addOption(QCommandLineOption(QStringLiteral("tls-key"), QStringLiteral("TLS private key (PEM)."),
+                                        QStringLiteral("FILE")));
+    parser.addOption(QCommandLineOption(QStringLiteral("insecure"),
+                                        QStringLiteral("Allow plain HTTP on a non-loopback address.")));
+    parser.addOption(QCommandLineOption(QStringLiteral("max-body"),
+                                        QStringLiteral("Largest request body in bytes (default 8388608)."),
+                                        QStringLiteral("BYTES"), QStringLiteral("8388608")));
+    parser.addOption(QCommandLineOption(QStringLiteral("workers"), QStringLiteral("Handler threads (default 4)."),
+                                        QStringLiteral("N"), QStringLiteral("4")));
+    int exitCode = 0;
+    if (!cli.parse(arguments, io.out, io.err, exitCode))
+        return exitCode;
+
+    const auto listen = parseListen(cli.value(QStringLiteral("listen")));
+    if (!listen) {
+        writeText(io.err, QStringLiteral("onsite-hq serve: --listen 应为 HOST:PORT，例如 127.0.0.1:8080\n"));
+        return 2;
+    }
+    http::ServerOptions options;
+    options.host = listen->host;
+    options.port = listen->port;
+    options.tlsCertificateFile = cli.value(QStringLiteral("tls-cert"));
+    options.tlsKeyFile = cli.value(QStringLiteral("tls-key"));
+    options.maxBodyBytes = cli.value(QStringLiteral("max-body")).toULongLong();
+    options.workerThreads = qBound(1, cli.value(QStringLiteral("workers")).toInt(), 64);
+    const bool tls = !options.tlsCertificateFile.isEmpty() || !options.tlsKeyFile.isEmpty();
+    const bool loopback = boost::asio::ip::make_address(listen->host.toStdString()).is_loopback();
+    if (!tls && !loopback && !parser.isSet(QStringLiteral("insecure"))) {
+        writeText(io.err, QStringLiteral("onsite-hq serve: 拒绝在非本机地址 %1 上以明文 HTTP 提供服务；"
+                                         "请用 --tls-cert/--tls-key 启用 TLS，或确认风险后加 --insecure\n")
+                              .arg(listen->host));
+        return 2;
+    }
+    if (options.maxBodyBytes < 1024) {
+        writeText(io.err, QStringLiteral("onsite-hq serve: --max-body 至少为 1024\n"));
+        return 2;
+    }
+
+    return guarded(QStringLiteral("serve"), io, [&] {
+        const HqDataFolder folder = cli.dataFolder();
+        folder.open(); // migrates once, before any worker connects
+        // Signals are taken by sigwait below, so block them before any thread starts.
+        sigset_t signals;
+        sigemptyset(&signals);
+        sigaddset(&signals, SIGINT);
+        sigaddset(&signals, SIGTERM);
+        pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+
+        hq::ConnectionPool pool([folder] { return folder.connect(); });
+        hq::HqApi api(pool, folder.path());
+        http::HttpServer server(options, [&api](const http::Request &request) { return api.handle(request); });
+        server.listen();
+        const QString scheme = server.usesTls() ? QStringLiteral("https") : QStringLiteral("http");
+        const QString host = listen->host.contains(QLatin1Char(':')) ? QStringLiteral("[%1]").arg(listen->host) : listen->host;
+        writeText(io.out, QStringLiteral("onsite-hq listening on %1://%2:%3 (data: %4)\n")
+                              .arg(scheme, host)
+                              .arg(server.port())
+                              .arg(folder.describeDatabase()));
+        std::thread serving([&server] { server.run(); });
+        int received = 0;
+        sigwait(&signals, &received);
+        writeText(io.err, QStringLiteral("onsite-hq: stopping\n"));
+        server.stop();
+        serving.join();
+        return 0;
+    });
+}
+
+} // namespace onsite

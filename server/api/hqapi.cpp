@@ -1,0 +1,280 @@
+#include "hqapi.h"
+
+#include "hq/pushprocessor.h"
+#include "hq/scope.h"
+#include "protocol/bootstrap.h"
+#include "protocol/protocol.h"
+#include "store/campaignstore.h"
+
+#include <QJsonDocument>
+#include <QJsonParseError>
+#include <QRegularExpression>
+
+namespace onsite::hq {
+
+using http::Request;
+using http::Response;
+
+namespace {
+
+constexpr int kMaxMutationsPerPush = 2000;
+
+std::optional<QJsonObject> parseJsonObject(const QByteArray &body)
+{
+    QJsonParseError error;
+    const QJsonDocument document = QJsonDocument::fromJson(body, &error);
+    if (error.error != QJsonParseError::NoError || !document.isObject())
+        return std::nullopt;
+    return document.object();
+}
+
+Response badRequest(const QString &message) { return Response::error(400, QStringLiteral("bad_request"), message); }
+
+CampaignSetup scopedSetup(const CampaignSetup &setup, const Scope &scope, const Person &me)
+{
+    CampaignSetup scoped;
+    scoped.campaign = setup.campaign;
+    scoped.units = setup.units; // names and categories of all units are public (rankings list them)
+    scoped.indicators = setup.indicators;
+    for (const Site &site : setup.sites) {
+        if (scope.units().contains(site.unitCode))
+            scoped.sites.push_back(site);
+    }
+    for (const InspectionGroup &group : setup.groups) {
+        if (me.role == Role::Hq || group.name == me.groupName)
+            scoped.groups.push_back(group);
+    }
+    for (const Person &person : setup.people) {
+        const bool sameGroup = !me.groupName.isEmpty() && person.groupName == me.groupName;
+        if (me.role == Role::Hq || person.account == me.account || sameGroup || person.role == Role::Hq)
+            scoped.people.push_back(person);
+    }
+    return scoped;
+}
+
+} // namespace
+
+HqApi::HqApi(ConnectionPool &pool, QString dataFolder) : m_pool(pool), m_photos(std::move(dataFolder)) {}
+
+std::shared_ptr<const CampaignSetup> HqApi::setup()
+{
+    std::lock_guard lock(m_setupMutex);
+    if (!m_setup) {
+        auto lease = m_pool.acquire();
+        if (auto loaded = CampaignStore(*lease).loadSetup())
+            m_setup = std::make_shared<const CampaignSetup>(std::move(*loaded));
+    }
+    return m_setup;
+}
+
+Response HqApi::handle(const Request &request)
+{
+    const QByteArray version = request.header("x-onsite-protocol");
+    if (!version.isEmpty() && version.toInt() < protocol::kMinimumVersion) {
+        return Response::error(426, QStringLiteral("protocol_too_old"),
+                               QStringLiteral("应用版本过旧，请先升级；未同步的数据仍保存在设备上"));
+    }
+    try {
+        Response response = route(request);
+        response.headers.insert(protocol::kVersionHeader, QByteArray::number(protocol::kVersion));
+        return response;
+    } catch (const SqlError &e) {
+        return Response::error(500, QStringLiteral("internal"), QStringLiteral("数据库错误：%1").arg(QString::fromUtf8(e.what())));
+    }
+}
+
+Response HqApi::route(const Request &request)
+{
+    static const QRegularExpression photoPath(QStringLiteral("^/api/v1/photos/([^/]+)(/content)?$"));
+    const QString &path = request.path;
+    const QString &method = request.method;
+
+    if (path == QLatin1String("/api/v1/status") && method == QLatin1String("GET")) {
+        return Response::json(200, {{QStringLiteral("service"), QStringLiteral("onsite-hq")},
+                                    {QStringLiteral("protocol"), protocol::kVersion},
+                                    {QStringLiteral("time"), QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)}});
+    }
+    if (path == QLatin1String("/api/v1/login")) {
+        if (method != QLatin1String("POST"))
+            return Response::error(405, QStringLiteral("method_not_allowed"), QStringLiteral("请使用 POST"));
+        return login(request);
+    }
+    if (!path.startsWith(QLatin1String("/api/v1/")))
+        return Response::error(404, QStringLiteral("not_found"), QStringLiteral("没有这个地址：%1").arg(path));
+
+    auto authenticated = authenticate(request);
+    if (auto *refusal = std::get_if<Response>(&authenticated))
+        return *refusal;
+    const Caller &caller = std::get<Caller>(authenticated);
+
+    if (path == QLatin1String("/api/v1/bootstrap") && method == QLatin1String("GET"))
+        return bootstrap(caller);
+    if (path == QLatin1String("/api/v1/sync/push") && method == QLatin1String("POST"))
+        return push(request, caller);
+    if (path == QLatin1String("/api/v1/sync/pull") && method == QLatin1String("GET"))
+        return pull(request, caller);
+    const auto match = photoPath.match(path);
+    if (match.hasMatch())
+        return photo(request, caller, match.captured(1), !match.captured(2).isEmpty());
+    return Response::error(404, QStringLiteral("not_found"), QStringLiteral("没有这个地址：%1 %2").arg(method, path));
+}
+
+Response HqApi::login(const Request &request)
+{
+    const auto body = parseJsonObject(request.body);
+    if (!body)
+        return badRequest(QStringLiteral("请求体应为 JSON 对象"));
+    const QString account = body->value(QStringLiteral("account")).toString();
+    const QString password = body->value(QStringLiteral("password")).toString();
+    const QString deviceId = body->value(QStringLiteral("device_id")).toString();
+    const QString deviceName = body->value(QStringLiteral("device_name")).toString();
+    if (account.isEmpty() || password.isEmpty() || deviceId.isEmpty())
+        return badRequest(QStringLiteral("需要 account、password 和 device_id"));
+
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    if (const int wait = m_throttle.retryAfter(account, request.peer, now); wait > 0) {
+        Response response = Response::error(429, QStringLiteral("too_many_attempts"),
+                                            QStringLiteral("登录失败次数过多，请 %1 秒后再试").arg(wait));
+        response.headers.insert("Retry-After", QByteArray::number(wait));
+        return response;
+    }
+    const auto shared = setup();
+    const Person *person = shared ? shared->person(account) : nullptr;
+    auto lease = m_pool.acquire();
+    const auto token = AccountStore(*lease).login(account, password, deviceId, deviceName, now);
+    if (!token || !person) {
+        m_throttle.recordFailure(account, request.peer, now);
+        return Response::error(401, QStringLiteral("invalid_credentials"), QStringLiteral("账号或密码不正确"));
+    }
+    m_throttle.recordSuccess(account);
+    return Response::json(200, {{QStringLiteral("token"), *token},
+                                {QStringLiteral("account"), person->account},
+                                {QStringLiteral("name"), person->name},
+                                {QStringLiteral("role"), roleName(person->role)},
+                                {QStringLiteral("protocol"), protocol::kVersion}});
+}
+
+std::variant<HqApi::Caller, Response> HqApi::authenticate(const Request &request)
+{
+    const QByteArray header = request.header("authorization");
+    if (!header.startsWith("Bearer "))
+        return Response::error(401, QStringLiteral("invalid_token"), QStringLiteral("需要登录"));
+    const QString token = QString::fromLatin1(header.mid(7).trimmed());
+    auto lease = m_pool.acquire();
+    const AuthResult result = AccountStore(*lease).authenticate(token, QDateTime::currentDateTimeUtc());
+    if (!result.session) {
+        switch (result.failure) {
+        case AuthFailure::Revoked:
+            return Response::error(401, QStringLiteral("token_revoked"), QStringLiteral("此设备的登录已被总部注销，请重新登录"));
+        case AuthFailure::Expired:
+            return Response::error(401, QStringLiteral("token_expired"), QStringLiteral("登录已过期，请重新登录"));
+        case AuthFailure::InvalidToken:
+            break;
+        }
+        return Response::error(401, QStringLiteral("invalid_token"), QStringLiteral("登录凭据无效，请重新登录"));
+    }
+    auto shared = setup();
+    const Person *person = shared ? shared->person(result.session->account) : nullptr;
+    if (!person)
+        return Response::error(403, QStringLiteral("forbidden"), QStringLiteral("账号不在当前考评活动中"));
+    return Caller{*result.session, *person, shared};
+}
+
+Response HqApi::bootstrap(const Caller &caller)
+{
+    const Scope scope(*caller.setup, caller.person);
+    protocol::Bootstrap bootstrap{caller.person, scope.units(), scopedSetup(*caller.setup, scope, caller.person)};
+    return Response::json(200, bootstrap.toJson());
+}
+
+Response HqApi::push(const Request &request, const Caller &caller)
+{
+    const auto body = parseJsonObject(request.body);
+    if (!body)
+        return badRequest(QStringLiteral("请求体应为 JSON 对象"));
+    QString error;
+    const auto pushRequest = protocol::PushRequest::fromJson(*body, &error);
+    if (!pushRequest)
+        return badRequest(error);
+    if (pushRequest->deviceId != caller.session.deviceId)
+        return Response::error(403, QStringLiteral("forbidden"), QStringLiteral("device_id 与登录的设备不一致"));
+    if (pushRequest->mutations.size() > kMaxMutationsPerPush)
+        return badRequest(QStringLiteral("一次最多提交 %1 条修改").arg(kMaxMutationsPerPush));
+    const Scope scope(*caller.setup, caller.person);
+    auto lease = m_pool.acquire();
+    const auto response = PushProcessor(*lease, *caller.setup)
+                              .process(caller.session, scope, *pushRequest, QDateTime::currentDateTimeUtc());
+    return Response::json(200, response.toJson());
+}
+
+Response HqApi::pull(const Request &request, const Caller &caller)
+{
+    bool sinceOk = true, limitOk = true;
+    const qint64 since = request.query.value(QStringLiteral("since"), QStringLiteral("0")).toLongLong(&sinceOk);
+    const int limit =
+        request.query.value(QStringLiteral("limit"), QString::number(ChangeFeed::kDefaultPageSize)).toInt(&limitOk);
+    if (!sinceOk || since < 0 || !limitOk || limit < 1)
+        return badRequest(QStringLiteral("since 应为非负整数，limit 应为正整数"));
+    const Scope scope(*caller.setup, caller.person);
+    auto lease = m_pool.acquire();
+    return Response::json(200, ChangeFeed(*lease).pull(scope, since, limit).toJson());
+}
+
+Response HqApi::photo(const Request &request, const Caller &caller, const QString &sha256, bool content)
+{
+    if (!PhotoStore::isSha256(sha256))
+        return badRequest(QStringLiteral("照片编号应为 64 位小写十六进制 SHA-256"));
+    auto lease = m_pool.acquire();
+    if (content) {
+        if (request.method != QLatin1String("GET"))
+            return Response::error(405, QStringLiteral("method_not_allowed"), QStringLiteral("请使用 GET"));
+        const Scope scope(*caller.setup, caller.person);
+        const auto units = lease->query(QStringLiteral("SELECT unit_code FROM photos WHERE sha256 = ?"), {sha256});
+        const bool visible = std::any_of(units.begin(), units.end(), [&](const SqlRow &row) {
+            return scope.canRead(protocol::entity::kPhoto, row.value(0).toString());
+        });
+        const auto bytes = visible ? m_photos.read(sha256) : std::nullopt;
+        if (!bytes)
+            return Response::error(404, QStringLiteral("not_found"), QStringLiteral("没有这张照片，或无权查看"));
+        return Response::bytes(*bytes, PhotoStore::sniffImageType(bytes->left(16)));
+    }
+    auto stateJson = [&](const UploadState &state) {
+        return QJsonObject{{QStringLiteral("sha256"), sha256},
+                           {QStringLiteral("received"), state.received},
+                           {QStringLiteral("complete"), state.complete}};
+    };
+    if (request.method == QLatin1String("GET"))
+        return Response::json(200, stateJson(m_photos.state(*lease, sha256)));
+    if (request.method != QLatin1String("PUT"))
+        return Response::error(405, QStringLiteral("method_not_allowed"), QStringLiteral("请使用 GET 或 PUT"));
+    if (caller.person.role == Role::Liaison)
+        return Response::error(403, QStringLiteral("forbidden"), QStringLiteral("联络员不能上传考评照片"));
+
+    bool offsetOk = false, totalOk = false;
+    const qint64 offset = request.query.value(QStringLiteral("offset")).toLongLong(&offsetOk);
+    const qint64 total = request.query.value(QStringLiteral("total")).toLongLong(&totalOk);
+    if (!offsetOk || !totalOk)
+        return badRequest(QStringLiteral("需要 offset 和 total"));
+    const ChunkResult result = m_photos.putChunk(*lease, sha256, offset, total, request.body);
+    switch (result.outcome) {
+    case ChunkOutcome::Accepted:
+        return Response::json(200, stateJson(result.state));
+    case ChunkOutcome::OffsetMismatch: {
+        QJsonObject body = stateJson(result.state);
+        body.insert(QStringLiteral("error"), QStringLiteral("offset_mismatch"));
+        body.insert(QStringLiteral("message"), result.message);
+        return Response::json(409, body);
+    }
+    case ChunkOutcome::TooLarge:
+        return Response::error(413, QStringLiteral("body_too_large"), result.message);
+    case ChunkOutcome::UnsupportedType:
+        return Response::error(415, QStringLiteral("unsupported_type"), result.message);
+    case ChunkOutcome::HashMismatch:
+        return Response::error(422, QStringLiteral("hash_mismatch"), result.message);
+    case ChunkOutcome::BadRequest:
+        break;
+    }
+    return badRequest(result.message);
+}
+
+} // namespace onsite::hq

@@ -1,0 +1,53 @@
+#pragma once
+
+#include "connectionpool.h"
+#include "hq/accountstore.h"
+#include "hq/loginthrottle.h"
+#include "hq/photostore.h"
+#include "http/httpmessage.h"
+
+#include "domain/campaignsetup.h"
+
+#include <memory>
+#include <mutex>
+
+namespace onsite::hq {
+
+class Scope;
+
+// The /api/v1 endpoints (docs/ARCHITECTURE.md §Protocol): authentication, scope,
+// and the mapping between HTTP and the HQ services.
+class HqApi
+{
+public:
+    HqApi(ConnectionPool &pool, QString dataFolder);
+
+    http::Response handle(const http::Request &request);
+
+private:
+    struct Caller
+    {
+        DeviceSession session;
+        Person person;
+        std::shared_ptr<const CampaignSetup> setup;
+    };
+
+    http::Response route(const http::Request &request);
+    http::Response login(const http::Request &request);
+    http::Response bootstrap(const Caller &caller);
+    http::Response push(const http::Request &request, const Caller &caller);
+    http::Response pull(const http::Request &request, const Caller &caller);
+    http::Response photo(const http::Request &request, const Caller &caller, const QString &sha256, bool content);
+
+    // The caller behind the bearer token, or the 401/403 to answer.
+    std::variant<Caller, http::Response> authenticate(const http::Request &request);
+    std::shared_ptr<const CampaignSetup> setup();
+
+    ConnectionPool &m_pool;
+    PhotoStore m_photos;
+    LoginThrottle m_throttle;
+    std::mutex m_setupMutex;
+    std::shared_ptr<const CampaignSetup> m_setup;
+};
+
+} // namespace onsite::hq

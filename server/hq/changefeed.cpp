@@ -1,0 +1,75 @@
+#include "changefeed.h"
+
+#include <QJsonDocument>
+
+namespace onsite::hq {
+
+qint64 ChangeFeed::append(const QString &entity, const QString &id, const QString &unitCode, const QString &op,
+                          const QJsonObject &data, const QString &account, const QDateTime &now)
+{
+    m_db.execute(QStringLiteral("UPDATE hq_sync_counter SET last_seq = last_seq + 1 WHERE id = 1"));
+    const qint64 seq = head();
+    m_db.execute(QStringLiteral("INSERT INTO hq_changes (seq, entity, entity_id, unit_code, op, data, account, changed_at) "
+                                "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
+                 {seq, entity, id, unitCode, op, QString::fromUtf8(QJsonDocument(data).toJson(QJsonDocument::Compact)),
+                  account, now.toUTC().toString(Qt::ISODateWithMs)});
+    return seq;
+}
+
+qint64 ChangeFeed::head()
+{
+    return m_db.query(QStringLiteral("SELECT last_seq FROM hq_sync_counter WHERE id = 1")).front().value(0).toLongLong();
+}
+
+protocol::PullResponse ChangeFeed::pull(const Scope &scope, qint64 since, int limit)
+{
+    limit = qBound(1, limit, kMaxPageSize);
+    // Read the committed head first: every change numbered up to it has committed
+    // (its writer held the counter row until commit), so the page below has no holes.
+    const qint64 committedHead = head();
+    protocol::PullResponse response;
+    response.cursor = qMax(since, committedHead);
+    if (scope.units().isEmpty() || since >= committedHead)
+        return response;
+
+    QString sql = QStringLiteral("SELECT seq, entity, entity_id, op, data FROM hq_changes WHERE seq > ? AND seq <= ?");
+    QVariantList params{since, committedHead};
+    if (!scope.seesAllUnits()) {
+        QStringList marks;
+        for (const QString &unit : scope.units()) {
+            marks << QStringLiteral("?");
+            params << unit;
+        }
+        sql += QStringLiteral(" AND unit_code IN (%1)").arg(marks.join(QLatin1Char(',')));
+        if (scope.person().role == Role::Liaison) {
+            sql += QStringLiteral(" AND entity = ?");
+            params << protocol::entity::kFinding;
+        }
+    }
+    sql += QStringLiteral(" ORDER BY seq LIMIT ?");
+    params << limit + 1;
+
+    const auto rows = m_db.query(sql, params);
+    for (const SqlRow &row : rows) {
+        if (static_cast<int>(response.changes.size()) == limit) {
+            response.more = true;
+            response.cursor = response.changes.back().seq;
+            break;
+        }
+        response.changes.push_back({row[0].toLongLong(), row[1].toString(), row[2].toString(), row[3].toString(),
+                                    QJsonDocument::fromJson(row[4].toString().toUtf8()).object()});
+    }
+    return response;
+}
+
+QJsonObject ChangeFeed::latest(const QString &entity, const QString &id)
+{
+    const auto rows = m_db.query(QStringLiteral("SELECT data FROM hq_changes WHERE entity = ? AND entity_id = ? "
+                                                "ORDER BY seq DESC LIMIT 1"),
+                                 {entity, id});
+    if (rows.empty())
+        return {};
+    return QJsonDocument::fromJson(rows.front().value(0).toString().toUtf8()).object();
+}
+
+} // namespace onsite::hq

@@ -1,0 +1,36 @@
+#pragma once
+
+#include "protocol/protocol.h"
+#include "scope.h"
+#include "store/sqlconnection.h"
+
+#include <QDateTime>
+#include <QJsonObject>
+
+namespace onsite::hq {
+
+// The server-wide, gap-free sequence of committed changes that devices pull.
+class ChangeFeed
+{
+public:
+    static constexpr int kDefaultPageSize = 500;
+    static constexpr int kMaxPageSize = 5000;
+
+    explicit ChangeFeed(SqlConnection &connection) : m_db(connection) {}
+
+    // Appends a change inside the caller's transaction. The number comes from one
+    // counter row that every writer updates, so writers serialize on it and numbers
+    // become visible in commit order: a cursor never passes a change that commits later.
+    qint64 append(const QString &entity, const QString &id, const QString &unitCode, const QString &op,
+                  const QJsonObject &data, const QString &account, const QDateTime &now);
+
+    protocol::PullResponse pull(const Scope &scope, qint64 since, int limit);
+    // The record as the feed last carried it (empty for unknown or deleted).
+    QJsonObject latest(const QString &entity, const QString &id);
+    qint64 head();
+
+private:
+    SqlConnection &m_db;
+};
+
+} // namespace onsite::hq

@@ -1,0 +1,216 @@
+#include "fieldrecordtables.h"
+
+#include "protocol/protocol.h"
+#include "protocol/records.h"
+
+namespace onsite::hq {
+
+namespace entity = protocol::entity;
+
+namespace {
+
+QString iso(const QDateTime &time) { return time.toUTC().toString(Qt::ISODateWithMs); }
+
+QVariant orNull(const QString &text) { return text.isEmpty() ? QVariant() : QVariant(text); }
+
+QVariantList positionParams(const std::optional<Position> &p)
+{
+    if (!p)
+        return {QVariant(), QVariant(), QVariant()};
+    return {p->latitude, p->longitude, p->accuracyMeters ? QVariant(*p->accuracyMeters) : QVariant()};
+}
+
+// Runs the UPDATE when the row exists, else the INSERT; both take the same
+// parameters with the id last, so each entity writes one list.
+void upsert(SqlConnection &db, bool exists, const QString &table, const QStringList &columns, QVariantList params,
+            const QString &id)
+{
+    if (exists) {
+        QStringList sets;
+        for (const QString &column : columns)
+            sets << column + QStringLiteral(" = ?");
+        db.execute(QStringLiteral("UPDATE %1 SET %2 WHERE id = ?").arg(table, sets.join(QStringLiteral(", "))),
+                   params << id);
+    } else {
+        QStringList marks(columns.size() + 1, QStringLiteral("?"));
+        db.execute(QStringLiteral("INSERT INTO %1 (%2, id) VALUES (%3)")
+                       .arg(table, columns.join(QStringLiteral(", ")), marks.join(QStringLiteral(", "))),
+                   params << id);
+    }
+}
+
+} // namespace
+
+QString fieldRecordTable(const QString &name)
+{
+    if (name == entity::kVisit)
+        return QStringLiteral("visits");
+    if (name == entity::kPhoto)
+        return QStringLiteral("photos");
+    if (name == entity::kFinding)
+        return QStringLiteral("findings");
+    if (name == entity::kHighlight)
+        return QStringLiteral("highlights");
+    return {};
+}
+
+bool FieldRecordTables::checkSiteAndIndicator(const QString &unitCode, const QString &siteCode,
+                                              const QString &indicatorCode, QString *reason, QString *message) const
+{
+    *reason = QStringLiteral("invalid_reference");
+    if (!m_setup.unit(unitCode)) {
+        *message = QStringLiteral("单位“%1”不存在").arg(unitCode);
+        return false;
+    }
+    if (!siteCode.isEmpty()) {
+        const auto site = std::find_if(m_setup.sites.begin(), m_setup.sites.end(),
+                                       [&](const Site &s) { return s.code == siteCode; });
+        if (site == m_setup.sites.end() || site->unitCode != unitCode) {
+            *message = QStringLiteral("点位“%1”不属于单位 %2").arg(siteCode, unitCode);
+            return false;
+        }
+    }
+    if (!indicatorCode.isEmpty()) {
+        const Indicator *item = m_setup.indicator(indicatorCode);
+        if (!item || item->isProject()) {
+            *message = QStringLiteral("“%1”不是二级指标").arg(indicatorCode);
+            return false;
+        }
+    }
+    reason->clear();
+    return true;
+}
+
+std::optional<FieldRecord> FieldRecordTables::parse(const QString &name, const QString &id, const QJsonObject &data,
+                                                    QString *reason, QString *message)
+{
+    QString error;
+    auto badShape = [&]() -> std::optional<FieldRecord> {
+        *reason = QStringLiteral("bad_record");
+        *message = error;
+        return std::nullopt;
+    };
+    if (name == entity::kVisit) {
+        auto visit = protocol::visitFromJson(id, data, &error);
+        if (!visit)
+            return badShape();
+        const auto site = std::find_if(m_setup.sites.begin(), m_setup.sites.end(),
+                                       [&](const Site &s) { return s.code == visit->siteCode; });
+        if (site == m_setup.sites.end()) {
+            *reason = QStringLiteral("invalid_reference");
+            *message = QStringLiteral("点位“%1”不存在").arg(visit->siteCode);
+            return std::nullopt;
+        }
+        return FieldRecord{name, id, site->unitCode, visit->account, protocol::visitToJson(*visit), *visit};
+    }
+    if (name == entity::kPhoto) {
+        auto photo = protocol::photoFromJson(id, data, &error);
+        if (!photo)
+            return badShape();
+        if (!checkSiteAndIndicator(photo->unitCode, {}, photo->indicatorCode, reason, message))
+            return std::nullopt;
+        if (m_db.query(QStringLiteral("SELECT sha256 FROM hq_photo_blobs WHERE sha256 = ?"), {photo->sha256}).empty()) {
+            *reason = QStringLiteral("photo_missing");
+            *message = QStringLiteral("照片内容尚未上传完成");
+            return std::nullopt;
+        }
+        if (!photo->visitId.isEmpty() &&
+            m_db.query(QStringLiteral("SELECT id FROM visits WHERE id = ?"), {photo->visitId}).empty()) {
+            *reason = QStringLiteral("invalid_reference");
+            *message = QStringLiteral("照片所属的实地查看记录不存在");
+            return std::nullopt;
+        }
+        return FieldRecord{name, id, photo->unitCode, photo->account, protocol::photoToJson(*photo), *photo};
+    }
+    if (name == entity::kFinding) {
+        auto finding = protocol::findingFromJson(id, data, &error);
+        if (!finding)
+            return badShape();
+        if (!checkSiteAndIndicator(finding->unitCode, finding->siteCode, finding->indicatorCode, reason, message))
+            return std::nullopt;
+        return FieldRecord{name, id, finding->unitCode, finding->account, protocol::findingToJson(*finding), *finding};
+    }
+    if (name == entity::kHighlight) {
+        auto highlight = protocol::highlightFromJson(id, data, &error);
+        if (!highlight)
+            return badShape();
+        if (!checkSiteAndIndicator(highlight->unitCode, highlight->siteCode, {}, reason, message))
+            return std::nullopt;
+        return FieldRecord{name, id, highlight->unitCode, highlight->account, protocol::highlightToJson(*highlight),
+                           *highlight};
+    }
+    *reason = QStringLiteral("unknown_entity");
+    *message = QStringLiteral("未知的记录类型“%1”").arg(name);
+    return std::nullopt;
+}
+
+QString FieldRecordTables::ownerOf(const QString &name, const QString &id)
+{
+    const auto rows = m_db.query(QStringLiteral("SELECT account FROM %1 WHERE id = ?").arg(fieldRecordTable(name)), {id});
+    return rows.empty() ? QString() : rows.front().value(0).toString();
+}
+
+void FieldRecordTables::write(const FieldRecord &record, bool exists)
+{
+    std::visit(
+        [&](const auto &value) {
+            using T = std::decay_t<decltype(value)>;
+            if constexpr (std::is_same_v<T, Visit>)
+                writeVisit(value, exists);
+            else if constexpr (std::is_same_v<T, PhotoEvidence>)
+                writePhoto(value, exists);
+            else if constexpr (std::is_same_v<T, Finding>)
+                writeFinding(value, exists);
+            else
+                writeHighlight(value, exists);
+        },
+        record.value);
+}
+
+void FieldRecordTables::writeVisit(const Visit &v, bool exists)
+{
+    upsert(m_db, exists, QStringLiteral("visits"),
+           {QStringLiteral("site_code"), QStringLiteral("account"), QStringLiteral("checked_in_at"),
+            QStringLiteral("latitude"), QStringLiteral("longitude"), QStringLiteral("accuracy_m"), QStringLiteral("notes")},
+           QVariantList{v.siteCode, v.account, iso(v.checkedInAt)} + positionParams(v.position) + QVariantList{v.notes},
+           v.id);
+}
+
+void FieldRecordTables::writePhoto(const PhotoEvidence &p, bool exists)
+{
+    upsert(m_db, exists, QStringLiteral("photos"),
+           {QStringLiteral("sha256"), QStringLiteral("visit_id"), QStringLiteral("unit_code"),
+            QStringLiteral("indicator_code"), QStringLiteral("account"), QStringLiteral("captured_at"),
+            QStringLiteral("latitude"), QStringLiteral("longitude"), QStringLiteral("accuracy_m"),
+            QStringLiteral("mime_type"), QStringLiteral("size_bytes")},
+           QVariantList{p.sha256, orNull(p.visitId), p.unitCode, orNull(p.indicatorCode), p.account, iso(p.capturedAt)} +
+               positionParams(p.position) + QVariantList{p.mimeType, p.sizeBytes},
+           p.id);
+}
+
+void FieldRecordTables::writeFinding(const Finding &f, bool exists)
+{
+    upsert(m_db, exists, QStringLiteral("findings"),
+           {QStringLiteral("unit_code"), QStringLiteral("site_code"), QStringLiteral("indicator_code"),
+            QStringLiteral("kind"), QStringLiteral("description"), QStringLiteral("suggestion"),
+            QStringLiteral("account"), QStringLiteral("recorded_at")},
+           {f.unitCode, orNull(f.siteCode), orNull(f.indicatorCode), findingKindName(f.kind), f.description,
+            f.suggestion, f.account, iso(f.recordedAt)},
+           f.id);
+    m_db.execute(QStringLiteral("DELETE FROM finding_photos WHERE finding_id = ?"), {f.id});
+    QStringList photoIds = f.photoIds;
+    photoIds.removeDuplicates();
+    for (const QString &photoId : std::as_const(photoIds)) {
+        m_db.execute(QStringLiteral("INSERT INTO finding_photos (finding_id, photo_id) VALUES (?, ?)"), {f.id, photoId});
+    }
+}
+
+void FieldRecordTables::writeHighlight(const Highlight &h, bool exists)
+{
+    upsert(m_db, exists, QStringLiteral("highlights"),
+           {QStringLiteral("unit_code"), QStringLiteral("site_code"), QStringLiteral("title"),
+            QStringLiteral("description"), QStringLiteral("account"), QStringLiteral("recorded_at")},
+           {h.unitCode, orNull(h.siteCode), h.title, h.description, h.account, iso(h.recordedAt)}, h.id);
+}
+
+} // namespace onsite::hq

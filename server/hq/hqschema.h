@@ -1,0 +1,15 @@
+#pragma once
+
+#include "store/migrations.h"
+#include "store/sqlconnection.h"
+
+namespace onsite::hq {
+
+// Tables only the HQ service has (accounts, devices, push bookkeeping, the change
+// feed, conflicts, photo blobs), versioned apart from the core schema.
+const MigrationSet &hqMigrationSet();
+
+// Brings both the core and the HQ schema up to date.
+void migrateHqDatabase(SqlConnection &connection);
+
+} // namespace onsite::hq

@@ -1,0 +1,203 @@
+#include "recordwriter.h"
+
+#include "fieldrecordtables.h"
+#include "protocol/records.h"
+#include "scoring/scoreinput.h"
+
+#include <QCryptographicHash>
+#include <QJsonDocument>
+#include <QUuid>
+
+namespace onsite::hq {
+
+using protocol::MutationResult;
+using protocol::MutationStatus;
+namespace entity = protocol::entity;
+
+namespace {
+
+QString iso(const QDateTime &time) { return time.toUTC().toString(Qt::ISODateWithMs); }
+
+QString kindText(ScoreKind kind) { return kind == ScoreKind::Final ? QStringLiteral("final") : QStringLiteral("rater"); }
+
+} // namespace
+
+MutationResult rejection(qint64 seq, const QString &reason, const QString &message)
+{
+    return {seq, MutationStatus::Rejected, reason, message, {}};
+}
+
+MutationResult RecordWriter::apply(const protocol::Mutation &m, const DeviceSession &session, const Scope &scope,
+                                   const QDateTime &now)
+{
+    if (m.op == protocol::op::kDelete)
+        return applyDelete(m, session, scope, now);
+    if (m.entity == entity::kScore)
+        return applyScore(m, session, scope, now);
+    if (m.entity == entity::kVisit || m.entity == entity::kPhoto || m.entity == entity::kFinding ||
+        m.entity == entity::kHighlight)
+        return applyFieldRecord(m, session, scope, now);
+    return rejection(m.seq, QStringLiteral("unknown_entity"), QStringLiteral("未知的记录类型“%1”").arg(m.entity));
+}
+
+std::optional<MutationResult> RecordWriter::losesTo(const protocol::Mutation &m, const QString &id,
+                                                    const QString &unitCode, const DeviceSession &session,
+                                                    const QDateTime &now)
+{
+    const auto rows = m_db.query(QStringLiteral("SELECT hlc, device_id FROM hq_record_clocks WHERE entity = ? AND entity_id = ?"),
+                                 {m.entity, id});
+    if (rows.empty())
+        return std::nullopt;
+    const QString storedHlc = rows.front()[0].toString();
+    const QString storedDevice = rows.front()[1].toString();
+    const bool incomingLater = m.hlc > storedHlc || (m.hlc == storedHlc && session.deviceId >= storedDevice);
+    if (incomingLater)
+        return std::nullopt;
+    m_db.execute(QStringLiteral("INSERT INTO hq_conflicts (id, entity, entity_id, unit_code, device_id, account, hlc, data, "
+                                "winner_hlc, winner_device, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                 {QUuid::createUuid().toString(QUuid::WithoutBraces), m.entity, id, unitCode, session.deviceId,
+                  session.account, m.hlc, QString::fromUtf8(QJsonDocument(m.data).toJson(QJsonDocument::Compact)),
+                  storedHlc, storedDevice, iso(now)});
+    return MutationResult{m.seq, MutationStatus::Conflict, QStringLiteral("concurrent_edit"),
+                          QStringLiteral("该记录已被更晚的修改覆盖；您的修改已作为冲突记录保存"), m_feed.latest(m.entity, id)};
+}
+
+void RecordWriter::stampClock(const QString &entityName, const QString &id, const QString &hlc, const QString &deviceId)
+{
+    m_db.execute(QStringLiteral("DELETE FROM hq_record_clocks WHERE entity = ? AND entity_id = ?"), {entityName, id});
+    m_db.execute(QStringLiteral("INSERT INTO hq_record_clocks (entity, entity_id, hlc, device_id) VALUES (?, ?, ?, ?)"),
+                 {entityName, id, hlc, deviceId});
+}
+
+MutationResult RecordWriter::applyScore(const protocol::Mutation &m, const DeviceSession &session, const Scope &scope,
+                                        const QDateTime &now)
+{
+    QString error;
+    auto score = protocol::scoreFromJson(m.id, m.data, &error);
+    if (!score)
+        return rejection(m.seq, QStringLiteral("bad_record"), error);
+    const Person &person = scope.person();
+    if (score->account != session.account)
+        return rejection(m.seq, QStringLiteral("not_owner"), QStringLiteral("只能提交本人的评分"));
+    const Unit *unit = m_setup.unit(score->unitCode);
+    const Indicator *item = m_setup.indicator(score->indicatorCode);
+    if (!unit)
+        return rejection(m.seq, QStringLiteral("unknown_unit"), QStringLiteral("单位“%1”不存在").arg(score->unitCode));
+    if (!item || item->isProject())
+        return rejection(m.seq, QStringLiteral("unknown_indicator"),
+                         QStringLiteral("“%1”不是二级指标").arg(score->indicatorCode));
+    if (const QString refusal = scope.writeRefusal(m.entity, unit->code); !refusal.isEmpty())
+        return rejection(m.seq, refusal, QStringLiteral("无权为单位 %1 评分").arg(unit->code));
+    if (person.homeUnitCode == unit->code)
+        return rejection(m.seq, QStringLiteral("conflict_of_interest"),
+                         QStringLiteral("回避：%1 来自 %2，不能为本单位评分").arg(person.account, unit->code));
+    if (score->kind == ScoreKind::Rater && !person.isRater())
+        return rejection(m.seq, QStringLiteral("not_rater"), QStringLiteral("考评办不作为评分人评分，请使用核定"));
+    if (score->kind == ScoreKind::Final) {
+        if (!person.canSetFinalValue())
+            return rejection(m.seq, QStringLiteral("not_leader"), QStringLiteral("只有检查组长或考评办可以核定"));
+        if (score->reason.trimmed().isEmpty())
+            return rejection(m.seq, QStringLiteral("reason_required"), QStringLiteral("核定必须写明理由"));
+    }
+    const InputEvaluation evaluation = score->kind == ScoreKind::Rater
+                                           ? evaluateRaterInput(*item, unit->category, score->input)
+                                           : evaluateFinalInput(*item, score->input);
+    if (!evaluation.value)
+        return rejection(m.seq, QStringLiteral("invalid_input"), evaluation.error);
+
+    // One record per (unit, item, account, kind), whatever id each device gave it.
+    const auto existing = m_db.query(QStringLiteral("SELECT id, input FROM score_entries WHERE unit_code = ? AND "
+                                                    "indicator_code = ? AND account = ? AND kind = ?"),
+                                     {score->unitCode, score->indicatorCode, score->account, kindText(score->kind)});
+    if (existing.empty()) {
+        const auto idTaken = m_db.query(QStringLiteral("SELECT id FROM score_entries WHERE id = ?"), {score->id});
+        if (!idTaken.empty())
+            return rejection(m.seq, QStringLiteral("id_conflict"), QStringLiteral("记录编号已被另一条评分使用"));
+    } else {
+        score->id = existing.front()[0].toString();
+    }
+    if (auto conflict = losesTo(m, score->id, unit->code, session, now))
+        return *conflict;
+
+    const QString recorded = iso(score->recordedAt.isValid() ? score->recordedAt : now);
+    if (existing.empty()) {
+        m_db.execute(QStringLiteral("INSERT INTO score_entries (id, unit_code, indicator_code, account, kind, input, reason, "
+                                    "recorded_at, source, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                     {score->id, score->unitCode, score->indicatorCode, score->account, kindText(score->kind),
+                      score->input, score->reason, recorded, session.deviceId, iso(now)});
+    } else {
+        const QString oldInput = existing.front()[1].toString();
+        m_db.execute(QStringLiteral("UPDATE score_entries SET input = ?, reason = ?, recorded_at = ?, source = ?, "
+                                    "updated_at = ? WHERE id = ?"),
+                     {score->input, score->reason, recorded, session.deviceId, iso(now), score->id});
+        writeScoreHistory(score->id, session.account, oldInput, score->input, score->reason, now);
+    }
+    stampClock(m.entity, score->id, m.hlc, session.deviceId);
+    m_feed.append(m.entity, score->id, unit->code, protocol::op::kUpsert, protocol::scoreToJson(*score), session.account,
+                  now);
+    return {m.seq, MutationStatus::Applied, {}, {}, {}};
+}
+
+void RecordWriter::writeScoreHistory(const QString &scoreId, const QString &account, const QString &oldInput,
+                                     const QString &newInput, const QString &reason, const QDateTime &now)
+{
+    const auto last = m_db.query(QStringLiteral("SELECT seq, entry_hash FROM score_history ORDER BY seq DESC LIMIT 1"));
+    const qint64 seq = last.empty() ? 1 : last.front()[0].toLongLong() + 1;
+    const QString previousHash = last.empty() ? QString(64, QLatin1Char('0')) : last.front()[1].toString();
+    // Each entry hashes the one before it: editing or removing any entry breaks the chain.
+    const QStringList fields{QString::number(seq), scoreId, account, iso(now), oldInput, newInput, reason, previousHash};
+    const QString entryHash = QString::fromLatin1(
+        QCryptographicHash::hash(fields.join(QChar(0x1F)).toUtf8(), QCryptographicHash::Sha256).toHex());
+    m_db.execute(QStringLiteral("INSERT INTO score_history (seq, score_id, changed_by, changed_at, old_input, new_input, "
+                                "reason, previous_hash, entry_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                 {seq, scoreId, account, iso(now), oldInput, newInput, reason, previousHash, entryHash});
+}
+
+MutationResult RecordWriter::applyDelete(const protocol::Mutation &m, const DeviceSession &session, const Scope &scope,
+                                         const QDateTime &now)
+{
+    const QJsonObject current = m_feed.latest(m.entity, m.id);
+    if (current.isEmpty()) // never existed, or already deleted: nothing to do, and nothing to fear
+        return {m.seq, MutationStatus::Applied, {}, {}, {}};
+    const QString unitCode = current.value(QStringLiteral("unit")).toString();
+    if (current.value(QStringLiteral("account")).toString() != session.account)
+        return rejection(m.seq, QStringLiteral("not_owner"), QStringLiteral("只能删除本人的记录"));
+    if (const QString refusal = scope.writeRefusal(m.entity, unitCode); !refusal.isEmpty())
+        return rejection(m.seq, refusal, QStringLiteral("无权修改单位 %1 的记录").arg(unitCode));
+    if (auto conflict = losesTo(m, m.id, unitCode, session, now))
+        return *conflict;
+    const QString table = m.entity == entity::kScore ? QStringLiteral("score_entries") : fieldRecordTable(m.entity);
+    if (table.isEmpty())
+        return rejection(m.seq, QStringLiteral("unknown_entity"), QStringLiteral("未知的记录类型“%1”").arg(m.entity));
+    if (m.entity == entity::kFinding)
+        m_db.execute(QStringLiteral("DELETE FROM finding_photos WHERE finding_id = ?"), {m.id});
+    m_db.execute(QStringLiteral("DELETE FROM %1 WHERE id = ?").arg(table), {m.id});
+    stampClock(m.entity, m.id, m.hlc, session.deviceId);
+    m_feed.append(m.entity, m.id, unitCode, protocol::op::kDelete, {}, session.account, now);
+    return {m.seq, MutationStatus::Applied, {}, {}, {}};
+}
+
+MutationResult RecordWriter::applyFieldRecord(const protocol::Mutation &m, const DeviceSession &session,
+                                              const Scope &scope, const QDateTime &now)
+{
+    FieldRecordTables tables(m_db, m_setup);
+    QString reason, message;
+    auto record = tables.parse(m.entity, m.id, m.data, &reason, &message);
+    if (!record)
+        return rejection(m.seq, reason, message);
+    if (record->account != session.account)
+        return rejection(m.seq, QStringLiteral("not_owner"), QStringLiteral("只能提交本人的记录"));
+    if (const QString refusal = scope.writeRefusal(m.entity, record->unitCode); !refusal.isEmpty())
+        return rejection(m.seq, refusal, QStringLiteral("无权记录单位 %1 的内容").arg(record->unitCode));
+    const QString owner = tables.ownerOf(m.entity, m.id);
+    if (!owner.isEmpty() && owner != session.account)
+        return rejection(m.seq, QStringLiteral("not_owner"), QStringLiteral("该记录属于其他人"));
+    if (auto conflict = losesTo(m, m.id, record->unitCode, session, now))
+        return *conflict;
+    tables.write(*record, !owner.isEmpty());
+    stampClock(m.entity, m.id, m.hlc, session.deviceId);
+    m_feed.append(m.entity, m.id, record->unitCode, protocol::op::kUpsert, record->json, session.account, now);
+    return {m.seq, MutationStatus::Applied, {}, {}, {}};
+}
+
+} // namespace onsite::hq

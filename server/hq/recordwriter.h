@@ -1,0 +1,52 @@
+#pragma once
+
+#include "accountstore.h"
+#include "changefeed.h"
+#include "protocol/protocol.h"
+#include "scope.h"
+
+#include <QDateTime>
+
+#include <optional>
+
+namespace onsite::hq {
+
+// Applies one device mutation to the domain tables and the change feed, after
+// checking shape, ownership, scope, 回避 and the item's input rules. Concurrent edits
+// of one record are ordered by (hlc, device id); the later one wins and the other is
+// kept in hq_conflicts.
+class RecordWriter
+{
+public:
+    RecordWriter(SqlConnection &connection, const CampaignSetup &setup, ChangeFeed &feed)
+        : m_db(connection), m_setup(setup), m_feed(feed)
+    {
+    }
+
+    protocol::MutationResult apply(const protocol::Mutation &mutation, const DeviceSession &session,
+                                   const Scope &scope, const QDateTime &now);
+
+private:
+    protocol::MutationResult applyScore(const protocol::Mutation &m, const DeviceSession &session, const Scope &scope,
+                                        const QDateTime &now);
+    protocol::MutationResult applyFieldRecord(const protocol::Mutation &m, const DeviceSession &session,
+                                              const Scope &scope, const QDateTime &now);
+    protocol::MutationResult applyDelete(const protocol::Mutation &m, const DeviceSession &session, const Scope &scope,
+                                         const QDateTime &now);
+
+    // Conflict result when the stored clock is later than the mutation's.
+    std::optional<protocol::MutationResult> losesTo(const protocol::Mutation &m, const QString &id,
+                                                    const QString &unitCode, const DeviceSession &session,
+                                                    const QDateTime &now);
+    void stampClock(const QString &entity, const QString &id, const QString &hlc, const QString &deviceId);
+    void writeScoreHistory(const QString &scoreId, const QString &account, const QString &oldInput,
+                           const QString &newInput, const QString &reason, const QDateTime &now);
+
+    SqlConnection &m_db;
+    const CampaignSetup &m_setup;
+    ChangeFeed &m_feed;
+};
+
+protocol::MutationResult rejection(qint64 seq, const QString &reason, const QString &message);
+
+} // namespace onsite::hq

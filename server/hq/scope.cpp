@@ -1,0 +1,38 @@
+#include "scope.h"
+
+#include "protocol/protocol.h"
+
+namespace onsite::hq {
+
+Scope::Scope(const CampaignSetup &setup, const Person &person) : m_person(person)
+{
+    if (person.role == Role::Hq) {
+        for (const Unit &unit : setup.units)
+            m_units << unit.code;
+    } else if (person.role == Role::Liaison) {
+        m_units << person.homeUnitCode;
+    } else if (const InspectionGroup *group = setup.group(person.groupName)) {
+        m_units = group->unitCodes;
+    }
+}
+
+bool Scope::canRead(const QString &entity, const QString &unitCode) const
+{
+    if (!m_units.contains(unitCode))
+        return false;
+    if (m_person.role == Role::Liaison)
+        return entity == protocol::entity::kFinding;
+    return true;
+}
+
+QString Scope::writeRefusal(const QString &entity, const QString &unitCode) const
+{
+    Q_UNUSED(entity);
+    if (m_person.role == Role::Liaison)
+        return QStringLiteral("forbidden_role");
+    if (!m_units.contains(unitCode))
+        return QStringLiteral("out_of_scope");
+    return {};
+}
+
+} // namespace onsite::hq

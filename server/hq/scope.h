@@ -1,0 +1,30 @@
+#pragma once
+
+#include "domain/campaignsetup.h"
+
+#include <QSet>
+#include <QString>
+
+namespace onsite::hq {
+
+// What one person may read and write, decided at the server from the token's account
+// (DOMAIN.md §Roles): HQ everything; a group leader or inspector the group's units;
+// a liaison its own unit's findings.
+class Scope
+{
+public:
+    Scope(const CampaignSetup &setup, const Person &person);
+
+    const Person &person() const { return m_person; }
+    bool seesAllUnits() const { return m_person.role == Role::Hq; }
+    const QStringList &units() const { return m_units; }
+    bool canRead(const QString &entity, const QString &unitCode) const;
+    // Empty when the write is allowed; else a reason code.
+    QString writeRefusal(const QString &entity, const QString &unitCode) const;
+
+private:
+    Person m_person;
+    QStringList m_units;
+};
+
+} // namespace onsite::hq

@@ -1,0 +1,39 @@
+#pragma once
+
+#include <QByteArray>
+#include <QJsonObject>
+#include <QMap>
+#include <QString>
+
+namespace onsite::http {
+
+// A request as the API layer sees it: the HTTP layer has already read and capped the
+// body, so handlers never touch sockets.
+struct Request
+{
+    QString method; // "GET", "POST", …
+    QString path;   // decoded path without the query
+    QMap<QString, QString> query;
+    QMap<QByteArray, QByteArray> headers; // names lower-case
+    QByteArray body;
+    QString peer; // remote address, for rate limits and logs
+
+    QByteArray header(const QByteArray &lowerCaseName) const { return headers.value(lowerCaseName); }
+};
+
+struct Response
+{
+    int status = 200;
+    QByteArray contentType = "application/json";
+    QByteArray body;
+    QMap<QByteArray, QByteArray> headers;
+
+    static Response json(int status, const QJsonObject &body);
+    static Response error(int status, const QString &code, const QString &message);
+    static Response bytes(const QByteArray &body, const QByteArray &contentType);
+};
+
+// Splits "a=1&b=%E4%B8%AD" into decoded pairs.
+QMap<QString, QString> parseQuery(const QByteArray &query);
+
+} // namespace onsite::http

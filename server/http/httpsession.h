@@ -1,0 +1,64 @@
+#pragma once
+
+#include "httpserver.h"
+
+#include <boost/asio/thread_pool.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <boost/beast/ssl.hpp>
+
+#include <atomic>
+#include <memory>
+#include <optional>
+
+namespace onsite::http {
+
+namespace beast = boost::beast;
+namespace asio = boost::asio;
+using tcp = asio::ip::tcp;
+
+// What every connection shares: limits, the handler and the worker pool.
+// Sessions hold it by shared_ptr, so it outlives every session, whatever order the
+// server's parts are torn down in.
+struct SessionContext
+{
+    ServerOptions options;
+    Handler handler;
+    asio::thread_pool *workers = nullptr;
+    std::atomic<int> openConnections{0};
+};
+
+// One connection: header, size check, body, handler on the worker pool, response,
+// and again while the client keeps the connection alive.
+template <class Stream>
+class HttpSession : public std::enable_shared_from_this<HttpSession<Stream>>
+{
+public:
+    HttpSession(Stream stream, std::shared_ptr<SessionContext> context, std::string peer);
+    ~HttpSession();
+    void start();
+
+private:
+    void handshake();
+    void readHeader();
+    void onHeader(beast::error_code ec);
+    void onBody(beast::error_code ec);
+    void dispatch();
+    void send(Response response, bool close);
+    void onWritten(bool close, beast::error_code ec);
+    void closeConnection();
+    beast::tcp_stream &tcpStream();
+
+    Stream m_stream;
+    std::shared_ptr<SessionContext> m_context;
+    std::string m_peer;
+    beast::flat_buffer m_buffer;
+    std::optional<beast::http::request_parser<beast::http::empty_body>> m_headerParser;
+    std::optional<beast::http::request_parser<beast::http::string_body>> m_bodyParser;
+    std::shared_ptr<beast::http::response<beast::http::string_body>> m_response;
+};
+
+using PlainSession = HttpSession<beast::tcp_stream>;
+using TlsSession = HttpSession<beast::ssl_stream<beast::tcp_stream>>;
+
+} // namespace onsite::http
