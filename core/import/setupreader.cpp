@@ -126,7 +126,9 @@ void SetupReader::readCampaign(const QByteArray &bytes)
     }
     if (campaign.endDate < campaign.startDate)
         table.fail(seen.value(QStringLiteral("结束日期")), val, QStringLiteral("结束日期早于开始日期"));
-    if (!(*excellent > *good && *good > *fair))
+    if (!(*excellent > *good))
+        table.fail(seen.value(QStringLiteral("良好")), val, QStringLiteral("等次分数线应满足 优秀 > 良好 > 一般"));
+    if (!(*good > *fair))
         table.fail(seen.value(QStringLiteral("一般")), val, QStringLiteral("等次分数线应满足 优秀 > 良好 > 一般"));
     campaign.gradeLines = GradeLines{*excellent, *good, *fair};
 }

@@ -1,4 +1,5 @@
 #include "import/campaignimporter.h"
+#include "import/importerror.h"
 #include "import/textdecoding.h"
 
 #include "testsupport.h"
@@ -9,6 +10,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <optional>
 #include <string>
 #include <vector>
@@ -397,6 +399,7 @@ TEST_F(CampaignImport, MissingFileInFolder)
     } catch (const ImportException &e) {
         EXPECT_EQ(e.error().file, QStringLiteral("people.csv"));
         EXPECT_EQ(e.error().line, 0);
+        EXPECT_EQ(e.error().column, 0);
     }
 }
 

@@ -1,4 +1,5 @@
 #include "import/campaignimporter.h"
+#include "import/importerror.h"
 #include "import/paperscoreimporter.h"
 #include "import/textdecoding.h"
 
@@ -119,6 +120,7 @@ TEST_F(PaperScoreImport, MissingFileNamesIt)
         FAIL() << "not rejected";
     } catch (const ImportException &e) {
         EXPECT_EQ(e.error().file, QStringLiteral("no-such-scores.csv"));
+        EXPECT_EQ(e.error().line, 0);
     }
 }
 
@@ -161,7 +163,9 @@ TEST_F(PaperScoreImport, LeaderCannotSetFinalValueForTheirHomeUnit)
     QMap<QString, QByteArray> files = test::sampleCampaignFiles();
     files.insert(QStringLiteral("people.csv"), withHome);
     setup = CampaignImporter::importFiles(files);
-    EXPECT_TRUE(appendedRejectedAt("g3.xu,XC,1.4,核定,4,复核", 2, QStringLiteral("回避")));
+    // Only the header from the sample: its rows have g3.xu scoring XC as a rater.
+    const QByteArray header = paper.left(paper.indexOf('\n') + 1);
+    EXPECT_TRUE(rejectedAt(test::appendLine(header, "g3.xu,XC,1.4,核定,4,复核"), 2, 2, QStringLiteral("回避")));
 }
 
 TEST_F(PaperScoreImport, BadLevelForGradedItem)
@@ -280,7 +284,9 @@ TEST_F(PaperScoreImport, MissingColumn)
         import(bad);
         FAIL() << "not rejected";
     } catch (const ImportException &e) {
+        EXPECT_EQ(e.error().file, kFile);
         EXPECT_EQ(e.error().line, 1);
+        EXPECT_EQ(e.error().column, 0);
         EXPECT_EQ(e.error().columnName, QStringLiteral("说明"));
     }
 }

@@ -1,0 +1,233 @@
+#include "hqprocess.h"
+
+#include "postgres/postgrestestdb.h"
+#include "testsupport.h"
+
+#include <QDeadlineTimer>
+#include <QDir>
+#include <QRandomGenerator>
+#include <QUrl>
+
+#include <map>
+#include <QFile>
+#include <QRegularExpression>
+#include <QThread>
+
+#include <csignal>
+#include <stdexcept>
+
+namespace onsite::test {
+
+namespace {
+
+const QStringList kAccounts = {
+    QStringLiteral("kpb.admin"), QStringLiteral("g1.li"),     QStringLiteral("g1.zhang"),   QStringLiteral("g1.liu"),
+    QStringLiteral("g1.chen"),   QStringLiteral("g2.yang"),   QStringLiteral("g2.huang"),   QStringLiteral("g3.xu"),
+    QStringLiteral("g3.hu"),     QStringLiteral("dc.liaison"), QStringLiteral("xc.liaison"),
+};
+
+// A prepared data folder (and database) per backend, built once per test run and
+// copied for each test: preparing means eleven argon2id hashes, which is slow on purpose.
+struct Template
+{
+    QTemporaryDir dir;
+    QString dataFolder;
+    QString databaseName; // PostgreSQL only
+    QString databaseUrl;
+    ~Template()
+    {
+        if (!databaseName.isEmpty()) {
+            try {
+                PostgresConnection admin(postgresAdminUrl());
+                admin.executeScript(QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(databaseName));
+            } catch (...) { // best effort at exit
+            }
+        }
+    }
+};
+
+std::map<Backend, std::unique_ptr<Template>> &templates()
+{
+    static std::map<Backend, std::unique_ptr<Template>> cache;
+    return cache;
+}
+
+QString randomName(const char *prefix)
+{
+    return QStringLiteral("%1_%2").arg(QLatin1String(prefix)).arg(QRandomGenerator::global()->generate64(), 16, 16,
+                                                                   QLatin1Char('0'));
+}
+
+QString databaseUrl(const QString &name)
+{
+    QUrl url(postgresAdminUrl());
+    url.setPath(QLatin1Char('/') + name);
+    return url.toString();
+}
+
+int runHq(const QStringList &arguments, QString *out, const QByteArray &input)
+{
+    QProcess process;
+    process.start(HqProcess::binary(), arguments);
+    if (!process.waitForStarted())
+        throw std::runtime_error("cannot start onsite-hq");
+    if (!input.isEmpty())
+        process.write(input);
+    process.closeWriteChannel();
+    process.waitForFinished(120000);
+    if (out)
+        *out = QString::fromUtf8(process.readAllStandardOutput() + process.readAllStandardError());
+    return process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+}
+
+void copyFolder(const QString &from, const QString &to)
+{
+    QDir().mkpath(to);
+    for (const QFileInfo &entry : QDir(from).entryInfoList(QDir::Files)) {
+        if (!QFile::copy(entry.filePath(), QDir(to).filePath(entry.fileName())))
+            throw std::runtime_error("cannot copy " + entry.filePath().toStdString());
+    }
+}
+
+const Template &templateFor(Backend backend)
+{
+    auto &slot = templates()[backend];
+    if (slot)
+        return *slot;
+    auto made = std::make_unique<Template>();
+    made->dataFolder = made->dir.filePath(QStringLiteral("hq"));
+    QStringList data{QStringLiteral("--data"), made->dataFolder};
+    if (backend == Backend::Postgres) {
+        made->databaseName = randomName("onsite_tpl");
+        PostgresConnection admin(postgresAdminUrl());
+        admin.executeScript(QStringLiteral("CREATE DATABASE %1 ENCODING 'UTF8' TEMPLATE template0").arg(made->databaseName));
+        made->databaseUrl = databaseUrl(made->databaseName);
+        data << QStringLiteral("--db") << made->databaseUrl;
+    }
+    QString out;
+    if (runHq(QStringList{QStringLiteral("init")} + data, &out, {}) != 0)
+        throw std::runtime_error("init failed: " + out.toStdString());
+    if (runHq(QStringList{QStringLiteral("import-campaign"), sampleCampaignDir()} + data, &out, {}) != 0)
+        throw std::runtime_error("import-campaign failed: " + out.toStdString());
+    for (const QString &account : kAccounts) {
+        if (runHq(QStringList{QStringLiteral("set-password"), account} + data, &out,
+                  HqProcess::passwordOf(account).toUtf8() + '\n') != 0)
+            throw std::runtime_error("set-password failed: " + out.toStdString());
+    }
+    slot = std::move(made);
+    return *slot;
+}
+
+} // namespace
+
+QString HqProcess::binary() { return QStringLiteral(ONSITE_HQ_BINARY); }
+
+bool HqProcess::postgresAvailable() { return !postgresAdminUrl().isEmpty(); }
+
+HqProcess::HqProcess(Backend backend) : m_backend(backend)
+{
+    m_dataFolder = m_dir.filePath(QStringLiteral("hq"));
+}
+
+HqProcess::~HqProcess()
+{
+    if (running())
+        kill();
+    if (!m_databaseName.isEmpty()) {
+        try {
+            PostgresConnection admin(postgresAdminUrl());
+            admin.executeScript(QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(m_databaseName));
+        } catch (const std::exception &e) {
+            ADD_FAILURE() << "could not drop " << m_databaseName.toStdString() << ": " << e.what();
+        }
+    }
+}
+
+QStringList HqProcess::dataArguments() const
+{
+    QStringList arguments{QStringLiteral("--data"), m_dataFolder};
+    if (!m_databaseUrl.isEmpty())
+        arguments << QStringLiteral("--db") << m_databaseUrl;
+    return arguments;
+}
+
+int HqProcess::admin(const QStringList &arguments, QString *out, const QByteArray &input)
+{
+    return runHq(arguments + dataArguments(), out, input);
+}
+
+void HqProcess::prepare()
+{
+    const Template &prepared = templateFor(m_backend);
+    copyFolder(prepared.dataFolder, m_dataFolder);
+    if (m_backend == Backend::Postgres) {
+        m_databaseName = randomName("onsite_e2e");
+        PostgresConnection admin(postgresAdminUrl());
+        admin.executeScript(QStringLiteral("CREATE DATABASE %1 TEMPLATE %2").arg(m_databaseName, prepared.databaseName));
+        m_databaseUrl = databaseUrl(m_databaseName);
+    }
+}
+
+void HqProcess::start(const QStringList &extraArguments)
+{
+    m_process = std::make_unique<QProcess>();
+    m_process->setProcessChannelMode(QProcess::MergedChannels);
+    m_process->start(binary(), QStringList{QStringLiteral("serve"), QStringLiteral("--listen"),
+                                           QStringLiteral("127.0.0.1:0")} +
+                                   dataArguments() + extraArguments);
+    if (!m_process->waitForStarted())
+        throw std::runtime_error("cannot start onsite-hq serve");
+    static const QRegularExpression listening(QStringLiteral("listening on (https?)://127\\.0\\.0\\.1:(\\d+)"));
+    QDeadlineTimer deadline(30000);
+    m_output.clear();
+    while (!deadline.hasExpired()) {
+        m_process->waitForReadyRead(200);
+        m_output += QString::fromUtf8(m_process->readAll());
+        const auto match = listening.match(m_output);
+        if (match.hasMatch()) {
+            m_scheme = match.captured(1);
+            m_port = static_cast<quint16>(match.captured(2).toUInt());
+            return;
+        }
+        if (m_process->state() == QProcess::NotRunning)
+            break;
+    }
+    throw std::runtime_error("onsite-hq serve did not start: " + m_output.toStdString());
+}
+
+void HqProcess::kill()
+{
+    if (!m_process)
+        return;
+    ::kill(static_cast<pid_t>(m_process->processId()), SIGKILL);
+    m_process->waitForFinished(10000);
+}
+
+void HqProcess::terminate()
+{
+    if (!m_process)
+        return;
+    m_process->terminate();
+    if (!m_process->waitForFinished(10000))
+        kill();
+}
+
+bool HqProcess::running() const { return m_process && m_process->state() == QProcess::Running; }
+
+QString HqProcess::baseUrl() const { return QStringLiteral("%1://127.0.0.1:%2").arg(m_scheme).arg(m_port); }
+
+qint64 HqProcess::pid() const { return m_process ? m_process->processId() : 0; }
+
+qint64 HqProcess::residentKiB() const
+{
+    QFile status(QStringLiteral("/proc/%1/status").arg(pid()));
+    if (!status.open(QIODevice::ReadOnly))
+        return -1;
+    for (const QByteArray &line : status.readAll().split('\n')) {
+        if (line.startsWith("VmRSS:"))
+            return line.mid(6).trimmed().split(' ').front().toLongLong();
+    }
+    return -1;
+}
+
+} // namespace onsite::test
