@@ -52,6 +52,16 @@ std::map<Backend, std::unique_ptr<Template>> &templates()
     return cache;
 }
 
+// Drops the prepared databases while libpq and OpenSSL are still alive, i.e. before
+// static destruction (which would be too late).
+class TemplateCleanup : public ::testing::Environment
+{
+public:
+    void TearDown() override { templates().clear(); }
+};
+[[maybe_unused]] ::testing::Environment *const kTemplateCleanup =
+    ::testing::AddGlobalTestEnvironment(new TemplateCleanup);
+
 QString randomName(const char *prefix)
 {
     return QStringLiteral("%1_%2").arg(QLatin1String(prefix)).arg(QRandomGenerator::global()->generate64(), 16, 16,
@@ -199,7 +209,11 @@ void HqProcess::kill()
 {
     if (!m_process)
         return;
-    ::kill(static_cast<pid_t>(m_process->processId()), SIGKILL);
+    // processId() is 0 once Qt has reaped the process, and kill(0) would hit our own
+    // process group.
+    const qint64 pid = m_process->processId();
+    if (pid > 0)
+        ::kill(static_cast<pid_t>(pid), SIGKILL);
     m_process->waitForFinished(10000);
 }
 
