@@ -58,8 +58,10 @@ std::optional<MutationResult> RecordWriter::losesTo(const protocol::Mutation &m,
                  {QUuid::createUuid().toString(QUuid::WithoutBraces), m.entity, id, unitCode, session.deviceId,
                   session.account, m.hlc, QString::fromUtf8(QJsonDocument(m.data).toJson(QJsonDocument::Compact)),
                   storedHlc, storedDevice, iso(now)});
+    QJsonObject current = m_feed.latest(m.entity, id);
+    current.insert(QStringLiteral("id"), id); // the winner's id, which may differ from the device's
     return MutationResult{m.seq, MutationStatus::Conflict, QStringLiteral("concurrent_edit"),
-                          QStringLiteral("该记录已被更晚的修改覆盖；您的修改已作为冲突记录保存"), m_feed.latest(m.entity, id)};
+                          QStringLiteral("该记录已被更晚的修改覆盖；您的修改已作为冲突记录保存"), current};
 }
 
 void RecordWriter::stampClock(const QString &entityName, const QString &id, const QString &hlc, const QString &deviceId)

@@ -285,8 +285,9 @@ TEST_F(StoreMigration, UpgradeFromEveryEarlierVersionKeepsRows)
                 rows.expectIntact(*db);
         }
         // Tables that did not exist before the upgrade start empty.
-        if (from < 2 && latestSchemaVersion() >= 2)
+        if (from < 2 && latestSchemaVersion() >= 2) {
             EXPECT_EQ(count(*db, QStringLiteral("findings")), 0);
+        }
     }
 }
 

@@ -1,0 +1,155 @@
+#include "fieldrecorder.h"
+
+#include "fielderror.h"
+#include "fieldrules.h"
+#include "outbox.h"
+#include "photofiles.h"
+#include "photouploads.h"
+#include "protocol/protocol.h"
+#include "recordrows.h"
+#include "protocol/records.h"
+#include "syncstate.h"
+
+#include <QUuid>
+
+namespace onsite::sync {
+
+namespace {
+
+QString newId() { return QUuid::createUuid().toString(QUuid::WithoutBraces); }
+
+// Milliseconds are what the wire carries; dropping the rest keeps local and pulled
+// copies of a record identical.
+QDateTime now()
+{
+    const QDateTime t = QDateTime::currentDateTimeUtc();
+    return QDateTime::fromMSecsSinceEpoch(t.toMSecsSinceEpoch(), Qt::UTC);
+}
+
+} // namespace
+
+FieldRecorder::FieldRecorder(SqlConnection &db, QString photosFolder, HybridClock clock)
+    : m_db(db), m_photosFolder(std::move(photosFolder)), m_clock(std::move(clock))
+{
+}
+
+void FieldRecorder::save(const QString &entity, const QString &id, const QJsonObject &data)
+{
+    SqlTransaction transaction(m_db);
+    RecordRows(m_db).upsert(entity, id, data, SyncState(m_db).deviceId());
+    Outbox(m_db, m_clock).append(entity, id, protocol::op::kUpsert, data);
+    transaction.commit();
+}
+
+void FieldRecorder::checkOptionalLinks(const FieldRules &rules, const QString &unit, const QString &site,
+                                       const QString &indicator) const
+{
+    if (!site.isEmpty() && rules.requireSite(site).unitCode != unit)
+        throw FieldError(QStringLiteral("点位 %1 不属于单位 %2").arg(site, unit));
+    if (!indicator.isEmpty())
+        rules.requireItem(indicator);
+}
+
+RecordedScore FieldRecorder::recordScore(const QString &unit, const QString &indicator, const QString &input,
+                                         ScoreKind kind, const QString &reason)
+{
+    const FieldRules rules = FieldRules::load(m_db);
+    const ItemValue value = rules.checkScore(unit, indicator, input, kind, reason);
+    ScoreEntry entry;
+    entry.unitCode = unit;
+    entry.indicatorCode = indicator;
+    entry.account = rules.me().account;
+    entry.kind = kind;
+    entry.input = input.trimmed();
+    entry.reason = reason.trimmed();
+    entry.recordedAt = now();
+    entry.source = SyncState(m_db).deviceId();
+    const QString existing = RecordRows(m_db).scoreIdFor(
+        unit, indicator, entry.account, kind == ScoreKind::Final ? QStringLiteral("final") : QStringLiteral("rater"));
+    entry.id = existing.isEmpty() ? newId() : existing;
+    save(protocol::entity::kScore, entry.id, protocol::scoreToJson(entry));
+    return {entry, value, !existing.isEmpty()};
+}
+
+Visit FieldRecorder::recordVisit(const QString &site, const QString &notes, const std::optional<Position> &position)
+{
+    const FieldRules rules = FieldRules::load(m_db);
+    rules.requireFieldWorker();
+    rules.requireSite(site);
+    Visit visit{newId(), site, rules.me().account, now(), position, notes.trimmed()};
+    save(protocol::entity::kVisit, visit.id, protocol::visitToJson(visit));
+    return visit;
+}
+
+PhotoEvidence FieldRecorder::recordPhoto(const QString &file, const QString &unit, const QString &indicator,
+                                         const QString &visitId, const QDateTime &capturedAt,
+                                         const std::optional<Position> &position)
+{
+    const FieldRules rules = FieldRules::load(m_db);
+    rules.requireFieldWorker();
+    rules.requireUnit(unit);
+    checkOptionalLinks(rules, unit, {}, indicator);
+    if (!visitId.isEmpty() && m_db.query(QStringLiteral("SELECT 1 FROM visits WHERE id = ?"), {visitId}).empty())
+        throw FieldError(QStringLiteral("实地查看记录 %1 不存在").arg(visitId));
+    // The copy comes first and outside the transaction: it is content-addressed, so a
+    // copy left behind by a failed write is harmless and reused next time.
+    const StoredPhoto stored = PhotoFiles(m_photosFolder).import(file);
+    PhotoEvidence photo;
+    photo.id = newId();
+    photo.sha256 = stored.sha256;
+    photo.visitId = visitId;
+    photo.unitCode = unit;
+    photo.indicatorCode = indicator;
+    photo.account = rules.me().account;
+    photo.capturedAt = capturedAt.isValid() ? capturedAt.toUTC() : now();
+    photo.position = position;
+    photo.mimeType = stored.mimeType;
+    photo.sizeBytes = stored.sizeBytes;
+    const QJsonObject data = protocol::photoToJson(photo);
+    SqlTransaction transaction(m_db);
+    RecordRows(m_db).upsert(protocol::entity::kPhoto, photo.id, data, {});
+    PhotoUploads(m_db).add(stored.sha256, stored.sizeBytes, stored.mimeType);
+    Outbox(m_db, m_clock).append(protocol::entity::kPhoto, photo.id, protocol::op::kUpsert, data);
+    transaction.commit();
+    return photo;
+}
+
+Finding FieldRecorder::recordFinding(Finding draft)
+{
+    const FieldRules rules = FieldRules::load(m_db);
+    rules.requireFieldWorker();
+    rules.requireUnit(draft.unitCode);
+    checkOptionalLinks(rules, draft.unitCode, draft.siteCode, draft.indicatorCode);
+    if (draft.description.trimmed().isEmpty())
+        throw FieldError(QStringLiteral("问题描述不能为空"));
+    for (const QString &photo : std::as_const(draft.photoIds)) {
+        if (m_db.query(QStringLiteral("SELECT 1 FROM photos WHERE id = ?"), {photo}).empty())
+            throw FieldError(QStringLiteral("照片 %1 不存在").arg(photo));
+    }
+    draft.id = newId();
+    draft.description = draft.description.trimmed();
+    draft.suggestion = draft.suggestion.trimmed();
+    draft.account = rules.me().account;
+    draft.recordedAt = now();
+    save(protocol::entity::kFinding, draft.id, protocol::findingToJson(draft));
+    return draft;
+}
+
+Highlight FieldRecorder::recordHighlight(Highlight draft)
+{
+    const FieldRules rules = FieldRules::load(m_db);
+    rules.requireFieldWorker();
+    rules.requireUnit(draft.unitCode);
+    checkOptionalLinks(rules, draft.unitCode, draft.siteCode, {});
+    if (draft.title.trimmed().isEmpty())
+        throw FieldError(QStringLiteral("亮点标题不能为空"));
+    draft.id = newId();
+    draft.title = draft.title.trimmed();
+    draft.description = draft.description.trimmed();
+    draft.account = rules.me().account;
+    draft.recordedAt = now();
+    save(protocol::entity::kHighlight, draft.id, protocol::highlightToJson(draft));
+    return draft;
+}
+
+} // namespace onsite::sync

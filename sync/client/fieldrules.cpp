@@ -1,0 +1,132 @@
+#include "fieldrules.h"
+
+#include "fielderror.h"
+#include "store/campaignstore.h"
+#include "syncstate.h"
+
+namespace onsite::sync {
+
+namespace {
+
+QString roleText(Role role)
+{
+    switch (role) {
+    case Role::Hq:
+        return QStringLiteral("考评办");
+    case Role::Leader:
+        return QStringLiteral("检查组长");
+    case Role::Inspector:
+        return QStringLiteral("检查组员");
+    case Role::Liaison:
+        return QStringLiteral("联络员");
+    }
+    return {};
+}
+
+} // namespace
+
+FieldRules::FieldRules(CampaignSetup setup, Person me, QStringList scopeUnits)
+    : m_setup(std::move(setup)), m_me(std::move(me)), m_scope(std::move(scopeUnits))
+{
+}
+
+FieldRules FieldRules::load(SqlConnection &db)
+{
+    const SyncState state(db);
+    const QString account = state.account();
+    std::optional<CampaignSetup> setup = CampaignStore(db).loadSetup();
+    if (account.isEmpty() || !setup)
+        throw FieldError(QStringLiteral("本机还没有登录和考评设置，请先运行：onsite-field login --server 地址 --user 账号 "
+                                        "--password 密码"));
+    const Person *me = setup->person(account);
+    if (!me)
+        throw FieldError(QStringLiteral("本机的考评设置中没有账号“%1”，请重新登录").arg(account));
+    Person person = *me;
+    return FieldRules(std::move(*setup), std::move(person), state.scopeUnits());
+}
+
+std::vector<FieldRules::UnitChoice> FieldRules::unitsToAssess() const
+{
+    std::vector<UnitChoice> choices;
+    if (!m_me.isRater() && m_me.role != Role::Hq)
+        return choices;
+    for (const Unit &unit : m_setup.units) {
+        if (!m_scope.contains(unit.code))
+            continue;
+        if (m_me.isRater() && !m_setup.assesses(m_me, unit.code))
+            continue;
+        choices.push_back({&unit, unit.code == m_me.homeUnitCode});
+    }
+    return choices;
+}
+
+const Unit &FieldRules::requireUnit(const QString &code) const
+{
+    const Unit *unit = m_setup.unit(code);
+    if (!unit || !m_scope.contains(code)) {
+        throw FieldError(unit ? QStringLiteral("单位 %1（%2）不在你的考评范围内").arg(code, unit->name)
+                              : QStringLiteral("没有编码为“%1”的单位（或不在你的考评范围内）").arg(code));
+    }
+    return *unit;
+}
+
+const Indicator &FieldRules::requireItem(const QString &code) const
+{
+    const Indicator *indicator = m_setup.indicator(code);
+    if (!indicator)
+        throw FieldError(QStringLiteral("指标“%1”不存在").arg(code));
+    if (indicator->isProject())
+        throw FieldError(QStringLiteral("“%1 %2”是一级指标，请选择其下的二级指标").arg(code, indicator->title));
+    return *indicator;
+}
+
+const Site &FieldRules::requireSite(const QString &code) const
+{
+    for (const Site &site : m_setup.sites) {
+        if (site.code == code) {
+            requireUnit(site.unitCode);
+            return site;
+        }
+    }
+    throw FieldError(QStringLiteral("点位“%1”不存在（或不在你的考评范围内）").arg(code));
+}
+
+void FieldRules::requireFieldWorker() const
+{
+    if (!m_me.isRater() && m_me.role != Role::Hq)
+        throw FieldError(QStringLiteral("%1不能记录现场考评内容").arg(roleText(m_me.role)));
+}
+
+ItemValue FieldRules::checkScore(const QString &unitCode, const QString &indicatorCode, const QString &input,
+                                 ScoreKind kind, const QString &reason) const
+{
+    const Unit &unit = requireUnit(unitCode);
+    if (m_me.homeUnitCode == unit.code) {
+        throw FieldError(QStringLiteral("回避：你（%1）来自%2（%3），不能为本单位评分")
+                             .arg(m_me.name, unit.name, unit.code));
+    }
+    if (kind == ScoreKind::Rater) {
+        if (!m_me.isRater()) {
+            throw FieldError(m_me.role == Role::Hq
+                                 ? QStringLiteral("考评办不作为评分人打分；如需核定请加 --final 并用 --reason 写明理由")
+                                 : QStringLiteral("%1不能评分").arg(roleText(m_me.role)));
+        }
+        if (!m_setup.assesses(m_me, unit.code))
+            throw FieldError(QStringLiteral("%1不考评单位 %2（%3）").arg(m_me.groupName, unit.code, unit.name));
+    } else {
+        if (!m_me.canSetFinalValue())
+            throw FieldError(QStringLiteral("只有检查组长或考评办可以核定，你是%1").arg(roleText(m_me.role)));
+        if (m_me.role == Role::Leader && !m_setup.assesses(m_me, unit.code))
+            throw FieldError(QStringLiteral("%1不考评单位 %2（%3）").arg(m_me.groupName, unit.code, unit.name));
+        if (reason.trimmed().isEmpty())
+            throw FieldError(QStringLiteral("核定必须写明理由（--reason）"));
+    }
+    const Indicator &item = requireItem(indicatorCode);
+    const InputEvaluation evaluation =
+        kind == ScoreKind::Rater ? evaluateRaterInput(item, unit.category, input) : evaluateFinalInput(item, input);
+    if (!evaluation.value)
+        throw FieldError(QStringLiteral("指标 %1 的输入“%2”无效：%3").arg(item.code, input, evaluation.error));
+    return *evaluation.value;
+}
+
+} // namespace onsite::sync

@@ -1,0 +1,52 @@
+#pragma once
+
+#include "domain/campaignsetup.h"
+#include "domain/scoreentry.h"
+#include "scoring/scoreinput.h"
+#include "store/sqlconnection.h"
+
+#include <QStringList>
+
+#include <vector>
+
+namespace onsite::sync {
+
+// What the signed-in person may record on this device, checked before anything is
+// written so a mistake is caught on site rather than rejected days later at HQ. The
+// server checks again; these are the same rules (scope, 回避, method, final values).
+class FieldRules
+{
+public:
+    FieldRules(CampaignSetup setup, Person me, QStringList scopeUnits);
+    // The set-up, person and scope this device received at sign-in. Throws FieldError
+    // before the first login.
+    static FieldRules load(SqlConnection &db);
+
+    const CampaignSetup &setup() const { return m_setup; }
+    const Person &me() const { return m_me; }
+    const QStringList &scopeUnits() const { return m_scope; }
+
+    struct UnitChoice
+    {
+        const Unit *unit = nullptr;
+        bool conflictOfInterest = false; // the person's home unit: shown locked (回避)
+    };
+    // Units the person scores: a rater's group units, all of them for HQ (final values).
+    std::vector<UnitChoice> unitsToAssess() const;
+
+    // Each throws FieldError with a Chinese message naming what is wrong.
+    const Unit &requireUnit(const QString &code) const; // known and in scope
+    const Indicator &requireItem(const QString &code) const; // a level-2 item
+    const Site &requireSite(const QString &code) const; // of a unit in scope
+    void requireFieldWorker() const; // someone who records field work (not a liaison)
+    // Checks a score completely and returns what the input is worth.
+    ItemValue checkScore(const QString &unit, const QString &indicator, const QString &input, ScoreKind kind,
+                         const QString &reason) const;
+
+private:
+    CampaignSetup m_setup;
+    Person m_me;
+    QStringList m_scope;
+};
+
+} // namespace onsite::sync

@@ -1,0 +1,81 @@
+#include "photofiles.h"
+
+#include "fielderror.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QSaveFile>
+
+namespace onsite::sync {
+
+namespace {
+
+constexpr qint64 kReadBlock = 256 * 1024;
+
+} // namespace
+
+QString PhotoFiles::detectMimeType(const QByteArray &head)
+{
+    if (head.startsWith("\xFF\xD8\xFF"))
+        return QStringLiteral("image/jpeg");
+    if (head.startsWith("\x89PNG\r\n\x1A\n"))
+        return QStringLiteral("image/png");
+    if (head.size() >= 12 && head.startsWith("RIFF") && head.mid(8, 4) == "WEBP")
+        return QStringLiteral("image/webp");
+    if (head.size() >= 12 && head.mid(4, 4) == "ftyp") {
+        const QByteArray brand = head.mid(8, 4);
+        for (const char *heic : {"heic", "heix", "hevc", "hevx", "heim", "heis"}) {
+            if (brand == heic)
+                return QStringLiteral("image/heic");
+        }
+        if (brand == "mif1" || brand == "msf1")
+            return QStringLiteral("image/heif");
+    }
+    return {};
+}
+
+QString PhotoFiles::pathFor(const QString &sha256) const { return QDir(m_folder).filePath(sha256); }
+
+void PhotoFiles::remove(const QString &sha256) const { QFile::remove(pathFor(sha256)); }
+
+StoredPhoto PhotoFiles::import(const QString &source) const
+{
+    QFile in(source);
+    if (!in.open(QIODevice::ReadOnly))
+        throw FieldError(QStringLiteral("无法读取照片 %1：%2").arg(source, in.errorString()));
+    const QString mime = detectMimeType(in.peek(16));
+    if (mime.isEmpty())
+        throw FieldError(QStringLiteral("%1 不是可上传的照片（只支持 JPEG、PNG、WebP、HEIF）").arg(source));
+
+    // Written to a temporary name first: the final name is the hash, known only at the end.
+    QSaveFile out(QDir(m_folder).filePath(QStringLiteral(".incoming")));
+    if (!out.open(QIODevice::WriteOnly))
+        throw FieldError(QStringLiteral("无法写入照片目录 %1：%2").arg(m_folder, out.errorString()));
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    qint64 size = 0;
+    while (!in.atEnd()) {
+        const QByteArray block = in.read(kReadBlock);
+        if (block.isEmpty() && in.error() != QFileDevice::NoError)
+            throw FieldError(QStringLiteral("读取照片 %1 出错：%2").arg(source, in.errorString()));
+        hash.addData(block);
+        out.write(block);
+        size += block.size();
+    }
+    const QString sha = QString::fromLatin1(hash.result().toHex());
+    const QString target = pathFor(sha);
+    StoredPhoto photo{sha, size, mime, target};
+    if (QFile::exists(target) && QFileInfo(target).size() == size) {
+        out.cancelWriting(); // the same photo is already here
+        return photo;
+    }
+    if (!out.commit())
+        throw FieldError(QStringLiteral("无法保存照片：%1").arg(out.errorString()));
+    QFile::remove(target);
+    if (!QFile::rename(QDir(m_folder).filePath(QStringLiteral(".incoming")), target))
+        throw FieldError(QStringLiteral("无法保存照片到 %1").arg(target));
+    return photo;
+}
+
+} // namespace onsite::sync
