@@ -19,6 +19,7 @@ Commands:
   serve                Run the HTTP service for devices (--listen HOST:PORT).
   set-password ACCOUNT Set an account's password (read from standard input).
   revoke ACCOUNT       Sign out every device of an account (or --device ID).
+  conflicts            List edits that lost to a later concurrent edit.
 
 Every command takes --data DIR (the HQ data folder), --db URL (PostgreSQL instead
 of the folder's SQLite file) and --help.
@@ -41,6 +42,7 @@ int main(int argc, char *argv[])
         {QStringLiteral("serve"), onsite::runServe},
         {QStringLiteral("set-password"), onsite::runSetPassword},
         {QStringLiteral("revoke"), onsite::runRevoke},
+        {QStringLiteral("conflicts"), onsite::runConflicts},
     };
 
     QStringList arguments = QCoreApplication::arguments().mid(1);

@@ -27,5 +27,6 @@ namespace onsite {
 int runSetPassword(const QStringList &arguments, const CommandIo &io);
 int runRevoke(const QStringList &arguments, const CommandIo &io);
 int runServe(const QStringList &arguments, const CommandIo &io);
+int runConflicts(const QStringList &arguments, const CommandIo &io);
 
 } // namespace onsite

@@ -178,3 +178,33 @@ int runServe(const QStringList &arguments, const CommandIo &io)
 }
 
 } // namespace onsite
+
+namespace onsite {
+
+int runConflicts(const QStringList &arguments, const CommandIo &io)
+{
+    CommandLine cli(QStringLiteral("conflicts"),
+                    QStringLiteral("List edits that lost to a later concurrent edit of the same record. "
+                                   "They are kept so that nobody's work disappears silently."));
+    int exitCode = 0;
+    if (!cli.parse(arguments, io.out, io.err, exitCode))
+        return exitCode;
+    return guarded(QStringLiteral("conflicts"), io, [&] {
+        const auto connection = cli.dataFolder().open();
+        const auto rows = connection->query(QStringLiteral(
+            "SELECT recorded_at, entity, entity_id, unit_code, account, device_id, data FROM hq_conflicts ORDER BY recorded_at"));
+        if (rows.empty()) {
+            writeText(io.out, QStringLiteral("没有冲突记录。\n"));
+            return 0;
+        }
+        for (const SqlRow &row : rows) {
+            writeText(io.out, QStringLiteral("%1  %2 %3  单位 %4  %5（设备 %6）被覆盖的内容：%7\n")
+                                  .arg(row[0].toString(), row[1].toString(), row[2].toString(), row[3].toString(),
+                                       row[4].toString(), row[5].toString(), row[6].toString()));
+        }
+        writeText(io.out, QStringLiteral("共 %1 条冲突记录。\n").arg(rows.size()));
+        return 0;
+    });
+}
+
+} // namespace onsite

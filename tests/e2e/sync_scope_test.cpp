@@ -190,6 +190,12 @@ TEST_P(SyncScope, ConcurrentEditsResolveByClockAndTheLoserIsKept)
     ASSERT_EQ(changes.size(), 1u);
     EXPECT_EQ(changes.front().data.value(QStringLiteral("input")).toString(), QStringLiteral("较好"));
     EXPECT_EQ(changes.front().id, QStringLiteral("x-a"));
+
+    // HQ can see the losing edit.
+    QString out;
+    ASSERT_EQ(hq->admin({QStringLiteral("conflicts")}, &out), 0);
+    EXPECT_TRUE(out.contains(QStringLiteral("dev-b")) && out.contains(QStringLiteral("差"))) << out.toStdString();
+    EXPECT_TRUE(out.contains(QStringLiteral("共 1 条"))) << out.toStdString();
 }
 
 TEST_P(SyncScope, DeleteTravelsAsTombstone)
