@@ -1,0 +1,354 @@
+// onsite-sync-bench: N score records pushed by one device and pulled by another
+// through a real onsite-hq, the same rows inserted straight into SQLite (the local
+// limit), and the wire bytes of a one-score and a no-op sync. Prints one JSON object;
+// bench/run-sync-bench.sh runs it beside the PouchDB replication and writes
+// docs/BENCHMARKS.md. A benchmark, not a test: it measures, it asserts no timings.
+#include "hqprocess.h"
+#include "sqlitebaseline.h"
+#include "wireclient.h"
+#include "workload.h"
+
+#include "protocol/protocol.h"
+#include "protocol/records.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSet>
+#include <QSysInfo>
+
+#include <chrono>
+#include <cstdio>
+#include <iostream>
+#include <map>
+
+using namespace onsite;
+using namespace onsite::bench;
+
+namespace {
+
+const QString kDeviceA = QStringLiteral("bench-device-a");
+const QString kDeviceB = QStringLiteral("bench-device-b");
+
+using Clock = std::chrono::steady_clock;
+double secondsSince(Clock::time_point start) { return std::chrono::duration<double>(Clock::now() - start).count(); }
+
+void progress(const QString &text)
+{
+    std::fprintf(stderr, "onsite-sync-bench: %s\n", text.toUtf8().constData());
+    std::fflush(stderr);
+}
+
+QJsonObject bytesJson(const WireBytes &b)
+{
+    return {{QStringLiteral("sent"), qint64(b.sent)},
+            {QStringLiteral("received"), qint64(b.received)},
+            {QStringLiteral("total"), qint64(b.total())}};
+}
+
+QByteArray compact(const QJsonObject &json) { return QJsonDocument(json).toJson(QJsonDocument::Compact); }
+
+// Problems are collected, not thrown: a wrong count or a rejected record is a
+// finding to report with the numbers, not a reason to lose the run.
+QJsonArray g_problems;
+void problem(const QString &text)
+{
+    progress(QStringLiteral("PROBLEM: ") + text);
+    g_problems.append(text);
+}
+
+QString login(WireClient &client, const QString &account, const QString &password, const QString &device)
+{
+    const WireReply reply = client.postJson(
+        QStringLiteral("/api/v1/login"),
+        compact({{QStringLiteral("account"), account}, {QStringLiteral("password"), password},
+                 {QStringLiteral("device_id"), device}, {QStringLiteral("device_name"), device}}));
+    const QString token = reply.json.value(QStringLiteral("token")).toString();
+    if (reply.status != 200 || token.isEmpty())
+        throw std::runtime_error(QStringLiteral("login %1 answered %2: %3")
+                                     .arg(account)
+                                     .arg(reply.status)
+                                     .arg(QString::fromUtf8(reply.body))
+                                     .toStdString());
+    client.setToken(token);
+    return token;
+}
+
+// The device's change for one record, as the outbox would hold it.
+protocol::Mutation mutationFor(const ScoreEntry &score, qint64 seq)
+{
+    // HLC "<13-digit ms>-<5-digit counter>": the record time, so clocks rise with seq.
+    const QString hlc = QStringLiteral("%1-%2")
+                            .arg(score.recordedAt.toMSecsSinceEpoch(), 13, 10, QLatin1Char('0'))
+                            .arg(0, 5, 10, QLatin1Char('0'));
+    return {seq, protocol::entity::kScore, score.id, protocol::op::kUpsert, hlc, protocol::scoreToJson(score)};
+}
+
+struct PushOutcome
+{
+    int requests = 0;
+    std::map<QString, int> statuses; // applied / rejected:reason / …
+};
+
+// One push request; problems are recorded against what the server answered.
+PushOutcome push(WireClient &client, const std::vector<protocol::Mutation> &batch, PushOutcome outcome = {})
+{
+    protocol::PushRequest request{kDeviceA, batch};
+    const WireReply reply = client.postJson(QStringLiteral("/api/v1/sync/push"), compact(request.toJson()));
+    ++outcome.requests;
+    if (reply.status != 200) {
+        problem(QStringLiteral("push answered HTTP %1: %2").arg(reply.status).arg(QString::fromUtf8(reply.body.left(500))));
+        return outcome;
+    }
+    const auto response = protocol::PushResponse::fromJson(reply.json);
+    const qint64 expectedLast = batch.empty() ? response.lastProcessedSeq : batch.back().seq;
+    if (response.lastProcessedSeq != expectedLast || response.results.size() != batch.size())
+        problem(QStringLiteral("push of %1 mutations ending at seq %2 answered last_processed_seq %3 with %4 results")
+                    .arg(batch.size())
+                    .arg(expectedLast)
+                    .arg(response.lastProcessedSeq)
+                    .arg(response.results.size()));
+    for (const auto &result : response.results) {
+        QString key = protocol::statusName(result.status);
+        if (!result.reason.isEmpty())
+            key += QLatin1Char(':') + result.reason;
+        if (outcome.statuses[key]++ == 0 && result.status != protocol::MutationStatus::Applied)
+            problem(QStringLiteral("mutation %1 ended %2: %3").arg(result.seq).arg(key, result.message));
+    }
+    return outcome;
+}
+
+struct PullOutcome
+{
+    int requests = 0;
+    qint64 cursor = 0;
+    std::vector<protocol::Change> changes;
+};
+
+PullOutcome pullAll(WireClient &client, qint64 since, int page)
+{
+    PullOutcome outcome;
+    outcome.cursor = since;
+    for (;;) {
+        const WireReply reply = client.get(
+            QStringLiteral("/api/v1/sync/pull?since=%1&limit=%2").arg(outcome.cursor).arg(page));
+        ++outcome.requests;
+        if (reply.status != 200) {
+            problem(QStringLiteral("pull since %1 answered HTTP %2: %3")
+                        .arg(outcome.cursor)
+                        .arg(reply.status)
+                        .arg(QString::fromUtf8(reply.body.left(500))));
+            return outcome;
+        }
+        auto response = protocol::PullResponse::fromJson(reply.json);
+        for (auto &change : response.changes)
+            outcome.changes.push_back(std::move(change));
+        if (response.cursor <= outcome.cursor && response.more) {
+            problem(QStringLiteral("pull cursor did not advance past %1 while more=true").arg(outcome.cursor));
+            return outcome;
+        }
+        outcome.cursor = response.cursor;
+        if (!response.more)
+            return outcome;
+    }
+}
+
+QJsonObject statusesJson(const std::map<QString, int> &statuses)
+{
+    QJsonObject json;
+    for (const auto &[key, count] : statuses)
+        json.insert(key, count);
+    return json;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCommandLineParser cli;
+    cli.setApplicationDescription(QStringLiteral("Sync benchmark: onsite-hq push/pull vs raw SQLite inserts."));
+    cli.addHelpOption();
+    const QCommandLineOption hqOption(QStringLiteral("hq"), QStringLiteral("The onsite-hq binary."), QStringLiteral("PATH"));
+    const QCommandLineOption fixtureOption(QStringLiteral("fixtures"), QStringLiteral("The sample campaign folder."),
+                                           QStringLiteral("DIR"));
+    const QCommandLineOption workOption(QStringLiteral("work"), QStringLiteral("An empty scratch folder."),
+                                        QStringLiteral("DIR"));
+    const QCommandLineOption recordsOption(QStringLiteral("records"), QStringLiteral("Records to sync."),
+                                           QStringLiteral("N"), QStringLiteral("100000"));
+    const QCommandLineOption batchOption(QStringLiteral("batch"), QStringLiteral("Mutations per push (max 2000)."),
+                                         QStringLiteral("N"), QStringLiteral("2000"));
+    const QCommandLineOption pageOption(QStringLiteral("page"), QStringLiteral("Changes per pull page (max 5000)."),
+                                        QStringLiteral("N"), QStringLiteral("5000"));
+    const QCommandLineOption docsOption(QStringLiteral("export-docs"),
+                                        QStringLiteral("Also write the records as PouchDB documents (NDJSON)."),
+                                        QStringLiteral("FILE"));
+    const QCommandLineOption jsonOption(QStringLiteral("json"), QStringLiteral("Write the results here."),
+                                        QStringLiteral("FILE"));
+    cli.addOptions({hqOption, fixtureOption, workOption, recordsOption, batchOption, pageOption, docsOption, jsonOption});
+    cli.process(app);
+    if (!cli.isSet(hqOption) || !cli.isSet(fixtureOption) || !cli.isSet(workOption)) {
+        std::cerr << "onsite-sync-bench: --hq, --fixtures and --work are required (see --help)\n";
+        return 2;
+    }
+    const int records = cli.value(recordsOption).toInt();
+    const int batchSize = cli.value(batchOption).toInt();
+    const int pageSize = cli.value(pageOption).toInt();
+    if (records < 1 || batchSize < 1 || pageSize < 1) {
+        std::cerr << "onsite-sync-bench: --records, --batch and --page must be positive\n";
+        return 2;
+    }
+    const QDir work(cli.value(workOption));
+
+    QJsonObject result;
+    try {
+        progress(QStringLiteral("generating %1 records").arg(records));
+        Workload workload = makeWorkload(cli.value(fixtureOption), records);
+        for (ScoreEntry &s : workload.scores)
+            s.source = kDeviceA;
+        const QString campaignFolder = work.filePath(QStringLiteral("campaign"));
+        writeCampaignFolder(workload, cli.value(fixtureOption), campaignFolder);
+        if (cli.isSet(docsOption))
+            exportDocuments(workload, cli.value(docsOption));
+
+        progress(QStringLiteral("setting up onsite-hq with %1 units").arg(workload.unitCodes.size()));
+        HqProcess hq(cli.value(hqOption), work.filePath(QStringLiteral("hq-data")));
+        hq.run({QStringLiteral("init")});
+        const auto importStart = Clock::now();
+        hq.run({QStringLiteral("import-campaign"), campaignFolder});
+        const double importSeconds = secondsSince(importStart);
+        hq.run({QStringLiteral("set-password"), workload.rater}, "bench-password-1\n");
+        hq.run({QStringLiteral("set-password"), workload.reader}, "bench-password-2\n");
+        const std::uint16_t port = hq.serve();
+
+        WireClient deviceA(QStringLiteral("127.0.0.1"), port), deviceB(QStringLiteral("127.0.0.1"), port);
+        login(deviceA, workload.rater, QStringLiteral("bench-password-1"), kDeviceA);
+        login(deviceB, workload.reader, QStringLiteral("bench-password-2"), kDeviceB);
+
+        // The outbox content is ready before the clock starts, as on a device.
+        std::vector<protocol::Mutation> mutations;
+        mutations.reserve(workload.scores.size());
+        for (std::size_t i = 0; i < workload.scores.size(); ++i)
+            mutations.push_back(mutationFor(workload.scores[i], qint64(i) + 1));
+
+        progress(QStringLiteral("device A pushes %1 records in batches of %2").arg(records).arg(batchSize));
+        const WireBytes pushBefore = deviceA.bytes();
+        const auto pushStart = Clock::now();
+        PushOutcome pushed;
+        QJsonArray batchSeconds; // per request: shows whether a push slows as HQ's store grows
+        for (int first = 0; first < records; first += batchSize) {
+            const auto batchStart = Clock::now();
+            const auto begin = mutations.begin() + first;
+            const std::vector<protocol::Mutation> batch(begin, begin + std::min(batchSize, records - first));
+            pushed = push(deviceA, batch, std::move(pushed));
+            batchSeconds.append(secondsSince(batchStart));
+        }
+        const double pushSeconds = secondsSince(pushStart);
+        const WireBytes pushBytes = deviceA.bytes() - pushBefore;
+
+        progress(QStringLiteral("device B pulls in pages of %1").arg(pageSize));
+        const WireBytes pullBefore = deviceB.bytes();
+        const auto pullStart = Clock::now();
+        const PullOutcome pulled = pullAll(deviceB, 0, pageSize);
+        const double pullSeconds = secondsSince(pullStart);
+        const WireBytes pullBytes = deviceB.bytes() - pullBefore;
+
+        QSet<QString> expected, distinct;
+        for (int i = 0; i < records; ++i)
+            expected.insert(workload.scores[i].id);
+        int notScoreUpserts = 0;
+        for (const auto &change : pulled.changes) {
+            distinct.insert(change.id);
+            if (change.entity != protocol::entity::kScore || change.op != protocol::op::kUpsert)
+                ++notScoreUpserts;
+        }
+        if (pulled.changes.size() != std::size_t(records) || distinct != expected || notScoreUpserts)
+            problem(QStringLiteral("device B pulled %1 changes, %2 distinct records (%3 of the pushed ids), %4 not score "
+                                   "upserts; expected exactly %5")
+                        .arg(pulled.changes.size())
+                        .arg(distinct.size())
+                        .arg(QSet<QString>(distinct).intersect(expected).size())
+                        .arg(notScoreUpserts)
+                        .arg(records));
+
+        progress(QStringLiteral("one-score sync and no-op sync"));
+        WireBytes before = deviceA.bytes();
+        const PushOutcome onePushed = push(deviceA, {mutations.back()});
+        const WireBytes onePush = deviceA.bytes() - before;
+        before = deviceB.bytes();
+        const PullOutcome onePulled = pullAll(deviceB, pulled.cursor, pageSize);
+        const WireBytes onePull = deviceB.bytes() - before;
+        if (onePulled.changes.size() != 1 || onePulled.changes.front().id != workload.scores.back().id)
+            problem(QStringLiteral("one-score sync: device B pulled %1 changes instead of the one pushed")
+                        .arg(onePulled.changes.size()));
+
+        before = deviceA.bytes();
+        push(deviceA, {});
+        const WireBytes noopPush = deviceA.bytes() - before;
+        before = deviceB.bytes();
+        const PullOutcome noopPulled = pullAll(deviceB, onePulled.cursor, pageSize);
+        const WireBytes noopPull = deviceB.bytes() - before;
+        if (!noopPulled.changes.empty() || noopPulled.requests != 1)
+            problem(QStringLiteral("no-op sync: pull returned %1 changes in %2 requests")
+                        .arg(noopPulled.changes.size())
+                        .arg(noopPulled.requests));
+
+        const QString serverErrors = hq.stop();
+
+        progress(QStringLiteral("raw SQLite inserts of the same %1 rows").arg(records));
+        const std::vector<ScoreEntry> rows(workload.scores.begin(), workload.scores.begin() + records);
+        const double sqliteSeconds =
+            insertScoresDirectly(work.filePath(QStringLiteral("baseline.sqlite")), rows, kDeviceA);
+
+        result = QJsonObject{
+            {QStringLiteral("records"), records},
+            {QStringLiteral("units"), int(workload.unitCodes.size())},
+            {QStringLiteral("items_per_unit"), int(workload.indicators.size())},
+            {QStringLiteral("batch"), batchSize},
+            {QStringLiteral("page"), pageSize},
+            {QStringLiteral("import_seconds"), importSeconds},
+            {QStringLiteral("onsite"),
+             QJsonObject{{QStringLiteral("push_seconds"), pushSeconds},
+                         {QStringLiteral("pull_seconds"), pullSeconds},
+                         {QStringLiteral("push_requests"), pushed.requests},
+                         {QStringLiteral("push_batch_seconds"), batchSeconds},
+                         {QStringLiteral("pull_requests"), pulled.requests},
+                         {QStringLiteral("push_bytes"), bytesJson(pushBytes)},
+                         {QStringLiteral("pull_bytes"), bytesJson(pullBytes)},
+                         {QStringLiteral("push_statuses"), statusesJson(pushed.statuses)},
+                         {QStringLiteral("pulled_changes"), qint64(pulled.changes.size())},
+                         {QStringLiteral("distinct_records"), int(distinct.size())},
+                         {QStringLiteral("reconnects"), deviceA.reconnects() + deviceB.reconnects()},
+                         {QStringLiteral("server_stderr"), serverErrors}}},
+            {QStringLiteral("one_score_sync"),
+             QJsonObject{{QStringLiteral("push"), bytesJson(onePush)},
+                         {QStringLiteral("pull"), bytesJson(onePull)},
+                         {QStringLiteral("push_statuses"), statusesJson(onePushed.statuses)},
+                         {QStringLiteral("total"), qint64(onePush.total() + onePull.total())}}},
+            {QStringLiteral("noop_sync"),
+             QJsonObject{{QStringLiteral("push"), bytesJson(noopPush)},
+                         {QStringLiteral("pull"), bytesJson(noopPull)},
+                         {QStringLiteral("total"), qint64(noopPush.total() + noopPull.total())}}},
+            {QStringLiteral("sqlite"), QJsonObject{{QStringLiteral("insert_seconds"), sqliteSeconds}}},
+        };
+    } catch (const std::exception &e) {
+        problem(QStringLiteral("aborted: %1").arg(QString::fromUtf8(e.what())));
+    }
+    result.insert(QStringLiteral("problems"), g_problems);
+    result.insert(QStringLiteral("ok"), g_problems.isEmpty());
+
+    const QByteArray out = QJsonDocument(result).toJson(QJsonDocument::Indented);
+    if (cli.isSet(jsonOption)) {
+        QFile file(cli.value(jsonOption));
+        if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) || file.write(out) != out.size()) {
+            std::cerr << "onsite-sync-bench: cannot write " << cli.value(jsonOption).toStdString() << "\n";
+            return 1;
+        }
+    } else {
+        std::fwrite(out.constData(), 1, std::size_t(out.size()), stdout);
+    }
+    return g_problems.isEmpty() ? 0 : 1;
+}

@@ -1,0 +1,43 @@
+#pragma once
+
+#include "domain/scoreentry.h"
+
+#include <QHash>
+#include <QString>
+#include <QStringList>
+
+#include <vector>
+
+namespace onsite::bench {
+
+// The benchmark's data: a synthetic campaign large enough for N distinct score
+// records, and the records themselves. HQ keeps one record per (unit, indicator,
+// account, kind), so distinct records need distinct units; the sample campaign has
+// only 3 units per group, hence the synthetic one.
+struct Workload
+{
+    QString rater;          // pushes everything (a group leader: also a rater)
+    QString reader;         // pulls everything (same group)
+    QStringList unitCodes;  // all in the rater's group
+    QStringList indicators; // the items scored, in the sample's order
+    std::vector<ScoreEntry> scores; // records 0..N-1: the bulk; record N: the one-score sync
+};
+
+// Reads one valid rater input per item from the sample's scores-paper.csv, so every
+// generated record passes the server's per-method input check.
+// Throws std::runtime_error on a missing or unreadable file.
+QHash<QString, QString> sampleInputs(const QString &fixtureFolder);
+
+// Builds the workload: enough units of the rater's group for records + 1 keys.
+// Ids are name-based UUIDs and times are fixed, so every run (and the PouchDB side,
+// which reads the exported documents) sees the same records.
+Workload makeWorkload(const QString &fixtureFolder, int records);
+
+// Writes campaign.csv and indicators.csv copied from the sample, and units.csv,
+// groups.csv, people.csv and sites.csv for the workload's single large group.
+void writeCampaignFolder(const Workload &workload, const QString &fixtureFolder, const QString &target);
+
+// One JSON document per line, as PouchDB stores them: {"_id", fields of scoreToJson}.
+void exportDocuments(const Workload &workload, const QString &path);
+
+} // namespace onsite::bench
