@@ -29,7 +29,6 @@ struct SetupBuilder
         Indicator project;
         project.code = u8(code);
         project.maxScore = Decimal(maxScore);
-        project.position = static_cast<int>(setup.indicators.size());
         setup.indicators.push_back(project);
         return *this;
     }
@@ -45,7 +44,6 @@ struct SetupBuilder
         if (!parsed.rule)
             throw std::runtime_error("test rule does not parse: " + parsed.error.toStdString());
         item.rule = parsed.rule;
-        item.position = static_cast<int>(setup.indicators.size());
         setup.indicators.push_back(item);
         return *this;
     }
@@ -74,22 +72,20 @@ QDateTime at(int minute)
     return QDateTime(QDate(2026, 6, 20), QTime(9, 0), Qt::UTC).addSecs(minute * 60);
 }
 
-ScoreEntry rater(const char *unit, const char *indicator, const char *account, const char *input, int minute = 0)
+ScoreEntry rater(const char *unit, const char *indicator, const char *account, const char *input,
+                 int minute = 0)
 {
     ScoreEntry entry;
-    entry.id = u8(unit) + u8(indicator) + u8(account) + QString::number(minute);
     entry.unitCode = u8(unit);
     entry.indicatorCode = u8(indicator);
     entry.account = u8(account);
-    entry.kind = ScoreKind::Rater;
     entry.input = u8(input);
     entry.recordedAt = at(minute);
-    entry.source = QStringLiteral("paper");
     return entry;
 }
 
-ScoreEntry finalValue(const char *unit, const char *indicator, const char *account, const char *input,
-                      int minute = 0)
+ScoreEntry finalValue(const char *unit, const char *indicator, const char *account,
+                      const char *input, int minute = 0)
 {
     ScoreEntry entry = rater(unit, indicator, account, input, minute);
     entry.kind = ScoreKind::Final;
@@ -97,39 +93,32 @@ ScoreEntry finalValue(const char *unit, const char *indicator, const char *accou
     return entry;
 }
 
-const UnitResult &unitOf(const CampaignResults &results, const char *code)
+template <typename T, typename Field>
+const T &findIn(const std::vector<T> &list, Field field, const char *code)
 {
-    for (const UnitResult &unit : results.units) {
-        if (unit.unitCode == u8(code))
-            return unit;
+    for (const T &element : list) {
+        if (element.*field == u8(code))
+            return element;
     }
-    throw std::runtime_error(std::string("no result for unit ") + code);
+    throw std::runtime_error(std::string("not in the results: ") + code);
 }
 
-const ItemResult &itemOf(const UnitResult &unit, const char *code)
+const UnitResult &unitOf(const CampaignResults &r, const char *code)
 {
-    for (const ItemResult &item : unit.items) {
-        if (item.indicatorCode == u8(code))
-            return item;
-    }
-    throw std::runtime_error(std::string("no result for item ") + code);
+    return findIn(r.units, &UnitResult::unitCode, code);
 }
-
-Decimal pointsOf(const UnitResult &unit, const char *code)
+const ItemResult &itemOf(const UnitResult &u, const char *code)
 {
-    const auto &points = itemOf(unit, code).points;
-    if (!points)
-        throw std::runtime_error(std::string("item not scored: ") + code);
-    return *points;
+    return findIn(u.items, &ItemResult::indicatorCode, code);
 }
-
-Decimal subtotalOf(const UnitResult &unit, const char *projectCode)
+// Throws (failing the test) when the item is unexpectedly unscored.
+Decimal pointsOf(const UnitResult &u, const char *code)
 {
-    for (const ProjectSubtotal &subtotal : unit.subtotals) {
-        if (subtotal.projectCode == u8(projectCode))
-            return subtotal.subtotal;
-    }
-    throw std::runtime_error(std::string("no subtotal for project ") + projectCode);
+    return itemOf(u, code).points.value();
+}
+Decimal subtotalOf(const UnitResult &u, const char *code)
+{
+    return findIn(u.subtotals, &ProjectSubtotal::projectCode, code).subtotal;
 }
 
 QStringList unitOrder(const CampaignResults &results)
@@ -147,8 +136,9 @@ TEST(ScoringEngine, ItemScoreIsMeanOfRaters)
     SetupBuilder b;
     b.project("1", 10).gradedItem("1.1").unit("U1");
     const ScoringEngine engine(b.setup);
-    const auto results = engine.compute({rater("U1", "1.1", "r1", "好"), rater("U1", "1.1", "r2", "好"),
-                                         rater("U1", "1.1", "r3", "差")});
+    const auto results =
+        engine.compute({rater("U1", "1.1", "r1", "好"), rater("U1", "1.1", "r2", "好"),
+                        rater("U1", "1.1", "r3", "差")});
     const UnitResult &u = unitOf(results, "U1");
     const ItemResult &item = itemOf(u, "1.1");
     // (10 + 10 + 3) / 3 = 23/3, kept exact until the total is rounded.
@@ -163,22 +153,30 @@ TEST(ScoringEngine, ItemScoreIsMeanOfRaters)
     EXPECT_TRUE(results.warnings.isEmpty());
 }
 
-TEST(ScoringEngine, TrimsHighestAndLowestFromNRatersOn)
+TEST(ScoringEngine, TrimsFromExactlyNRatersNotBelow)
 {
     SetupBuilder b; // trimFromRaters = 5
-    b.project("1", 10).gradedItem("1.1").unit("U5").unit("U6");
+    b.project("1", 10).gradedItem("1.1").unit("U4").unit("U5").unit("U7");
     const ScoringEngine engine(b.setup);
     std::vector<ScoreEntry> entries = {
-        rater("U5", "1.1", "r1", "好"),   rater("U5", "1.1", "r2", "较好"), rater("U5", "1.1", "r3", "较好"),
-        rater("U5", "1.1", "r4", "一般"), rater("U5", "1.1", "r5", "差"),
+        rater("U4", "1.1", "r1", "好"),   rater("U4", "1.1", "r2", "较好"),
+        rater("U4", "1.1", "r3", "一般"), rater("U4", "1.1", "r4", "差"),
+        rater("U5", "1.1", "r1", "好"),   rater("U5", "1.1", "r2", "较好"),
+        rater("U5", "1.1", "r3", "较好"), rater("U5", "1.1", "r4", "一般"),
+        rater("U5", "1.1", "r5", "差"),
     };
     for (const char *account : {"r1", "r2", "r3", "r4", "r5"})
-        entries.push_back(rater("U6", "1.1", account, "好"));
-    entries.push_back(rater("U6", "1.1", "r6", "差"));
-    entries.push_back(rater("U6", "1.1", "r7", "一般"));
+        entries.push_back(rater("U7", "1.1", account, "好"));
+    entries.push_back(rater("U7", "1.1", "r6", "差"));
+    entries.push_back(rater("U7", "1.1", "r7", "一般"));
     const auto results = engine.compute(entries);
 
-    // 10, 8, 8, 6, 3 → drop 10 and 3 → 22/3 (untrimmed: 35/5 = 7).
+    // N − 1 raters: 10, 8, 6, 3 → 27 / 4 = 6.75; trimming would give 7.
+    const UnitResult &four = unitOf(results, "U4");
+    EXPECT_FALSE(itemOf(four, "1.1").trimmed);
+    EXPECT_EQ(pointsOf(four, "1.1"), *Decimal::parse(QStringLiteral("6.75")));
+
+    // N raters: 10, 8, 8, 6, 3 → drop 10 and 3 → 22/3 (untrimmed: 35/5 = 7).
     const UnitResult &five = unitOf(results, "U5");
     EXPECT_TRUE(itemOf(five, "1.1").trimmed);
     EXPECT_EQ(itemOf(five, "1.1").raterCount, 5);
@@ -187,23 +185,9 @@ TEST(ScoringEngine, TrimsHighestAndLowestFromNRatersOn)
 
     // Seven raters: 10×5, 6, 3 → drop one 10 and the 3 → (40 + 6) / 5 = 9.2. Only one of
     // the five equal highest scores goes.
-    const UnitResult &seven = unitOf(results, "U6");
+    const UnitResult &seven = unitOf(results, "U7");
     EXPECT_TRUE(itemOf(seven, "1.1").trimmed);
     EXPECT_EQ(pointsOf(seven, "1.1"), *Decimal::parse(QStringLiteral("9.2")));
-}
-
-TEST(ScoringEngine, NoTrimBelowNRaters)
-{
-    SetupBuilder b; // trimFromRaters = 5
-    b.project("1", 10).gradedItem("1.1").unit("U1");
-    const ScoringEngine engine(b.setup);
-    const auto results = engine.compute({rater("U1", "1.1", "r1", "好"), rater("U1", "1.1", "r2", "较好"),
-                                         rater("U1", "1.1", "r3", "一般"), rater("U1", "1.1", "r4", "差")});
-    const UnitResult &u = unitOf(results, "U1");
-    // (10 + 8 + 6 + 3) / 4 = 6.75; trimming would give 7.
-    EXPECT_FALSE(itemOf(u, "1.1").trimmed);
-    EXPECT_EQ(pointsOf(u, "1.1"), *Decimal::parse(QStringLiteral("6.75")));
-    EXPECT_EQ(u.total.toString(2), QStringLiteral("6.75"));
 }
 
 TEST(ScoringEngine, TrimThresholdComesFromCampaign)
@@ -212,9 +196,10 @@ TEST(ScoringEngine, TrimThresholdComesFromCampaign)
     b.setup.campaign.trimFromRaters = 3;
     b.project("1", 10).gradedItem("1.1").unit("U3").unit("U2");
     const ScoringEngine engine(b.setup);
-    const auto results = engine.compute({rater("U3", "1.1", "r1", "好"), rater("U3", "1.1", "r2", "较好"),
-                                         rater("U3", "1.1", "r3", "差"), rater("U2", "1.1", "r1", "好"),
-                                         rater("U2", "1.1", "r2", "差")});
+    const auto results =
+        engine.compute({rater("U3", "1.1", "r1", "好"), rater("U3", "1.1", "r2", "较好"),
+                        rater("U3", "1.1", "r3", "差"), rater("U2", "1.1", "r1", "好"),
+                        rater("U2", "1.1", "r2", "差")});
     EXPECT_TRUE(itemOf(unitOf(results, "U3"), "1.1").trimmed);
     EXPECT_EQ(pointsOf(unitOf(results, "U3"), "1.1"), Decimal(8)); // only the middle 8 is left
     EXPECT_FALSE(itemOf(unitOf(results, "U2"), "1.1").trimmed);
@@ -266,7 +251,8 @@ TEST(ScoringEngine, UnscoredItemCountsZeroAndIsCounted)
     b.project("1", 20).gradedItem("1.1").directItem("1.2", 10).project("2", 5).directItem("2.1", 5);
     b.unit("U1").unit("U2");
     const ScoringEngine engine(b.setup);
-    const auto results = engine.compute({rater("U1", "1.1", "r1", "好"), rater("U1", "2.1", "r1", "2.5")});
+    const auto results =
+        engine.compute({rater("U1", "1.1", "r1", "好"), rater("U1", "2.1", "r1", "2.5")});
 
     const UnitResult &u1 = unitOf(results, "U1");
     EXPECT_FALSE(itemOf(u1, "1.2").points);
@@ -290,14 +276,11 @@ TEST(ScoringEngine, BonusProjectSubtotalCappedAtProjectScore)
         .item("6.2", ScoringMethod::Bonus, "省级表彰推广:2;国家级表彰推广:4;上限:4", 4);
     b.unit("U1").unit("U2");
     const ScoringEngine engine(b.setup);
-    const auto results = engine.compute({
-        rater("U1", "1.1", "r1", "15"),
-        rater("U1", "6.1", "r1", "优秀创新项目:2"),  // 6
-        rater("U1", "6.2", "r1", "国家级表彰推广:1"), // 4
-        rater("U2", "1.1", "r1", "15"),
-        rater("U2", "6.1", "r1", "优秀创新项目:1"), // 3
-        rater("U2", "6.2", "r1", "省级表彰推广:1"), // 2
-    });
+    // U1: bonus items 6 + 4 = 10; U2: 3 + 2 = 5.
+    const auto results = engine.compute(
+        {rater("U1", "1.1", "r1", "15"), rater("U1", "6.1", "r1", "优秀创新项目:2"),
+         rater("U1", "6.2", "r1", "国家级表彰推广:1"), rater("U2", "1.1", "r1", "15"),
+         rater("U2", "6.1", "r1", "优秀创新项目:1"), rater("U2", "6.2", "r1", "省级表彰推广:1")});
 
     const UnitResult &u1 = unitOf(results, "U1");
     EXPECT_EQ(pointsOf(u1, "6.1"), Decimal(6));
@@ -313,12 +296,17 @@ TEST(ScoringEngine, BonusProjectSubtotalCappedAtProjectScore)
 TEST(ScoringEngine, VetoForcesPoorGradeAndRanksLast)
 {
     SetupBuilder b;
-    b.project("1", 100).directItem("1.1", 100).project("7", 0).item("7.1", ScoringMethod::Veto, "", 0);
+    b.project("1", 100)
+        .directItem("1.1", 100)
+        .project("7", 0)
+        .item("7.1", ScoringMethod::Veto, "", 0);
     b.unit("A", "山区县").unit("B", "城区").unit("C", "山区县").unit("D", "城区");
     const ScoringEngine engine(b.setup);
     std::vector<ScoreEntry> entries = {
-        rater("A", "1.1", "r1", "95"), rater("B", "1.1", "r1", "85"),
-        rater("C", "1.1", "r1", "50"), rater("D", "1.1", "r1", "92"),
+        rater("A", "1.1", "r1", "95"),
+        rater("B", "1.1", "r1", "85"),
+        rater("C", "1.1", "r1", "50"),
+        rater("D", "1.1", "r1", "92"),
     };
     // A: one of five raters says 是. A mean, or trimming the extremes, would lose it.
     for (const char *account : {"r1", "r2", "r3", "r4"})
@@ -352,7 +340,8 @@ TEST(ScoringEngine, VetoForcesPoorGradeAndRanksLast)
     EXPECT_EQ(c.rank, 2);
     EXPECT_GT(a.rank, 2);
     EXPECT_GT(d.rank, 2);
-    EXPECT_EQ(unitOrder(results).mid(0, 2), (QStringList{QStringLiteral("B"), QStringLiteral("C")}));
+    EXPECT_EQ(unitOrder(results).mid(0, 2),
+              (QStringList{QStringLiteral("B"), QStringLiteral("C")}));
 
     EXPECT_EQ(c.categoryRank, 1);
     EXPECT_EQ(a.categoryRank, 2);
@@ -364,16 +353,17 @@ TEST(ScoringEngine, TiesShareRankOverallAndInCategory)
 {
     SetupBuilder b;
     b.project("1", 100).directItem("1.1", 100);
-    b.unit("U1", "城区").unit("U2", "山区县").unit("U3", "城区").unit("U4", "山区县").unit("U5", "城区");
+    b.unit("U1", "城区")
+        .unit("U2", "山区县")
+        .unit("U3", "城区")
+        .unit("U4", "山区县")
+        .unit("U5", "城区");
     const ScoringEngine engine(b.setup);
-    const auto results = engine.compute({
-        rater("U1", "1.1", "r1", "80"),
-        rater("U2", "1.1", "r1", "90"),
-        // Exactly above U1 but equal once rounded: ranks use the rounded total.
-        rater("U3", "1.1", "r1", "80.004"),
-        rater("U4", "1.1", "r1", "70"),
-        rater("U5", "1.1", "r1", "75"),
-    });
+    const auto results =
+        engine.compute({rater("U1", "1.1", "r1", "80"), rater("U2", "1.1", "r1", "90"),
+                        // Exactly above U1 but equal once rounded: ranks use the rounded total.
+                        rater("U3", "1.1", "r1", "80.004"), rater("U4", "1.1", "r1", "70"),
+                        rater("U5", "1.1", "r1", "75")});
 
     EXPECT_EQ(unitOf(results, "U3").total.toString(2), QStringLiteral("80.00"));
     EXPECT_EQ(unitOf(results, "U2").rank, 1);
@@ -382,8 +372,9 @@ TEST(ScoringEngine, TiesShareRankOverallAndInCategory)
     EXPECT_EQ(unitOf(results, "U5").rank, 4);
     EXPECT_EQ(unitOf(results, "U4").rank, 5);
     // Equal ranks keep units.csv order: U1 before U3.
-    EXPECT_EQ(unitOrder(results), (QStringList{QStringLiteral("U2"), QStringLiteral("U1"), QStringLiteral("U3"),
-                                               QStringLiteral("U5"), QStringLiteral("U4")}));
+    EXPECT_EQ(unitOrder(results),
+              (QStringList{QStringLiteral("U2"), QStringLiteral("U1"), QStringLiteral("U3"),
+                           QStringLiteral("U5"), QStringLiteral("U4")}));
 
     // 城区: 80, 80, 75 → 1, 1, 3. 山区县: 90, 70 → 1, 2.
     EXPECT_EQ(unitOf(results, "U1").categoryRank, 1);
@@ -393,13 +384,38 @@ TEST(ScoringEngine, TiesShareRankOverallAndInCategory)
     EXPECT_EQ(unitOf(results, "U4").categoryRank, 2);
 }
 
-TEST(ScoringEngine, GradeLinesAreInclusive)
+TEST(ScoringEngine, ManyEqualTotalsKeepUnitsOrder)
+{
+    // Enough units that an unstable sort would really reorder them (short ranges are
+    // insertion-sorted, which happens to be stable). Every third unit scores 60, the rest
+    // tie at 50; each group must stay in file order.
+    SetupBuilder b;
+    b.project("1", 100).directItem("1.1", 100);
+    std::vector<ScoreEntry> entries;
+    QStringList high, low;
+    for (int i = 0; i < 40; ++i) {
+        const QByteArray code = "U" + QByteArray::number(i);
+        b.unit(code.constData());
+        entries.push_back(rater(code.constData(), "1.1", "r1", i % 3 == 0 ? "60" : "50"));
+        (i % 3 == 0 ? high : low) << QString::fromLatin1(code);
+    }
+    const ScoringEngine engine(b.setup);
+    const auto results = engine.compute(entries);
+    EXPECT_EQ(unitOrder(results), high + low);
+    EXPECT_EQ(unitOf(results, "U1").rank, 15); // behind the 14 units at 60
+}
+
+TEST(ScoringEngine, GradeLinesComeFromCampaignAndAreInclusive)
 {
     const std::pair<const char *, Grade> cases[] = {
-        {"100", Grade::Excellent}, {"90", Grade::Excellent}, {"89.99", Grade::Good}, {"80", Grade::Good},
-        {"79.99", Grade::Fair},    {"60", Grade::Fair},      {"59.99", Grade::Poor}, {"0", Grade::Poor},
+        {"100", Grade::Excellent}, {"85", Grade::Excellent}, {"84.99", Grade::Good},
+        {"72.5", Grade::Good},     {"72.49", Grade::Fair},   {"50", Grade::Fair},
+        {"49.99", Grade::Poor},    {"0", Grade::Poor},
     };
-    SetupBuilder b; // lines 90 / 80 / 60
+    SetupBuilder b;
+    // Not the 90 / 80 / 60 defaults, so the lines must be read from the campaign.
+    b.setup.campaign.gradeLines =
+        GradeLines{Decimal(85), *Decimal::parse(QStringLiteral("72.5")), Decimal(50)};
     b.project("1", 100).directItem("1.1", 100);
     std::vector<ScoreEntry> entries;
     for (const auto &c : cases) {
@@ -417,33 +433,16 @@ TEST(ScoringEngine, GradeLinesAreInclusive)
     EXPECT_EQ(gradeName(Grade::Poor), QStringLiteral("较差"));
 }
 
-TEST(ScoringEngine, GradeLinesComeFromCampaign)
-{
-    SetupBuilder b;
-    b.setup.campaign.gradeLines = GradeLines{Decimal(85), *Decimal::parse(QStringLiteral("72.5")), Decimal(50)};
-    b.project("1", 100).directItem("1.1", 100).unit("A").unit("B").unit("C").unit("D");
-    const ScoringEngine engine(b.setup);
-    const auto results = engine.compute({rater("A", "1.1", "r1", "85"), rater("B", "1.1", "r1", "72.5"),
-                                         rater("C", "1.1", "r1", "72.49"), rater("D", "1.1", "r1", "49.99")});
-    EXPECT_EQ(unitOf(results, "A").grade, Grade::Excellent);
-    EXPECT_EQ(unitOf(results, "B").grade, Grade::Good);
-    EXPECT_EQ(unitOf(results, "C").grade, Grade::Fair);
-    EXPECT_EQ(unitOf(results, "D").grade, Grade::Poor);
-}
-
 TEST(ScoringEngine, RoundsHalfCentAwayFromZeroOnExactValue)
 {
     SetupBuilder b;
     b.project("1", 5).item("1.1", ScoringMethod::Threshold, "默认:100/0", 5); // points = v / 20
     b.unit("U1").unit("U2").unit("U3");
     const ScoringEngine engine(b.setup);
-    const auto results = engine.compute({
-        rater("U1", "1.1", "r1", "20.3"),
-        rater("U2", "1.1", "r1", "20"),
-        rater("U2", "1.1", "r2", "20"),
-        rater("U2", "1.1", "r3", "20.3"),
-        rater("U3", "1.1", "r1", "20.0999"),
-    });
+    const auto results =
+        engine.compute({rater("U1", "1.1", "r1", "20.3"), rater("U2", "1.1", "r1", "20"),
+                        rater("U2", "1.1", "r2", "20"), rater("U2", "1.1", "r3", "20.3"),
+                        rater("U3", "1.1", "r1", "20.0999")});
 
     // 20.3 / 20 = 1.015 exactly. In double, 5 * 20.3 / 100 is 1.01499999999999990 and
     // would round to 1.01.
@@ -464,12 +463,10 @@ TEST(ScoringEngine, RoundsTheTotalNotTheItems)
         .item("1.2", ScoringMethod::Threshold, "默认:0/3", 1);
     b.unit("U1");
     const ScoringEngine engine(b.setup);
-    const auto results = engine.compute({
-        rater("U1", "1.1", "r1", ""), // none held
-        rater("U1", "1.1", "r2", ""),
-        rater("U1", "1.1", "r3", "甲"), // mean 1/3
-        rater("U1", "1.2", "r1", "0.985"), // (0.985 − 3) / (0 − 3) = 2.015 / 3
-    });
+    // 1.1: none held, none held, 甲 → mean 1/3. 1.2: (0.985 − 3) / (0 − 3) = 2.015 / 3.
+    const auto results =
+        engine.compute({rater("U1", "1.1", "r1", ""), rater("U1", "1.1", "r2", ""),
+                        rater("U1", "1.1", "r3", "甲"), rater("U1", "1.2", "r1", "0.985")});
     const UnitResult &u = unitOf(results, "U1");
     EXPECT_EQ(pointsOf(u, "1.1"), Decimal::fraction(1, 3));
     // 1/3 + 2.015/3 = 1.005 → 1.01, while 0.33 + 0.67 would give 1.00.
@@ -483,13 +480,10 @@ TEST(ScoringEngine, LaterEntryFromSameRaterReplacesEarlier)
     b.project("1", 10).gradedItem("1.1").unit("U1").unit("U2");
     const ScoringEngine engine(b.setup);
     // Entry order in the list is deliberately not time order: recordedAt decides.
-    const auto results = engine.compute({
-        rater("U1", "1.1", "r1", "好", 60),
-        rater("U1", "1.1", "r1", "差", 0),
-        rater("U1", "1.1", "r2", "较好", 0),
-        rater("U2", "1.1", "r1", "差", 120),
-        rater("U2", "1.1", "r1", "好", 60),
-    });
+    const auto results =
+        engine.compute({rater("U1", "1.1", "r1", "好", 60), rater("U1", "1.1", "r1", "差", 0),
+                        rater("U1", "1.1", "r2", "较好", 0), rater("U2", "1.1", "r1", "差", 120),
+                        rater("U2", "1.1", "r1", "好", 60)});
     const UnitResult &u1 = unitOf(results, "U1");
     EXPECT_EQ(itemOf(u1, "1.1").raterCount, 2);
     EXPECT_EQ(pointsOf(u1, "1.1"), Decimal(9)); // (10 + 8) / 2
@@ -503,18 +497,13 @@ TEST(ScoringEngine, InvalidStoredInputIsWarnedAndIgnored)
     SetupBuilder b; // trimFromRaters = 5
     b.project("1", 10).gradedItem("1.1").unit("U1").unit("U2").unit("U3");
     const ScoringEngine engine(b.setup);
-    const auto results = engine.compute({
-        rater("U1", "1.1", "r1", "很好"),
-        rater("U1", "1.1", "r2", "好"),
-        rater("U1", "1.1", "r3", "较好"),
-        rater("U2", "1.1", "r1", "abc"),
-        // Five entries but one is invalid: four raters, so no trimming.
-        rater("U3", "1.1", "r1", "好"),
-        rater("U3", "1.1", "r2", "较好"),
-        rater("U3", "1.1", "r3", "较好"),
-        rater("U3", "1.1", "r4", "差"),
-        rater("U3", "1.1", "r5", "九十"),
-    });
+    const auto results =
+        engine.compute({rater("U1", "1.1", "r1", "很好"), rater("U1", "1.1", "r2", "好"),
+                        rater("U1", "1.1", "r3", "较好"), rater("U2", "1.1", "r1", "abc"),
+                        // Five entries but one is invalid: four raters, so no trimming.
+                        rater("U3", "1.1", "r1", "好"), rater("U3", "1.1", "r2", "较好"),
+                        rater("U3", "1.1", "r3", "较好"), rater("U3", "1.1", "r4", "差"),
+                        rater("U3", "1.1", "r5", "九十")});
 
     ASSERT_EQ(results.warnings.size(), 3) << results.warnings.join(QLatin1Char('\n')).toStdString();
     const QString u1Warning = results.warnings.filter(QStringLiteral("U1")).value(0);

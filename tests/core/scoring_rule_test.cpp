@@ -14,8 +14,7 @@ RuleParseResult parse(ScoringMethod method, const QString &text, int maxScore = 
     return parseScoringRule(method, text, Decimal(maxScore));
 }
 
-template <typename T>
-const T &dataOf(const RuleParseResult &result)
+template <typename T> const T &dataOf(const RuleParseResult &result)
 {
     return std::get<T>(result.rule->data);
 }
@@ -33,9 +32,12 @@ QString describe(const std::vector<NamedPoints> &items)
 TEST(ScoringRule, MethodNamesRoundTrip)
 {
     const std::vector<std::pair<ScoringMethod, QString>> names = {
-        {ScoringMethod::Graded, QStringLiteral("等次评价")},   {ScoringMethod::Checklist, QStringLiteral("逐项核查")},
-        {ScoringMethod::Threshold, QStringLiteral("达标计分")}, {ScoringMethod::Deduction, QStringLiteral("扣分制")},
-        {ScoringMethod::Bonus, QStringLiteral("加分项")},       {ScoringMethod::Veto, QStringLiteral("一票否决")},
+        {ScoringMethod::Graded, QStringLiteral("等次评价")},
+        {ScoringMethod::Checklist, QStringLiteral("逐项核查")},
+        {ScoringMethod::Threshold, QStringLiteral("达标计分")},
+        {ScoringMethod::Deduction, QStringLiteral("扣分制")},
+        {ScoringMethod::Bonus, QStringLiteral("加分项")},
+        {ScoringMethod::Veto, QStringLiteral("一票否决")},
     };
     for (const auto &[method, name] : names) {
         EXPECT_EQ(scoringMethodFromName(name), method) << name.toStdString();
@@ -48,27 +50,34 @@ TEST(ScoringRule, MethodNamesRoundTrip)
 
 TEST(ScoringRule, GradedLevelsKeepOrderAndFractions)
 {
-    const auto result = parse(ScoringMethod::Graded, QStringLiteral("好:1;较好:0.8;一般:0.6;差:0.3"), 4);
+    const auto result =
+        parse(ScoringMethod::Graded, QStringLiteral("好:1;较好:0.8;一般:0.6;差:0.3"), 4);
     ASSERT_TRUE(result.rule) << result.error.toStdString();
     EXPECT_TRUE(result.error.isEmpty());
     EXPECT_EQ(result.rule->method, ScoringMethod::Graded);
-    EXPECT_EQ(describe(dataOf<GradedRule>(result).levels), QStringLiteral("好=1,较好=0.8,一般=0.6,差=0.3"));
+    EXPECT_EQ(describe(dataOf<GradedRule>(result).levels),
+              QStringLiteral("好=1,较好=0.8,一般=0.6,差=0.3"));
     // The fraction is stored exactly, not as 0.8000000000000000444 (double).
-    EXPECT_EQ(dataOf<GradedRule>(result).levels[1].points, Decimal::fraction(4, 5));
+    EXPECT_EQ(dataOf<GradedRule>(result).levels.at(1).points, Decimal::fraction(4, 5));
 }
 
 TEST(ScoringRule, ChecklistItemsFromSample)
 {
-    const auto r11 = parse(ScoringMethod::Checklist,
-                           QStringLiteral("动议环节有会议记录:1.5;民主推荐程序规范:1.5;考察材料完整:1.5;任前公示到位:1.5"), 6);
+    const auto r11 =
+        parse(ScoringMethod::Checklist,
+              QStringLiteral(
+                  "动议环节有会议记录:1.5;民主推荐程序规范:1.5;考察材料完整:1.5;任前公示到位:1.5"),
+              6);
     ASSERT_TRUE(r11.rule) << r11.error.toStdString();
     EXPECT_EQ(r11.rule->method, ScoringMethod::Checklist);
     EXPECT_EQ(describe(dataOf<ChecklistRule>(r11).items),
-              QStringLiteral("动议环节有会议记录=1.5,民主推荐程序规范=1.5,考察材料完整=1.5,任前公示到位=1.5"));
+              QStringLiteral(
+                  "动议环节有会议记录=1.5,民主推荐程序规范=1.5,考察材料完整=1.5,任前公示到位=1.5"));
 
     // Item names may contain '%' and digits; only the last ':' separates the points.
-    const auto r22 = parse(ScoringMethod::Checklist,
-                           QStringLiteral("有年度学习计划:1;会议记录完整:2;党员参学率不低于90%:2;书记讲党课:1"), 6);
+    const auto r22 = parse(
+        ScoringMethod::Checklist,
+        QStringLiteral("有年度学习计划:1;会议记录完整:2;党员参学率不低于90%:2;书记讲党课:1"), 6);
     ASSERT_TRUE(r22.rule) << r22.error.toStdString();
     EXPECT_EQ(describe(dataOf<ChecklistRule>(r22).items),
               QStringLiteral("有年度学习计划=1,会议记录完整=2,党员参学率不低于90%=2,书记讲党课=1"));
@@ -84,7 +93,8 @@ TEST(ScoringRule, ChecklistPointsMayEqualButNotExceedItemScore)
 
 TEST(ScoringRule, ThresholdPerCategoryWithUnit)
 {
-    const auto result = parse(ScoringMethod::Threshold, QStringLiteral("山区县:12/0;川区县:15/0;城区:18/0;单位:%"), 5);
+    const auto result = parse(ScoringMethod::Threshold,
+                              QStringLiteral("山区县:12/0;川区县:15/0;城区:18/0;单位:%"), 5);
     ASSERT_TRUE(result.rule) << result.error.toStdString();
     EXPECT_EQ(result.rule->method, ScoringMethod::Threshold);
     const auto &rule = dataOf<ThresholdRule>(result);
@@ -95,7 +105,7 @@ TEST(ScoringRule, ThresholdPerCategoryWithUnit)
     ASSERT_TRUE(mountain);
     EXPECT_EQ(mountain->fullAt, Decimal(12));
     EXPECT_EQ(mountain->zeroAt, Decimal(0));
-    EXPECT_EQ(rule.targetFor(QStringLiteral("城区"))->fullAt, Decimal(18));
+    EXPECT_EQ(rule.targetFor(QStringLiteral("城区")).value().fullAt, Decimal(18));
     // No 默认 in this rule: an unlisted category has no target.
     EXPECT_FALSE(rule.targetFor(QStringLiteral("开发区")));
 }
@@ -114,8 +124,10 @@ TEST(ScoringRule, ThresholdDefaultFallbackAndReverseDirection)
     // A listed category wins over 默认.
     const auto mixed = parse(ScoringMethod::Threshold, QStringLiteral("城区:90/60;默认:85/60"), 8);
     ASSERT_TRUE(mixed.rule) << mixed.error.toStdString();
-    EXPECT_EQ(dataOf<ThresholdRule>(mixed).targetFor(QStringLiteral("城区"))->fullAt, Decimal(90));
-    EXPECT_EQ(dataOf<ThresholdRule>(mixed).targetFor(QStringLiteral("川区县"))->fullAt, Decimal(85));
+    EXPECT_EQ(dataOf<ThresholdRule>(mixed).targetFor(QStringLiteral("城区")).value().fullAt,
+              Decimal(90));
+    EXPECT_EQ(dataOf<ThresholdRule>(mixed).targetFor(QStringLiteral("川区县")).value().fullAt,
+              Decimal(85));
 }
 
 TEST(ScoringRule, DeductionPerOccurrence)
@@ -135,14 +147,17 @@ TEST(ScoringRule, BonusItemsAndCap)
     const auto r61 = parse(ScoringMethod::Bonus, QStringLiteral("优秀创新项目:3;上限:6"), 6);
     ASSERT_TRUE(r61.rule) << r61.error.toStdString();
     EXPECT_EQ(r61.rule->method, ScoringMethod::Bonus);
-    EXPECT_EQ(describe(dataOf<BonusRule>(r61).items), QStringLiteral("优秀创新项目=3")); // 上限 is no item
+    EXPECT_EQ(describe(dataOf<BonusRule>(r61).items),
+              QStringLiteral("优秀创新项目=3")); // 上限 is no item
     ASSERT_TRUE(dataOf<BonusRule>(r61).cap);
-    EXPECT_EQ(*dataOf<BonusRule>(r61).cap, Decimal(6));
+    EXPECT_EQ(dataOf<BonusRule>(r61).cap.value(), Decimal(6));
 
-    const auto r62 = parse(ScoringMethod::Bonus, QStringLiteral("省级表彰推广:2;国家级表彰推广:4;上限:4"), 4);
+    const auto r62 =
+        parse(ScoringMethod::Bonus, QStringLiteral("省级表彰推广:2;国家级表彰推广:4;上限:4"), 4);
     ASSERT_TRUE(r62.rule) << r62.error.toStdString();
-    EXPECT_EQ(describe(dataOf<BonusRule>(r62).items), QStringLiteral("省级表彰推广=2,国家级表彰推广=4"));
-    EXPECT_EQ(*dataOf<BonusRule>(r62).cap, Decimal(4));
+    EXPECT_EQ(describe(dataOf<BonusRule>(r62).items),
+              QStringLiteral("省级表彰推广=2,国家级表彰推广=4"));
+    EXPECT_EQ(dataOf<BonusRule>(r62).cap.value(), Decimal(4));
 
     const auto uncapped = parse(ScoringMethod::Bonus, QStringLiteral("省级表彰推广:2"), 4);
     ASSERT_TRUE(uncapped.rule) << uncapped.error.toStdString();
@@ -161,14 +176,19 @@ TEST(ScoringRule, VetoTakesNoRuleText)
 TEST(ScoringRule, AcceptsFullWidthSeparatorsAndSpaces)
 {
     // Chinese IMEs type ：and ；; the result must equal the ASCII spelling.
-    const auto graded = parse(ScoringMethod::Graded, QStringLiteral("好：1；较好：0.8；一般：0.6；差：0.3"), 4);
+    const auto graded =
+        parse(ScoringMethod::Graded, QStringLiteral("好：1；较好：0.8；一般：0.6；差：0.3"), 4);
     ASSERT_TRUE(graded.rule) << graded.error.toStdString();
-    EXPECT_EQ(describe(dataOf<GradedRule>(graded).levels), QStringLiteral("好=1,较好=0.8,一般=0.6,差=0.3"));
+    EXPECT_EQ(describe(dataOf<GradedRule>(graded).levels),
+              QStringLiteral("好=1,较好=0.8,一般=0.6,差=0.3"));
 
-    const auto threshold = parse(ScoringMethod::Threshold, QStringLiteral("山区县：12/0；默认：15/0；单位：%"), 5);
+    const auto threshold =
+        parse(ScoringMethod::Threshold, QStringLiteral("山区县：12/0；默认：15/0；单位：%"), 5);
     ASSERT_TRUE(threshold.rule) << threshold.error.toStdString();
-    EXPECT_EQ(dataOf<ThresholdRule>(threshold).targetFor(QStringLiteral("山区县"))->fullAt, Decimal(12));
-    EXPECT_EQ(dataOf<ThresholdRule>(threshold).targetFor(QStringLiteral("城区"))->fullAt, Decimal(15));
+    EXPECT_EQ(dataOf<ThresholdRule>(threshold).targetFor(QStringLiteral("山区县")).value().fullAt,
+              Decimal(12));
+    EXPECT_EQ(dataOf<ThresholdRule>(threshold).targetFor(QStringLiteral("城区")).value().fullAt,
+              Decimal(15));
     EXPECT_EQ(dataOf<ThresholdRule>(threshold).unit, QStringLiteral("%"));
 
     const auto deduction = parse(ScoringMethod::Deduction, QStringLiteral("每项：2"), 6);
@@ -177,7 +197,7 @@ TEST(ScoringRule, AcceptsFullWidthSeparatorsAndSpaces)
 
     const auto bonus = parse(ScoringMethod::Bonus, QStringLiteral("省级表彰推广：2；上限：4"), 4);
     ASSERT_TRUE(bonus.rule) << bonus.error.toStdString();
-    EXPECT_EQ(*dataOf<BonusRule>(bonus).cap, Decimal(4));
+    EXPECT_EQ(dataOf<BonusRule>(bonus).cap.value(), Decimal(4));
 
     const auto checklist = parse(ScoringMethod::Checklist, QStringLiteral(" 甲 : 1 ；乙:2; "), 3);
     ASSERT_TRUE(checklist.rule) << checklist.error.toStdString();
@@ -243,8 +263,12 @@ TEST(ScoringRule, RejectsMalformedRules)
 TEST(ScoringRule, ErrorsNameTheOffendingPart)
 {
     // HQ staff fix the Excel file from this message, so it must point at the culprit.
-    EXPECT_TRUE(parse(ScoringMethod::Graded, QStringLiteral("好:1;较好:八成"), 4).error.contains(QStringLiteral("较好")));
-    EXPECT_TRUE(parse(ScoringMethod::Checklist, QStringLiteral("甲:1;乙:1;甲:1"), 6).error.contains(QStringLiteral("甲")));
-    EXPECT_TRUE(parse(ScoringMethod::Threshold, QStringLiteral("川区县:15/15"), 5).error.contains(QStringLiteral("川区县")));
-    EXPECT_TRUE(parse(ScoringMethod::Graded, QStringLiteral("优:1.5"), 4).error.contains(QStringLiteral("优")));
+    EXPECT_TRUE(parse(ScoringMethod::Graded, QStringLiteral("好:1;较好:八成"), 4)
+                    .error.contains(QStringLiteral("较好")));
+    EXPECT_TRUE(parse(ScoringMethod::Checklist, QStringLiteral("甲:1;乙:1;甲:1"), 6)
+                    .error.contains(QStringLiteral("甲")));
+    EXPECT_TRUE(parse(ScoringMethod::Threshold, QStringLiteral("川区县:15/15"), 5)
+                    .error.contains(QStringLiteral("川区县")));
+    EXPECT_TRUE(parse(ScoringMethod::Graded, QStringLiteral("优:1.5"), 4)
+                    .error.contains(QStringLiteral("优")));
 }
