@@ -1,0 +1,57 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+
+// Records a finding (问题/短板/弱项) with a suggestion, or a highlight.
+Dialog {
+    id: dialog
+    property bool highlight: false
+    property var indicators: []
+    signal findingAccepted(string kind, string description, string suggestion, string indicator)
+    signal highlightAccepted(string title, string description)
+
+    title: highlight ? qsTr("记录亮点 / 典型经验") : qsTr("记录问题")
+    modal: true
+    standardButtons: Dialog.Save | Dialog.Cancel
+    width: Math.min(parent ? parent.width - 64 : 640, 640)
+
+    onAboutToShow: { first.text = ""; second.text = ""; kind.currentIndex = 0; indicator.currentIndex = 0 }
+    onAccepted: {
+        if (highlight)
+            highlightAccepted(first.text, second.text)
+        else
+            findingAccepted(kind.currentText, first.text, second.text,
+                            indicator.currentIndex > 0 ? indicators[indicator.currentIndex - 1] : "")
+    }
+
+    ColumnLayout {
+        anchors.fill: parent
+        spacing: 12
+        ComboBox {
+            id: kind
+            visible: !dialog.highlight
+            Layout.fillWidth: true
+            model: [qsTr("问题"), qsTr("短板"), qsTr("弱项")]
+        }
+        ComboBox {
+            id: indicator
+            visible: !dialog.highlight
+            Layout.fillWidth: true
+            model: [qsTr("（不关联指标）")].concat(dialog.indicators)
+        }
+        TextArea {
+            id: first
+            Layout.fillWidth: true
+            Layout.preferredHeight: dialog.highlight ? 48 : 120
+            placeholderText: dialog.highlight ? qsTr("亮点标题") : qsTr("问题描述：实地看到了什么")
+            wrapMode: TextEdit.Wrap
+        }
+        TextArea {
+            id: second
+            Layout.fillWidth: true
+            Layout.preferredHeight: 120
+            placeholderText: dialog.highlight ? qsTr("做法与成效，可复制、可推广之处") : qsTr("对策建议")
+            wrapMode: TextEdit.Wrap
+        }
+    }
+}

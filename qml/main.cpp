@@ -1,0 +1,97 @@
+// onsite: the tablet app. main() builds the services and hands them to the QML module.
+#include "client/devicestore.h"
+#include "client/syncengine.h"
+#include "viewmodels/appservices.h"
+#include "viewmodels/settingsmodel.h"
+
+#include <QCommandLineParser>
+#include <QDir>
+#include <QGuiApplication>
+#include <QQmlApplicationEngine>
+#include <QQuickStyle>
+#include <QQuickWindow>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QTimer>
+#include <QtQml/qqmlextensionplugin.h>
+
+#include <cstdio>
+
+Q_IMPORT_QML_PLUGIN(OnsitePlugin)
+
+namespace {
+
+int g_qmlProblems = 0;
+QtMessageHandler g_previousHandler = nullptr;
+
+// In self-test mode every QML warning or error counts as a failure.
+void countQmlProblems(QtMsgType type, const QMessageLogContext &context, const QString &message)
+{
+    if (type != QtDebugMsg && type != QtInfoMsg)
+        ++g_qmlProblems;
+    g_previousHandler(type, context, message);
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QGuiApplication app(argc, argv);
+    QGuiApplication::setApplicationName(QStringLiteral("onsite"));
+    QGuiApplication::setOrganizationName(QStringLiteral("Onsite"));
+    QGuiApplication::setApplicationDisplayName(QStringLiteral("现场考评"));
+    QQuickStyle::setStyle(QStringLiteral("Material"));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Onsite tablet app"));
+    parser.addHelpOption();
+    parser.addOption({QStringLiteral("data"), QStringLiteral("Device data folder."), QStringLiteral("DIR")});
+    parser.addOption({QStringLiteral("server"), QStringLiteral("Server address shown at sign-in."), QStringLiteral("URL")});
+    parser.addOption({QStringLiteral("self-test"), QStringLiteral("Load every screen headless; exit non-zero on any QML warning.")});
+    parser.process(app);
+
+    QString folder = parser.value(QStringLiteral("data"));
+    if (folder.isEmpty())
+        folder = qEnvironmentVariable("ONSITE_APP_DATA");
+    if (folder.isEmpty())
+        folder = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+
+    const bool selfTest = parser.isSet(QStringLiteral("self-test"));
+    if (selfTest)
+        g_previousHandler = qInstallMessageHandler(countQmlProblems);
+
+    std::unique_ptr<onsite::sync::DeviceStore> store;
+    try {
+        store = std::make_unique<onsite::sync::DeviceStore>(folder);
+    } catch (const std::exception &e) {
+        std::fprintf(stderr, "onsite: %s\n", e.what());
+        return 1;
+    }
+    onsite::sync::SyncEngine engine(*store);
+
+    QQmlApplicationEngine qml;
+    // Qt 6.4 puts the module's files under qrc:/Onsite; files in its subfolders find
+    // "import Onsite" only with the resource root on the import path.
+    qml.addImportPath(QStringLiteral("qrc:/"));
+    onsite::app::Translations translations(&qml);
+    auto &services = onsite::app::AppServices::instance();
+    services.store = store.get();
+    services.engine = &engine;
+    services.translations = &translations;
+    services.defaultServerUrl = parser.value(QStringLiteral("server"));
+    translations.setLanguage(QSettings().value(QStringLiteral("language"), QStringLiteral("zh_CN")).toString());
+
+    qml.setInitialProperties({{QStringLiteral("selfTest"), selfTest}});
+    qml.load(QUrl(QStringLiteral("qrc:/Onsite/Main.qml")));
+    if (qml.rootObjects().isEmpty())
+        return 1;
+    if (selfTest) {
+        QObject *window = qml.rootObjects().constFirst();
+        QObject::connect(window, SIGNAL(selfTestFinished()), &app, SLOT(quit()));
+        QTimer::singleShot(60000, &app, [] { QCoreApplication::exit(3); });
+        const int code = app.exec();
+        std::fprintf(stderr, "onsite --self-test: %d QML warning(s) or error(s)\n", g_qmlProblems);
+        return code != 0 ? code : (g_qmlProblems > 0 ? 2 : 0);
+    }
+    return app.exec();
+}

@@ -1,0 +1,91 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+
+// Sync details: what waits, when it last worked, what went wrong, and every change
+// HQ refused or overrode with its reason.
+Page {
+    id: page
+    property var status
+    signal back()
+
+    header: ToolBar {
+        background: Rectangle { color: "#fafafa" }
+        RowLayout {
+            anchors.fill: parent
+            ToolButton { text: qsTr("‹ 返回"); onClicked: page.back() }
+            Label { text: qsTr("同步详情"); font.pixelSize: 20; font.bold: true }
+            Item { Layout.fillWidth: true }
+            Button {
+                text: page.status.syncing ? qsTr("正在同步……") : qsTr("立即同步")
+                enabled: !page.status.syncing
+                highlighted: true
+                onClicked: page.status.syncNow()
+            }
+        }
+    }
+
+    ColumnLayout {
+        anchors.fill: parent
+        anchors.margins: 24
+        spacing: 12
+
+        GridLayout {
+            columns: 2
+            columnSpacing: 24
+            rowSpacing: 8
+            Label { text: qsTr("网络"); color: "#616161" }
+            Label { text: page.status.online ? qsTr("在线") : qsTr("离线（联网后自动同步）") }
+            Label { text: qsTr("待同步更改"); color: "#616161" }
+            Label { text: qsTr("%1 条").arg(page.status.pendingChanges) }
+            Label { text: qsTr("待上传照片"); color: "#616161" }
+            Label { text: qsTr("%1 张").arg(page.status.pendingPhotos) }
+            Label { text: qsTr("上次成功同步"); color: "#616161" }
+            Label { text: page.status.lastSuccessText }
+            Label { text: qsTr("最近的错误"); color: "#616161" }
+            Label {
+                text: page.status.errorText.length > 0 ? page.status.errorText : qsTr("无")
+                color: page.status.errorText.length > 0 ? "#c62828" : "#2e7d32"
+                wrapMode: Text.Wrap
+                Layout.maximumWidth: page.width - 240
+            }
+        }
+        ProgressBar {
+            Layout.fillWidth: true
+            visible: page.status.syncing
+            value: page.status.progress
+        }
+        Label { visible: page.status.syncing; text: page.status.progressText; color: "#424242" }
+
+        Label {
+            text: qsTr("被拒绝或冲突的更改（%1）").arg(page.status.problems.length)
+            font.bold: true
+            Layout.topMargin: 12
+        }
+        ListView {
+            id: problems
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            clip: true
+            model: page.status.problems
+            delegate: ItemDelegate {
+                required property var modelData
+                width: problems.width
+                contentItem: ColumnLayout {
+                    Label {
+                        text: (modelData.conflict ? qsTr("冲突") : qsTr("被拒绝")) + " · " + modelData.unit + " "
+                              + modelData.indicator + (modelData.input ? " “" + modelData.input + "”" : "")
+                        font.bold: true
+                    }
+                    Label { text: modelData.message; wrapMode: Text.Wrap; Layout.fillWidth: true; color: "#616161" }
+                }
+            }
+            Label {
+                anchors.centerIn: parent
+                visible: problems.count === 0
+                text: qsTr("没有被拒绝或冲突的更改")
+                color: "#757575"
+            }
+        }
+    }
+}

@@ -1,0 +1,77 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Controls.Material
+import QtQuick.Layouts
+import Onsite
+
+Page {
+    id: page
+    property string unitCode
+    property string unitName
+    property bool locked: false
+    property string lockReason
+    signal openSite(string code)
+    signal back()
+
+    SiteListModel { id: sites; unitCode: page.unitCode }
+
+    header: ToolBar {
+        background: Rectangle { color: "#fafafa" }
+        RowLayout {
+            anchors.fill: parent
+            ToolButton { text: qsTr("‹ 返回"); onClicked: page.back() }
+            Label { text: qsTr("%1 的点位").arg(page.unitName); font.pixelSize: 20; font.bold: true }
+            Item { Layout.fillWidth: true }
+        }
+    }
+
+    ColumnLayout {
+        anchors.fill: parent
+        anchors.margins: 16
+        spacing: 12
+
+        Label {
+            visible: page.locked
+            Layout.fillWidth: true
+            text: page.lockReason
+            color: "#b71c1c"
+            wrapMode: Text.Wrap
+        }
+        ListView {
+            id: list
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            clip: true
+            spacing: 8
+            model: sites.sites
+            delegate: ItemDelegate {
+                required property var modelData
+                width: list.width
+                height: 84
+                onClicked: page.openSite(modelData.code)
+                contentItem: RowLayout {
+                    spacing: 16
+                    ColumnLayout {
+                        Layout.fillWidth: true
+                        Label { text: modelData.name; font.pixelSize: 20; font.bold: true }
+                        Label {
+                            text: qsTr("%1 · 核查指标 %2").arg(modelData.type).arg(modelData.items)
+                            color: "#616161"
+                        }
+                    }
+                    Label {
+                        text: qsTr("已评 %1/%2").arg(modelData.scored).arg(modelData.itemCount)
+                        color: modelData.scored === modelData.itemCount ? "#2e7d32" : "#ef6c00"
+                        font.pixelSize: 18
+                    }
+                }
+            }
+            Label {
+                anchors.centerIn: parent
+                visible: list.count === 0
+                text: qsTr("本单位没有点位")
+                color: "#757575"
+            }
+        }
+    }
+}

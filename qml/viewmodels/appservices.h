@@ -1,0 +1,26 @@
+#pragma once
+
+#include <QString>
+
+namespace onsite::sync {
+class DeviceStore;
+class SyncEngine;
+} // namespace onsite::sync
+
+namespace onsite::app {
+
+class Translations;
+
+// The services main() builds, handed to the view models that QML creates. Set once
+// before the QML engine loads; tests set their own.
+struct AppServices
+{
+    sync::DeviceStore *store = nullptr;
+    sync::SyncEngine *engine = nullptr;
+    Translations *translations = nullptr;
+    QString defaultServerUrl;
+
+    static AppServices &instance();
+};
+
+} // namespace onsite::app

@@ -1,0 +1,67 @@
+#pragma once
+
+#include <QObject>
+#include <QQmlEngine>
+
+namespace onsite::sync {
+class SignInFlow;
+}
+
+namespace onsite::app {
+
+// Who is signed in on this tablet, and the sign-in and sign-out steps.
+class SessionModel : public QObject
+{
+    Q_OBJECT
+    QML_ELEMENT
+    Q_PROPERTY(bool signedIn READ signedIn NOTIFY changed)
+    Q_PROPERTY(QString account READ account NOTIFY changed)
+    Q_PROPERTY(QString displayName READ displayName NOTIFY changed)
+    Q_PROPERTY(QString roleName READ roleName NOTIFY changed)
+    Q_PROPERTY(bool leader READ leader NOTIFY changed)
+    Q_PROPERTY(QString serverUrl READ serverUrl NOTIFY changed)
+    Q_PROPERTY(QString campaignName READ campaignName NOTIFY changed)
+    Q_PROPERTY(int unsyncedCount READ unsyncedCount NOTIFY changed)
+    Q_PROPERTY(bool busy READ busy NOTIFY progressChanged)
+    Q_PROPERTY(double progress READ progress NOTIFY progressChanged)
+    Q_PROPERTY(QString progressText READ progressText NOTIFY progressChanged)
+    Q_PROPERTY(QString error READ error NOTIFY progressChanged)
+
+public:
+    explicit SessionModel(QObject *parent = nullptr);
+    ~SessionModel() override;
+
+    bool signedIn() const;
+    QString account() const;
+    QString displayName() const;
+    QString roleName() const;
+    bool leader() const;
+    QString serverUrl() const;
+    QString campaignName() const;
+    int unsyncedCount() const;
+    bool busy() const { return m_busy; }
+    double progress() const { return m_progress; }
+    QString progressText() const { return m_progressText; }
+    QString error() const { return m_error; }
+
+    Q_INVOKABLE void signIn(const QString &server, const QString &account, const QString &password);
+    // Refuses (returns false, sets error) while changes wait, unless discardUnsynced.
+    Q_INVOKABLE bool signOut(bool discardUnsynced);
+    Q_INVOKABLE void refresh() { Q_EMIT changed(); }
+
+Q_SIGNALS:
+    void changed();
+    void progressChanged();
+    void signInSucceeded();
+
+private:
+    void setProgress(bool busy, double fraction, const QString &text, const QString &error);
+
+    sync::SignInFlow *m_flow = nullptr;
+    bool m_busy = false;
+    double m_progress = 0;
+    QString m_progressText;
+    QString m_error;
+};
+
+} // namespace onsite::app

@@ -1,0 +1,40 @@
+#include "settingsmodel.h"
+
+#include "appservices.h"
+
+#include <QCoreApplication>
+#include <QSettings>
+
+namespace onsite::app {
+
+bool Translations::setLanguage(const QString &language)
+{
+    QCoreApplication::removeTranslator(&m_translator);
+    bool ok = true;
+    if (language != QLatin1String("zh_CN")) {
+        ok = m_translator.load(QStringLiteral(":/i18n/onsite_%1.qm").arg(language));
+        if (ok)
+            QCoreApplication::installTranslator(&m_translator);
+    }
+    m_language = ok ? language : QStringLiteral("zh_CN");
+    QSettings().setValue(QStringLiteral("language"), m_language);
+    if (m_engine)
+        m_engine->retranslate();
+    return ok;
+}
+
+QString SettingsModel::language() const
+{
+    auto *translations = AppServices::instance().translations;
+    return translations ? translations->language() : QStringLiteral("zh_CN");
+}
+
+void SettingsModel::setLanguage(const QString &language)
+{
+    if (auto *translations = AppServices::instance().translations) {
+        translations->setLanguage(language);
+        Q_EMIT languageChanged();
+    }
+}
+
+} // namespace onsite::app

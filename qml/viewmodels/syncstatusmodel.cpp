@@ -1,0 +1,79 @@
+#include "syncstatusmodel.h"
+
+#include "appservices.h"
+#include "client/devicestore.h"
+#include "client/syncengine.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace onsite::app {
+
+namespace {
+sync::SyncEngine *engine() { return AppServices::instance().engine; }
+} // namespace
+
+SyncStatusModel::SyncStatusModel(QObject *parent) : QObject(parent)
+{
+    if (engine()) {
+        connect(engine(), &sync::SyncEngine::statusChanged, this, &SyncStatusModel::changed);
+        connect(engine(), &sync::SyncEngine::progressChanged, this, &SyncStatusModel::changed);
+    }
+}
+
+bool SyncStatusModel::online() const { return engine() && engine()->isOnline(); }
+bool SyncStatusModel::syncing() const { return engine() && engine()->isSyncing(); }
+int SyncStatusModel::pendingChanges() const { return engine() ? engine()->pendingCount() : 0; }
+int SyncStatusModel::pendingPhotos() const { return engine() ? engine()->pendingPhotos() : 0; }
+double SyncStatusModel::progress() const { return engine() ? engine()->progress() : 0; }
+QString SyncStatusModel::progressText() const { return engine() ? engine()->progressText() : QString(); }
+QString SyncStatusModel::errorText() const { return engine() ? engine()->lastError() : QString(); }
+
+QString SyncStatusModel::lastSuccessText() const
+{
+    const QDateTime last = engine() ? engine()->lastSuccess() : QDateTime();
+    if (!last.isValid())
+        return QStringLiteral("尚未同步");
+    return last.toLocalTime().toString(QStringLiteral("MM-dd HH:mm"));
+}
+
+QString SyncStatusModel::summary() const
+{
+    if (syncing())
+        return QStringLiteral("正在同步……");
+    const QString place = online() ? QStringLiteral("在线") : QStringLiteral("离线");
+    if (pendingChanges() == 0 && pendingPhotos() == 0)
+        return QStringLiteral("%1 · 已全部同步 · %2").arg(place, lastSuccessText());
+    return QStringLiteral("%1 · 待同步 %2 条、照片 %3 张 · 上次 %4")
+        .arg(place)
+        .arg(pendingChanges())
+        .arg(pendingPhotos())
+        .arg(lastSuccessText());
+}
+
+QVariantList SyncStatusModel::problems() const
+{
+    QVariantList list;
+    auto *store = AppServices::instance().store;
+    if (!store)
+        return list;
+    for (const SqlRow &row : store->db().query(QStringLiteral("SELECT entity, state, message, data, created_at FROM outbox "
+                                                              "WHERE state IN ('rejected', 'conflict') ORDER BY seq DESC LIMIT 200"))) {
+        const QJsonObject data = QJsonDocument::fromJson(row[3].toString().toUtf8()).object();
+        list.append(QVariantMap{{QStringLiteral("entity"), row[0]},
+                                {QStringLiteral("conflict"), row[1].toString() == QLatin1String("conflict")},
+                                {QStringLiteral("message"), row[2]},
+                                {QStringLiteral("unit"), data.value(QStringLiteral("unit")).toString()},
+                                {QStringLiteral("indicator"), data.value(QStringLiteral("indicator")).toString()},
+                                {QStringLiteral("input"), data.value(QStringLiteral("input")).toString()}});
+    }
+    return list;
+}
+
+void SyncStatusModel::syncNow()
+{
+    if (engine())
+        engine()->sync();
+}
+
+} // namespace onsite::app

@@ -1,0 +1,46 @@
+#pragma once
+
+#include <QObject>
+#include <QQmlEngine>
+#include <QVariantList>
+
+namespace onsite::app {
+
+// What has reached HQ, in plain words: online or not, what waits, the last success,
+// the last error, and the changes HQ refused or overrode.
+class SyncStatusModel : public QObject
+{
+    Q_OBJECT
+    QML_ELEMENT
+    Q_PROPERTY(bool online READ online NOTIFY changed)
+    Q_PROPERTY(bool syncing READ syncing NOTIFY changed)
+    Q_PROPERTY(int pendingChanges READ pendingChanges NOTIFY changed)
+    Q_PROPERTY(int pendingPhotos READ pendingPhotos NOTIFY changed)
+    Q_PROPERTY(QString lastSuccessText READ lastSuccessText NOTIFY changed)
+    Q_PROPERTY(QString errorText READ errorText NOTIFY changed)
+    Q_PROPERTY(QString summary READ summary NOTIFY changed)
+    Q_PROPERTY(double progress READ progress NOTIFY changed)
+    Q_PROPERTY(QString progressText READ progressText NOTIFY changed)
+    Q_PROPERTY(QVariantList problems READ problems NOTIFY changed) // rejected and conflicting changes
+
+public:
+    explicit SyncStatusModel(QObject *parent = nullptr);
+
+    bool online() const;
+    bool syncing() const;
+    int pendingChanges() const;
+    int pendingPhotos() const;
+    QString lastSuccessText() const;
+    QString errorText() const;
+    QString summary() const;
+    double progress() const;
+    QString progressText() const;
+    QVariantList problems() const;
+
+    Q_INVOKABLE void syncNow();
+
+Q_SIGNALS:
+    void changed();
+};
+
+} // namespace onsite::app

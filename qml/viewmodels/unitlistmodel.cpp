@@ -1,0 +1,113 @@
+#include "unitlistmodel.h"
+
+#include "appservices.h"
+#include "client/devicestore.h"
+#include "client/fieldrules.h"
+#include "client/syncengine.h"
+
+namespace onsite::app {
+
+UnitListModel::UnitListModel(QObject *parent) : QAbstractListModel(parent)
+{
+    if (auto *engine = AppServices::instance().engine)
+        connect(engine, &sync::SyncEngine::statusChanged, this, &UnitListModel::reload);
+    reload();
+}
+
+int UnitListModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : static_cast<int>(m_visible.size());
+}
+
+QVariant UnitListModel::data(const QModelIndex &index, int role) const
+{
+    if (!index.isValid() || index.row() >= static_cast<int>(m_visible.size()))
+        return {};
+    const Row &row = *m_visible[static_cast<size_t>(index.row())];
+    switch (role) {
+    case CodeRole: return row.code;
+    case NameRole: return row.name;
+    case CategoryRole: return row.category;
+    case ScoredRole: return row.scored;
+    case TotalRole: return row.total;
+    case PhotosWaitingRole: return row.photosWaiting;
+    case SiteCountRole: return row.sites;
+    case LockedRole: return row.locked;
+    case LockReasonRole: return row.lockReason;
+    default: return {};
+    }
+}
+
+QHash<int, QByteArray> UnitListModel::roleNames() const
+{
+    return {{CodeRole, "code"},       {NameRole, "name"},         {CategoryRole, "category"},
+            {ScoredRole, "scored"},   {TotalRole, "total"},       {PhotosWaitingRole, "photosWaiting"},
+            {SiteCountRole, "siteCount"}, {LockedRole, "locked"}, {LockReasonRole, "lockReason"}};
+}
+
+void UnitListModel::setFilter(const QString &filter)
+{
+    if (filter == m_filter)
+        return;
+    m_filter = filter;
+    Q_EMIT filterChanged();
+    beginResetModel();
+    applyFilter();
+    endResetModel();
+    Q_EMIT countChanged();
+}
+
+void UnitListModel::applyFilter()
+{
+    m_visible.clear();
+    const QString needle = m_filter.trimmed();
+    for (const Row &row : m_all) {
+        if (needle.isEmpty() || row.code.contains(needle, Qt::CaseInsensitive) || row.name.contains(needle) ||
+            row.category.contains(needle))
+            m_visible.push_back(&row);
+    }
+}
+
+void UnitListModel::reload()
+{
+    beginResetModel();
+    m_all.clear();
+    m_visible.clear();
+    if (auto *store = AppServices::instance().store) {
+        try {
+            const sync::FieldRules rules = sync::FieldRules::load(store->db());
+            const int items = static_cast<int>(std::count_if(rules.setup().indicators.begin(), rules.setup().indicators.end(),
+                                                             [](const Indicator &i) { return !i.isProject(); }));
+            for (const auto &choice : rules.unitsToAssess()) {
+                Row row{choice.unit->code, choice.unit->name, choice.unit->category, {}, 0, items, 0, 0,
+                        choice.conflictOfInterest};
+                if (row.locked)
+                    row.lockReason = QStringLiteral("回避：您来自本单位，不能为其评分");
+                row.scored = store->db()
+                                 .query(QStringLiteral("SELECT COUNT(DISTINCT indicator_code) FROM score_entries WHERE "
+                                                       "unit_code = ? AND account = ? AND kind = 'rater'"),
+                                        {row.code, rules.me().account})
+                                 .front()
+                                 .value(0)
+                                 .toInt();
+                row.photosWaiting = store->db()
+                                        .query(QStringLiteral("SELECT COUNT(*) FROM photos p JOIN photo_uploads u ON "
+                                                              "u.sha256 = p.sha256 WHERE p.unit_code = ? AND u.complete = 0"),
+                                               {row.code})
+                                        .front()
+                                        .value(0)
+                                        .toInt();
+                row.sites = static_cast<int>(std::count_if(rules.setup().sites.begin(), rules.setup().sites.end(),
+                                                           [&](const Site &s) { return s.unitCode == row.code; }));
+                m_all.push_back(row);
+            }
+        } catch (const std::exception &) {
+            // not signed in yet: an empty list
+        }
+    }
+    applyFilter();
+    endResetModel();
+    Q_EMIT countChanged();
+}
+
+} // namespace onsite::app

@@ -1,0 +1,203 @@
+#include "visitmodel.h"
+
+#include "appservices.h"
+#include "client/devicestore.h"
+#include "client/fielderror.h"
+#include "client/fieldrecorder.h"
+#include "client/fieldrules.h"
+#include "client/syncengine.h"
+
+#include <QLocale>
+#include <QUrl>
+
+namespace onsite::app {
+
+namespace {
+
+sync::DeviceStore *store() { return AppServices::instance().store; }
+
+QString localTime(const QString &iso)
+{
+    return QDateTime::fromString(iso, Qt::ISODateWithMs).toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"));
+}
+
+} // namespace
+
+VisitModel::VisitModel(QObject *parent) : QObject(parent) {}
+
+void VisitModel::setSiteCode(const QString &code)
+{
+    if (code == m_siteCode)
+        return;
+    m_siteCode = code;
+    reload();
+}
+
+void VisitModel::setMessage(const QString &message)
+{
+    m_message = message;
+    Q_EMIT messageChanged();
+}
+
+void VisitModel::reload()
+{
+    m_items.clear();
+    m_photos.clear();
+    m_findings.clear();
+    m_highlights.clear();
+    m_checkInText.clear();
+    m_visitId.clear();
+    if (!store() || m_siteCode.isEmpty())
+        return;
+    try {
+        const sync::FieldRules rules = sync::FieldRules::load(store()->db());
+        const Site &site = rules.requireSite(m_siteCode);
+        const Unit &unit = rules.requireUnit(site.unitCode);
+        m_siteName = site.name;
+        m_siteType = siteTypeName(site.type);
+        m_unitCode = unit.code;
+        m_unitName = unit.name;
+        m_category = unit.category;
+        m_scorable = rules.me().homeUnitCode != unit.code && rules.me().isRater();
+        SqlConnection &db = store()->db();
+        for (const QString &code : site.indicatorCodes) {
+            const Indicator *item = rules.setup().indicator(code);
+            if (!item)
+                continue;
+            const auto mine = db.query(QStringLiteral("SELECT input FROM score_entries WHERE unit_code = ? AND "
+                                                      "indicator_code = ? AND account = ? AND kind = 'rater'"),
+                                       {unit.code, code, rules.me().account});
+            const auto raters = db.query(QStringLiteral("SELECT COUNT(*) FROM score_entries WHERE unit_code = ? AND "
+                                                        "indicator_code = ? AND kind = 'rater'"),
+                                         {unit.code, code});
+            m_items.append(QVariantMap{{QStringLiteral("code"), code},
+                                       {QStringLiteral("title"), item->title},
+                                       {QStringLiteral("content"), item->content},
+                                       {QStringLiteral("method"), item->rule ? scoringMethodName(item->rule->method) : QString()},
+                                       {QStringLiteral("rule"), item->ruleText},
+                                       {QStringLiteral("maxScore"), item->maxScore.toPlainString()},
+                                       {QStringLiteral("evidence"), item->evidence},
+                                       {QStringLiteral("checkMethod"), item->checkMethod},
+                                       {QStringLiteral("input"), mine.empty() ? QString() : mine.front().value(0).toString()},
+                                       {QStringLiteral("scored"), !mine.empty()},
+                                       {QStringLiteral("raterCount"), raters.front().value(0).toInt()}});
+        }
+        const auto visits = db.query(QStringLiteral("SELECT id, checked_in_at, latitude, longitude, accuracy_m FROM visits "
+                                                    "WHERE site_code = ? AND account = ? ORDER BY checked_in_at DESC LIMIT 1"),
+                                     {m_siteCode, rules.me().account});
+        if (!visits.empty()) {
+            const SqlRow &v = visits.front();
+            m_visitId = v[0].toString();
+            m_checkInText = v[2].isNull()
+                                ? QStringLiteral("已签到 %1（未取得定位）").arg(localTime(v[1].toString()))
+                                : QStringLiteral("已签到 %1，位置 %2, %3（精度约 %4 米）")
+                                      .arg(localTime(v[1].toString()), QString::number(v[2].toDouble(), 'f', 5),
+                                           QString::number(v[3].toDouble(), 'f', 5),
+                                           v[4].isNull() ? QStringLiteral("?") : QString::number(qRound(v[4].toDouble())));
+        }
+        for (const SqlRow &p : db.query(QStringLiteral("SELECT p.id, p.sha256, p.indicator_code, p.captured_at, "
+                                                       "COALESCE(u.complete, 1) FROM photos p LEFT JOIN photo_uploads u "
+                                                       "ON u.sha256 = p.sha256 WHERE p.unit_code = ? ORDER BY p.captured_at"),
+                                        {unit.code})) {
+            m_photos.append(QVariantMap{
+                {QStringLiteral("id"), p[0]},
+                {QStringLiteral("source"), QUrl::fromLocalFile(store()->photosFolder() + QLatin1Char('/') + p[1].toString()).toString()},
+                {QStringLiteral("indicator"), p[2]},
+                {QStringLiteral("time"), localTime(p[3].toString())},
+                {QStringLiteral("uploaded"), p[4].toInt() != 0}});
+        }
+        for (const SqlRow &f : db.query(QStringLiteral("SELECT kind, description, suggestion, indicator_code FROM findings "
+                                                       "WHERE unit_code = ? ORDER BY recorded_at"),
+                                        {unit.code})) {
+            m_findings.append(QVariantMap{{QStringLiteral("kind"), f[0]},
+                                          {QStringLiteral("description"), f[1]},
+                                          {QStringLiteral("suggestion"), f[2]},
+                                          {QStringLiteral("indicator"), f[3]}});
+        }
+        for (const SqlRow &h : db.query(QStringLiteral("SELECT title, description FROM highlights WHERE unit_code = ? "
+                                                       "ORDER BY recorded_at"),
+                                        {unit.code})) {
+            m_highlights.append(QVariantMap{{QStringLiteral("title"), h[0]}, {QStringLiteral("description"), h[1]}});
+        }
+    } catch (const std::exception &e) {
+        setMessage(QString::fromUtf8(e.what()));
+    }
+    Q_EMIT siteChanged();
+    Q_EMIT contentChanged();
+}
+
+template <typename Work>
+bool VisitModel::write(Work work, const QString &done)
+{
+    if (!store())
+        return false;
+    try {
+        sync::FieldRecorder recorder(store()->db(), store()->photosFolder());
+        work(recorder);
+    } catch (const sync::FieldError &e) {
+        setMessage(e.message());
+        return false;
+    } catch (const std::exception &e) {
+        setMessage(QStringLiteral("保存失败：%1").arg(QString::fromUtf8(e.what())));
+        return false;
+    }
+    if (auto *engine = AppServices::instance().engine)
+        engine->notifyLocalChange();
+    setMessage(done);
+    reload();
+    return true;
+}
+
+bool VisitModel::setInput(const QString &indicatorCode, const QString &input)
+{
+    return write([&](sync::FieldRecorder &r) { r.recordScore(m_unitCode, indicatorCode, input, ScoreKind::Rater); },
+                 QStringLiteral("已保存指标 %1 的评分").arg(indicatorCode));
+}
+
+bool VisitModel::checkIn(double latitude, double longitude, double accuracy, bool hasFix)
+{
+    std::optional<Position> position;
+    if (hasFix)
+        position = Position{latitude, longitude, accuracy > 0 ? std::optional<double>(accuracy) : std::nullopt};
+    return write([&](sync::FieldRecorder &r) { r.recordVisit(m_siteCode, {}, position); }, QStringLiteral("已签到"));
+}
+
+bool VisitModel::addPhoto(const QString &file, const QString &indicatorCode)
+{
+    const QString path = file.startsWith(QLatin1String("file:")) ? QUrl(file).toLocalFile() : file;
+    return write([&](sync::FieldRecorder &r) { r.recordPhoto(path, m_unitCode, indicatorCode, m_visitId); },
+                 QStringLiteral("照片已保存，联网后自动上传"));
+}
+
+bool VisitModel::addFinding(const QString &kind, const QString &description, const QString &suggestion,
+                            const QString &indicatorCode)
+{
+    Finding draft;
+    draft.unitCode = m_unitCode;
+    draft.siteCode = m_siteCode;
+    draft.indicatorCode = indicatorCode;
+    draft.kind = findingKindFromName(kind).value_or(FindingKind::Problem);
+    draft.description = description.trimmed();
+    draft.suggestion = suggestion.trimmed();
+    if (draft.description.isEmpty()) {
+        setMessage(QStringLiteral("请填写问题描述"));
+        return false;
+    }
+    return write([&](sync::FieldRecorder &r) { r.recordFinding(draft); }, QStringLiteral("已记录%1").arg(kind));
+}
+
+bool VisitModel::addHighlight(const QString &title, const QString &description)
+{
+    Highlight draft;
+    draft.unitCode = m_unitCode;
+    draft.siteCode = m_siteCode;
+    draft.title = title.trimmed();
+    draft.description = description.trimmed();
+    if (draft.title.isEmpty()) {
+        setMessage(QStringLiteral("请填写亮点标题"));
+        return false;
+    }
+    return write([&](sync::FieldRecorder &r) { r.recordHighlight(draft); }, QStringLiteral("已记录亮点"));
+}
+
+} // namespace onsite::app

@@ -1,0 +1,73 @@
+#pragma once
+
+#include <QObject>
+#include <QQmlEngine>
+#include <QVariantList>
+
+namespace onsite::app {
+
+// One site visit (实地查看): the site, check-in, the items checked there with the
+// person's current input and score, photos, findings and highlights. Every edit is
+// written to the device store at once (with its outbox entry) and a sync is nudged.
+class VisitModel : public QObject
+{
+    Q_OBJECT
+    QML_ELEMENT
+    Q_PROPERTY(QString siteCode READ siteCode WRITE setSiteCode NOTIFY siteChanged)
+    Q_PROPERTY(QString siteName READ siteName NOTIFY siteChanged)
+    Q_PROPERTY(QString siteType READ siteType NOTIFY siteChanged)
+    Q_PROPERTY(QString unitCode READ unitCode NOTIFY siteChanged)
+    Q_PROPERTY(QString unitName READ unitName NOTIFY siteChanged)
+    Q_PROPERTY(QString category READ category NOTIFY siteChanged)
+    Q_PROPERTY(bool scorable READ scorable NOTIFY siteChanged) // false for the home unit (回避)
+    Q_PROPERTY(QVariantList items READ items NOTIFY contentChanged)
+    Q_PROPERTY(QString checkInText READ checkInText NOTIFY contentChanged)
+    Q_PROPERTY(QVariantList photos READ photos NOTIFY contentChanged)
+    Q_PROPERTY(QVariantList findings READ findings NOTIFY contentChanged)
+    Q_PROPERTY(QVariantList highlights READ highlights NOTIFY contentChanged)
+    Q_PROPERTY(QString message READ message NOTIFY messageChanged)
+
+public:
+    explicit VisitModel(QObject *parent = nullptr);
+
+    QString siteCode() const { return m_siteCode; }
+    void setSiteCode(const QString &code);
+    QString siteName() const { return m_siteName; }
+    QString siteType() const { return m_siteType; }
+    QString unitCode() const { return m_unitCode; }
+    QString unitName() const { return m_unitName; }
+    QString category() const { return m_category; }
+    bool scorable() const { return m_scorable; }
+    QVariantList items() const { return m_items; }
+    QString checkInText() const { return m_checkInText; }
+    QVariantList photos() const { return m_photos; }
+    QVariantList findings() const { return m_findings; }
+    QVariantList highlights() const { return m_highlights; }
+    QString message() const { return m_message; }
+
+    // Saves the input for an item; returns true when stored (message says why not).
+    Q_INVOKABLE bool setInput(const QString &indicatorCode, const QString &input);
+    Q_INVOKABLE bool checkIn(double latitude, double longitude, double accuracy, bool hasFix);
+    Q_INVOKABLE bool addPhoto(const QString &file, const QString &indicatorCode);
+    Q_INVOKABLE bool addFinding(const QString &kind, const QString &description, const QString &suggestion,
+                                const QString &indicatorCode);
+    Q_INVOKABLE bool addHighlight(const QString &title, const QString &description);
+    Q_INVOKABLE void reload();
+
+Q_SIGNALS:
+    void siteChanged();
+    void contentChanged();
+    void messageChanged();
+
+private:
+    template <typename Work>
+    bool write(Work work, const QString &done);
+    void setMessage(const QString &message);
+
+    QString m_siteCode, m_siteName, m_siteType, m_unitCode, m_unitName, m_category, m_checkInText, m_message,
+        m_visitId;
+    bool m_scorable = false;
+    QVariantList m_items, m_photos, m_findings, m_highlights;
+};
+
+} // namespace onsite::app
