@@ -72,6 +72,19 @@ ApplicationWindow {
         }
     }
 
+    // Shows screen `index` for scripts/screenshots; returns its file name or "".
+    function showScreen(index) {
+        const screens = [["signin", signInPage, {}], ["home", homePage, {}],
+                         ["unit", unitPage, { unitCode: "DC", unitName: "东城区" }],
+                         ["visit", visitPage, { siteCode: "DC-01" }], ["sync", syncPage, {}],
+                         ["settings", settingsPage, {}]]
+        if (index >= screens.length)
+            return ""
+        stack.clear()
+        stack.push(screens[index][1], screens[index][2], StackView.Immediate)
+        return screens[index][0]
+    }
+
     // --self-test: show every screen once, then report (main counts QML warnings).
     Timer {
         id: selfTestStep

@@ -16,6 +16,8 @@
 #include <QtQml/qqmlextensionplugin.h>
 
 #include <cstdio>
+#include <functional>
+#include <memory>
 
 Q_IMPORT_QML_PLUGIN(OnsitePlugin)
 
@@ -48,6 +50,10 @@ int main(int argc, char *argv[])
     parser.addOption({QStringLiteral("data"), QStringLiteral("Device data folder."), QStringLiteral("DIR")});
     parser.addOption({QStringLiteral("server"), QStringLiteral("Server address shown at sign-in."), QStringLiteral("URL")});
     parser.addOption({QStringLiteral("self-test"), QStringLiteral("Load every screen headless; exit non-zero on any QML warning.")});
+    parser.addOption({QStringLiteral("screenshots"), QStringLiteral("Save every screen as PNG into DIR and exit."),
+                      QStringLiteral("DIR")});
+    parser.addOption({QStringLiteral("size"), QStringLiteral("Window size for screenshots (default 1280x800)."),
+                      QStringLiteral("WxH"), QStringLiteral("1280x800")});
     parser.process(app);
 
     QString folder = parser.value(QStringLiteral("data"));
@@ -85,6 +91,32 @@ int main(int argc, char *argv[])
     qml.load(QUrl(QStringLiteral("qrc:/Onsite/Main.qml")));
     if (qml.rootObjects().isEmpty())
         return 1;
+    if (parser.isSet(QStringLiteral("screenshots"))) {
+        auto *window = qobject_cast<QQuickWindow *>(qml.rootObjects().constFirst());
+        const QStringList size = parser.value(QStringLiteral("size")).split(QLatin1Char('x'));
+        window->resize(size.value(0).toInt(), size.value(1).toInt());
+        const QString folder = parser.value(QStringLiteral("screenshots"));
+        QDir().mkpath(folder);
+        const QString suffix = parser.value(QStringLiteral("size"));
+        auto step = std::make_shared<std::function<void(int)>>();
+        *step = [=](int index) {
+            QVariant name;
+            QMetaObject::invokeMethod(window, "showScreen", Q_RETURN_ARG(QVariant, name), Q_ARG(QVariant, index));
+            if (name.toString().isEmpty()) {
+                QCoreApplication::quit();
+                return;
+            }
+            // Let bindings, images and layouts settle before grabbing.
+            QTimer::singleShot(700, window, [=] {
+                const QString file = QStringLiteral("%1/%2-%3.png").arg(folder, name.toString(), suffix);
+                window->grabWindow().save(file);
+                std::fprintf(stdout, "%s\n", qPrintable(file));
+                (*step)(index + 1);
+            });
+        };
+        QTimer::singleShot(500, window, [step] { (*step)(0); });
+        return app.exec();
+    }
     if (selfTest) {
         QObject *window = qml.rootObjects().constFirst();
         QObject::connect(window, SIGNAL(selfTestFinished()), &app, SLOT(quit()));

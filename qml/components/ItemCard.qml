@@ -21,7 +21,13 @@ Pane {
         RowLayout {
             Layout.fillWidth: true
             Label { text: card.item.code; font.bold: true; color: "#b71c1c"; font.pixelSize: 20 }
-            Label { text: card.item.title; font.bold: true; font.pixelSize: 20; Layout.fillWidth: true; wrapMode: Text.Wrap }
+            Label {
+                text: card.item.title
+                font.bold: true
+                font.pixelSize: 20
+                Layout.fillWidth: true
+                elide: Text.ElideRight
+            }
             Label { text: qsTr("%1 · %2 分").arg(card.item.method).arg(card.item.maxScore); color: "#616161" }
         }
         Label {

@@ -1,6 +1,7 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
+import QtQuick.Controls.Material
 
 // Always visible: online/offline, what waits, the last success, errors in plain words.
 ToolBar {
@@ -8,6 +9,8 @@ ToolBar {
     property var status
     signal openDetails()
     signal openSettings()
+
+    background: Rectangle { color: bar.status.errorText.length > 0 ? "#8e0000" : "#b71c1c" }
 
     RowLayout {
         anchors.fill: parent
@@ -33,15 +36,18 @@ ToolBar {
             elide: Text.ElideRight
         }
         ToolButton {
+            Material.foreground: "white"
             text: qsTr("立即同步")
             enabled: !bar.status.syncing
             onClicked: bar.status.syncNow()
         }
         ToolButton {
+            Material.foreground: "white"
             text: qsTr("同步详情")
             onClicked: bar.openDetails()
         }
         ToolButton {
+            Material.foreground: "white"
             text: qsTr("设置")
             onClicked: bar.openSettings()
         }

@@ -1,6 +1,7 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
+import QtQuick.Controls.Material
 
 Page {
     id: page
@@ -55,7 +56,16 @@ Page {
             Layout.preferredHeight: 56
             text: page.session.busy ? qsTr("正在登录……") : qsTr("登录")
             enabled: !page.session.busy
-            highlighted: true
+            // Drawn by hand: Material 2's elevated background needs a GPU effect and
+            // vanishes under the software renderer of some tablets.
+            background: Rectangle { radius: 6; color: signInButton.enabled ? "#b71c1c" : "#bdbdbd" }
+            contentItem: Label {
+                text: signInButton.text
+                color: "white"
+                font.pixelSize: 20
+                horizontalAlignment: Text.AlignHCenter
+                verticalAlignment: Text.AlignVCenter
+            }
             onClicked: page.session.signIn(server.text, account.text, password.text)
         }
         ProgressBar {

@@ -19,7 +19,7 @@ Page {
             Button {
                 text: page.status.syncing ? qsTr("正在同步……") : qsTr("立即同步")
                 enabled: !page.status.syncing
-                highlighted: true
+                flat: false
                 onClicked: page.status.syncNow()
             }
         }
