@@ -15,15 +15,33 @@ int LoginThrottle::waitFor(QList<QDateTime> &failures, const QDateTime &now, int
 int LoginThrottle::retryAfter(const QString &account, const QString &peer, const QDateTime &now)
 {
     std::lock_guard lock(m_mutex);
+    // Looks up without inserting (operator[] would keep an entry for every name ever
+    // tried, even in refused attempts), and forgets entries whose failures expired.
+    auto wait = [&](QHash<QString, QList<QDateTime>> &table, const QString &key, int limit) {
+        const auto it = table.find(key);
+        if (it == table.end())
+            return 0;
+        const int seconds = waitFor(*it, now, limit);
+        if (it->isEmpty())
+            table.erase(it);
+        return seconds;
+    };
     // Per-address limit is wider: a whole group may sign in from one office router.
-    const int byAccount = waitFor(m_byAccount[account], now, m_maxFailures);
-    const int byPeer = waitFor(m_byPeer[peer], now, m_maxFailures * 4);
+    const int byAccount = wait(m_byAccount, account, m_maxFailures);
+    const int byPeer = wait(m_byPeer, peer, m_maxFailures * 4);
     return qMax(byAccount, byPeer);
 }
 
 void LoginThrottle::recordFailure(const QString &account, const QString &peer, const QDateTime &now)
 {
     std::lock_guard lock(m_mutex);
+    // Drop accounts and addresses whose failures all left the window, so what is kept is
+    // bounded by the failures of the last window, not by every name ever guessed.
+    const QDateTime windowStart = now.addSecs(-m_windowSeconds);
+    for (auto *table : {&m_byAccount, &m_byPeer}) {
+        for (auto it = table->begin(); it != table->end();)
+            it = (it->isEmpty() || it->back() <= windowStart) ? table->erase(it) : std::next(it);
+    }
     m_byAccount[account].append(now);
     m_byPeer[peer].append(now);
 }

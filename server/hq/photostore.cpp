@@ -48,6 +48,11 @@ QString PhotoStore::finishedPath(const QString &sha256) const
 UploadState PhotoStore::state(SqlConnection &db, const QString &sha256)
 {
     std::lock_guard lock(m_mutex);
+    return stateLocked(db, sha256);
+}
+
+UploadState PhotoStore::stateLocked(SqlConnection &db, const QString &sha256)
+{
     if (!db.query(QStringLiteral("SELECT sha256 FROM hq_photo_blobs WHERE sha256 = ?"), {sha256}).empty()) {
         const qint64 size = QFileInfo(finishedPath(sha256)).size();
         return {size, true};
@@ -64,8 +69,10 @@ ChunkResult PhotoStore::putChunk(SqlConnection &db, const QString &sha256, qint6
         return {ChunkOutcome::TooLarge, {},
                 QStringLiteral("照片 %1 字节，超过上限 %2 字节").arg(total).arg(m_maxPhotoBytes)};
     }
-    const UploadState current = state(db, sha256);
+    // One lock from the offset check to the append: two copies of a retried chunk
+    // must not both be appended.
     std::lock_guard lock(m_mutex);
+    const UploadState current = stateLocked(db, sha256);
     if (current.complete)
         return {ChunkOutcome::Accepted, current, {}}; // already here: deduplicated
     if (offset != current.received) {

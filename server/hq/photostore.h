@@ -48,6 +48,7 @@ public:
 
 private:
     QString partPath(const QString &sha256) const;
+    UploadState stateLocked(SqlConnection &db, const QString &sha256);
     ChunkResult finish(SqlConnection &db, const QString &sha256, qint64 total);
 
     QString m_folder;

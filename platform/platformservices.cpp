@@ -1,0 +1,62 @@
+#include "platformservices.h"
+
+#include "desktopphotosource.h"
+#include "desktoppositionsource.h"
+#include "fakephotosource.h"
+#include "fakepositionsource.h"
+#include "fakereachability.h"
+#include "fakesecurestore.h"
+#include "filesecurestore.h"
+#include "probereachability.h"
+
+#include <QDir>
+#include <QtDebug>
+
+namespace onsite::platform {
+
+PlatformServices::~PlatformServices() = default;
+
+QObject *PlatformServices::parentFor(QObject *requested)
+{
+    if (requested)
+        return requested;
+    m_ownedParent = std::make_unique<QObject>();
+    return m_ownedParent.get();
+}
+
+std::unique_ptr<PlatformServices> PlatformServices::createDesktop(QObject *parent)
+{
+    auto services = std::make_unique<PlatformServices>();
+    services->paths = AppPaths::fromEnvironment();
+    QString error;
+    // Not fatal here: the store that opens the database reports the same problem
+    // with more context, and the rest of the services work without the folders.
+    if (!services->paths.ensureExist(&error))
+        qWarning().noquote() << error;
+
+    QObject *owner = services->parentFor(parent);
+    services->position = new DesktopPositionSource(owner);
+    services->photos = new DesktopPhotoSource(owner);
+    auto *reachability = new ProbeReachability(owner);
+    reachability->followSystemNetwork();
+    services->reachability = reachability;
+    services->secureStore = std::make_unique<FileSecureStore>(services->paths.secretsFolder());
+    return services;
+}
+
+std::unique_ptr<PlatformServices> PlatformServices::createFake(const QString &dataFolder, QObject *parent)
+{
+    auto services = std::make_unique<PlatformServices>();
+    services->paths = AppPaths(dataFolder);
+    QString error;
+    if (!services->paths.ensureExist(&error))
+        qWarning().noquote() << error;
+    QObject *owner = services->parentFor(parent);
+    services->position = new FakePositionSource(owner);
+    services->photos = new FakePhotoSource(QDir(dataFolder).filePath(QStringLiteral("fake-camera")), owner);
+    services->reachability = new FakeReachability(true, owner);
+    services->secureStore = std::make_unique<FakeSecureStore>();
+    return services;
+}
+
+} // namespace onsite::platform

@@ -1,0 +1,372 @@
+// The HTTP layer of onsite-hq under hostile or clumsy clients: huge bodies, idle and
+// slow connections, bursts, malformed requests, outdated apps. Raw sockets where a
+// well-behaved client library would hide the behaviour under test.
+#include "apiclient.h"
+#include "hqprocess.h"
+
+#include <QElapsedTimer>
+#include <QJsonDocument>
+#include <QThread>
+
+#include <gtest/gtest.h>
+
+#include <arpa/inet.h>
+#include <cerrno>
+#include <fcntl.h>
+#include <netinet/in.h>
+#include <poll.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <chrono>
+#include <functional>
+#include <latch>
+#include <memory>
+#include <thread>
+#include <vector>
+
+namespace onsite::test {
+namespace {
+
+// A TCP connection to the server on loopback, closed with the object.
+class RawSocket
+{
+public:
+    explicit RawSocket(quint16 port)
+    {
+        m_fd = ::socket(AF_INET, SOCK_STREAM, 0);
+        sockaddr_in address{};
+        address.sin_family = AF_INET;
+        address.sin_port = htons(port);
+        address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        if (m_fd >= 0 && ::connect(m_fd, reinterpret_cast<const sockaddr *>(&address), sizeof address) != 0) {
+            ::close(m_fd);
+            m_fd = -1;
+        }
+    }
+    ~RawSocket()
+    {
+        if (m_fd >= 0)
+            ::close(m_fd);
+    }
+    RawSocket(const RawSocket &) = delete;
+    RawSocket &operator=(const RawSocket &) = delete;
+
+    bool connected() const { return m_fd >= 0; }
+    int fd() const { return m_fd; }
+
+    bool sendAll(const QByteArray &bytes)
+    {
+        qsizetype done = 0;
+        while (done < bytes.size()) {
+            const ssize_t n = ::send(m_fd, bytes.constData() + done, static_cast<size_t>(bytes.size() - done), MSG_NOSIGNAL);
+            if (n <= 0)
+                return false;
+            done += n;
+        }
+        return true;
+    }
+
+    // Everything the server sends until it closes (or the timeout).
+    QByteArray readToEnd(int timeoutMs = 15000)
+    {
+        QByteArray answer;
+        QElapsedTimer timer;
+        timer.start();
+        char buffer[16384];
+        while (timer.elapsed() < timeoutMs) {
+            pollfd p{m_fd, POLLIN, 0};
+            if (::poll(&p, 1, 100) <= 0)
+                continue;
+            const ssize_t n = ::recv(m_fd, buffer, sizeof buffer, 0);
+            if (n <= 0)
+                break;
+            answer.append(buffer, n);
+        }
+        return answer;
+    }
+
+private:
+    int m_fd = -1;
+};
+
+int statusOf(const QByteArray &response)
+{
+    // "HTTP/1.1 413 Payload Too Large"
+    return response.startsWith("HTTP/1.") ? response.mid(9, 3).toInt() : 0;
+}
+
+QJsonObject jsonBodyOf(const QByteArray &response)
+{
+    const qsizetype end = response.indexOf("\r\n\r\n");
+    return end < 0 ? QJsonObject() : QJsonDocument::fromJson(response.mid(end + 4)).object();
+}
+
+// One request on its own connection ("Connection: close" expected in `request`).
+QByteArray exchange(quint16 port, const QByteArray &request)
+{
+    RawSocket socket(port);
+    if (!socket.connected() || !socket.sendAll(request))
+        return {};
+    return socket.readToEnd();
+}
+
+struct StreamOutcome
+{
+    QByteArray response;
+    qint64 bodyBytesSent = 0;
+};
+
+// Sends `header`, then `piece` over and over up to `bodyBytes`, reading whatever the
+// server answers meanwhile; stops when the server closes or everything is sent and answered.
+StreamOutcome streamBody(quint16 port, const QByteArray &header, const QByteArray &piece, qint64 bodyBytes)
+{
+    StreamOutcome outcome;
+    RawSocket socket(port);
+    if (!socket.connected() || !socket.sendAll(header))
+        return outcome;
+    ::fcntl(socket.fd(), F_SETFL, ::fcntl(socket.fd(), F_GETFL) | O_NONBLOCK);
+    bool canSend = true;
+    qsizetype pieceOffset = 0;
+    QElapsedTimer timer;
+    timer.start();
+    char buffer[16384];
+    while (timer.elapsed() < 60000) {
+        const bool wantSend = canSend && outcome.bodyBytesSent < bodyBytes;
+        pollfd p{socket.fd(), static_cast<short>(POLLIN | (wantSend ? POLLOUT : 0)), 0};
+        if (::poll(&p, 1, 200) <= 0)
+            continue;
+        if (p.revents & (POLLIN | POLLHUP | POLLERR)) {
+            const ssize_t n = ::recv(socket.fd(), buffer, sizeof buffer, 0);
+            if (n > 0) {
+                outcome.response.append(buffer, n);
+                continue;
+            }
+            if (n == 0 || (errno != EAGAIN && errno != EWOULDBLOCK))
+                break; // closed (or reset) by the server
+        }
+        if (wantSend && (p.revents & POLLOUT)) {
+            const qint64 left = qMin<qint64>(piece.size() - pieceOffset, bodyBytes - outcome.bodyBytesSent);
+            const ssize_t n = ::send(socket.fd(), piece.constData() + pieceOffset, static_cast<size_t>(left), MSG_NOSIGNAL);
+            if (n > 0) {
+                outcome.bodyBytesSent += n;
+                pieceOffset = (pieceOffset + n) % piece.size();
+            } else if (errno != EAGAIN && errno != EWOULDBLOCK) {
+                canSend = false; // the server hung up on us; its answer may still be readable
+            }
+        }
+    }
+    return outcome;
+}
+
+class HttpHardening : public ::testing::Test
+{
+protected:
+    void SetUp() override
+    {
+        hq = std::make_unique<HqProcess>(Backend::Sqlite);
+        hq->prepare();
+        hq->start();
+    }
+    void TearDown() override
+    {
+        if (hq)
+            hq->terminate();
+    }
+
+    int statusCode()
+    {
+        ApiClient client(hq->baseUrl());
+        return client.get(QStringLiteral("/api/v1/status")).status;
+    }
+
+    std::unique_ptr<HqProcess> hq;
+};
+
+constexpr qint64 kMiB = 1024 * 1024;
+
+TEST_F(HttpHardening, DeclaredHugeBodyIsRefusedBeforeItIsRead)
+{
+    ASSERT_EQ(statusCode(), 200); // warm up, so the baseline includes a served request
+    const qint64 before = hq->residentKiB();
+    ASSERT_GT(before, 0);
+
+    const qint64 declared = 300 * kMiB;
+    const QByteArray header = "POST /api/v1/sync/push HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                              "Content-Length: " +
+                              QByteArray::number(declared) + "\r\n\r\n";
+    const StreamOutcome outcome = streamBody(hq->port(), header, QByteArray(64 * 1024, 'x'), declared);
+
+    EXPECT_EQ(statusOf(outcome.response), 413) << outcome.response.left(300).toStdString();
+    EXPECT_EQ(jsonBodyOf(outcome.response).value(QStringLiteral("error")).toString(), QStringLiteral("body_too_large"));
+    // The server answered on the header: the client never got to push all 300 MB.
+    EXPECT_LT(outcome.bodyBytesSent, declared);
+    const qint64 after = hq->residentKiB();
+    EXPECT_LE(after, before + 64 * 1024) << "RSS grew from " << before << " KiB to " << after << " KiB";
+    EXPECT_EQ(statusCode(), 200) << "the server did not survive";
+}
+
+TEST_F(HttpHardening, ChunkedBodyBeyondTheLimitIsRefused)
+{
+    // No Content-Length to check up front: the limit must hold while reading (8 MiB).
+    const qint64 before = hq->residentKiB();
+    const QByteArray header = "POST /api/v1/sync/push HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                              "Transfer-Encoding: chunked\r\n\r\n";
+    const QByteArray chunk = "10000\r\n" + QByteArray(0x10000, 'x') + "\r\n";
+    const qint64 wire = 64 * kMiB / chunk.size() * chunk.size(); // 64 MiB of chunks, never terminated
+    const StreamOutcome outcome = streamBody(hq->port(), header, chunk, wire);
+
+    EXPECT_EQ(statusOf(outcome.response), 413) << outcome.response.left(300).toStdString();
+    EXPECT_LT(outcome.bodyBytesSent, wire) << "the server read the whole chunked body";
+    EXPECT_LE(hq->residentKiB(), before + 64 * 1024);
+    EXPECT_EQ(statusCode(), 200);
+}
+
+TEST_F(HttpHardening, IdleAndSlowClientsDoNotBlockOthers)
+{
+    // 50 connections that never finish a request: half silent, half stuck mid-header.
+    std::vector<std::unique_ptr<RawSocket>> idle;
+    for (int i = 0; i < 50; ++i) {
+        idle.push_back(std::make_unique<RawSocket>(hq->port()));
+        ASSERT_TRUE(idle.back()->connected());
+        if (i % 2) {
+            ASSERT_TRUE(idle.back()->sendAll("GET /api/v1/status HTTP/1.1\r\nHost: 127.0.0.1\r\n"));
+        }
+    }
+
+    // And one that sends its body a byte at a time.
+    const QByteArray body = R"({"account":"g1.li","device_id":"slow-tablet"})";
+    std::atomic<bool> slowDone{false};
+    QByteArray slowAnswer;
+    std::thread slow([&] {
+        RawSocket socket(hq->port());
+        socket.sendAll("POST /api/v1/login HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                       "Connection: close\r\nContent-Length: " +
+                       QByteArray::number(body.size()) + "\r\n\r\n");
+        for (char byte : body) {
+            socket.sendAll(QByteArray(1, byte));
+            std::this_thread::sleep_for(std::chrono::milliseconds(40));
+        }
+        slowAnswer = socket.readToEnd();
+        slowDone = true;
+    });
+
+    // Others keep asking for the status for as long as the slow client is sending.
+    QElapsedTimer timer;
+    int asked = 0, served = 0;
+    while (!slowDone && asked < 500) {
+        timer.start();
+        ++asked;
+        if (statusCode() == 200)
+            ++served;
+        EXPECT_LT(timer.elapsed(), 2000) << "status took " << timer.elapsed() << " ms behind idle clients";
+    }
+    slow.join();
+    EXPECT_EQ(served, asked);
+    EXPECT_GE(asked, 5) << "the slow client finished before the others were served: nothing was tested";
+    // The slow request itself was read completely and answered on its merits (no password).
+    EXPECT_EQ(statusOf(slowAnswer), 400) << slowAnswer.left(300).toStdString();
+    EXPECT_EQ(jsonBodyOf(slowAnswer).value(QStringLiteral("error")).toString(), QStringLiteral("bad_request"));
+}
+
+TEST_F(HttpHardening, ManyConcurrentConnectionsAllSucceed)
+{
+    constexpr int kClients = 40;
+    std::latch ready(kClients);
+    std::vector<QByteArray> answers(kClients);
+    std::vector<std::thread> clients;
+    for (int i = 0; i < kClients; ++i) {
+        clients.emplace_back([&, i] {
+            RawSocket socket(hq->port());
+            ready.arrive_and_wait(); // all connected before any asks
+            socket.sendAll("GET /api/v1/status HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+            answers[static_cast<size_t>(i)] = socket.readToEnd();
+        });
+    }
+    for (std::thread &client : clients)
+        client.join();
+    for (int i = 0; i < kClients; ++i) {
+        EXPECT_EQ(statusOf(answers[static_cast<size_t>(i)]), 200) << "client " << i;
+        EXPECT_EQ(jsonBodyOf(answers[static_cast<size_t>(i)]).value(QStringLiteral("service")).toString(),
+                  QStringLiteral("onsite-hq"));
+    }
+}
+
+TEST_F(HttpHardening, RefusedLoginsDoNotAccumulateMemory)
+{
+    // Once this address is throttled (20 failures), every further attempt is answered
+    // 429 at once. Those answers must not cost HQ memory that is never given back, or
+    // an anonymous client can grow the server without limit by inventing account names.
+    ApiClient client(hq->baseUrl());
+    for (int i = 0; i < 20; ++i)
+        ASSERT_EQ(client.login(QStringLiteral("nobody.%1").arg(i), QStringLiteral("guess"), QStringLiteral("dev")).status, 401);
+    ASSERT_EQ(client.login(QStringLiteral("nobody.x"), QStringLiteral("guess"), QStringLiteral("dev")).status, 429);
+
+    const qint64 before = hq->residentKiB();
+    const QString padding(512 * 1024, QLatin1Char('a'));
+    for (int i = 0; i < 100; ++i) {
+        const ApiReply reply = client.login(padding + QString::number(i), QStringLiteral("guess"), QStringLiteral("dev"));
+        ASSERT_EQ(reply.status, 429) << reply.body.left(200).toStdString();
+    }
+    const qint64 after = hq->residentKiB();
+    EXPECT_LE(after, before + 64 * 1024) << "100 refused logins grew RSS from " << before << " KiB to " << after << " KiB";
+}
+
+TEST_F(HttpHardening, MalformedJsonIsBadRequest)
+{
+    ApiClient client(hq->baseUrl());
+    const ApiReply login = client.send("POST", QStringLiteral("/api/v1/login"), R"({"account": "g1.li", "password": )");
+    EXPECT_EQ(login.status, 400) << login.body.toStdString();
+    EXPECT_EQ(login.json.value(QStringLiteral("error")).toString(), QStringLiteral("bad_request"));
+    EXPECT_FALSE(login.json.value(QStringLiteral("message")).toString().isEmpty());
+
+    ASSERT_EQ(client.login(QStringLiteral("g1.li"), HqProcess::passwordOf(QStringLiteral("g1.li")), QStringLiteral("dev-li")).status,
+              200);
+    for (const QByteArray &body : {QByteArray("[1, 2"), QByteArray("[]"), QByteArray("\xFF\xFE garbage")}) {
+        const ApiReply push = client.send("POST", QStringLiteral("/api/v1/sync/push"), body);
+        EXPECT_EQ(push.status, 400) << body.toStdString() << " → " << push.body.toStdString();
+        EXPECT_EQ(push.json.value(QStringLiteral("error")).toString(), QStringLiteral("bad_request"));
+    }
+}
+
+TEST_F(HttpHardening, UnknownPathIsJsonNotFound)
+{
+    ApiClient client(hq->baseUrl());
+    const ApiReply outside = client.get(QStringLiteral("/wp-admin/login.php"));
+    EXPECT_EQ(outside.status, 404);
+    EXPECT_EQ(outside.json.value(QStringLiteral("error")).toString(), QStringLiteral("not_found"));
+    EXPECT_TRUE(outside.headers.value("content-type").startsWith("application/json"));
+
+    ASSERT_EQ(client.login(QStringLiteral("g1.li"), HqProcess::passwordOf(QStringLiteral("g1.li")), QStringLiteral("dev-li")).status,
+              200);
+    const ApiReply inside = client.get(QStringLiteral("/api/v1/no-such-endpoint"));
+    EXPECT_EQ(inside.status, 404);
+    EXPECT_EQ(inside.json.value(QStringLiteral("error")).toString(), QStringLiteral("not_found"));
+}
+
+TEST_F(HttpHardening, OutdatedAppIsToldToUpgrade)
+{
+    const QByteArray status = exchange(hq->port(), "GET /api/v1/status HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                                                   "X-Onsite-Protocol: 0\r\nConnection: close\r\n\r\n");
+    EXPECT_EQ(statusOf(status), 426) << status.left(300).toStdString();
+    EXPECT_EQ(jsonBodyOf(status).value(QStringLiteral("error")).toString(), QStringLiteral("protocol_too_old"));
+
+    // Even with the right password: an old app must upgrade before it signs in or syncs.
+    const QByteArray body = QJsonDocument(QJsonObject{{QStringLiteral("account"), QStringLiteral("g1.li")},
+                                                      {QStringLiteral("password"), HqProcess::passwordOf(QStringLiteral("g1.li"))},
+                                                      {QStringLiteral("device_id"), QStringLiteral("old-app")}})
+                                .toJson(QJsonDocument::Compact);
+    const QByteArray login = exchange(hq->port(), "POST /api/v1/login HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Onsite-Protocol: 0\r\n"
+                                                  "Content-Type: application/json\r\nConnection: close\r\nContent-Length: " +
+                                                      QByteArray::number(body.size()) + "\r\n\r\n" + body);
+    EXPECT_EQ(statusOf(login), 426) << login.left(300).toStdString();
+    EXPECT_FALSE(jsonBodyOf(login).contains(QStringLiteral("token")));
+
+    // The current version and no header at all are both served.
+    EXPECT_EQ(statusOf(exchange(hq->port(), "GET /api/v1/status HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")), 200);
+    EXPECT_EQ(statusCode(), 200);
+}
+
+} // namespace
+} // namespace onsite::test
