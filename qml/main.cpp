@@ -1,6 +1,8 @@
 // onsite: the tablet app. main() builds the services and hands them to the QML module.
 #include "client/devicestore.h"
 #include "client/syncengine.h"
+#include "client/syncstate.h"
+#include "platform/platformservices.h"
 #include "viewmodels/appservices.h"
 #include "viewmodels/settingsmodel.h"
 
@@ -74,6 +76,17 @@ int main(int argc, char *argv[])
         return 1;
     }
     onsite::sync::SyncEngine engine(*store);
+    const auto platform = onsite::platform::PlatformServices::createDesktop(&app);
+    // Sync runs by itself when the HQ becomes reachable again.
+    QObject::connect(platform->reachability, &onsite::platform::Reachability::onlineChanged, &engine,
+                     &onsite::sync::SyncEngine::setOnline);
+    auto followServer = [&] {
+        const QString server = onsite::sync::SyncState(store->db()).serverUrl();
+        if (!server.isEmpty())
+            platform->reachability->setServerUrl(QUrl(server));
+    };
+    followServer();
+    QObject::connect(&engine, &onsite::sync::SyncEngine::statusChanged, platform->reachability, followServer);
 
     QQmlApplicationEngine qml;
     // Qt 6.4 puts the module's files under qrc:/Onsite; files in its subfolders find
@@ -84,6 +97,7 @@ int main(int argc, char *argv[])
     services.store = store.get();
     services.engine = &engine;
     services.translations = &translations;
+    services.platform = platform.get();
     services.defaultServerUrl = parser.value(QStringLiteral("server"));
     translations.setLanguage(QSettings().value(QStringLiteral("language"), QStringLiteral("zh_CN")).toString());
 

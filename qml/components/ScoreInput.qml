@@ -52,7 +52,8 @@ ColumnLayout {
             delegate: Button {
                 required property string modelData
                 required property int index
-                text: modelData + " · " + (Number(input.maxScore) * Number(calc.optionPoints[index])).toFixed(2)
+                objectName: "level:" + modelData
+                text: modelData + " · " + Number(calc.optionPoints[index]).toFixed(2)
                 checkable: true
                 checked: input.value === modelData
                 enabled: input.enabledInput
@@ -67,6 +68,7 @@ ColumnLayout {
         delegate: CheckBox {
             required property string modelData
             required property int index
+            objectName: "check:" + modelData
             text: qsTr("%1（%2 分）").arg(modelData).arg(calc.optionPoints[index])
             checked: input.value.split(";").indexOf(modelData) >= 0
             enabled: input.enabledInput
@@ -80,6 +82,7 @@ ColumnLayout {
             required property int index
             Label { text: qsTr("%1（每项 %2 分）").arg(modelData).arg(calc.optionPoints[index]); Layout.fillWidth: true }
             SpinBox {
+                objectName: "bonus:" + modelData
                 from: 0; to: 20
                 value: input.bonusCount(modelData)
                 enabled: input.enabledInput
@@ -92,6 +95,7 @@ ColumnLayout {
         visible: input.method === "达标计分"
         TextField {
             id: valueField
+            objectName: "thresholdField"
             Layout.preferredWidth: 200
             text: input.method === "达标计分" ? input.value : ""
             placeholderText: qsTr("核实数值")
@@ -99,13 +103,14 @@ ColumnLayout {
             enabled: input.enabledInput
             onEditingFinished: if (text !== input.value) input.committed(text)
         }
-        Label { text: calc.target; color: "#616161" }
+        Label { objectName: "targetLabel"; text: calc.target; color: "#616161" }
     }
     // 扣分制: a count stepper.
     RowLayout {
         visible: input.method === "扣分制"
         Label { text: qsTr("发现问题次数") }
         SpinBox {
+            objectName: "deductionSpin"
             from: 0; to: 99
             value: input.method === "扣分制" ? (parseInt(input.value) || 0) : 0
             enabled: input.enabledInput
@@ -116,6 +121,7 @@ ColumnLayout {
     RowLayout {
         visible: input.method === "一票否决"
         Button {
+            objectName: "vetoNo"
             text: qsTr("否")
             checkable: true
             checked: input.value === "否"
@@ -123,6 +129,7 @@ ColumnLayout {
             onClicked: input.committed("否")
         }
         Button {
+            objectName: "vetoYes"
             text: qsTr("是（否决）")
             checkable: true
             checked: input.value === "是"
@@ -132,6 +139,7 @@ ColumnLayout {
     }
     Dialog {
         id: vetoConfirm
+        objectName: "vetoConfirm"
         title: qsTr("确认一票否决")
         modal: true
         standardButtons: Dialog.Yes | Dialog.Cancel
@@ -145,6 +153,7 @@ ColumnLayout {
     }
 
     Label {
+        objectName: "scoreLabel"
         Layout.fillWidth: true
         text: calc.error.length > 0 ? calc.error
               : (calc.valid ? (calc.vetoTriggered ? qsTr("一票否决") : qsTr("得分 %1 / %2").arg(calc.points).arg(input.maxScore))

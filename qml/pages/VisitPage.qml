@@ -26,7 +26,7 @@ Page {
             Button {
                 text: visit.checkInText.length > 0 ? qsTr("重新签到") : qsTr("签到")
                 enabled: visit.scorable
-                onClicked: visit.checkIn(0, 0, 0, false)
+                onClicked: visit.checkInHere()
             }
         }
     }

@@ -7,6 +7,10 @@ class DeviceStore;
 class SyncEngine;
 } // namespace onsite::sync
 
+namespace onsite::platform {
+struct PlatformServices;
+} // namespace onsite::platform
+
 namespace onsite::app {
 
 class Translations;
@@ -18,6 +22,7 @@ struct AppServices
     sync::DeviceStore *store = nullptr;
     sync::SyncEngine *engine = nullptr;
     Translations *translations = nullptr;
+    platform::PlatformServices *platform = nullptr; // position, photos, reachability
     QString defaultServerUrl;
 
     static AppServices &instance();

@@ -6,6 +6,7 @@
 #include "client/fieldrecorder.h"
 #include "client/fieldrules.h"
 #include "client/syncengine.h"
+#include "platform/platformservices.h"
 
 #include <QLocale>
 #include <QUrl>
@@ -160,6 +161,27 @@ bool VisitModel::checkIn(double latitude, double longitude, double accuracy, boo
     if (hasFix)
         position = Position{latitude, longitude, accuracy > 0 ? std::optional<double>(accuracy) : std::nullopt};
     return write([&](sync::FieldRecorder &r) { r.recordVisit(m_siteCode, {}, position); }, QStringLiteral("已签到"));
+}
+
+void VisitModel::checkInHere()
+{
+    auto *platform = AppServices::instance().platform;
+    if (!platform || !platform->position) {
+        checkIn(0, 0, 0, false);
+        return;
+    }
+    setMessage(QStringLiteral("正在定位……"));
+    auto connection = std::make_shared<QMetaObject::Connection>();
+    *connection = connect(platform->position, &platform::PositionSource::fixReady, this,
+                          [this, connection](const std::optional<Position> &fix, const QString &errorText) {
+                              disconnect(*connection);
+                              const bool ok = fix ? checkIn(fix->latitude, fix->longitude,
+                                                            fix->accuracyMeters.value_or(0), true)
+                                                  : checkIn(0, 0, 0, false);
+                              if (ok && !fix)
+                                  setMessage(QStringLiteral("已签到（未取得定位：%1）").arg(errorText));
+                          });
+    platform->position->requestFix();
 }
 
 bool VisitModel::addPhoto(const QString &file, const QString &indicatorCode)

@@ -48,6 +48,8 @@ public:
     // Saves the input for an item; returns true when stored (message says why not).
     Q_INVOKABLE bool setInput(const QString &indicatorCode, const QString &input);
     Q_INVOKABLE bool checkIn(double latitude, double longitude, double accuracy, bool hasFix);
+    // Asks the platform for a fix (works without one) and checks in with what it gets.
+    Q_INVOKABLE void checkInHere();
     Q_INVOKABLE bool addPhoto(const QString &file, const QString &indicatorCode);
     Q_INVOKABLE bool addFinding(const QString &kind, const QString &description, const QString &suggestion,
                                 const QString &indicatorCode);
