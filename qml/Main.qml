@@ -76,6 +76,7 @@ ApplicationWindow {
     function showScreen(index) {
         const screens = [["signin", signInPage, {}], ["home", homePage, {}],
                          ["unit", unitPage, { unitCode: "DC", unitName: "东城区" }],
+                         ["overview", unitPage, { unitCode: "DC", unitName: "东城区", initialTab: 1 }],
                          ["visit", visitPage, { siteCode: "DC-01" }], ["sync", syncPage, {}],
                          ["settings", settingsPage, {}]]
         if (index >= screens.length)

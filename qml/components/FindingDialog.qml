@@ -20,7 +20,7 @@ Dialog {
         if (highlight)
             highlightAccepted(first.text, second.text)
         else
-            findingAccepted(kind.currentText, first.text, second.text,
+            findingAccepted(kind.currentValue, first.text, second.text,
                             indicator.currentIndex > 0 ? indicators[indicator.currentIndex - 1] : "")
     }
 
@@ -31,7 +31,11 @@ Dialog {
             id: kind
             visible: !dialog.highlight
             Layout.fillWidth: true
-            model: [qsTr("问题"), qsTr("短板"), qsTr("弱项")]
+            // The value is the kind's stored name (问题/短板/弱项); only the text is translated.
+            textRole: "text"
+            valueRole: "value"
+            model: [{ value: "问题", text: qsTr("问题") }, { value: "短板", text: qsTr("短板") },
+                    { value: "弱项", text: qsTr("弱项") }]
         }
         ComboBox {
             id: indicator

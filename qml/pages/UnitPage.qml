@@ -10,6 +10,7 @@ Page {
     property string unitName
     property bool locked: false
     property string lockReason
+    property int initialTab: 0
     signal openSite(string code)
     signal back()
 
@@ -20,7 +21,7 @@ Page {
         RowLayout {
             anchors.fill: parent
             ToolButton { text: qsTr("‹ 返回"); onClicked: page.back() }
-            Label { text: qsTr("%1 的点位").arg(page.unitName); font.pixelSize: 20; font.bold: true }
+            Label { text: page.unitName; font.pixelSize: 20; font.bold: true }
             Item { Layout.fillWidth: true }
         }
     }
@@ -30,8 +31,21 @@ Page {
         anchors.margins: 16
         spacing: 12
 
+        TabBar {
+            id: tabs
+            Layout.fillWidth: true
+            currentIndex: page.initialTab
+            TabButton { text: qsTr("点位") }
+            TabButton { text: qsTr("指标总览") }
+        }
+        UnitOverview {
+            visible: tabs.currentIndex === 1
+            unitCode: page.unitCode
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+        }
         Label {
-            visible: page.locked
+            visible: page.locked && tabs.currentIndex === 0
             Layout.fillWidth: true
             text: page.lockReason
             color: "#b71c1c"
@@ -39,6 +53,7 @@ Page {
         }
         ListView {
             id: list
+            visible: tabs.currentIndex === 0
             Layout.fillWidth: true
             Layout.fillHeight: true
             clip: true

@@ -1,0 +1,106 @@
+#include "unitoverviewmodel.h"
+
+#include "appservices.h"
+#include "client/devicestore.h"
+#include "client/fielderror.h"
+#include "client/fieldrecorder.h"
+#include "client/fieldrules.h"
+#include "client/syncengine.h"
+#include "scoring/scoringengine.h"
+#include "store/campaignstore.h"
+
+namespace onsite::app {
+
+UnitOverviewModel::UnitOverviewModel(QObject *parent) : QObject(parent)
+{
+    if (auto *engine = AppServices::instance().engine)
+        connect(engine, &sync::SyncEngine::finished, this, &UnitOverviewModel::reload);
+}
+
+void UnitOverviewModel::setUnitCode(const QString &code)
+{
+    if (code == m_unitCode)
+        return;
+    m_unitCode = code;
+    reload();
+}
+
+void UnitOverviewModel::reload()
+{
+    m_items.clear();
+    m_missing = 0;
+    m_groupTotal.clear();
+    auto *store = AppServices::instance().store;
+    if (!store || m_unitCode.isEmpty()) {
+        Q_EMIT changed();
+        return;
+    }
+    try {
+        const sync::FieldRules rules = sync::FieldRules::load(store->db());
+        const Person &me = rules.me();
+        m_canSetFinal = me.canSetFinalValue() && me.homeUnitCode != m_unitCode;
+        const std::vector<ScoreEntry> entries = CampaignStore(store->db()).loadScores();
+        const CampaignResults results = ScoringEngine(rules.setup()).compute(entries);
+        const auto unit = std::find_if(results.units.begin(), results.units.end(),
+                                       [&](const UnitResult &u) { return u.unitCode == m_unitCode; });
+        if (unit == results.units.end())
+            throw std::runtime_error("unit not in the set-up");
+        m_groupTotal = unit->total.toString(2);
+        for (const ItemResult &item : unit->items) {
+            const Indicator *indicator = rules.setup().indicator(item.indicatorCode);
+            QString mine, finalValue, finalReason;
+            for (const ScoreEntry &entry : entries) {
+                if (entry.unitCode != m_unitCode || entry.indicatorCode != item.indicatorCode)
+                    continue;
+                if (entry.kind == ScoreKind::Rater && entry.account == me.account)
+                    mine = entry.input;
+                if (entry.kind == ScoreKind::Final) {
+                    finalValue = entry.input;
+                    finalReason = entry.reason;
+                }
+            }
+            if (mine.isEmpty() && me.isRater())
+                ++m_missing;
+            m_items.append(QVariantMap{
+                {QStringLiteral("code"), item.indicatorCode},
+                {QStringLiteral("title"), indicator ? indicator->title : QString()},
+                {QStringLiteral("method"), indicator && indicator->rule ? scoringMethodName(indicator->rule->method) : QString()},
+                {QStringLiteral("maxScore"), indicator ? indicator->maxScore.toPlainString() : QString()},
+                {QStringLiteral("mine"), mine},
+                {QStringLiteral("groupPoints"), item.points ? item.points->toString(2) : QString()},
+                {QStringLiteral("raters"), item.raterCount},
+                {QStringLiteral("finalValue"), finalValue},
+                {QStringLiteral("finalReason"), finalReason},
+                {QStringLiteral("veto"), item.vetoTriggered}});
+        }
+    } catch (const std::exception &e) {
+        m_message = QString::fromUtf8(e.what());
+    }
+    Q_EMIT changed();
+}
+
+bool UnitOverviewModel::setFinalValue(const QString &indicatorCode, const QString &value, const QString &reason)
+{
+    auto *store = AppServices::instance().store;
+    if (!store)
+        return false;
+    try {
+        sync::FieldRecorder(store->db(), store->photosFolder())
+            .recordScore(m_unitCode, indicatorCode, value.trimmed(), ScoreKind::Final, reason.trimmed());
+        m_message = QStringLiteral("已核定指标 %1").arg(indicatorCode);
+    } catch (const sync::FieldError &e) {
+        m_message = e.message();
+        Q_EMIT changed();
+        return false;
+    } catch (const std::exception &e) {
+        m_message = QStringLiteral("保存失败：%1").arg(QString::fromUtf8(e.what()));
+        Q_EMIT changed();
+        return false;
+    }
+    if (auto *engine = AppServices::instance().engine)
+        engine->notifyLocalChange();
+    reload();
+    return true;
+}
+
+} // namespace onsite::app
