@@ -1,15 +1,15 @@
 #pragma once
 
+#include "domain/phototype.h"
+
 #include <QByteArray>
 #include <QString>
 
 namespace onsite::platform {
 
-// MIME type of a photo from its first bytes (at least 12): JPEG, PNG, WebP or HEIF,
-// the formats HQ accepts. Empty for anything else. The signature, not the file
-// name, decides: a renamed text file must not become "a photo" that fails later at
-// upload time, far from the person who picked it.
-QString photoMimeType(const QByteArray &head);
+// The same signature check as the device store and HQ (core): a renamed text file
+// must not become "a photo" that fails later at upload time, far from the person.
+using onsite::photoMimeType;
 
 // Checks that `path` is a readable photo file. Returns its absolute path, or an empty
 // string with a Chinese message in `error` (missing, a folder, unreadable, not a photo).

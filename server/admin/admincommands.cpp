@@ -14,20 +14,6 @@ namespace onsite {
 
 namespace {
 
-// Runs a command body, turning any failure into a message on stderr and exit code 1.
-template <typename Body>
-int guarded(const QString &command, const CommandIo &io, Body body)
-{
-    try {
-        return body();
-    } catch (const ImportException &e) {
-        writeText(io.err, QStringLiteral("onsite-hq %1: 导入被拒绝，未写入任何数据。\n%2\n").arg(command, e.error().toString()));
-    } catch (const std::exception &e) {
-        writeText(io.err, QStringLiteral("onsite-hq %1: %2\n").arg(command, QString::fromUtf8(e.what())));
-    }
-    return 1;
-}
-
 CampaignSetup requireSetup(CampaignStore &store, const QString &folder)
 {
     auto setup = store.loadSetup();
@@ -47,7 +33,7 @@ int runInit(const QStringList &arguments, const CommandIo &io)
     int exitCode = 0;
     if (!cli.parse(arguments, io.out, io.err, exitCode))
         return exitCode;
-    return guarded(QStringLiteral("init"), io, [&] {
+    return runGuarded(QStringLiteral("init"), io.err, [&] {
         HqDataFolder folder = cli.dataFolder();
         if (folder.initialize())
             writeText(io.out, QStringLiteral("已创建数据文件夹：%1\n").arg(folder.path()));
@@ -66,7 +52,7 @@ int runImportCampaign(const QStringList &arguments, const CommandIo &io)
     int exitCode = 0;
     if (!cli.parse(arguments, io.out, io.err, exitCode))
         return exitCode;
-    return guarded(QStringLiteral("import-campaign"), io, [&] {
+    return runGuarded(QStringLiteral("import-campaign"), io.err, [&] {
         HqDataFolder folder = cli.dataFolder();
         const auto connection = folder.open();
         CampaignStore store(*connection);
@@ -104,7 +90,7 @@ int runImportScores(const QStringList &arguments, const CommandIo &io)
     int exitCode = 0;
     if (!cli.parse(arguments, io.out, io.err, exitCode))
         return exitCode;
-    return guarded(QStringLiteral("import-scores"), io, [&] {
+    return runGuarded(QStringLiteral("import-scores"), io.err, [&] {
         HqDataFolder folder = cli.dataFolder();
         const auto connection = folder.open();
         CampaignStore store(*connection);
@@ -139,7 +125,7 @@ int runResults(const QStringList &arguments, const CommandIo &io)
         writeText(io.err, QStringLiteral("onsite-hq results: 未知的格式“%1”（可选 csv、json、table）\n").arg(formatName));
         return 2;
     }
-    return guarded(QStringLiteral("results"), io, [&] {
+    return runGuarded(QStringLiteral("results"), io.err, [&] {
         HqDataFolder folder = cli.dataFolder();
         const auto connection = folder.open();
         CampaignStore store(*connection);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "hqdatafolder.h"
+#include "import/importerror.h"
 
 #include <QCommandLineParser>
 #include <QString>
@@ -11,6 +12,20 @@
 namespace onsite {
 
 void writeText(FILE *stream, const QString &text);
+
+// Runs a command body, turning any failure into a message on stderr and exit code 1.
+template <typename Body>
+int runGuarded(const QString &command, FILE *err, Body body)
+{
+    try {
+        return body();
+    } catch (const ImportException &e) {
+        writeText(err, QStringLiteral("onsite-hq %1: 导入被拒绝，未写入任何数据。\n%2\n").arg(command, e.error().toString()));
+    } catch (const std::exception &e) {
+        writeText(err, QStringLiteral("onsite-hq %1: %2\n").arg(command, QString::fromUtf8(e.what())));
+    }
+    return 1;
+}
 
 // A QCommandLineParser set up for one onsite-hq command, with --help and --data.
 class CommandLine

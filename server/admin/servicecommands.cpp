@@ -17,17 +17,6 @@ namespace onsite {
 
 namespace {
 
-template <typename Body>
-int guarded(const QString &command, const CommandIo &io, Body body)
-{
-    try {
-        return body();
-    } catch (const std::exception &e) {
-        writeText(io.err, QStringLiteral("onsite-hq %1: %2\n").arg(command, QString::fromUtf8(e.what())));
-    }
-    return 1;
-}
-
 struct ListenAddress
 {
     QString host;
@@ -62,7 +51,7 @@ int runSetPassword(const QStringList &arguments, const CommandIo &io)
     int exitCode = 0;
     if (!cli.parse(arguments, io.out, io.err, exitCode))
         return exitCode;
-    return guarded(QStringLiteral("set-password"), io, [&] {
+    return runGuarded(QStringLiteral("set-password"), io.err, [&] {
         const auto connection = cli.dataFolder().open();
         std::string line;
         if (!std::getline(std::cin, line))
@@ -88,7 +77,7 @@ int runRevoke(const QStringList &arguments, const CommandIo &io)
     int exitCode = 0;
     if (!cli.parse(arguments, io.out, io.err, exitCode))
         return exitCode;
-    return guarded(QStringLiteral("revoke"), io, [&] {
+    return runGuarded(QStringLiteral("revoke"), io.err, [&] {
         const auto connection = cli.dataFolder().open();
         const QString account = cli.positional().at(0);
         hq::AccountStore accounts(*connection);
@@ -147,7 +136,7 @@ int runServe(const QStringList &arguments, const CommandIo &io)
         return 2;
     }
 
-    return guarded(QStringLiteral("serve"), io, [&] {
+    return runGuarded(QStringLiteral("serve"), io.err, [&] {
         const HqDataFolder folder = cli.dataFolder();
         folder.open(); // migrates once, before any worker connects
         // Signals are taken by sigwait below, so block them before any thread starts.
@@ -189,7 +178,7 @@ int runConflicts(const QStringList &arguments, const CommandIo &io)
     int exitCode = 0;
     if (!cli.parse(arguments, io.out, io.err, exitCode))
         return exitCode;
-    return guarded(QStringLiteral("conflicts"), io, [&] {
+    return runGuarded(QStringLiteral("conflicts"), io.err, [&] {
         const auto connection = cli.dataFolder().open();
         const auto rows = connection->query(QStringLiteral(
             "SELECT recorded_at, entity, entity_id, unit_code, account, device_id, data FROM hq_conflicts ORDER BY recorded_at"));

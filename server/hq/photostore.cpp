@@ -1,5 +1,7 @@
 #include "photostore.h"
 
+#include "domain/phototype.h"
+
 #include <QCryptographicHash>
 #include <QDateTime>
 #include <QDir>
@@ -19,21 +21,7 @@ bool PhotoStore::isSha256(const QString &text)
     return pattern.match(text).hasMatch();
 }
 
-QByteArray PhotoStore::sniffImageType(const QByteArray &head)
-{
-    if (head.startsWith("\xFF\xD8\xFF"))
-        return "image/jpeg";
-    if (head.startsWith("\x89PNG\r\n\x1A\n"))
-        return "image/png";
-    if (head.size() >= 12 && head.startsWith("RIFF") && head.mid(8, 4) == "WEBP")
-        return "image/webp";
-    if (head.size() >= 12 && head.mid(4, 4) == "ftyp") {
-        const QByteArray brand = head.mid(8, 4);
-        if (brand == "heic" || brand == "heix" || brand == "mif1" || brand == "msf1" || brand == "heif")
-            return "image/heif";
-    }
-    return {};
-}
+QByteArray PhotoStore::sniffImageType(const QByteArray &head) { return photoMimeType(head).toLatin1(); }
 
 QString PhotoStore::partPath(const QString &sha256) const
 {

@@ -1,5 +1,7 @@
 #include "photofiles.h"
 
+#include "domain/phototype.h"
+
 #include "fielderror.h"
 
 #include <QCryptographicHash>
@@ -16,25 +18,7 @@ constexpr qint64 kReadBlock = 256 * 1024;
 
 } // namespace
 
-QString PhotoFiles::detectMimeType(const QByteArray &head)
-{
-    if (head.startsWith("\xFF\xD8\xFF"))
-        return QStringLiteral("image/jpeg");
-    if (head.startsWith("\x89PNG\r\n\x1A\n"))
-        return QStringLiteral("image/png");
-    if (head.size() >= 12 && head.startsWith("RIFF") && head.mid(8, 4) == "WEBP")
-        return QStringLiteral("image/webp");
-    if (head.size() >= 12 && head.mid(4, 4) == "ftyp") {
-        const QByteArray brand = head.mid(8, 4);
-        for (const char *heic : {"heic", "heix", "hevc", "hevx", "heim", "heis"}) {
-            if (brand == heic)
-                return QStringLiteral("image/heic");
-        }
-        if (brand == "mif1" || brand == "msf1")
-            return QStringLiteral("image/heif");
-    }
-    return {};
-}
+QString PhotoFiles::detectMimeType(const QByteArray &head) { return photoMimeType(head); }
 
 QString PhotoFiles::pathFor(const QString &sha256) const { return QDir(m_folder).filePath(sha256); }
 

@@ -1,3 +1,4 @@
+#include "client/signinflow.h"
 #include "client/bootstrapapplier.h"
 #include "client/devicestore.h"
 #include "client/fielderror.h"
@@ -28,50 +29,6 @@ int guarded(const std::function<int()> &body)
     return kExitFailed;
 }
 
-namespace {
-
-// Signing in as someone else (or to another server) would send the previous person's
-// unsynced changes under the wrong name; they must be synced first.
-bool mayChangeIdentity(SyncState &state, Outbox &outbox, const QString &server, const QString &account)
-{
-    const bool changed = (!state.account().isEmpty() && state.account() != account) ||
-                         (!state.serverUrl().isEmpty() && state.serverUrl() != server);
-    if (changed && outbox.pendingCount() > 0) {
-        err(QStringLiteral("本机还有 %1 条账号 %2 的更改没有同步。请先用该账号运行 onsite-field sync，再换账号或服务器登录。")
-                .arg(outbox.pendingCount())
-                .arg(state.account()));
-        return false;
-    }
-    return true;
-}
-
-int finishLogin(DeviceStore &store, SyncClient &client, QEventLoop &loop)
-{
-    int exitCode = kExitFailed;
-    out(QStringLiteral("正在下载考评设置……"));
-    client.bootstrap([&](const SyncError &error, const protocol::Bootstrap &bootstrap) {
-        if (!error.ok()) {
-            err(QStringLiteral("已登录，但下载考评设置失败：%1\n稍后可运行 onsite-field sync 重试。").arg(error.text()));
-        } else {
-            exitCode = guarded([&] {
-                const BootstrapOutcome outcome = BootstrapApplier(store.db(), store.photosFolder()).apply(bootstrap);
-                out(QStringLiteral("已载入考评活动“%1”：%2 个单位、%3 个指标、%4 个点位")
-                        .arg(bootstrap.setup.campaign.name)
-                        .arg(bootstrap.setup.units.size())
-                        .arg(bootstrap.setup.indicators.size())
-                        .arg(bootstrap.setup.sites.size()));
-                if (!outcome.removedUnits.isEmpty())
-                    out(QStringLiteral("已不再负责的单位，本机数据已移除：%1").arg(outcome.removedUnits.join(QStringLiteral("、"))));
-                return kExitOk;
-            });
-        }
-        loop.quit();
-    });
-    loop.exec();
-    return exitCode;
-}
-
-} // namespace
 
 int runLogin(const QStringList &arguments)
 {
@@ -97,53 +54,24 @@ int runLogin(const QStringList &arguments)
                                : QString();
     return guarded([&] {
         DeviceStore store(cl.dataFolder());
-        SyncState state(store.db());
-        Outbox outbox(store.db());
-        const QString server = url.toString(QUrl::StripTrailingSlash);
-        const QString user = cl.value(QStringLiteral("user"));
-        if (!mayChangeIdentity(state, outbox, server, user))
-            return kExitFailed;
-
-        SyncClient client;
-        client.transport().setBaseUrl(url);
-        QString caError;
-        if (!client.transport().setCaCertificateFile(caFile, &caError)) {
-            err(caError);
-            return kExitFailed;
-        }
-        out(QStringLiteral("正在登录 %1 ……").arg(server));
+        SignInFlow flow(store);
         QEventLoop loop;
-        SyncError failure;
-        LoginAnswer answer;
-        client.login(user, cl.value(QStringLiteral("password")), state.deviceId(), QSysInfo::machineHostName(),
-                     [&](const SyncError &error, const LoginAnswer &reply) {
-                         failure = error;
-                         answer = reply;
-                         loop.quit();
-                     });
+        QString failure;
+        QObject::connect(&flow, &SignInFlow::progress, [](double, const QString &text) { out(text); });
+        QObject::connect(&flow, &SignInFlow::finished, [&](const QString &error, const QString &name) {
+            failure = error;
+            if (error.isEmpty())
+                out(QStringLiteral("已登录：%1").arg(name));
+            loop.quit();
+        });
+        flow.start(url, cl.value(QStringLiteral("user")), cl.value(QStringLiteral("password")),
+                   QSysInfo::machineHostName(), caFile);
         loop.exec();
-        if (!failure.ok()) {
-            err(QStringLiteral("登录失败：%1").arg(failure.text()));
+        if (!failure.isEmpty()) {
+            err(failure);
             return kExitFailed;
         }
-        const QString account = answer.account.isEmpty() ? user : answer.account;
-        {
-            SqlTransaction transaction(store.db());
-            // Another person or server sees other records: start the pull from scratch.
-            if (state.account() != account || state.serverUrl() != server) {
-                state.setCursor(0);
-                state.setScopeUnits({});
-                state.remove(QStringLiteral("last_bootstrap_at"));
-            }
-            state.setServerUrl(server);
-            state.setAccount(account);
-            state.setToken(answer.token);
-            state.setCaCertificateFile(caFile);
-            transaction.commit();
-        }
-        out(QStringLiteral("已登录：%1（%2，%3）").arg(answer.name, account, answer.role));
-        client.transport().setToken(answer.token);
-        return finishLogin(store, client, loop);
+        return kExitOk;
     });
 }
 
