@@ -10,7 +10,7 @@ packages=(
   qml6-module-qtquick-window qml6-module-qtqml-workerscript qml6-module-qtquick-templates
   qml6-module-qttest qml6-module-qtquick-dialogs qml6-module-qtcore
   libgl1-mesa-dev libsqlite3-dev sqlite3 libboost-dev libgtest-dev libgmock-dev
-  libsodium-dev libpq-dev postgresql
+  libsodium-dev libpq-dev libssl-dev openssl postgresql qt6-qpa-plugins
   fonts-noto-cjk xvfb xauth
 )
 
