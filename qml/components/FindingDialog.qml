@@ -29,6 +29,7 @@ Dialog {
         spacing: 12
         ComboBox {
             id: kind
+            objectName: "findingKind"
             visible: !dialog.highlight
             Layout.fillWidth: true
             // The value is the kind's stored name (问题/短板/弱项); only the text is translated.
@@ -39,12 +40,14 @@ Dialog {
         }
         ComboBox {
             id: indicator
+            objectName: "findingIndicator"
             visible: !dialog.highlight
             Layout.fillWidth: true
             model: [qsTr("（不关联指标）")].concat(dialog.indicators)
         }
         TextArea {
             id: first
+            objectName: "findingDescription"
             Layout.fillWidth: true
             Layout.preferredHeight: dialog.highlight ? 48 : 120
             placeholderText: dialog.highlight ? qsTr("亮点标题") : qsTr("问题描述：实地看到了什么")
@@ -52,6 +55,7 @@ Dialog {
         }
         TextArea {
             id: second
+            objectName: "findingSuggestion"
             Layout.fillWidth: true
             Layout.preferredHeight: 120
             placeholderText: dialog.highlight ? qsTr("做法与成效，可复制、可推广之处") : qsTr("对策建议")

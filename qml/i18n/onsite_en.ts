@@ -14,42 +14,42 @@
         <translation>Record finding</translation>
     </message>
     <message>
-        <location filename="../components/FindingDialog.qml" line="37"/>
+        <location filename="../components/FindingDialog.qml" line="38"/>
         <source>问题</source>
         <translation>Problem</translation>
     </message>
     <message>
-        <location filename="../components/FindingDialog.qml" line="37"/>
+        <location filename="../components/FindingDialog.qml" line="38"/>
         <source>短板</source>
         <translation>Shortcoming</translation>
     </message>
     <message>
-        <location filename="../components/FindingDialog.qml" line="38"/>
+        <location filename="../components/FindingDialog.qml" line="39"/>
         <source>弱项</source>
         <translation>Weakness</translation>
     </message>
     <message>
-        <location filename="../components/FindingDialog.qml" line="44"/>
+        <location filename="../components/FindingDialog.qml" line="46"/>
         <source>（不关联指标）</source>
         <translation>(No linked indicator)</translation>
     </message>
     <message>
-        <location filename="../components/FindingDialog.qml" line="50"/>
+        <location filename="../components/FindingDialog.qml" line="53"/>
         <source>亮点标题</source>
         <translation>Highlight title</translation>
     </message>
     <message>
-        <location filename="../components/FindingDialog.qml" line="50"/>
+        <location filename="../components/FindingDialog.qml" line="53"/>
         <source>问题描述：实地看到了什么</source>
         <translation>Description: what you saw on site</translation>
     </message>
     <message>
-        <location filename="../components/FindingDialog.qml" line="57"/>
+        <location filename="../components/FindingDialog.qml" line="61"/>
         <source>做法与成效，可复制、可推广之处</source>
         <translation>Practice and results: what can be replicated and promoted</translation>
     </message>
     <message>
-        <location filename="../components/FindingDialog.qml" line="57"/>
+        <location filename="../components/FindingDialog.qml" line="61"/>
         <source>对策建议</source>
         <translation>Suggestion</translation>
     </message>
@@ -67,27 +67,27 @@
         <translation>Search unit name, code or category</translation>
     </message>
     <message>
-        <location filename="../pages/HomePage.qml" line="72"/>
+        <location filename="../pages/HomePage.qml" line="73"/>
         <source>🔒 回避</source>
         <translation>🔒 Conflict of interest</translation>
     </message>
     <message>
-        <location filename="../pages/HomePage.qml" line="77"/>
+        <location filename="../pages/HomePage.qml" line="78"/>
         <source>已评 %1 / %2 项 · %3 个点位</source>
         <translation>Scored %1 / %2 items · %3 sites</translation>
     </message>
     <message>
-        <location filename="../pages/HomePage.qml" line="84"/>
+        <location filename="../pages/HomePage.qml" line="85"/>
         <source>%1 张照片待上传</source>
         <translation>Photos to upload: %1</translation>
     </message>
     <message>
-        <location filename="../pages/HomePage.qml" line="98"/>
+        <location filename="../pages/HomePage.qml" line="99"/>
         <source>没有符合“%1”的单位</source>
         <translation>No units match “%1”</translation>
     </message>
     <message>
-        <location filename="../pages/HomePage.qml" line="99"/>
+        <location filename="../pages/HomePage.qml" line="100"/>
         <source>尚无考评单位。请联网同步以下载本组的考评设置。</source>
         <translation>No units to assess yet. Go online and sync to download your group&apos;s campaign setup.</translation>
     </message>
@@ -244,35 +244,35 @@
     <message>
         <location filename="../pages/SignInPage.qml" line="28"/>
         <source>组织工作量化考评 · 检查组平板</source>
-        <translation>Quantified Assessment of Organization Work · Inspection Group Tablet</translation>
+        <translation>Quantified Assessment of Organization Work · Group Tablet</translation>
     </message>
     <message>
-        <location filename="../pages/SignInPage.qml" line="35"/>
+        <location filename="../pages/SignInPage.qml" line="36"/>
         <source>服务器地址，例如 https://hq.example.cn:8443</source>
         <translation>Server address, e.g. https://hq.example.cn:8443</translation>
     </message>
     <message>
-        <location filename="../pages/SignInPage.qml" line="42"/>
+        <location filename="../pages/SignInPage.qml" line="44"/>
         <source>账号</source>
         <translation>Account</translation>
     </message>
     <message>
-        <location filename="../pages/SignInPage.qml" line="49"/>
+        <location filename="../pages/SignInPage.qml" line="52"/>
         <source>密码</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../pages/SignInPage.qml" line="57"/>
+        <location filename="../pages/SignInPage.qml" line="61"/>
         <source>正在登录……</source>
         <translation>Signing in…</translation>
     </message>
     <message>
-        <location filename="../pages/SignInPage.qml" line="57"/>
+        <location filename="../pages/SignInPage.qml" line="61"/>
         <source>登录</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="../pages/SignInPage.qml" line="85"/>
+        <location filename="../pages/SignInPage.qml" line="89"/>
         <source>首次登录需要联网，会下载本组的考评设置；之后离线也能直接进入。</source>
         <translation>The first sign-in needs a network connection to download your group&apos;s campaign setup; after that you can sign in offline.</translation>
     </message>
@@ -290,17 +290,17 @@
         <translation>Offline</translation>
     </message>
     <message>
-        <location filename="../components/SyncBar.qml" line="40"/>
+        <location filename="../components/SyncBar.qml" line="41"/>
         <source>立即同步</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../components/SyncBar.qml" line="46"/>
+        <location filename="../components/SyncBar.qml" line="47"/>
         <source>同步详情</source>
         <translation>Sync details</translation>
     </message>
     <message>
-        <location filename="../components/SyncBar.qml" line="51"/>
+        <location filename="../components/SyncBar.qml" line="52"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
@@ -403,7 +403,7 @@
     <message>
         <location filename="../components/UnitOverview.qml" line="18"/>
         <source>本组当前合计 %1 分 · 我还有 %2 项未评</source>
-        <translation>Group total so far: %1 pts · %2 items I have not scored</translation>
+        <translation>Group total: %1 pts · %2 items left for me</translation>
     </message>
     <message>
         <location filename="../components/UnitOverview.qml" line="42"/>
@@ -464,11 +464,6 @@
         <translation>‹ Back</translation>
     </message>
     <message>
-        <location filename="../pages/UnitPage.qml" line="24"/>
-        <source>%1 的点位</source>
-        <translation>Sites of %1</translation>
-    </message>
-    <message>
         <location filename="../pages/UnitPage.qml" line="38"/>
         <source>点位</source>
         <translation>Sites</translation>
@@ -479,17 +474,17 @@
         <translation>Indicator overview</translation>
     </message>
     <message>
-        <location filename="../pages/UnitPage.qml" line="73"/>
+        <location filename="../pages/UnitPage.qml" line="74"/>
         <source>%1 · 核查指标 %2</source>
         <translation>%1 · Indicators checked: %2</translation>
     </message>
     <message>
-        <location filename="../pages/UnitPage.qml" line="78"/>
+        <location filename="../pages/UnitPage.qml" line="79"/>
         <source>已评 %1/%2</source>
         <translation>Scored %1/%2</translation>
     </message>
     <message>
-        <location filename="../pages/UnitPage.qml" line="87"/>
+        <location filename="../pages/UnitPage.qml" line="88"/>
         <source>本单位没有点位</source>
         <translation>This unit has no sites</translation>
     </message>
@@ -507,72 +502,72 @@
         <translation>%1 · %2 · %3</translation>
     </message>
     <message>
-        <location filename="../pages/VisitPage.qml" line="27"/>
+        <location filename="../pages/VisitPage.qml" line="28"/>
         <source>重新签到</source>
         <translation>Check in again</translation>
     </message>
     <message>
-        <location filename="../pages/VisitPage.qml" line="27"/>
+        <location filename="../pages/VisitPage.qml" line="28"/>
         <source>签到</source>
         <translation>Check in</translation>
     </message>
     <message>
-        <location filename="../pages/VisitPage.qml" line="37"/>
+        <location filename="../pages/VisitPage.qml" line="38"/>
         <source>选择照片</source>
         <translation>Choose photo</translation>
     </message>
     <message>
-        <location filename="../pages/VisitPage.qml" line="38"/>
+        <location filename="../pages/VisitPage.qml" line="39"/>
         <source>图片 (*.jpg *.jpeg *.png *.webp *.heic)</source>
         <translation>Images (*.jpg *.jpeg *.png *.webp *.heic)</translation>
     </message>
     <message>
-        <location filename="../pages/VisitPage.qml" line="61"/>
+        <location filename="../pages/VisitPage.qml" line="63"/>
         <source>回避：您来自本单位，不能为其评分。</source>
         <translation>Conflict of interest: you belong to this unit and cannot score it.</translation>
     </message>
     <message>
-        <location filename="../pages/VisitPage.qml" line="62"/>
+        <location filename="../pages/VisitPage.qml" line="64"/>
         <source>尚未签到：到达点位后请先签到。</source>
         <translation>Not checked in yet: check in when you arrive at the site.</translation>
     </message>
     <message>
-        <location filename="../pages/VisitPage.qml" line="87"/>
+        <location filename="../pages/VisitPage.qml" line="90"/>
         <source>照片（%1）</source>
         <translation>Photos (%1)</translation>
     </message>
     <message>
-        <location filename="../pages/VisitPage.qml" line="88"/>
+        <location filename="../pages/VisitPage.qml" line="91"/>
         <source>添加照片</source>
         <translation>Add photo</translation>
     </message>
     <message>
-        <location filename="../pages/VisitPage.qml" line="98"/>
+        <location filename="../pages/VisitPage.qml" line="101"/>
         <source>待上传 </source>
         <translation>Pending upload </translation>
     </message>
     <message>
-        <location filename="../pages/VisitPage.qml" line="104"/>
+        <location filename="../pages/VisitPage.qml" line="107"/>
         <source>问题（%1）</source>
         <translation>Findings (%1)</translation>
     </message>
     <message>
-        <location filename="../pages/VisitPage.qml" line="105"/>
+        <location filename="../pages/VisitPage.qml" line="108"/>
         <source>记录问题</source>
         <translation>Record finding</translation>
     </message>
     <message>
-        <location filename="../pages/VisitPage.qml" line="112"/>
+        <location filename="../pages/VisitPage.qml" line="115"/>
         <source>【%1】%2 — 建议：%3</source>
         <translation>[%1] %2 — Suggestion: %3</translation>
     </message>
     <message>
-        <location filename="../pages/VisitPage.qml" line="118"/>
+        <location filename="../pages/VisitPage.qml" line="121"/>
         <source>亮点（%1）</source>
         <translation>Highlights (%1)</translation>
     </message>
     <message>
-        <location filename="../pages/VisitPage.qml" line="119"/>
+        <location filename="../pages/VisitPage.qml" line="122"/>
         <source>记录亮点</source>
         <translation>Record highlight</translation>
     </message>
