@@ -12,14 +12,17 @@ ColumnLayout {
 
     UnitOverviewModel { id: model }
 
-    RowLayout {
+    Label {
+        text: qsTr("本组当前合计 %1 分 · 我还有 %2 项未评").arg(model.groupTotal).arg(model.missingCount)
+        font.bold: true
         Layout.fillWidth: true
-        Label {
-            text: qsTr("本组当前合计 %1 分 · 我还有 %2 项未评").arg(model.groupTotal).arg(model.missingCount)
-            font.bold: true
-            Layout.fillWidth: true
-        }
-        Label { visible: model.message.length > 0; text: model.message; color: "#1565c0" }
+    }
+    Label {
+        visible: model.message.length > 0
+        text: model.message
+        color: "#1565c0"
+        wrapMode: Text.Wrap
+        Layout.fillWidth: true
     }
     ListView {
         id: list

@@ -158,8 +158,9 @@ TEST_P(SyncScope, ReplayedPushCreatesNothingTwice)
         if (unit.toObject().value(QStringLiteral("unit")).toString() != QStringLiteral("DC"))
             continue;
         for (const QJsonValue &item : unit.toObject().value(QStringLiteral("items")).toArray()) {
-            if (item.toObject().value(QStringLiteral("indicator")).toString() == QStringLiteral("1.4"))
+            if (item.toObject().value(QStringLiteral("indicator")).toString() == QStringLiteral("1.4")) {
                 EXPECT_EQ(item.toObject().value(QStringLiteral("raters")).toInt(), 1);
+            }
         }
     }
 }
