@@ -76,6 +76,9 @@ else
   log "creating role ${role}"
   psql_admin -c "CREATE ROLE ${role} WITH LOGIN CREATEDB PASSWORD '${password}'" >&2
 fi
+# Test databases are dropped WITH (FORCE); an autovacuum worker that just connected to
+# a fresh database belongs to the superuser, and ending it needs pg_signal_backend.
+psql_admin -c "GRANT pg_signal_backend TO ${role}" >&2
 
 # Prove the printed URL works before handing it out (password auth over TCP).
 if ! PGPASSWORD="$password" PGCONNECT_TIMEOUT=10 psql -X -q -w -h 127.0.0.1 -p "$port" -U "$role" -d postgres \
