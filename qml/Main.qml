@@ -17,8 +17,8 @@ ApplicationWindow {
     property bool selfTest: false
     signal selfTestFinished()
 
-    SessionModel { id: sessionModel }
-    SyncStatusModel { id: syncStatus }
+    SessionModel { id: sessionModel; objectName: "session" }
+    SyncStatusModel { id: syncStatus; objectName: "syncStatus" }
 
     header: SyncBar {
         visible: sessionModel.signedIn
@@ -29,6 +29,7 @@ ApplicationWindow {
 
     StackView {
         id: stack
+        objectName: "stack"
         anchors.fill: parent
         initialItem: sessionModel.signedIn ? homePage : signInPage
     }

@@ -37,6 +37,7 @@ ToolBar {
         }
         ToolButton {
             Material.foreground: "white"
+            objectName: "syncNowButton"
             text: qsTr("立即同步")
             enabled: !bar.status.syncing
             onClicked: bar.status.syncNow()

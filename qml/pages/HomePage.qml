@@ -44,6 +44,7 @@ Page {
         model: units
 
         delegate: Item {
+            objectName: "unit:" + code
             width: grid.cellWidth
             height: grid.cellHeight
             required property string code

@@ -31,6 +31,7 @@ Page {
         }
         TextField {
             id: server
+            objectName: "serverField"
             Layout.fillWidth: true
             placeholderText: qsTr("服务器地址，例如 https://hq.example.cn:8443")
             text: page.session.serverUrl
@@ -38,6 +39,7 @@ Page {
         }
         TextField {
             id: account
+            objectName: "accountField"
             Layout.fillWidth: true
             placeholderText: qsTr("账号")
             text: page.session.account
@@ -45,6 +47,7 @@ Page {
         }
         TextField {
             id: password
+            objectName: "passwordField"
             Layout.fillWidth: true
             placeholderText: qsTr("密码")
             echoMode: TextInput.Password
@@ -52,6 +55,7 @@ Page {
         }
         Button {
             id: signInButton
+            objectName: "signInButton"
             Layout.fillWidth: true
             Layout.preferredHeight: 56
             text: page.session.busy ? qsTr("正在登录……") : qsTr("登录")

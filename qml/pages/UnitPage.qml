@@ -61,6 +61,7 @@ Page {
             model: sites.sites
             delegate: ItemDelegate {
                 required property var modelData
+                objectName: "site:" + modelData.code
                 width: list.width
                 height: 84
                 onClicked: page.openSite(modelData.code)

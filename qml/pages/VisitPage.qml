@@ -10,7 +10,7 @@ Page {
     property alias siteCode: visit.siteCode
     signal back()
 
-    VisitModel { id: visit }
+    VisitModel { id: visit; objectName: "visitModel" }
 
     header: ToolBar {
         background: Rectangle { color: "#fafafa" }
@@ -24,6 +24,7 @@ Page {
             }
             Item { Layout.fillWidth: true }
             Button {
+                objectName: "checkInButton"
                 text: visit.checkInText.length > 0 ? qsTr("重新签到") : qsTr("签到")
                 enabled: visit.scorable
                 onClicked: visit.checkInHere()
@@ -40,6 +41,7 @@ Page {
     }
     FindingDialog {
         id: findingDialog
+        objectName: "findingDialog"
         indicators: visit.items.map(i => i.code)
         onFindingAccepted: (kind, description, suggestion, indicator) => visit.addFinding(kind, description, suggestion, indicator)
         onHighlightAccepted: (title, description) => visit.addHighlight(title, description)
@@ -74,6 +76,7 @@ Page {
                 model: visit.items
                 delegate: ItemCard {
                     required property var modelData
+                    objectName: "item:" + modelData.code
                     Layout.fillWidth: true
                     item: modelData
                     category: visit.category
@@ -102,7 +105,7 @@ Page {
             RowLayout {
                 Layout.fillWidth: true
                 Label { text: qsTr("问题（%1）").arg(visit.findings.length); font.bold: true; Layout.fillWidth: true }
-                Button { text: qsTr("记录问题"); enabled: visit.scorable; onClicked: { findingDialog.highlight = false; findingDialog.open() } }
+                Button { objectName: "findingButton"; text: qsTr("记录问题"); enabled: visit.scorable; onClicked: { findingDialog.highlight = false; findingDialog.open() } }
             }
             Repeater {
                 model: visit.findings

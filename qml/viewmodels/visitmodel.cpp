@@ -24,7 +24,42 @@ QString localTime(const QString &iso)
 
 } // namespace
 
-VisitModel::VisitModel(QObject *parent) : QObject(parent) {}
+VisitModel::VisitModel(QObject *parent) : QObject(parent)
+{
+    // Photos upload in the background: follow each sync round, so a photo that has
+    // reached HQ stops showing as waiting without leaving the page.
+    if (auto *engine = AppServices::instance().engine) {
+        connect(engine, &sync::SyncEngine::statusChanged, this, [this] {
+            try {
+                const QVariantList fresh = queryPhotos();
+                if (fresh != m_photos) {
+                    m_photos = fresh;
+                    Q_EMIT photosChanged();
+                }
+            } catch (const std::exception &) { // a busy database: the next round refreshes
+            }
+        });
+    }
+}
+
+QVariantList VisitModel::queryPhotos() const
+{
+    QVariantList photos;
+    if (!store() || m_unitCode.isEmpty())
+        return photos;
+    for (const SqlRow &p : store()->db().query(QStringLiteral("SELECT p.id, p.sha256, p.indicator_code, p.captured_at, "
+                                                              "COALESCE(u.complete, 1) FROM photos p LEFT JOIN photo_uploads u "
+                                                              "ON u.sha256 = p.sha256 WHERE p.unit_code = ? ORDER BY p.captured_at"),
+                                               {m_unitCode})) {
+        photos.append(QVariantMap{
+            {QStringLiteral("id"), p[0]},
+            {QStringLiteral("source"), QUrl::fromLocalFile(store()->photosFolder() + QLatin1Char('/') + p[1].toString()).toString()},
+            {QStringLiteral("indicator"), p[2]},
+            {QStringLiteral("time"), localTime(p[3].toString())},
+            {QStringLiteral("uploaded"), p[4].toInt() != 0}});
+    }
+    return photos;
+}
 
 void VisitModel::setSiteCode(const QString &code)
 {
@@ -96,17 +131,7 @@ void VisitModel::reload()
                                            QString::number(v[3].toDouble(), 'f', 5),
                                            v[4].isNull() ? QStringLiteral("?") : QString::number(qRound(v[4].toDouble())));
         }
-        for (const SqlRow &p : db.query(QStringLiteral("SELECT p.id, p.sha256, p.indicator_code, p.captured_at, "
-                                                       "COALESCE(u.complete, 1) FROM photos p LEFT JOIN photo_uploads u "
-                                                       "ON u.sha256 = p.sha256 WHERE p.unit_code = ? ORDER BY p.captured_at"),
-                                        {unit.code})) {
-            m_photos.append(QVariantMap{
-                {QStringLiteral("id"), p[0]},
-                {QStringLiteral("source"), QUrl::fromLocalFile(store()->photosFolder() + QLatin1Char('/') + p[1].toString()).toString()},
-                {QStringLiteral("indicator"), p[2]},
-                {QStringLiteral("time"), localTime(p[3].toString())},
-                {QStringLiteral("uploaded"), p[4].toInt() != 0}});
-        }
+        m_photos = queryPhotos();
         for (const SqlRow &f : db.query(QStringLiteral("SELECT kind, description, suggestion, indicator_code FROM findings "
                                                        "WHERE unit_code = ? ORDER BY recorded_at"),
                                         {unit.code})) {
@@ -125,6 +150,7 @@ void VisitModel::reload()
     }
     Q_EMIT siteChanged();
     Q_EMIT contentChanged();
+    Q_EMIT photosChanged();
 }
 
 template <typename Work>

@@ -22,7 +22,8 @@ class VisitModel : public QObject
     Q_PROPERTY(bool scorable READ scorable NOTIFY siteChanged) // false for the home unit (回避)
     Q_PROPERTY(QVariantList items READ items NOTIFY contentChanged)
     Q_PROPERTY(QString checkInText READ checkInText NOTIFY contentChanged)
-    Q_PROPERTY(QVariantList photos READ photos NOTIFY contentChanged)
+    // Own signal: upload state changes during sync, and a refresh must not rebuild the item cards.
+    Q_PROPERTY(QVariantList photos READ photos NOTIFY photosChanged)
     Q_PROPERTY(QVariantList findings READ findings NOTIFY contentChanged)
     Q_PROPERTY(QVariantList highlights READ highlights NOTIFY contentChanged)
     Q_PROPERTY(QString message READ message NOTIFY messageChanged)
@@ -59,12 +60,14 @@ public:
 Q_SIGNALS:
     void siteChanged();
     void contentChanged();
+    void photosChanged();
     void messageChanged();
 
 private:
     template <typename Work>
     bool write(Work work, const QString &done);
     void setMessage(const QString &message);
+    QVariantList queryPhotos() const; // this unit's photos with their upload state
 
     QString m_siteCode, m_siteName, m_siteType, m_unitCode, m_unitName, m_category, m_checkInText, m_message,
         m_visitId;
