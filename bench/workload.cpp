@@ -43,6 +43,22 @@ QString recordId(int index)
     return QUuid::createUuidV5(ns, QStringLiteral("onsite-sync-bench/score/%1").arg(index)).toString(QUuid::WithoutBraces);
 }
 
+// The sample's scored items in campaign order. Item codes like "1.10" would sort
+// wrongly as text; compare part by part.
+QStringList sortedItems(const QHash<QString, QString> &inputs)
+{
+    QStringList items = inputs.keys();
+    std::sort(items.begin(), items.end(), [](const QString &a, const QString &b) {
+        const QStringList pa = a.split(QLatin1Char('.')), pb = b.split(QLatin1Char('.'));
+        for (qsizetype i = 0; i < std::min(pa.size(), pb.size()); ++i) {
+            if (pa[i].toInt() != pb[i].toInt())
+                return pa[i].toInt() < pb[i].toInt();
+        }
+        return pa.size() < pb.size();
+    });
+    return items;
+}
+
 } // namespace
 
 QHash<QString, QString> sampleInputs(const QString &fixtureFolder)
@@ -70,16 +86,7 @@ Workload makeWorkload(const QString &fixtureFolder, int records)
     w.rater = QStringLiteral("g1.li");
     w.reader = QStringLiteral("g1.zhang");
     const QHash<QString, QString> inputs = sampleInputs(fixtureFolder);
-    w.indicators = inputs.keys();
-    // Item codes like "1.10" would sort wrongly as text; compare part by part.
-    std::sort(w.indicators.begin(), w.indicators.end(), [](const QString &a, const QString &b) {
-        const QStringList pa = a.split(QLatin1Char('.')), pb = b.split(QLatin1Char('.'));
-        for (qsizetype i = 0; i < std::min(pa.size(), pb.size()); ++i) {
-            if (pa[i].toInt() != pb[i].toInt())
-                return pa[i].toInt() < pb[i].toInt();
-        }
-        return pa.size() < pb.size();
-    });
+    w.indicators = sortedItems(inputs);
     const int perUnit = static_cast<int>(w.indicators.size());
     const int needed = (records + 1 + perUnit - 1) / perUnit; // +1: the one-score sync needs a fresh key
     const int unitCount = ((needed + 999) / 1000) * 1000;   // round numbers read better in the report
@@ -148,6 +155,75 @@ void exportDocuments(const Workload &w, const QString &path)
         out += '\n';
     }
     writeFile(path, out);
+}
+
+SiteCampaign writeSiteCampaignFolder(const QString &fixtureFolder, const QString &target, int units, int sitesPerUnit)
+{
+    const QDir from(fixtureFolder), to(target);
+    if (!QDir().mkpath(target))
+        throw std::runtime_error(QStringLiteral("cannot create %1").arg(target).toStdString());
+    for (const QString &name : {QStringLiteral("campaign.csv"), QStringLiteral("indicators.csv")})
+        writeFile(to.filePath(name), readFile(from.filePath(name)));
+    const QStringList items = sortedItems(sampleInputs(fixtureFolder));
+
+    // The sample's units (code, name, category) are the pattern: unit i is the
+    // (i / n + 1)-th area of sample unit i % n, so the home filter sees real prefixes,
+    // county names and categories ("DC", "县") spread as in the sample.
+    const QString unitsPath = from.filePath(QStringLiteral("units.csv"));
+    const auto decoded = decodeSpreadsheetText(readFile(unitsPath));
+    if (!decoded)
+        throw std::runtime_error(QStringLiteral("%1: not UTF-8 or GB18030").arg(unitsPath).toStdString());
+    std::vector<QStringList> pattern;
+    const auto rows = parseCsv(decoded->text, QStringLiteral("units.csv"));
+    for (std::size_t i = 1; i < rows.size(); ++i) // row 0 is the header
+        if (rows[i].fields.size() >= 3)
+            pattern.push_back(rows[i].fields.mid(0, 3));
+    if (pattern.empty())
+        throw std::runtime_error(QStringLiteral("%1 has no units").arg(unitsPath).toStdString());
+
+    // Site kinds as the sample has them; the unit's name makes each site name distinct.
+    const QStringList siteNames{QStringLiteral("党群服务中心"), QStringLiteral("人才服务驿站"),
+                                QStringLiteral("干部档案室"),   QStringLiteral("党员教育基地"),
+                                QStringLiteral("第一书记工作站"), QStringLiteral("集体经济合作社"),
+                                QStringLiteral("村党支部"),     QStringLiteral("社区党支部"),
+                                QStringLiteral("非公企业党建工作站"), QStringLiteral("党建示范长廊")};
+    QString unitCsv = csvLine({QStringLiteral("编码"), QStringLiteral("名称"), QStringLiteral("类别")});
+    QString siteCsv = csvLine({QStringLiteral("编码"), QStringLiteral("单位编码"), QStringLiteral("名称"),
+                               QStringLiteral("类型"), QStringLiteral("纬度"), QStringLiteral("经度"),
+                               QStringLiteral("核查指标")});
+    QStringList codes;
+    for (int u = 0; u < units; ++u) {
+        const QStringList &like = pattern[static_cast<std::size_t>(u) % pattern.size()];
+        const int area = u / static_cast<int>(pattern.size()) + 1;
+        const QString code = QStringLiteral("%1%2").arg(like[0]).arg(area, 3, 10, QLatin1Char('0'));
+        const QString name = QStringLiteral("%1第%2片区").arg(like[1]).arg(area);
+        unitCsv += csvLine({code, name, like[2]});
+        codes << code;
+        for (int k = 0; k < sitesPerUnit; ++k) {
+            // Two different items per site (5 apart in a list of about 20).
+            const QString checks = items[(u * 3 + k) % items.size()] + QLatin1Char(';') +
+                                   items[(u * 3 + k + 5) % items.size()];
+            siteCsv += csvLine({QStringLiteral("%1-%2").arg(code).arg(k + 1, 2, 10, QLatin1Char('0')), code,
+                                name + siteNames[k % siteNames.size()],
+                                k % 5 == 0 ? QStringLiteral("示范点") : QStringLiteral("普通点"),
+                                QString::number(35.0 + (u % 100) * 0.01 + k * 0.0007, 'f', 5),
+                                QString::number(104.0 + (u / 100) * 0.01 + k * 0.0005, 'f', 5), checks});
+        }
+    }
+    writeFile(to.filePath(QStringLiteral("units.csv")), unitCsv.toUtf8());
+    writeFile(to.filePath(QStringLiteral("sites.csv")), siteCsv.toUtf8());
+    writeFile(to.filePath(QStringLiteral("groups.csv")),
+              (csvLine({QStringLiteral("检查组"), QStringLiteral("考评单位")}) +
+               csvLine({kGroup, codes.join(QLatin1Char(';'))})).toUtf8());
+
+    SiteCampaign campaign{QStringLiteral("g1.zhang"), units, units * sitesPerUnit};
+    QString people = csvLine({QStringLiteral("账号"), QStringLiteral("姓名"), QStringLiteral("角色"),
+                              QStringLiteral("所属单位"), QStringLiteral("检查组")});
+    people += csvLine({QStringLiteral("kpb.admin"), QStringLiteral("赵考评"), QStringLiteral("考评办"), {}, {}});
+    people += csvLine({QStringLiteral("g1.li"), QStringLiteral("李建国"), QStringLiteral("检查组长"), {}, kGroup});
+    people += csvLine({campaign.inspector, QStringLiteral("张海燕"), QStringLiteral("检查组员"), {}, kGroup});
+    writeFile(to.filePath(QStringLiteral("people.csv")), people.toUtf8());
+    return campaign;
 }
 
 } // namespace onsite::bench

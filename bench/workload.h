@@ -40,4 +40,19 @@ void writeCampaignFolder(const Workload &workload, const QString &fixtureFolder,
 // One JSON document per line, as PouchDB stores them: {"_id", fields of scoreToJson}.
 void exportDocuments(const Workload &workload, const QString &path);
 
+// The app benchmark's campaign: many units with many sites each, all in one group,
+// so one inspector's device holds the whole campaign (the app's worst case).
+struct SiteCampaign
+{
+    QString inspector; // 检查组员 of the one group, no home unit (no unit is locked)
+    int units = 0;
+    int sites = 0;
+};
+
+// Writes a complete campaign folder for onsite-hq import-campaign: campaign.csv and
+// indicators.csv copied from the sample, `units` units named like the sample's
+// (codes "DC001", names "东城区第1片区", the sample's categories) and `sitesPerUnit`
+// sites per unit, each checking two of the sample's items. Deterministic.
+SiteCampaign writeSiteCampaignFolder(const QString &fixtureFolder, const QString &target, int units, int sitesPerUnit);
+
 } // namespace onsite::bench

@@ -8,6 +8,7 @@
 
 #include <QCommandLineParser>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QGuiApplication>
 #include <QQmlApplicationEngine>
 #include <QQuickStyle>
@@ -18,6 +19,7 @@
 #include <QtQml/qqmlextensionplugin.h>
 
 #include <cstdio>
+#include <ctime>
 #include <functional>
 #include <memory>
 
@@ -40,6 +42,9 @@ void countQmlProblems(QtMsgType type, const QMessageLogContext &context, const Q
 
 int main(int argc, char *argv[])
 {
+    // For --exit-after-first-frame: how much of the start is spent inside main().
+    QElapsedTimer sinceMain;
+    sinceMain.start();
     QGuiApplication app(argc, argv);
     QGuiApplication::setApplicationName(QStringLiteral("onsite"));
     QGuiApplication::setOrganizationName(QStringLiteral("Onsite"));
@@ -56,6 +61,13 @@ int main(int argc, char *argv[])
                       QStringLiteral("DIR")});
     parser.addOption({QStringLiteral("size"), QStringLiteral("Window size for screenshots (default 1280x800)."),
                       QStringLiteral("WxH"), QStringLiteral("1280x800")});
+    // Hidden, for bench/app_bench.cpp (cold start to the first frame): prints
+    // "onsite-first-frame-ms <ms since main()> cpu-ms <CPU ms>" on stdout at the first
+    // frame and exits.
+    QCommandLineOption firstFrame(QStringLiteral("exit-after-first-frame"),
+                                  QStringLiteral("Benchmark: report the first frame on stdout and exit."));
+    firstFrame.setFlags(QCommandLineOption::HiddenFromHelp);
+    parser.addOption(firstFrame);
     parser.process(app);
 
     QString folder = parser.value(QStringLiteral("data"));
@@ -105,6 +117,25 @@ int main(int argc, char *argv[])
     qml.load(QUrl(QStringLiteral("qrc:/Onsite/Main.qml")));
     if (qml.rootObjects().isEmpty())
         return 1;
+    if (parser.isSet(firstFrame)) {
+        auto *window = qobject_cast<QQuickWindow *>(qml.rootObjects().constFirst());
+        if (!window)
+            return 1;
+        // frameSwapped may come from the render thread: the time is taken there, the
+        // quit is queued to the main thread.
+        QObject::connect(
+            window, &QQuickWindow::frameSwapped, window,
+            [&sinceMain] {
+                // CPU time too (all threads, since exec): unlike wall time it barely
+                // moves when other processes share the machine.
+                std::printf("onsite-first-frame-ms %.1f cpu-ms %.1f\n", static_cast<double>(sinceMain.nsecsElapsed()) / 1e6,
+                            1000.0 * static_cast<double>(std::clock()) / CLOCKS_PER_SEC);
+                std::fflush(stdout);
+                QMetaObject::invokeMethod(QCoreApplication::instance(), &QCoreApplication::quit, Qt::QueuedConnection);
+            },
+            static_cast<Qt::ConnectionType>(Qt::DirectConnection | Qt::SingleShotConnection));
+        return app.exec();
+    }
     if (parser.isSet(QStringLiteral("screenshots"))) {
         auto *window = qobject_cast<QQuickWindow *>(qml.rootObjects().constFirst());
         const QStringList size = parser.value(QStringLiteral("size")).split(QLatin1Char('x'));

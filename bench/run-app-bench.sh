@@ -1,0 +1,99 @@
+#!/usr/bin/env bash
+# The app benchmark in one run: a generated campaign of 20,000 sites imported into a
+# local onsite-hq, a device signed in to it with onsite-field, then onsite-app-bench:
+# cold start of the real app beside a minimal Qt Quick window, and the app's view
+# models beside plain code. Writes the "App" section of docs/BENCHMARKS.md (the sync
+# section is left as it is).
+#
+#   bench/run-app-bench.sh
+#
+# Environment: UNITS (default 2000), SITES_PER_UNIT (10), RUNS (cold starts of each,
+# 10), FILTER_ROUNDS (200), LOAD_ROUNDS (5), JOBS (build parallelism, 1),
+# BUILD_DIR (build-appbench), FIXTURES (../shared/fixtures/campaign-2026h1).
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+UNITS=${UNITS:-2000}
+SITES_PER_UNIT=${SITES_PER_UNIT:-10}
+RUNS=${RUNS:-10}
+FILTER_ROUNDS=${FILTER_ROUNDS:-200}
+LOAD_ROUNDS=${LOAD_ROUNDS:-5}
+JOBS=${JOBS:-1}
+BUILD_DIR=${BUILD_DIR:-$ROOT/build-appbench}
+FIXTURES=${FIXTURES:-$ROOT/../shared/fixtures/campaign-2026h1}
+REPORT=$ROOT/docs/BENCHMARKS.md
+
+say() { printf 'run-app-bench: %s\n' "$*" >&2; }
+
+[[ -f $FIXTURES/units.csv ]] || { say "no sample campaign at $FIXTURES (set FIXTURES)"; exit 2; }
+command -v node >/dev/null || { say "node is needed to write the report"; exit 2; }
+
+say "building Release in $BUILD_DIR"
+# The tests are not needed here; leaving them out keeps the build to what is measured.
+cmake -S "$ROOT" -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=Release -DONSITE_BUILD_TESTS=OFF \
+  -DONSITE_BUILD_APP=ON -DONSITE_BUILD_SERVER=ON -DONSITE_BUILD_BENCH=ON >/dev/null
+cmake --build "$BUILD_DIR" -j"$JOBS" --target onsite onsite-hq onsite-field onsite-app-bench onsite-bench-minimal-qml
+
+APP=$BUILD_DIR/qml/onsite
+HQ=$BUILD_DIR/server/onsite-hq
+FIELD=$BUILD_DIR/sync/onsite-field
+BENCH=$BUILD_DIR/bench/onsite-app-bench
+MINIMAL=$BUILD_DIR/bench/minimal-qml/onsite-bench-minimal-qml
+
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/onsite-app-bench.XXXXXX")
+HQ_PID=
+cleanup() {
+  if [[ -n $HQ_PID ]]; then kill "$HQ_PID" 2>/dev/null || true; wait "$HQ_PID" 2>/dev/null || true; fi
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+say "generating $UNITS units × $SITES_PER_UNIT sites"
+CAMPAIGN=$("$BENCH" generate --fixtures "$FIXTURES" --out "$WORK/campaign" --units "$UNITS" \
+  --sites-per-unit "$SITES_PER_UNIT")
+INSPECTOR=$(sed -n 's/.*"inspector":"\([^"]*\)".*/\1/p' <<<"$CAMPAIGN")
+PASSWORD=app-bench-password
+
+say "HQ: importing the campaign"
+"$HQ" init --data "$WORK/hq" >/dev/null
+"$HQ" import-campaign "$WORK/campaign" --data "$WORK/hq" >/dev/null
+printf '%s\n' "$PASSWORD" | "$HQ" set-password "$INSPECTOR" --data "$WORK/hq" >/dev/null
+"$HQ" serve --data "$WORK/hq" --listen 127.0.0.1:0 >"$WORK/hq-serve.out" 2>"$WORK/hq-serve.err" &
+HQ_PID=$!
+PORT=
+for _ in $(seq 1 600); do
+  PORT=$(sed -n 's|.*listening on http://127\.0\.0\.1:\([0-9]*\).*|\1|p' "$WORK/hq-serve.out")
+  [[ -n $PORT ]] && break
+  kill -0 "$HQ_PID" 2>/dev/null || { say "onsite-hq serve exited: $(cat "$WORK/hq-serve.err")"; exit 1; }
+  sleep 0.1
+done
+[[ -n $PORT ]] || { say "onsite-hq serve did not report its port"; exit 1; }
+
+say "device: onsite-field login as $INSPECTOR"
+"$FIELD" login --server "http://127.0.0.1:$PORT" --user "$INSPECTOR" --password "$PASSWORD" \
+  --data "$WORK/device" >"$WORK/login.out" 2>&1 || { say "login failed: $(cat "$WORK/login.out")"; exit 1; }
+# Offline from here on: a tablet in the field starts without a reachable HQ, and a
+# running HQ would only add its own work to what is measured.
+kill -TERM "$HQ_PID"
+wait "$HQ_PID" || true
+HQ_PID=
+
+LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
+status=0
+say "measuring: $RUNS cold starts of each, $FILTER_ROUNDS filter rounds, $LOAD_ROUNDS list-load rounds"
+"$BENCH" run --app "$APP" --baseline "$MINIMAL" --data "$WORK/device" --work "$WORK/bench" \
+  --json "$WORK/app.json" --runs "$RUNS" --filter-rounds "$FILTER_ROUNDS" --load-rounds "$LOAD_ROUNDS" || status=1
+LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
+
+CPU=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')
+SQLITE_VERSION=$(grep -m1 'define SQLITE_VERSION ' /usr/include/sqlite3.h 2>/dev/null | awk '{print $3}' | tr -d '"')
+QT_VERSION=$(pkg-config --modversion Qt6Core 2>/dev/null || true)
+CXX_VERSION=$("$(grep -m1 '^CMAKE_CXX_COMPILER:' "$BUILD_DIR/CMakeCache.txt" | cut -d= -f2)" --version | head -1)
+node "$ROOT/bench/write-app-report.js" --result "$WORK/app.json" --out "$REPORT" \
+  --cpu "${CPU:-unknown}" --nproc "$(nproc)" --load-before "$LOAD_BEFORE" --load-after "$LOAD_AFTER" \
+  --date "$(date -u '+%Y-%m-%d %H:%M UTC')" \
+  --versions "onsite $(git -C "$ROOT" describe --always --dirty 2>/dev/null || echo '?') (Release, $CXX_VERSION), Qt ${QT_VERSION:-?}, SQLite ${SQLITE_VERSION:-?}"
+
+say "wrote the App section of $REPORT"
+[[ $status -eq 0 ]] || say "a part of the run reported problems: see the App section of $REPORT"
+exit $status
