@@ -17,7 +17,7 @@ namespace {
 
 sync::DeviceStore *store() { return AppServices::instance().store; }
 
-std::optional<Person> me()
+std::optional<Person> loadMe()
 {
     if (!store())
         return std::nullopt;
@@ -30,8 +30,16 @@ std::optional<Person> me()
 
 } // namespace
 
+const std::optional<Person> &SessionModel::me() const
+{
+    if (!m_me)
+        m_me = loadMe();
+    return *m_me;
+}
+
 SessionModel::SessionModel(QObject *parent) : QObject(parent)
 {
+    connect(this, &SessionModel::changed, this, [this] { m_me.reset(); }, Qt::DirectConnection);
     if (auto *engine = AppServices::instance().engine)
         connect(engine, &sync::SyncEngine::statusChanged, this, &SessionModel::changed);
 }
@@ -47,19 +55,19 @@ QString SessionModel::account() const { return store() ? sync::SyncState(store()
 
 QString SessionModel::displayName() const
 {
-    const auto person = me();
+    const auto &person = me();
     return person ? person->name : QString();
 }
 
 QString SessionModel::roleName() const
 {
-    const auto person = me();
+    const auto &person = me();
     return person ? onsite::roleName(person->role) : QString();
 }
 
 bool SessionModel::leader() const
 {
-    const auto person = me();
+    const auto &person = me();
     return person && person->canSetFinalValue();
 }
 

@@ -3,6 +3,10 @@
 #include <QObject>
 #include <QQmlEngine>
 
+#include "domain/person.h"
+
+#include <optional>
+
 namespace onsite::sync {
 class SignInFlow;
 }
@@ -55,9 +59,13 @@ Q_SIGNALS:
     void signInSucceeded();
 
 private:
+    // The signed-in person, read once per change: loading the set-up costs a query per
+    // site, and QML reads several of these properties on every change.
+    const std::optional<Person> &me() const;
     void setProgress(bool busy, double fraction, const QString &text, const QString &error);
 
     sync::SignInFlow *m_flow = nullptr;
+    mutable std::optional<std::optional<Person>> m_me;
     bool m_busy = false;
     double m_progress = 0;
     QString m_progressText;

@@ -78,6 +78,9 @@ void UnitListModel::reload()
             const sync::FieldRules rules = sync::FieldRules::load(store->db());
             const int items = static_cast<int>(std::count_if(rules.setup().indicators.begin(), rules.setup().indicators.end(),
                                                              [](const Indicator &i) { return !i.isProject(); }));
+            QHash<QString, int> sitesPerUnit;
+            for (const Site &site : rules.setup().sites)
+                ++sitesPerUnit[site.unitCode];
             for (const auto &choice : rules.unitsToAssess()) {
                 Row row{choice.unit->code, choice.unit->name, choice.unit->category, {}, 0, items, 0, 0,
                         choice.conflictOfInterest};
@@ -97,8 +100,7 @@ void UnitListModel::reload()
                                         .front()
                                         .value(0)
                                         .toInt();
-                row.sites = static_cast<int>(std::count_if(rules.setup().sites.begin(), rules.setup().sites.end(),
-                                                           [&](const Site &s) { return s.unitCode == row.code; }));
+                row.sites = sitesPerUnit.value(row.code);
                 m_all.push_back(row);
             }
         } catch (const std::exception &) {
