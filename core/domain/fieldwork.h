@@ -73,4 +73,17 @@ struct Highlight
     QDateTime recordedAt;
 };
 
+// 提交: the group leader submits a unit's assessment, which locks its scores. After
+// that a score changes only by a leader or HQ with a written reason; reopening the
+// unit (locked = false) also needs a reason, kept in `note`.
+struct UnitSubmission
+{
+    QString id;
+    QString unitCode;
+    bool locked = true;
+    QString account; // who submitted or reopened
+    QDateTime changedAt;
+    QString note;
+};
+
 } // namespace onsite

@@ -178,6 +178,19 @@ ALTER TABLE score_entries ADD COLUMN updated_at TEXT;
 UPDATE score_entries SET updated_at = recorded_at;
 )SQL";
 
+// One row per unit: the leader's submission (提交) and whether it still locks the
+// unit's scores. Reopening keeps the row with locked = 0 and the written reason.
+const char *const kSubmissions = R"SQL(
+CREATE TABLE unit_submissions (
+    id TEXT PRIMARY KEY,
+    unit_code TEXT NOT NULL UNIQUE REFERENCES units(code),
+    locked INTEGER NOT NULL CHECK (locked IN (0, 1)),
+    account TEXT NOT NULL,
+    changed_at TEXT NOT NULL,
+    note TEXT NOT NULL DEFAULT ''
+);
+)SQL";
+
 } // namespace
 
 const std::vector<Migration> &schemaMigrations()
@@ -186,6 +199,7 @@ const std::vector<Migration> &schemaMigrations()
         {1, QStringLiteral("campaign set-up and scores"), QString::fromUtf8(kCampaignSetup)},
         {2, QStringLiteral("field work: visits, photos, findings, highlights"), QString::fromUtf8(kFieldwork)},
         {3, QStringLiteral("follow-up: rectification, innovation projects, score history"), QString::fromUtf8(kFollowUp)},
+        {4, QStringLiteral("unit submissions: submit and lock"), QString::fromUtf8(kSubmissions)},
     };
     return steps;
 }

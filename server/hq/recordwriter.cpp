@@ -3,6 +3,7 @@
 #include "fieldrecordtables.h"
 #include "protocol/records.h"
 #include "scoring/scoreinput.h"
+#include "store/unitsubmissions.h"
 
 #include <QCryptographicHash>
 #include <QJsonDocument>
@@ -34,6 +35,8 @@ MutationResult RecordWriter::apply(const protocol::Mutation &m, const DeviceSess
         return applyDelete(m, session, scope, now);
     if (m.entity == entity::kScore)
         return applyScore(m, session, scope, now);
+    if (m.entity == entity::kSubmission)
+        return applySubmission(m, session, scope, now);
     if (m.entity == entity::kVisit || m.entity == entity::kPhoto || m.entity == entity::kFinding ||
         m.entity == entity::kHighlight)
         return applyFieldRecord(m, session, scope, now);
@@ -101,6 +104,8 @@ MutationResult RecordWriter::applyScore(const protocol::Mutation &m, const Devic
         if (score->reason.trimmed().isEmpty())
             return rejection(m.seq, QStringLiteral("reason_required"), QStringLiteral("核定必须写明理由"));
     }
+    if (const auto refusal = lockRefusal(m.seq, unit->code, person, score->reason))
+        return *refusal;
     const InputEvaluation evaluation = score->kind == ScoreKind::Rater
                                            ? evaluateRaterInput(*item, unit->category, score->input)
                                            : evaluateFinalInput(*item, score->input);
@@ -166,6 +171,11 @@ MutationResult RecordWriter::applyDelete(const protocol::Mutation &m, const Devi
         return rejection(m.seq, QStringLiteral("not_owner"), QStringLiteral("只能删除本人的记录"));
     if (const QString refusal = scope.writeRefusal(m.entity, unitCode); !refusal.isEmpty())
         return rejection(m.seq, refusal, QStringLiteral("无权修改单位 %1 的记录").arg(unitCode));
+    if (m.entity == entity::kScore && UnitSubmissions(m_db).isLocked(unitCode))
+        return rejection(m.seq, QStringLiteral("unit_locked"),
+                         QStringLiteral("单位 %1 已提交锁定，评分不能删除；如需修改请由组长填写理由").arg(unitCode));
+    if (m.entity == entity::kSubmission)
+        return rejection(m.seq, QStringLiteral("not_deletable"), QStringLiteral("提交记录不能删除，请改为“撤回提交”"));
     if (auto conflict = losesTo(m, m.id, unitCode, session, now))
         return *conflict;
     const QString table = m.entity == entity::kScore ? QStringLiteral("score_entries") : fieldRecordTable(m.entity);
@@ -199,6 +209,67 @@ MutationResult RecordWriter::applyFieldRecord(const protocol::Mutation &m, const
     tables.write(*record, !owner.isEmpty());
     stampClock(m.entity, m.id, m.hlc, session.deviceId);
     m_feed.append(m.entity, m.id, record->unitCode, protocol::op::kUpsert, record->json, session.account, now);
+    return {m.seq, MutationStatus::Applied, {}, {}, {}};
+}
+
+std::optional<MutationResult> RecordWriter::lockRefusal(qint64 seq, const QString &unitCode, const Person &person,
+                                                        const QString &reason)
+{
+    if (!UnitSubmissions(m_db).isLocked(unitCode))
+        return std::nullopt;
+    if (!person.canSetFinalValue())
+        return rejection(seq, QStringLiteral("unit_locked"),
+                         QStringLiteral("单位 %1 已由组长提交锁定，评分不能再修改").arg(unitCode));
+    if (reason.trimmed().isEmpty())
+        return rejection(seq, QStringLiteral("reason_required"),
+                         QStringLiteral("单位 %1 已提交锁定，修改评分必须写明理由").arg(unitCode));
+    return std::nullopt;
+}
+
+MutationResult RecordWriter::applySubmission(const protocol::Mutation &m, const DeviceSession &session,
+                                             const Scope &scope, const QDateTime &now)
+{
+    QString error;
+    auto submission = protocol::submissionFromJson(m.id, m.data, &error);
+    if (!submission)
+        return rejection(m.seq, QStringLiteral("bad_record"), error);
+    const Person &person = scope.person();
+    if (submission->account != session.account)
+        return rejection(m.seq, QStringLiteral("not_owner"), QStringLiteral("只能以本人名义提交"));
+    const Unit *unit = m_setup.unit(submission->unitCode);
+    if (!unit)
+        return rejection(m.seq, QStringLiteral("unknown_unit"),
+                         QStringLiteral("单位“%1”不存在").arg(submission->unitCode));
+    if (const QString refusal = scope.writeRefusal(m.entity, unit->code); !refusal.isEmpty())
+        return rejection(m.seq, refusal, QStringLiteral("无权提交单位 %1").arg(unit->code));
+    if (!person.canSetFinalValue())
+        return rejection(m.seq, QStringLiteral("not_leader"), QStringLiteral("只有检查组长或考评办可以提交或撤回"));
+    if (person.homeUnitCode == unit->code)
+        return rejection(m.seq, QStringLiteral("conflict_of_interest"),
+                         QStringLiteral("回避：%1 来自 %2，不能提交本单位").arg(person.account, unit->code));
+    UnitSubmissions submissions(m_db);
+    if (submission->locked) {
+        const QStringList missing = submissions.unscoredItems(m_setup, unit->code);
+        if (!missing.isEmpty())
+            return rejection(m.seq, QStringLiteral("incomplete"),
+                             QStringLiteral("单位 %1 还有 %2 项指标未评分（%3），不能提交")
+                                 .arg(unit->code)
+                                 .arg(missing.size())
+                                 .arg(missing.mid(0, 5).join(QStringLiteral("、"))));
+    } else if (submission->note.trimmed().isEmpty()) {
+        return rejection(m.seq, QStringLiteral("reason_required"), QStringLiteral("撤回提交必须写明理由"));
+    }
+    // One record per unit, whatever id each device gave it.
+    if (const auto existing = submissions.find(unit->code))
+        submission->id = existing->id;
+    if (auto conflict = losesTo(m, submission->id, unit->code, session, now))
+        return *conflict;
+    if (!submission->changedAt.isValid())
+        submission->changedAt = now;
+    submissions.write(*submission);
+    stampClock(m.entity, submission->id, m.hlc, session.deviceId);
+    m_feed.append(m.entity, submission->id, unit->code, protocol::op::kUpsert, protocol::submissionToJson(*submission),
+                  session.account, now);
     return {m.seq, MutationStatus::Applied, {}, {}, {}};
 }
 

@@ -1,6 +1,7 @@
 #include "changeapplier.h"
 
 #include "recordrows.h"
+#include "store/unitsubmissions.h"
 #include "syncstate.h"
 
 #include <QHash>
@@ -18,7 +19,14 @@ bool ChangeApplier::hasLocalEdit(const protocol::Change &change) const
     const Outbox outbox(m_db);
     if (outbox.hasPending(change.entity, change.id))
         return true;
-    if (change.entity != protocol::entity::kScore || change.op != protocol::op::kUpsert)
+    if (change.op != protocol::op::kUpsert)
+        return false;
+    if (change.entity == protocol::entity::kSubmission) {
+        // One submission per unit: a pending local one under another id is the same record.
+        const auto local = UnitSubmissions(m_db).find(change.data.value(QStringLiteral("unit")).toString());
+        return local && local->id != change.id && outbox.hasPending(change.entity, local->id);
+    }
+    if (change.entity != protocol::entity::kScore)
         return false;
     // The same score may carry another id here (recorded on this device before the
     // other copy arrived); it is still the same (unit, indicator, account, kind).

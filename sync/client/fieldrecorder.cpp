@@ -8,6 +8,7 @@
 #include "protocol/protocol.h"
 #include "recordrows.h"
 #include "protocol/records.h"
+#include "store/unitsubmissions.h"
 #include "syncstate.h"
 
 #include <QUuid>
@@ -55,6 +56,12 @@ RecordedScore FieldRecorder::recordScore(const QString &unit, const QString &ind
 {
     const FieldRules rules = FieldRules::load(m_db);
     const ItemValue value = rules.checkScore(unit, indicator, input, kind, reason);
+    if (UnitSubmissions(m_db).isLocked(unit)) {
+        if (!rules.me().canSetFinalValue())
+            throw FieldError(QStringLiteral("单位 %1 已由组长提交锁定，评分不能再修改").arg(unit));
+        if (reason.trimmed().isEmpty())
+            throw FieldError(QStringLiteral("单位 %1 已提交锁定，修改评分必须写明理由").arg(unit));
+    }
     ScoreEntry entry;
     entry.unitCode = unit;
     entry.indicatorCode = indicator;
@@ -77,6 +84,26 @@ Visit FieldRecorder::recordVisit(const QString &site, const QString &notes, cons
     rules.requireFieldWorker();
     rules.requireSite(site);
     Visit visit{newId(), site, rules.me().account, now(), position, notes.trimmed()};
+    save(protocol::entity::kVisit, visit.id, protocol::visitToJson(visit));
+    return visit;
+}
+
+Visit FieldRecorder::updateVisitNotes(const QString &visitId, const QString &notes)
+{
+    const FieldRules rules = FieldRules::load(m_db);
+    const auto rows = m_db.query(QStringLiteral("SELECT site_code, account, checked_in_at, latitude, longitude, "
+                                                "accuracy_m FROM visits WHERE id = ?"),
+                                 {visitId});
+    if (rows.empty())
+        throw FieldError(QStringLiteral("实地查看记录 %1 不存在").arg(visitId));
+    const SqlRow &r = rows.front();
+    if (r[1].toString() != rules.me().account)
+        throw FieldError(QStringLiteral("只能修改本人的实地查看记录"));
+    Visit visit{visitId, r[0].toString(), r[1].toString(),
+                QDateTime::fromString(r[2].toString(), Qt::ISODateWithMs).toUTC(), std::nullopt, notes.trimmed()};
+    if (!r[3].isNull() && !r[4].isNull())
+        visit.position = Position{r[3].toDouble(), r[4].toDouble(),
+                                  r[5].isNull() ? std::nullopt : std::optional<double>(r[5].toDouble())};
     save(protocol::entity::kVisit, visit.id, protocol::visitToJson(visit));
     return visit;
 }
@@ -150,6 +177,47 @@ Highlight FieldRecorder::recordHighlight(Highlight draft)
     draft.recordedAt = now();
     save(protocol::entity::kHighlight, draft.id, protocol::highlightToJson(draft));
     return draft;
+}
+
+UnitSubmission FieldRecorder::submitUnit(const QString &unit)
+{
+    return saveSubmission(unit, true, {});
+}
+
+UnitSubmission FieldRecorder::reopenUnit(const QString &unit, const QString &reason)
+{
+    if (reason.trimmed().isEmpty())
+        throw FieldError(QStringLiteral("撤回提交必须写明理由"));
+    return saveSubmission(unit, false, reason.trimmed());
+}
+
+UnitSubmission FieldRecorder::saveSubmission(const QString &unitCode, bool locked, const QString &note)
+{
+    const FieldRules rules = FieldRules::load(m_db);
+    const Unit &unit = rules.requireUnit(unitCode);
+    const Person &me = rules.me();
+    if (!me.canSetFinalValue())
+        throw FieldError(QStringLiteral("只有检查组长或考评办可以提交或撤回"));
+    if (me.role == Role::Leader && !rules.setup().assesses(me, unit.code))
+        throw FieldError(QStringLiteral("%1不考评单位 %2（%3）").arg(me.groupName, unit.code, unit.name));
+    if (me.homeUnitCode == unit.code)
+        throw FieldError(QStringLiteral("回避：你来自%1，不能提交本单位").arg(unit.name));
+    UnitSubmissions submissions(m_db);
+    const auto existing = submissions.find(unit.code);
+    if (locked) {
+        if (existing && existing->locked)
+            throw FieldError(QStringLiteral("单位 %1 已经提交").arg(unit.code));
+        const QStringList missing = submissions.unscoredItems(rules.setup(), unit.code);
+        if (!missing.isEmpty())
+            throw FieldError(QStringLiteral("还有 %1 项指标未评分（%2），不能提交")
+                                 .arg(missing.size())
+                                 .arg(missing.mid(0, 5).join(QStringLiteral("、"))));
+    } else if (!existing || !existing->locked) {
+        throw FieldError(QStringLiteral("单位 %1 没有提交，无需撤回").arg(unit.code));
+    }
+    UnitSubmission submission{existing ? existing->id : newId(), unit.code, locked, me.account, now(), note};
+    save(protocol::entity::kSubmission, submission.id, protocol::submissionToJson(submission));
+    return submission;
 }
 
 } // namespace onsite::sync

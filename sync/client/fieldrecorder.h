@@ -35,6 +35,8 @@ public:
     RecordedScore recordScore(const QString &unit, const QString &indicator, const QString &input, ScoreKind kind,
                               const QString &reason = {});
     Visit recordVisit(const QString &site, const QString &notes, const std::optional<Position> &position = {});
+    // Rewrites the notes of one of the person's own visits.
+    Visit updateVisitNotes(const QString &visitId, const QString &notes);
     // Copies the file into the device's photo folder under its SHA-256.
     PhotoEvidence recordPhoto(const QString &file, const QString &unit, const QString &indicator = {},
                               const QString &visitId = {}, const QDateTime &capturedAt = {},
@@ -44,7 +46,13 @@ public:
     // `draft` carries unit, site, title, description.
     Highlight recordHighlight(Highlight draft);
 
+    // 提交: a leader (or HQ) locks a unit whose every item has a score. Reopening
+    // needs a written reason. Both travel as one "submission" record per unit.
+    UnitSubmission submitUnit(const QString &unit);
+    UnitSubmission reopenUnit(const QString &unit, const QString &reason);
+
 private:
+    UnitSubmission saveSubmission(const QString &unit, bool locked, const QString &note);
     void checkOptionalLinks(const FieldRules &rules, const QString &unit, const QString &site,
                             const QString &indicator) const;
     void save(const QString &entity, const QString &id, const QJsonObject &data);

@@ -2,6 +2,7 @@
 
 #include "protocol/protocol.h"
 #include "protocol/records.h"
+#include "store/unitsubmissions.h"
 
 namespace onsite::sync {
 
@@ -32,7 +33,7 @@ bool RecordRows::knows(const QString &entity)
 {
     return entity == protocol::entity::kScore || entity == protocol::entity::kVisit ||
            entity == protocol::entity::kPhoto || entity == protocol::entity::kFinding ||
-           entity == protocol::entity::kHighlight;
+           entity == protocol::entity::kHighlight || entity == protocol::entity::kSubmission;
 }
 
 void RecordRows::upsert(const QString &entity, const QString &id, const QJsonObject &data, const QString &source)
@@ -47,6 +48,8 @@ void RecordRows::upsert(const QString &entity, const QString &id, const QJsonObj
         upsertFinding(id, data);
     else if (entity == protocol::entity::kHighlight)
         upsertHighlight(id, data);
+    else if (entity == protocol::entity::kSubmission)
+        upsertSubmission(id, data);
     else
         throw SqlError(QStringLiteral("unknown entity \"%1\"").arg(entity).toStdString());
 }
@@ -65,6 +68,8 @@ void RecordRows::remove(const QString &entity, const QString &id)
         m_db.execute(QStringLiteral("DELETE FROM findings WHERE id = ?"), {id});
     } else if (entity == protocol::entity::kHighlight) {
         m_db.execute(QStringLiteral("DELETE FROM highlights WHERE id = ?"), {id});
+    } else if (entity == protocol::entity::kSubmission) {
+        UnitSubmissions(m_db).remove(id);
     }
 }
 
@@ -165,6 +170,13 @@ void RecordRows::upsertHighlight(const QString &id, const QJsonObject &data)
                                 "recorded_at = excluded.recorded_at"),
                  {id, h.unitCode, textOrNull(h.siteCode), h.title, h.description, h.account,
                   protocol::timestampText(h.recordedAt)});
+}
+
+void RecordRows::upsertSubmission(const QString &id, const QJsonObject &data)
+{
+    QString error;
+    UnitSubmissions(m_db).write(
+        parsed(protocol::submissionFromJson(id, data, &error), protocol::entity::kSubmission, id, error));
 }
 
 } // namespace onsite::sync

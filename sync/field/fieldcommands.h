@@ -14,6 +14,7 @@ int runVisit(const QStringList &arguments);
 int runPhoto(const QStringList &arguments);
 int runFinding(const QStringList &arguments);
 int runHighlight(const QStringList &arguments);
+int runSubmit(const QStringList &arguments);
 int runSync(const QStringList &arguments);
 int runStatus(const QStringList &arguments);
 

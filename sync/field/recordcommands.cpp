@@ -154,4 +154,30 @@ int runHighlight(const QStringList &arguments)
     });
 }
 
+int runSubmit(const QStringList &arguments)
+{
+    FieldCommandLine cl(QStringLiteral("submit"),
+                        QStringLiteral("Submit and lock a unit (组长提交), or reopen it with --reopen and a reason."));
+    cl.addPositional(QStringLiteral("UNIT"), QStringLiteral("Unit code, e.g. DC."));
+    cl.addOption(QStringLiteral("reopen"), QStringLiteral("Reopen a submitted unit (撤回提交)."));
+    cl.addOption(QStringLiteral("reason"), QStringLiteral("Why the unit is reopened (required with --reopen)."),
+                 QStringLiteral("TEXT"));
+    int exitCode = kExitOk;
+    if (!cl.parse(arguments, exitCode))
+        return exitCode;
+    return guarded([&] {
+        DeviceStore store(cl.dataFolder());
+        FieldRecorder recorder(store.db(), store.photosFolder());
+        const QString unit = cl.positional().at(0);
+        if (cl.isSet(QStringLiteral("reopen"))) {
+            recorder.reopenUnit(unit, cl.value(QStringLiteral("reason")));
+            out(QStringLiteral("已撤回单位 %1 的提交%2").arg(unit, kPendingNote));
+        } else {
+            recorder.submitUnit(unit);
+            out(QStringLiteral("已提交并锁定单位 %1%2").arg(unit, kPendingNote));
+        }
+        return kExitOk;
+    });
+}
+
 } // namespace onsite::field

@@ -34,6 +34,9 @@ QString describe(const protocol::Mutation &m)
         return QStringLiteral("%1 %2：%3").arg(field("kind"), field("unit"), field("description").left(30));
     if (m.entity == protocol::entity::kHighlight)
         return QStringLiteral("亮点 %1：%2").arg(field("unit"), field("title"));
+    if (m.entity == protocol::entity::kSubmission)
+        return d.value(QStringLiteral("locked")).toBool() ? QStringLiteral("提交锁定 %1").arg(field("unit"))
+                                                          : QStringLiteral("撤回提交 %1：%2").arg(field("unit"), field("note"));
     return QStringLiteral("%1 %2").arg(m.entity, m.id);
 }
 

@@ -22,6 +22,7 @@ inline const QString kVisit = QStringLiteral("visit");         // check-in at a 
 inline const QString kPhoto = QStringLiteral("photo");         // photo metadata; content goes through /photos
 inline const QString kFinding = QStringLiteral("finding");     // 问题/短板/弱项 with suggestion
 inline const QString kHighlight = QStringLiteral("highlight"); // 亮点
+inline const QString kSubmission = QStringLiteral("submission"); // a unit submitted and locked, or reopened
 } // namespace entity
 
 namespace op {

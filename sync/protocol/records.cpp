@@ -245,4 +245,31 @@ std::optional<Highlight> highlightFromJson(const QString &id, const QJsonObject 
     return h;
 }
 
+QJsonObject submissionToJson(const UnitSubmission &s)
+{
+    return {{QStringLiteral("unit"), s.unitCode},
+            {QStringLiteral("locked"), s.locked},
+            {QStringLiteral("account"), s.account},
+            {QStringLiteral("changed_at"), timestampText(s.changedAt)},
+            {QStringLiteral("note"), s.note}};
+}
+
+std::optional<UnitSubmission> submissionFromJson(const QString &id, const QJsonObject &json, QString *error)
+{
+    FieldReader r(json, error);
+    UnitSubmission s;
+    s.id = id;
+    s.unitCode = r.text(QStringLiteral("unit"));
+    s.account = r.text(QStringLiteral("account"));
+    s.changedAt = r.time(QStringLiteral("changed_at"));
+    s.note = r.text(QStringLiteral("note"), false);
+    const QJsonValue locked = json.value(QStringLiteral("locked"));
+    if (r.ok() && !locked.isBool())
+        *error = QStringLiteral("field \"locked\" must be true or false");
+    s.locked = locked.toBool();
+    if (!error->isEmpty())
+        return std::nullopt;
+    return s;
+}
+
 } // namespace onsite::protocol

@@ -29,6 +29,9 @@ std::optional<Finding> findingFromJson(const QString &id, const QJsonObject &jso
 QJsonObject highlightToJson(const Highlight &highlight);
 std::optional<Highlight> highlightFromJson(const QString &id, const QJsonObject &json, QString *error);
 
+QJsonObject submissionToJson(const UnitSubmission &submission);
+std::optional<UnitSubmission> submissionFromJson(const QString &id, const QJsonObject &json, QString *error);
+
 QString timestampText(const QDateTime &time); // ISO 8601 UTC with milliseconds
 
 } // namespace onsite::protocol

@@ -199,6 +199,23 @@ const std::vector<RowsOfStep> &representativeRows()
              EXPECT_TRUE(history[0][0].isNull());
              EXPECT_EQ(history[0][1].toString(), QStringLiteral("较好"));
          }},
+        {4,
+         [](SqlConnection &db) {
+             db.execute(QStringLiteral("INSERT INTO unit_submissions (id, unit_code, locked, account, changed_at, note) "
+                                       "VALUES (?, ?, ?, ?, ?, ?)"),
+                        {QStringLiteral("u-1"), QStringLiteral("DC"), 1, QStringLiteral("g1.li"),
+                         QStringLiteral("2026-06-22T09:00:00.000Z"), QString()});
+         },
+         [](SqlConnection &db) {
+             const auto submission = db.query(QStringLiteral("SELECT unit_code, locked, account FROM unit_submissions"));
+             ASSERT_EQ(submission.size(), 1u);
+             EXPECT_EQ(submission[0][0].toString(), QStringLiteral("DC"));
+             EXPECT_EQ(submission[0][1].toInt(), 1);
+             // A second submission row for the same unit is refused: one row per unit.
+             EXPECT_THROW(db.execute(QStringLiteral("INSERT INTO unit_submissions (id, unit_code, locked, account, "
+                                                    "changed_at) VALUES ('u-2', 'DC', 0, 'g1.li', 'x')")),
+                          SqlError);
+         }},
     };
     return rows;
 }
