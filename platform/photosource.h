@@ -25,6 +25,9 @@ public:
     virtual bool hasCamera() const = 0;
 
     Q_INVOKABLE virtual void capture() = 0;
+    // Shows the camera's live picture in `videoOutput` (a QML VideoOutput) and keeps
+    // the camera running; nullptr stops it. Sources without a camera ignore it.
+    Q_INVOKABLE virtual void setPreview(QObject *videoOutput) { Q_UNUSED(videoOutput); }
     // `path` is a local path or a "file:" URL.
     Q_INVOKABLE virtual void pickFile(const QString &path) = 0;
 

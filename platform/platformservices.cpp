@@ -1,5 +1,8 @@
 #include "platformservices.h"
 
+#ifdef ONSITE_HAVE_CAMERA
+#include "cameraphotosource.h"
+#endif
 #include "desktopphotosource.h"
 #include "desktoppositionsource.h"
 #include "fakephotosource.h"
@@ -36,7 +39,11 @@ std::unique_ptr<PlatformServices> PlatformServices::createDesktop(QObject *paren
 
     QObject *owner = services->parentFor(parent);
     services->position = new DesktopPositionSource(owner);
+#ifdef ONSITE_HAVE_CAMERA
+    services->photos = new CameraPhotoSource(QDir(services->paths.dataFolder()).filePath(QStringLiteral("camera")), owner);
+#else
     services->photos = new DesktopPhotoSource(owner);
+#endif
     auto *reachability = new ProbeReachability(owner);
     reachability->followSystemNetwork();
     services->reachability = reachability;

@@ -27,7 +27,7 @@ struct PlatformServices
     std::unique_ptr<SecureStore> secureStore;
 
     // Desktop (and, until native ones exist, any) device: DesktopPositionSource,
-    // DesktopPhotoSource, ProbeReachability (no server until setServerUrl(), following
+    // CameraPhotoSource (DesktopPhotoSource when built without Qt Multimedia), ProbeReachability (no server until setServerUrl(), following
     // the system's network changes where Qt can), FileSecureStore in
     // paths.secretsFolder(); paths from AppPaths::fromEnvironment(), created.
     static std::unique_ptr<PlatformServices> createDesktop(QObject *parent);

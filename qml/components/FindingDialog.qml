@@ -7,7 +7,9 @@ Dialog {
     id: dialog
     property bool highlight: false
     property var indicators: []
-    signal findingAccepted(string kind, string description, string suggestion, string indicator)
+    property var photos: [] // the unit's photos: { id, source, time }
+    property var chosenPhotos: []
+    signal findingAccepted(string kind, string description, string suggestion, string indicator, var photoIds)
     signal highlightAccepted(string title, string description)
 
     title: highlight ? qsTr("记录亮点 / 典型经验") : qsTr("记录问题")
@@ -15,13 +17,13 @@ Dialog {
     standardButtons: Dialog.Save | Dialog.Cancel
     width: Math.min(parent ? parent.width - 64 : 640, 640)
 
-    onAboutToShow: { first.text = ""; second.text = ""; kind.currentIndex = 0; indicator.currentIndex = 0 }
+    onAboutToShow: { first.text = ""; second.text = ""; kind.currentIndex = 0; indicator.currentIndex = 0; chosenPhotos = [] }
     onAccepted: {
         if (highlight)
             highlightAccepted(first.text, second.text)
         else
             findingAccepted(kind.currentValue, first.text, second.text,
-                            indicator.currentIndex > 0 ? indicators[indicator.currentIndex - 1] : "")
+                            indicator.currentIndex > 0 ? indicators[indicator.currentIndex - 1] : "", chosenPhotos)
     }
 
     ColumnLayout {
@@ -60,6 +62,42 @@ Dialog {
             Layout.preferredHeight: 120
             placeholderText: dialog.highlight ? qsTr("做法与成效，可复制、可推广之处") : qsTr("对策建议")
             wrapMode: TextEdit.Wrap
+        }
+        Label {
+            visible: !dialog.highlight
+            text: dialog.photos.length > 0 ? qsTr("佐证照片（点选，已选 %1 张）").arg(dialog.chosenPhotos.length)
+                                           : qsTr("本单位还没有照片；可先在页面上添加照片再关联")
+            color: "#616161"
+        }
+        Flow {
+            visible: !dialog.highlight && dialog.photos.length > 0
+            Layout.fillWidth: true
+            spacing: 6
+            Repeater {
+                model: dialog.photos
+                delegate: Rectangle {
+                    required property var modelData
+                    readonly property bool chosen: dialog.chosenPhotos.indexOf(modelData.id) >= 0
+                    objectName: "findingPhoto:" + modelData.id
+                    width: 104; height: 80
+                    color: "transparent"
+                    border.width: chosen ? 4 : 1
+                    border.color: chosen ? "#c62828" : "#bdbdbd"
+                    Image {
+                        anchors.fill: parent; anchors.margins: 4
+                        source: modelData.source; fillMode: Image.PreserveAspectCrop; asynchronous: true
+                    }
+                    MouseArea {
+                        anchors.fill: parent
+                        onClicked: {
+                            const list = dialog.chosenPhotos.slice()
+                            const at = list.indexOf(modelData.id)
+                            if (at >= 0) list.splice(at, 1); else list.push(modelData.id)
+                            dialog.chosenPhotos = list
+                        }
+                    }
+                }
+            }
         }
     }
 }

@@ -10,7 +10,9 @@ ColumnLayout {
     property alias unitCode: model.unitCode
     spacing: 8
 
-    UnitOverviewModel { id: model }
+    UnitOverviewModel { id: model; objectName: "unitOverviewModel" }
+
+    SubmissionBar { overview: model; Layout.fillWidth: true }
 
     Label {
         text: qsTr("本组当前合计 %1 分 · 我还有 %2 项未评").arg(model.groupTotal).arg(model.missingCount)

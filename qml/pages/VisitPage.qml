@@ -39,11 +39,13 @@ Page {
         nameFilters: [qsTr("图片 (*.jpg *.jpeg *.png *.webp *.heic)")]
         onAccepted: visit.addPhoto(selectedFile, indicator)
     }
+    CameraDialog { id: camera; visit: visit }
     FindingDialog {
         id: findingDialog
         objectName: "findingDialog"
         indicators: visit.items.map(i => i.code)
-        onFindingAccepted: (kind, description, suggestion, indicator) => visit.addFinding(kind, description, suggestion, indicator)
+        photos: visit.photos
+        onFindingAccepted: (kind, description, suggestion, indicator, photoIds) => visit.addFinding(kind, description, suggestion, indicator, photoIds)
         onHighlightAccepted: (title, description) => visit.addHighlight(title, description)
     }
 
@@ -66,6 +68,25 @@ Page {
                 wrapMode: Text.Wrap
             }
             Label {
+                objectName: "submittedNotice"
+                visible: visit.submitted
+                Layout.fillWidth: true
+                text: qsTr("🔒 本单位已由组长提交，评分已锁定；仍可补充照片、问题和亮点。")
+                color: "#6a1b9a"
+                wrapMode: Text.Wrap
+            }
+            TextArea {
+                id: notesField
+                objectName: "visitNotes"
+                visible: visit.checkedIn
+                Layout.fillWidth: true
+                Layout.preferredHeight: 88
+                text: visit.notes
+                placeholderText: qsTr("查看记录：实地看到的情况、座谈对象等（离开输入框即保存）")
+                wrapMode: TextEdit.Wrap
+                onActiveFocusChanged: if (!activeFocus) visit.setNotes(text)
+            }
+            Label {
                 visible: visit.message.length > 0
                 Layout.fillWidth: true
                 text: visit.message
@@ -80,15 +101,25 @@ Page {
                     Layout.fillWidth: true
                     item: modelData
                     category: visit.category
-                    scorable: visit.scorable
+                    scorable: visit.scorable && !visit.submitted
                     onInputCommitted: (code, text) => visit.setInput(code, text)
-                    onPhotoRequested: (code) => { photoPicker.indicator = code; photoPicker.open() }
+                    onPhotoRequested: (code) => {
+                        if (visit.hasCamera) { camera.indicator = code; camera.open() }
+                        else { photoPicker.indicator = code; photoPicker.open() }
+                    }
                 }
             }
             RowLayout {
                 Layout.fillWidth: true
                 Label { text: qsTr("照片（%1）").arg(visit.photos.length); font.bold: true; Layout.fillWidth: true }
-                Button { text: qsTr("添加照片"); enabled: visit.scorable; onClicked: { photoPicker.indicator = ""; photoPicker.open() } }
+                Button {
+                    objectName: "cameraButton"
+                    visible: visit.hasCamera
+                    text: qsTr("拍照")
+                    enabled: visit.scorable
+                    onClicked: { camera.indicator = ""; camera.open() }
+                }
+                Button { text: qsTr("选择照片文件"); enabled: visit.scorable; onClicked: { photoPicker.indicator = ""; photoPicker.open() } }
             }
             Flow {
                 Layout.fillWidth: true
@@ -113,6 +144,7 @@ Page {
                     required property var modelData
                     Layout.fillWidth: true
                     text: qsTr("【%1】%2 — 建议：%3").arg(modelData.kind).arg(modelData.description).arg(modelData.suggestion || "—")
+                          + (modelData.photoCount > 0 ? qsTr("（照片 %1 张）").arg(modelData.photoCount) : "")
                     wrapMode: Text.Wrap
                 }
             }

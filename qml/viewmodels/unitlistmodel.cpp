@@ -4,6 +4,7 @@
 #include "client/devicestore.h"
 #include "client/fieldrules.h"
 #include "client/syncengine.h"
+#include "store/unitsubmissions.h"
 
 namespace onsite::app {
 
@@ -34,6 +35,7 @@ QVariant UnitListModel::data(const QModelIndex &index, int role) const
     case SiteCountRole: return row.sites;
     case LockedRole: return row.locked;
     case LockReasonRole: return row.lockReason;
+    case SubmittedRole: return row.submitted;
     default: return {};
     }
 }
@@ -42,7 +44,8 @@ QHash<int, QByteArray> UnitListModel::roleNames() const
 {
     return {{CodeRole, "code"},       {NameRole, "name"},         {CategoryRole, "category"},
             {ScoredRole, "scored"},   {TotalRole, "total"},       {PhotosWaitingRole, "photosWaiting"},
-            {SiteCountRole, "siteCount"}, {LockedRole, "locked"}, {LockReasonRole, "lockReason"}};
+            {SiteCountRole, "siteCount"}, {LockedRole, "locked"}, {LockReasonRole, "lockReason"},
+            {SubmittedRole, "submitted"}};
 }
 
 void UnitListModel::setFilter(const QString &filter)
@@ -81,6 +84,7 @@ void UnitListModel::reload()
             QHash<QString, int> sitesPerUnit;
             for (const Site &site : rules.setup().sites)
                 ++sitesPerUnit[site.unitCode];
+            const QStringList submitted = UnitSubmissions(store->db()).lockedUnits();
             for (const auto &choice : rules.unitsToAssess()) {
                 Row row{choice.unit->code, choice.unit->name, choice.unit->category, {}, 0, items, 0, 0,
                         choice.conflictOfInterest};
@@ -101,6 +105,7 @@ void UnitListModel::reload()
                                         .value(0)
                                         .toInt();
                 row.sites = sitesPerUnit.value(row.code);
+                row.submitted = submitted.contains(row.code);
                 m_all.push_back(row);
             }
         } catch (const std::exception &) {

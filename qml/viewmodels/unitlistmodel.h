@@ -5,7 +5,8 @@
 
 namespace onsite::app {
 
-// The units of the signed-in person's group with progress, filtered by text.
+// The units of the signed-in person's group with progress and submission state,
+// filtered by text.
 class UnitListModel : public QAbstractListModel
 {
     Q_OBJECT
@@ -15,7 +16,7 @@ class UnitListModel : public QAbstractListModel
 
 public:
     enum Role { CodeRole = Qt::UserRole + 1, NameRole, CategoryRole, ScoredRole, TotalRole, PhotosWaitingRole,
-                SiteCountRole, LockedRole, LockReasonRole };
+                SiteCountRole, LockedRole, LockReasonRole, SubmittedRole };
 
     explicit UnitListModel(QObject *parent = nullptr);
 
@@ -37,6 +38,7 @@ private:
         QString code, name, category, lockReason;
         int scored = 0, total = 0, photosWaiting = 0, sites = 0;
         bool locked = false;
+        bool submitted = false; // the leader submitted and locked the unit (提交)
     };
     std::vector<Row> m_all;
     std::vector<const Row *> m_visible;

@@ -8,6 +8,8 @@
 #include "client/syncengine.h"
 #include "scoring/scoringengine.h"
 #include "store/campaignstore.h"
+#include "store/unitsubmissions.h"
+
 
 namespace onsite::app {
 
@@ -30,6 +32,9 @@ void UnitOverviewModel::reload()
     m_items.clear();
     m_missing = 0;
     m_groupTotal.clear();
+    m_unscored.clear();
+    m_submissionText.clear();
+    m_submitted = m_canSubmit = m_canSetFinal = false;
     auto *store = AppServices::instance().store;
     if (!store || m_unitCode.isEmpty()) {
         Q_EMIT changed();
@@ -39,6 +44,18 @@ void UnitOverviewModel::reload()
         const sync::FieldRules rules = sync::FieldRules::load(store->db());
         const Person &me = rules.me();
         m_canSetFinal = me.canSetFinalValue() && me.homeUnitCode != m_unitCode;
+        m_canSubmit = m_canSetFinal;
+        const UnitSubmissions submissions(store->db());
+        m_unscored = submissions.unscoredItems(rules.setup(), m_unitCode);
+        if (const auto submission = submissions.find(m_unitCode)) {
+            const Person *by = rules.setup().person(submission->account);
+            const QString who = by ? by->name : submission->account;
+            const QString when = submission->changedAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"));
+            m_submitted = submission->locked;
+            m_submissionText = submission->locked
+                                   ? tr("%1 于 %2 提交，本单位评分已锁定").arg(who, when)
+                                   : tr("%1 于 %2 撤回提交：%3").arg(who, when, submission->note);
+        }
         const std::vector<ScoreEntry> entries = CampaignStore(store->db()).loadScores();
         const CampaignResults results = ScoringEngine(rules.setup()).compute(entries);
         const auto unit = std::find_if(results.units.begin(), results.units.end(),
@@ -79,28 +96,48 @@ void UnitOverviewModel::reload()
     Q_EMIT changed();
 }
 
-bool UnitOverviewModel::setFinalValue(const QString &indicatorCode, const QString &value, const QString &reason)
+template <typename Work>
+bool UnitOverviewModel::write(Work work, const QString &done)
 {
     auto *store = AppServices::instance().store;
     if (!store)
         return false;
     try {
-        sync::FieldRecorder(store->db(), store->photosFolder())
-            .recordScore(m_unitCode, indicatorCode, value.trimmed(), ScoreKind::Final, reason.trimmed());
-        m_message = QStringLiteral("已核定指标 %1").arg(indicatorCode);
+        sync::FieldRecorder recorder(store->db(), store->photosFolder());
+        work(recorder);
     } catch (const sync::FieldError &e) {
         m_message = e.message();
         Q_EMIT changed();
         return false;
     } catch (const std::exception &e) {
-        m_message = QStringLiteral("保存失败：%1").arg(QString::fromUtf8(e.what()));
+        m_message = tr("保存失败：%1").arg(QString::fromUtf8(e.what()));
         Q_EMIT changed();
         return false;
     }
     if (auto *engine = AppServices::instance().engine)
         engine->notifyLocalChange();
     reload();
+    m_message = done;
+    Q_EMIT changed();
     return true;
+}
+
+bool UnitOverviewModel::setFinalValue(const QString &indicatorCode, const QString &value, const QString &reason)
+{
+    return write([&](sync::FieldRecorder &r) {
+        r.recordScore(m_unitCode, indicatorCode, value.trimmed(), ScoreKind::Final, reason.trimmed());
+    }, tr("已核定指标 %1").arg(indicatorCode));
+}
+
+bool UnitOverviewModel::submit()
+{
+    return write([&](sync::FieldRecorder &r) { r.submitUnit(m_unitCode); },
+                 tr("已提交并锁定本单位，联网后同步到考评办"));
+}
+
+bool UnitOverviewModel::reopen(const QString &reason)
+{
+    return write([&](sync::FieldRecorder &r) { r.reopenUnit(m_unitCode, reason); }, tr("已撤回提交，本单位可以继续评分"));
 }
 
 } // namespace onsite::app

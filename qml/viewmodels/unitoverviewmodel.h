@@ -8,7 +8,8 @@ namespace onsite::app {
 
 // All items of one unit: the person's own input, what the group's synced scores give
 // (same engine as HQ), final values, and what is still missing. A group leader sets
-// final values (核定) here, always with a written reason.
+// final values (核定) here, always with a written reason, and submits the unit (提交),
+// which locks its scores for everyone; reopening needs a reason too.
 class UnitOverviewModel : public QObject
 {
     Q_OBJECT
@@ -19,6 +20,11 @@ class UnitOverviewModel : public QObject
     Q_PROPERTY(QString groupTotal READ groupTotal NOTIFY changed)
     Q_PROPERTY(bool canSetFinal READ canSetFinal NOTIFY changed)
     Q_PROPERTY(QString message READ message NOTIFY changed)
+    Q_PROPERTY(bool submitted READ submitted NOTIFY changed)
+    Q_PROPERTY(QString submissionText READ submissionText NOTIFY changed)
+    Q_PROPERTY(bool canSubmit READ canSubmit NOTIFY changed)
+    Q_PROPERTY(int unscoredCount READ unscoredCount NOTIFY changed) // items nobody has scored yet
+    Q_PROPERTY(QString unscoredText READ unscoredText NOTIFY changed)
 
 public:
     explicit UnitOverviewModel(QObject *parent = nullptr);
@@ -30,18 +36,29 @@ public:
     QString groupTotal() const { return m_groupTotal; }
     bool canSetFinal() const { return m_canSetFinal; }
     QString message() const { return m_message; }
+    bool submitted() const { return m_submitted; }
+    QString submissionText() const { return m_submissionText; }
+    bool canSubmit() const { return m_canSubmit; }
+    int unscoredCount() const { return static_cast<int>(m_unscored.size()); }
+    QString unscoredText() const { return m_unscored.join(QStringLiteral("、")); }
 
     Q_INVOKABLE bool setFinalValue(const QString &indicatorCode, const QString &value, const QString &reason);
+    Q_INVOKABLE bool submit();
+    Q_INVOKABLE bool reopen(const QString &reason);
     Q_INVOKABLE void reload();
 
 Q_SIGNALS:
     void changed();
 
 private:
-    QString m_unitCode, m_groupTotal, m_message;
+    template <typename Work>
+    bool write(Work work, const QString &done);
+
+    QString m_unitCode, m_groupTotal, m_message, m_submissionText;
     QVariantList m_items;
+    QStringList m_unscored;
     int m_missing = 0;
-    bool m_canSetFinal = false;
+    bool m_canSetFinal = false, m_canSubmit = false, m_submitted = false;
 };
 
 } // namespace onsite::app

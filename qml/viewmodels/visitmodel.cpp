@@ -7,7 +7,9 @@
 #include "client/fieldrules.h"
 #include "client/syncengine.h"
 #include "platform/platformservices.h"
+#include "store/unitsubmissions.h"
 
+#include <QFile>
 #include <QLocale>
 #include <QUrl>
 
@@ -26,6 +28,7 @@ QString localTime(const QString &iso)
 
 VisitModel::VisitModel(QObject *parent) : QObject(parent)
 {
+    connectCamera();
     // Photos upload in the background: follow each sync round, so a photo that has
     // reached HQ stops showing as waiting without leaving the page.
     if (auto *engine = AppServices::instance().engine) {
@@ -40,6 +43,56 @@ VisitModel::VisitModel(QObject *parent) : QObject(parent)
             }
         });
     }
+}
+
+void VisitModel::connectCamera()
+{
+    auto *platform = AppServices::instance().platform;
+    if (!platform || !platform->photos)
+        return;
+    connect(platform->photos, &platform::PhotoSource::hasCameraChanged, this, &VisitModel::cameraChanged);
+    connect(platform->photos, &platform::PhotoSource::photoReady, this, [this](const QString &file) {
+        if (m_cameraIndicator.isNull())
+            return; // another page's capture
+        const QString indicator = m_cameraIndicator;
+        m_cameraIndicator = QString();
+        // The store keeps its own copy under the photo's hash; the capture file is spare.
+        if (addPhoto(file, indicator) && file.contains(QLatin1String("/camera/")))
+            QFile::remove(file);
+        Q_EMIT photoTaken();
+    });
+    connect(platform->photos, &platform::PhotoSource::failed, this, [this](const QString &message) {
+        if (m_cameraIndicator.isNull())
+            return;
+        m_cameraIndicator = QString();
+        setMessage(message);
+        Q_EMIT photoTaken();
+    });
+}
+
+bool VisitModel::hasCamera() const
+{
+    auto *platform = AppServices::instance().platform;
+    return platform && platform->photos && platform->photos->hasCamera();
+}
+
+void VisitModel::takePhoto(const QString &indicatorCode)
+{
+    auto *platform = AppServices::instance().platform;
+    if (!platform || !platform->photos) {
+        setMessage(tr("此设备没有相机，请从文件中选择照片"));
+        Q_EMIT photoTaken();
+        return;
+    }
+    m_cameraIndicator = indicatorCode.isNull() ? QStringLiteral("") : indicatorCode;
+    setMessage(tr("正在拍照……"));
+    platform->photos->capture();
+}
+
+void VisitModel::setCameraPreview(QObject *videoOutput)
+{
+    if (auto *platform = AppServices::instance().platform; platform && platform->photos)
+        platform->photos->setPreview(videoOutput);
 }
 
 QVariantList VisitModel::queryPhotos() const
@@ -83,6 +136,8 @@ void VisitModel::reload()
     m_highlights.clear();
     m_checkInText.clear();
     m_visitId.clear();
+    m_notes.clear();
+    m_submitted = false;
     if (!store() || m_siteCode.isEmpty())
         return;
     try {
@@ -96,6 +151,7 @@ void VisitModel::reload()
         m_category = unit.category;
         m_scorable = rules.me().homeUnitCode != unit.code && rules.me().isRater();
         SqlConnection &db = store()->db();
+        m_submitted = UnitSubmissions(db).isLocked(unit.code);
         for (const QString &code : site.indicatorCodes) {
             const Indicator *item = rules.setup().indicator(code);
             if (!item)
@@ -118,12 +174,13 @@ void VisitModel::reload()
                                        {QStringLiteral("scored"), !mine.empty()},
                                        {QStringLiteral("raterCount"), raters.front().value(0).toInt()}});
         }
-        const auto visits = db.query(QStringLiteral("SELECT id, checked_in_at, latitude, longitude, accuracy_m FROM visits "
+        const auto visits = db.query(QStringLiteral("SELECT id, checked_in_at, latitude, longitude, accuracy_m, notes FROM visits "
                                                     "WHERE site_code = ? AND account = ? ORDER BY checked_in_at DESC LIMIT 1"),
                                      {m_siteCode, rules.me().account});
         if (!visits.empty()) {
             const SqlRow &v = visits.front();
             m_visitId = v[0].toString();
+            m_notes = v[5].toString();
             m_checkInText = v[2].isNull()
                                 ? QStringLiteral("已签到 %1（未取得定位）").arg(localTime(v[1].toString()))
                                 : QStringLiteral("已签到 %1，位置 %2, %3（精度约 %4 米）")
@@ -132,13 +189,15 @@ void VisitModel::reload()
                                            v[4].isNull() ? QStringLiteral("?") : QString::number(qRound(v[4].toDouble())));
         }
         m_photos = queryPhotos();
-        for (const SqlRow &f : db.query(QStringLiteral("SELECT kind, description, suggestion, indicator_code FROM findings "
-                                                       "WHERE unit_code = ? ORDER BY recorded_at"),
+        for (const SqlRow &f : db.query(QStringLiteral("SELECT kind, description, suggestion, indicator_code, "
+                                                       "(SELECT COUNT(*) FROM finding_photos fp WHERE fp.finding_id = f.id) "
+                                                       "FROM findings f WHERE unit_code = ? ORDER BY recorded_at"),
                                         {unit.code})) {
             m_findings.append(QVariantMap{{QStringLiteral("kind"), f[0]},
                                           {QStringLiteral("description"), f[1]},
                                           {QStringLiteral("suggestion"), f[2]},
-                                          {QStringLiteral("indicator"), f[3]}});
+                                          {QStringLiteral("indicator"), f[3]},
+                                          {QStringLiteral("photoCount"), f[4].toInt()}});
         }
         for (const SqlRow &h : db.query(QStringLiteral("SELECT title, description FROM highlights WHERE unit_code = ? "
                                                        "ORDER BY recorded_at"),
@@ -217,8 +276,20 @@ bool VisitModel::addPhoto(const QString &file, const QString &indicatorCode)
                  QStringLiteral("照片已保存，联网后自动上传"));
 }
 
+bool VisitModel::setNotes(const QString &notes)
+{
+    if (m_visitId.isEmpty()) {
+        setMessage(tr("请先签到，再填写查看记录"));
+        return false;
+    }
+    if (notes.trimmed() == m_notes)
+        return true;
+    const QString visitId = m_visitId;
+    return write([&](sync::FieldRecorder &r) { r.updateVisitNotes(visitId, notes); }, tr("查看记录已保存"));
+}
+
 bool VisitModel::addFinding(const QString &kind, const QString &description, const QString &suggestion,
-                            const QString &indicatorCode)
+                            const QString &indicatorCode, const QStringList &photoIds)
 {
     Finding draft;
     draft.unitCode = m_unitCode;
@@ -227,6 +298,7 @@ bool VisitModel::addFinding(const QString &kind, const QString &description, con
     draft.kind = findingKindFromName(kind).value_or(FindingKind::Problem);
     draft.description = description.trimmed();
     draft.suggestion = suggestion.trimmed();
+    draft.photoIds = photoIds;
     if (draft.description.isEmpty()) {
         setMessage(QStringLiteral("请填写问题描述"));
         return false;

@@ -20,6 +20,10 @@ class VisitModel : public QObject
     Q_PROPERTY(QString unitName READ unitName NOTIFY siteChanged)
     Q_PROPERTY(QString category READ category NOTIFY siteChanged)
     Q_PROPERTY(bool scorable READ scorable NOTIFY siteChanged) // false for the home unit (回避)
+    // The leader submitted the unit (提交): its scores are locked, evidence can still be added.
+    Q_PROPERTY(bool submitted READ submitted NOTIFY contentChanged)
+    Q_PROPERTY(bool checkedIn READ checkedIn NOTIFY contentChanged)
+    Q_PROPERTY(QString notes READ notes NOTIFY contentChanged) // of the person's latest visit here
     Q_PROPERTY(QVariantList items READ items NOTIFY contentChanged)
     Q_PROPERTY(QString checkInText READ checkInText NOTIFY contentChanged)
     // Own signal: upload state changes during sync, and a refresh must not rebuild the item cards.
@@ -27,6 +31,7 @@ class VisitModel : public QObject
     Q_PROPERTY(QVariantList findings READ findings NOTIFY contentChanged)
     Q_PROPERTY(QVariantList highlights READ highlights NOTIFY contentChanged)
     Q_PROPERTY(QString message READ message NOTIFY messageChanged)
+    Q_PROPERTY(bool hasCamera READ hasCamera NOTIFY cameraChanged)
 
 public:
     explicit VisitModel(QObject *parent = nullptr);
@@ -39,12 +44,16 @@ public:
     QString unitName() const { return m_unitName; }
     QString category() const { return m_category; }
     bool scorable() const { return m_scorable; }
+    bool submitted() const { return m_submitted; }
+    bool checkedIn() const { return !m_visitId.isEmpty(); }
+    QString notes() const { return m_notes; }
     QVariantList items() const { return m_items; }
     QString checkInText() const { return m_checkInText; }
     QVariantList photos() const { return m_photos; }
     QVariantList findings() const { return m_findings; }
     QVariantList highlights() const { return m_highlights; }
     QString message() const { return m_message; }
+    bool hasCamera() const;
 
     // Saves the input for an item; returns true when stored (message says why not).
     Q_INVOKABLE bool setInput(const QString &indicatorCode, const QString &input);
@@ -52,8 +61,13 @@ public:
     // Asks the platform for a fix (works without one) and checks in with what it gets.
     Q_INVOKABLE void checkInHere();
     Q_INVOKABLE bool addPhoto(const QString &file, const QString &indicatorCode);
+    // Takes a photo with the platform's camera; it is saved like a picked one.
+    Q_INVOKABLE void takePhoto(const QString &indicatorCode);
+    Q_INVOKABLE void setCameraPreview(QObject *videoOutput);
+    Q_INVOKABLE bool setNotes(const QString &notes);
+    // `photoIds`: photos of this unit shown with the finding as its evidence.
     Q_INVOKABLE bool addFinding(const QString &kind, const QString &description, const QString &suggestion,
-                                const QString &indicatorCode);
+                                const QString &indicatorCode, const QStringList &photoIds = {});
     Q_INVOKABLE bool addHighlight(const QString &title, const QString &description);
     Q_INVOKABLE void reload();
 
@@ -62,16 +76,19 @@ Q_SIGNALS:
     void contentChanged();
     void photosChanged();
     void messageChanged();
+    void cameraChanged();
+    void photoTaken(); // a capture was saved (or failed: see message)
 
 private:
     template <typename Work>
     bool write(Work work, const QString &done);
     void setMessage(const QString &message);
     QVariantList queryPhotos() const; // this unit's photos with their upload state
+    void connectCamera();
 
     QString m_siteCode, m_siteName, m_siteType, m_unitCode, m_unitName, m_category, m_checkInText, m_message,
-        m_visitId;
-    bool m_scorable = false;
+        m_visitId, m_notes, m_cameraIndicator;
+    bool m_scorable = false, m_submitted = false;
     QVariantList m_items, m_photos, m_findings, m_highlights;
 };
 

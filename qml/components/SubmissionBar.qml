@@ -1,0 +1,113 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Onsite
+
+// 提交: whether the unit is submitted and locked, and for a group leader the
+// submit / reopen actions. Submitting first shows what is complete and what is not.
+Rectangle {
+    id: bar
+    required property UnitOverviewModel overview
+    implicitHeight: row.implicitHeight + 16
+    radius: 4
+    color: overview.submitted ? "#f3e5f5" : "#f5f5f5"
+
+    RowLayout {
+        id: row
+        anchors.fill: parent
+        anchors.margins: 8
+        spacing: 12
+        Label {
+            Layout.fillWidth: true
+            wrapMode: Text.Wrap
+            font.bold: bar.overview.submitted
+            color: bar.overview.submitted ? "#6a1b9a" : "#424242"
+            text: bar.overview.submitted
+                  ? qsTr("🔒 已提交：%1").arg(bar.overview.submissionText)
+                  : (bar.overview.submissionText.length > 0 ? bar.overview.submissionText + " · " : "")
+                    + (bar.overview.unscoredCount === 0 ? qsTr("全部指标均已评分，可以提交")
+                                                        : qsTr("还有 %1 项指标无人评分").arg(bar.overview.unscoredCount))
+        }
+        Button {
+            objectName: "submitUnitButton"
+            visible: bar.overview.canSubmit && !bar.overview.submitted
+            text: qsTr("提交并锁定")
+            onClicked: confirmSubmit.open()
+        }
+        Button {
+            objectName: "reopenUnitButton"
+            visible: bar.overview.canSubmit && bar.overview.submitted
+            text: qsTr("撤回提交")
+            flat: true
+            onClicked: reopenDialog.open()
+        }
+    }
+
+    Dialog {
+        id: confirmSubmit
+        objectName: "confirmSubmitDialog"
+        title: qsTr("提交本单位的考评")
+        modal: true
+        parent: Overlay.overlay
+        anchors.centerIn: parent
+        width: Math.min(560, parent ? parent.width - 48 : 560)
+        ColumnLayout {
+            width: confirmSubmit.availableWidth
+            spacing: 12
+            Label {
+                Layout.fillWidth: true
+                wrapMode: Text.Wrap
+                text: bar.overview.unscoredCount === 0
+                      ? qsTr("全部指标均已评分。提交后组员不能再修改本单位的评分；组长或考评办修改须写明理由。")
+                      : qsTr("还有 %1 项指标无人评分：%2。请先评分或核定，再提交。")
+                            .arg(bar.overview.unscoredCount).arg(bar.overview.unscoredText)
+                color: bar.overview.unscoredCount === 0 ? "#212121" : "#b71c1c"
+            }
+            RowLayout {
+                Layout.alignment: Qt.AlignRight
+                Button { text: qsTr("取消"); flat: true; onClicked: confirmSubmit.close() }
+                Button {
+                    objectName: "confirmSubmitButton"
+                    text: qsTr("确认提交")
+                    enabled: bar.overview.unscoredCount === 0
+                    onClicked: { bar.overview.submit(); confirmSubmit.close() }
+                }
+            }
+        }
+    }
+
+    Dialog {
+        id: reopenDialog
+        title: qsTr("撤回提交")
+        modal: true
+        parent: Overlay.overlay
+        anchors.centerIn: parent
+        width: Math.min(560, parent ? parent.width - 48 : 560)
+        onAboutToShow: reasonField.text = ""
+        ColumnLayout {
+            width: reopenDialog.availableWidth
+            spacing: 12
+            Label {
+                Layout.fillWidth: true
+                wrapMode: Text.Wrap
+                text: qsTr("撤回后本组可以继续修改评分。请写明撤回理由，它会和提交记录一起保存。")
+            }
+            TextArea {
+                id: reasonField
+                Layout.fillWidth: true
+                Layout.preferredHeight: 96
+                placeholderText: qsTr("撤回理由（必填）")
+                wrapMode: TextEdit.Wrap
+            }
+            RowLayout {
+                Layout.alignment: Qt.AlignRight
+                Button { text: qsTr("取消"); flat: true; onClicked: reopenDialog.close() }
+                Button {
+                    text: qsTr("撤回提交")
+                    enabled: reasonField.text.trim().length > 0
+                    onClicked: { if (bar.overview.reopen(reasonField.text)) reopenDialog.close() }
+                }
+            }
+        }
+    }
+}
