@@ -36,7 +36,7 @@ Page {
             Layout.fillWidth: true
             currentIndex: page.initialTab
             TabButton { text: qsTr("点位") }
-            TabButton { text: qsTr("指标总览") }
+            TabButton { objectName: "overviewTab"; text: qsTr("指标总览") }
         }
         UnitOverview {
             visible: tabs.currentIndex === 1

@@ -130,11 +130,11 @@ protected:
     }
 
     // Sign-in page: server, account, password, 登录; then the home page lists units.
-    void signIn()
+    void signIn(const QString &account = kAccount, const QString &displayName = QStringLiteral("张海燕"))
     {
         ASSERT_TRUE(ui->typeText(ui->waitForItem(QStringLiteral("serverField")), hq->baseUrl()));
-        ASSERT_TRUE(ui->typeText(ui->item(QStringLiteral("accountField")), kAccount));
-        ASSERT_TRUE(ui->typeText(ui->item(QStringLiteral("passwordField")), HqProcess::passwordOf(kAccount)));
+        ASSERT_TRUE(ui->typeText(ui->item(QStringLiteral("accountField")), account));
+        ASSERT_TRUE(ui->typeText(ui->item(QStringLiteral("passwordField")), HqProcess::passwordOf(account)));
         ASSERT_TRUE(ui->click(ui->item(QStringLiteral("signInButton"))));
         // Sign-in downloads the group's set-up, then the home page replaces this one.
         QObject *session = ui->object(QStringLiteral("session"));
@@ -147,7 +147,7 @@ protected:
         ASSERT_NE(ui->item(QStringLiteral("unit:DC")), nullptr)
             << "home page never listed DC; sign-in says: " << str(prop(session, "error").toString());
         EXPECT_TRUE(prop(session, "signedIn").toBool());
-        EXPECT_EQ(prop(session, "displayName").toString(), QStringLiteral("张海燕"));
+        EXPECT_EQ(prop(session, "displayName").toString(), displayName);
         EXPECT_EQ(ui->item(QStringLiteral("serverField")), nullptr) << "the sign-in page is still shown";
     }
 
@@ -204,8 +204,13 @@ TEST_F(AppEndToEnd, SiteVisitWithScoresFindingAndPhotoReachesHq)
     EXPECT_TRUE(prop(visit(), "checkInText").toString().contains(QStringLiteral("位置")))
         << str(prop(visit(), "checkInText").toString());
 
+    // Notes of the visit: saved when the field loses focus (here: to the next field).
+    const QString notes = QStringLiteral("座谈支部书记和两名党员，党员活动室开放");
+    ASSERT_TRUE(ui->commitText(ui->waitForItem(QStringLiteral("visitNotes")), notes));
+
     // 2.1 (达标计分): the verified rate, typed and confirmed with Enter.
     ASSERT_NO_FATAL_FAILURE(enterThreshold(QStringLiteral("89.8")));
+    EXPECT_EQ(prop(visit(), "notes").toString(), notes) << str(prop(visit(), "message").toString());
     QQuickItem *scoreLabel = ui->item(QStringLiteral("scoreLabel"), ui->item(QStringLiteral("item:2.1")));
     ASSERT_NE(scoreLabel, nullptr);
     EXPECT_TRUE(prop(scoreLabel, "text").toString().startsWith(QStringLiteral("得分")))
@@ -299,6 +304,7 @@ TEST_F(AppEndToEnd, SiteVisitWithScoresFindingAndPhotoReachesHq)
     ASSERT_EQ(visits.size(), 1u);
     EXPECT_EQ(visits.begin()->second.value(QStringLiteral("site")).toString(), QStringLiteral("DC-01"));
     EXPECT_TRUE(visits.begin()->second.contains(QStringLiteral("latitude"))) << "the check-in lost its position";
+    EXPECT_EQ(visits.begin()->second.value(QStringLiteral("notes")).toString(), notes);
 
     const auto photos = records.count(QStringLiteral("photo")) ? records.at(QStringLiteral("photo"))
                                                                : std::map<QString, QJsonObject>{};
@@ -363,6 +369,73 @@ TEST_F(AppEndToEnd, ScoreEnteredWhileHqIsDownIsKeptAndArrivesWhenItReturns)
     const auto scores = scoresAtHq(pullRecords(leader), QStringLiteral("DC"), kAccount);
     EXPECT_EQ(scores.size(), 1u);
     EXPECT_EQ(scores.count(QStringLiteral("2.1")) ? scores.at(QStringLiteral("2.1")) : QString(), QStringLiteral("92.5"));
+}
+
+TEST_F(AppEndToEnd, LeaderSubmitsACompleteUnitAndHqLocksIt)
+{
+    // Every item of DC already has the leader's final value at HQ (from another device).
+    {
+        ApiClient other(hq->baseUrl());
+        ASSERT_EQ(other.login(QStringLiteral("g1.li"), HqProcess::passwordOf(QStringLiteral("g1.li")),
+                              QStringLiteral("dev-desk")).status, 200);
+        QJsonArray finals;
+        const QStringList items = QStringLiteral("1.1 1.2 1.3 1.4 2.1 2.2 2.3 2.4 2.5 3.1 3.2 3.3 4.1 4.2 4.3 5.1 5.2 5.3 "
+                                                 "6.1 6.2 7.1").split(QLatin1Char(' '));
+        for (int i = 0; i < items.size(); ++i) {
+            finals.append(QJsonObject{
+                {QStringLiteral("seq"), i + 1},
+                {QStringLiteral("entity"), QStringLiteral("score")},
+                {QStringLiteral("id"), QStringLiteral("final-%1").arg(items[i])},
+                {QStringLiteral("op"), QStringLiteral("upsert")},
+                {QStringLiteral("hlc"), QStringLiteral("%1-00000").arg(1000 + i, 13, 10, QLatin1Char('0'))},
+                {QStringLiteral("data"),
+                 QJsonObject{{QStringLiteral("unit"), QStringLiteral("DC")},
+                             {QStringLiteral("indicator"), items[i]},
+                             {QStringLiteral("account"), QStringLiteral("g1.li")},
+                             {QStringLiteral("kind"), QStringLiteral("final")},
+                             {QStringLiteral("input"), items[i] == QLatin1String("7.1") ? QStringLiteral("否") : QStringLiteral("1")},
+                             {QStringLiteral("reason"), QStringLiteral("组长现场核实")},
+                             {QStringLiteral("recorded_at"), QStringLiteral("2026-06-20T08:00:00.000Z")}}}});
+        }
+        const ApiReply push = other.post(QStringLiteral("/api/v1/sync/push"),
+                                         QJsonObject{{QStringLiteral("device_id"), QStringLiteral("dev-desk")},
+                                                     {QStringLiteral("mutations"), finals}});
+        ASSERT_EQ(push.status, 200) << push.body.toStdString();
+    }
+    ASSERT_NO_FATAL_FAILURE(signIn(QStringLiteral("g1.li"), QStringLiteral("李建国")));
+    ASSERT_TRUE(waitUntil([&] { return nothingWaits(); })) << str(prop(syncStatus(), "summary").toString());
+
+    // Home → DC → 指标总览: nothing is missing, so 提交并锁定 → 确认提交.
+    ASSERT_TRUE(ui->click(ui->waitForItem(QStringLiteral("unit:DC"))));
+    ASSERT_TRUE(ui->click(ui->waitForItem(QStringLiteral("overviewTab"))));
+    QObject *overview = ui->object(QStringLiteral("unitOverviewModel"));
+    ASSERT_NE(overview, nullptr);
+    ASSERT_TRUE(waitUntil([&] { return prop(overview, "unscoredCount").toInt() == 0; }))
+        << "still unscored: " << str(prop(overview, "unscoredText").toString());
+    EXPECT_TRUE(prop(overview, "canSubmit").toBool());
+    ASSERT_TRUE(ui->click(ui->waitForItem(QStringLiteral("submitUnitButton"))));
+    QObject *confirm = ui->object(QStringLiteral("confirmSubmitDialog"));
+    ASSERT_TRUE(ui->waitForPopup(confirm, true));
+    ASSERT_TRUE(ui->click(ui->item(QStringLiteral("confirmSubmitButton"), confirm)));
+    ASSERT_TRUE(waitUntil([&] { return prop(overview, "submitted").toBool(); })) << str(prop(overview, "message").toString());
+    EXPECT_TRUE(prop(overview, "submissionText").toString().contains(QStringLiteral("李建国")))
+        << str(prop(overview, "submissionText").toString());
+    ASSERT_NE(ui->waitForItem(QStringLiteral("reopenUnitButton")), nullptr) << "a submitted unit offers 撤回提交";
+
+    ASSERT_NO_FATAL_FAILURE(pressSyncNow());
+    ASSERT_TRUE(waitUntil([&] { return nothingWaits(); })) << str(prop(syncStatus(), "errorText").toString());
+    EXPECT_EQ(prop(syncStatus(), "errorText").toString(), QString());
+    EXPECT_TRUE(prop(syncStatus(), "problems").toList().isEmpty()) << "HQ refused something";
+
+    // HQ holds the unit as submitted, and an inspector can no longer change its scores.
+    ApiClient inspector(hq->baseUrl());
+    ASSERT_EQ(inspector.login(kAccount, HqProcess::passwordOf(kAccount), QStringLiteral("dev-zhang")).status, 200);
+    const auto records = pullRecords(inspector);
+    const auto submissions = records.count(QStringLiteral("submission")) ? records.at(QStringLiteral("submission"))
+                                                                         : std::map<QString, QJsonObject>{};
+    ASSERT_EQ(submissions.size(), 1u);
+    EXPECT_TRUE(submissions.begin()->second.value(QStringLiteral("locked")).toBool());
+    EXPECT_EQ(submissions.begin()->second.value(QStringLiteral("account")).toString(), QStringLiteral("g1.li"));
 }
 
 } // namespace
