@@ -78,6 +78,7 @@ ApplicationWindow {
         const screens = [["signin", signInPage, {}], ["home", homePage, {}],
                          ["unit", unitPage, { unitCode: "DC", unitName: "东城区" }],
                          ["overview", unitPage, { unitCode: "DC", unitName: "东城区", initialTab: 1 }],
+                         ["submitted", unitPage, { unitCode: "BH", unitName: "白河县", initialTab: 1 }],
                          ["visit", visitPage, { siteCode: "DC-01" }], ["sync", syncPage, {}],
                          ["settings", settingsPage, {}]]
         if (index >= screens.length)

@@ -23,7 +23,7 @@ Rectangle {
             font.bold: bar.overview.submitted
             color: bar.overview.submitted ? "#6a1b9a" : "#424242"
             text: bar.overview.submitted
-                  ? qsTr("🔒 已提交：%1").arg(bar.overview.submissionText)
+                  ? qsTr("已提交：%1").arg(bar.overview.submissionText)
                   : (bar.overview.submissionText.length > 0 ? bar.overview.submissionText + " · " : "")
                     + (bar.overview.unscoredCount === 0 ? qsTr("全部指标均已评分，可以提交")
                                                         : qsTr("还有 %1 项指标无人评分").arg(bar.overview.unscoredCount))

@@ -71,8 +71,8 @@ Page {
                         Label { text: name; font.pixelSize: 22; font.bold: true }
                         Label { text: code + " · " + category; color: "#757575" }
                         Item { Layout.fillWidth: true }
-                        Label { visible: locked; text: qsTr("🔒 回避"); color: "#b71c1c" }
-                        Label { visible: submitted && !locked; text: qsTr("🔒 已提交"); color: "#6a1b9a"; font.bold: true }
+                        Label { visible: locked; text: qsTr("回避"); color: "#b71c1c" }
+                        Label { visible: submitted && !locked; text: qsTr("已提交"); color: "#6a1b9a"; font.bold: true }
                     }
                     ProgressBar { Layout.fillWidth: true; from: 0; to: Math.max(1, total); value: scored }
                     Label {

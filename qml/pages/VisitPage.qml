@@ -71,9 +71,15 @@ Page {
                 objectName: "submittedNotice"
                 visible: visit.submitted
                 Layout.fillWidth: true
-                text: qsTr("🔒 本单位已由组长提交，评分已锁定；仍可补充照片、问题和亮点。")
+                text: qsTr("本单位已由组长提交，评分已锁定；仍可补充照片、问题和亮点。")
                 color: "#6a1b9a"
                 wrapMode: Text.Wrap
+            }
+            Label {
+                visible: visit.checkedIn
+                text: qsTr("查看记录（离开输入框即保存）")
+                color: "#616161"
+                font.pixelSize: 14
             }
             TextArea {
                 id: notesField
@@ -82,7 +88,7 @@ Page {
                 Layout.fillWidth: true
                 Layout.preferredHeight: 88
                 text: visit.notes
-                placeholderText: qsTr("查看记录：实地看到的情况、座谈对象等（离开输入框即保存）")
+                placeholderText: qsTr("实地看到的情况、座谈对象等")
                 wrapMode: TextEdit.Wrap
                 onActiveFocusChanged: if (!activeFocus) visit.setNotes(text)
             }
