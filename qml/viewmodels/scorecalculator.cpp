@@ -30,7 +30,7 @@ void ScoreCalculator::recompute()
     item.maxScore = Decimal::parse(m_maxScore).value_or(Decimal(0));
     const auto method = scoringMethodFromName(m_method);
     const RuleParseResult parsed = method ? parseScoringRule(*method, m_rule, item.maxScore)
-                                          : RuleParseResult{std::nullopt, QStringLiteral("未知的计分方法")};
+                                          : RuleParseResult{std::nullopt, tr("未知的计分方法")};
     if (!parsed.rule) {
         m_error = parsed.error;
     } else {
@@ -51,7 +51,7 @@ void ScoreCalculator::recompute()
         } else if (const auto *threshold = std::get_if<ThresholdRule>(&parsed.rule->data)) {
             if (const auto t = threshold->targetFor(m_category)) {
                 const bool upward = t->fullAt > t->zeroAt;
-                m_target = QStringLiteral("满分 %1 %2%4，零分 %3 %5%4")
+                m_target = tr("满分 %1 %2%4，零分 %3 %5%4")
                                .arg(upward ? QStringLiteral("≥") : QStringLiteral("≤"), t->fullAt.toPlainString(),
                                     upward ? QStringLiteral("≤") : QStringLiteral("≥"), threshold->unit,
                                     t->zeroAt.toPlainString());

@@ -101,7 +101,7 @@ void SessionModel::signIn(const QString &server, const QString &account, const Q
     if (!store() || m_busy)
         return;
     if (account.trimmed().isEmpty() || password.isEmpty()) {
-        setProgress(false, 0, {}, QStringLiteral("请输入账号和密码"));
+        setProgress(false, 0, {}, tr("请输入账号和密码"));
         return;
     }
     delete m_flow;
@@ -117,7 +117,7 @@ void SessionModel::signIn(const QString &server, const QString &account, const Q
             Q_EMIT signInSucceeded();
         }
     });
-    setProgress(true, 0.05, QStringLiteral("正在连接……"), {});
+    setProgress(true, 0.05, tr("正在连接……"), {});
     m_flow->start(QUrl(server.trimmed()), account.trimmed(), password, QSysInfo::machineHostName());
 }
 
@@ -127,7 +127,7 @@ bool SessionModel::signOut(bool discardUnsynced)
         return false;
     const int waiting = unsyncedCount();
     if (waiting > 0 && !discardUnsynced) {
-        setProgress(false, 0, {}, QStringLiteral("还有 %1 条更改没有同步到总部。请先联网同步；确需丢弃请再次确认。").arg(waiting));
+        setProgress(false, 0, {}, tr("还有 %1 条更改没有同步到总部。请先联网同步；确需丢弃请再次确认。").arg(waiting));
         return false;
     }
     SqlTransaction transaction(store()->db());

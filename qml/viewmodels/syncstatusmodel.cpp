@@ -33,18 +33,18 @@ QString SyncStatusModel::lastSuccessText() const
 {
     const QDateTime last = engine() ? engine()->lastSuccess() : QDateTime();
     if (!last.isValid())
-        return QStringLiteral("尚未同步");
+        return tr("尚未同步");
     return last.toLocalTime().toString(QStringLiteral("MM-dd HH:mm"));
 }
 
 QString SyncStatusModel::summary() const
 {
     if (syncing())
-        return QStringLiteral("正在同步……");
-    const QString place = online() ? QStringLiteral("在线") : QStringLiteral("离线");
+        return tr("正在同步……");
+    const QString place = online() ? tr("在线") : tr("离线");
     if (pendingChanges() == 0 && pendingPhotos() == 0)
-        return QStringLiteral("%1 · 已全部同步 · %2").arg(place, lastSuccessText());
-    return QStringLiteral("%1 · 待同步 %2 条、照片 %3 张 · 上次 %4")
+        return tr("%1 · 已全部同步 · %2").arg(place, lastSuccessText());
+    return tr("%1 · 待同步 %2 条、照片 %3 张 · 上次 %4")
         .arg(place)
         .arg(pendingChanges())
         .arg(pendingPhotos())

@@ -89,7 +89,7 @@ void UnitListModel::reload()
                 Row row{choice.unit->code, choice.unit->name, choice.unit->category, {}, 0, items, 0, 0,
                         choice.conflictOfInterest};
                 if (row.locked)
-                    row.lockReason = QStringLiteral("回避：您来自本单位，不能为其评分");
+                    row.lockReason = tr("回避：您来自本单位，不能为其评分");
                 row.scored = store->db()
                                  .query(QStringLiteral("SELECT COUNT(DISTINCT indicator_code) FROM score_entries WHERE "
                                                        "unit_code = ? AND account = ? AND kind = 'rater'"),

@@ -182,8 +182,8 @@ void VisitModel::reload()
             m_visitId = v[0].toString();
             m_notes = v[5].toString();
             m_checkInText = v[2].isNull()
-                                ? QStringLiteral("已签到 %1（未取得定位）").arg(localTime(v[1].toString()))
-                                : QStringLiteral("已签到 %1，位置 %2, %3（精度约 %4 米）")
+                                ? tr("已签到 %1（未取得定位）").arg(localTime(v[1].toString()))
+                                : tr("已签到 %1，位置 %2, %3（精度约 %4 米）")
                                       .arg(localTime(v[1].toString()), QString::number(v[2].toDouble(), 'f', 5),
                                            QString::number(v[3].toDouble(), 'f', 5),
                                            v[4].isNull() ? QStringLiteral("?") : QString::number(qRound(v[4].toDouble())));
@@ -224,7 +224,7 @@ bool VisitModel::write(Work work, const QString &done)
         setMessage(e.message());
         return false;
     } catch (const std::exception &e) {
-        setMessage(QStringLiteral("保存失败：%1").arg(QString::fromUtf8(e.what())));
+        setMessage(tr("保存失败：%1").arg(QString::fromUtf8(e.what())));
         return false;
     }
     if (auto *engine = AppServices::instance().engine)
@@ -237,7 +237,7 @@ bool VisitModel::write(Work work, const QString &done)
 bool VisitModel::setInput(const QString &indicatorCode, const QString &input)
 {
     return write([&](sync::FieldRecorder &r) { r.recordScore(m_unitCode, indicatorCode, input, ScoreKind::Rater); },
-                 QStringLiteral("已保存指标 %1 的评分").arg(indicatorCode));
+                 tr("已保存指标 %1 的评分").arg(indicatorCode));
 }
 
 bool VisitModel::checkIn(double latitude, double longitude, double accuracy, bool hasFix)
@@ -245,7 +245,7 @@ bool VisitModel::checkIn(double latitude, double longitude, double accuracy, boo
     std::optional<Position> position;
     if (hasFix)
         position = Position{latitude, longitude, accuracy > 0 ? std::optional<double>(accuracy) : std::nullopt};
-    return write([&](sync::FieldRecorder &r) { r.recordVisit(m_siteCode, {}, position); }, QStringLiteral("已签到"));
+    return write([&](sync::FieldRecorder &r) { r.recordVisit(m_siteCode, {}, position); }, tr("已签到"));
 }
 
 void VisitModel::checkInHere()
@@ -255,7 +255,7 @@ void VisitModel::checkInHere()
         checkIn(0, 0, 0, false);
         return;
     }
-    setMessage(QStringLiteral("正在定位……"));
+    setMessage(tr("正在定位……"));
     auto connection = std::make_shared<QMetaObject::Connection>();
     *connection = connect(platform->position, &platform::PositionSource::fixReady, this,
                           [this, connection](const std::optional<Position> &fix, const QString &errorText) {
@@ -264,7 +264,7 @@ void VisitModel::checkInHere()
                                                             fix->accuracyMeters.value_or(0), true)
                                                   : checkIn(0, 0, 0, false);
                               if (ok && !fix)
-                                  setMessage(QStringLiteral("已签到（未取得定位：%1）").arg(errorText));
+                                  setMessage(tr("已签到（未取得定位：%1）").arg(errorText));
                           });
     platform->position->requestFix();
 }
@@ -273,7 +273,7 @@ bool VisitModel::addPhoto(const QString &file, const QString &indicatorCode)
 {
     const QString path = file.startsWith(QLatin1String("file:")) ? QUrl(file).toLocalFile() : file;
     return write([&](sync::FieldRecorder &r) { r.recordPhoto(path, m_unitCode, indicatorCode, m_visitId); },
-                 QStringLiteral("照片已保存，联网后自动上传"));
+                 tr("照片已保存，联网后自动上传"));
 }
 
 bool VisitModel::setNotes(const QString &notes)
@@ -300,10 +300,10 @@ bool VisitModel::addFinding(const QString &kind, const QString &description, con
     draft.suggestion = suggestion.trimmed();
     draft.photoIds = photoIds;
     if (draft.description.isEmpty()) {
-        setMessage(QStringLiteral("请填写问题描述"));
+        setMessage(tr("请填写问题描述"));
         return false;
     }
-    return write([&](sync::FieldRecorder &r) { r.recordFinding(draft); }, QStringLiteral("已记录%1").arg(kind));
+    return write([&](sync::FieldRecorder &r) { r.recordFinding(draft); }, tr("已记录%1").arg(kind));
 }
 
 bool VisitModel::addHighlight(const QString &title, const QString &description)
@@ -314,10 +314,10 @@ bool VisitModel::addHighlight(const QString &title, const QString &description)
     draft.title = title.trimmed();
     draft.description = description.trimmed();
     if (draft.title.isEmpty()) {
-        setMessage(QStringLiteral("请填写亮点标题"));
+        setMessage(tr("请填写亮点标题"));
         return false;
     }
-    return write([&](sync::FieldRecorder &r) { r.recordHighlight(draft); }, QStringLiteral("已记录亮点"));
+    return write([&](sync::FieldRecorder &r) { r.recordHighlight(draft); }, tr("已记录亮点"));
 }
 
 } // namespace onsite::app
