@@ -7,6 +7,7 @@
 #include "import/paperscoreimporter.h"
 #include "resultsformatter.h"
 #include "store/campaignstore.h"
+#include "store/unitsubmissions.h"
 
 #include <exception>
 
@@ -131,7 +132,7 @@ int runResults(const QStringList &arguments, const CommandIo &io)
         CampaignStore store(*connection);
         const CampaignSetup setup = requireSetup(store, folder.path());
         const CampaignResults results = ScoringEngine(setup).compute(store.loadScores());
-        writeText(io.out, ResultsFormatter(setup, results).format(format));
+        writeText(io.out, ResultsFormatter(setup, results, UnitSubmissions(*connection).lockedUnits()).format(format));
         return 0;
     });
 }

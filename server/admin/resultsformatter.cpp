@@ -76,7 +76,7 @@ QString ResultsFormatter::csv() const
                           QStringLiteral("unit_name"), QStringLiteral("category")};
     for (const QString &code : projectCodes())
         header << QStringLiteral("subtotal_%1").arg(code);
-    header << QStringLiteral("unscored");
+    header << QStringLiteral("unscored") << QStringLiteral("submitted");
 
     QString out = header.join(QLatin1Char(',')) + QLatin1Char('\n');
     for (const UnitResult &unit : m_results.units) {
@@ -90,7 +90,8 @@ QString ResultsFormatter::csv() const
                            unit.category};
         for (const ProjectSubtotal &subtotal : unit.subtotals)
             row << subtotal.subtotal.toString(2);
-        row << QString::number(unit.unscoredCount);
+        row << QString::number(unit.unscoredCount)
+            << (m_submitted.contains(unit.unitCode) ? QStringLiteral("1") : QStringLiteral("0"));
         for (QString &field : row)
             field = csvField(field);
         out += row.join(QLatin1Char(',')) + QLatin1Char('\n');
@@ -127,6 +128,7 @@ QString ResultsFormatter::json() const
             {QStringLiteral("veto"), unit.veto},
             {QStringLiteral("subtotals"), subtotals},
             {QStringLiteral("unscored"), unit.unscoredCount},
+            {QStringLiteral("submitted"), m_submitted.contains(unit.unitCode)},
             {QStringLiteral("items"), items},
         });
     }
@@ -146,7 +148,7 @@ QString ResultsFormatter::table() const
     const QStringList projects = projectCodes();
     for (const QString &code : projects)
         header << QStringLiteral("指标%1").arg(code);
-    header << QStringLiteral("未评");
+    header << QStringLiteral("未评") << QStringLiteral("提交");
     const int numericFrom = 3;
 
     std::vector<QStringList> rows;
@@ -159,7 +161,8 @@ QString ResultsFormatter::table() const
                            unit.veto ? gradeName(unit.grade) + QStringLiteral("（否决）") : gradeName(unit.grade)};
         for (const ProjectSubtotal &subtotal : unit.subtotals)
             row << subtotal.subtotal.toString(2);
-        row << QStringLiteral("%1/%2").arg(unit.unscoredCount).arg(itemCount());
+        row << QStringLiteral("%1/%2").arg(unit.unscoredCount).arg(itemCount())
+            << (m_submitted.contains(unit.unitCode) ? QStringLiteral("已提交") : QStringLiteral("—"));
         rows.push_back(row);
     }
 

@@ -241,7 +241,8 @@ TEST_F(AdminCommands, ResultsCsvHasExpectedColumnsAndValues)
     const QStringList columns = header.split(QLatin1Char(','));
     EXPECT_TRUE(columns.contains(QStringLiteral("unit_name")));
     EXPECT_TRUE(columns.contains(QStringLiteral("category")));
-    EXPECT_EQ(columns.back(), QStringLiteral("unscored"));
+    EXPECT_EQ(columns[columns.size() - 2], QStringLiteral("unscored"));
+    EXPECT_EQ(columns.back(), QStringLiteral("submitted"));
     const CampaignSetup setup = CampaignImporter::importFolder(test::sampleCampaignDir());
     int projects = 0;
     for (const Indicator &indicator : setup.indicators) {
@@ -250,7 +251,9 @@ TEST_F(AdminCommands, ResultsCsvHasExpectedColumnsAndValues)
             EXPECT_TRUE(columns.contains(QStringLiteral("subtotal_") + indicator.code)) << indicator.code.toStdString();
         }
     }
-    EXPECT_EQ(columns.size(), 9 + projects);
+    EXPECT_EQ(columns.size(), 10 + projects);
+    for (const QString &line : lines.mid(1))
+        EXPECT_TRUE(line.endsWith(QStringLiteral(",0"))) << "nothing was submitted: " << line.toStdString();
 
     // The first six columns are the binding expected results of the sample.
     const QStringList expected = QString::fromUtf8(test::readFile(test::samplePath(QStringLiteral("expected-results.csv"))))

@@ -2,6 +2,9 @@
 // a leader or HQ with a reason, and reopening needs a reason too (DOMAIN.md §Integrity).
 #include "e2efixture.h"
 
+#include <QJsonDocument>
+#include <QMap>
+
 namespace onsite::test {
 namespace {
 
@@ -119,6 +122,17 @@ TEST_P(UnitSubmission, LocksScoresForInspectorsAndAsksLeadersForAReason)
     EXPECT_EQ(reasonOf(leaderEdits, 0), QStringLiteral("reason_required"));
     EXPECT_EQ(statusOf(leaderEdits, 1), QStringLiteral("applied"));
     EXPECT_EQ(reasonOf(leaderEdits, 2), QStringLiteral("unit_locked"));
+
+    // HQ's results say which units are submitted.
+    QString out;
+    ASSERT_EQ(hq->admin({QStringLiteral("results"), QStringLiteral("--format"), QStringLiteral("json")}, &out), 0)
+        << out.toStdString();
+    QMap<QString, bool> submittedAtHq;
+    for (const QJsonValue &unit : QJsonDocument::fromJson(out.toUtf8()).object().value(QStringLiteral("units")).toArray())
+        submittedAtHq.insert(unit.toObject().value(QStringLiteral("unit")).toString(),
+                         unit.toObject().value(QStringLiteral("submitted")).toBool());
+    EXPECT_TRUE(submittedAtHq.value(QStringLiteral("DC")));
+    EXPECT_FALSE(submittedAtHq.value(QStringLiteral("BH"), true));
 }
 
 TEST_P(UnitSubmission, OnlyTheGroupLeaderSubmitsAndReopeningNeedsAReason)
