@@ -355,10 +355,17 @@ TEST_F(AppEndToEnd, ScoreEnteredWhileHqIsDownIsKeptAndArrivesWhenItReturns)
         << str(prop(syncStatus(), "summary").toString());
     EXPECT_EQ(inputOf(QStringLiteral("2.1")), QStringLiteral("92.5")) << "the score was not kept on the device";
 
-    // HQ comes back at the same address; 立即同步 delivers the kept score.
+    // The tablet loses its connection (the mountains); the bar says so.
+    app->setNetworkUp(false);
+    ASSERT_TRUE(waitUntil([&] { return !prop(syncStatus(), "online").toBool(); }));
+    EXPECT_TRUE(prop(syncStatus(), "summary").toString().contains(QStringLiteral("离线")))
+        << str(prop(syncStatus(), "summary").toString());
+
+    // HQ comes back at the same address and the connection returns: the app syncs by
+    // itself, nobody presses 立即同步.
     hq->start({QStringLiteral("--listen"), QStringLiteral("127.0.0.1:%1").arg(port)});
     ASSERT_EQ(hq->port(), port);
-    ASSERT_NO_FATAL_FAILURE(pressSyncNow());
+    app->setNetworkUp(true);
     ASSERT_TRUE(waitUntil([&] { return nothingWaits(); }))
         << str(prop(syncStatus(), "summary").toString()) << " / " << str(prop(syncStatus(), "errorText").toString());
     EXPECT_EQ(prop(syncStatus(), "errorText").toString(), QString()) << "the old error is still shown";

@@ -3,6 +3,7 @@
 #include "client/devicestore.h"
 #include "client/syncengine.h"
 #include "client/syncstate.h"
+#include "platform/fakereachability.h"
 #include "platform/platformservices.h"
 #include "viewmodels/appservices.h"
 #include "viewmodels/settingsmodel.h"
@@ -64,6 +65,11 @@ QQuickWindow *AppUnderTest::window() const
 {
     const auto roots = m_qml->rootObjects();
     return roots.isEmpty() ? nullptr : qobject_cast<QQuickWindow *>(roots.constFirst());
+}
+
+void AppUnderTest::setNetworkUp(bool up)
+{
+    static_cast<platform::FakeReachability *>(m_platform->reachability)->setOnline(up);
 }
 
 } // namespace onsite::test

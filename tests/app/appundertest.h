@@ -36,6 +36,8 @@ public:
     // The ApplicationWindow of Main.qml; nullptr when loading failed (see qmlErrors()).
     QQuickWindow *window() const;
     sync::SyncEngine &engine() { return *m_engine; }
+    // The fake reachability: what the operating system would report as the link state.
+    void setNetworkUp(bool up);
     // Warnings and errors the QML engine reported while this app ran.
     const QStringList &qmlErrors() const { return m_qmlErrors; }
     QString folder() const { return m_dir.path(); }
