@@ -33,6 +33,7 @@ namespace {
 const QString kAccount = QStringLiteral("g1.zhang");
 const QString kFindingText = QStringLiteral("会议记录本缺少三月份支部会议的签到页");
 const QString kSuggestionText = QStringLiteral("补齐签到并由支部书记签字确认");
+const QString kPhotoFindingText = QStringLiteral("党员活动室墙上制度牌内容已过时");
 
 std::string str(const QString &text) { return text.toStdString(); }
 
@@ -264,7 +265,21 @@ TEST_F(AppEndToEnd, SiteVisitWithScoresFindingAndPhotoReachesHq)
                                           Q_ARG(QString, QUrl::fromLocalFile(photoPath).toString()),
                                           Q_ARG(QString, QStringLiteral("2.2"))));
     ASSERT_TRUE(added) << str(prop(visit(), "message").toString());
-    EXPECT_EQ(prop(visit(), "photos").toList().size(), 1);
+    ASSERT_EQ(prop(visit(), "photos").toList().size(), 1);
+    const QString photoId = prop(visit(), "photos").toList().constFirst().toMap().value(QStringLiteral("id")).toString();
+
+    // A second finding with that photo as its evidence, picked in the dialog.
+    ASSERT_TRUE(ui->click(ui->item(QStringLiteral("findingButton"))));
+    ASSERT_TRUE(ui->waitForPopup(dialog, true));
+    ASSERT_TRUE(ui->commitText(ui->item(QStringLiteral("findingDescription"), dialog), kPhotoFindingText));
+    ASSERT_TRUE(ui->click(ui->item(QStringLiteral("findingPhoto:") + photoId, dialog)));
+    EXPECT_EQ(prop(dialog, "chosenPhotos").toStringList(), QStringList{photoId});
+    QQmlExpression saveAgain(qmlContext(dialog), dialog, QStringLiteral("standardButton(Dialog.Save)"));
+    ASSERT_TRUE(ui->click(qobject_cast<QQuickItem *>(saveAgain.evaluate().value<QObject *>())));
+    ASSERT_TRUE(ui->waitForPopup(dialog, false));
+    ASSERT_TRUE(waitUntil([&] { return prop(visit(), "findings").toList().size() == 2; }))
+        << str(prop(visit(), "message").toString());
+    EXPECT_EQ(prop(visit(), "findings").toList().constLast().toMap().value(QStringLiteral("photoCount")).toInt(), 1);
 
     // 立即同步, then wait until the sync bar says nothing waits.
     EXPECT_GT(prop(syncStatus(), "pendingChanges").toInt() + prop(syncStatus(), "pendingPhotos").toInt(), 0)
@@ -290,8 +305,12 @@ TEST_F(AppEndToEnd, SiteVisitWithScoresFindingAndPhotoReachesHq)
 
     const auto findings = records.count(QStringLiteral("finding")) ? records.at(QStringLiteral("finding"))
                                                                    : std::map<QString, QJsonObject>{};
-    ASSERT_EQ(findings.size(), 1u);
-    const QJsonObject atHq = findings.begin()->second;
+    ASSERT_EQ(findings.size(), 2u);
+    QJsonObject atHq, withPhoto;
+    for (const auto &[id, data] : findings)
+        (data.value(QStringLiteral("description")).toString() == kFindingText ? atHq : withPhoto) = data;
+    EXPECT_EQ(withPhoto.value(QStringLiteral("description")).toString(), kPhotoFindingText);
+    EXPECT_EQ(withPhoto.value(QStringLiteral("photos")).toArray().toVariantList(), QVariantList{photoId});
     EXPECT_EQ(atHq.value(QStringLiteral("description")).toString(), kFindingText);
     EXPECT_EQ(atHq.value(QStringLiteral("suggestion")).toString(), kSuggestionText);
     EXPECT_EQ(atHq.value(QStringLiteral("kind")).toString(), QStringLiteral("问题"));
