@@ -1,6 +1,8 @@
 #include "campaignstore.h"
 
 #include <QDateTime>
+#include <QHash>
+#include <QStringList>
 
 namespace onsite {
 
@@ -160,29 +162,34 @@ void CampaignStore::loadIndicators(CampaignSetup &setup)
 
 void CampaignStore::loadSites(CampaignSetup &setup)
 {
+    // One query for all checks instead of one per site: a campaign has tens of
+    // thousands of sites, and the set-up is read each time a device screen opens.
+    QHash<QString, QStringList> checks;
+    for (const SqlRow &c :
+         m_db.query(QStringLiteral("SELECT site_code, indicator_code FROM site_indicators "
+                                   "ORDER BY site_code, position")))
+        checks[c[0].toString()] << c[1].toString();
     const auto rows = m_db.query(
         QStringLiteral("SELECT code, unit_code, name, site_type, latitude, longitude FROM sites ORDER BY position"));
+    setup.sites.reserve(rows.size());
     for (const SqlRow &r : rows) {
-        Site site{r[0].toString(), r[1].toString(), r[2].toString(),
-                  siteTypeFromName(r[3].toString()).value_or(SiteType::Ordinary), toOptionalReal(r[4]),
-                  toOptionalReal(r[5]), {}};
-        for (const SqlRow &c : m_db.query(QStringLiteral("SELECT indicator_code FROM site_indicators WHERE site_code = ? "
-                                                         "ORDER BY position"),
-                                          {site.code})) {
-            site.indicatorCodes << c[0].toString();
-        }
-        setup.sites.push_back(std::move(site));
+        const QString code = r[0].toString();
+        setup.sites.push_back(Site{code, r[1].toString(), r[2].toString(),
+                                   siteTypeFromName(r[3].toString()).value_or(SiteType::Ordinary),
+                                   toOptionalReal(r[4]), toOptionalReal(r[5]), checks.take(code)});
     }
 }
 
 void CampaignStore::loadGroupsAndPeople(CampaignSetup &setup)
 {
+    QHash<QString, QStringList> members;
+    for (const SqlRow &u :
+         m_db.query(QStringLiteral("SELECT group_name, unit_code FROM group_units "
+                                   "ORDER BY group_name, position")))
+        members[u[0].toString()] << u[1].toString();
     for (const SqlRow &g : m_db.query(QStringLiteral("SELECT name FROM inspection_groups ORDER BY position"))) {
-        InspectionGroup group{g[0].toString(), {}};
-        for (const SqlRow &u : m_db.query(
-                 QStringLiteral("SELECT unit_code FROM group_units WHERE group_name = ? ORDER BY position"), {group.name}))
-            group.unitCodes << u[0].toString();
-        setup.groups.push_back(std::move(group));
+        const QString name = g[0].toString();
+        setup.groups.push_back(InspectionGroup{name, members.take(name)});
     }
     const auto people = m_db.query(
         QStringLiteral("SELECT account, name, role, home_unit_code, group_name FROM people ORDER BY position"));

@@ -4,6 +4,7 @@
 #include "photofiles.h"
 #include "photouploads.h"
 #include "protocol/protocol.h"
+#include "setupcache.h"
 #include "syncstate.h"
 
 #include <QDateTime>
@@ -25,6 +26,7 @@ BootstrapOutcome BootstrapApplier::apply(const protocol::Bootstrap &bootstrap)
     BootstrapOutcome outcome;
     SyncState state(m_db);
     SqlTransaction transaction(m_db);
+    SetupCache::stamp(m_db); // before and after the rewrite: see SetupCache
     const QStringList before = state.scopeUnits();
     for (const QString &unit : bootstrap.scopeUnits)
         outcome.scopeGrew = outcome.scopeGrew || !before.contains(unit);
@@ -41,6 +43,7 @@ BootstrapOutcome BootstrapApplier::apply(const protocol::Bootstrap &bootstrap)
     if (outcome.scopeGrew && !before.isEmpty())
         state.setCursor(0);
     state.setLastBootstrap(QDateTime::currentDateTimeUtc());
+    SetupCache::stamp(m_db);
     transaction.commit();
 
     const PhotoFiles files(m_photosFolder);

@@ -1,8 +1,10 @@
 #include "fieldrules.h"
 
 #include "fielderror.h"
-#include "store/campaignstore.h"
+#include "setupcache.h"
 #include "syncstate.h"
+
+#include <QSet>
 
 namespace onsite::sync {
 
@@ -26,6 +28,13 @@ QString roleText(Role role)
 } // namespace
 
 FieldRules::FieldRules(CampaignSetup setup, Person me, QStringList scopeUnits)
+    : FieldRules(std::make_shared<const CampaignSetup>(std::move(setup)), std::move(me),
+                 std::move(scopeUnits))
+{
+}
+
+FieldRules::FieldRules(std::shared_ptr<const CampaignSetup> setup, Person me,
+                       QStringList scopeUnits)
     : m_setup(std::move(setup)), m_me(std::move(me)), m_scope(std::move(scopeUnits))
 {
 }
@@ -34,7 +43,7 @@ FieldRules FieldRules::load(SqlConnection &db)
 {
     const SyncState state(db);
     const QString account = state.account();
-    std::optional<CampaignSetup> setup = CampaignStore(db).loadSetup();
+    std::shared_ptr<const CampaignSetup> setup = SetupCache::load(db);
     if (account.isEmpty() || !setup)
         throw FieldError(QStringLiteral("本机还没有登录和考评设置，请先运行：onsite-field login --server 地址 --user 账号 "
                                         "--password 密码"));
@@ -42,7 +51,7 @@ FieldRules FieldRules::load(SqlConnection &db)
     if (!me)
         throw FieldError(QStringLiteral("本机的考评设置中没有账号“%1”，请重新登录").arg(account));
     Person person = *me;
-    return FieldRules(std::move(*setup), std::move(person), state.scopeUnits());
+    return FieldRules(std::move(setup), std::move(person), state.scopeUnits());
 }
 
 std::vector<FieldRules::UnitChoice> FieldRules::unitsToAssess() const
@@ -50,10 +59,15 @@ std::vector<FieldRules::UnitChoice> FieldRules::unitsToAssess() const
     std::vector<UnitChoice> choices;
     if (!m_me.isRater() && m_me.role != Role::Hq)
         return choices;
-    for (const Unit &unit : m_setup.units) {
-        if (!m_scope.contains(unit.code))
+    // Sets, not list lookups: a group and a scope may hold thousands of units.
+    const QSet<QString> scope(m_scope.cbegin(), m_scope.cend());
+    QSet<QString> groupUnits; // what CampaignSetup::assesses checks, for a rater
+    if (const InspectionGroup *group = m_me.isRater() ? m_setup->group(m_me.groupName) : nullptr)
+        groupUnits = QSet<QString>(group->unitCodes.cbegin(), group->unitCodes.cend());
+    for (const Unit &unit : m_setup->units) {
+        if (!scope.contains(unit.code))
             continue;
-        if (m_me.isRater() && !m_setup.assesses(m_me, unit.code))
+        if (m_me.isRater() && !groupUnits.contains(unit.code))
             continue;
         choices.push_back({&unit, unit.code == m_me.homeUnitCode});
     }
@@ -62,7 +76,7 @@ std::vector<FieldRules::UnitChoice> FieldRules::unitsToAssess() const
 
 const Unit &FieldRules::requireUnit(const QString &code) const
 {
-    const Unit *unit = m_setup.unit(code);
+    const Unit *unit = m_setup->unit(code);
     if (!unit || !m_scope.contains(code)) {
         throw FieldError(unit ? QStringLiteral("单位 %1（%2）不在你的考评范围内").arg(code, unit->name)
                               : QStringLiteral("没有编码为“%1”的单位（或不在你的考评范围内）").arg(code));
@@ -72,7 +86,7 @@ const Unit &FieldRules::requireUnit(const QString &code) const
 
 const Indicator &FieldRules::requireItem(const QString &code) const
 {
-    const Indicator *indicator = m_setup.indicator(code);
+    const Indicator *indicator = m_setup->indicator(code);
     if (!indicator)
         throw FieldError(QStringLiteral("指标“%1”不存在").arg(code));
     if (indicator->isProject())
@@ -82,7 +96,7 @@ const Indicator &FieldRules::requireItem(const QString &code) const
 
 const Site &FieldRules::requireSite(const QString &code) const
 {
-    for (const Site &site : m_setup.sites) {
+    for (const Site &site : m_setup->sites) {
         if (site.code == code) {
             requireUnit(site.unitCode);
             return site;
@@ -111,12 +125,12 @@ ItemValue FieldRules::checkScore(const QString &unitCode, const QString &indicat
                                  ? QStringLiteral("考评办不作为评分人打分；如需核定请加 --final 并用 --reason 写明理由")
                                  : QStringLiteral("%1不能评分").arg(roleText(m_me.role)));
         }
-        if (!m_setup.assesses(m_me, unit.code))
+        if (!m_setup->assesses(m_me, unit.code))
             throw FieldError(QStringLiteral("%1不考评单位 %2（%3）").arg(m_me.groupName, unit.code, unit.name));
     } else {
         if (!m_me.canSetFinalValue())
             throw FieldError(QStringLiteral("只有检查组长或考评办可以核定，你是%1").arg(roleText(m_me.role)));
-        if (m_me.role == Role::Leader && !m_setup.assesses(m_me, unit.code))
+        if (m_me.role == Role::Leader && !m_setup->assesses(m_me, unit.code))
             throw FieldError(QStringLiteral("%1不考评单位 %2（%3）").arg(m_me.groupName, unit.code, unit.name));
         if (reason.trimmed().isEmpty())
             throw FieldError(QStringLiteral("核定必须写明理由（--reason）"));

@@ -7,6 +7,7 @@
 
 #include <QStringList>
 
+#include <memory>
 #include <vector>
 
 namespace onsite::sync {
@@ -19,10 +20,11 @@ class FieldRules
 public:
     FieldRules(CampaignSetup setup, Person me, QStringList scopeUnits);
     // The set-up, person and scope this device received at sign-in. Throws FieldError
-    // before the first login.
+    // before the first login. The person and scope are read each time; the set-up is
+    // shared with earlier loads while its stamp is unchanged (SetupCache).
     static FieldRules load(SqlConnection &db);
 
-    const CampaignSetup &setup() const { return m_setup; }
+    const CampaignSetup &setup() const { return *m_setup; }
     const Person &me() const { return m_me; }
     const QStringList &scopeUnits() const { return m_scope; }
 
@@ -44,7 +46,9 @@ public:
                          const QString &reason) const;
 
 private:
-    CampaignSetup m_setup;
+    FieldRules(std::shared_ptr<const CampaignSetup> setup, Person me, QStringList scopeUnits);
+
+    std::shared_ptr<const CampaignSetup> m_setup; // shared, never changed: copies are cheap
     Person m_me;
     QStringList m_scope;
 };

@@ -8,6 +8,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <type_traits>
 
 // The fixture is named after the class under test, so no using-directive.
@@ -231,6 +232,29 @@ TEST_F(CampaignStore, SiteWithoutCoordinatesStaysWithout)
     EXPECT_FALSE(loaded->sites[1].latitude.has_value());
     EXPECT_FALSE(loaded->sites[1].longitude.has_value());
     EXPECT_EQ(loaded->sites[0].latitude, setup.sites[0].latitude);
+}
+
+TEST_F(CampaignStore, ChecksAndGroupMembersComeBackInStoredOrderNotCodeOrder)
+{
+    // Sites, their checks, groups and their units are read in one query each and
+    // regrouped in memory: positions, not codes or table order, must decide the order.
+    CampaignSetup setup = sample();
+    ASSERT_GE(setup.sites.size(), 3u);
+    ASSERT_GE(setup.groups.size(), 2u);
+    std::reverse(setup.sites.begin(), setup.sites.end());
+    for (Site &site : setup.sites)
+        std::reverse(site.indicatorCodes.begin(), site.indicatorCodes.end());
+    ASSERT_GE(setup.sites[0].indicatorCodes.size(), 2);
+    setup.sites[1].indicatorCodes.clear(); // a site checking nothing stays empty
+    std::reverse(setup.groups.begin(), setup.groups.end());
+    for (auto &group : setup.groups)
+        std::reverse(group.unitCodes.begin(), group.unitCodes.end());
+    ASSERT_GE(setup.groups[0].unitCodes.size(), 2);
+
+    m_store.saveSetup(setup);
+    const auto loaded = m_store.loadSetup();
+    ASSERT_TRUE(loaded.has_value());
+    expectSameSetup(setup, *loaded);
 }
 
 TEST_F(CampaignStore, SecondCampaignIsRejectedAndChangesNothing)

@@ -1,5 +1,8 @@
 // Photo sources: picking a file checks that it really is a photo (by its bytes), the
 // desktop has no camera, and the fake camera writes small real JPEGs.
+#ifdef ONSITE_HAVE_CAMERA
+#include "platform/cameraphotosource.h"
+#endif
 #include "platform/desktopphotosource.h"
 #include "platform/fakephotosource.h"
 #include "platform/imagefiles.h"
@@ -150,6 +153,32 @@ TEST(PlatformPhoto, DesktopHasNoCameraAndSaysSoWhenAskedToCapture)
     EXPECT_TRUE(outcome.file.isEmpty());
     EXPECT_TRUE(outcome.failure.contains(QStringLiteral("没有相机")));
 }
+
+#ifdef ONSITE_HAVE_CAMERA
+TEST(PlatformPhoto, CameraSourceWithoutAVideoDeviceFallsBackToFiles)
+{
+    if (!QDir(QStringLiteral("/dev")).entryList({QStringLiteral("video*")}, QDir::System).isEmpty())
+        GTEST_SKIP() << "this machine has a video device";
+    QTemporaryDir dir;
+    CameraPhotoSource source(dir.filePath(QStringLiteral("camera")));
+    EXPECT_FALSE(source.hasCamera());
+    source.setPreview(nullptr); // harmless without a camera
+    Outcome outcome;
+    record(source, outcome);
+    source.capture();
+    ASSERT_TRUE(waitFor([&] { return outcome.count == 1; }));
+    EXPECT_TRUE(outcome.failure.contains(QStringLiteral("没有相机"))) << outcome.failure.toStdString();
+
+    const QString jpeg = dir.filePath(QStringLiteral("card.jpg"));
+    QFile file(jpeg);
+    ASSERT_TRUE(file.open(QIODevice::WriteOnly));
+    file.write(FakePhotoSource::tinyJpeg());
+    file.close();
+    source.pickFile(jpeg);
+    ASSERT_TRUE(waitFor([&] { return outcome.count == 2; }));
+    EXPECT_EQ(QFileInfo(outcome.file).canonicalFilePath(), QFileInfo(jpeg).canonicalFilePath());
+}
+#endif
 
 TEST(PlatformPhoto, FakeCameraWritesDistinctRealJpegs)
 {
