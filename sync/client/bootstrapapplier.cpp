@@ -7,6 +7,7 @@
 #include "setupcache.h"
 #include "syncstate.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QSet>
 
@@ -191,8 +192,8 @@ int BootstrapApplier::removeOutOfScope()
             m_db.execute(QStringLiteral("UPDATE outbox SET data = '{}' WHERE seq = ?"), {e.mutation.seq});
             if (state == outboxstate::kPending) {
                 outbox.resolve(e.mutation.seq, outboxstate::kRejected, QStringLiteral("out_of_scope"),
-                               QStringLiteral("已失去单位 %1 的考评权限，这条未同步的记录已从本机移除")
-                                   .arg(unit.isEmpty() ? QStringLiteral("（未知）") : unit));
+                               QCoreApplication::translate("BootstrapApplier", "已失去单位 %1 的考评权限，这条未同步的记录已从本机移除")
+                                   .arg(unit.isEmpty() ? QCoreApplication::translate("BootstrapApplier", "（未知）") : unit));
                 ++rejected;
             }
         }

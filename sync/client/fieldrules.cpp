@@ -4,6 +4,7 @@
 #include "setupcache.h"
 #include "syncstate.h"
 
+#include <QCoreApplication>
 #include <QSet>
 
 namespace onsite::sync {
@@ -14,13 +15,13 @@ QString roleText(Role role)
 {
     switch (role) {
     case Role::Hq:
-        return QStringLiteral("考评办");
+        return QCoreApplication::translate("FieldRules", "考评办");
     case Role::Leader:
-        return QStringLiteral("检查组长");
+        return QCoreApplication::translate("FieldRules", "检查组长");
     case Role::Inspector:
-        return QStringLiteral("检查组员");
+        return QCoreApplication::translate("FieldRules", "检查组员");
     case Role::Liaison:
-        return QStringLiteral("联络员");
+        return QCoreApplication::translate("FieldRules", "联络员");
     }
     return {};
 }
@@ -45,11 +46,10 @@ FieldRules FieldRules::load(SqlConnection &db)
     const QString account = state.account();
     std::shared_ptr<const CampaignSetup> setup = SetupCache::load(db);
     if (account.isEmpty() || !setup)
-        throw FieldError(QStringLiteral("本机还没有登录和考评设置，请先运行：onsite-field login --server 地址 --user 账号 "
-                                        "--password 密码"));
+        throw FieldError(QCoreApplication::translate("FieldRules", "本机还没有登录，请先登录以下载考评设置"));
     const Person *me = setup->person(account);
     if (!me)
-        throw FieldError(QStringLiteral("本机的考评设置中没有账号“%1”，请重新登录").arg(account));
+        throw FieldError(QCoreApplication::translate("FieldRules", "本机的考评设置中没有账号“%1”，请重新登录").arg(account));
     Person person = *me;
     return FieldRules(std::move(setup), std::move(person), state.scopeUnits());
 }
@@ -78,8 +78,8 @@ const Unit &FieldRules::requireUnit(const QString &code) const
 {
     const Unit *unit = m_setup->unit(code);
     if (!unit || !m_scope.contains(code)) {
-        throw FieldError(unit ? QStringLiteral("单位 %1（%2）不在你的考评范围内").arg(code, unit->name)
-                              : QStringLiteral("没有编码为“%1”的单位（或不在你的考评范围内）").arg(code));
+        throw FieldError(unit ? QCoreApplication::translate("FieldRules", "单位 %1（%2）不在你的考评范围内").arg(code, unit->name)
+                              : QCoreApplication::translate("FieldRules", "没有编码为“%1”的单位（或不在你的考评范围内）").arg(code));
     }
     return *unit;
 }
@@ -88,9 +88,9 @@ const Indicator &FieldRules::requireItem(const QString &code) const
 {
     const Indicator *indicator = m_setup->indicator(code);
     if (!indicator)
-        throw FieldError(QStringLiteral("指标“%1”不存在").arg(code));
+        throw FieldError(QCoreApplication::translate("FieldRules", "指标“%1”不存在").arg(code));
     if (indicator->isProject())
-        throw FieldError(QStringLiteral("“%1 %2”是一级指标，请选择其下的二级指标").arg(code, indicator->title));
+        throw FieldError(QCoreApplication::translate("FieldRules", "“%1 %2”是一级指标，请选择其下的二级指标").arg(code, indicator->title));
     return *indicator;
 }
 
@@ -102,13 +102,13 @@ const Site &FieldRules::requireSite(const QString &code) const
             return site;
         }
     }
-    throw FieldError(QStringLiteral("点位“%1”不存在（或不在你的考评范围内）").arg(code));
+    throw FieldError(QCoreApplication::translate("FieldRules", "点位“%1”不存在（或不在你的考评范围内）").arg(code));
 }
 
 void FieldRules::requireFieldWorker() const
 {
     if (!m_me.isRater() && m_me.role != Role::Hq)
-        throw FieldError(QStringLiteral("%1不能记录现场考评内容").arg(roleText(m_me.role)));
+        throw FieldError(QCoreApplication::translate("FieldRules", "%1不能记录现场考评内容").arg(roleText(m_me.role)));
 }
 
 ItemValue FieldRules::checkScore(const QString &unitCode, const QString &indicatorCode, const QString &input,
@@ -116,30 +116,30 @@ ItemValue FieldRules::checkScore(const QString &unitCode, const QString &indicat
 {
     const Unit &unit = requireUnit(unitCode);
     if (m_me.homeUnitCode == unit.code) {
-        throw FieldError(QStringLiteral("回避：你（%1）来自%2（%3），不能为本单位评分")
+        throw FieldError(QCoreApplication::translate("FieldRules", "回避：你（%1）来自%2（%3），不能为本单位评分")
                              .arg(m_me.name, unit.name, unit.code));
     }
     if (kind == ScoreKind::Rater) {
         if (!m_me.isRater()) {
             throw FieldError(m_me.role == Role::Hq
-                                 ? QStringLiteral("考评办不作为评分人打分；如需核定请加 --final 并用 --reason 写明理由")
-                                 : QStringLiteral("%1不能评分").arg(roleText(m_me.role)));
+                                 ? QCoreApplication::translate("FieldRules", "考评办不作为评分人打分；如需核定，请以核定方式录入并写明理由")
+                                 : QCoreApplication::translate("FieldRules", "%1不能评分").arg(roleText(m_me.role)));
         }
         if (!m_setup->assesses(m_me, unit.code))
-            throw FieldError(QStringLiteral("%1不考评单位 %2（%3）").arg(m_me.groupName, unit.code, unit.name));
+            throw FieldError(QCoreApplication::translate("FieldRules", "%1不考评单位 %2（%3）").arg(m_me.groupName, unit.code, unit.name));
     } else {
         if (!m_me.canSetFinalValue())
-            throw FieldError(QStringLiteral("只有检查组长或考评办可以核定，你是%1").arg(roleText(m_me.role)));
+            throw FieldError(QCoreApplication::translate("FieldRules", "只有检查组长或考评办可以核定，你是%1").arg(roleText(m_me.role)));
         if (m_me.role == Role::Leader && !m_setup->assesses(m_me, unit.code))
-            throw FieldError(QStringLiteral("%1不考评单位 %2（%3）").arg(m_me.groupName, unit.code, unit.name));
+            throw FieldError(QCoreApplication::translate("FieldRules", "%1不考评单位 %2（%3）").arg(m_me.groupName, unit.code, unit.name));
         if (reason.trimmed().isEmpty())
-            throw FieldError(QStringLiteral("核定必须写明理由（--reason）"));
+            throw FieldError(QCoreApplication::translate("FieldRules", "核定必须写明理由"));
     }
     const Indicator &item = requireItem(indicatorCode);
     const InputEvaluation evaluation =
         kind == ScoreKind::Rater ? evaluateRaterInput(item, unit.category, input) : evaluateFinalInput(item, input);
     if (!evaluation.value)
-        throw FieldError(QStringLiteral("指标 %1 的输入“%2”无效：%3").arg(item.code, input, evaluation.error));
+        throw FieldError(QCoreApplication::translate("FieldRules", "指标 %1 的输入“%2”无效：%3").arg(item.code, input, evaluation.error));
     return *evaluation.value;
 }
 
