@@ -73,8 +73,7 @@ Page {
                 width: problems.width
                 contentItem: ColumnLayout {
                     Label {
-                        text: (modelData.conflict ? qsTr("冲突") : qsTr("被拒绝")) + " · " + modelData.unit + " "
-                              + modelData.indicator + (modelData.input ? " “" + modelData.input + "”" : "")
+                        text: (modelData.conflict ? qsTr("冲突") : qsTr("被拒绝")) + " · " + modelData.what
                         font.bold: true
                     }
                     Label { text: modelData.message; wrapMode: Text.Wrap; Layout.fillWidth: true; color: "#616161" }

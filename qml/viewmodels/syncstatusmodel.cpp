@@ -51,6 +51,25 @@ QString SyncStatusModel::summary() const
         .arg(lastSuccessText());
 }
 
+QString SyncStatusModel::describe(const QString &entity, const QJsonObject &data) const
+{
+    auto field = [&data](const char *key) { return data.value(QLatin1String(key)).toString(); };
+    if (entity == QLatin1String("score"))
+        return tr("评分 %1 指标 %2“%3”").arg(field("unit"), field("indicator"), field("input"));
+    if (entity == QLatin1String("submission"))
+        return data.value(QStringLiteral("locked")).toBool() ? tr("提交单位 %1").arg(field("unit"))
+                                                             : tr("撤回单位 %1 的提交").arg(field("unit"));
+    if (entity == QLatin1String("visit"))
+        return tr("签到点位 %1").arg(field("site"));
+    if (entity == QLatin1String("photo"))
+        return tr("单位 %1 的照片").arg(field("unit"));
+    if (entity == QLatin1String("finding"))
+        return tr("%1 %2：%3").arg(field("kind"), field("unit"), field("description").left(40));
+    if (entity == QLatin1String("highlight"))
+        return tr("亮点 %1：%2").arg(field("unit"), field("title"));
+    return entity;
+}
+
 QVariantList SyncStatusModel::problems() const
 {
     QVariantList list;
@@ -65,7 +84,8 @@ QVariantList SyncStatusModel::problems() const
                                 {QStringLiteral("message"), row[2]},
                                 {QStringLiteral("unit"), data.value(QStringLiteral("unit")).toString()},
                                 {QStringLiteral("indicator"), data.value(QStringLiteral("indicator")).toString()},
-                                {QStringLiteral("input"), data.value(QStringLiteral("input")).toString()}});
+                                {QStringLiteral("input"), data.value(QStringLiteral("input")).toString()},
+                                {QStringLiteral("what"), describe(row[0].toString(), data)}});
     }
     return list;
 }

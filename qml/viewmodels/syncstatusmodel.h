@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QJsonObject>
 #include <QObject>
 #include <QQmlEngine>
 #include <QVariantList>
@@ -41,6 +42,10 @@ public:
 
 Q_SIGNALS:
     void changed();
+
+private:
+    // The change in a few words, for the list of refused and conflicting changes.
+    QString describe(const QString &entity, const QJsonObject &data) const;
 };
 
 } // namespace onsite::app
