@@ -1,5 +1,6 @@
 #include "apppaths.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QStandardPaths>
 
@@ -25,13 +26,15 @@ bool AppPaths::ensureExist(QString *error) const
     // working directory: refuse instead.
     if (m_dataFolder.isEmpty()) {
         if (error)
-            *error = QStringLiteral("无法确定应用数据目录（请设置环境变量 %1）").arg(QLatin1String(kDataFolderVariable));
+            *error =
+                QCoreApplication::translate("AppPaths", "无法确定应用数据目录（请设置环境变量 %1）")
+                    .arg(QLatin1String(kDataFolderVariable));
         return false;
     }
     for (const QString &folder : {m_dataFolder, photosFolder()}) {
         if (!QDir().mkpath(folder)) {
             if (error)
-                *error = QStringLiteral("无法创建目录 %1").arg(folder);
+                *error = QCoreApplication::translate("AppPaths", "无法创建目录 %1").arg(folder);
             return false;
         }
     }

@@ -23,7 +23,7 @@ public:
     QString photosFolder() const;
     QString secretsFolder() const; // for FileSecureStore; made private (0700) by it
 
-    // Creates the data and photos folders when missing. False, with a Chinese
+    // Creates the data and photos folders when missing. False, with a translated
     // message, when that fails (or no data location is known at all).
     bool ensureExist(QString *error = nullptr) const;
 

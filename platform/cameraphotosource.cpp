@@ -43,7 +43,9 @@ bool CameraPhotoSource::startMultimedia() const
     connect(capture, &QImageCapture::imageSaved, self,
             [self](int, const QString &fileName) { Q_EMIT self->photoReady(fileName); });
     connect(capture, &QImageCapture::errorOccurred, self,
-            [self](int, QImageCapture::Error, const QString &text) { self->fail(QStringLiteral("拍照失败：%1").arg(text)); });
+            [self](int, QImageCapture::Error, const QString &text) {
+                self->fail(tr("拍照失败：%1").arg(text));
+            });
     connect(capture, &QImageCapture::readyForCaptureChanged, self, [self](bool ready) {
         if (ready && self->m_waitingForReady)
             self->captureWhenReady();
@@ -58,9 +60,8 @@ void CameraPhotoSource::ensureCamera()
     if (m_camera)
         return;
     m_camera = std::make_unique<QCamera>(QMediaDevices::defaultVideoInput());
-    connect(m_camera.get(), &QCamera::errorOccurred, this, [this](QCamera::Error, const QString &text) {
-        fail(QStringLiteral("相机出错：%1").arg(text));
-    });
+    connect(m_camera.get(), &QCamera::errorOccurred, this,
+            [this](QCamera::Error, const QString &text) { fail(tr("相机出错：%1").arg(text)); });
     m_session->setCamera(m_camera.get());
 }
 
@@ -84,7 +85,7 @@ void CameraPhotoSource::capture()
         return;
     }
     if (!QDir().mkpath(m_folder)) {
-        QTimer::singleShot(0, this, [this] { fail(QStringLiteral("无法创建照片文件夹 %1").arg(m_folder)); });
+        QTimer::singleShot(0, this, [this] { fail(tr("无法创建照片文件夹 %1").arg(m_folder)); });
         return;
     }
     ensureCamera();
@@ -95,7 +96,7 @@ void CameraPhotoSource::capture()
     } else {
         QTimer::singleShot(kReadyTimeoutMs, this, [this] {
             if (m_waitingForReady)
-                fail(QStringLiteral("相机没有就绪，请重试或从文件中选择照片"));
+                fail(tr("相机没有就绪，请重试或从文件中选择照片"));
         });
     }
 }
@@ -109,7 +110,7 @@ void CameraPhotoSource::captureWhenReady()
                              .arg(QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-HHmmss-zzz")));
     m_imageCapture->setFileFormat(QImageCapture::JPEG);
     if (m_imageCapture->captureToFile(QDir(m_folder).filePath(name)) < 0)
-        fail(QStringLiteral("拍照失败：%1").arg(m_imageCapture->errorString()));
+        fail(tr("拍照失败：%1").arg(m_imageCapture->errorString()));
 }
 
 void CameraPhotoSource::fail(const QString &message)

@@ -9,7 +9,8 @@ namespace onsite::platform {
 void DesktopPhotoSource::capture()
 {
     // Queued: PhotoSource promises answers on the event loop, never re-entrantly.
-    QTimer::singleShot(0, this, [this] { Q_EMIT failed(QStringLiteral("此设备没有相机，请从文件中选择照片")); });
+    QTimer::singleShot(0, this,
+                       [this] { Q_EMIT failed(tr("此设备没有相机，请从文件中选择照片")); });
 }
 
 void DesktopPhotoSource::pickFile(const QString &path)

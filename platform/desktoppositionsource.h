@@ -22,12 +22,16 @@ public:
     void requestFix() override;
 
     // "lat,lon" or "lat,lon,accuracyMeters", decimal degrees (WGS84). Empty, with a
-    // Chinese message in `error`, when the text is not that or out of range.
+    // message for people in `error`, when the text is not that or out of range.
     static std::optional<onsite::Position> parseFixedPosition(const QString &text, QString *error);
 
 private:
+    // Worded per request, not in the constructor: the app creates this source before
+    // it installs its translator, and the language can change while it runs.
+    QString noFixReason() const;
+
+    QString m_configured; // ONSITE_FIXED_POSITION as read at construction
     std::optional<onsite::Position> m_fixed;
-    QString m_noFixReason;
 };
 
 } // namespace onsite::platform

@@ -58,20 +58,20 @@ void FakePhotoSource::capture()
     if (!m_failure.isEmpty())
         return answer({}, m_failure);
     if (!m_hasCamera)
-        return answer({}, QStringLiteral("此设备没有相机，请从文件中选择照片"));
+        return answer({}, tr("此设备没有相机，请从文件中选择照片"));
 
     ++m_captureCount;
     if (!QDir().mkpath(m_folder))
-        return answer({}, QStringLiteral("无法创建照片目录 %1").arg(m_folder));
+        return answer({}, tr("无法创建照片目录 %1").arg(m_folder));
     const QString id = QUuid::createUuid().toString(QUuid::WithoutBraces);
     const QString path = QDir(m_folder).filePath(QStringLiteral("fake-photo-%1-%2.jpg").arg(m_captureCount).arg(id));
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly)) {
-        return answer({}, QStringLiteral("无法保存照片 %1：%2").arg(path, file.errorString()));
+        return answer({}, tr("无法保存照片 %1：%2").arg(path, file.errorString()));
     }
     file.write(tinyJpeg("onsite fake photo " + QByteArray::number(m_captureCount) + ' ' + id.toLatin1()));
     if (!file.commit())
-        return answer({}, QStringLiteral("无法保存照片 %1：%2").arg(path, file.errorString()));
+        return answer({}, tr("无法保存照片 %1：%2").arg(path, file.errorString()));
     answer(path, {});
 }
 

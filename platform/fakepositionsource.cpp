@@ -21,7 +21,7 @@ void FakePositionSource::setHasPositioning(bool hasPositioning)
 void FakePositionSource::setNextResult(const std::optional<Position> &fix, const QString &errorText)
 {
     m_fix = fix;
-    m_errorText = fix ? QString() : (errorText.isEmpty() ? QStringLiteral("无法获取位置") : errorText);
+    m_errorText = fix ? QString() : (errorText.isEmpty() ? tr("无法获取位置") : errorText);
 }
 
 void FakePositionSource::requestFix()
@@ -30,7 +30,7 @@ void FakePositionSource::requestFix()
     // The result is captured now: a test that changes it afterwards is setting up
     // the next request, not rewriting this one.
     const std::optional<Position> fix = m_hasPositioning ? m_fix : std::nullopt;
-    const QString error = m_hasPositioning ? m_errorText : QStringLiteral("此设备没有定位功能");
+    const QString error = m_hasPositioning ? m_errorText : tr("此设备没有定位功能");
     QTimer::singleShot(m_delay, this, [this, fix, error] { Q_EMIT fixReady(fix, error); });
 }
 

@@ -20,7 +20,7 @@ public:
 
     void setHasPositioning(bool hasPositioning);
     // What the following requests answer (until changed). Without an error text, an
-    // empty fix is answered with a generic Chinese reason.
+    // empty fix is answered with a generic (translated) reason.
     void setNextResult(const std::optional<onsite::Position> &fix, const QString &errorText = {});
     void setDelay(std::chrono::milliseconds delay) { m_delay = delay; }
     int requestCount() const { return m_requestCount; }

@@ -1,5 +1,6 @@
 #include "filesecurestore.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QSaveFile>
@@ -28,11 +29,15 @@ QString FileSecureStore::filePathFor(const QString &key) const
 bool FileSecureStore::ensurePrivateFolder(QString *error) const
 {
     if (!QDir().mkpath(m_folder))
-        return failWith(error, QStringLiteral("无法创建密钥目录 %1").arg(m_folder));
+        return failWith(
+            error,
+            QCoreApplication::translate("FileSecureStore", "无法创建密钥目录 %1").arg(m_folder));
     // Applied every time, not only on creation: a folder loosened by hand (or made by
     // an older version) is tightened before a secret goes into it.
     if (!QFile::setPermissions(m_folder, kPrivateFolder))
-        return failWith(error, QStringLiteral("无法设置密钥目录 %1 的权限").arg(m_folder));
+        return failWith(error,
+                        QCoreApplication::translate("FileSecureStore", "无法设置密钥目录 %1 的权限")
+                            .arg(m_folder));
     return true;
 }
 
@@ -43,15 +48,19 @@ bool FileSecureStore::store(const QString &key, const QByteArray &secret, QStrin
     const QString path = filePathFor(key);
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly))
-        return failWith(error, QStringLiteral("无法保存密钥 %1：%2").arg(key, file.errorString()));
+        return failWith(error, QCoreApplication::translate("FileSecureStore", "无法保存密钥 %1：%2")
+                                   .arg(key, file.errorString()));
     // QSaveFile creates its temporary file with the umask's mode (often 0644) or the
     // old file's: narrowed before a single byte of the secret is written.
     if (!file.setPermissions(kPrivateFile)) {
         file.cancelWriting();
-        return failWith(error, QStringLiteral("无法设置密钥文件 %1 的权限").arg(path));
+        return failWith(
+            error,
+            QCoreApplication::translate("FileSecureStore", "无法设置密钥文件 %1 的权限").arg(path));
     }
     if (file.write(secret) != secret.size() || !file.commit())
-        return failWith(error, QStringLiteral("无法保存密钥 %1：%2").arg(key, file.errorString()));
+        return failWith(error, QCoreApplication::translate("FileSecureStore", "无法保存密钥 %1：%2")
+                                   .arg(key, file.errorString()));
     return true;
 }
 
@@ -63,7 +72,8 @@ std::optional<QByteArray> FileSecureStore::load(const QString &key, QString *err
     if (!file.exists())
         return std::nullopt;
     if (!file.open(QIODevice::ReadOnly)) {
-        failWith(error, QStringLiteral("无法读取密钥 %1：%2").arg(key, file.errorString()));
+        failWith(error, QCoreApplication::translate("FileSecureStore", "无法读取密钥 %1：%2")
+                            .arg(key, file.errorString()));
         return std::nullopt;
     }
     return file.readAll();
@@ -75,7 +85,8 @@ bool FileSecureStore::remove(const QString &key, QString *error)
         return false;
     QFile file(filePathFor(key));
     if (file.exists() && !file.remove())
-        return failWith(error, QStringLiteral("无法删除密钥 %1：%2").arg(key, file.errorString()));
+        return failWith(error, QCoreApplication::translate("FileSecureStore", "无法删除密钥 %1：%2")
+                                   .arg(key, file.errorString()));
     return true;
 }
 

@@ -2,6 +2,7 @@
 
 #include "domain/phototype.h"
 
+#include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
 #include <QUrl>
@@ -15,25 +16,29 @@ QString checkPhotoFile(const QString &path, QString *error)
     if (local.startsWith(QLatin1String("file:")))
         local = QUrl(local).toLocalFile();
     if (local.isEmpty()) {
-        *error = QStringLiteral("没有选择照片文件");
+        *error = QCoreApplication::translate("ImageFiles", "没有选择照片文件");
         return {};
     }
     const QFileInfo info(local);
     if (!info.exists()) {
-        *error = QStringLiteral("找不到照片文件：%1").arg(local);
+        *error = QCoreApplication::translate("ImageFiles", "找不到照片文件：%1").arg(local);
         return {};
     }
     if (!info.isFile()) {
-        *error = QStringLiteral("%1 不是文件，请选择一张照片").arg(local);
+        *error =
+            QCoreApplication::translate("ImageFiles", "%1 不是文件，请选择一张照片").arg(local);
         return {};
     }
     QFile file(local);
     if (!file.open(QIODevice::ReadOnly)) {
-        *error = QStringLiteral("无法读取照片文件 %1：%2").arg(local, file.errorString());
+        *error = QCoreApplication::translate("ImageFiles", "无法读取照片文件 %1：%2")
+                     .arg(local, file.errorString());
         return {};
     }
     if (photoMimeType(file.read(16)).isEmpty()) {
-        *error = QStringLiteral("%1 不是照片（只支持 JPEG、PNG、WebP、HEIF 格式）").arg(info.fileName());
+        *error = QCoreApplication::translate("ImageFiles",
+                                             "%1 不是照片（只支持 JPEG、PNG、WebP、HEIF 格式）")
+                     .arg(info.fileName());
         return {};
     }
     return info.absoluteFilePath();

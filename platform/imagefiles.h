@@ -12,7 +12,7 @@ namespace onsite::platform {
 using onsite::photoMimeType;
 
 // Checks that `path` is a readable photo file. Returns its absolute path, or an empty
-// string with a Chinese message in `error` (missing, a folder, unreadable, not a photo).
+// string with a translated message in `error` (missing, a folder, unreadable, not a photo).
 // Accepts "file:" URLs too, which is what QML file dialogs hand out.
 QString checkPhotoFile(const QString &path, QString *error);
 

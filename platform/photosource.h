@@ -33,7 +33,7 @@ public:
 
 Q_SIGNALS:
     void photoReady(const QString &localFile);
-    void failed(const QString &message); // Chinese, for the inspector
+    void failed(const QString &message); // translated, for the inspector
     void hasCameraChanged(bool hasCamera);
 };
 

@@ -31,7 +31,7 @@ public:
     Q_INVOKABLE virtual void requestFix() = 0;
 
 Q_SIGNALS:
-    // `fix` is empty when none could be had; then `errorText` says why (Chinese,
+    // `fix` is empty when none could be had; then `errorText` says why (translated,
     // shown to the inspector), otherwise it is empty.
     void fixReady(const std::optional<onsite::Position> &fix, const QString &errorText);
     void hasPositioningChanged(bool hasPositioning);

@@ -20,19 +20,19 @@ QString failureText(QNetworkReply *reply, const QString &host)
 {
     switch (reply->error()) {
     case QNetworkReply::ConnectionRefusedError:
-        return QStringLiteral("无法连接服务器 %1（连接被拒绝）").arg(host);
+        return ProbeReachability::tr("无法连接服务器 %1（连接被拒绝）").arg(host);
     case QNetworkReply::HostNotFoundError:
-        return QStringLiteral("找不到服务器 %1（请检查地址和网络）").arg(host);
+        return ProbeReachability::tr("找不到服务器 %1（请检查地址和网络）").arg(host);
     case QNetworkReply::TimeoutError:
     case QNetworkReply::OperationCanceledError: // what a transfer timeout reports
-        return QStringLiteral("服务器 %1 没有及时响应").arg(host);
+        return ProbeReachability::tr("服务器 %1 没有及时响应").arg(host);
     case QNetworkReply::SslHandshakeFailedError:
-        return QStringLiteral("与服务器 %1 的安全连接失败（证书不受信任）").arg(host);
+        return ProbeReachability::tr("与服务器 %1 的安全连接失败（证书不受信任）").arg(host);
     case QNetworkReply::NetworkSessionFailedError:
     case QNetworkReply::TemporaryNetworkFailureError:
-        return QStringLiteral("网络不可用");
+        return ProbeReachability::tr("网络不可用");
     default:
-        return QStringLiteral("无法连接服务器 %1：%2").arg(host, reply->errorString());
+        return ProbeReachability::tr("无法连接服务器 %1：%2").arg(host, reply->errorString());
     }
 }
 
@@ -71,10 +71,10 @@ void ProbeReachability::setServerUrl(const QUrl &url)
     }
     m_timer.stop();
     if (!url.isValid() || url.isEmpty()) {
-        settle(false, QStringLiteral("尚未设置服务器地址"));
+        settle(false, tr("尚未设置服务器地址"));
         return;
     }
-    settle(false, QStringLiteral("正在检查与服务器的连接"));
+    settle(false, tr("正在检查与服务器的连接"));
     probe();
 }
 
@@ -142,14 +142,14 @@ void ProbeReachability::probeFinished(QNetworkReply *reply)
     if (status == 0) {
         settle(false, failureText(reply, host));
     } else if (status != 200) {
-        settle(false, QStringLiteral("服务器 %1 暂时不可用（HTTP %2）").arg(host).arg(status));
+        settle(false, tr("服务器 %1 暂时不可用（HTTP %2）").arg(host).arg(status));
     } else {
         // A portal or proxy may answer 200 with its own HTML page; HQ answers JSON.
         const QByteArray body = reply->read(kMaxStatusBytes);
         if (QJsonDocument::fromJson(body).isObject())
             settle(true, {});
         else
-            settle(false, QStringLiteral("%1 的应答不是 Onsite 服务器（可能需要先登录网络）").arg(host));
+            settle(false, tr("%1 的应答不是 Onsite 服务器（可能需要先登录网络）").arg(host));
     }
     m_timer.start(m_online ? m_interval : std::min(m_retryInterval, m_interval));
 }

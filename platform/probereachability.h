@@ -54,7 +54,7 @@ public:
     // The system's verdict never decides `online` by itself. False when no backend.
     bool followSystemNetwork();
 
-    // Why the last probe failed (Chinese, for a status line); empty while online.
+    // Why the last probe failed (translated, for a status line); empty while online.
     QString lastError() const { return m_lastError; }
     int probeCount() const { return m_probeCount; }
 

@@ -1,5 +1,7 @@
 #include "securestore.h"
 
+#include <QCoreApplication>
+
 namespace onsite::platform {
 
 SecureStore::~SecureStore() = default;
@@ -25,7 +27,9 @@ bool SecureStore::checkKey(const QString &key, QString *error)
     if (isValidKey(key))
         return true;
     if (error)
-        *error = QStringLiteral("密钥名称“%1”无效（只能用字母、数字、点、下划线和连字符）").arg(key);
+        *error = QCoreApplication::translate(
+                     "SecureStore", "密钥名称“%1”无效（只能用字母、数字、点、下划线和连字符）")
+                     .arg(key);
     return false;
 }
 

@@ -18,7 +18,7 @@ class SecureStore
 public:
     virtual ~SecureStore();
 
-    // Replaces any secret stored under `key`. False, with a Chinese message, on failure.
+    // Replaces any secret stored under `key`. False, with a translated message, on failure.
     virtual bool store(const QString &key, const QByteArray &secret, QString *error) = 0;
     // Empty with `error` left empty when nothing is stored under `key`; empty with
     // `error` set when it could not be read.

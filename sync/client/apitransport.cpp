@@ -2,6 +2,7 @@
 
 #include "protocol/protocol.h"
 
+#include <QCoreApplication>
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
@@ -23,31 +24,41 @@ SyncError networkError(QNetworkReply *reply, const QString &host, std::chrono::m
     const QString detail = reply->errorString();
     if (reply->property(kTimedOut).toBool()) {
         error.kind = SyncError::Kind::Timeout;
-        error.message = QStringLiteral("服务器 %1 在 %2 秒内没有响应").arg(host).arg(timeout.count() / 1000.0);
+        error.message = QCoreApplication::translate("ApiTransport", "服务器 %1 在 %2 秒内没有响应")
+                            .arg(host)
+                            .arg(timeout.count() / 1000.0);
         return error;
     }
     error.kind = SyncError::Kind::Unreachable;
     switch (reply->error()) {
     case QNetworkReply::ConnectionRefusedError:
-        error.message = QStringLiteral("无法连接服务器 %1（连接被拒绝）").arg(host);
+        error.message =
+            QCoreApplication::translate("ApiTransport", "无法连接服务器 %1（连接被拒绝）")
+                .arg(host);
         break;
     case QNetworkReply::HostNotFoundError:
-        error.message = QStringLiteral("找不到服务器 %1（请检查地址和网络）").arg(host);
+        error.message =
+            QCoreApplication::translate("ApiTransport", "找不到服务器 %1（请检查地址和网络）")
+                .arg(host);
         break;
     case QNetworkReply::RemoteHostClosedError:
-        error.message = QStringLiteral("服务器 %1 中断了连接").arg(host);
+        error.message =
+            QCoreApplication::translate("ApiTransport", "服务器 %1 中断了连接").arg(host);
         break;
     case QNetworkReply::TimeoutError:
         error.kind = SyncError::Kind::Timeout;
-        error.message = QStringLiteral("连接服务器 %1 超时").arg(host);
+        error.message = QCoreApplication::translate("ApiTransport", "连接服务器 %1 超时").arg(host);
         break;
     case QNetworkReply::SslHandshakeFailedError:
         error.kind = SyncError::Kind::Tls;
-        error.message = QStringLiteral("与服务器 %1 的安全连接失败，证书不受信任（%2）")
-                            .arg(host, sslProblems.isEmpty() ? detail : sslProblems.join(QStringLiteral("; ")));
+        error.message =
+            QCoreApplication::translate("ApiTransport",
+                                        "与服务器 %1 的安全连接失败，证书不受信任（%2）")
+                .arg(host, sslProblems.isEmpty() ? detail : sslProblems.join(QStringLiteral("; ")));
         break;
     default:
-        error.message = QStringLiteral("无法连接服务器 %1：%2").arg(host, detail);
+        error.message =
+            QCoreApplication::translate("ApiTransport", "无法连接服务器 %1：%2").arg(host, detail);
     }
     return error;
 }
@@ -84,7 +95,9 @@ bool ApiTransport::setCaCertificateFile(const QString &path, QString *error)
     }
     const QList<QSslCertificate> certificates = QSslCertificate::fromPath(path, QSsl::Pem);
     if (certificates.isEmpty()) {
-        *error = QStringLiteral("无法从 %1 读取 CA 证书（需要 PEM 格式）").arg(path);
+        *error =
+            QCoreApplication::translate("ApiTransport", "无法从 %1 读取 CA 证书（需要 PEM 格式）")
+                .arg(path);
         return false;
     }
     m_extraCas = certificates;

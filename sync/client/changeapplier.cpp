@@ -4,6 +4,7 @@
 #include "store/unitsubmissions.h"
 #include "syncstate.h"
 
+#include <QCoreApplication>
 #include <QHash>
 
 namespace onsite::sync {
@@ -106,8 +107,12 @@ PushOutcome ChangeApplier::applyPush(const std::vector<protocol::Mutation> &sent
             ++outcome.rejected;
             break;
         case protocol::MutationStatus::Conflict: {
-            problem(*m, outboxstate::kConflict, result.reason.isEmpty() ? QStringLiteral("conflict") : result.reason,
-                    result.message.isEmpty() ? QStringLiteral("与他人的修改冲突，已采用服务器上的版本") : result.message);
+            problem(*m, outboxstate::kConflict,
+                    result.reason.isEmpty() ? QStringLiteral("conflict") : result.reason,
+                    result.message.isEmpty()
+                        ? QCoreApplication::translate("ChangeApplier",
+                                                      "与他人的修改冲突，已采用服务器上的版本")
+                        : result.message);
             ++outcome.conflicts;
             // Show the winner, unless the person edited the record again meanwhile:
             // that newer edit goes to the server next and is decided there.

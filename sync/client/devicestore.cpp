@@ -3,6 +3,7 @@
 #include "devicemigrations.h"
 #include "store/migrations.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -18,7 +19,9 @@ constexpr QFile::Permissions kOwnerOnly = QFile::ReadOwner | QFile::WriteOwner;
 void ensureFolder(const QString &path)
 {
     if (!QDir().mkpath(path))
-        throw std::runtime_error(QStringLiteral("无法创建数据目录 %1").arg(path).toStdString());
+        throw std::runtime_error(QCoreApplication::translate("DeviceStore", "无法创建数据目录 %1")
+                                     .arg(path)
+                                     .toStdString());
 }
 
 // SQLite gives the -wal and -shm files the mode of the database file, so creating the
@@ -28,7 +31,9 @@ void createOwnerOnly(const QString &path)
     QFile file(path);
     if (!file.exists()) {
         if (!file.open(QIODevice::WriteOnly))
-            throw std::runtime_error(QStringLiteral("无法创建 %1：%2").arg(path, file.errorString()).toStdString());
+            throw std::runtime_error(QCoreApplication::translate("DeviceStore", "无法创建 %1：%2")
+                                         .arg(path, file.errorString())
+                                         .toStdString());
         file.close();
     }
     file.setPermissions(kOwnerOnly);

@@ -7,7 +7,7 @@
 namespace onsite::sync {
 
 // A local write the device refuses (out of scope, 回避, invalid input, unreadable
-// photo). The message is for the person holding the tablet, in Chinese.
+// photo). The message is for the person holding the tablet, translated (Chinese source text).
 class FieldError : public std::runtime_error
 {
 public:

@@ -11,6 +11,7 @@
 #include "store/unitsubmissions.h"
 #include "syncstate.h"
 
+#include <QCoreApplication>
 #include <QUuid>
 
 namespace onsite::sync {
@@ -46,7 +47,8 @@ void FieldRecorder::checkOptionalLinks(const FieldRules &rules, const QString &u
                                        const QString &indicator) const
 {
     if (!site.isEmpty() && rules.requireSite(site).unitCode != unit)
-        throw FieldError(QStringLiteral("点位 %1 不属于单位 %2").arg(site, unit));
+        throw FieldError(
+            QCoreApplication::translate("FieldRecorder", "点位 %1 不属于单位 %2").arg(site, unit));
     if (!indicator.isEmpty())
         rules.requireItem(indicator);
 }
@@ -58,9 +60,13 @@ RecordedScore FieldRecorder::recordScore(const QString &unit, const QString &ind
     const ItemValue value = rules.checkScore(unit, indicator, input, kind, reason);
     if (UnitSubmissions(m_db).isLocked(unit)) {
         if (!rules.me().canSetFinalValue())
-            throw FieldError(QStringLiteral("单位 %1 已由组长提交锁定，评分不能再修改").arg(unit));
+            throw FieldError(QCoreApplication::translate("FieldRecorder",
+                                                         "单位 %1 已由组长提交锁定，评分不能再修改")
+                                 .arg(unit));
         if (reason.trimmed().isEmpty())
-            throw FieldError(QStringLiteral("单位 %1 已提交锁定，修改评分必须写明理由").arg(unit));
+            throw FieldError(QCoreApplication::translate("FieldRecorder",
+                                                         "单位 %1 已提交锁定，修改评分必须写明理由")
+                                 .arg(unit));
     }
     ScoreEntry entry;
     entry.unitCode = unit;
@@ -95,10 +101,12 @@ Visit FieldRecorder::updateVisitNotes(const QString &visitId, const QString &not
                                                 "accuracy_m FROM visits WHERE id = ?"),
                                  {visitId});
     if (rows.empty())
-        throw FieldError(QStringLiteral("实地查看记录 %1 不存在").arg(visitId));
+        throw FieldError(
+            QCoreApplication::translate("FieldRecorder", "实地查看记录 %1 不存在").arg(visitId));
     const SqlRow &r = rows.front();
     if (r[1].toString() != rules.me().account)
-        throw FieldError(QStringLiteral("只能修改本人的实地查看记录"));
+        throw FieldError(
+            QCoreApplication::translate("FieldRecorder", "只能修改本人的实地查看记录"));
     Visit visit{visitId, r[0].toString(), r[1].toString(),
                 QDateTime::fromString(r[2].toString(), Qt::ISODateWithMs).toUTC(), std::nullopt, notes.trimmed()};
     if (!r[3].isNull() && !r[4].isNull())
@@ -117,7 +125,8 @@ PhotoEvidence FieldRecorder::recordPhoto(const QString &file, const QString &uni
     rules.requireUnit(unit);
     checkOptionalLinks(rules, unit, {}, indicator);
     if (!visitId.isEmpty() && m_db.query(QStringLiteral("SELECT 1 FROM visits WHERE id = ?"), {visitId}).empty())
-        throw FieldError(QStringLiteral("实地查看记录 %1 不存在").arg(visitId));
+        throw FieldError(
+            QCoreApplication::translate("FieldRecorder", "实地查看记录 %1 不存在").arg(visitId));
     // The copy comes first and outside the transaction: it is content-addressed, so a
     // copy left behind by a failed write is harmless and reused next time.
     const StoredPhoto stored = PhotoFiles(m_photosFolder).import(file);
@@ -148,10 +157,11 @@ Finding FieldRecorder::recordFinding(Finding draft)
     rules.requireUnit(draft.unitCode);
     checkOptionalLinks(rules, draft.unitCode, draft.siteCode, draft.indicatorCode);
     if (draft.description.trimmed().isEmpty())
-        throw FieldError(QStringLiteral("问题描述不能为空"));
+        throw FieldError(QCoreApplication::translate("FieldRecorder", "问题描述不能为空"));
     for (const QString &photo : std::as_const(draft.photoIds)) {
         if (m_db.query(QStringLiteral("SELECT 1 FROM photos WHERE id = ?"), {photo}).empty())
-            throw FieldError(QStringLiteral("照片 %1 不存在").arg(photo));
+            throw FieldError(
+                QCoreApplication::translate("FieldRecorder", "照片 %1 不存在").arg(photo));
     }
     draft.id = newId();
     draft.description = draft.description.trimmed();
@@ -169,7 +179,7 @@ Highlight FieldRecorder::recordHighlight(Highlight draft)
     rules.requireUnit(draft.unitCode);
     checkOptionalLinks(rules, draft.unitCode, draft.siteCode, {});
     if (draft.title.trimmed().isEmpty())
-        throw FieldError(QStringLiteral("亮点标题不能为空"));
+        throw FieldError(QCoreApplication::translate("FieldRecorder", "亮点标题不能为空"));
     draft.id = newId();
     draft.title = draft.title.trimmed();
     draft.description = draft.description.trimmed();
@@ -187,7 +197,7 @@ UnitSubmission FieldRecorder::submitUnit(const QString &unit)
 UnitSubmission FieldRecorder::reopenUnit(const QString &unit, const QString &reason)
 {
     if (reason.trimmed().isEmpty())
-        throw FieldError(QStringLiteral("撤回提交必须写明理由"));
+        throw FieldError(QCoreApplication::translate("FieldRecorder", "撤回提交必须写明理由"));
     return saveSubmission(unit, false, reason.trimmed());
 }
 
@@ -197,23 +207,31 @@ UnitSubmission FieldRecorder::saveSubmission(const QString &unitCode, bool locke
     const Unit &unit = rules.requireUnit(unitCode);
     const Person &me = rules.me();
     if (!me.canSetFinalValue())
-        throw FieldError(QStringLiteral("只有检查组长或考评办可以提交或撤回"));
+        throw FieldError(
+            QCoreApplication::translate("FieldRecorder", "只有检查组长或考评办可以提交或撤回"));
     if (me.role == Role::Leader && !rules.setup().assesses(me, unit.code))
-        throw FieldError(QStringLiteral("%1不考评单位 %2（%3）").arg(me.groupName, unit.code, unit.name));
+        throw FieldError(QCoreApplication::translate("FieldRecorder", "%1不考评单位 %2（%3）")
+                             .arg(me.groupName, unit.code, unit.name));
     if (me.homeUnitCode == unit.code)
-        throw FieldError(QStringLiteral("回避：你来自%1，不能提交本单位").arg(unit.name));
+        throw FieldError(
+            QCoreApplication::translate("FieldRecorder", "回避：你来自%1，不能提交本单位")
+                .arg(unit.name));
     UnitSubmissions submissions(m_db);
     const auto existing = submissions.find(unit.code);
     if (locked) {
         if (existing && existing->locked)
-            throw FieldError(QStringLiteral("单位 %1 已经提交").arg(unit.code));
+            throw FieldError(
+                QCoreApplication::translate("FieldRecorder", "单位 %1 已经提交").arg(unit.code));
         const QStringList missing = submissions.unscoredItems(rules.setup(), unit.code);
         if (!missing.isEmpty())
-            throw FieldError(QStringLiteral("还有 %1 项指标未评分（%2），不能提交")
-                                 .arg(missing.size())
-                                 .arg(missing.mid(0, 5).join(QStringLiteral("、"))));
+            throw FieldError(
+                QCoreApplication::translate("FieldRecorder", "还有 %1 项指标未评分（%2），不能提交")
+                    .arg(missing.size())
+                    .arg(missing.mid(0, 5).join(
+                        QCoreApplication::translate("FieldRecorder", "、", "list separator"))));
     } else if (!existing || !existing->locked) {
-        throw FieldError(QStringLiteral("单位 %1 没有提交，无需撤回").arg(unit.code));
+        throw FieldError(QCoreApplication::translate("FieldRecorder", "单位 %1 没有提交，无需撤回")
+                             .arg(unit.code));
     }
     UnitSubmission submission{existing ? existing->id : newId(), unit.code, locked, me.account, now(), note};
     save(protocol::entity::kSubmission, submission.id, protocol::submissionToJson(submission));

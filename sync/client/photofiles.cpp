@@ -4,6 +4,7 @@
 
 #include "fielderror.h"
 
+#include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
@@ -28,21 +29,26 @@ StoredPhoto PhotoFiles::import(const QString &source) const
 {
     QFile in(source);
     if (!in.open(QIODevice::ReadOnly))
-        throw FieldError(QStringLiteral("无法读取照片 %1：%2").arg(source, in.errorString()));
+        throw FieldError(QCoreApplication::translate("PhotoFiles", "无法读取照片 %1：%2")
+                             .arg(source, in.errorString()));
     const QString mime = detectMimeType(in.peek(16));
     if (mime.isEmpty())
-        throw FieldError(QStringLiteral("%1 不是可上传的照片（只支持 JPEG、PNG、WebP、HEIF）").arg(source));
+        throw FieldError(QCoreApplication::translate(
+                             "PhotoFiles", "%1 不是可上传的照片（只支持 JPEG、PNG、WebP、HEIF）")
+                             .arg(source));
 
     // Written to a temporary name first: the final name is the hash, known only at the end.
     QSaveFile out(QDir(m_folder).filePath(QStringLiteral(".incoming")));
     if (!out.open(QIODevice::WriteOnly))
-        throw FieldError(QStringLiteral("无法写入照片目录 %1：%2").arg(m_folder, out.errorString()));
+        throw FieldError(QCoreApplication::translate("PhotoFiles", "无法写入照片目录 %1：%2")
+                             .arg(m_folder, out.errorString()));
     QCryptographicHash hash(QCryptographicHash::Sha256);
     qint64 size = 0;
     while (!in.atEnd()) {
         const QByteArray block = in.read(kReadBlock);
         if (block.isEmpty() && in.error() != QFileDevice::NoError)
-            throw FieldError(QStringLiteral("读取照片 %1 出错：%2").arg(source, in.errorString()));
+            throw FieldError(QCoreApplication::translate("PhotoFiles", "读取照片 %1 出错：%2")
+                                 .arg(source, in.errorString()));
         hash.addData(block);
         out.write(block);
         size += block.size();
@@ -55,10 +61,12 @@ StoredPhoto PhotoFiles::import(const QString &source) const
         return photo;
     }
     if (!out.commit())
-        throw FieldError(QStringLiteral("无法保存照片：%1").arg(out.errorString()));
+        throw FieldError(
+            QCoreApplication::translate("PhotoFiles", "无法保存照片：%1").arg(out.errorString()));
     QFile::remove(target);
     if (!QFile::rename(QDir(m_folder).filePath(QStringLiteral(".incoming")), target))
-        throw FieldError(QStringLiteral("无法保存照片到 %1").arg(target));
+        throw FieldError(
+            QCoreApplication::translate("PhotoFiles", "无法保存照片到 %1").arg(target));
     return photo;
 }
 

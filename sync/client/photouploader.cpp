@@ -1,5 +1,6 @@
 #include "photouploader.h"
 
+#include <QCoreApplication>
 #include <QFile>
 
 #include <memory>
@@ -23,7 +24,9 @@ public:
     void start()
     {
         if (!m_file.open(QIODevice::ReadOnly))
-            return m_done(SyncError::local(QStringLiteral("无法读取待上传的照片 %1：%2").arg(m_file.fileName(), m_file.errorString())));
+            return m_done(SyncError::local(
+                QCoreApplication::translate("PhotoUploader", "无法读取待上传的照片 %1：%2")
+                    .arg(m_file.fileName(), m_file.errorString())));
         m_total = m_file.size();
         askServer();
     }
@@ -46,15 +49,23 @@ private:
         if (offset < 0 || offset >= m_total) {
             SyncError error;
             error.kind = SyncError::Kind::BadAnswer;
-            error.message = QStringLiteral("服务器记录的照片进度（%1 字节）与照片大小（%2 字节）不符").arg(offset).arg(m_total);
+            error.message =
+                QCoreApplication::translate(
+                    "PhotoUploader", "服务器记录的照片进度（%1 字节）与照片大小（%2 字节）不符")
+                    .arg(offset)
+                    .arg(m_total);
             return m_done(error);
         }
         m_progress(offset, m_total);
         if (!m_file.seek(offset))
-            return m_done(SyncError::local(QStringLiteral("无法读取照片 %1").arg(m_file.fileName())));
+            return m_done(
+                SyncError::local(QCoreApplication::translate("PhotoUploader", "无法读取照片 %1")
+                                     .arg(m_file.fileName())));
         const QByteArray chunk = m_file.read(std::min(m_chunkSize, m_total - offset));
         if (chunk.isEmpty())
-            return m_done(SyncError::local(QStringLiteral("无法读取照片 %1：%2").arg(m_file.fileName(), m_file.errorString())));
+            return m_done(
+                SyncError::local(QCoreApplication::translate("PhotoUploader", "无法读取照片 %1：%2")
+                                     .arg(m_file.fileName(), m_file.errorString())));
         auto self = shared_from_this();
         m_client.putPhotoChunk(m_sha256, offset, m_total, chunk,
                                [self, offset](const SyncError &error, const PhotoState &state) {
@@ -66,7 +77,10 @@ private:
                                    if (state.received <= offset) {
                                        SyncError stuck;
                                        stuck.kind = SyncError::Kind::BadAnswer;
-                                       stuck.message = QStringLiteral("服务器没有接收照片数据（停在 %1 字节）").arg(state.received);
+                                       stuck.message = QCoreApplication::translate(
+                                                           "PhotoUploader",
+                                                           "服务器没有接收照片数据（停在 %1 字节）")
+                                                           .arg(state.received);
                                        return self->m_done(stuck);
                                    }
                                    self->sendFrom(state.received);

@@ -20,7 +20,7 @@ QString SignInFlow::identityChangeRefusal(const QString &server, const QString &
                          (!state.serverUrl().isEmpty() && state.serverUrl() != server);
     if (!changed || outbox.pendingCount() == 0)
         return {};
-    return QStringLiteral("本机还有 %1 条账号 %2 的更改没有同步。请先用该账号同步，再换账号或服务器登录。")
+    return tr("本机还有 %1 条账号 %2 的更改没有同步。请先用该账号同步，再换账号或服务器登录。")
         .arg(outbox.pendingCount())
         .arg(state.account());
 }
@@ -30,7 +30,8 @@ void SignInFlow::start(const QUrl &url, const QString &user, const QString &pass
 {
     if (!url.isValid() || (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https")) ||
         url.host().isEmpty()) {
-        Q_EMIT finished(QStringLiteral("服务器地址“%1”无效，应形如 https://hq.example.cn:8443").arg(url.toString()), {});
+        Q_EMIT finished(
+            tr("服务器地址“%1”无效，应形如 https://hq.example.cn:8443").arg(url.toString()), {});
         return;
     }
     const QString server = url.toString(QUrl::StripTrailingSlash);
@@ -46,12 +47,12 @@ void SignInFlow::start(const QUrl &url, const QString &user, const QString &pass
         Q_EMIT finished(caError, {});
         return;
     }
-    Q_EMIT progress(0.1, QStringLiteral("正在登录 %1 ……").arg(server));
+    Q_EMIT progress(0.1, tr("正在登录 %1 ……").arg(server));
     SyncState state(m_store.db());
     m_client->login(user, password, state.deviceId(), deviceName,
                     [this, server, user, caFile](const SyncError &error, const LoginAnswer &answer) {
                         if (!error.ok()) {
-                            Q_EMIT finished(QStringLiteral("登录失败：%1").arg(error.text()), {});
+                            Q_EMIT finished(tr("登录失败：%1").arg(error.text()), {});
                             return;
                         }
                         const QString account = answer.account.isEmpty() ? user : answer.account;
@@ -70,7 +71,8 @@ void SignInFlow::start(const QUrl &url, const QString &user, const QString &pass
                             state.setCaCertificateFile(caFile);
                             transaction.commit();
                         } catch (const std::exception &e) {
-                            Q_EMIT finished(QStringLiteral("本机数据出错：%1").arg(QString::fromUtf8(e.what())), {});
+                            Q_EMIT finished(tr("本机数据出错：%1").arg(QString::fromUtf8(e.what())),
+                                            {});
                             return;
                         }
                         m_client->transport().setToken(answer.token);
@@ -80,19 +82,20 @@ void SignInFlow::start(const QUrl &url, const QString &user, const QString &pass
 
 void SignInFlow::downloadSetup(const QString &displayName)
 {
-    Q_EMIT progress(0.5, QStringLiteral("正在下载考评设置……"));
+    Q_EMIT progress(0.5, tr("正在下载考评设置……"));
     m_client->bootstrap([this, displayName](const SyncError &error, const protocol::Bootstrap &bootstrap) {
         if (!error.ok()) {
-            Q_EMIT finished(QStringLiteral("已登录，但下载考评设置失败：%1").arg(error.text()), displayName);
+            Q_EMIT finished(tr("已登录，但下载考评设置失败：%1").arg(error.text()), displayName);
             return;
         }
         try {
             BootstrapApplier(m_store.db(), m_store.photosFolder()).apply(bootstrap);
         } catch (const std::exception &e) {
-            Q_EMIT finished(QStringLiteral("保存考评设置失败：%1").arg(QString::fromUtf8(e.what())), displayName);
+            Q_EMIT finished(tr("保存考评设置失败：%1").arg(QString::fromUtf8(e.what())),
+                            displayName);
             return;
         }
-        Q_EMIT progress(1.0, QStringLiteral("已载入考评活动“%1”").arg(bootstrap.setup.campaign.name));
+        Q_EMIT progress(1.0, tr("已载入考评活动“%1”").arg(bootstrap.setup.campaign.name));
         Q_EMIT finished({}, displayName);
     });
 }

@@ -1,5 +1,7 @@
 #include "syncclient.h"
 
+#include <QCoreApplication>
+
 #include <memory>
 
 namespace onsite::sync {
@@ -10,7 +12,8 @@ SyncError badAnswer(const QString &what)
 {
     SyncError error;
     error.kind = SyncError::Kind::BadAnswer;
-    error.message = QStringLiteral("服务器的回答无法识别（%1）").arg(what);
+    error.message =
+        QCoreApplication::translate("SyncClient", "服务器的回答无法识别（%1）").arg(what);
     return error;
 }
 
@@ -39,7 +42,8 @@ void SyncClient::login(const QString &account, const QString &password, const QS
                            reply.json.value(QStringLiteral("role")).toString(),
                            reply.json.value(QStringLiteral("protocol")).toInt()};
         if (answer.token.isEmpty())
-            return done(badAnswer(QStringLiteral("登录回答中没有 token")), {});
+            return done(
+                badAnswer(QCoreApplication::translate("SyncClient", "登录回答中没有 token")), {});
         done({}, answer);
     });
 }
@@ -63,7 +67,9 @@ void SyncClient::push(const protocol::PushRequest &request, Done<protocol::PushR
         if (!reply.error.ok())
             return done(reply.error, {});
         if (!reply.json.value(QStringLiteral("results")).isArray())
-            return done(badAnswer(QStringLiteral("push 回答中没有 results")), {});
+            return done(
+                badAnswer(QCoreApplication::translate("SyncClient", "push 回答中没有 results")),
+                {});
         done({}, protocol::PushResponse::fromJson(reply.json));
     });
 }
@@ -77,7 +83,9 @@ void SyncClient::pull(qint64 since, int limit, Done<protocol::PullResponse> done
         if (!reply.error.ok())
             return done(reply.error, {});
         if (!reply.json.value(QStringLiteral("changes")).isArray() || !reply.json.value(QStringLiteral("cursor")).isDouble())
-            return done(badAnswer(QStringLiteral("pull 回答中没有 changes 或 cursor")), {});
+            return done(badAnswer(QCoreApplication::translate("SyncClient",
+                                                              "pull 回答中没有 changes 或 cursor")),
+                        {});
         done({}, protocol::PullResponse::fromJson(reply.json));
     });
 }
@@ -94,7 +102,8 @@ void SyncClient::pullAll(qint64 since, int limit, std::function<SyncError(const 
         if (!page.more)
             return done({});
         if (page.cursor <= since) // a server that does not advance would loop forever
-            return done(badAnswer(QStringLiteral("more=true 但游标没有前进")));
+            return done(
+                badAnswer(QCoreApplication::translate("SyncClient", "more=true 但游标没有前进")));
         pullAll(page.cursor, limit, onPage, done);
     });
 }
@@ -121,7 +130,9 @@ void SyncClient::putPhotoChunk(const QString &sha256, qint64 offset, qint64 tota
         if (!reply.error.ok())
             return done(reply.error, {});
         if (!reply.json.value(QStringLiteral("received")).isDouble())
-            return done(badAnswer(QStringLiteral("上传回答中没有 received")), {});
+            return done(
+                badAnswer(QCoreApplication::translate("SyncClient", "上传回答中没有 received")),
+                {});
         done({}, photoStateFrom(reply.json));
     });
 }

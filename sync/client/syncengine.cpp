@@ -125,7 +125,7 @@ SyncError SyncEngine::guarded(const std::function<void()> &work)
         work();
         return {};
     } catch (const std::exception &e) {
-        return SyncError::local(QStringLiteral("本机数据读写失败：%1").arg(QString::fromStdString(e.what())));
+        return SyncError::local(tr("本机数据读写失败：%1").arg(QString::fromStdString(e.what())));
     }
 }
 
@@ -142,7 +142,7 @@ bool SyncEngine::configureClient(SyncError *error)
     const QString url = state.serverUrl();
     const QString token = state.token();
     if (url.isEmpty() || token.isEmpty()) {
-        *error = SyncError::local(QStringLiteral("本机尚未登录，请先登录"));
+        *error = SyncError::local(tr("本机尚未登录，请先登录"));
         error->code = QStringLiteral("not_signed_in");
         return false;
     }
@@ -169,7 +169,7 @@ void SyncEngine::sync()
     m_debounceTimer.stop();
     m_summary = SyncSummary();
     Q_EMIT statusChanged();
-    setProgress(0, QStringLiteral("开始同步"));
+    setProgress(0, tr("开始同步"));
 
     SyncError error;
     const SyncError stored = guarded([&] { configureClient(&error); });
@@ -205,7 +205,7 @@ void SyncEngine::pushBatches(std::function<void()> next)
     if (batch.empty())
         return next();
 
-    setProgress(0.1, QStringLiteral("正在上传 %1 条本机更改").arg(batch.size()));
+    setProgress(0.1, tr("正在上传 %1 条本机更改").arg(batch.size()));
     m_client.push({deviceId, batch}, [this, batch, next](const SyncError &error, const protocol::PushResponse &response) {
         if (!error.ok())
             return finish(error);
@@ -222,7 +222,7 @@ void SyncEngine::pushBatches(std::function<void()> next)
         if (outcome.applied + outcome.rejected + outcome.conflicts == 0) {
             SyncError stuck;
             stuck.kind = SyncError::Kind::BadAnswer;
-            stuck.message = QStringLiteral("服务器没有处理上传的 %1 条更改").arg(batch.size());
+            stuck.message = tr("服务器没有处理上传的 %1 条更改").arg(batch.size());
             return finish(stuck);
         }
         pushBatches(next);
@@ -243,7 +243,7 @@ void SyncEngine::uploadPhotos(std::vector<PhotoUpload> queue, size_t index)
         guarded([&] { PhotoUploads(m_store.db()).setReceived(upload.sha256, received); });
         const double share = total > 0 ? static_cast<double>(received) / static_cast<double>(total) : 1.0;
         setProgress(0.2 + 0.4 * (static_cast<double>(index) + share) / count,
-                    QStringLiteral("正在上传照片 %1/%2（%3 / %4）")
+                    tr("正在上传照片 %1/%2（%3 / %4）")
                         .arg(index + 1)
                         .arg(count)
                         .arg(sizeText(received), sizeText(total)));
@@ -291,7 +291,7 @@ void SyncEngine::refreshSetupIfDue()
     const auto age = std::chrono::milliseconds(last.isValid() ? last.msecsTo(QDateTime::currentDateTimeUtc()) : 0);
     if (last.isValid() && age < m_options.setupRefresh)
         return pullChanges();
-    setProgress(0.65, QStringLiteral("正在更新考评设置"));
+    setProgress(0.65, tr("正在更新考评设置"));
     m_client.bootstrap([this](const SyncError &error, const protocol::Bootstrap &bootstrap) {
         if (!error.ok())
             return finish(error);
@@ -314,7 +314,7 @@ void SyncEngine::pullChanges()
     const SyncError stored = guarded([&] { cursor = SyncState(m_store.db()).cursor(); });
     if (!stored.ok())
         return finish(stored);
-    setProgress(0.7, QStringLiteral("正在下载服务器上的更改"));
+    setProgress(0.7, tr("正在下载服务器上的更改"));
     m_client.pullAll(
         cursor, m_options.pullPageSize,
         [this](const protocol::PullResponse &page) {
@@ -322,7 +322,8 @@ void SyncEngine::pullChanges()
             const SyncError error = guarded([&] { outcome = ChangeApplier(m_store.db()).applyPull(page); });
             m_summary.pulled += outcome.applied + outcome.deleted;
             m_summary.keptLocal += outcome.keptLocal;
-            setProgress(page.more ? 0.85 : 0.95, QStringLiteral("已下载 %1 条服务器更改").arg(m_summary.pulled));
+            setProgress(page.more ? 0.85 : 0.95,
+                        tr("已下载 %1 条服务器更改").arg(m_summary.pulled));
             return error;
         },
         [this](const SyncError &error) { finish(error); });
@@ -346,9 +347,9 @@ void SyncEngine::finish(const SyncError &error)
     m_signInNeeded = error.httpStatus == 401 || error.code == QLatin1String("not_signed_in");
     if (error.ok()) {
         m_options.backoff.reset();
-        setProgress(1, QStringLiteral("同步完成"));
+        setProgress(1, tr("同步完成"));
     } else {
-        setProgress(m_progress, QStringLiteral("同步失败：%1").arg(error.text()));
+        setProgress(m_progress, tr("同步失败：%1").arg(error.text()));
         if (m_options.retryAutomatically && !personMustAct) {
             auto delay = m_options.backoff.next();
             delay = std::max<std::chrono::milliseconds>(delay, std::chrono::seconds(error.retryAfterSeconds));

@@ -4,7 +4,7 @@
 
 namespace onsite::sync {
 
-// Why a request to the server did not succeed, in words for the person (Chinese) plus
+// Why a request to the server did not succeed, in words for the person (translated) plus
 // the details a support call needs (HTTP status, the server's error code).
 struct SyncError
 {
@@ -36,7 +36,7 @@ struct SyncError
 
     static SyncError server(int status, const QString &code, const QString &message);
     static SyncError local(const QString &message);
-    // The default Chinese message for a status when the server gave none.
+    // The default (translated) message for a status when the server gave none.
     static QString messageForStatus(int status, const QString &code);
 };
 

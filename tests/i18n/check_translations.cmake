@@ -1,0 +1,100 @@
+# Fails when a Qt Linguist file is not ready to ship: an entry still marked
+# unfinished, an empty translation, or a translation whose %1 %2 … placeholders differ
+# from its source's (a dropped %2 shows the wrong text; an added %3 shows "%3").
+#   cmake -DTS_FILE=qml/i18n/onsite_en.ts -P check_translations.cmake
+if(NOT TS_FILE OR NOT EXISTS "${TS_FILE}")
+  message(FATAL_ERROR "TS_FILE not given or missing: '${TS_FILE}'")
+endif()
+file(READ "${TS_FILE}" ts)
+
+set(problems "")
+
+string(REGEX MATCHALL "type=\"unfinished\"" unfinished "${ts}")
+list(LENGTH unfinished unfinished_count)
+if(unfinished_count GREATER 0)
+  string(APPEND problems "  ${unfinished_count} entr(y/ies) marked type=\"unfinished\" (run scripts/update-translations and translate them)\n")
+endif()
+
+# CMake lists split on ";" and treat "[" "]" specially: park them before splitting
+# the file into one item per <message>.
+string(REPLACE ";" "@SEMICOLON@" ts "${ts}")
+string(REPLACE "[" "@LBRACKET@" ts "${ts}")
+string(REPLACE "]" "@RBRACKET@" ts "${ts}")
+string(REPLACE "</message>" ";" messages "${ts}")
+
+# The placeholders of a text as a sorted set; %L1 counts as %1.
+function(placeholders text out)
+  string(REGEX MATCHALL "%L?[1-9][0-9]?" found "${text}")
+  string(REPLACE "%L" "%" found "${found}")
+  list(REMOVE_DUPLICATES found)
+  list(SORT found)
+  set(${out} "${found}" PARENT_SCOPE)
+endfunction()
+
+set(checked 0)
+set(context "")
+foreach(message IN LISTS messages)
+  if(NOT message MATCHES "<source>([^<]*)</source>")
+    continue()
+  endif()
+  set(source "${CMAKE_MATCH_1}")
+  # A context's <name> shares the chunk of its first message.
+  if(message MATCHES "<name>([^<]*)</name>")
+    set(context "${CMAKE_MATCH_1}")
+  endif()
+  # Left-overs lupdate keeps for reference are never shown.
+  if(message MATCHES "<translation[^>]*type=\"(vanished|obsolete)\"")
+    continue()
+  endif()
+  string(REPLACE "@SEMICOLON@" ";" shown "${context}: ${source}")
+  string(REPLACE "@LBRACKET@" "[" shown "${shown}")
+  string(REPLACE "@RBRACKET@" "]" shown "${shown}")
+  if(message MATCHES "<translation[^>]*type=\"unfinished\"")
+    string(APPEND problems "  unfinished: ${shown}\n")
+    continue()
+  endif()
+
+  # Plural entries carry one <numerusform> per form; each must match. Empty texts
+  # travel as <EMPTY>: a list cannot hold a lone empty item.
+  set(translations "")
+  if(message MATCHES "<numerusform")
+    string(REGEX MATCHALL "<numerusform[^>]*>[^<]*</numerusform>" forms "${message}")
+    foreach(form IN LISTS forms)
+      string(REGEX REPLACE "<numerusform[^>]*>([^<]*)</numerusform>" "\\1" form "${form}")
+      if(form STREQUAL "")
+        set(form "<EMPTY>")
+      endif()
+      list(APPEND translations "${form}")
+    endforeach()
+  elseif(message MATCHES "<translation[^>]*>([^<]+)</translation>")
+    list(APPEND translations "${CMAKE_MATCH_1}")
+  else()
+    list(APPEND translations "<EMPTY>")
+  endif()
+
+  math(EXPR checked "${checked} + 1")
+  placeholders("${source}" expected)
+  foreach(translation IN LISTS translations)
+    if(translation STREQUAL "<EMPTY>")
+      string(APPEND problems "  empty translation: ${shown}\n")
+      continue()
+    endif()
+    placeholders("${translation}" actual)
+    if(NOT actual STREQUAL expected)
+      string(REPLACE "@SEMICOLON@" ";" wrong "${translation}")
+      string(REPLACE "@LBRACKET@" "[" wrong "${wrong}")
+      string(REPLACE "@RBRACKET@" "]" wrong "${wrong}")
+      string(REPLACE ";" " " expected_text "${expected}")
+      string(REPLACE ";" " " actual_text "${actual}")
+      string(APPEND problems "  placeholders differ (source: ${expected_text}, translation: ${actual_text}): ${shown} -> ${wrong}\n")
+    endif()
+  endforeach()
+endforeach()
+
+if(checked EQUAL 0)
+  message(FATAL_ERROR "${TS_FILE}: no messages found")
+endif()
+if(problems)
+  message(FATAL_ERROR "${TS_FILE}:\n${problems}")
+endif()
+message(STATUS "${TS_FILE}: ${checked} messages translated, placeholders intact")
