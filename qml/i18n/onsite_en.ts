@@ -1124,7 +1124,22 @@
 <context>
     <name>VisitPage</name>
     <message>
-        <location filename="../pages/VisitPage.qml" line="+19"/>
+        <location filename="../pages/VisitPage.qml" line="+13"/>
+        <source>问题</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>短板</source>
+        <translation>Shortcoming</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>弱项</source>
+        <translation>Weakness</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>‹ 返回</source>
         <translation>‹ Back</translation>
     </message>
@@ -1318,12 +1333,27 @@
         <translation>Photo of unit %1</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
+        <source>短板</source>
+        <translation>Shortcoming</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>弱项</source>
+        <translation>Weakness</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>问题</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>%1 %2：%3</source>
         <translation>%1 %2: %3</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>亮点 %1：%2</source>
         <translation>Highlight %1: %2</translation>
     </message>
@@ -1372,7 +1402,22 @@
 <context>
     <name>onsite::app::VisitModel</name>
     <message>
-        <location filename="../viewmodels/visitmodel.cpp" line="+83"/>
+        <location filename="../viewmodels/visitmodel.cpp" line="+32"/>
+        <source>已记录问题</source>
+        <translation>Problem recorded</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>已记录短板</source>
+        <translation>Shortcoming recorded</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>已记录弱项</source>
+        <translation>Weakness recorded</translation>
+    </message>
+    <message>
+        <location line="+61"/>
         <source>此设备没有相机，请从文件中选择照片</source>
         <translation>This device has no camera; choose a photo from a file</translation>
     </message>
@@ -1437,12 +1482,7 @@
         <translation>Enter a description</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>已记录%1</source>
-        <translation>Recorded: %1</translation>
-    </message>
-    <message>
-        <location line="+11"/>
+        <location line="+14"/>
         <source>请填写亮点标题</source>
         <translation>Enter a highlight title</translation>
     </message>

@@ -9,6 +9,8 @@ Page {
     id: page
     property alias siteCode: visit.siteCode
     signal back()
+    // Finding kinds are stored by their Chinese names; only what is shown is translated.
+    readonly property var kindNames: ({ "问题": qsTr("问题"), "短板": qsTr("短板"), "弱项": qsTr("弱项") })
 
     VisitModel { id: visit; objectName: "visitModel" }
 
@@ -149,7 +151,7 @@ Page {
                 delegate: Label {
                     required property var modelData
                     Layout.fillWidth: true
-                    text: qsTr("【%1】%2 — 建议：%3").arg(modelData.kind).arg(modelData.description).arg(modelData.suggestion || "—")
+                    text: qsTr("【%1】%2 — 建议：%3").arg(page.kindNames[modelData.kind] || modelData.kind).arg(modelData.description).arg(modelData.suggestion || "—")
                           + (modelData.photoCount > 0 ? qsTr("（照片 %1 张）").arg(modelData.photoCount) : "")
                     wrapMode: Text.Wrap
                 }

@@ -63,8 +63,13 @@ QString SyncStatusModel::describe(const QString &entity, const QJsonObject &data
         return tr("签到点位 %1").arg(field("site"));
     if (entity == QLatin1String("photo"))
         return tr("单位 %1 的照片").arg(field("unit"));
-    if (entity == QLatin1String("finding"))
-        return tr("%1 %2：%3").arg(field("kind"), field("unit"), field("description").left(40));
+    if (entity == QLatin1String("finding")) {
+        const QString kind = field("kind");
+        const QString shown = kind == QLatin1String("短板")   ? tr("短板")
+                              : kind == QLatin1String("弱项") ? tr("弱项")
+                                                              : tr("问题");
+        return tr("%1 %2：%3").arg(shown, field("unit"), field("description").left(40));
+    }
     if (entity == QLatin1String("highlight"))
         return tr("亮点 %1：%2").arg(field("unit"), field("title"));
     return entity;

@@ -24,6 +24,20 @@ QString localTime(const QString &iso)
     return QDateTime::fromString(iso, Qt::ISODateWithMs).toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"));
 }
 
+// What the person sees after saving; the stored kind name stays Chinese on the wire.
+QString findingKindText(FindingKind kind)
+{
+    switch (kind) {
+    case FindingKind::Problem:
+        return VisitModel::tr("已记录问题");
+    case FindingKind::Shortcoming:
+        return VisitModel::tr("已记录短板");
+    case FindingKind::Weakness:
+        return VisitModel::tr("已记录弱项");
+    }
+    return {};
+}
+
 } // namespace
 
 VisitModel::VisitModel(QObject *parent) : QObject(parent)
@@ -303,7 +317,7 @@ bool VisitModel::addFinding(const QString &kind, const QString &description, con
         setMessage(tr("请填写问题描述"));
         return false;
     }
-    return write([&](sync::FieldRecorder &r) { r.recordFinding(draft); }, tr("已记录%1").arg(kind));
+    return write([&](sync::FieldRecorder &r) { r.recordFinding(draft); }, findingKindText(draft.kind));
 }
 
 bool VisitModel::addHighlight(const QString &title, const QString &description)
