@@ -15,7 +15,9 @@ ColumnLayout {
     SubmissionBar { overview: model; Layout.fillWidth: true }
 
     Label {
-        text: qsTr("本组当前合计 %1 分 · 我还有 %2 项未评").arg(model.groupTotal).arg(model.missingCount)
+        // After submission nothing is left for a rater to do here.
+        text: model.submitted ? qsTr("本组当前合计 %1 分").arg(model.groupTotal)
+                              : qsTr("本组当前合计 %1 分 · 我还有 %2 项未评").arg(model.groupTotal).arg(model.missingCount)
         font.bold: true
         Layout.fillWidth: true
     }

@@ -1033,7 +1033,12 @@
 <context>
     <name>UnitOverview</name>
     <message>
-        <location filename="../components/UnitOverview.qml" line="+18"/>
+        <location filename="../components/UnitOverview.qml" line="+19"/>
+        <source>本组当前合计 %1 分</source>
+        <translation>Group total so far: %1 points</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>本组当前合计 %1 分 · 我还有 %2 项未评</source>
         <translation>Group total: %1 pts · %2 items left for me</translation>
     </message>
