@@ -217,7 +217,12 @@ TEST_F(PostgresStoreTest, MigratesFromEveryIntermediateVersion)
         EXPECT_EQ(columnTypes(*conn), freshColumns);
         const auto rows = conn->query(QStringLiteral("SELECT updated_at, input FROM score_entries WHERE id = ?"), {e.id});
         ASSERT_EQ(rows.size(), 1u);
-        EXPECT_EQ(rows[0][0].toString(), QStringLiteral("2026-05-20T08:00:00.000Z"));
+        // Only a database older than version 3 gets updated_at filled by the migration;
+        // from version 3 on the row above was written without it, as such a build would.
+        if (step.version < 3)
+            EXPECT_EQ(rows[0][0].toString(), QStringLiteral("2026-05-20T08:00:00.000Z"));
+        else
+            EXPECT_TRUE(rows[0][0].isNull()) << rows[0][0].toString().toStdString();
         EXPECT_EQ(rows[0][1].toString(), e.input);
         ASSERT_TRUE(store.loadSetup());
         EXPECT_EQ(store.loadSetup()->units.size(), sample.setup.units.size());
