@@ -13,6 +13,9 @@ qint64 ChangeFeed::append(const QString &entity, const QString &id, const QStrin
                                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
                  {seq, entity, id, unitCode, op, QString::fromUtf8(QJsonDocument(data).toJson(QJsonDocument::Compact)),
                   account, now.toUTC().toString(Qt::ISODateWithMs)});
+    // Lets latest() find this change by key (RecordWriter stamps the clock row just before).
+    m_db.execute(QStringLiteral("UPDATE hq_record_clocks SET change_seq = ? WHERE entity = ? AND entity_id = ?"),
+                 {seq, entity, id});
     return seq;
 }
 
@@ -64,9 +67,16 @@ protocol::PullResponse ChangeFeed::pull(const Scope &scope, qint64 since, int li
 
 QJsonObject ChangeFeed::latest(const QString &entity, const QString &id)
 {
-    const auto rows = m_db.query(QStringLiteral("SELECT data FROM hq_changes WHERE entity = ? AND entity_id = ? "
-                                                "ORDER BY seq DESC LIMIT 1"),
-                                 {entity, id});
+    auto rows = m_db.query(QStringLiteral("SELECT c.data FROM hq_record_clocks k JOIN hq_changes c ON c.seq = k.change_seq "
+                                          "WHERE k.entity = ? AND k.entity_id = ?"),
+                           {entity, id});
+    if (rows.empty()) {
+        // No clock row naming a change (a record HQ never took, or one stamped after its
+        // change): walk the feed, slow but right.
+        rows = m_db.query(QStringLiteral("SELECT data FROM hq_changes WHERE entity = ? AND entity_id = ? "
+                                         "ORDER BY seq DESC LIMIT 1"),
+                          {entity, id});
+    }
     if (rows.empty())
         return {};
     return QJsonDocument::fromJson(rows.front().value(0).toString().toUtf8()).object();

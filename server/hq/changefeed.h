@@ -21,11 +21,13 @@ public:
     // Appends a change inside the caller's transaction. The number comes from one
     // counter row that every writer updates, so writers serialize on it and numbers
     // become visible in commit order: a cursor never passes a change that commits later.
+    // The number is also kept on the record's hq_record_clocks row, if it has one.
     qint64 append(const QString &entity, const QString &id, const QString &unitCode, const QString &op,
                   const QJsonObject &data, const QString &account, const QDateTime &now);
 
     protocol::PullResponse pull(const Scope &scope, qint64 since, int limit);
-    // The record as the feed last carried it (empty for unknown or deleted).
+    // The record as the feed last carried it (empty for unknown or deleted); found through
+    // the record's clock row, so its cost does not grow with the feed.
     QJsonObject latest(const QString &entity, const QString &id);
     qint64 head();
 
