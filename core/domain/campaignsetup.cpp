@@ -16,7 +16,22 @@ const T *findBy(const std::vector<T> &items, const QString &value, Key key)
 
 } // namespace
 
-const Unit *CampaignSetup::unit(const QString &code) const { return findBy(units, code, &Unit::code); }
+void CampaignSetup::indexUnits()
+{
+    unitPositions.clear();
+    unitPositions.reserve(static_cast<qsizetype>(units.size()));
+    for (std::size_t i = 0; i < units.size(); ++i)
+        unitPositions.insert(units[i].code, i);
+}
+
+const Unit *CampaignSetup::unit(const QString &code) const
+{
+    // The vectors are public: trust a position only while it still holds the code.
+    const auto it = unitPositions.constFind(code);
+    if (it != unitPositions.constEnd() && *it < units.size() && units[*it].code == code)
+        return &units[*it];
+    return findBy(units, code, &Unit::code);
+}
 
 const Indicator *CampaignSetup::indicator(const QString &code) const
 {

@@ -7,6 +7,8 @@
 #include "site.h"
 #include "unit.h"
 
+#include <QHash>
+
 #include <vector>
 
 namespace onsite {
@@ -20,7 +22,11 @@ struct CampaignSetup
     std::vector<Site> sites;
     std::vector<Person> people;
     std::vector<InspectionGroup> groups;
+    // Code → position in `units`, filled by indexUnits() once the set-up is complete: HQ
+    // looks a unit up for every pushed record, among thousands.
+    QHash<QString, std::size_t> unitPositions;
 
+    void indexUnits();
     const Unit *unit(const QString &code) const;
     const Indicator *indicator(const QString &code) const;
     const Person *person(const QString &account) const;

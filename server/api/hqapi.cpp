@@ -61,8 +61,10 @@ std::shared_ptr<const CampaignSetup> HqApi::setup()
     std::lock_guard lock(m_setupMutex);
     if (!m_setup) {
         auto lease = m_pool.acquire();
-        if (auto loaded = CampaignStore(*lease).loadSetup())
+        if (auto loaded = CampaignStore(*lease).loadSetup()) {
+            loaded->indexUnits();
             m_setup = std::make_shared<const CampaignSetup>(std::move(*loaded));
+        }
     }
     return m_setup;
 }

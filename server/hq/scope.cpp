@@ -14,11 +14,12 @@ Scope::Scope(const CampaignSetup &setup, const Person &person) : m_person(person
     } else if (const InspectionGroup *group = setup.group(person.groupName)) {
         m_units = group->unitCodes;
     }
+    m_unitSet = QSet<QString>(m_units.cbegin(), m_units.cend());
 }
 
 bool Scope::canRead(const QString &entity, const QString &unitCode) const
 {
-    if (!m_units.contains(unitCode))
+    if (!m_unitSet.contains(unitCode))
         return false;
     if (m_person.role == Role::Liaison)
         return entity == protocol::entity::kFinding;
@@ -30,7 +31,7 @@ QString Scope::writeRefusal(const QString &entity, const QString &unitCode) cons
     Q_UNUSED(entity);
     if (m_person.role == Role::Liaison)
         return QStringLiteral("forbidden_role");
-    if (!m_units.contains(unitCode))
+    if (!m_unitSet.contains(unitCode))
         return QStringLiteral("out_of_scope");
     return {};
 }

@@ -25,6 +25,7 @@ public:
 private:
     Person m_person;
     QStringList m_units;
+    QSet<QString> m_unitSet; // for canRead/writeRefusal: a list scan per record was O(units)
 };
 
 } // namespace onsite::hq
