@@ -11,7 +11,8 @@ packages=(
   qml6-module-qttest qml6-module-qtquick-dialogs qml6-module-qtcore
   qt6-multimedia-dev qml6-module-qtmultimedia
   libgl1-mesa-dev libsqlite3-dev sqlite3 libboost-dev libgtest-dev libgmock-dev
-  libsodium-dev libpq-dev libssl-dev openssl postgresql qt6-qpa-plugins
+  libsodium-dev libpq-dev libssl-dev openssl postgresql qt6-qpa-plugins ccache
+  libxlsxwriter-dev poppler-utils python3-openpyxl chromium
   fonts-noto-cjk xvfb xauth
 )
 

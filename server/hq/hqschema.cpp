@@ -90,6 +90,54 @@ UPDATE hq_record_clocks SET change_seq = (
 DROP INDEX hq_changes_backfill;
 )SQL";
 
+// Push state belonged to a device id alone: a second account logging in with the same
+// id, or a device folder restored from a backup, shared or reused its numbers, and a
+// reused number was answered as a replay although HQ never stored that content. State,
+// results and tokens now belong to (account, device), and each result keeps a digest of
+// the mutation it answered, so a replay is proven to carry the same content.
+const char *const kPushStatePerAccountDevice = R"SQL(
+CREATE TABLE hq_devices_v3 (
+    account TEXT NOT NULL REFERENCES people(account),
+    device_id TEXT NOT NULL,
+    device_name TEXT NOT NULL,
+    token_hash TEXT NOT NULL UNIQUE,
+    created_at TEXT NOT NULL,
+    expires_at TEXT NOT NULL,
+    last_seen_at TEXT,
+    revoked_at TEXT,
+    PRIMARY KEY (account, device_id)
+);
+INSERT INTO hq_devices_v3 (account, device_id, device_name, token_hash, created_at, expires_at, last_seen_at, revoked_at)
+    SELECT account, device_id, device_name, token_hash, created_at, expires_at, last_seen_at, revoked_at FROM hq_devices;
+DROP TABLE hq_devices;
+ALTER TABLE hq_devices_v3 RENAME TO hq_devices;
+CREATE TABLE hq_push_state_v3 (
+    account TEXT NOT NULL,
+    device_id TEXT NOT NULL,
+    last_seq BIGINT NOT NULL,
+    PRIMARY KEY (account, device_id)
+);
+INSERT INTO hq_push_state_v3 (account, device_id, last_seq)
+    SELECT d.account, s.device_id, s.last_seq FROM hq_push_state s JOIN hq_devices d ON d.device_id = s.device_id;
+DROP TABLE hq_push_state;
+ALTER TABLE hq_push_state_v3 RENAME TO hq_push_state;
+CREATE TABLE hq_push_results_v3 (
+    account TEXT NOT NULL,
+    device_id TEXT NOT NULL,
+    seq BIGINT NOT NULL,
+    digest TEXT NOT NULL,
+    status TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    message TEXT NOT NULL,
+    PRIMARY KEY (account, device_id, seq)
+);
+INSERT INTO hq_push_results_v3 (account, device_id, seq, digest, status, reason, message)
+    SELECT d.account, r.device_id, r.seq, '', r.status, r.reason, r.message
+    FROM hq_push_results r JOIN hq_devices d ON d.device_id = r.device_id;
+DROP TABLE hq_push_results;
+ALTER TABLE hq_push_results_v3 RENAME TO hq_push_results;
+)SQL";
+
 } // namespace
 
 const MigrationSet &hqMigrationSet()
@@ -99,7 +147,9 @@ const MigrationSet &hqMigrationSet()
         {{1, QStringLiteral("accounts, devices, push and pull bookkeeping, photos"),
           QString::fromUtf8(kSyncTables)},
          {2, QStringLiteral("each record's clock names its latest change"),
-          QString::fromUtf8(kRecordChangeSeq)}}};
+          QString::fromUtf8(kRecordChangeSeq)},
+         {3, QStringLiteral("push state, results and tokens per (account, device); a digest per result"),
+          QString::fromUtf8(kPushStatePerAccountDevice)}}};
     return set;
 }
 
