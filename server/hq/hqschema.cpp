@@ -138,6 +138,30 @@ DROP TABLE hq_push_results;
 ALTER TABLE hq_push_results_v3 RENAME TO hq_push_results;
 )SQL";
 
+// The browser console (docs/API.md): a session is known at HQ only by the SHA-256 of its
+// id, so a copy of the database cannot sign anyone in; the CSRF token is not a secret on
+// its own (it is useless without the cookie) and is kept so a reload can be answered.
+// A published results version is a frozen JSON snapshot, never updated: republishing
+// adds a version.
+const char *const kConsoleSessionsAndResultVersions = R"SQL(
+CREATE TABLE hq_console_sessions (
+    id_hash TEXT PRIMARY KEY,
+    account TEXT NOT NULL REFERENCES people(account),
+    csrf_token TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    last_used_at TEXT NOT NULL,
+    address TEXT NOT NULL
+);
+CREATE INDEX hq_console_sessions_by_account ON hq_console_sessions (account);
+CREATE TABLE hq_result_versions (
+    version INTEGER PRIMARY KEY,
+    published_at TEXT NOT NULL,
+    account TEXT NOT NULL,
+    note TEXT NOT NULL,
+    snapshot TEXT NOT NULL
+);
+)SQL";
+
 } // namespace
 
 const MigrationSet &hqMigrationSet()
@@ -149,7 +173,9 @@ const MigrationSet &hqMigrationSet()
          {2, QStringLiteral("each record's clock names its latest change"),
           QString::fromUtf8(kRecordChangeSeq)},
          {3, QStringLiteral("push state, results and tokens per (account, device); a digest per result"),
-          QString::fromUtf8(kPushStatePerAccountDevice)}}};
+          QString::fromUtf8(kPushStatePerAccountDevice)},
+         {4, QStringLiteral("browser console sessions; published results versions"),
+          QString::fromUtf8(kConsoleSessionsAndResultVersions)}}};
     return set;
 }
 
