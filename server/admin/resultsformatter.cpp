@@ -1,8 +1,8 @@
 #include "resultsformatter.h"
 
-#include <QJsonArray>
+#include "hq/resultsjson.h"
+
 #include <QJsonDocument>
-#include <QJsonObject>
 
 namespace onsite {
 
@@ -101,44 +101,9 @@ QString ResultsFormatter::csv() const
 
 QString ResultsFormatter::json() const
 {
-    QJsonArray units;
-    for (const UnitResult &unit : m_results.units) {
-        QJsonObject subtotals;
-        for (const ProjectSubtotal &subtotal : unit.subtotals)
-            subtotals.insert(subtotal.projectCode, subtotal.subtotal.toString(2));
-        QJsonArray items;
-        for (const ItemResult &item : unit.items) {
-            items.append(QJsonObject{
-                {QStringLiteral("indicator"), item.indicatorCode},
-                {QStringLiteral("points"), item.points ? QJsonValue(item.points->toString(2)) : QJsonValue()},
-                {QStringLiteral("raters"), item.raterCount},
-                {QStringLiteral("trimmed"), item.trimmed},
-                {QStringLiteral("final_value"), item.finalValue},
-                {QStringLiteral("veto"), item.vetoTriggered},
-            });
-        }
-        units.append(QJsonObject{
-            {QStringLiteral("unit"), unit.unitCode},
-            {QStringLiteral("unit_name"), unit.unitName},
-            {QStringLiteral("category"), unit.category},
-            {QStringLiteral("total"), unit.total.toString(2)},
-            {QStringLiteral("grade"), gradeName(unit.grade)},
-            {QStringLiteral("rank"), unit.rank},
-            {QStringLiteral("category_rank"), unit.categoryRank},
-            {QStringLiteral("veto"), unit.veto},
-            {QStringLiteral("subtotals"), subtotals},
-            {QStringLiteral("unscored"), unit.unscoredCount},
-            {QStringLiteral("submitted"), m_submitted.contains(unit.unitCode)},
-            {QStringLiteral("items"), items},
-        });
-    }
-    const QJsonObject root{
-        {QStringLiteral("campaign"), m_setup.campaign.name},
-        {QStringLiteral("item_count"), itemCount()},
-        {QStringLiteral("units"), units},
-        {QStringLiteral("warnings"), QJsonArray::fromStringList(m_results.warnings)},
-    };
-    return QString::fromUtf8(QJsonDocument(root).toJson(QJsonDocument::Indented));
+    // The same document a published results version freezes (hq/resultsjson.h).
+    return QString::fromUtf8(
+        QJsonDocument(hq::resultsJson(m_setup, m_results, m_submitted)).toJson(QJsonDocument::Indented));
 }
 
 QString ResultsFormatter::table() const

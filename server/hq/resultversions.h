@@ -1,0 +1,42 @@
+#pragma once
+
+#include "store/sqlconnection.h"
+
+#include <QDateTime>
+#include <QJsonObject>
+#include <QString>
+
+#include <optional>
+#include <vector>
+
+namespace onsite::hq {
+
+struct ResultVersionInfo
+{
+    int version = 0;
+    QDateTime publishedAt;
+    QString account; // who published
+    QString note;
+};
+
+// Published results (发布): each version freezes the results document of the moment
+// (see resultsjson.h) and never changes; publishing again adds the next version.
+class ResultVersions
+{
+public:
+    explicit ResultVersions(SqlConnection &connection) : m_db(connection) {}
+
+    // Freezes the current results as the next version (1, 2, …) and returns it.
+    // Throws std::runtime_error when no campaign has been imported.
+    int publish(const QString &note, const QString &account, const QDateTime &now);
+    // Oldest first.
+    std::vector<ResultVersionInfo> list();
+    std::optional<ResultVersionInfo> info(int version);
+    // The frozen results document of `version`, or nothing for an unknown version.
+    std::optional<QJsonObject> load(int version);
+
+private:
+    SqlConnection &m_db;
+};
+
+} // namespace onsite::hq
