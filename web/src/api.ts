@@ -1,0 +1,97 @@
+// The one place that talks to onsite-hq: JSON in and out, the session's CSRF token on
+// every write, and a 401 anywhere sends the browser back to sign-in.
+import type { Session } from './types';
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly retryAfter: number | null = null,
+  ) {
+    super(message);
+  }
+
+  /** The endpoint is not there (yet): the page shows "暂不可用" instead of an error. */
+  get unavailable(): boolean {
+    return this.status === 404 || this.status === 501;
+  }
+
+  /** No answer from HQ at all, or a gateway in front of it said so. */
+  get serverDown(): boolean {
+    return this.status === 0 || this.status === 502 || this.status === 503 || this.status === 504;
+  }
+}
+
+let csrfToken = '';
+let onUnauthorized: (() => void) | null = null;
+
+export function setCsrfToken(token: string): void {
+  csrfToken = token;
+}
+
+export function setUnauthorizedHandler(handler: () => void): void {
+  onUnauthorized = handler;
+}
+
+async function request<T>(method: string, path: string, body?: unknown, quiet401 = false): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+      credentials: 'same-origin',
+      cache: 'no-store',
+    });
+  } catch {
+    throw new ApiError(0, 'network', '');
+  }
+  if (response.status === 204) return undefined as T;
+  const text = await response.text();
+  let json: unknown = null;
+  try {
+    json = text ? JSON.parse(text) : null;
+  } catch {
+    json = null;
+  }
+  if (!response.ok) {
+    const error = (json ?? {}) as { error?: string; message?: string };
+    const retry = Number(response.headers.get('Retry-After'));
+    const apiError = new ApiError(
+      response.status,
+      error.error ?? `http_${response.status}`,
+      error.message ?? '',
+      Number.isFinite(retry) && retry > 0 ? retry : null,
+    );
+    if (response.status === 401 && !quiet401 && onUnauthorized) onUnauthorized();
+    throw apiError;
+  }
+  return json as T;
+}
+
+export const api = {
+  get: <T>(path: string) => request<T>('GET', path),
+  post: <T>(path: string, body: unknown) => request<T>('POST', path, body),
+  signIn: (account: string, password: string) =>
+    request<Session>('POST', '/api/v1/hq/session', { account, password }, true),
+  currentSession: () => request<Session>('GET', '/api/v1/hq/session', undefined, true),
+  signOut: () => request<void>('DELETE', '/api/v1/hq/session', undefined, true),
+};
+
+/** Builds a query string from the set values only. */
+export function query(params: Record<string, string | number | null | undefined>): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value !== null && value !== undefined && value !== '') search.set(key, String(value));
+  }
+  const text = search.toString();
+  return text ? `?${text}` : '';
+}
+
+export function photoUrl(sha256: string, thumb: boolean): string {
+  return `/api/v1/hq/photos/${encodeURIComponent(sha256)}${thumb ? '?size=thumb' : ''}`;
+}

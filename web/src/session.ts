@@ -1,0 +1,47 @@
+// Who is signed in, shared by every page. The session cookie itself is HttpOnly; the
+// browser only keeps what /api/v1/hq/session answers, including the CSRF token.
+import { reactive, computed } from 'vue';
+import { api, setCsrfToken } from './api';
+import type { Campaign, Session } from './types';
+
+interface State {
+  session: Session | null;
+  campaign: Campaign | null;
+  checked: boolean;
+}
+
+export const state = reactive<State>({ session: null, campaign: null, checked: false });
+
+export const isHq = computed(() => state.session?.role === 'hq');
+export const consoleRoles = ['hq', 'leader'];
+
+export function adopt(session: Session | null): void {
+  state.session = session;
+  setCsrfToken(session?.csrf_token ?? '');
+  if (!session) state.campaign = null;
+}
+
+/** Restores a session after a reload; false when the browser is not signed in. */
+export async function restore(): Promise<boolean> {
+  if (state.checked) return state.session !== null;
+  try {
+    adopt(await api.currentSession());
+  } catch {
+    adopt(null);
+  }
+  state.checked = true;
+  return state.session !== null;
+}
+
+export async function loadCampaign(): Promise<Campaign | null> {
+  if (!state.campaign) state.campaign = await api.get<Campaign>('/api/v1/hq/campaign');
+  return state.campaign;
+}
+
+export async function signOut(): Promise<void> {
+  try {
+    await api.signOut();
+  } finally {
+    adopt(null);
+  }
+}

@@ -1,0 +1,360 @@
+// Browser tests of the HQ console against a real onsite-hq (started by run-e2e.sh).
+import { test, expect, type Page, type BrowserContext } from '@playwright/test';
+import { readFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+interface CsvResult {
+  unit: string;
+  total: string;
+  grade: string;
+  rank: string;
+  category_rank: string;
+  veto: string;
+  unscored: string;
+  submitted: string;
+  subtotals: string[];
+}
+
+function engineResults(): Map<string, CsvResult> {
+  const path = process.env.ONSITE_RESULTS_CSV;
+  if (!path) throw new Error('ONSITE_RESULTS_CSV is not set (run tests/run-e2e.sh)');
+  const lines = readFileSync(path, 'utf8').replace(/^\uFEFF/, '').trim().split(/\r?\n/);
+  const header = lines[0].split(',');
+  const at = (name: string) => {
+    const index = header.indexOf(name);
+    if (index < 0) throw new Error(`results CSV has no column ${name}`);
+    return index;
+  };
+  const subtotalColumns = header.map((h, i) => (h.startsWith('subtotal_') ? i : -1)).filter((i) => i >= 0);
+  const rows = new Map<string, CsvResult>();
+  for (const line of lines.slice(1)) {
+    const f = line.split(',');
+    rows.set(f[at('unit')], {
+      unit: f[at('unit')],
+      total: f[at('total')],
+      grade: f[at('grade')],
+      rank: f[at('rank')],
+      category_rank: f[at('category_rank')],
+      veto: f[at('veto')],
+      unscored: f[at('unscored')],
+      submitted: f[at('submitted')],
+      subtotals: subtotalColumns.map((i) => f[i]),
+    });
+  }
+  return rows;
+}
+
+const seeded = process.env.ONSITE_SEEDED === '1';
+const password = (account: string) => `${account}-console`;
+const campaignName = '2026年上半年全市组织工作量化考评';
+
+/** Fails the test on any Content-Security-Policy refusal or uncaught page error. */
+function watchPage(page: Page): string[] {
+  const problems: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error' && /Content Security Policy|Refused to/i.test(message.text())) problems.push(message.text());
+  });
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  return problems;
+}
+
+async function signIn(page: Page, account: string): Promise<void> {
+  await page.goto('/signin');
+  await page.locator('[data-test=account] input').fill(account);
+  await page.locator('[data-test=password] input').fill(password(account));
+  await page.locator('[data-test=signin]').click();
+  await expect(page).toHaveURL(/\/progress$/);
+}
+
+async function chooseOption(page: Page, select: string, label: string | RegExp): Promise<void> {
+  await page.locator(`[data-test=${select}]`).click();
+  await page.locator('.el-select-dropdown:visible .el-select-dropdown__item').filter({ hasText: label }).first().click();
+}
+
+test.describe('sign-in', () => {
+  test('a wrong password shows a clear error and stays on sign-in', async ({ page }) => {
+    const problems = watchPage(page);
+    await page.goto('/');
+    await expect(page).toHaveURL(/\/signin/);
+    await page.locator('[data-test=account] input').fill('kpb.wang');
+    await page.locator('[data-test=password] input').fill('not-the-password');
+    await page.locator('[data-test=signin]').click();
+    await expect(page.locator('[data-test=signin-error]')).toContainText('账号或密码错误');
+    await expect(page).toHaveURL(/\/signin/);
+    expect(problems).toEqual([]);
+  });
+
+  test('throttling and an unreachable server are explained in Chinese', async ({ page }) => {
+    await page.goto('/signin');
+    await page.route('**/api/v1/hq/session', (route) =>
+      route.fulfill({ status: 429, headers: { 'Retry-After': '90', 'Content-Type': 'application/json' }, body: '{"error":"too_many_attempts","message":"尝试次数过多"}' }),
+    );
+    await page.locator('[data-test=account] input').fill('kpb.admin');
+    await page.locator('[data-test=password] input').fill('whatever');
+    await page.locator('[data-test=signin]').click();
+    await expect(page.locator('[data-test=signin-error]')).toContainText('尝试次数过多，请 90 秒后再试');
+    await page.unroute('**/api/v1/hq/session');
+    await page.route('**/api/v1/hq/session', (route) => route.abort('connectionrefused'));
+    await page.locator('[data-test=password] input').fill('whatever');
+    await page.locator('[data-test=signin]').click();
+    await expect(page.locator('[data-test=signin-error]')).toContainText('无法连接考评办服务器');
+  });
+
+  test('an inspector cannot use the console', async ({ page }) => {
+    await page.goto('/signin');
+    await page.locator('[data-test=account] input').fill('g1.zhang');
+    await page.locator('[data-test=password] input').fill(password('g1.zhang'));
+    await page.locator('[data-test=signin]').click();
+    await expect(page.locator('[data-test=signin-error]')).toContainText('不能使用考评办控制台');
+    await page.goto('/results');
+    await expect(page).toHaveURL(/\/signin/);
+  });
+});
+
+test.describe('考评办', () => {
+  let context: BrowserContext;
+  let page: Page;
+  let problems: string[];
+
+  test.beforeAll(async ({ browser }) => {
+    context = await browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
+    page = await context.newPage();
+    problems = watchPage(page);
+    await signIn(page, 'kpb.admin');
+  });
+  test.afterAll(async () => {
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  test('the header names the campaign and the person; progress lists every unit', async () => {
+    await expect(page.locator('[data-test=campaign-name]')).toHaveText(campaignName);
+    await expect(page.locator('[data-test=person]')).toHaveText('赵考评');
+    await expect(page.locator('[data-test=role]')).toContainText('考评办');
+    const rows = page.locator('[data-test=progress-table] tbody tr');
+    await expect(rows).toHaveCount(engineResults().size);
+    await expect(page.locator('[data-test=progress-summary]')).toContainText(`/${engineResults().size} 个单位`);
+    if (seeded) {
+      const dc = rows.filter({ hasText: '东城区' });
+      // visits, photos, findings, highlights columns
+      await expect(dc.locator('td').nth(6)).toHaveText('2');
+      await expect(dc.locator('td').nth(7)).toHaveText('3');
+      await expect(dc.locator('td').nth(8)).toHaveText('2');
+      await expect(dc.locator('td').nth(9)).toHaveText('1');
+      await expect(page.locator('[data-test=devices-table] tbody tr')).toHaveCount(2);
+    }
+    // Filter by group: group 1 has DC, BH and SM.
+    await chooseOption(page, 'filter-group', '第一检查组');
+    await expect(rows).toHaveCount(3);
+    await page.locator('[data-test=filter-search] input').fill('东城');
+    await expect(rows).toHaveCount(1);
+  });
+
+  test('the ranking on 结果 equals `onsite-hq results`', async () => {
+    await page.locator('[data-test=nav-results]').click();
+    await expect(page).toHaveURL(/\/results/);
+    const expected = engineResults();
+    const rows = page.locator('[data-test=results-table] tbody tr');
+    await expect(rows).toHaveCount(expected.size);
+    const shown = await rows.evaluateAll((trs) =>
+      trs.map((tr) => Array.from(tr.querySelectorAll('td')).map((td) => (td as HTMLElement).innerText.trim())),
+    );
+    const seen = new Set<string>();
+    for (const cells of shown) {
+      const code = cells[1].split(/\s+/).pop()!;
+      const want = expected.get(code);
+      expect(want, `unit ${code} shown but not in the engine's results`).toBeTruthy();
+      seen.add(code);
+      const n = want!.subtotals.length;
+      expect({ unit: code, rank: cells[0], total: cells[3] }).toEqual({ unit: code, rank: want!.rank, total: want!.total });
+      expect(cells.slice(4, 4 + n), `subtotals of ${code}`).toEqual(want!.subtotals);
+      expect(cells[4 + n], `grade of ${code}`).toBe(want!.grade);
+      expect(cells[5 + n], `category rank of ${code}`).toBe(want!.category_rank);
+      expect(cells[6 + n] === '是', `veto of ${code}`).toBe(want!.veto === '1');
+      expect(cells[7 + n], `unscored of ${code}`).toBe(want!.unscored);
+      expect(cells[8 + n] === '✓', `submitted of ${code}`).toBe(want!.submitted === '1');
+    }
+    expect([...seen].sort()).toEqual([...expected.keys()].sort());
+  });
+
+  test('a unit opens to its evidence', async () => {
+    const expected = engineResults();
+    await page.locator('[data-test=unit-DC]').click();
+    await expect(page).toHaveURL(/\/units\/DC/);
+    await expect(page.locator('[data-test=unit-head] h1')).toContainText('东城区');
+    await expect(page.locator('[data-test=unit-total]')).toHaveText(expected.get('DC')!.total);
+    await expect(page.locator('[data-test=items-table] tbody tr')).toHaveCount(21);
+    // Paper scores of group 1's four raters are shown per item.
+    await expect(page.locator('[data-test=items-table]').first()).toContainText('李建国');
+    if (seeded) {
+      const final = page.locator('[data-test=final]').filter({ hasText: '核实干部统计报表后核定' });
+      await expect(final).toHaveCount(1);
+      await expect(final).toContainText('李建国');
+      await expect(page.locator('[data-test=visits-table]')).toContainText('座谈支部书记和两名党员');
+      await expect(page.locator('[data-test=visits-table]')).toContainText('幸福社区党群服务中心');
+      const thumbs = page.locator('[data-test=photo-thumb] img');
+      await expect(thumbs.first()).toBeVisible();
+      await thumbs.first().scrollIntoViewIfNeeded();
+      await expect
+        .poll(() => thumbs.first().evaluate((img) => (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth))
+        .toBeGreaterThan(0);
+      const src = await thumbs.first().getAttribute('src');
+      expect(src).toMatch(/\/api\/v1\/hq\/photos\/[0-9a-f]{64}\?size=thumb$/);
+      await thumbs.first().click();
+      const full = page.locator('.el-image-viewer__wrapper img.el-image-viewer__img');
+      await expect(full).toBeVisible();
+      await expect(full).toHaveAttribute('src', /\/api\/v1\/hq\/photos\/[0-9a-f]{64}$/);
+      await page.keyboard.press('Escape');
+      await expect(page.locator('body')).toContainText('党员参学率台账未按月统计');
+      await expect(page.locator('body')).toContainText('“红色管家”进小区');
+    }
+    // Group 3 has five raters on HW: the highest and lowest are marked as dropped.
+    await page.goto('/units/HW');
+    await expect(page.locator('[data-test=unit-total]')).toHaveText(expected.get('HW')!.total);
+    await expect(page.locator('[data-dropped=true]').first()).toBeVisible();
+  });
+
+  test('charts draw the ranking, the heat map and progress', async () => {
+    await page.locator('[data-test=nav-charts]').click();
+    await expect(page.locator('[data-test=ranking-chart] svg')).toHaveCount(3);
+    await expect(page.locator('[data-test=heatmap] svg')).toHaveCount(1);
+    await expect(page.locator('[data-test=ranking-chart]').first()).toContainText('东城区');
+  });
+
+  test('findings are listed and filtered', async () => {
+    await page.locator('[data-test=nav-findings]').click();
+    await expect(page.locator('[data-test=findings-count]')).toBeVisible();
+    if (seeded) {
+      await expect(page.locator('[data-test=findings-list] .finding')).toHaveCount(3);
+      await chooseOption(page, 'filter-kind', '短板');
+      await expect(page.locator('[data-test=findings-list] .finding')).toHaveCount(1);
+      await expect(page.locator('[data-test=findings-list]')).toContainText('党员活动室开放时间未公示');
+      await expect(page.locator('[data-test=findings-list]')).toContainText('在门口公示开放时间和联系人');
+    }
+  });
+
+  test('publishing freezes a version with the CSRF token and lists it', async () => {
+    await page.locator('[data-test=nav-publish]').click();
+    await page.locator('[data-test=publish]').click();
+    await page.locator('[data-test=publish-confirm]').click();
+    await expect(page.locator('[data-test=publish-dialog]')).toContainText('请填写发布说明');
+    await page.locator('[data-test=publish-note] textarea').fill('第一次通报');
+    const request = page.waitForRequest((r) => r.method() === 'POST' && r.url().endsWith('/api/v1/hq/publications'));
+    const response = page.waitForResponse((r) => r.request().method() === 'POST' && r.url().endsWith('/api/v1/hq/publications'));
+    await page.locator('[data-test=publish-confirm]').click();
+    expect((await request).headers()['x-csrf-token']).toBeTruthy();
+    expect((await response).status()).toBe(201);
+    await expect(page.locator('.published-message')).toContainText('已发布第 1 版');
+    await expect(page.locator('[data-test=versions-table] tbody tr')).toHaveCount(1);
+    await expect(page.locator('[data-test=versions-table]')).toContainText('第一次通报');
+
+    // The published version is selectable on 结果 and shows the same ranking.
+    await page.locator('[data-test=nav-results]').click();
+    await chooseOption(page, 'version-select', /^第 1 版/);
+    await expect(page.locator('[data-test=results-version]')).toContainText('第 1 版');
+    await expect(page).toHaveURL(/version=1/);
+    const totals = await page.locator('[data-test=results-table] [data-test=total]').allInnerTexts();
+    expect(totals.sort()).toEqual([...engineResults().values()].map((r) => r.total).sort());
+  });
+
+  test('the results XLSX and the report PDF download', async () => {
+    const downloads = process.env.ONSITE_WEB_DOWNLOADS;
+    if (downloads) mkdirSync(downloads, { recursive: true });
+    await page.goto('/results');
+    const checks = [
+      { button: 'export-resultsXlsx', type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', magic: 'PK', ext: '.xlsx' },
+      { button: 'export-reportPdf', type: 'application/pdf', magic: '%PDF', ext: '.pdf' },
+      { button: 'export-resultsCsv', type: 'text/csv', magic: '\uFEFF', ext: '.csv' },
+    ];
+    for (const check of checks) {
+      const link = page.locator(`[data-test=${check.button}]`);
+      const href = await link.getAttribute('href');
+      const download = page.waitForEvent('download');
+      await link.click();
+      const file = await download;
+      expect(file.suggestedFilename()).toMatch(new RegExp(`\\${check.ext}$`));
+      if (downloads) await file.saveAs(join(downloads, `console-${check.button}${check.ext}`));
+      const answer = await page.request.get(href!);
+      expect(answer.status()).toBe(200);
+      expect(answer.headers()['content-type']).toContain(check.type);
+      expect(answer.headers()['content-disposition']).toContain("filename*=UTF-8''");
+      const body = await answer.body();
+      expect(body.length).toBeGreaterThan(200);
+      expect(body.subarray(0, Buffer.byteLength(check.magic)).toString('utf8')).toBe(check.magic);
+    }
+  });
+
+  test('integrity shows its tables or a clear 暂不可用', async () => {
+    await page.locator('[data-test=nav-integrity]').click();
+    await expect(page.locator('[data-test=raters-table], [data-test=unavailable]').first()).toBeVisible();
+  });
+
+  test('the language switch shows English and back', async () => {
+    await page.locator('[data-test=language]').click();
+    await expect(page.locator('[data-test=nav-results]')).toHaveText('Results');
+    await page.locator('[data-test=language]').click();
+    await expect(page.locator('[data-test=nav-results]')).toHaveText('考评结果');
+  });
+
+  test('a lost session returns to sign-in', async () => {
+    await context.clearCookies();
+    await page.locator('[data-test=nav-progress]').click();
+    await expect(page).toHaveURL(/\/signin/);
+    await expect(page.locator('[data-test=signin-error]')).toContainText('登录已过期');
+  });
+});
+
+test('a group leader sees only the group’s units, read only', async ({ browser }) => {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  const page = await context.newPage();
+  const problems = watchPage(page);
+  await signIn(page, 'g1.li');
+  await expect(page.locator('[data-test=role]')).toContainText('检查组长');
+  await expect(page.locator('[data-test=progress-table] tbody tr')).toHaveCount(3);
+  await page.locator('[data-test=nav-results]').click();
+  const rows = page.locator('[data-test=results-table] tbody tr');
+  await expect(rows).toHaveCount(3);
+  const codes = (await rows.locator('td:nth-child(2) .muted').allInnerTexts()).map((c) => c.trim()).sort();
+  expect(codes).toEqual(['BH', 'DC', 'SM']);
+  const expected = engineResults();
+  for (const code of codes) {
+    await expect(rows.filter({ hasText: code }).locator('[data-test=total]')).toHaveText(expected.get(code)!.total);
+  }
+  await page.locator('[data-test=nav-publish]').click();
+  await expect(page.locator('body')).toContainText('检查组长只读');
+  await expect(page.locator('[data-test=publish]')).toHaveCount(0);
+  // Another group's unit is refused.
+  await page.goto('/units/XC');
+  await expect(page.locator('[data-test=load-error], [data-test=unavailable]').first()).toBeVisible();
+  await expect(page.locator('[data-test=unit-head]')).toHaveCount(0);
+  if (seeded) {
+    await page.goto('/findings');
+    await expect(page.locator('[data-test=findings-list] .finding')).toHaveCount(3);
+  }
+  expect(problems).toEqual([]);
+  await context.close();
+});
+
+test('phone size: drawer menu, cards and no sideways overflow', async ({ browser }) => {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  const page = await context.newPage();
+  const problems = watchPage(page);
+  await signIn(page, 'kpb.admin');
+  await expect(page.locator('[data-test=progress-cards] .unit-card')).toHaveCount(engineResults().size);
+  const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(await overflow()).toBeLessThanOrEqual(0);
+  for (const name of ['results', 'charts', 'findings', 'highlights', 'integrity', 'publish']) {
+    await page.locator('[data-test=menu]').click();
+    await page.locator(`.nav-drawer [data-test=nav-${name}]`).click();
+    await expect(page).toHaveURL(new RegExp(`/${name}`));
+    await page.waitForLoadState('networkidle');
+    expect(await overflow(), `page ${name} overflows sideways`).toBeLessThanOrEqual(0);
+  }
+  await page.goto('/results');
+  await expect(page.locator('[data-test=results-cards] .result-card')).toHaveCount(engineResults().size);
+  await page.locator('[data-test=results-cards] .result-card[data-unit=DC]').click();
+  await expect(page.locator('[data-test=unit-total]')).toHaveText(engineResults().get('DC')!.total);
+  expect(await overflow()).toBeLessThanOrEqual(0);
+  expect(problems).toEqual([]);
+  await context.close();
+});

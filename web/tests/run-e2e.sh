@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Browser tests of the HQ console (ctest: onsite_web_console): a real onsite-hq with the
+# sample campaign on a free loopback port, Playwright driving Debian's chromium.
+#   ONSITE_HQ, ONSITE_WEB_ROOT, ONSITE_WEB_APP, ONSITE_SAMPLE_CAMPAIGN_DIR, [ONSITE_FIELD]
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+# shellcheck source=console-hq.sh
+source "$here/console-hq.sh"
+trap console_stop EXIT
+
+console_start
+# The engine's ranking, after the field records above, is what the console must show.
+"$ONSITE_HQ" results --data "$console_work/hq" --format csv > "$console_work/results.csv"
+
+export ONSITE_CONSOLE_URL=$console_url
+export ONSITE_RESULTS_CSV=$console_work/results.csv
+export ONSITE_WEB_TEST_OUTPUT=$console_work/test-results
+export ONSITE_WEB_DOWNLOADS=${ONSITE_WEB_DOWNLOADS:-$console_work/downloads}
+export ONSITE_SEEDED=$([ -n "${ONSITE_FIELD:-}" ] && echo 1 || echo 0)
+cd "${ONSITE_WEB_APP:?}"
+status=0
+node node_modules/@playwright/test/cli.js test tests/console.spec.ts "$@" || status=$?
+if [ "$status" -ne 0 ]; then
+  echo "--- onsite-hq log (last 40 lines)" >&2
+  tail -n 40 "$console_work/serve.log" >&2
+fi
+exit "$status"
