@@ -3,6 +3,7 @@
 
 #include "api/hqapi.h"
 #include "commandline.h"
+#include "console/consoleservice.h"
 #include "http/httpserver.h"
 
 #include <boost/asio/ip/address.hpp>
@@ -107,6 +108,10 @@ int runServe(const QStringList &arguments, const CommandIo &io)
                                         QStringLiteral("BYTES"), QStringLiteral("8388608")));
     parser.addOption(QCommandLineOption(QStringLiteral("workers"), QStringLiteral("Handler threads (default 4)."),
                                         QStringLiteral("N"), QStringLiteral("4")));
+    parser.addOption(QCommandLineOption(QStringLiteral("web-root"),
+                                        QStringLiteral("Folder of the built web console (default: %1).")
+                                            .arg(console::ConsoleService::defaultWebRoot()),
+                                        QStringLiteral("DIR")));
     int exitCode = 0;
     if (!cli.parse(arguments, io.out, io.err, exitCode))
         return exitCode;
@@ -148,7 +153,14 @@ int runServe(const QStringList &arguments, const CommandIo &io)
 
         hq::ConnectionPool pool([folder] { return folder.connect(); });
         hq::HqApi api(pool, folder.path());
-        http::HttpServer server(options, [&api](const http::Request &request) { return api.handle(request); });
+        const QString webRoot = parser.isSet(QStringLiteral("web-root")) ? cli.value(QStringLiteral("web-root"))
+                                                                          : console::ConsoleService::defaultWebRoot();
+        console::ConsoleService console(pool, api.loginThrottle(), folder.path(), webRoot, tls);
+        http::HttpServer server(options, [&api, &console](const http::Request &request) {
+            if (auto answer = console.handle(request))
+                return std::move(*answer);
+            return api.handle(request);
+        });
         server.listen();
         const QString scheme = server.usesTls() ? QStringLiteral("https") : QStringLiteral("http");
         const QString host = listen->host.contains(QLatin1Char(':')) ? QStringLiteral("[%1]").arg(listen->host) : listen->host;
@@ -156,6 +168,10 @@ int runServe(const QStringList &arguments, const CommandIo &io)
                               .arg(scheme, host)
                               .arg(server.port())
                               .arg(folder.describeDatabase()));
+        if (!console.site().hasBundle()) {
+            writeText(io.err, QStringLiteral("onsite-hq: 未找到网页控制台（%1），浏览器访问将提示先构建控制台\n")
+                                  .arg(webRoot));
+        }
         std::thread serving([&server] { server.run(); });
         int received = 0;
         sigwait(&signals, &received);

@@ -23,6 +23,9 @@ public:
     HqApi(ConnectionPool &pool, QString dataFolder);
 
     http::Response handle(const http::Request &request);
+    // The sign-in throttle, shared with the browser console's sign-in so that one
+    // account and one address have one budget of failed attempts.
+    LoginThrottle &loginThrottle() { return m_throttle; }
 
 private:
     struct Caller

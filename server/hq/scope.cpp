@@ -1,19 +1,13 @@
 #include "scope.h"
 
+#include "policy/rolescope.h"
 #include "protocol/protocol.h"
 
 namespace onsite::hq {
 
-Scope::Scope(const CampaignSetup &setup, const Person &person) : m_person(person)
+Scope::Scope(const CampaignSetup &setup, const Person &person)
+    : m_person(person), m_units(unitsCoveredBy(setup, person))
 {
-    if (person.role == Role::Hq) {
-        for (const Unit &unit : setup.units)
-            m_units << unit.code;
-    } else if (person.role == Role::Liaison) {
-        m_units << person.homeUnitCode;
-    } else if (const InspectionGroup *group = setup.group(person.groupName)) {
-        m_units = group->unitCodes;
-    }
     m_unitSet = QSet<QString>(m_units.cbegin(), m_units.cend());
 }
 

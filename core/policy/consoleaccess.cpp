@@ -1,0 +1,29 @@
+#include "consoleaccess.h"
+
+#include "rolescope.h"
+
+namespace onsite {
+
+ConsoleAccess::ConsoleAccess(const CampaignSetup &setup, const Person &person) : m_person(person)
+{
+    if (mayOpenPages()) {
+        const QStringList covered = unitsCoveredBy(setup, person);
+        const QSet<QString> coveredSet(covered.cbegin(), covered.cend());
+        for (const Unit &unit : setup.units) {
+            if (coveredSet.contains(unit.code))
+                m_units << unit.code;
+        }
+    }
+    m_unitSet = QSet<QString>(m_units.cbegin(), m_units.cend());
+}
+
+bool ConsoleAccess::mayOpenPages() const { return m_person.role == Role::Hq || m_person.role == Role::Leader; }
+
+bool ConsoleAccess::canSeeGroup(const QString &groupName) const
+{
+    if (!mayOpenPages())
+        return false;
+    return m_person.role == Role::Hq || groupName == m_person.groupName;
+}
+
+} // namespace onsite

@@ -1,0 +1,103 @@
+#include "auditendpoints.h"
+
+#include "consoleapi.h"
+#include "consolehttp.h"
+
+#include "export/exports.h"
+#include "hq/raterconsistency.h"
+#include "hq/resultsjson.h"
+#include "hq/resultversions.h"
+#include "hq/scorehistory.h"
+
+#include <QUrl>
+
+namespace onsite::console {
+
+using http::Request;
+using http::Response;
+
+QByteArray AuditEndpoints::historyKey() const
+{
+    // `serve` installs the folder's key at start; reading it here keeps the console
+    // working when it is run without that step (tests).
+    const QByteArray installed = hq::installedHistoryKey();
+    return installed.isEmpty() ? hq::historyKey(m_dataFolder) : installed;
+}
+
+Response AuditEndpoints::integrity(SqlConnection &db, const Request &request, const ConsoleCaller &caller)
+{
+    bool ok = true;
+    const QString text = request.query.value(QStringLiteral("threshold"), QStringLiteral("0.2"));
+    const double threshold = text.toDouble(&ok);
+    if (!ok || threshold < 0 || threshold > 1)
+        return badRequest(QStringLiteral("threshold 应为 0 到 1 之间的小数，例如 0.2"));
+    QJsonObject report = hq::raterConsistencyReport(db, *caller.setup, caller.access.units(), threshold);
+    report.insert(QStringLiteral("history"), hq::ScoreHistory(db, historyKey()).verify());
+    Response response = Response::json(200, report);
+    response.headers.insert("Cache-Control", "no-store");
+    return response;
+}
+
+Response AuditEndpoints::history(SqlConnection &db, const Request &request, const ConsoleCaller &caller)
+{
+    const QString unit = request.query.value(QStringLiteral("unit"));
+    const QString indicator = request.query.value(QStringLiteral("indicator"));
+    if (unit.isEmpty())
+        return badRequest(QStringLiteral("需要 unit（单位编码）"));
+    if (!caller.setup->unit(unit))
+        return notFound(QStringLiteral("没有被考评单位“%1”").arg(unit));
+    if (!caller.access.canSee(unit))
+        return forbidden(QStringLiteral("单位“%1”不属于你的检查组").arg(unit));
+    if (!indicator.isEmpty() && !caller.setup->indicator(indicator))
+        return notFound(QStringLiteral("没有指标“%1”").arg(indicator));
+    hq::ScoreHistory history(db, historyKey());
+    Response response = Response::json(200, {{QStringLiteral("entries"), history.entries(unit, indicator)},
+                                             {QStringLiteral("verification"), history.verify()}});
+    response.headers.insert("Cache-Control", "no-store");
+    return response;
+}
+
+Response AuditEndpoints::exportFile(SqlConnection &db, const Request &request, const ConsoleCaller &caller,
+                                    const QString &name)
+{
+    const auto kind = exports::kindFromName(name.section(QLatin1Char('.'), 0, 0));
+    const auto format = exports::formatFromName(name.section(QLatin1Char('.'), 1));
+    if (!kind || !format || !exports::supports(*kind, *format))
+        return notFound(QStringLiteral("没有这种导出：%1（可选 results.xlsx、results.csv、findings.xlsx、report.pdf）").arg(name));
+    const auto version = parseVersion(request.query.value(QStringLiteral("version")));
+    if (!version)
+        return badRequest(QStringLiteral("version 应为正整数"));
+
+    QJsonObject results;
+    QDateTime asOf = m_clock();
+    if (*version) {
+        hq::ResultVersions versions(db);
+        const auto info = versions.info(**version);
+        const auto document = versions.load(**version);
+        if (!info || !document)
+            return notFound(QStringLiteral("没有第 %1 版发布结果").arg(**version));
+        results = *document;
+        asOf = info->publishedAt;
+    } else {
+        results = hq::currentResultsJson(db, *caller.setup);
+    }
+    exports::ExportInput input = exports::loadExportInput(db, caller.setup, results, *version, asOf);
+    if (!caller.access.seesAllUnits())
+        input.restrictToUnits(caller.access.units());
+    QByteArray body;
+    try {
+        body = exports::build(*kind, *format, input);
+    } catch (const exports::ExportError &e) {
+        return Response::error(500, QStringLiteral("export_failed"),
+                               QStringLiteral("导出失败：%1").arg(QString::fromUtf8(e.what())));
+    }
+    Response response = Response::bytes(body, exports::mimeType(*format).toUtf8());
+    const QString fileName = exports::fileName(*kind, *format, *version);
+    response.headers.insert("Content-Disposition",
+                            "attachment; filename*=UTF-8''" + QUrl::toPercentEncoding(fileName));
+    response.headers.insert("Cache-Control", "no-store");
+    response.headers.insert("X-Content-Type-Options", "nosniff");
+    return response;
+}
+
+} // namespace onsite::console

@@ -1,0 +1,34 @@
+#pragma once
+
+#include "consoleauth.h"
+#include "consoleclock.h"
+
+#include "http/httpmessage.h"
+#include "store/sqlconnection.h"
+
+namespace onsite::console {
+
+// The console's read-outs built by other HQ modules: rater consistency and the score
+// history with its verification (hq/raterconsistency.h, hq/scorehistory.h), and the
+// 一表一单一图 exports (export/exports.h). Cut to the caller's units like every page.
+class AuditEndpoints
+{
+public:
+    AuditEndpoints(QString dataFolder, Clock clock) : m_dataFolder(std::move(dataFolder)), m_clock(std::move(clock)) {}
+
+    // GET /api/v1/hq/integrity?threshold=0.2
+    http::Response integrity(SqlConnection &db, const http::Request &request, const ConsoleCaller &caller);
+    // GET /api/v1/hq/history?unit=&indicator=
+    http::Response history(SqlConnection &db, const http::Request &request, const ConsoleCaller &caller);
+    // GET /api/v1/hq/exports/{results.xlsx|results.csv|findings.xlsx|report.pdf}[?version=N]
+    http::Response exportFile(SqlConnection &db, const http::Request &request, const ConsoleCaller &caller,
+                              const QString &name);
+
+private:
+    QByteArray historyKey() const;
+
+    QString m_dataFolder;
+    Clock m_clock;
+};
+
+} // namespace onsite::console

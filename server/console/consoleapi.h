@@ -1,0 +1,48 @@
+#pragma once
+
+#include "consoleauth.h"
+#include "consoleclock.h"
+#include "auditendpoints.h"
+#include "photoendpoint.h"
+#include "setupcache.h"
+
+#include "api/connectionpool.h"
+#include "hq/loginthrottle.h"
+#include "http/httpmessage.h"
+
+#include <optional>
+
+namespace onsite::console {
+
+// The HQ console's JSON endpoints under /api/v1/hq/ (docs/API.md): sessions first,
+// then every page behind the cookie, with who-sees-what decided by ConsoleAccess.
+class ConsoleApi
+{
+public:
+    ConsoleApi(hq::ConnectionPool &pool, hq::LoginThrottle &throttle, QString dataFolder, bool tls,
+               Clock clock = systemClock());
+
+    http::Response handle(const http::Request &request);
+
+private:
+    http::Response route(const http::Request &request);
+    http::Response page(const http::Request &request, const ConsoleCaller &caller);
+    http::Response results(const http::Request &request, const ConsoleCaller &caller);
+    http::Response unit(const ConsoleCaller &caller, const QString &code);
+    http::Response findings(const http::Request &request, const ConsoleCaller &caller);
+    http::Response publications(const http::Request &request, const ConsoleCaller &caller);
+    http::Response diff(const http::Request &request, const ConsoleCaller &caller, const QString &version);
+
+    hq::ConnectionPool &m_pool;
+    SetupCache m_setup;
+    ConsoleAuth m_auth;
+    PhotoEndpoint m_photos;
+    AuditEndpoints m_audit;
+    QString m_dataFolder;
+    Clock m_clock;
+};
+
+// A version number from a query value: empty for none, nothing for a malformed one.
+std::optional<std::optional<int>> parseVersion(const QString &text);
+
+} // namespace onsite::console

@@ -1,0 +1,27 @@
+#pragma once
+
+#include "api/connectionpool.h"
+#include "domain/campaignsetup.h"
+
+#include <memory>
+#include <mutex>
+
+namespace onsite::console {
+
+// The campaign set-up, loaded once: a data folder holds one campaign, imported before
+// the service starts, and it does not change while serving.
+class SetupCache
+{
+public:
+    explicit SetupCache(hq::ConnectionPool &pool) : m_pool(pool) {}
+
+    // Null while no campaign has been imported.
+    std::shared_ptr<const CampaignSetup> get();
+
+private:
+    hq::ConnectionPool &m_pool;
+    std::mutex m_mutex;
+    std::shared_ptr<const CampaignSetup> m_setup;
+};
+
+} // namespace onsite::console
