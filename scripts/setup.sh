@@ -13,7 +13,7 @@ packages=(
   libgl1-mesa-dev libsqlite3-dev sqlite3 libboost-dev libgtest-dev libgmock-dev
   libsodium-dev libpq-dev libssl-dev openssl postgresql qt6-qpa-plugins ccache
   libxlsxwriter-dev poppler-utils python3-openpyxl chromium
-  fonts-noto-cjk xvfb xauth
+  fonts-noto-cjk fonts-wqy-microhei xvfb xauth
 )
 
 sudo_cmd=()

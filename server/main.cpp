@@ -3,9 +3,11 @@
 #include "admin/commandline.h"
 
 #include <QCoreApplication>
+#include <QGuiApplication>
 
 #include <functional>
 #include <map>
+#include <memory>
 
 namespace {
 
@@ -20,6 +22,8 @@ Commands:
   set-password ACCOUNT Set an account's password (read from standard input).
   revoke ACCOUNT       Sign out every device of an account (or --device ID).
   conflicts            List edits that lost to a later concurrent edit.
+  export KIND          Export results (xlsx|csv), findings (xlsx) or the report (pdf)
+                       to --out FILE, live or a published --version N.
 
 Every command takes --data DIR (the HQ data folder), --db URL (PostgreSQL instead
 of the folder's SQLite file) and --help.
@@ -29,7 +33,13 @@ of the folder's SQLite file) and --help.
 
 int main(int argc, char *argv[])
 {
-    QCoreApplication app(argc, argv);
+    // The PDF report (export, and the console's exports under serve) paints text with
+    // QtGui, which needs a QGuiApplication; it stays headless on the offscreen platform.
+    const bool needsGui = argc > 1 && (qstrcmp(argv[1], "export") == 0 || qstrcmp(argv[1], "serve") == 0);
+    if (needsGui)
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    const std::unique_ptr<QCoreApplication> app =
+        needsGui ? std::make_unique<QGuiApplication>(argc, argv) : std::make_unique<QCoreApplication>(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("onsite-hq"));
     QCoreApplication::setApplicationVersion(QStringLiteral(ONSITE_VERSION));
 
@@ -43,6 +53,7 @@ int main(int argc, char *argv[])
         {QStringLiteral("set-password"), onsite::runSetPassword},
         {QStringLiteral("revoke"), onsite::runRevoke},
         {QStringLiteral("conflicts"), onsite::runConflicts},
+        {QStringLiteral("export"), onsite::runExport},
     };
 
     QStringList arguments = QCoreApplication::arguments().mid(1);

@@ -28,5 +28,6 @@ int runSetPassword(const QStringList &arguments, const CommandIo &io);
 int runRevoke(const QStringList &arguments, const CommandIo &io);
 int runServe(const QStringList &arguments, const CommandIo &io);
 int runConflicts(const QStringList &arguments, const CommandIo &io);
+int runExport(const QStringList &arguments, const CommandIo &io);
 
 } // namespace onsite

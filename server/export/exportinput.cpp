@@ -1,0 +1,107 @@
+#include "exportinput.h"
+
+#include <QHash>
+#include <QJsonArray>
+
+#include <algorithm>
+
+namespace onsite::exports {
+
+namespace {
+
+QDateTime parseTime(const QVariant &value)
+{
+    QDateTime time = QDateTime::fromString(value.toString(), Qt::ISODateWithMs);
+    return time.isValid() ? time : QDateTime::fromString(value.toString(), Qt::ISODate);
+}
+
+QString localMinutes(const QDateTime &time)
+{
+    return time.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"));
+}
+
+// Units in units.csv order, then time recorded: how people read a list per unit.
+template <typename Record>
+void sortByUnit(const CampaignSetup &setup, std::vector<Record> &records)
+{
+    auto position = [&](const QString &code) {
+        return setup.unitPositions.value(code, static_cast<std::size_t>(setup.units.size()));
+    };
+    std::stable_sort(records.begin(), records.end(), [&](const Record &a, const Record &b) {
+        const auto pa = position(a.unitCode);
+        const auto pb = position(b.unitCode);
+        if (pa != pb)
+            return pa < pb;
+        return a.recordedAt < b.recordedAt;
+    });
+}
+
+std::vector<Finding> loadFindings(SqlConnection &db)
+{
+    QHash<QString, QStringList> photos;
+    for (const SqlRow &row : db.query(QStringLiteral("SELECT finding_id, photo_id FROM finding_photos")))
+        photos[row.value(0).toString()] << row.value(1).toString();
+    std::vector<Finding> findings;
+    for (const SqlRow &row :
+         db.query(QStringLiteral("SELECT id, unit_code, site_code, indicator_code, kind, description, suggestion, "
+                                 "account, recorded_at FROM findings ORDER BY recorded_at, id"))) {
+        Finding finding;
+        finding.id = row.value(0).toString();
+        finding.unitCode = row.value(1).toString();
+        finding.siteCode = row.value(2).toString();
+        finding.indicatorCode = row.value(3).toString();
+        finding.kind = findingKindFromName(row.value(4).toString()).value_or(FindingKind::Problem);
+        finding.description = row.value(5).toString();
+        finding.suggestion = row.value(6).toString();
+        finding.account = row.value(7).toString();
+        finding.recordedAt = parseTime(row.value(8));
+        finding.photoIds = photos.value(finding.id);
+        findings.push_back(std::move(finding));
+    }
+    return findings;
+}
+
+std::vector<Highlight> loadHighlights(SqlConnection &db)
+{
+    std::vector<Highlight> highlights;
+    for (const SqlRow &row : db.query(QStringLiteral("SELECT id, unit_code, site_code, title, description, account, "
+                                                     "recorded_at FROM highlights ORDER BY recorded_at, id"))) {
+        highlights.push_back(Highlight{row.value(0).toString(), row.value(1).toString(), row.value(2).toString(),
+                                       row.value(3).toString(), row.value(4).toString(), row.value(5).toString(),
+                                       parseTime(row.value(6))});
+    }
+    return highlights;
+}
+
+} // namespace
+
+QString ExportInput::versionLabel() const
+{
+    if (version)
+        return QStringLiteral("第 %1 版（%2 发布）").arg(*version).arg(localMinutes(asOf));
+    return QStringLiteral("实时（%1 生成，未发布）").arg(localMinutes(asOf));
+}
+
+void ExportInput::restrictToUnits(const QStringList &unitCodes)
+{
+    QJsonArray kept;
+    for (const QJsonValue &unit : results.value(QStringLiteral("units")).toArray()) {
+        if (unitCodes.contains(unit.toObject().value(QStringLiteral("unit")).toString()))
+            kept.append(unit);
+    }
+    results.insert(QStringLiteral("units"), kept);
+    std::erase_if(findings, [&](const Finding &f) { return !unitCodes.contains(f.unitCode); });
+    std::erase_if(highlights, [&](const Highlight &h) { return !unitCodes.contains(h.unitCode); });
+}
+
+ExportInput loadExportInput(SqlConnection &db, std::shared_ptr<const CampaignSetup> setup, QJsonObject results,
+                            std::optional<int> version, QDateTime asOf)
+{
+    ExportInput input{std::move(setup), std::move(results), version, std::move(asOf), loadFindings(db),
+                      loadHighlights(db)};
+    sortByUnit(*input.setup, input.findings);
+    sortByUnit(*input.setup, input.highlights);
+    return input;
+}
+
+} // namespace onsite::exports

@@ -1,0 +1,82 @@
+#pragma once
+
+#include <QByteArray>
+#include <QDateTime>
+#include <QString>
+#include <QTemporaryDir>
+
+#include <map>
+#include <memory>
+
+struct lxw_workbook;
+struct lxw_worksheet;
+struct lxw_format;
+
+namespace onsite::exports {
+
+class XlsxBook;
+
+// Writes one worksheet: text through safeCellText, numbers as numbers, and column
+// widths that fit what was written (CJK characters count double).
+class XlsxSheet
+{
+public:
+    XlsxSheet(XlsxBook &book, lxw_worksheet *sheet) : m_book(book), m_sheet(sheet) {}
+
+    void title(int lastColumn, const QString &text); // row 0, merged across the columns
+    void header(int row, int column, const QString &text);
+    void text(int row, int column, const QString &text, bool wrap = false);
+    void points(int row, int column, double value); // two decimals: "0.00"
+    void integer(int row, int column, double value);
+    void dateTime(int row, int column, const QDateTime &time); // local time, yyyy-mm-dd hh:mm
+    // Wrapped columns get a fixed width; the others are sized when the sheet is done.
+    void fixWidth(int column, double width);
+    void freezeAndFit(int headerRow, int frozenColumns); // panes below headerRow; widths
+    void autoFilter(int headerRow, int lastRow, int lastColumn);
+
+private:
+    void grow(int column, const QString &text);
+
+    XlsxBook &m_book;
+    lxw_worksheet *m_sheet;
+    std::map<int, double> m_widths;
+    std::map<int, double> m_fixed;
+    int m_headerRow = -1;
+};
+
+// A libxlsxwriter workbook written to a private temporary folder (libxlsxwriter 1.1
+// writes only to files) and read back as bytes. Throws ExportError on any failure.
+class XlsxBook
+{
+public:
+    XlsxBook();
+    ~XlsxBook();
+    XlsxBook(const XlsxBook &) = delete;
+    XlsxBook &operator=(const XlsxBook &) = delete;
+
+    // Sheet names lose the characters Excel forbids ([]:*?/\), keep 31 characters and
+    // are made unique.
+    XlsxSheet addSheet(const QString &name);
+    QByteArray finish();
+
+    lxw_format *titleFormat() const { return m_title; }
+    lxw_format *headerFormat() const { return m_header; }
+    lxw_format *wrapFormat() const { return m_wrap; }
+    lxw_format *pointsFormat() const { return m_points; }
+    lxw_format *integerFormat() const { return m_integer; }
+    lxw_format *dateTimeFormat() const { return m_dateTime; }
+
+private:
+    QTemporaryDir m_dir;
+    QString m_path;
+    lxw_workbook *m_workbook = nullptr;
+    lxw_format *m_title = nullptr;
+    lxw_format *m_header = nullptr;
+    lxw_format *m_wrap = nullptr;
+    lxw_format *m_points = nullptr;
+    lxw_format *m_integer = nullptr;
+    lxw_format *m_dateTime = nullptr;
+    QStringList m_sheetNames;
+};
+
+} // namespace onsite::exports
