@@ -56,7 +56,7 @@ console_seed_field() {
   [ -n "$photo1" ] || { echo "console: could not read the photo id from onsite-field" >&2; return 1; }
   "$field" login --server "$console_url" --user g1.li --password g1.li-console --data "$li" >/dev/null
   "$field" visit DC-03 --notes '抽查近半年任免干部档案 6 卷' --data "$li" >/dev/null
-  "$field" score DC 1.2 16.8 --final --reason '核实干部统计报表后核定' --data "$li" >/dev/null
+  "$field" score DC 1.2 4.5 --final --reason '核实干部统计报表后核定' --data "$li" >/dev/null
   "$field" finding --unit SM --indicator 1.3 --kind 弱项 \
     --description '巡视反馈问题整改台账更新不及时' --suggestion '明确专人每周更新整改台账' --data "$li" >/dev/null
   "$field" sync --data "$li" >/dev/null
