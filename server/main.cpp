@@ -1,9 +1,9 @@
 // onsite-hq: the HQ service and its admin commands.
 #include "admin/admincommands.h"
 #include "admin/commandline.h"
+#include "export/headlessgui.h"
 
 #include <QCoreApplication>
-#include <QGuiApplication>
 
 #include <functional>
 #include <map>
@@ -36,10 +36,9 @@ int main(int argc, char *argv[])
     // The PDF report (export, and the console's exports under serve) paints text with
     // QtGui, which needs a QGuiApplication; it stays headless on the offscreen platform.
     const bool needsGui = argc > 1 && (qstrcmp(argv[1], "export") == 0 || qstrcmp(argv[1], "serve") == 0);
-    if (needsGui)
-        qputenv("QT_QPA_PLATFORM", "offscreen");
     const std::unique_ptr<QCoreApplication> app =
-        needsGui ? std::make_unique<QGuiApplication>(argc, argv) : std::make_unique<QCoreApplication>(argc, argv);
+        needsGui ? onsite::exports::createHeadlessGuiApplication(argc, argv)
+                 : std::make_unique<QCoreApplication>(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("onsite-hq"));
     QCoreApplication::setApplicationVersion(QStringLiteral(ONSITE_VERSION));
 

@@ -1,0 +1,149 @@
+// The export library on its own: formula-injection defence, unit cuts for a leader, a
+// malformed results document, and PDF reports rendered on several threads at once
+// (the console renders them on its worker threads).
+#include "export/cellsafety.h"
+#include "export/exports.h"
+#include "export/headlessgui.h"
+#include "hq/resultsjson.h"
+#include "import/campaignimporter.h"
+#include "import/paperscoreimporter.h"
+#include "testsupport.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QProcess>
+#include <QTemporaryDir>
+
+#include <gtest/gtest.h>
+
+#include <future>
+
+namespace onsite::exports {
+namespace {
+
+ExportInput sampleInput()
+{
+    auto setup = std::make_shared<CampaignSetup>(CampaignImporter::importFolder(test::sampleCampaignDir()));
+    setup->indexUnits();
+    const auto scores = PaperScoreImporter(*setup, {}).importFile(test::samplePath(QStringLiteral("scores-paper.csv")));
+    const CampaignResults results = ScoringEngine(*setup).compute(scores);
+    ExportInput input{setup, hq::resultsJson(*setup, results, {QStringLiteral("DC")}), std::nullopt,
+                      QDateTime::currentDateTime(), {}, {}};
+    input.findings.push_back(Finding{QStringLiteral("f1"), QStringLiteral("DC"), QStringLiteral("DC-01"),
+                                     QStringLiteral("2.1"), FindingKind::Shortcoming,
+                                     QStringLiteral("=cmd|' /C calc'!A0"), QStringLiteral("整改"),
+                                     QStringLiteral("g1.li"), QDateTime::currentDateTime(), {}});
+    input.findings.push_back(Finding{QStringLiteral("f2"), QStringLiteral("BH"), {}, {}, FindingKind::Problem,
+                                     QStringLiteral("白河县的问题"), {}, QStringLiteral("g1.li"),
+                                     QDateTime::currentDateTime(), {}});
+    return input;
+}
+
+QString pdfText(const QByteArray &pdf)
+{
+    QTemporaryDir dir;
+    QFile file(dir.filePath(QStringLiteral("report.pdf")));
+    EXPECT_TRUE(file.open(QIODevice::WriteOnly));
+    file.write(pdf);
+    file.close();
+    QProcess process;
+    process.start(QStringLiteral("pdftotext"), {file.fileName(), QStringLiteral("-")});
+    EXPECT_TRUE(process.waitForFinished(60000));
+    return QString::fromUtf8(process.readAllStandardOutput()).remove(QLatin1Char(' ')).remove(QLatin1Char('\n'));
+}
+
+TEST(CellSafety, NeutralisesFormulaStartsAndStripsControlCharacters)
+{
+    EXPECT_EQ(safeCellText(QStringLiteral("=HYPERLINK(\"x\")")), QStringLiteral("'=HYPERLINK(\"x\")"));
+    EXPECT_EQ(safeCellText(QStringLiteral("+1")), QStringLiteral("'+1"));
+    EXPECT_EQ(safeCellText(QStringLiteral("-1")), QStringLiteral("'-1"));
+    EXPECT_EQ(safeCellText(QStringLiteral("@SUM(A1)")), QStringLiteral("'@SUM(A1)"));
+    EXPECT_EQ(safeCellText(QStringLiteral("\t=1")), QStringLiteral("'\t=1"));
+    EXPECT_EQ(safeCellText(QStringLiteral("\r=1")), QStringLiteral("'\r=1"));
+    // A control character in front does not hide the formula.
+    EXPECT_EQ(safeCellText(QString(QChar(0)) + QStringLiteral("=1")), QStringLiteral("'=1"));
+    EXPECT_EQ(safeCellText(QStringLiteral("a\x01" "b\x7f" "c\nd")), QStringLiteral("abc\nd"));
+    EXPECT_EQ(safeCellText(QStringLiteral("东城区 = 第一")), QStringLiteral("东城区 = 第一"));
+    EXPECT_EQ(safeCellText(QStringLiteral("99.69")), QStringLiteral("99.69"));
+}
+
+TEST(Exports, CsvNeutralisesAUnitNameAndQuotesSeparators)
+{
+    ExportInput input = sampleInput();
+    QJsonArray units = input.results.value(QStringLiteral("units")).toArray();
+    QJsonObject first = units.at(0).toObject();
+    first.insert(QStringLiteral("unit_name"), QStringLiteral("=1+1,\"x\""));
+    units.replace(0, first);
+    input.results.insert(QStringLiteral("units"), units);
+    const QString csv = QString::fromUtf8(resultsCsv(input));
+    EXPECT_TRUE(csv.contains(QStringLiteral(",\"'=1+1,\"\"x\"\"\",")));
+}
+
+TEST(Exports, RestrictToUnitsKeepsOnlyTheGroupAndItsRanks)
+{
+    ExportInput input = sampleInput();
+    input.restrictToUnits({QStringLiteral("BH"), QStringLiteral("XQ")});
+    const QJsonArray units = input.results.value(QStringLiteral("units")).toArray();
+    ASSERT_EQ(units.size(), 2);
+    EXPECT_EQ(units.at(0).toObject().value(QStringLiteral("unit")).toString(), QStringLiteral("XQ"));
+    EXPECT_EQ(units.at(0).toObject().value(QStringLiteral("rank")).toInt(), 9);
+    ASSERT_EQ(input.findings.size(), 1u);
+    EXPECT_EQ(input.findings.front().unitCode, QStringLiteral("BH"));
+    const QString csv = QString::fromUtf8(resultsCsv(input));
+    EXPECT_FALSE(csv.contains(QStringLiteral("东城区")));
+    EXPECT_TRUE(csv.contains(QStringLiteral("白河县")));
+}
+
+TEST(Exports, AMalformedResultsDocumentIsRefusedByName)
+{
+    ExportInput input = sampleInput();
+    QJsonArray units = input.results.value(QStringLiteral("units")).toArray();
+    QJsonObject first = units.at(0).toObject();
+    first.remove(QStringLiteral("total"));
+    units.replace(0, first);
+    input.results.insert(QStringLiteral("units"), units);
+    try {
+        resultsXlsx(input);
+        FAIL() << "a unit without a total was exported";
+    } catch (const ExportError &e) {
+        EXPECT_NE(QString::fromUtf8(e.what()).indexOf(QStringLiteral("单位 DC 缺少字段“total”")), -1) << e.what();
+    }
+}
+
+TEST(Exports, KindsAndFormats)
+{
+    EXPECT_TRUE(supports(Kind::Results, Format::Csv));
+    EXPECT_FALSE(supports(Kind::Findings, Format::Pdf));
+    EXPECT_FALSE(supports(Kind::Report, Format::Xlsx));
+    EXPECT_THROW(build(Kind::Report, Format::Csv, sampleInput()), ExportError);
+    EXPECT_EQ(fileName(Kind::Results, Format::Xlsx, 2), QStringLiteral("考评结果-第2版.xlsx"));
+    EXPECT_EQ(fileName(Kind::Report, Format::Pdf, std::nullopt), QStringLiteral("考评通报-实时.pdf"));
+}
+
+TEST(Exports, ReportsRenderOnSeveralThreadsAtOnce)
+{
+    const ExportInput input = sampleInput();
+    std::vector<std::future<QByteArray>> reports;
+    for (int i = 0; i < 3; ++i)
+        reports.push_back(std::async(std::launch::async, [&] { return reportPdf(input); }));
+    auto workbook = std::async(std::launch::async, [&] { return resultsXlsx(input); });
+    for (auto &report : reports) {
+        const QByteArray pdf = report.get();
+        ASSERT_TRUE(pdf.startsWith("%PDF-"));
+        const QString text = pdfText(pdf);
+        for (const char *name : {"东城区", "青山县", "白河县", "考评结果通报", "99.69", "55.39"})
+            EXPECT_TRUE(text.contains(QString::fromUtf8(name))) << name;
+        EXPECT_TRUE(text.contains(QStringLiteral("=cmd|'/Ccalc'!A0"))); // the PDF shows text as written
+    }
+    EXPECT_TRUE(workbook.get().startsWith("PK"));
+}
+
+} // namespace
+} // namespace onsite::exports
+
+int main(int argc, char **argv)
+{
+    const auto app = onsite::exports::createHeadlessGuiApplication(argc, argv);
+    ::testing::InitGoogleTest(&argc, argv);
+    return RUN_ALL_TESTS();
+}
