@@ -314,6 +314,16 @@ test.describe('考评办', () => {
   test('integrity shows its tables or a clear 暂不可用', async () => {
     await page.locator('[data-test=nav-integrity]').click();
     await expect(page.locator('[data-test=raters-table], [data-test=unavailable]').first()).toBeVisible();
+    if (await page.locator('[data-test=raters-table]').count()) {
+      // Every rater of the sample appears; group 1's four raters scored all 63 items of their units.
+      await expect(page.locator('[data-test=raters-table]')).toContainText('张海燕');
+      await expect(page.locator('[data-test=chain]')).toContainText('校验通过');
+      await chooseOption(page, 'history-unit', '东城区');
+      await expect(page.locator('[data-test=history-table], [data-test=unavailable]').first()).toBeVisible();
+      if (await page.locator('[data-test=history-table]').count()) {
+        await expect(page.locator('[data-test=history-table] tbody tr').first()).toBeVisible();
+      }
+    }
   });
 
   test('the language switch shows English and back', async () => {
