@@ -161,6 +161,10 @@ int runServe(const QStringList &arguments, const CommandIo &io)
                 return std::move(*answer);
             return api.handle(request);
         });
+        if (!console.site().hasBundle()) {
+            writeText(io.out, QStringLiteral("onsite-hq: 未找到网页控制台（%1），浏览器访问将提示先构建控制台\n")
+                                  .arg(webRoot));
+        }
         server.listen();
         const QString scheme = server.usesTls() ? QStringLiteral("https") : QStringLiteral("http");
         const QString host = listen->host.contains(QLatin1Char(':')) ? QStringLiteral("[%1]").arg(listen->host) : listen->host;
@@ -168,10 +172,6 @@ int runServe(const QStringList &arguments, const CommandIo &io)
                               .arg(scheme, host)
                               .arg(server.port())
                               .arg(folder.describeDatabase()));
-        if (!console.site().hasBundle()) {
-            writeText(io.err, QStringLiteral("onsite-hq: 未找到网页控制台（%1），浏览器访问将提示先构建控制台\n")
-                                  .arg(webRoot));
-        }
         std::thread serving([&server] { server.run(); });
         int received = 0;
         sigwait(&signals, &received);
