@@ -24,6 +24,7 @@ Commands:
   conflicts            List edits that lost to a later concurrent edit.
   export KIND          Export results (xlsx|csv), findings (xlsx) or the report (pdf)
                        to --out FILE, live or a published --version N.
+  verify-history       Check the keyed score history; non-zero exit on any break.
 
 Every command takes --data DIR (the HQ data folder), --db URL (PostgreSQL instead
 of the folder's SQLite file) and --help.
@@ -53,6 +54,7 @@ int main(int argc, char *argv[])
         {QStringLiteral("revoke"), onsite::runRevoke},
         {QStringLiteral("conflicts"), onsite::runConflicts},
         {QStringLiteral("export"), onsite::runExport},
+        {QStringLiteral("verify-history"), onsite::runVerifyHistory},
     };
 
     QStringList arguments = QCoreApplication::arguments().mid(1);

@@ -26,13 +26,14 @@ QString entryKey(const QString &account, const QString &unit, const QString &ind
 
 } // namespace
 
-std::vector<ScoreEntry> PaperScoreImporter::importFile(const QString &path) const
+std::vector<ScoreEntry> PaperScoreImporter::importFile(const QString &path, std::vector<int> *lines) const
 {
     const QString fileName = QFileInfo(path).fileName();
-    return importBytes(readImportFile(path, fileName), fileName);
+    return importBytes(readImportFile(path, fileName), fileName, lines);
 }
 
-std::vector<ScoreEntry> PaperScoreImporter::importBytes(const QByteArray &bytes, const QString &fileName) const
+std::vector<ScoreEntry> PaperScoreImporter::importBytes(const QByteArray &bytes, const QString &fileName,
+                                                        std::vector<int> *lines) const
 {
     const CsvTable table =
         CsvTable::fromBytes(bytes, fileName, {kAccount, kUnit, kIndicator, kKind, kInput, kReason});
@@ -103,6 +104,8 @@ std::vector<ScoreEntry> PaperScoreImporter::importBytes(const QByteArray &bytes,
         entry.recordedAt = now;
         entry.source = QStringLiteral("paper");
         entries.push_back(std::move(entry));
+        if (lines)
+            lines->push_back(row.line());
     }
     return entries;
 }

@@ -21,8 +21,10 @@ public:
     {
     }
 
-    std::vector<ScoreEntry> importFile(const QString &path) const;
-    std::vector<ScoreEntry> importBytes(const QByteArray &bytes, const QString &fileName) const;
+    // `lines`, if given, receives the file line of each entry, for messages about it.
+    std::vector<ScoreEntry> importFile(const QString &path, std::vector<int> *lines = nullptr) const;
+    std::vector<ScoreEntry> importBytes(const QByteArray &bytes, const QString &fileName,
+                                        std::vector<int> *lines = nullptr) const;
 
 private:
     const CampaignSetup &m_setup;

@@ -191,6 +191,66 @@ CREATE TABLE unit_submissions (
 );
 )SQL";
 
+// The score history becomes complete and keyed (docs/ARCHITECTURE.md §History): it
+// records creates, deletes, re-creates, final values, submissions and reopenings, and
+// each row carries an HMAC-SHA256 chained over the row before it, keyed by a secret in
+// the HQ data folder. SQL cannot compute that MAC, so rows from an older database are
+// copied with an empty `mac` and their old unkeyed hash in `legacy_hash`; every score
+// and submission that exists today gets a `baseline` row holding its current value.
+// HQ seals these rows into the keyed chain the first time it opens the database with
+// its key, after checking the old unkeyed chain (ScoreHistory::sealLegacy).
+// `score_history_head` names the chain's last row under the key, so removing rows from
+// the end is detected too.
+const char *const kKeyedHistory = R"SQL(
+CREATE TABLE score_history_v5 (
+    seq BIGINT PRIMARY KEY,
+    entity TEXT NOT NULL,
+    entity_id TEXT NOT NULL,
+    unit_code TEXT NOT NULL,
+    indicator_code TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    action TEXT NOT NULL,
+    account TEXT NOT NULL,
+    origin TEXT NOT NULL,
+    changed_at TEXT NOT NULL,
+    old_value TEXT,
+    new_value TEXT,
+    reason TEXT NOT NULL,
+    mac TEXT NOT NULL,
+    legacy_hash TEXT
+);
+INSERT INTO score_history_v5 (seq, entity, entity_id, unit_code, indicator_code, kind, action, account, origin,
+                              changed_at, old_value, new_value, reason, mac, legacy_hash)
+    SELECT h.seq, 'score', h.score_id, COALESCE(s.unit_code, ''), COALESCE(s.indicator_code, ''),
+           COALESCE(s.kind, ''), 'update', h.changed_by, '', h.changed_at, h.old_input, h.new_input, h.reason, '',
+           h.entry_hash
+    FROM score_history h LEFT JOIN score_entries s ON s.id = h.score_id;
+INSERT INTO score_history_v5 (seq, entity, entity_id, unit_code, indicator_code, kind, action, account, origin,
+                              changed_at, old_value, new_value, reason, mac, legacy_hash)
+    SELECT (SELECT COALESCE(MAX(seq), 0) FROM score_history_v5) + ROW_NUMBER() OVER (ORDER BY recorded_at, id),
+           'score', id, unit_code, indicator_code, kind, 'baseline', account, source,
+           COALESCE(updated_at, recorded_at), NULL, input, reason, '', NULL
+    FROM score_entries;
+INSERT INTO score_history_v5 (seq, entity, entity_id, unit_code, indicator_code, kind, action, account, origin,
+                              changed_at, old_value, new_value, reason, mac, legacy_hash)
+    SELECT (SELECT COALESCE(MAX(seq), 0) FROM score_history_v5) + ROW_NUMBER() OVER (ORDER BY changed_at, id),
+           'submission', id, unit_code, '', '', 'baseline', account, '', changed_at, NULL,
+           CASE WHEN locked = 1 THEN 'locked' ELSE 'open' END, note, '', NULL
+    FROM unit_submissions;
+DROP TABLE score_history;
+ALTER TABLE score_history_v5 RENAME TO score_history;
+CREATE INDEX score_history_by_item ON score_history (unit_code, indicator_code, seq);
+CREATE INDEX score_history_by_entity ON score_history (entity, entity_id, seq);
+CREATE TABLE score_history_head (
+    id INTEGER PRIMARY KEY,
+    seq BIGINT NOT NULL,
+    mac TEXT NOT NULL,
+    key_id TEXT NOT NULL,
+    head_mac TEXT NOT NULL
+);
+INSERT INTO score_history_head (id, seq, mac, key_id, head_mac) VALUES (1, 0, '', '', '');
+)SQL";
+
 } // namespace
 
 const std::vector<Migration> &schemaMigrations()
@@ -200,6 +260,7 @@ const std::vector<Migration> &schemaMigrations()
         {2, QStringLiteral("field work: visits, photos, findings, highlights"), QString::fromUtf8(kFieldwork)},
         {3, QStringLiteral("follow-up: rectification, innovation projects, score history"), QString::fromUtf8(kFollowUp)},
         {4, QStringLiteral("unit submissions: submit and lock"), QString::fromUtf8(kSubmissions)},
+        {5, QStringLiteral("complete score history with a keyed (HMAC) chain"), QString::fromUtf8(kKeyedHistory)},
     };
     return steps;
 }

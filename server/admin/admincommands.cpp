@@ -2,12 +2,16 @@
 
 #include "commandline.h"
 #include "hqdatafolder.h"
+#include "hq/hqwriter.h"
+#include "hq/scorehistory.h"
 #include "import/campaignimporter.h"
 #include "import/importerror.h"
 #include "import/paperscoreimporter.h"
 #include "resultsformatter.h"
 #include "store/campaignstore.h"
 #include "store/unitsubmissions.h"
+
+#include <QFileInfo>
 
 #include <exception>
 
@@ -97,8 +101,16 @@ int runImportScores(const QStringList &arguments, const CommandIo &io)
         CampaignStore store(*connection);
         const CampaignSetup setup = requireSetup(store, folder.path());
         const std::vector<ScoreEntry> existing = store.loadScores();
-        const auto entries = PaperScoreImporter(setup, existing).importFile(cli.positional().at(0));
-        store.addScores(entries);
+        std::vector<int> lines;
+        const auto entries = PaperScoreImporter(setup, existing).importFile(cli.positional().at(0), &lines);
+        // Through the devices' write path: the rules, the change feed and the keyed history.
+        hq::HqWriter writer(*connection, setup, hq::historyKey(folder.path()), hq::HqWriter::kPaperOrigin);
+        if (const auto refusal = writer.write(hq::HqWriter::scoreChanges(entries), QDateTime::currentDateTimeUtc())) {
+            const bool lost = refusal->result.status == protocol::MutationStatus::Conflict;
+            throw ImportException({QFileInfo(cli.positional().at(0)).fileName(), lines.at(refusal->index), 0, {},
+                                   lost ? QStringLiteral("HQ 已有这条评分更晚的修改（来自设备），补录不能覆盖")
+                                        : refusal->result.message});
+        }
         const auto finals = std::count_if(entries.begin(), entries.end(),
                                           [](const ScoreEntry &e) { return e.kind == ScoreKind::Final; });
         writeText(io.out, QStringLiteral("已导入 %1 条评分，其中组长核定 %2 条。\n").arg(entries.size()).arg(finals));

@@ -29,5 +29,6 @@ int runRevoke(const QStringList &arguments, const CommandIo &io);
 int runServe(const QStringList &arguments, const CommandIo &io);
 int runConflicts(const QStringList &arguments, const CommandIo &io);
 int runExport(const QStringList &arguments, const CommandIo &io);
+int runVerifyHistory(const QStringList &arguments, const CommandIo &io);
 
 } // namespace onsite

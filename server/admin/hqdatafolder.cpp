@@ -1,6 +1,7 @@
 #include "hqdatafolder.h"
 
 #include "hq/hqschema.h"
+#include "hq/scorehistory.h"
 #include "store/postgresconnection.h"
 #include "store/sqliteconnection.h"
 
@@ -70,6 +71,7 @@ std::unique_ptr<SqlConnection> HqDataFolder::open() const
     }
     auto connection = connect();
     hq::migrateHqDatabase(*connection);
+    hq::sealLegacyHistory(*connection, m_path); // rows from before the history had a key
     return connection;
 }
 

@@ -5,6 +5,7 @@
 #include "commandline.h"
 #include "console/consoleservice.h"
 #include "http/httpserver.h"
+#include "hq/scorehistory.h"
 
 #include <boost/asio/ip/address.hpp>
 
@@ -144,6 +145,7 @@ int runServe(const QStringList &arguments, const CommandIo &io)
     return runGuarded(QStringLiteral("serve"), io.err, [&] {
         const HqDataFolder folder = cli.dataFolder();
         folder.open(); // migrates once, before any worker connects
+        hq::installHistoryKey(hq::historyKey(folder.path())); // keys the score history of every push
         // Signals are taken by sigwait below, so block them before any thread starts.
         sigset_t signals;
         sigemptyset(&signals);

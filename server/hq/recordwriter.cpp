@@ -127,37 +127,34 @@ MutationResult RecordWriter::applyScore(const protocol::Mutation &m, const Devic
         return *conflict;
 
     const QString recorded = iso(score->recordedAt.isValid() ? score->recordedAt : now);
+    HistoryChange change{entity::kScore, score->id, unit->code, item->code, kindText(score->kind), {},
+                         session.account, session.deviceId, now, {}, score->input, score->reason};
     if (existing.empty()) {
         m_db.execute(QStringLiteral("INSERT INTO score_entries (id, unit_code, indicator_code, account, kind, input, reason, "
                                     "recorded_at, source, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
                      {score->id, score->unitCode, score->indicatorCode, score->account, kindText(score->kind),
                       score->input, score->reason, recorded, session.deviceId, iso(now)});
+        change.oldValue = history().deletedValue(unit->code, item->code, score->account, change.kind);
+        change.action = change.oldValue ? QStringLiteral("recreate") : QStringLiteral("create");
     } else {
-        const QString oldInput = existing.front()[1].toString();
+        change.oldValue = existing.front()[1].toString();
+        change.action = QStringLiteral("update");
         m_db.execute(QStringLiteral("UPDATE score_entries SET input = ?, reason = ?, recorded_at = ?, source = ?, "
                                     "updated_at = ? WHERE id = ?"),
                      {score->input, score->reason, recorded, session.deviceId, iso(now), score->id});
-        writeScoreHistory(score->id, session.account, oldInput, score->input, score->reason, now);
     }
+    history().append(change);
     stampClock(m.entity, score->id, m.hlc, session.deviceId);
     m_feed.append(m.entity, score->id, unit->code, protocol::op::kUpsert, protocol::scoreToJson(*score), session.account,
                   now);
     return {m.seq, MutationStatus::Applied, {}, {}, {}};
 }
 
-void RecordWriter::writeScoreHistory(const QString &scoreId, const QString &account, const QString &oldInput,
-                                     const QString &newInput, const QString &reason, const QDateTime &now)
+ScoreHistory &RecordWriter::history()
 {
-    const auto last = m_db.query(QStringLiteral("SELECT seq, entry_hash FROM score_history ORDER BY seq DESC LIMIT 1"));
-    const qint64 seq = last.empty() ? 1 : last.front()[0].toLongLong() + 1;
-    const QString previousHash = last.empty() ? QString(64, QLatin1Char('0')) : last.front()[1].toString();
-    // Each entry hashes the one before it: editing or removing any entry breaks the chain.
-    const QStringList fields{QString::number(seq), scoreId, account, iso(now), oldInput, newInput, reason, previousHash};
-    const QString entryHash = QString::fromLatin1(
-        QCryptographicHash::hash(fields.join(QChar(0x1F)).toUtf8(), QCryptographicHash::Sha256).toHex());
-    m_db.execute(QStringLiteral("INSERT INTO score_history (seq, score_id, changed_by, changed_at, old_input, new_input, "
-                                "reason, previous_hash, entry_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-                 {seq, scoreId, account, iso(now), oldInput, newInput, reason, previousHash, entryHash});
+    if (!m_history)
+        m_history.emplace(m_db, m_historyKey);
+    return *m_history;
 }
 
 MutationResult RecordWriter::applyDelete(const protocol::Mutation &m, const DeviceSession &session, const Scope &scope,
@@ -183,6 +180,14 @@ MutationResult RecordWriter::applyDelete(const protocol::Mutation &m, const Devi
         return rejection(m.seq, QStringLiteral("unknown_entity"), QStringLiteral("未知的记录类型“%1”").arg(m.entity));
     if (m.entity == entity::kFinding)
         m_db.execute(QStringLiteral("DELETE FROM finding_photos WHERE finding_id = ?"), {m.id});
+    if (m.entity == entity::kScore) {
+        const auto stored = m_db.query(QStringLiteral("SELECT indicator_code, kind, input FROM score_entries WHERE id = ?"),
+                                       {m.id});
+        if (!stored.empty())
+            history().append({entity::kScore, m.id, unitCode, stored.front()[0].toString(), stored.front()[1].toString(),
+                              QStringLiteral("delete"), session.account, session.deviceId, now,
+                              stored.front()[2].toString(), std::nullopt, {}});
+    }
     m_db.execute(QStringLiteral("DELETE FROM %1 WHERE id = ?").arg(table), {m.id});
     stampClock(m.entity, m.id, m.hlc, session.deviceId);
     m_feed.append(m.entity, m.id, unitCode, protocol::op::kDelete, {}, session.account, now);
@@ -260,13 +265,19 @@ MutationResult RecordWriter::applySubmission(const protocol::Mutation &m, const 
         return rejection(m.seq, QStringLiteral("reason_required"), QStringLiteral("撤回提交必须写明理由"));
     }
     // One record per unit, whatever id each device gave it.
-    if (const auto existing = submissions.find(unit->code))
+    const auto existing = submissions.find(unit->code);
+    if (existing)
         submission->id = existing->id;
     if (auto conflict = losesTo(m, submission->id, unit->code, session, now))
         return *conflict;
     if (!submission->changedAt.isValid())
         submission->changedAt = now;
     submissions.write(*submission);
+    const auto lockText = [](bool locked) { return locked ? QStringLiteral("locked") : QStringLiteral("open"); };
+    history().append({entity::kSubmission, submission->id, unit->code, {}, {},
+                      submission->locked ? QStringLiteral("submit") : QStringLiteral("reopen"), session.account,
+                      session.deviceId, now, existing ? std::optional<QString>(lockText(existing->locked)) : std::nullopt,
+                      lockText(submission->locked), submission->note});
     stampClock(m.entity, submission->id, m.hlc, session.deviceId);
     m_feed.append(m.entity, submission->id, unit->code, protocol::op::kUpsert, protocol::submissionToJson(*submission),
                   session.account, now);

@@ -4,6 +4,7 @@
 #include "changefeed.h"
 #include "protocol/protocol.h"
 #include "scope.h"
+#include "scorehistory.h"
 
 #include <QDateTime>
 
@@ -14,12 +15,16 @@ namespace onsite::hq {
 // Applies one device mutation to the domain tables and the change feed, after
 // checking shape, ownership, scope, 回避 and the item's input rules. Concurrent edits
 // of one record are ordered by (hlc, device id); the later one wins and the other is
-// kept in hq_conflicts.
+// kept in hq_conflicts. Every applied change of a score or submission is also appended
+// to the keyed score history, in the same transaction. HQ's own writes (paper scores,
+// changes made at HQ) come through here too, via HqWriter, with an HQ clock.
 class RecordWriter
 {
 public:
-    RecordWriter(SqlConnection &connection, const CampaignSetup &setup, ChangeFeed &feed)
-        : m_db(connection), m_setup(setup), m_feed(feed)
+    // `historyKey`: the data folder's history.key; by default the one `serve` installed.
+    RecordWriter(SqlConnection &connection, const CampaignSetup &setup, ChangeFeed &feed,
+                 QByteArray historyKey = installedHistoryKey())
+        : m_db(connection), m_setup(setup), m_feed(feed), m_historyKey(std::move(historyKey))
     {
     }
 
@@ -44,12 +49,13 @@ private:
                                                     const QString &unitCode, const DeviceSession &session,
                                                     const QDateTime &now);
     void stampClock(const QString &entity, const QString &id, const QString &hlc, const QString &deviceId);
-    void writeScoreHistory(const QString &scoreId, const QString &account, const QString &oldInput,
-                           const QString &newInput, const QString &reason, const QDateTime &now);
+    ScoreHistory &history();
 
     SqlConnection &m_db;
     const CampaignSetup &m_setup;
     ChangeFeed &m_feed;
+    QByteArray m_historyKey;
+    std::optional<ScoreHistory> m_history; // made on first use: field records need no key
 };
 
 protocol::MutationResult rejection(qint64 seq, const QString &reason, const QString &message);

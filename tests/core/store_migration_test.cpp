@@ -182,11 +182,19 @@ const std::vector<RowsOfStep> &representativeRows()
                                        "status, progress_note, closed_at, closed_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
                         {QStringLiteral("r-1"), QStringLiteral("f-1"), QStringLiteral("建立台账"), QStringLiteral("王主任"),
                          QStringLiteral("2026-09-30"), QStringLiteral("open"), QString(), QVariant(), QVariant()});
-             db.execute(QStringLiteral("INSERT INTO score_history (seq, score_id, changed_by, changed_at, old_input, "
-                                       "new_input, reason, previous_hash, entry_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-                        {1, QStringLiteral("s-1"), QStringLiteral("g1.li"), QStringLiteral("2026-06-21T10:00:00.000Z"),
-                         QVariant(), QStringLiteral("较好"), QStringLiteral("首次同步"), QStringLiteral("0"),
-                         QStringLiteral("h1")});
+             if (schemaVersion(db) < 5) {
+                 db.execute(QStringLiteral("INSERT INTO score_history (seq, score_id, changed_by, changed_at, old_input, "
+                                           "new_input, reason, previous_hash, entry_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                            {1, QStringLiteral("s-1"), QStringLiteral("g1.li"), QStringLiteral("2026-06-21T10:00:00.000Z"),
+                             QVariant(), QStringLiteral("较好"), QStringLiteral("首次同步"), QStringLiteral("0"),
+                             QStringLiteral("h1")});
+             } else { // version 5 rewrote the table (complete, keyed history)
+                 db.execute(QStringLiteral("INSERT INTO score_history (seq, entity, entity_id, unit_code, indicator_code, "
+                                           "kind, action, account, origin, changed_at, old_value, new_value, reason, mac, "
+                                           "legacy_hash) VALUES (1, 'score', 's-1', 'DC', '1.4', 'rater', 'update', "
+                                           "'g1.li', 'dev-1', '2026-06-21T10:00:00.000Z', NULL, '较好', '首次同步', 'm', "
+                                           "NULL)"));
+             }
          },
          [](SqlConnection &db) {
              const auto rectification = db.query(QStringLiteral("SELECT finding_id, deadline, closed_at FROM rectifications"));
@@ -194,7 +202,8 @@ const std::vector<RowsOfStep> &representativeRows()
              EXPECT_EQ(rectification[0][0].toString(), QStringLiteral("f-1"));
              EXPECT_EQ(rectification[0][1].toString(), QStringLiteral("2026-09-30"));
              EXPECT_TRUE(rectification[0][2].isNull());
-             const auto history = db.query(QStringLiteral("SELECT old_input, new_input, entry_hash FROM score_history"));
+             const auto history = db.query(
+                 QStringLiteral("SELECT old_value, new_value FROM score_history WHERE entity_id = 's-1' AND action = 'update'"));
              ASSERT_EQ(history.size(), 1u);
              EXPECT_TRUE(history[0][0].isNull());
              EXPECT_EQ(history[0][1].toString(), QStringLiteral("较好"));
@@ -322,6 +331,31 @@ TEST_F(StoreMigration, ScoresFromBeforeVersion3GetUpdatedAtFromRecordedAt)
         ASSERT_EQ(rows.size(), 1u);
         EXPECT_EQ(rows[0][0].toString(), QStringLiteral("2026-06-20T09:30:00.250Z"));
     }
+}
+
+TEST_F(StoreMigration, ScoresAndSubmissionsGetABaselineHistoryRowAtVersion5)
+{
+    // The keyed history must end with every record's current value, also for records
+    // older than the history (docs/ARCHITECTURE.md §History).
+    if (latestSchemaVersion() < 5)
+        GTEST_SKIP() << "the complete history arrives with version 5";
+    auto db = populatedAt(4);
+    migrateSchema(*db);
+    const auto baseline = db->query(QStringLiteral("SELECT entity, entity_id, new_value, mac FROM score_history "
+                                                   "WHERE action = 'baseline' ORDER BY seq"));
+    ASSERT_EQ(baseline.size(), static_cast<size_t>(count(*db, QStringLiteral("score_entries")) +
+                                                   count(*db, QStringLiteral("unit_submissions"))));
+    const auto score = db->query(QStringLiteral("SELECT h.new_value, s.input FROM score_history h JOIN score_entries s "
+                                                "ON s.id = h.entity_id WHERE h.action = 'baseline'"));
+    ASSERT_FALSE(score.empty());
+    EXPECT_EQ(score[0][0].toString(), score[0][1].toString());
+    EXPECT_EQ(baseline.back()[0].toString(), QStringLiteral("submission"));
+    EXPECT_EQ(baseline.back()[2].toString(), QStringLiteral("locked"));
+    EXPECT_EQ(baseline.back()[3].toString(), QString()); // sealed by HQ with its key, not by SQL
+    // Numbers continue after the old rows, without gaps.
+    const auto numbers = db->query(QStringLiteral("SELECT MIN(seq), MAX(seq), COUNT(*) FROM score_history"));
+    EXPECT_EQ(numbers[0][0].toLongLong(), 1);
+    EXPECT_EQ(numbers[0][1].toLongLong(), numbers[0][2].toLongLong());
 }
 
 TEST_F(StoreMigration, RowsInsertedAtLatestVersionAreValid)

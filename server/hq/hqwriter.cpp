@@ -1,0 +1,55 @@
+#include "hqwriter.h"
+
+#include "changefeed.h"
+#include "protocol/records.h"
+#include "recordwriter.h"
+
+#include <map>
+
+namespace onsite::hq {
+
+QString HqWriter::clock(const QDateTime &now, qsizetype counter)
+{
+    return QStringLiteral("%1-%2")
+        .arg(now.toMSecsSinceEpoch(), 13, 10, QLatin1Char('0'))
+        .arg(counter % 100000, 5, 10, QLatin1Char('0'));
+}
+
+std::vector<HqChange> HqWriter::scoreChanges(const std::vector<ScoreEntry> &entries)
+{
+    std::vector<HqChange> changes;
+    changes.reserve(entries.size());
+    for (const ScoreEntry &entry : entries)
+        changes.push_back({entry.account, protocol::entity::kScore, entry.id, protocol::op::kUpsert,
+                           protocol::scoreToJson(entry)});
+    return changes;
+}
+
+std::optional<HqWriter::Refusal> HqWriter::write(const std::vector<HqChange> &changes, const QDateTime &now)
+{
+    SqlTransaction transaction(m_db);
+    // The feed's counter row first, as a push does: writers serialize on it.
+    m_db.execute(QStringLiteral("UPDATE hq_sync_counter SET last_seq = last_seq WHERE id = 1"));
+    ChangeFeed feed(m_db);
+    RecordWriter writer(m_db, m_setup, feed, m_historyKey);
+    std::map<QString, Scope> scopes; // one per account of the batch
+    for (qsizetype i = 0; i < static_cast<qsizetype>(changes.size()); ++i) {
+        const HqChange &change = changes[static_cast<size_t>(i)];
+        const Person *person = m_setup.person(change.account);
+        const qint64 seq = i + 1;
+        if (!person)
+            return Refusal{i, rejection(seq, QStringLiteral("unknown_account"),
+                                        QStringLiteral("账号“%1”不在当前考评活动中").arg(change.account))};
+        auto scope = scopes.find(change.account);
+        if (scope == scopes.end())
+            scope = scopes.emplace(change.account, Scope(m_setup, *person)).first;
+        const protocol::Mutation mutation{seq, change.entity, change.id, change.op, clock(now, i), change.data};
+        protocol::MutationResult result = writer.apply(mutation, DeviceSession{change.account, m_origin}, scope->second, now);
+        if (result.status != protocol::MutationStatus::Applied)
+            return Refusal{i, std::move(result)};
+    }
+    transaction.commit();
+    return std::nullopt;
+}
+
+} // namespace onsite::hq

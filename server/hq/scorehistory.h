@@ -1,0 +1,87 @@
+#pragma once
+
+#include "store/sqlconnection.h"
+
+#include <QByteArray>
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QString>
+
+#include <optional>
+#include <utility>
+
+namespace onsite::hq {
+
+// The secret that keys the history chain: `history.key` in the HQ data folder, 32 random
+// bytes, created owner-only (0600) the first time it is needed. Throws std::runtime_error
+// with a message for people when it cannot be read or created, or has the wrong size.
+QByteArray historyKey(const QString &dataFolder);
+QString historyKeyPath(const QString &dataFolder);
+
+// The key RecordWriter uses when its caller passes none: `onsite-hq serve` installs the
+// data folder's key once at start, before any worker runs.
+void installHistoryKey(const QByteArray &key);
+QByteArray installedHistoryKey();
+
+// One change of a score (rater score or final value) or of a unit's submission.
+struct HistoryChange
+{
+    QString entity;        // "score" or "submission"
+    QString entityId;
+    QString unitCode;
+    QString indicatorCode; // empty for a submission
+    QString kind;          // "rater" / "final"; empty for a submission
+    QString action;        // create, update, delete, recreate, submit, reopen (baseline: before keying)
+    QString account;       // who made the change (a score's own rater, or the leader or HQ member)
+    QString origin;        // the device id, "paper" for 补录, "hq" for a change made at HQ
+    QDateTime at;
+    std::optional<QString> oldValue; // the input before (empty for a create)
+    std::optional<QString> newValue; // the input after (empty for a delete)
+    QString reason;
+};
+
+// The append-only, tamper-evident score history (DOMAIN.md §Integrity). Each row's MAC is
+// HMAC-SHA256(key, row fields ‖ previous row's MAC); the head row holds the last number
+// and MAC under the key, so editing, removing, reordering or re-hashing rows without the
+// key breaks the chain. See docs/ARCHITECTURE.md §History.
+class ScoreHistory
+{
+public:
+    ScoreHistory(SqlConnection &db, QByteArray key);
+
+    // Appends inside the caller's transaction. Throws std::runtime_error when the history
+    // was written under another key (history.key replaced): nothing more is chained on it.
+    void append(const HistoryChange &change);
+    // {"ok":bool,"entries":N,"first_break":null|{"seq":…,"reason":"…"}}
+    QJsonObject verify();
+    // [{"seq","at","account","action","entity","old","new","reason", …}] of one unit's
+    // item (indicator empty: the whole unit, submissions included), oldest first.
+    QJsonArray entries(const QString &unit, const QString &indicator);
+    // The value a score had when it was last deleted, if its latest change was a delete.
+    std::optional<QString> deletedValue(const QString &unit, const QString &indicator, const QString &account,
+                                        const QString &kind);
+    // Seals rows written before the chain had a key (schema version 5 migration) after
+    // checking their old unkeyed SHA-256 chain. Returns how many were sealed; rows whose
+    // old chain is broken are left unsealed, and verify() names the first of them.
+    int sealLegacy();
+
+    QString keyId() const;
+
+private:
+    QByteArray mac(const QByteArray &message) const;
+    QByteArray rowMac(const QVariantList &row, const QByteArray &previous) const; // row as selected by kColumns
+    QByteArray headMac(qint64 seq, const QByteArray &lastMac) const;
+    void writeHead(qint64 seq, const QByteArray &lastMac);
+    // The first score or submission whose current value is not the one its history ends
+    // with (number of that history row, or 0, and a message).
+    std::optional<std::pair<qint64, QString>> currentValueMismatch();
+
+    SqlConnection &m_db;
+    QByteArray m_key;
+};
+
+// Seals legacy rows if there are any, loading (or creating) the folder's key only then.
+void sealLegacyHistory(SqlConnection &db, const QString &dataFolder);
+
+} // namespace onsite::hq
