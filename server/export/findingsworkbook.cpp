@@ -76,7 +76,7 @@ QByteArray FindingsWorkbook::build() const
         ++row;
     }
     if (m_input.findings.empty())
-        sheet.text(row, 0, QStringLiteral("暂无问题记录。"));
+        sheet.note(row, QStringLiteral("暂无问题记录。"));
     sheet.freezeAndFit(headerRow, 0);
     sheet.autoFilter(headerRow, headerRow + static_cast<int>(m_input.findings.size()), lastColumn);
     return book.finish();

@@ -60,9 +60,9 @@ void ResultsWorkbook::writeSummary(XlsxBook &book, const ResultsView &view) cons
     }
     // Notes below the table: what 未评 means, and entries the engine had to leave out.
     ++row;
-    sheet.text(row++, 0, QStringLiteral("共 %1 个二级指标；未评项按 0 分计入。").arg(view.itemCount()));
+    sheet.note(row++, QStringLiteral("共 %1 个二级指标；未评项按 0 分计入。").arg(view.itemCount()));
     for (const QString &warning : view.warnings())
-        sheet.text(row++, 0, QStringLiteral("注意：") + warning);
+        sheet.note(row++, QStringLiteral("注意：") + warning);
     sheet.freezeAndFit(headerRow, 2);
     sheet.autoFilter(headerRow, headerRow + static_cast<int>(view.units().size()), lastColumn);
 }

@@ -75,6 +75,13 @@ void XlsxSheet::text(int row, int column, const QString &text, bool wrap)
     grow(column, safe);
 }
 
+void XlsxSheet::note(int row, const QString &text)
+{
+    check(worksheet_write_string(m_sheet, static_cast<lxw_row_t>(row), 0, safeCellText(text).toUtf8().constData(),
+                                 nullptr),
+          "note");
+}
+
 void XlsxSheet::points(int row, int column, double value)
 {
     check(worksheet_write_number(m_sheet, static_cast<lxw_row_t>(row), static_cast<lxw_col_t>(column), value,

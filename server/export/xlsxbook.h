@@ -26,6 +26,8 @@ public:
     void title(int lastColumn, const QString &text); // row 0, merged across the columns
     void header(int row, int column, const QString &text);
     void text(int row, int column, const QString &text, bool wrap = false);
+    // A line of notes under a table: spills over empty cells, widens no column.
+    void note(int row, const QString &text);
     void points(int row, int column, double value); // two decimals: "0.00"
     void integer(int row, int column, double value);
     void dateTime(int row, int column, const QDateTime &time); // local time, yyyy-mm-dd hh:mm

@@ -100,6 +100,13 @@ def check_results_xlsx(path, results_path, label):
             project_columns[header.split(" ")[0]] = column
     expect(sorted(project_columns) == sorted(projects), f"subtotal columns {project_columns} for {projects}")
     rows = {sheet.cell(row=r, column=1).value: r for r in range(3, 3 + len(results["units"]))}
+    for c in range(1, sheet.max_column + 1):
+        letter = openpyxl.utils.get_column_letter(c)
+        widest = max(width(f"{v:.2f}" if isinstance(v, float) else str(v))
+                     for v in (sheet.cell(row=r, column=c).value for r in rows.values()))
+        # Wide enough for every value; no wider than that or a wrapped header needs.
+        expect(widest <= sheet.column_dimensions[letter].width <= max(widest, 16) + 4,
+               f"column {letter} is {sheet.column_dimensions[letter].width} wide for values {widest} wide")
     name_width = max(width(u["unit_name"]) for u in results["units"])
     name_letter = openpyxl.utils.get_column_letter(columns["单位名称"])
     expect(sheet.column_dimensions[name_letter].width >= name_width,
