@@ -2,7 +2,7 @@
 """Reads onsite-hq's exports back with real readers and compares them with the engine.
 
 Subcommands (run by export_sample.cmake):
-  seed DB                            findings (one a formula injection) and highlights
+  seed DB                            (a SQLite file or a postgresql:// URL) findings (one a formula injection) and highlights
   publish DB RESULTS_JSON            freezes RESULTS_JSON as published version 1
   results-xlsx FILE RESULTS_JSON LABEL
   results-csv FILE RESULTS_JSON
@@ -36,8 +36,34 @@ def expect(condition, message):
         FAILURES.append(message)
 
 
-def seed(db_path):
-    db = sqlite3.connect(db_path)
+class Database:
+    """The HQ database of the test: the folder's SQLite file, or PostgreSQL through psql."""
+
+    def __init__(self, target):
+        self.target = target
+        self.postgres = target.startswith("postgresql://")
+        self.statements = []
+        self.sqlite = None if self.postgres else sqlite3.connect(target)
+
+    def execute(self, sql, params):
+        if not self.postgres:
+            self.sqlite.execute(sql, params)
+            return
+        # PostgreSQL text cannot hold NUL; another control character stands in for it.
+        literal = lambda v: "NULL" if v is None else "'" + str(v).replace("\x00", "\x01").replace("'", "''") + "'"
+        parts = sql.split("?")
+        self.statements.append("".join(p + (literal(params[i]) if i < len(params) else "") for i, p in enumerate(parts)))
+
+    def commit(self):
+        if self.postgres:
+            subprocess.run(["psql", self.target, "-q", "-v", "ON_ERROR_STOP=1"], check=True,
+                           input=";\n".join(self.statements) + ";\n", text=True, capture_output=True)
+        else:
+            self.sqlite.commit()
+
+
+def seed(target):
+    db = Database(target)
     for fid, unit, site, indicator, kind, description, suggestion, photos in FINDINGS:
         db.execute("INSERT INTO findings (id, unit_code, site_code, indicator_code, kind, description, suggestion, "
                    "account, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'g1.li', '2026-06-20T02:30:00.000Z')",
@@ -50,10 +76,10 @@ def seed(db_path):
     db.commit()
 
 
-def publish(db_path, results_path):
+def publish(target, results_path):
     with open(results_path, encoding="utf-8") as f:
         snapshot = json.dumps(json.load(f), ensure_ascii=False)
-    db = sqlite3.connect(db_path)
+    db = Database(target)
     db.execute("INSERT INTO hq_result_versions (version, published_at, account, note, snapshot) "
                "VALUES (1, '2026-07-16T02:00:00.000Z', 'kpb.admin', '第一次发布', ?)", (snapshot,))
     db.commit()

@@ -2,12 +2,32 @@
 # real readers (openpyxl, pdftotext, pdffonts) by check_exports.py and compared with
 # `onsite-hq results --format json`: live results, a published version that later
 # scores do not change, findings with formula-injection text, and bad command lines.
+# With -DPOSTGRES=ON the same runs on a fresh PostgreSQL database of the server that
+# scripts/start-postgres.sh started (ONSITE_TEST_POSTGRES_URL); skipped without it.
 file(REMOVE_RECURSE "${WORK}")
 file(MAKE_DIRECTORY "${WORK}")
 set(DATA "${WORK}/data")
+set(DB_ARGS "")
+set(DB_TARGET "${DATA}/hq.sqlite")
+if(POSTGRES)
+  set(server_url "$ENV{ONSITE_TEST_POSTGRES_URL}")
+  if(server_url STREQUAL "")
+    message(STATUS "skipped: ONSITE_TEST_POSTGRES_URL is not set")
+    return()
+  endif()
+  foreach(statement "DROP DATABASE IF EXISTS onsite_export_test" "CREATE DATABASE onsite_export_test")
+    execute_process(COMMAND psql "${server_url}" -q -v ON_ERROR_STOP=1 -c "${statement}"
+                    RESULT_VARIABLE code ERROR_VARIABLE err)
+    if(NOT code EQUAL 0)
+      message(FATAL_ERROR "psql ${statement}: ${err}")
+    endif()
+  endforeach()
+  string(REGEX REPLACE "/[^/]*$" "/onsite_export_test" DB_TARGET "${server_url}")
+  set(DB_ARGS --db "${DB_TARGET}")
+endif()
 
 function(run_hq)
-  execute_process(COMMAND ${HQ} ${ARGN} --data "${DATA}"
+  execute_process(COMMAND ${HQ} ${ARGN} --data "${DATA}" ${DB_ARGS}
                   RESULT_VARIABLE code OUTPUT_VARIABLE out ERROR_VARIABLE err)
   if(NOT code EQUAL 0)
     message(FATAL_ERROR "onsite-hq ${ARGN} failed (${code}):\n${out}\n${err}")
@@ -17,7 +37,7 @@ endfunction()
 
 # A command that must fail with `expected_code` and a message matching `pattern`.
 function(refuse expected_code pattern)
-  execute_process(COMMAND ${HQ} ${ARGN} --data "${DATA}"
+  execute_process(COMMAND ${HQ} ${ARGN} --data "${DATA}" ${DB_ARGS}
                   RESULT_VARIABLE code OUTPUT_VARIABLE out ERROR_VARIABLE err)
   if(NOT code EQUAL expected_code OR NOT err MATCHES "${pattern}")
     message(FATAL_ERROR "onsite-hq ${ARGN}: expected exit ${expected_code} and \"${pattern}\", "
@@ -36,12 +56,12 @@ endfunction()
 run_hq(init)
 run_hq(import-campaign "${FIXTURES}")
 run_hq(import-scores "${FIXTURES}/scores-paper.csv")
-check(seed "${DATA}/hq.sqlite")
+check(seed "${DB_TARGET}")
 
 # Version 1 is published now (as the console does: the results document, frozen).
 run_hq(results --format json)
 file(WRITE "${WORK}/v1.json" "${hq_output}")
-check(publish "${DATA}/hq.sqlite" "${WORK}/v1.json")
+check(publish "${DB_TARGET}" "${WORK}/v1.json")
 
 # A later final value (组长核定) changes the live results, not version 1.
 file(WRITE "${WORK}/later-scores.csv"
