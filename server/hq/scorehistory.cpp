@@ -231,7 +231,11 @@ QJsonObject ScoreHistory::verify()
     if (!sameMac(head.front()[3].toString().toLatin1(), headMac(headSeq, head.front()[1].toString().toLatin1())))
         return fail(headSeq, QStringLiteral("链尾记录（score_history_head）被改动"));
     if (headSeq > lastSeq)
-        return fail(lastSeq + 1, QStringLiteral("第 %1 至 %2 条记录被删除（链尾记录显示共 %2 条）").arg(lastSeq + 1).arg(headSeq));
+        return fail(lastSeq + 1, headSeq == lastSeq + 1
+                                     ? QStringLiteral("第 %1 条记录（最后一条）被删除").arg(headSeq)
+                                     : QStringLiteral("第 %1 条至第 %2 条记录被删除（链尾记录显示共 %2 条）")
+                                           .arg(lastSeq + 1)
+                                           .arg(headSeq));
     if (headSeq < lastSeq || head.front()[1].toString().toLatin1() != previous)
         return fail(headSeq + 1, QStringLiteral("第 %1 条之后的记录不是 onsite-hq 写入的（与链尾记录不符）").arg(headSeq));
     if (const auto mismatch = currentValueMismatch())
