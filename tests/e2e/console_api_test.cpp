@@ -397,6 +397,53 @@ TEST_P(ConsoleApi, UnitEvidenceShowsEveryRaterTrimmingAndTheFinalValue)
     EXPECT_EQ(days.last().toObject().value(QStringLiteral("scored_entries")).toInt(), 883);
 }
 
+TEST_P(ConsoleApi, IntegrityHistoryAndExportsFollowTheSameRoles)
+{
+    importPaperScores();
+    const QStringList pages = {
+        QStringLiteral("/api/v1/hq/integrity?threshold=0.2"), QStringLiteral("/api/v1/hq/history?unit=DC&indicator=1.1"),
+        QStringLiteral("/api/v1/hq/exports/results.xlsx"),    QStringLiteral("/api/v1/hq/exports/results.csv"),
+        QStringLiteral("/api/v1/hq/exports/findings.xlsx"),
+    };
+    const std::vector<std::pair<QString, int>> roles = {
+        {QStringLiteral("kpb.admin"), 200}, {QStringLiteral("g1.li"), 200}, {QStringLiteral("g1.zhang"), 403},
+        {QStringLiteral("dc.liaison"), 403}, {QString(), 401}};
+    for (const auto &[account, status] : roles) {
+        ConsoleClient browser = account.isEmpty() ? signedOut() : console(account);
+        for (const QString &page : pages) {
+            const RawReply reply = browser.get(page);
+            EXPECT_EQ(reply.status, status) << account.toStdString() << " " << page.toStdString() << ": "
+                                            << reply.body.left(200).toStdString();
+        }
+    }
+
+    ConsoleClient admin = console(QStringLiteral("kpb.admin"));
+    const RawReply integrity = admin.get(QStringLiteral("/api/v1/hq/integrity?threshold=0.2"));
+    EXPECT_FALSE(integrity.json.value(QStringLiteral("raters")).toArray().isEmpty());
+    EXPECT_TRUE(integrity.json.value(QStringLiteral("history")).toObject().value(QStringLiteral("ok")).toBool())
+        << integrity.body.toStdString();
+    EXPECT_EQ(admin.get(QStringLiteral("/api/v1/hq/integrity?threshold=abc")).status, 400);
+    const RawReply history = admin.get(QStringLiteral("/api/v1/hq/history?unit=DC&indicator=1.1"));
+    EXPECT_EQ(history.json.value(QStringLiteral("entries")).toArray().size(), 4) << history.body.left(400).toStdString();
+    EXPECT_EQ(admin.get(QStringLiteral("/api/v1/hq/history")).status, 400);
+
+    const RawReply csv = admin.get(QStringLiteral("/api/v1/hq/exports/results.csv"));
+    EXPECT_TRUE(csv.body.startsWith("\xEF\xBB\xBF")) << "UTF-8 BOM";
+    EXPECT_TRUE(csv.header("content-disposition").startsWith("attachment; filename*=UTF-8''"));
+    EXPECT_TRUE(csv.body.contains("QS,")) << csv.body.left(300).toStdString();
+    EXPECT_EQ(admin.get(QStringLiteral("/api/v1/hq/exports/results.docx")).status, 404);
+    EXPECT_EQ(admin.get(QStringLiteral("/api/v1/hq/exports/results.csv?version=7")).status, 404);
+
+    // A leader's history and exports hold their group's units only.
+    ConsoleClient leader = console(QStringLiteral("g1.li"));
+    EXPECT_EQ(leader.get(QStringLiteral("/api/v1/hq/history?unit=QS")).status, 403);
+    const RawReply leaderCsv = leader.get(QStringLiteral("/api/v1/hq/exports/results.csv"));
+    ASSERT_EQ(leaderCsv.status, 200);
+    EXPECT_TRUE(leaderCsv.body.contains("\nDC,")) << leaderCsv.body.toStdString();
+    EXPECT_FALSE(leaderCsv.body.contains("QS,")) << leaderCsv.body.toStdString();
+    EXPECT_FALSE(leaderCsv.body.contains(QStringLiteral("青山县").toUtf8()));
+}
+
 ONSITE_E2E_BACKENDS(ConsoleApi);
 
 } // namespace
