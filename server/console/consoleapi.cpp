@@ -69,6 +69,20 @@ Response ConsoleApi::handle(const Request &request)
     }
 }
 
+std::optional<Response> ConsoleApi::screen(const Request &header)
+{
+    try {
+        auto authenticated = m_auth.authenticate(header);
+        if (auto *refusal = std::get_if<Response>(&authenticated))
+            return *refusal;
+        if (!std::get<ConsoleCaller>(authenticated).access.mayOpenPages())
+            return forbidden(QStringLiteral("考评办控制台仅供考评办和检查组长使用；请使用平板应用"));
+    } catch (const std::exception &) {
+        // The full request answers with the reason.
+    }
+    return std::nullopt;
+}
+
 Response ConsoleApi::route(const Request &request)
 {
     if (request.path == kPrefix + QLatin1String("session")) {

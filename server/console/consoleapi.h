@@ -23,6 +23,8 @@ public:
                Clock clock = systemClock());
 
     http::Response handle(const http::Request &request);
+    // The 401/403 for a write whose header already shows it cannot be accepted.
+    std::optional<http::Response> screen(const http::Request &header);
 
 private:
     http::Response route(const http::Request &request);

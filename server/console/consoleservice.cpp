@@ -26,4 +26,18 @@ std::optional<http::Response> ConsoleService::handle(const http::Request &reques
     return m_site.serve(request);
 }
 
+std::optional<http::Response> ConsoleService::screen(const http::Request &header)
+{
+    const QString &path = header.path;
+    if (path == QLatin1String("/api") || path.startsWith(QLatin1String("/api/"))) {
+        if (!path.startsWith(QLatin1String("/api/v1/hq/")) || path == QLatin1String("/api/v1/hq/session") ||
+            header.method == QLatin1String("GET"))
+            return std::nullopt;
+        return m_api.screen(header);
+    }
+    if (header.method != QLatin1String("GET"))
+        return m_site.serve(header); // 405 (or 503 without a bundle), without reading a body
+    return std::nullopt;
+}
+
 } // namespace onsite::console

@@ -18,6 +18,10 @@ public:
 
     // The answer, or nothing when the path belongs to the sync API.
     std::optional<http::Response> handle(const http::Request &request);
+    // Before a body is read (http::Screen): a body sent to the console without a valid
+    // session and CSRF token (sign-in aside), or to a static path, is refused at the
+    // header. Nothing for paths that are not the console's.
+    std::optional<http::Response> screen(const http::Request &header);
 
     const StaticSite &site() const { return m_site; }
     // <directory of the executable>/../share/onsite-hq/web: where the build tree and
