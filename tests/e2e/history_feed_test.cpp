@@ -10,6 +10,8 @@
 #include <QDir>
 #include <QFile>
 #include <QJsonDocument>
+#include <QProcess>
+#include <QTemporaryDir>
 
 namespace onsite::test {
 namespace {
@@ -162,6 +164,41 @@ TEST_P(HistoryAndFeed, PaperScoresReachTheRatersTabletsAndMeetTheConflictRules)
     EXPECT_TRUE(out.contains(QStringLiteral("第 3 行"))) << out.toStdString();
     EXPECT_EQ(pullAll(*zhang, cursor).size(), 4u) << "a refused import still reached the feed";
     ASSERT_EQ(verifyHistory(&out), 0) << out.toStdString();
+}
+
+// The same with the real field client: the demo's complaint was a tablet showing DC
+// unscored while HQ ranked it from paper scores.
+TEST_P(HistoryAndFeed, TheFieldClientDownloadsPaperScoresAndItsLaterEditWins)
+{
+    QTemporaryDir deviceDir;
+    const auto field = [&](const QStringList &arguments) {
+        QProcess process;
+        process.setProcessChannelMode(QProcess::MergedChannels);
+        process.start(QStringLiteral(ONSITE_FIELD_BINARY),
+                      arguments + QStringList{QStringLiteral("--data"), deviceDir.filePath(QStringLiteral("zhang"))});
+        process.waitForFinished(120000);
+        const QString output = QString::fromUtf8(process.readAll());
+        EXPECT_EQ(process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1, 0) << output.toStdString();
+        return output;
+    };
+    field({QStringLiteral("login"), QStringLiteral("--server"), hq->baseUrl(), QStringLiteral("--user"),
+           QStringLiteral("g1.zhang"), QStringLiteral("--password"), HqProcess::passwordOf(QStringLiteral("g1.zhang"))});
+    QString out;
+    ASSERT_EQ(importScores({"g1.zhang,DC,1.4,评分,好,", "g1.zhang,DC,1.2,评分,15.4,", "g1.li,DC,1.4,评分,较好,"}, &out), 0)
+        << out.toStdString();
+    const QString pulled = field({QStringLiteral("sync")});
+    EXPECT_TRUE(pulled.contains(QStringLiteral("下载服务器更改 3 条"))) << pulled.toStdString();
+
+    field({QStringLiteral("score"), QStringLiteral("DC"), QStringLiteral("1.4"), QStringLiteral("一般")});
+    const QString pushed = field({QStringLiteral("sync")});
+    EXPECT_TRUE(pushed.contains(QStringLiteral("接受 1"))) << pushed.toStdString();
+    EXPECT_TRUE(pushed.contains(QStringLiteral("冲突 0"))) << pushed.toStdString();
+    EXPECT_EQ(resultItem(*hq, QStringLiteral("DC"), QStringLiteral("1.4")).value(QStringLiteral("points")).toString(),
+              QStringLiteral("2.80"));
+    const QJsonArray history = historyOf(QStringLiteral("DC"), QStringLiteral("1.4"));
+    ASSERT_EQ(history.size(), 3);
+    EXPECT_EQ(history[2].toObject().value(QStringLiteral("old")).toString(), QStringLiteral("好"));
+    EXPECT_EQ(history[2].toObject().value(QStringLiteral("new")).toString(), QStringLiteral("一般"));
 }
 
 TEST_P(HistoryAndFeed, VerifyHistoryFindsEveryKindOfTampering)
