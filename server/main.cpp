@@ -5,6 +5,8 @@
 
 #include <QCoreApplication>
 
+#include <sys/stat.h>
+
 #include <functional>
 #include <map>
 #include <memory>
@@ -34,6 +36,9 @@ of the folder's SQLite file) and --help.
 
 int main(int argc, char *argv[])
 {
+    // Scores, accounts, photos and keys are for HQ's own user only: every file and
+    // folder onsite-hq creates is private (0600/0700) whatever the caller's umask.
+    ::umask(0077);
     // The PDF report (export, and the console's exports under serve) paints text with
     // QtGui, which needs a QGuiApplication; it stays headless on the offscreen platform.
     const bool needsGui = argc > 1 && (qstrcmp(argv[1], "export") == 0 || qstrcmp(argv[1], "serve") == 0);

@@ -51,7 +51,9 @@ SqliteConnection::SqliteConnection(const QString &path) : m_path(path)
         throw SqlError(QStringLiteral("cannot open database %1: %2").arg(path, message).toStdString());
     }
     sqlite3_busy_timeout(m_db, 10000);
-    executeScript(QStringLiteral("PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;"));
+    // FULL: in WAL mode NORMAL may roll back the last commits on power loss, and a commit
+    // here is what HQ acknowledges to a device (and what the app tells a person is saved).
+    executeScript(QStringLiteral("PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL;"));
     if (path != QLatin1String(":memory:")) {
         const auto mode = query(QStringLiteral("PRAGMA journal_mode = WAL"));
         if (mode.empty() || mode.front().value(0).toString().compare(QLatin1String("wal"), Qt::CaseInsensitive) != 0)

@@ -4,6 +4,7 @@
 #include "api/hqapi.h"
 #include "commandline.h"
 #include "console/consoleservice.h"
+#include "console/consolesessions.h"
 #include "http/httpserver.h"
 #include "hq/scorehistory.h"
 
@@ -71,8 +72,8 @@ int runSetPassword(const QStringList &arguments, const CommandIo &io)
 int runRevoke(const QStringList &arguments, const CommandIo &io)
 {
     CommandLine cli(QStringLiteral("revoke"),
-                    QStringLiteral("Revoke the sign-in of every device of ACCOUNT (or only --device ID). "
-                                   "Unsynced data stays on the device until someone signs in again."));
+                    QStringLiteral("Revoke the sign-in of every device and browser console session of ACCOUNT "
+                                   "(or only --device ID). Unsynced data stays on the device until someone signs in again."));
     cli.addPositional(QStringLiteral("ACCOUNT"), QStringLiteral("The account whose devices to sign out."));
     cli.parser().addOption(QCommandLineOption(QStringLiteral("device"), QStringLiteral("Only this device id."),
                                               QStringLiteral("ID")));
@@ -87,6 +88,10 @@ int runRevoke(const QStringList &arguments, const CommandIo &io)
             throw std::runtime_error(QStringLiteral("账号“%1”不存在").arg(account).toStdString());
         const int count = accounts.revoke(account, cli.value(QStringLiteral("device")), QDateTime::currentDateTimeUtc());
         writeText(io.out, QStringLiteral("已注销账号 %1 的 %2 台设备。\n").arg(account).arg(count));
+        if (cli.value(QStringLiteral("device")).isEmpty()) {
+            const int sessions = console::ConsoleSessions(*connection).endAllOf(account);
+            writeText(io.out, QStringLiteral("已结束账号 %1 的 %2 个控制台登录。\n").arg(account).arg(sessions));
+        }
         return 0;
     });
 }
@@ -113,6 +118,9 @@ int runServe(const QStringList &arguments, const CommandIo &io)
                                         QStringLiteral("Folder of the built web console (default: %1).")
                                             .arg(console::ConsoleService::defaultWebRoot()),
                                         QStringLiteral("DIR")));
+    parser.addOption(QCommandLineOption(QStringLiteral("max-connections-per-address"),
+                                        QStringLiteral("Open connections one remote address may hold (default 64)."),
+                                        QStringLiteral("N"), QStringLiteral("64")));
     int exitCode = 0;
     if (!cli.parse(arguments, io.out, io.err, exitCode))
         return exitCode;
@@ -129,6 +137,8 @@ int runServe(const QStringList &arguments, const CommandIo &io)
     options.tlsKeyFile = cli.value(QStringLiteral("tls-key"));
     options.maxBodyBytes = cli.value(QStringLiteral("max-body")).toULongLong();
     options.workerThreads = qBound(1, cli.value(QStringLiteral("workers")).toInt(), 64);
+    options.maxConnectionsPerAddress =
+        qBound(1, cli.value(QStringLiteral("max-connections-per-address")).toInt(), options.maxConnections);
     const bool tls = !options.tlsCertificateFile.isEmpty() || !options.tlsKeyFile.isEmpty();
     const bool loopback = boost::asio::ip::make_address(listen->host.toStdString()).is_loopback();
     if (!tls && !loopback && !parser.isSet(QStringLiteral("insecure"))) {
@@ -155,6 +165,7 @@ int runServe(const QStringList &arguments, const CommandIo &io)
 
         hq::ConnectionPool pool([folder] { return folder.connect(); });
         hq::HqApi api(pool, folder.path());
+        options.screen = [&api](const http::Request &header) { return api.screen(header); };
         const QString webRoot = parser.isSet(QStringLiteral("web-root")) ? cli.value(QStringLiteral("web-root"))
                                                                           : console::ConsoleService::defaultWebRoot();
         console::ConsoleService console(pool, api.loginThrottle(), folder.path(), webRoot, tls);

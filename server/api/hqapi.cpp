@@ -18,6 +18,7 @@ using http::Response;
 namespace {
 
 constexpr int kMaxMutationsPerPush = 2000;
+constexpr qint64 kMaxSignInBody = 16 * 1024;
 
 std::optional<QJsonObject> parseJsonObject(const QByteArray &body)
 {
@@ -67,6 +68,25 @@ std::shared_ptr<const CampaignSetup> HqApi::setup()
         }
     }
     return m_setup;
+}
+
+std::optional<Response> HqApi::screen(const Request &header)
+{
+    const QString &path = header.path;
+    if (path == QLatin1String("/api/v1/login") || path == QLatin1String("/api/v1/hq/session")) {
+        // Anyone may send these: keep them small and of a known size.
+        if (!header.header("transfer-encoding").isEmpty())
+            return Response::error(411, QStringLiteral("length_required"), QStringLiteral("登录请求需要 Content-Length"));
+        if (header.header("content-length").toLongLong() > kMaxSignInBody)
+            return Response::error(413, QStringLiteral("body_too_large"), QStringLiteral("登录请求过大"));
+        return std::nullopt;
+    }
+    if (path.startsWith(QLatin1String("/api/v1/sync/")) || path.startsWith(QLatin1String("/api/v1/photos/"))) {
+        auto authenticated = authenticate(header);
+        if (auto *refusal = std::get_if<Response>(&authenticated))
+            return *refusal;
+    }
+    return std::nullopt;
 }
 
 Response HqApi::handle(const Request &request)
@@ -231,9 +251,9 @@ Response HqApi::photo(const Request &request, const Caller &caller, const QStrin
         if (request.method != QLatin1String("GET"))
             return Response::error(405, QStringLiteral("method_not_allowed"), QStringLiteral("请使用 GET"));
         const Scope scope(*caller.setup, caller.person);
-        const auto units = lease->query(QStringLiteral("SELECT unit_code FROM photos WHERE sha256 = ?"), {sha256});
-        const bool visible = std::any_of(units.begin(), units.end(), [&](const SqlRow &row) {
-            return scope.canRead(protocol::entity::kPhoto, row.value(0).toString());
+        const QStringList units = PhotoStore::recordUnits(*lease, sha256);
+        const bool visible = std::any_of(units.begin(), units.end(), [&](const QString &unit) {
+            return scope.canRead(protocol::entity::kPhoto, unit);
         });
         const auto bytes = visible ? m_photos.read(sha256) : std::nullopt;
         if (!bytes)
@@ -246,7 +266,7 @@ Response HqApi::photo(const Request &request, const Caller &caller, const QStrin
                            {QStringLiteral("complete"), state.complete}};
     };
     if (request.method == QLatin1String("GET"))
-        return Response::json(200, stateJson(m_photos.state(*lease, sha256)));
+        return Response::json(200, stateJson(m_photos.state(*lease, sha256, caller.session.account)));
     if (request.method != QLatin1String("PUT"))
         return Response::error(405, QStringLiteral("method_not_allowed"), QStringLiteral("请使用 GET 或 PUT"));
     if (caller.person.role == Role::Liaison)
@@ -257,7 +277,9 @@ Response HqApi::photo(const Request &request, const Caller &caller, const QStrin
     const qint64 total = request.query.value(QStringLiteral("total")).toLongLong(&totalOk);
     if (!offsetOk || !totalOk)
         return badRequest(QStringLiteral("需要 offset 和 total"));
-    const ChunkResult result = m_photos.putChunk(*lease, sha256, offset, total, request.body);
+    if (offset == 0)
+        m_photos.removeAbandoned(*lease, QDateTime::currentDateTimeUtc()); // a new upload sweeps the forgotten ones
+    const ChunkResult result = m_photos.putChunk(*lease, sha256, caller.session.account, offset, total, request.body);
     switch (result.outcome) {
     case ChunkOutcome::Accepted:
         return Response::json(200, stateJson(result.state));
@@ -273,6 +295,8 @@ Response HqApi::photo(const Request &request, const Caller &caller, const QStrin
         return Response::error(415, QStringLiteral("unsupported_type"), result.message);
     case ChunkOutcome::HashMismatch:
         return Response::error(422, QStringLiteral("hash_mismatch"), result.message);
+    case ChunkOutcome::QuotaExceeded:
+        return Response::error(507, QStringLiteral("quota_exceeded"), result.message);
     case ChunkOutcome::BadRequest:
         break;
     }

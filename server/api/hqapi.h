@@ -26,6 +26,9 @@ public:
     // The sign-in throttle, shared with the browser console's sign-in so that one
     // account and one address have one budget of failed attempts.
     LoginThrottle &loginThrottle() { return m_throttle; }
+    // Before a body is read (see http::Screen): refuses a body meant for an endpoint the
+    // caller may not use, so no unauthenticated byte is buffered beyond a small sign-in.
+    std::optional<http::Response> screen(const http::Request &header);
 
 private:
     struct Caller

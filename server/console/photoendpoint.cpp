@@ -25,9 +25,8 @@ Response PhotoEndpoint::serve(SqlConnection &db, const ConsoleAccess &access, co
         return badRequest(QStringLiteral("size 只能为 thumb"));
     const bool thumb = !size.isEmpty();
 
-    const auto units = db.query(QStringLiteral("SELECT unit_code FROM photos WHERE sha256 = ?"), {sha256});
-    const bool visible =
-        std::any_of(units.begin(), units.end(), [&](const SqlRow &row) { return access.canSee(row.value(0).toString()); });
+    const QStringList units = hq::PhotoStore::recordUnits(db, sha256);
+    const bool visible = std::any_of(units.begin(), units.end(), [&](const QString &unit) { return access.canSee(unit); });
     // The same answer for "no such photo" and "not yours": a leader learns nothing
     // about other groups' photos.
     const auto original = visible ? m_photos.read(sha256) : std::nullopt;

@@ -51,7 +51,9 @@ std::optional<QString> AccountStore::login(const QString &account, const QString
 
     const QString token = randomToken();
     SqlTransaction transaction(m_db);
-    m_db.execute(QStringLiteral("DELETE FROM hq_devices WHERE device_id = ?"), {deviceId});
+    // Only this account's own entry for the device: another account that happens to use
+    // (or pretends to use) the same device id keeps its session and its push state.
+    m_db.execute(QStringLiteral("DELETE FROM hq_devices WHERE account = ? AND device_id = ?"), {account, deviceId});
     m_db.execute(QStringLiteral("INSERT INTO hq_devices (device_id, account, device_name, token_hash, created_at, "
                                 "expires_at, last_seen_at, revoked_at) VALUES (?, ?, ?, ?, ?, ?, ?, NULL)"),
                  {deviceId, account, deviceName, tokenDigest(token), iso(now), iso(now.addDays(kTokenLifetimeDays)),

@@ -162,6 +162,28 @@ CREATE TABLE hq_result_versions (
 );
 )SQL";
 
+// Photo content belonged to whoever knew its hash. Now it belongs to the accounts that
+// uploaded it; unfinished uploads are tracked per account for quotas and expiry. The
+// authors of existing photo records are taken as their content's uploaders.
+// Accounts can be disabled by HQ.
+const char *const kPhotoOwnersAndDisabledAccounts = R"SQL(
+CREATE TABLE hq_photo_uploaders (
+    sha256 TEXT NOT NULL,
+    account TEXT NOT NULL,
+    PRIMARY KEY (sha256, account)
+);
+INSERT INTO hq_photo_uploaders (sha256, account)
+    SELECT DISTINCT p.sha256, p.account FROM photos p JOIN hq_photo_blobs b ON b.sha256 = p.sha256;
+CREATE TABLE hq_photo_uploads (
+    sha256 TEXT NOT NULL,
+    account TEXT NOT NULL,
+    total BIGINT NOT NULL,
+    updated_at TEXT NOT NULL,
+    PRIMARY KEY (sha256, account)
+);
+ALTER TABLE hq_accounts ADD COLUMN disabled_at TEXT;
+)SQL";
+
 } // namespace
 
 const MigrationSet &hqMigrationSet()
@@ -175,7 +197,9 @@ const MigrationSet &hqMigrationSet()
          {3, QStringLiteral("push state, results and tokens per (account, device); a digest per result"),
           QString::fromUtf8(kPushStatePerAccountDevice)},
          {4, QStringLiteral("browser console sessions; published results versions"),
-          QString::fromUtf8(kConsoleSessionsAndResultVersions)}}};
+          QString::fromUtf8(kConsoleSessionsAndResultVersions)},
+         {5, QStringLiteral("photo content per uploading account, unfinished uploads, disabled accounts"),
+          QString::fromUtf8(kPhotoOwnersAndDisabledAccounts)}}};
     return set;
 }
 

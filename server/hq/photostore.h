@@ -3,6 +3,8 @@
 #include "store/sqlconnection.h"
 
 #include <QByteArray>
+#include <QDateTime>
+#include <QStringList>
 #include <QString>
 
 #include <mutex>
@@ -15,7 +17,15 @@ struct UploadState
     bool complete = false;
 };
 
-enum class ChunkOutcome { Accepted, OffsetMismatch, TooLarge, UnsupportedType, HashMismatch, BadRequest };
+enum class ChunkOutcome { Accepted, OffsetMismatch, TooLarge, UnsupportedType, HashMismatch, QuotaExceeded, BadRequest };
+
+struct PhotoLimits
+{
+    qint64 maxPhotoBytes = 30LL * 1024 * 1024;
+    qint64 maxPendingBytesPerAccount = 256LL * 1024 * 1024; // unfinished uploads at once
+    qint64 maxStoredBytesPerAccount = 8LL * 1024 * 1024 * 1024;
+    int abandonedAfterDays = 7; // an unfinished upload untouched this long is removed
+};
 
 struct ChunkResult
 {
@@ -24,35 +34,48 @@ struct ChunkResult
     QString message;
 };
 
-// Photo content, addressed by SHA-256: partial uploads under uploads/, finished
-// photos under photos/ab/abcdef…, each stored once however often it is sent.
+// Photo content, addressed by SHA-256: each account's partial uploads under uploads/,
+// finished photos under photos/ab/abcdef…, each stored once however often it is sent.
+// Content belongs to the accounts that proved they hold it by uploading it: an upload
+// state says nothing about other accounts' photos, and a photo record shows content
+// only when its author uploaded that content.
 class PhotoStore
 {
 public:
-    static constexpr qint64 kDefaultMaxPhotoBytes = 30LL * 1024 * 1024;
-
-    PhotoStore(QString dataFolder, qint64 maxPhotoBytes = kDefaultMaxPhotoBytes);
+    explicit PhotoStore(QString dataFolder, PhotoLimits limits = {});
 
     static bool isSha256(const QString &text);
     // "image/jpeg", "image/png", "image/webp", "image/heif", or "" when the bytes are
     // none of these: the signature decides, not the name.
     static QByteArray sniffImageType(const QByteArray &head);
 
-    UploadState state(SqlConnection &db, const QString &sha256);
+    // This account's upload of the content: complete only once it sent it in full.
+    UploadState state(SqlConnection &db, const QString &sha256, const QString &account);
     // Appends a chunk at `offset` of a photo of `total` bytes. The last chunk verifies
-    // the hash and files the photo (recording it in hq_photo_blobs).
-    ChunkResult putChunk(SqlConnection &db, const QString &sha256, qint64 offset, qint64 total, const QByteArray &bytes);
+    // the hash, files the photo once (hq_photo_blobs) and records the account as one
+    // that holds it (hq_photo_uploaders).
+    ChunkResult putChunk(SqlConnection &db, const QString &sha256, const QString &account, qint64 offset, qint64 total,
+                         const QByteArray &bytes);
+    static bool uploadedBy(SqlConnection &db, const QString &sha256, const QString &account);
+    // Units of the photo records allowed to show this content: those whose author
+    // uploaded it (a record pointing at someone else's content shows nothing).
+    static QStringList recordUnits(SqlConnection &db, const QString &sha256);
+    // Removes unfinished uploads untouched for PhotoLimits::abandonedAfterDays.
+    int removeAbandoned(SqlConnection &db, const QDateTime &now);
     // The finished photo's bytes, or nothing.
     std::optional<QByteArray> read(const QString &sha256) const;
     QString finishedPath(const QString &sha256) const;
 
 private:
-    QString partPath(const QString &sha256) const;
-    UploadState stateLocked(SqlConnection &db, const QString &sha256);
-    ChunkResult finish(SqlConnection &db, const QString &sha256, qint64 total);
+    static void syncToDisk(const QString &path); // fsync a file or a folder
+    QString partPath(const QString &sha256, const QString &account) const;
+    UploadState stateLocked(SqlConnection &db, const QString &sha256, const QString &account);
+    std::optional<ChunkResult> quotaRefusal(SqlConnection &db, const QString &sha256, const QString &account,
+                                            qint64 total);
+    ChunkResult finish(SqlConnection &db, const QString &sha256, const QString &account, qint64 total);
 
     QString m_folder;
-    qint64 m_maxPhotoBytes;
+    PhotoLimits m_limits;
     std::mutex m_mutex; // one writer per upload at a time; uploads are small and rare
 };
 

@@ -23,6 +23,11 @@ public:
                                    const protocol::PushRequest &request, const QDateTime &now);
 
 private:
+    // Stamps that would decide conflicts unfairly: malformed, or far beyond HQ's clock.
+    static std::optional<protocol::MutationResult> clockRefusal(const protocol::Mutation &mutation, const QDateTime &now);
+    protocol::MutationResult replayResult(const DeviceSession &session, const protocol::Mutation &mutation,
+                                          const QString &digest);
+
     SqlConnection &m_db;
     const CampaignSetup &m_setup;
 };

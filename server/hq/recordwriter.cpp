@@ -1,11 +1,11 @@
 #include "recordwriter.h"
 
 #include "fieldrecordtables.h"
+#include "photostore.h"
 #include "protocol/records.h"
 #include "scoring/scoreinput.h"
 #include "store/unitsubmissions.h"
 
-#include <QCryptographicHash>
 #include <QJsonDocument>
 #include <QUuid>
 
@@ -206,6 +206,16 @@ MutationResult RecordWriter::applyFieldRecord(const protocol::Mutation &m, const
         return rejection(m.seq, QStringLiteral("not_owner"), QStringLiteral("只能提交本人的记录"));
     if (const QString refusal = scope.writeRefusal(m.entity, record->unitCode); !refusal.isEmpty())
         return rejection(m.seq, refusal, QStringLiteral("无权记录单位 %1 的内容").arg(record->unitCode));
+    // 回避 covers the whole inspection of one's home unit, not only its scores.
+    if (scope.person().homeUnitCode == record->unitCode)
+        return rejection(m.seq, QStringLiteral("conflict_of_interest"),
+                         QStringLiteral("回避：%1 来自 %2，不能为本单位记录实地查看、照片、问题或亮点")
+                             .arg(session.account, record->unitCode));
+    // A photo record shows content only its author has sent in full (PhotoStore).
+    if (m.entity == entity::kPhoto &&
+        !PhotoStore::uploadedBy(m_db, record->json.value(QStringLiteral("sha256")).toString(), session.account))
+        return rejection(m.seq, QStringLiteral("photo_not_uploaded"),
+                         QStringLiteral("照片内容尚未由本账号完整上传，请先上传照片"));
     const QString owner = tables.ownerOf(m.entity, m.id);
     if (!owner.isEmpty() && owner != session.account)
         return rejection(m.seq, QStringLiteral("not_owner"), QStringLiteral("该记录属于其他人"));

@@ -3,6 +3,7 @@
 #include "httpsession.h"
 
 #include <boost/asio/signal_set.hpp>
+#include <boost/asio/steady_timer.hpp>
 #include <boost/asio/strand.hpp>
 
 #include <stdexcept>
@@ -21,25 +22,43 @@ struct HttpServer::Impl
     }
 
     void accept();
+    void acceptLater();
 
     asio::io_context io{1};
     asio::thread_pool workers;
     std::shared_ptr<SessionContext> context;
     std::optional<asio::ssl::context> tls;
     std::optional<tcp::acceptor> acceptor;
+    std::optional<asio::steady_timer> acceptPause;
 };
+
+// accept() failing at once (out of file descriptors: EMFILE) would be retried at
+// once, spinning a core while nothing can be accepted anyway; a short pause lets
+// sessions end and free descriptors.
+void HttpServer::Impl::acceptLater()
+{
+    if (!acceptPause)
+        acceptPause.emplace(io);
+    acceptPause->expires_after(std::chrono::milliseconds(100));
+    acceptPause->async_wait([this](beast::error_code ec) {
+        if (!ec)
+            accept();
+    });
+}
 
 void HttpServer::Impl::accept()
 {
     acceptor->async_accept(asio::make_strand(io), [this](beast::error_code ec, tcp::socket socket) {
         if (ec == asio::error::operation_aborted)
             return;
-        if (!ec) {
+        if (ec)
+            return acceptLater();
+        {
             beast::error_code endpointError;
             const auto remote = socket.remote_endpoint(endpointError);
             const std::string peer = endpointError ? std::string("unknown") : remote.address().to_string();
-            if (context->openConnections.load() >= context->options.maxConnections) {
-                socket.close(endpointError); // over the limit: refuse rather than starve everyone
+            if (!context->admit(peer)) {
+                socket.close(endpointError); // over a limit: refuse rather than starve everyone
             } else if (tls) {
                 std::make_shared<TlsSession>(beast::ssl_stream<beast::tcp_stream>(std::move(socket), *tls), context, peer)
                     ->start();

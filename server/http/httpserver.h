@@ -12,6 +12,11 @@
 
 namespace onsite::http {
 
+using Handler = std::function<Response(const Request &)>;
+// Looks at a request's header (empty body) before its body is read: an answer ends the
+// request there (e.g. 401 for a missing token), nothing lets the body be read.
+using Screen = std::function<std::optional<Response>(const Request &)>;
+
 struct ServerOptions
 {
     QString host = QStringLiteral("127.0.0.1");
@@ -20,12 +25,18 @@ struct ServerOptions
     std::chrono::seconds headerTimeout{30}; // also the keep-alive idle limit
     std::chrono::seconds bodyTimeout{120};  // a whole body must arrive within this
     int workerThreads = 4;                  // handlers (database work) run here
+    // Bodies being read or handled at once, all connections together: beyond this a new
+    // body is answered 503 with Retry-After instead of being buffered.
+    std::uint64_t maxInFlightBodyBytes = 256ull * 1024 * 1024;
+    Screen screen; // optional; runs on the worker pool
     int maxConnections = 1024;
+    // One address cannot take every slot with half-open connections; an office router
+    // with a whole group behind it stays well below this.
+    int maxConnectionsPerAddress = 64;
     QString tlsCertificateFile; // PEM; TLS is on when both files are given
     QString tlsKeyFile;
 };
 
-using Handler = std::function<Response(const Request &)>;
 
 // HTTP/1.1 server on Boost.Beast. Reads the header first and refuses a body larger
 // than maxBodyBytes before reading it (413), so an oversized upload never reaches

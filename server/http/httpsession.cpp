@@ -10,7 +10,7 @@ namespace http = beast::http;
 
 namespace {
 
-Request toRequest(const http::request<http::string_body> &message, const std::string &peer)
+Request fromHeader(const http::request_header<> &message, const std::string &peer)
 {
     Request request;
     request.method = QString::fromStdString(std::string(message.method_string()));
@@ -23,24 +23,76 @@ Request toRequest(const http::request<http::string_body> &message, const std::st
         request.headers.insert(QByteArray::fromStdString(std::string(field.name_string())).toLower(),
                                QByteArray::fromStdString(std::string(field.value())));
     }
-    request.body = QByteArray::fromStdString(message.body());
     request.peer = QString::fromStdString(peer);
+    return request;
+}
+
+Request toRequest(const http::request<http::string_body> &message, const std::string &peer)
+{
+    Request request = fromHeader(message.base(), peer);
+    request.body = QByteArray::fromStdString(message.body());
     return request;
 }
 
 } // namespace
 
+bool SessionContext::admit(const std::string &peer)
+{
+    std::lock_guard lock(m_peersMutex);
+    if (openConnections.load() >= options.maxConnections)
+        return false;
+    int &fromPeer = m_perPeer[peer];
+    if (fromPeer >= options.maxConnectionsPerAddress) {
+        if (fromPeer == 0)
+            m_perPeer.erase(peer);
+        return false;
+    }
+    ++fromPeer;
+    ++openConnections;
+    return true;
+}
+
+void SessionContext::release(const std::string &peer)
+{
+    std::lock_guard lock(m_peersMutex);
+    const auto it = m_perPeer.find(peer);
+    if (it != m_perPeer.end() && --it->second <= 0)
+        m_perPeer.erase(it);
+    --openConnections;
+}
+
+// The connection was admitted by SessionContext::admit before it was made.
 template <class Stream>
 HttpSession<Stream>::HttpSession(Stream stream, std::shared_ptr<SessionContext> context, std::string peer)
     : m_stream(std::move(stream)), m_context(std::move(context)), m_peer(std::move(peer))
 {
-    ++m_context->openConnections;
 }
 
 template <class Stream>
 HttpSession<Stream>::~HttpSession()
 {
-    --m_context->openConnections;
+    releaseBody();
+    m_context->release(m_peer);
+}
+
+template <class Stream>
+bool HttpSession<Stream>::reserveBody(std::uint64_t bytes)
+{
+    const std::uint64_t limit = m_context->options.maxInFlightBodyBytes;
+    std::uint64_t current = m_context->bodyBytesInFlight.load();
+    do {
+        if (current + bytes > limit)
+            return false;
+    } while (!m_context->bodyBytesInFlight.compare_exchange_weak(current, current + bytes));
+    m_reservedBodyBytes = bytes;
+    return true;
+}
+
+template <class Stream>
+void HttpSession<Stream>::releaseBody()
+{
+    m_context->bodyBytesInFlight -= m_reservedBodyBytes;
+    m_reservedBodyBytes = 0;
 }
 
 template <class Stream>
@@ -111,8 +163,49 @@ void HttpSession<Stream>::onHeader(beast::error_code ec)
              true);
         return;
     }
+    // Chunked bodies have no size up front: reserve as much as one may grow to.
+    const std::uint64_t expected = declared ? *declared : (m_headerParser->chunked() ? limit : 0);
+    if (expected == 0)
+        return readBody();
+    if (!reserveBody(expected)) {
+        Response busy = Response::error(503, QStringLiteral("busy"), QStringLiteral("服务器正在接收大量数据，请稍后重试"));
+        busy.headers.insert("Retry-After", "5");
+        send(std::move(busy), true);
+        return;
+    }
+    if (m_context->options.screen)
+        return screenThenReadBody();
+    readBody();
+}
+
+// The screen may touch the database (a token lookup), so it runs on the worker pool,
+// and the body is read only once it has let the request through.
+template <class Stream>
+void HttpSession<Stream>::screenThenReadBody()
+{
+    tcpStream().expires_after(m_context->options.headerTimeout);
+    auto header = std::make_shared<Request>(fromHeader(m_headerParser->get().base(), m_peer));
+    asio::post(*m_context->workers, [self = this->shared_from_this(), header] {
+        std::optional<Response> verdict;
+        try {
+            verdict = self->m_context->options.screen(*header);
+        } catch (const std::exception &) {
+            verdict = Response::error(500, QStringLiteral("internal"), QStringLiteral("服务器内部错误"));
+        }
+        asio::post(self->tcpStream().get_executor(), [self, verdict = std::move(verdict)]() mutable {
+            if (verdict)
+                self->send(std::move(*verdict), true);
+            else
+                self->readBody();
+        });
+    });
+}
+
+template <class Stream>
+void HttpSession<Stream>::readBody()
+{
     m_bodyParser.emplace(std::move(*m_headerParser));
-    m_bodyParser->body_limit(limit);
+    m_bodyParser->body_limit(m_context->options.maxBodyBytes);
     tcpStream().expires_after(m_context->options.bodyTimeout);
     http::async_read(m_stream, m_buffer, *m_bodyParser,
                      [self = this->shared_from_this()](beast::error_code ec, std::size_t) { self->onBody(ec); });
@@ -123,6 +216,11 @@ void HttpSession<Stream>::onBody(beast::error_code ec)
 {
     if (ec == http::error::body_limit) {
         send(Response::error(413, QStringLiteral("body_too_large"), QStringLiteral("请求体超过上限")), true);
+        return;
+    }
+    if (ec == http::error::buffer_overflow || ec == http::error::bad_chunk_extension || ec == http::error::bad_chunk) {
+        // A chunk line or trailer that never ends within the read buffer, or malformed.
+        send(Response::error(400, QStringLiteral("bad_request"), QStringLiteral("分块传输格式错误或分块头过长")), true);
         return;
     }
     if (ec == beast::error::timeout) {
@@ -179,6 +277,7 @@ template <class Stream>
 void HttpSession<Stream>::onWritten(bool close, beast::error_code ec)
 {
     m_response.reset();
+    releaseBody();
     if (ec || close) {
         closeConnection();
         return;

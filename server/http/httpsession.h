@@ -8,6 +8,9 @@
 #include <boost/beast/ssl.hpp>
 
 #include <atomic>
+#include <mutex>
+#include <string>
+#include <unordered_map>
 #include <memory>
 #include <optional>
 
@@ -26,6 +29,16 @@ struct SessionContext
     Handler handler;
     asio::thread_pool *workers = nullptr;
     std::atomic<int> openConnections{0};
+    std::atomic<std::uint64_t> bodyBytesInFlight{0};
+
+    // Counts the connection against the server's and its address's limits; false when
+    // either is reached (the caller closes it). Every admitted peer is released once.
+    bool admit(const std::string &peer);
+    void release(const std::string &peer);
+
+private:
+    std::mutex m_peersMutex;
+    std::unordered_map<std::string, int> m_perPeer;
 };
 
 // One connection: header, size check, body, handler on the worker pool, response,
@@ -42,6 +55,10 @@ private:
     void handshake();
     void readHeader();
     void onHeader(beast::error_code ec);
+    void screenThenReadBody();
+    void readBody();
+    bool reserveBody(std::uint64_t bytes);
+    void releaseBody();
     void onBody(beast::error_code ec);
     void dispatch();
     void send(Response response, bool close);
@@ -52,10 +69,16 @@ private:
     Stream m_stream;
     std::shared_ptr<SessionContext> m_context;
     std::string m_peer;
-    beast::flat_buffer m_buffer;
+    // Bounded: Beast keeps an unfinished chunk-size line (with its extensions) or trailer
+    // section in this buffer until it ends, so without a maximum one connection that
+    // never ends such a line grows HQ's memory without limit. Must hold a whole header
+    // (header_limit) plus one read.
+    static constexpr std::size_t kMaxReadBuffer = 64 * 1024;
+    beast::flat_buffer m_buffer{kMaxReadBuffer};
     std::optional<beast::http::request_parser<beast::http::empty_body>> m_headerParser;
     std::optional<beast::http::request_parser<beast::http::string_body>> m_bodyParser;
     std::shared_ptr<beast::http::response<beast::http::string_body>> m_response;
+    std::uint64_t m_reservedBodyBytes = 0; // this request's share of bodyBytesInFlight
 };
 
 using PlainSession = HttpSession<beast::tcp_stream>;

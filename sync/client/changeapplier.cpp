@@ -92,16 +92,17 @@ PushOutcome ChangeApplier::applyPush(const std::vector<protocol::Mutation> &sent
             ++outcome.applied;
             break;
         case protocol::MutationStatus::Duplicate:
-            // A replay answered with its original outcome: a reason means it was refused.
-            if (result.reason.isEmpty()) {
-                outbox.resolve(m->seq, outboxstate::kApplied);
-                ++outcome.applied;
-            } else {
-                problem(*m, outboxstate::kRejected, result.reason, result.message);
-                ++outcome.rejected;
-            }
+            // A bare "duplicate" proves nothing about this content: send it again under
+            // a new number rather than take it as stored.
+            outbox.renumberAbove(m->seq, response.lastProcessedSeq);
+            ++outcome.renumbered;
             break;
         case protocol::MutationStatus::Rejected:
+            if (result.reason == protocol::kSequenceReused) {
+                outbox.renumberAbove(m->seq, response.lastProcessedSeq);
+                ++outcome.renumbered;
+                break;
+            }
             // The local record stays as the person entered it, visibly marked refused.
             problem(*m, outboxstate::kRejected, result.reason, result.message);
             ++outcome.rejected;
@@ -123,13 +124,8 @@ PushOutcome ChangeApplier::applyPush(const std::vector<protocol::Mutation> &sent
         }
         }
     }
-    // Everything up to last_processed_seq is settled even without its own result.
-    for (const protocol::Mutation *m : std::as_const(bySeq)) {
-        if (m->seq <= response.lastProcessedSeq) {
-            outbox.resolve(m->seq, outboxstate::kApplied);
-            ++outcome.applied;
-        }
-    }
+    // A mutation without its own result stays pending: the retry gets its stored
+    // outcome, proven by content, instead of being taken as done on a number alone.
     transaction.commit();
     return outcome;
 }

@@ -21,6 +21,7 @@ struct PushOutcome
     int applied = 0;
     int rejected = 0;
     int conflicts = 0;
+    int renumbered = 0; // numbers HQ had used for other content: pushed again as new
     std::vector<OutboxEntry> problems; // the rejected and conflicting mutations, with reasons
 };
 

@@ -1,5 +1,7 @@
 #include "hybridclock.h"
 
+#include "protocol/protocol.h"
+
 #include <QDateTime>
 #include <QRegularExpression>
 
@@ -36,11 +38,10 @@ QString HybridClock::format(Stamp stamp)
 
 std::optional<HybridClock::Stamp> HybridClock::parse(const QString &text)
 {
-    static const QRegularExpression pattern(QStringLiteral("^(\\d{13})-(\\d{5})$"));
-    const auto match = pattern.match(text);
-    if (!match.hasMatch())
+    const auto stamp = protocol::parseHlc(text);
+    if (!stamp)
         return std::nullopt;
-    return Stamp{match.captured(1).toLongLong(), match.captured(2).toInt()};
+    return Stamp{stamp->milliseconds, stamp->counter};
 }
 
 } // namespace onsite::sync

@@ -98,6 +98,15 @@ void Outbox::resolve(qint64 seq, const QString &state, const QString &reason, co
                  {state, reason, message, nowText(), seq});
 }
 
+qint64 Outbox::renumberAbove(qint64 seq, qint64 serverLastSeq)
+{
+    if (serverLastSeq > lastSeq())
+        SyncState(m_db).setValue(kLastSeqKey, QString::number(serverLastSeq));
+    const qint64 renumbered = takeSeq();
+    m_db.execute(QStringLiteral("UPDATE outbox SET seq = ? WHERE seq = ?"), {renumbered, seq});
+    return renumbered;
+}
+
 bool Outbox::hasPending(const QString &entity, const QString &id) const
 {
     return !m_db.query(QStringLiteral("SELECT 1 FROM outbox WHERE entity = ? AND entity_id = ? AND state = 'pending' "

@@ -47,6 +47,11 @@ public:
 
     void resolve(qint64 seq, const QString &state, const QString &reason = {}, const QString &message = {});
 
+    // HQ already processed `seq` of this device with other content (the folder was
+    // restored from a backup or copied): give the pending row a number above both ours
+    // and HQ's, so it is pushed again as new. Returns the new number.
+    qint64 renumberAbove(qint64 seq, qint64 serverLastSeq);
+
     bool hasPending(const QString &entity, const QString &id) const;
     std::vector<OutboxEntry> entries(const QString &state) const;
     int count(const QString &state) const;

@@ -217,9 +217,12 @@ void SyncEngine::pushBatches(std::function<void()> next)
         m_summary.applied += outcome.applied;
         m_summary.rejected += outcome.rejected;
         m_summary.conflicts += outcome.conflicts;
+        m_summary.renumbered += outcome.renumbered;
         m_summary.problems.insert(m_summary.problems.end(), outcome.problems.begin(), outcome.problems.end());
         Q_EMIT statusChanged();
-        if (outcome.applied + outcome.rejected + outcome.conflicts == 0) {
+        // Renumbered rows count as progress: they now lie above HQ's last number and go
+        // out in the next batch.
+        if (outcome.applied + outcome.rejected + outcome.conflicts + outcome.renumbered == 0) {
             SyncError stuck;
             stuck.kind = SyncError::Kind::BadAnswer;
             stuck.message = tr("服务器没有处理上传的 %1 条更改").arg(batch.size());

@@ -19,6 +19,7 @@ struct SyncSummary
     int applied = 0;   // accepted by the server (or already there)
     int rejected = 0;
     int conflicts = 0;
+    int renumbered = 0; // HQ held other content under these numbers (restored or copied folder): sent again as new
     int pulled = 0;    // changes from the server written here (including deletes)
     int keptLocal = 0; // pulled changes that gave way to an unsynced local edit
     bool setupRefreshed = false;

@@ -1,6 +1,9 @@
 #include "protocol.h"
 
+#include <QCryptographicHash>
 #include <QJsonArray>
+#include <QJsonDocument>
+#include <QRegularExpression>
 
 namespace onsite::protocol {
 
@@ -48,6 +51,24 @@ QJsonObject Mutation::toJson() const
 {
     return {{QStringLiteral("seq"), seq},    {QStringLiteral("entity"), entity}, {QStringLiteral("id"), id},
             {QStringLiteral("op"), op},      {QStringLiteral("hlc"), hlc},       {QStringLiteral("data"), data}};
+}
+
+std::optional<HlcStamp> parseHlc(const QString &text)
+{
+    static const QRegularExpression pattern(QStringLiteral("\\A([0-9]{13})-([0-9]{5})\\z"));
+    const auto match = pattern.match(text);
+    if (!match.hasMatch())
+        return std::nullopt;
+    return HlcStamp{match.captured(1).toLongLong(), match.captured(2).toInt()};
+}
+
+QString Mutation::digest() const
+{
+    QJsonObject content = toJson();
+    content.remove(QStringLiteral("seq"));
+    // QJsonObject keeps keys sorted, so the compact form is canonical.
+    const QByteArray canonical = QJsonDocument(content).toJson(QJsonDocument::Compact);
+    return QString::fromLatin1(QCryptographicHash::hash(canonical, QCryptographicHash::Sha256).toHex());
 }
 
 std::optional<Mutation> Mutation::fromJson(const QJsonObject &json, QString *error)

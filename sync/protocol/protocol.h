@@ -42,7 +42,27 @@ struct Mutation
 
     QJsonObject toJson() const;
     static std::optional<Mutation> fromJson(const QJsonObject &json, QString *error);
+    // SHA-256 (hex) of everything but the number: proves that a replayed number carries
+    // the same change, whatever order the JSON keys arrived in.
+    QString digest() const;
 };
+
+// A hybrid logical clock stamp "<13-digit ms>-<5-digit counter>": fixed width, so text
+// order is clock order. Anything else (a trailing newline included) is no stamp.
+struct HlcStamp
+{
+    qint64 milliseconds = 0;
+    int counter = 0;
+};
+std::optional<HlcStamp> parseHlc(const QString &text);
+
+// How far ahead of HQ's clock a device's stamp may be: a tablet set by hand drifts, but
+// a stamp far in the future would outvote every later edit, HQ's own included.
+constexpr qint64 kMaxClockAheadMs = 60 * 60 * 1000;
+
+// Reason of a mutation whose number HQ already processed with other content (a device
+// folder restored from a backup, or copied): the device renumbers it and pushes again.
+inline const QString kSequenceReused = QStringLiteral("sequence_reused");
 
 enum class MutationStatus {
     Applied,   // stored and visible to others

@@ -1,41 +1,12 @@
 // Two tablets of one group work offline with the real onsite-field, then sync with
 // the real onsite-hq in both orders; everyone converges and HQ results follow the rules.
 #include "e2efixture.h"
+#include "fielddevice.h"
 
 #include <QJsonDocument>
-#include <QProcess>
-#include <QTemporaryDir>
 
 namespace onsite::test {
 namespace {
-
-struct FieldRun
-{
-    int exitCode = -1;
-    QString output;
-};
-
-// One onsite-field device folder.
-class FieldDevice
-{
-public:
-    explicit FieldDevice(QString name) : m_name(std::move(name)) {}
-
-    FieldRun run(const QStringList &arguments)
-    {
-        QProcess process;
-        process.setProcessChannelMode(QProcess::MergedChannels);
-        process.start(QStringLiteral(ONSITE_FIELD_BINARY),
-                      arguments + QStringList{QStringLiteral("--data"), m_dir.filePath(m_name)});
-        process.waitForFinished(120000);
-        return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
-                QString::fromUtf8(process.readAll())};
-    }
-
-private:
-    QTemporaryDir m_dir;
-    QString m_name;
-};
 
 QJsonObject resultsOf(HqProcess &hq)
 {

@@ -1,5 +1,7 @@
 #include "hqprocess.h"
 
+#include <unistd.h>
+
 #include "postgres/postgrestestdb.h"
 #include "testsupport.h"
 
@@ -242,6 +244,20 @@ qint64 HqProcess::residentKiB() const
             return line.mid(6).trimmed().split(' ').front().toLongLong();
     }
     return -1;
+}
+
+double HqProcess::cpuSeconds() const
+{
+    // /proc/PID/stat: utime and stime are fields 14 and 15, after the command in parentheses.
+    QFile stat(QStringLiteral("/proc/%1/stat").arg(pid()));
+    if (!stat.open(QIODevice::ReadOnly))
+        return -1;
+    const QByteArray text = stat.readAll();
+    const QList<QByteArray> fields = text.mid(text.lastIndexOf(')') + 2).split(' ');
+    if (fields.size() < 13)
+        return -1;
+    const double ticks = static_cast<double>(::sysconf(_SC_CLK_TCK));
+    return (fields[11].toDouble() + fields[12].toDouble()) / ticks;
 }
 
 } // namespace onsite::test

@@ -39,6 +39,7 @@ public:
     quint16 port() const { return m_port; }
     qint64 pid() const;
     qint64 residentKiB() const; // VmRSS of the server process
+    double cpuSeconds() const; // user + system CPU time the process has used
     const QString &dataFolder() const { return m_dataFolder; }
     QStringList dataArguments() const;
     QString serverOutput() const { return m_output; }

@@ -4,6 +4,7 @@
 #include "apiclient.h"
 #include "hqprocess.h"
 
+#include <QDir>
 #include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QThread>
@@ -12,9 +13,11 @@
 
 #include <arpa/inet.h>
 #include <cerrno>
+#include <cstring>
 #include <fcntl.h>
 #include <netinet/in.h>
 #include <poll.h>
+#include <sys/resource.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -33,9 +36,20 @@ namespace {
 class RawSocket
 {
 public:
-    explicit RawSocket(quint16 port)
+    // `source`: a loopback address to connect from (127.0.0.2 plays another machine).
+    explicit RawSocket(quint16 port, const char *source = nullptr)
     {
         m_fd = ::socket(AF_INET, SOCK_STREAM, 0);
+        if (m_fd >= 0 && source) {
+            sockaddr_in local{};
+            local.sin_family = AF_INET;
+            ::inet_pton(AF_INET, source, &local.sin_addr);
+            if (::bind(m_fd, reinterpret_cast<const sockaddr *>(&local), sizeof local) != 0) {
+                ::close(m_fd);
+                m_fd = -1;
+                return;
+            }
+        }
         sockaddr_in address{};
         address.sin_family = AF_INET;
         address.sin_port = htons(port);
@@ -54,6 +68,16 @@ public:
     RawSocket &operator=(const RawSocket &) = delete;
 
     bool connected() const { return m_fd >= 0; }
+
+    // True when the server closed the connection within `timeoutMs` without a word.
+    bool closedByPeer(int timeoutMs)
+    {
+        pollfd p{m_fd, POLLIN, 0};
+        if (::poll(&p, 1, timeoutMs) <= 0)
+            return false;
+        char byte;
+        return ::recv(m_fd, &byte, 1, 0) == 0;
+    }
     int fd() const { return m_fd; }
 
     bool sendAll(const QByteArray &bytes)
@@ -175,6 +199,17 @@ protected:
             hq->terminate();
     }
 
+    // "Authorization: Bearer …\r\n" of a signed-in device: bodies of others are refused
+    // on their header, before the reading under test.
+    QByteArray authorization()
+    {
+        ApiClient client(hq->baseUrl());
+        const ApiReply login =
+            client.login(QStringLiteral("g1.li"), HqProcess::passwordOf(QStringLiteral("g1.li")), QStringLiteral("dev-raw"));
+        EXPECT_EQ(login.status, 200);
+        return "Authorization: Bearer " + login.json.value(QStringLiteral("token")).toString().toLatin1() + "\r\n";
+    }
+
     int statusCode()
     {
         ApiClient client(hq->baseUrl());
@@ -209,10 +244,11 @@ TEST_F(HttpHardening, DeclaredHugeBodyIsRefusedBeforeItIsRead)
 
 TEST_F(HttpHardening, ChunkedBodyBeyondTheLimitIsRefused)
 {
+    const QByteArray auth = authorization(); // before the baseline: signing in costs argon2 memory
     // No Content-Length to check up front: the limit must hold while reading (8 MiB).
     const qint64 before = hq->residentKiB();
     const QByteArray header = "POST /api/v1/sync/push HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
-                              "Transfer-Encoding: chunked\r\n\r\n";
+                              "Transfer-Encoding: chunked\r\n" + auth + "\r\n";
     const QByteArray chunk = "10000\r\n" + QByteArray(0x10000, 'x') + "\r\n";
     const qint64 wire = 64 * kMiB / chunk.size() * chunk.size(); // 64 MiB of chunks, never terminated
     const StreamOutcome outcome = streamBody(hq->port(), header, chunk, wire);
@@ -220,6 +256,143 @@ TEST_F(HttpHardening, ChunkedBodyBeyondTheLimitIsRefused)
     EXPECT_EQ(statusOf(outcome.response), 413) << outcome.response.left(300).toStdString();
     EXPECT_LT(outcome.bodyBytesSent, wire) << "the server read the whole chunked body";
     EXPECT_LE(hq->residentKiB(), before + 64 * 1024);
+    EXPECT_EQ(statusCode(), 200);
+}
+
+// Beast keeps an unfinished chunk-size line in the session's read buffer: a chunk
+// extension that never ends grew HQ by 1 GB in 13 s while the buffer had no maximum.
+TEST_F(HttpHardening, EndlessChunkExtensionIsRefusedWithBoundedMemory)
+{
+    const QByteArray auth = authorization(); // before the baseline: signing in costs argon2 memory
+    ASSERT_EQ(statusCode(), 200);
+    const qint64 before = hq->residentKiB();
+    const QByteArray header = "POST /api/v1/sync/push HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                              "Transfer-Encoding: chunked\r\n" + auth + "\r\n1;";
+    QByteArray extension;
+    while (extension.size() < 64 * 1024)
+        extension += "name=value;";
+    const qint64 wire = 256 * kMiB;
+    const StreamOutcome outcome = streamBody(hq->port(), header, extension, wire);
+
+    EXPECT_EQ(statusOf(outcome.response), 400) << outcome.response.left(300).toStdString();
+    EXPECT_LT(outcome.bodyBytesSent, wire) << "the server kept reading the extension";
+    EXPECT_LE(hq->residentKiB(), before + 32 * 1024) << "RSS grew from " << before << " KiB";
+    EXPECT_EQ(statusCode(), 200) << "an honest client is still served";
+}
+
+// The same for a trailer section that never ends: Beast waits for the empty line with
+// every trailer field in the read buffer.
+TEST_F(HttpHardening, EndlessTrailersAreRefusedWithBoundedMemory)
+{
+    const QByteArray auth = authorization(); // before the baseline: signing in costs argon2 memory
+    ASSERT_EQ(statusCode(), 200);
+    const qint64 before = hq->residentKiB();
+    const QByteArray header = "POST /api/v1/sync/push HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                              "Transfer-Encoding: chunked\r\n" + auth + "\r\n2\r\n{}\r\n0\r\n";
+    QByteArray trailers;
+    while (trailers.size() < 64 * 1024)
+        trailers += "X-Padding: aaaaaaaaaaaaaaaaaaaaaaaa\r\n";
+    const qint64 wire = 256 * kMiB;
+    const StreamOutcome outcome = streamBody(hq->port(), header, trailers, wire);
+
+    EXPECT_EQ(statusOf(outcome.response), 400) << outcome.response.left(300).toStdString();
+    EXPECT_LT(outcome.bodyBytesSent, wire) << "the server kept reading trailers";
+    EXPECT_LE(hq->residentKiB(), before + 32 * 1024) << "RSS grew from " << before << " KiB";
+    EXPECT_EQ(statusCode(), 200) << "an honest client is still served";
+}
+
+// Half-open connections from one address used to fill every slot of the server.
+TEST_F(HttpHardening, OneAddressCannotTakeEveryConnection)
+{
+    std::vector<std::unique_ptr<RawSocket>> flood;
+    for (int i = 0; i < 64; ++i) {
+        flood.push_back(std::make_unique<RawSocket>(hq->port(), "127.0.0.2"));
+        ASSERT_TRUE(flood.back()->connected()) << "connection " << i;
+    }
+    QThread::msleep(300); // let the server take them all
+    RawSocket oneTooMany(hq->port(), "127.0.0.2");
+    ASSERT_TRUE(oneTooMany.connected());
+    EXPECT_TRUE(oneTooMany.closedByPeer(5000)) << "the 65th connection of one address is refused";
+    EXPECT_EQ(statusCode(), 200) << "another address is still served";
+}
+
+// At the descriptor limit accept() fails at once; retrying at once spun a core at 100%.
+TEST_F(HttpHardening, DescriptorExhaustionNeitherSpinsNorLocksOutForGood)
+{
+    ASSERT_EQ(statusCode(), 200);
+    const pid_t pid = static_cast<pid_t>(hq->pid());
+    const int open = static_cast<int>(QDir(QStringLiteral("/proc/%1/fd").arg(pid)).entryList(QDir::NoDotAndDotDot | QDir::System | QDir::Files).size());
+    ASSERT_GT(open, 0);
+    rlimit low{static_cast<rlim_t>(open + 8), static_cast<rlim_t>(open + 8)};
+    ASSERT_EQ(::prlimit(pid, RLIMIT_NOFILE, &low, nullptr), 0) << std::strerror(errno);
+
+    std::vector<std::unique_ptr<RawSocket>> held;
+    for (int i = 0; i < 30; ++i)
+        held.push_back(std::make_unique<RawSocket>(hq->port(), "127.0.0.2"));
+    QThread::msleep(300);
+    const double cpuBefore = hq->cpuSeconds();
+    QThread::msleep(2000);
+    const double cpuUsed = hq->cpuSeconds() - cpuBefore;
+    EXPECT_LT(cpuUsed, 0.5) << "the accept loop spun for " << cpuUsed << " s of CPU in 2 s";
+
+    held.clear(); // descriptors come back: the server accepts again
+    rlimit normal{4096, 4096};
+    ::prlimit(pid, RLIMIT_NOFILE, &normal, nullptr);
+    bool served = false;
+    for (int attempt = 0; attempt < 50 && !served; ++attempt) {
+        served = statusCode() == 200;
+        if (!served)
+            QThread::msleep(100);
+    }
+    EXPECT_TRUE(served);
+}
+
+// Bodies used to be buffered (Beast reserves the declared length) before the token was
+// checked: 100 stalled 8 MB bodies held 800 MB. Now the header alone gets the 401.
+TEST_F(HttpHardening, BodiesWithoutAValidTokenAreRefusedBeforeTheyAreRead)
+{
+    std::vector<std::unique_ptr<RawSocket>> stalled;
+    for (const QByteArray auth : {QByteArray(), QByteArray("Authorization: Bearer not-a-token\r\n")}) {
+        for (int i = 0; i < 10; ++i) {
+            auto socket = std::make_unique<RawSocket>(hq->port());
+            ASSERT_TRUE(socket->sendAll("POST /api/v1/sync/push HTTP/1.1\r\nHost: 127.0.0.1\r\n" + auth +
+                                        "Content-Type: application/json\r\nContent-Length: 8000000\r\n\r\n"));
+            stalled.push_back(std::move(socket));
+        }
+    }
+    for (auto &socket : stalled) {
+        const QByteArray answer = socket->readToEnd(5000);
+        EXPECT_EQ(statusOf(answer), 401) << "answered on the header, before any body: " << answer.left(200).toStdString();
+    }
+    // A sign-in body is small and of known size.
+    const QByteArray bigLogin = exchange(hq->port(), "POST /api/v1/login HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                                                     "Content-Length: 1000000\r\nConnection: close\r\n\r\n");
+    EXPECT_EQ(statusOf(bigLogin), 413);
+    EXPECT_EQ(statusCode(), 200);
+}
+
+// Signed-in devices may send large bodies, but not more at once than the server holds.
+TEST_F(HttpHardening, BodiesInFlightAreBoundedForSignedInDevicesToo)
+{
+    const QByteArray auth = authorization();
+    // 40 × 8 MiB declared = 320 MiB, over the 256 MiB the server lets in at once.
+    std::vector<std::unique_ptr<RawSocket>> stalled;
+    for (int i = 0; i < 40; ++i) {
+        auto socket = std::make_unique<RawSocket>(hq->port());
+        ASSERT_TRUE(socket->sendAll("POST /api/v1/sync/push HTTP/1.1\r\nHost: 127.0.0.1\r\n" + auth +
+                                    "Content-Type: application/json\r\nContent-Length: 8388608\r\n\r\n"));
+        stalled.push_back(std::move(socket));
+    }
+    int busy = 0;
+    for (auto &socket : stalled) {
+        const QByteArray answer = socket->readToEnd(300);
+        if (statusOf(answer) == 503) {
+            ++busy;
+            EXPECT_TRUE(answer.contains("Retry-After")) << answer.left(300).toStdString();
+        }
+    }
+    EXPECT_EQ(busy, 8) << "32 bodies of 8 MiB fit in 256 MiB, the other 8 wait";
+    stalled.clear();
     EXPECT_EQ(statusCode(), 200);
 }
 
@@ -304,7 +477,7 @@ TEST_F(HttpHardening, RefusedLoginsDoNotAccumulateMemory)
     ASSERT_EQ(client.login(QStringLiteral("nobody.x"), QStringLiteral("guess"), QStringLiteral("dev")).status, 429);
 
     const qint64 before = hq->residentKiB();
-    const QString padding(512 * 1024, QLatin1Char('a'));
+    const QString padding(8 * 1024, QLatin1Char('a')); // sign-in bodies above 16 KiB are refused unread
     for (int i = 0; i < 100; ++i) {
         const ApiReply reply = client.login(padding + QString::number(i), QStringLiteral("guess"), QStringLiteral("dev"));
         ASSERT_EQ(reply.status, 429) << reply.body.left(200).toStdString();

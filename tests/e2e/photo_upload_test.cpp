@@ -302,7 +302,7 @@ TEST_P(PhotoUpload, PhotoOverTheSizeLimitIsRefusedUpFront)
     EXPECT_EQ(received(device->get(statePath(sha))), 0);
 }
 
-TEST_P(PhotoUpload, SamePhotoSentTwiceIsStoredOnce)
+TEST_P(PhotoUpload, SamePhotoFromTwoAccountsIsStoredOnceAndRevealsNothing)
 {
     const QByteArray photo = testImage(7);
     const QString sha = sha256Of(photo);
@@ -310,20 +310,65 @@ TEST_P(PhotoUpload, SamePhotoSentTwiceIsStoredOnce)
     ApiReply last;
     sendRest(*li, sha, photo, 0, &last);
     ASSERT_TRUE(complete(last)) << last.body.toStdString();
+    EXPECT_TRUE(complete(li->get(statePath(sha))));
 
-    // A teammate's tablet sends the same photo (shared between them): HQ already has it
-    // and says so at once, for the state as for a first chunk.
+    // A teammate's tablet sends the same photo. Knowing a hash proves nothing: HQ does
+    // not say it holds the photo until this account has sent the bytes itself.
     auto zhang = signIn(QStringLiteral("g1.zhang"), QStringLiteral("dev-zhang"));
     const ApiReply state = zhang->get(statePath(sha));
-    EXPECT_TRUE(complete(state));
-    EXPECT_EQ(received(state), photo.size());
-    const ApiReply again = putChunk(*zhang, sha, 0, photo.size(), photo.left(kChunk));
-    EXPECT_EQ(again.status, 200) << again.body.toStdString();
-    EXPECT_TRUE(complete(again));
-    EXPECT_EQ(received(again), photo.size());
+    EXPECT_FALSE(complete(state));
+    EXPECT_EQ(received(state), 0);
+    sendRest(*zhang, sha, photo, 0, &last);
+    EXPECT_TRUE(complete(last)) << last.body.toStdString();
+    EXPECT_TRUE(complete(zhang->get(statePath(sha))));
 
-    EXPECT_EQ(storedPhotoFiles(*hq).size(), 1);
-    EXPECT_EQ(storedBytes(*hq, sha), photo) << "a duplicate chunk changed the stored photo";
+    EXPECT_EQ(storedPhotoFiles(*hq).size(), 1) << "the same content is filed once";
+    EXPECT_EQ(storedBytes(*hq, sha), photo) << "a second upload changed the stored photo";
+}
+
+TEST_P(PhotoUpload, ARecordPointingAtSomeoneElsesContentShowsNothing)
+{
+    // Group 2 photographs its unit; group 1's inspector learns the hash and makes a
+    // record of a group-1 unit pointing at it, to read the photo through his own scope.
+    const QByteArray photo = testImage(9);
+    const QString sha = sha256Of(photo);
+    auto huang = signIn(QStringLiteral("g2.huang"), QStringLiteral("dev-huang"));
+    ApiReply last;
+    sendRest(*huang, sha, photo, 0, &last);
+    ASSERT_TRUE(complete(last));
+
+    auto li = signIn(QStringLiteral("g1.li"), QStringLiteral("dev-li"));
+    const ApiReply pushed = li->post(QStringLiteral("/api/v1/sync/push"),
+                                     pushBody(QStringLiteral("dev-li"), {photoMutation(1, QStringLiteral("p-x"), sha, photo.size())}));
+    ASSERT_EQ(pushed.status, 200) << pushed.body.toStdString();
+    EXPECT_EQ(firstResult(pushed).value(QStringLiteral("reason")).toString(), QStringLiteral("photo_not_uploaded"))
+        << pushed.body.toStdString();
+    const ApiReply read = li->get(QStringLiteral("/api/v1/photos/%1/content").arg(sha));
+    EXPECT_EQ(read.status, 404);
+    EXPECT_NE(read.body, photo);
+}
+
+TEST_P(PhotoUpload, UnfinishedUploadsHaveAQuotaPerAccount)
+{
+    // 8 started uploads of 30 MiB each fill the 256 MiB an account may have unfinished.
+    auto li = signIn(QStringLiteral("g1.li"), QStringLiteral("dev-li"));
+    const qint64 declared = 30LL * 1024 * 1024;
+    for (quint32 seed = 20; seed < 28; ++seed) {
+        const QByteArray start = testImage(seed, kChunk);
+        ASSERT_EQ(putChunk(*li, sha256Of(testImage(seed + 1000)), 0, declared, start).status, 200) << seed;
+    }
+    const QByteArray start = testImage(99, kChunk);
+    const ApiReply refused = putChunk(*li, sha256Of(testImage(1099)), 0, declared, start);
+    EXPECT_EQ(refused.status, 507) << refused.body.toStdString();
+    EXPECT_EQ(errorOf(refused), QStringLiteral("quota_exceeded"));
+    EXPECT_FALSE(refused.json.value(QStringLiteral("message")).toString().isEmpty());
+
+    // Another account is not held back by this one.
+    auto zhang = signIn(QStringLiteral("g1.zhang"), QStringLiteral("dev-zhang"));
+    const QByteArray photo = testImage(30);
+    ApiReply last;
+    sendRest(*zhang, sha256Of(photo), photo, 0, &last);
+    EXPECT_TRUE(complete(last));
 }
 
 TEST_P(PhotoUpload, PhotoRecordWaitsForItsContentAndContentIsScoped)

@@ -22,10 +22,12 @@ using onsite::test::waitUntil;
 
 namespace {
 
-// Just enough of onsite-hq in memory: idempotent push, pull by cursor, photo chunks.
+// Just enough of onsite-hq in memory: idempotent push proven by content, pull by
+// cursor, photo chunks.
 struct MiniHq
 {
     qint64 lastSeq = 0;
+    QHash<qint64, QString> digests; // what HQ processed under each number
     std::vector<qint64> seqsSeen; // every mutation seq pushed, in arrival order
     std::vector<protocol::Mutation> appliedMutations;
     std::vector<protocol::Change> changes;
@@ -64,13 +66,16 @@ struct MiniHq
             seqsSeen.push_back(m.seq);
             protocol::MutationResult result{m.seq, protocol::MutationStatus::Applied, {}, {}, {}};
             if (m.seq <= lastSeq) {
-                result.status = protocol::MutationStatus::Duplicate;
+                if (digests.value(m.seq) != m.digest())
+                    result = {m.seq, protocol::MutationStatus::Rejected, protocol::kSequenceReused, QStringLiteral("编号已用"), {}};
             } else if (const auto decided = decide ? decide(m) : std::nullopt) {
                 result = *decided;
                 result.seq = m.seq;
             } else {
                 appliedMutations.push_back(m);
             }
+            if (m.seq > lastSeq)
+                digests.insert(m.seq, m.digest());
             lastSeq = std::max(lastSeq, m.seq);
             response.results.push_back(result);
         }
@@ -358,4 +363,47 @@ TEST(SyncEngine, RejectionsAndConflictsAreCountedWithTheirReasons)
     EXPECT_EQ(f.engine.conflictCount(), 1);
     EXPECT_EQ(f.device.db().query(QStringLiteral("SELECT input FROM score_entries WHERE unit_code = 'BH'")).front()[0],
               QVariant(QStringLiteral("7")));
+}
+
+TEST(SyncEngine, NumbersHqUsedForOtherContentAreRenumberedAndSentAgain)
+{
+    // A device folder restored from a backup: HQ already processed numbers 1..10 of this
+    // device with other content, the folder starts again at 1.
+    EngineFixture f;
+    f.mini.lastSeq = 10;
+    f.recorder.recordScore(QStringLiteral("DC"), QStringLiteral("1.2"), QStringLiteral("15.4"), ScoreKind::Rater);
+    f.recorder.recordScore(QStringLiteral("BH"), QStringLiteral("1.2"), QStringLiteral("9"), ScoreKind::Rater);
+
+    ASSERT_TRUE(f.runOnce()) << f.engine.lastError().toStdString();
+    const SyncSummary &s = f.engine.lastSummary();
+    EXPECT_EQ(s.renumbered, 2);
+    EXPECT_EQ(s.rejected, 0);
+    EXPECT_EQ(f.engine.pendingCount(), 0);
+    ASSERT_EQ(f.mini.appliedMutations.size(), 2u) << "both edits reached HQ under new numbers";
+    EXPECT_EQ(f.mini.appliedMutations[0].seq, 11);
+    EXPECT_EQ(f.mini.appliedMutations[1].seq, 12);
+    EXPECT_EQ(f.mini.appliedMutations[1].data.value(QStringLiteral("input")).toString(), QStringLiteral("9"));
+
+    // Later edits continue above HQ's numbers.
+    f.recorder.recordScore(QStringLiteral("SM"), QStringLiteral("1.2"), QStringLiteral("8"), ScoreKind::Rater);
+    ASSERT_TRUE(f.runOnce());
+    EXPECT_EQ(f.engine.lastSummary().renumbered, 0);
+    EXPECT_EQ(f.mini.appliedMutations.back().seq, 13);
+}
+
+TEST(SyncEngine, AnUnprovenDuplicateIsNeverTakenAsStored)
+{
+    // An older HQ answered "duplicate" with no stored outcome: the edit is sent again.
+    EngineFixture f;
+    int bareDuplicates = 1;
+    f.mini.decide = [&](const protocol::Mutation &) -> std::optional<protocol::MutationResult> {
+        if (bareDuplicates-- > 0)
+            return protocol::MutationResult{0, protocol::MutationStatus::Duplicate, {}, {}, {}};
+        return std::nullopt;
+    };
+    f.recorder.recordScore(QStringLiteral("DC"), QStringLiteral("1.2"), QStringLiteral("15.4"), ScoreKind::Rater);
+    ASSERT_TRUE(f.runOnce()) << f.engine.lastError().toStdString();
+    EXPECT_EQ(f.engine.pendingCount(), 0);
+    ASSERT_EQ(f.mini.appliedMutations.size(), 1u);
+    EXPECT_EQ(f.mini.appliedMutations[0].data.value(QStringLiteral("input")).toString(), QStringLiteral("15.4"));
 }
