@@ -395,3 +395,16 @@ test('phone size: drawer menu, cards and no sideways overflow', async ({ browser
   expect(problems).toEqual([]);
   await context.close();
 });
+
+test('进度 refreshes by itself every 15 s', async ({ browser }) => {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  const page = await context.newPage();
+  await page.clock.install();
+  await signIn(page, 'kpb.admin');
+  await expect(page.locator('[data-test=progress-table] tbody tr')).toHaveCount(engineResults().size);
+  const again = page.waitForRequest((r) => r.url().endsWith('/api/v1/hq/progress'));
+  await page.clock.fastForward(16_000);
+  expect((await again).method()).toBe('GET');
+  await expect(page).toHaveURL(/\/progress$/);
+  await context.close();
+});
