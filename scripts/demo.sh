@@ -40,6 +40,12 @@ for account in g1.zhang g1.li g3.hu dc.liaison kpb.admin; do
 done
 
 echo
+if [ -f build/share/onsite-hq/web/index.html ]; then
+  echo "== HQ console (考评办控制台): open http://127.0.0.1:$port/ in a browser, sign in as kpb.admin / kpb.admin-demo"
+  echo "   (a group leader: g1.li / g1.li-demo sees the first group's units, read only)"
+else
+  echo "== HQ console not built (needs Node.js and npm; see README)"
+fi
 "$hq" serve --data "$data" --listen "127.0.0.1:$port" &
 hq_pid=$!
 trap 'kill "$hq_pid" 2>/dev/null || true' EXIT
