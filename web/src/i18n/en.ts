@@ -59,6 +59,7 @@ const en: Messages<typeof zh> = {
     confirm: 'OK',
     print: 'Print',
     count: '{n} in all',
+    colon: '{label}: ',
     none: 'None',
   },
   progress: {

@@ -55,6 +55,7 @@ export default {
     confirm: '确定',
     print: '打印',
     count: '共 {n} 条',
+    colon: '{label}：',
     none: '无',
   },
   progress: {
