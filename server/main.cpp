@@ -23,6 +23,8 @@ Commands:
   serve                Run the HTTP service for devices (--listen HOST:PORT).
   set-password ACCOUNT Set an account's password (read from standard input).
   revoke ACCOUNT       Sign out every device of an account (or --device ID).
+  disable-account ACCOUNT / enable-account ACCOUNT
+                       Stop an account from signing in (signing it out everywhere), or allow it again.
   conflicts            List edits that lost to a later concurrent edit.
   export KIND          Export results (xlsx|csv), findings (xlsx) or the report (pdf)
                        to --out FILE, live or a published --version N.
@@ -57,6 +59,8 @@ int main(int argc, char *argv[])
         {QStringLiteral("serve"), onsite::runServe},
         {QStringLiteral("set-password"), onsite::runSetPassword},
         {QStringLiteral("revoke"), onsite::runRevoke},
+        {QStringLiteral("disable-account"), onsite::runDisableAccount},
+        {QStringLiteral("enable-account"), onsite::runEnableAccount},
         {QStringLiteral("conflicts"), onsite::runConflicts},
         {QStringLiteral("export"), onsite::runExport},
         {QStringLiteral("verify-history"), onsite::runVerifyHistory},

@@ -26,6 +26,8 @@ namespace onsite {
 
 int runSetPassword(const QStringList &arguments, const CommandIo &io);
 int runRevoke(const QStringList &arguments, const CommandIo &io);
+int runDisableAccount(const QStringList &arguments, const CommandIo &io);
+int runEnableAccount(const QStringList &arguments, const CommandIo &io);
 int runServe(const QStringList &arguments, const CommandIo &io);
 int runConflicts(const QStringList &arguments, const CommandIo &io);
 int runExport(const QStringList &arguments, const CommandIo &io);

@@ -96,6 +96,39 @@ int runRevoke(const QStringList &arguments, const CommandIo &io)
     });
 }
 
+static int runSetAccountDisabled(const QStringList &arguments, const CommandIo &io, bool disabled)
+{
+    const QString name = disabled ? QStringLiteral("disable-account") : QStringLiteral("enable-account");
+    CommandLine cli(name, disabled ? QStringLiteral("Disable ACCOUNT: it can no longer sign in, and every device and "
+                                                    "browser session of it is signed out.")
+                                   : QStringLiteral("Enable a disabled ACCOUNT again (it signs in anew)."));
+    cli.addPositional(QStringLiteral("ACCOUNT"), QStringLiteral("The account."));
+    int exitCode = 0;
+    if (!cli.parse(arguments, io.out, io.err, exitCode))
+        return exitCode;
+    return runGuarded(name, io.err, [&] {
+        const auto connection = cli.dataFolder().open();
+        const QString account = cli.positional().at(0);
+        hq::AccountStore accounts(*connection);
+        if (!accounts.accountExists(account))
+            throw std::runtime_error(QStringLiteral("账号“%1”不存在").arg(account).toStdString());
+        accounts.setDisabled(account, disabled, QDateTime::currentDateTimeUtc());
+        writeText(io.out, disabled ? QStringLiteral("已停用账号 %1，其所有设备和控制台登录均已注销。\n").arg(account)
+                                   : QStringLiteral("已启用账号 %1。\n").arg(account));
+        return 0;
+    });
+}
+
+int runDisableAccount(const QStringList &arguments, const CommandIo &io)
+{
+    return runSetAccountDisabled(arguments, io, true);
+}
+
+int runEnableAccount(const QStringList &arguments, const CommandIo &io)
+{
+    return runSetAccountDisabled(arguments, io, false);
+}
+
 int runServe(const QStringList &arguments, const CommandIo &io)
 {
     CommandLine cli(QStringLiteral("serve"), QStringLiteral("Run the HQ HTTP service for devices."));
@@ -165,10 +198,14 @@ int runServe(const QStringList &arguments, const CommandIo &io)
 
         hq::ConnectionPool pool([folder] { return folder.connect(); });
         hq::HqApi api(pool, folder.path());
-        options.screen = [&api](const http::Request &header) { return api.screen(header); };
         const QString webRoot = parser.isSet(QStringLiteral("web-root")) ? cli.value(QStringLiteral("web-root"))
                                                                           : console::ConsoleService::defaultWebRoot();
         console::ConsoleService console(pool, api.loginThrottle(), folder.path(), webRoot, tls);
+        options.screen = [&api, &console](const http::Request &header) {
+            if (auto refusal = console.screen(header))
+                return refusal;
+            return api.screen(header);
+        };
         http::HttpServer server(options, [&api, &console](const http::Request &request) {
             if (auto answer = console.handle(request))
                 return std::move(*answer);

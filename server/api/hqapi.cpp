@@ -154,7 +154,7 @@ Response HqApi::login(const Request &request)
         return badRequest(QStringLiteral("需要 account、password 和 device_id"));
 
     const QDateTime now = QDateTime::currentDateTimeUtc();
-    if (const int wait = m_throttle.retryAfter(account, request.peer, now); wait > 0) {
+    if (const int wait = m_throttle.admit(account, request.peer, now); wait > 0) {
         Response response = Response::error(429, QStringLiteral("too_many_attempts"),
                                             QStringLiteral("登录失败次数过多，请 %1 秒后再试").arg(wait));
         response.headers.insert("Retry-After", QByteArray::number(wait));
@@ -163,12 +163,13 @@ Response HqApi::login(const Request &request)
     const auto shared = setup();
     const Person *person = shared ? shared->person(account) : nullptr;
     auto lease = m_pool.acquire();
-    const auto token = AccountStore(*lease).login(account, password, deviceId, deviceName, now);
-    if (!token || !person) {
-        m_throttle.recordFailure(account, request.peer, now);
+    PasswordCheck check = PasswordCheck::Invalid;
+    const auto token = AccountStore(*lease).login(account, password, deviceId, deviceName, now, &check);
+    if (check == PasswordCheck::Disabled)
+        return Response::error(403, QStringLiteral("account_disabled"), QStringLiteral("此账号已被考评办停用"));
+    if (!token || !person)
         return Response::error(401, QStringLiteral("invalid_credentials"), QStringLiteral("账号或密码不正确"));
-    }
-    m_throttle.recordSuccess(account);
+    m_throttle.succeeded(account, request.peer, now);
     return Response::json(200, {{QStringLiteral("token"), *token},
                                 {QStringLiteral("account"), person->account},
                                 {QStringLiteral("name"), person->name},
@@ -190,6 +191,8 @@ std::variant<HqApi::Caller, Response> HqApi::authenticate(const Request &request
             return Response::error(401, QStringLiteral("token_revoked"), QStringLiteral("此设备的登录已被总部注销，请重新登录"));
         case AuthFailure::Expired:
             return Response::error(401, QStringLiteral("token_expired"), QStringLiteral("登录已过期，请重新登录"));
+        case AuthFailure::Disabled:
+            return Response::error(401, QStringLiteral("account_disabled"), QStringLiteral("此账号已被考评办停用"));
         case AuthFailure::InvalidToken:
             break;
         }

@@ -78,7 +78,7 @@ Response ConsoleAuth::signIn(const Request &request)
         return badRequest(QStringLiteral("需要 account 和 password"));
 
     const QDateTime now = m_clock();
-    if (const int wait = m_throttle.retryAfter(account, request.peer, now); wait > 0) {
+    if (const int wait = m_throttle.admit(account, request.peer, now); wait > 0) {
         Response response = Response::error(429, QStringLiteral("too_many_attempts"),
                                             QStringLiteral("登录失败次数过多，请 %1 秒后再试").arg(wait));
         response.headers.insert("Retry-After", QByteArray::number(wait));
@@ -89,10 +89,9 @@ Response ConsoleAuth::signIn(const Request &request)
     auto lease = m_pool.acquire();
     ConsoleSessions sessions(*lease);
     if (!sessions.checkPassword(account, password) || !person) {
-        m_throttle.recordFailure(account, request.peer, now);
         return Response::error(401, QStringLiteral("invalid_credentials"), QStringLiteral("账号或密码不正确"));
     }
-    m_throttle.recordSuccess(account);
+    m_throttle.succeeded(account, request.peer, now);
     const auto [id, session] = sessions.create(account, request.peer, now);
     Response response = Response::json(200, sessionJson(*person, session));
     response.headers.insert("Set-Cookie", cookie(id, false));

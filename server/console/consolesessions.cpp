@@ -1,5 +1,6 @@
 #include "consolesessions.h"
 
+#include "hq/accountstore.h"
 #include "hq/passwordhash.h"
 
 namespace onsite::console {
@@ -8,14 +9,6 @@ namespace {
 
 QString iso(const QDateTime &time) { return time.toUTC().toString(Qt::ISODateWithMs); }
 QDateTime fromIso(const QVariant &value) { return QDateTime::fromString(value.toString(), Qt::ISODateWithMs); }
-
-// Same decoy as the device sign-in: an unknown account costs one argon2id check too,
-// so the answer time does not tell which accounts exist.
-const QString &decoyHash()
-{
-    static const QString hash = hq::hashPassword(QStringLiteral("onsite-console-decoy"));
-    return hash;
-}
 
 // Writing the last use on every request would make each page load a write; a
 // minute's precision is plenty against a 12-hour idle limit.
@@ -31,10 +24,7 @@ QDateTime ConsoleSession::expiresAt() const
 
 bool ConsoleSessions::checkPassword(const QString &account, const QString &password)
 {
-    const auto rows = m_db.query(QStringLiteral("SELECT password_hash FROM hq_accounts WHERE account = ?"), {account});
-    const bool known = !rows.empty();
-    const bool valid = hq::verifyPassword(known ? rows.front().value(0).toString() : decoyHash(), password);
-    return known && valid;
+    return hq::AccountStore(m_db).checkPassword(account, password) == hq::PasswordCheck::Valid;
 }
 
 std::pair<QString, ConsoleSession> ConsoleSessions::create(const QString &account, const QString &address,
@@ -77,6 +67,14 @@ SessionLookup ConsoleSessions::use(const QString &id, const QDateTime &now)
 void ConsoleSessions::end(const QString &id)
 {
     m_db.execute(QStringLiteral("DELETE FROM hq_console_sessions WHERE id_hash = ?"), {hq::tokenDigest(id)});
+}
+
+int ConsoleSessions::endAllOf(const QString &account)
+{
+    const auto rows =
+        m_db.query(QStringLiteral("SELECT COUNT(*) FROM hq_console_sessions WHERE account = ?"), {account});
+    m_db.execute(QStringLiteral("DELETE FROM hq_console_sessions WHERE account = ?"), {account});
+    return rows.empty() ? 0 : rows.front().value(0).toInt();
 }
 
 void ConsoleSessions::forgetExpired(const QDateTime &now)

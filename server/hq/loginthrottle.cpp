@@ -12,7 +12,7 @@ int LoginThrottle::waitFor(QList<QDateTime> &failures, const QDateTime &now, int
     return static_cast<int>(qMax<qint64>(1, now.secsTo(failures.front().addSecs(m_windowSeconds))));
 }
 
-int LoginThrottle::retryAfter(const QString &account, const QString &peer, const QDateTime &now)
+int LoginThrottle::admit(const QString &account, const QString &peer, const QDateTime &now)
 {
     std::lock_guard lock(m_mutex);
     // Looks up without inserting (operator[] would keep an entry for every name ever
@@ -29,14 +29,11 @@ int LoginThrottle::retryAfter(const QString &account, const QString &peer, const
     // Per-address limit is wider: a whole group may sign in from one office router.
     const int byAccount = wait(m_byAccount, account, m_maxFailures);
     const int byPeer = wait(m_byPeer, peer, m_maxFailures * 4);
-    return qMax(byAccount, byPeer);
-}
+    if (const int seconds = qMax(byAccount, byPeer); seconds > 0)
+        return seconds;
 
-void LoginThrottle::recordFailure(const QString &account, const QString &peer, const QDateTime &now)
-{
-    std::lock_guard lock(m_mutex);
     // Drop accounts and addresses whose failures all left the window, so what is kept is
-    // bounded by the failures of the last window, not by every name ever guessed.
+    // bounded by the attempts of the last window, not by every name ever guessed.
     const QDateTime windowStart = now.addSecs(-m_windowSeconds);
     for (auto *table : {&m_byAccount, &m_byPeer}) {
         for (auto it = table->begin(); it != table->end();)
@@ -44,12 +41,19 @@ void LoginThrottle::recordFailure(const QString &account, const QString &peer, c
     }
     m_byAccount[account].append(now);
     m_byPeer[peer].append(now);
+    return 0;
 }
 
-void LoginThrottle::recordSuccess(const QString &account)
+void LoginThrottle::succeeded(const QString &account, const QString &peer, const QDateTime &admittedAt)
 {
     std::lock_guard lock(m_mutex);
     m_byAccount.remove(account);
+    const auto it = m_byPeer.find(peer);
+    if (it != m_byPeer.end()) {
+        it->removeOne(admittedAt);
+        if (it->isEmpty())
+            m_byPeer.erase(it);
+    }
 }
 
 } // namespace onsite::hq

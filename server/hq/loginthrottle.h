@@ -11,6 +11,10 @@ namespace onsite::hq {
 // Limits failed logins per account and per remote address, so passwords cannot be
 // guessed at speed. After `maxFailures` within `window`, attempts are refused until
 // the oldest failure leaves the window.
+//
+// An admitted attempt counts as a failure from the moment it is admitted until it
+// succeeds: checking a password takes long (argon2id), and thirty attempts sent at once
+// must not all pass the check before the first of them has failed.
 class LoginThrottle
 {
 public:
@@ -19,10 +23,11 @@ public:
     {
     }
 
-    // Seconds to wait before another attempt, or 0 when one is allowed now.
-    int retryAfter(const QString &account, const QString &peer, const QDateTime &now);
-    void recordFailure(const QString &account, const QString &peer, const QDateTime &now);
-    void recordSuccess(const QString &account);
+    // 0 when the attempt may go on (it now counts as a failure), else the seconds to wait.
+    int admit(const QString &account, const QString &peer, const QDateTime &now);
+    // The attempt admitted at `admittedAt` succeeded: the account's failures are
+    // forgotten and the attempt no longer counts against the address.
+    void succeeded(const QString &account, const QString &peer, const QDateTime &admittedAt);
 
 private:
     int waitFor(QList<QDateTime> &failures, const QDateTime &now, int limit) const;

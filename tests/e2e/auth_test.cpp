@@ -46,6 +46,47 @@ TEST_P(Auth, MissingOrGarbageTokenIsRefused)
     EXPECT_EQ(errorOf(forged), QStringLiteral("invalid_token"));
 }
 
+TEST_P(Auth, ANewPasswordSignsEveryDeviceOut)
+{
+    // Whoever learnt the old password (and signed in a device with it) is out.
+    auto li = signIn(QStringLiteral("g1.li"), QStringLiteral("dev-li"));
+    auto other = signIn(QStringLiteral("g1.li"), QStringLiteral("dev-unknown"));
+    QString out;
+    ASSERT_EQ(hq->admin({QStringLiteral("set-password"), QStringLiteral("g1.li")}, &out, "brand-new-password-2026\n"), 0)
+        << out.toStdString();
+    for (ApiClient *device : {li.get(), other.get()}) {
+        const ApiReply refused = device->get(QStringLiteral("/api/v1/bootstrap"));
+        EXPECT_EQ(refused.status, 401);
+        EXPECT_EQ(errorOf(refused), QStringLiteral("token_revoked")) << refused.body.toStdString();
+    }
+    EXPECT_EQ(li->login(QStringLiteral("g1.li"), HqProcess::passwordOf(QStringLiteral("g1.li")), QStringLiteral("dev-li")).status,
+              401);
+    EXPECT_EQ(li->login(QStringLiteral("g1.li"), QStringLiteral("brand-new-password-2026"), QStringLiteral("dev-li")).status, 200);
+    EXPECT_EQ(li->get(QStringLiteral("/api/v1/bootstrap")).status, 200);
+}
+
+TEST_P(Auth, ADisabledAccountIsSignedOutAndCannotSignIn)
+{
+    auto li = signIn(QStringLiteral("g1.li"), QStringLiteral("dev-li"));
+    auto zhang = signIn(QStringLiteral("g1.zhang"), QStringLiteral("dev-zhang"));
+    QString out;
+    ASSERT_EQ(hq->admin({QStringLiteral("disable-account"), QStringLiteral("g1.li")}, &out), 0) << out.toStdString();
+
+    const ApiReply refused = li->get(QStringLiteral("/api/v1/bootstrap"));
+    EXPECT_EQ(refused.status, 401);
+    const ApiReply login = li->login(QStringLiteral("g1.li"), HqProcess::passwordOf(QStringLiteral("g1.li")), QStringLiteral("dev-li"));
+    EXPECT_EQ(login.status, 403);
+    EXPECT_EQ(errorOf(login), QStringLiteral("account_disabled")) << login.body.toStdString();
+    // A wrong password learns nothing about the account's state.
+    EXPECT_EQ(li->login(QStringLiteral("g1.li"), QStringLiteral("wrong-password"), QStringLiteral("dev-li")).status, 401);
+    EXPECT_EQ(zhang->get(QStringLiteral("/api/v1/bootstrap")).status, 200) << "only g1.li was disabled";
+
+    ASSERT_EQ(hq->admin({QStringLiteral("enable-account"), QStringLiteral("g1.li")}, &out), 0) << out.toStdString();
+    EXPECT_EQ(li->login(QStringLiteral("g1.li"), HqProcess::passwordOf(QStringLiteral("g1.li")), QStringLiteral("dev-li")).status,
+              200);
+    EXPECT_NE(hq->admin({QStringLiteral("disable-account"), QStringLiteral("nobody")}, &out), 0);
+}
+
 TEST_P(Auth, RevokedDeviceIsRefusedUntilItSignsInAgain)
 {
     auto li = signIn(QStringLiteral("g1.li"), QStringLiteral("dev-li"));
