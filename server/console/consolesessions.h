@@ -45,6 +45,8 @@ public:
     // Finds the session behind an id and marks it used; an expired one is removed.
     SessionLookup use(const QString &id, const QDateTime &now);
     void end(const QString &id);
+    // Ends every console session of the account (onsite-hq revoke); returns how many.
+    int endAllOf(const QString &account);
 
 private:
     void forgetExpired(const QDateTime &now);

@@ -3,6 +3,7 @@
 #include "consolefixture.h"
 
 #include <QCryptographicHash>
+#include <QElapsedTimer>
 
 namespace onsite::test {
 namespace {
@@ -113,6 +114,22 @@ TEST_P(ConsoleSession, WritesNeedTheCsrfToken)
     EXPECT_EQ(published.status, 201) << published.body.toStdString();
 }
 
+TEST_P(ConsoleSession, AWriteWithoutSessionOrTokenIsRefusedBeforeItsBodyIsRead)
+{
+    // A large body is announced but never sent: the answer comes from the header alone.
+    QElapsedTimer timer;
+    timer.start();
+    const RawReply anonymous = rawHttp(hq->port(), "POST", "/api/v1/hq/publications", {{"Content-Length", "4000000"}});
+    EXPECT_EQ(anonymous.status, 401);
+    EXPECT_EQ(anonymous.error(), QStringLiteral("not_signed_in"));
+    ConsoleClient admin = console(QStringLiteral("kpb.admin"));
+    const RawReply noToken = rawHttp(hq->port(), "POST", "/api/v1/hq/publications",
+                                     {{"Cookie", admin.cookie()}, {"Content-Length", "4000000"}});
+    EXPECT_EQ(noToken.status, 403);
+    EXPECT_EQ(noToken.error(), QStringLiteral("csrf_failed"));
+    EXPECT_LT(timer.elapsed(), 5000) << "answered without waiting for the body";
+}
+
 TEST_P(ConsoleSession, SignOutEndsTheSessionAtHq)
 {
     ConsoleClient browser = console(QStringLiteral("kpb.admin"));
@@ -126,6 +143,17 @@ TEST_P(ConsoleSession, SignOutEndsTheSessionAtHq)
     const RawReply replay = browser.get(QStringLiteral("/api/v1/hq/results"));
     EXPECT_EQ(replay.status, 401);
     EXPECT_EQ(replay.error(), QStringLiteral("not_signed_in"));
+}
+
+TEST_P(ConsoleSession, RevokingAnAccountEndsItsConsoleSessions)
+{
+    ConsoleClient leader = console(QStringLiteral("g1.li"));
+    ConsoleClient admin = console(QStringLiteral("kpb.admin"));
+    QString out;
+    ASSERT_EQ(hq->admin({QStringLiteral("revoke"), QStringLiteral("g1.li")}, &out), 0) << out.toStdString();
+    EXPECT_TRUE(out.contains(QStringLiteral("1 个控制台登录"))) << out.toStdString();
+    EXPECT_EQ(leader.get(QStringLiteral("/api/v1/hq/session")).status, 401);
+    EXPECT_EQ(admin.get(QStringLiteral("/api/v1/hq/session")).status, 200);
 }
 
 TEST_P(ConsoleSession, ExpiresAfterTwelveIdleHoursAndSevenDaysAtMost)

@@ -11,7 +11,8 @@ RawReply rawHttp(quint16 port, const QByteArray &method, const QByteArray &targe
     QByteArray request = method + ' ' + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n";
     for (auto it = headers.cbegin(); it != headers.cend(); ++it)
         request += it.key() + ": " + it.value() + "\r\n";
-    if (!body.isEmpty() || method == "POST" || method == "PUT" || method == "DELETE")
+    const bool lengthGiven = headers.contains("Content-Length");
+    if (!lengthGiven && (!body.isEmpty() || method == "POST" || method == "PUT" || method == "DELETE"))
         request += "Content-Length: " + QByteArray::number(body.size()) + "\r\n";
     request += "\r\n" + body;
 
@@ -21,8 +22,22 @@ RawReply rawHttp(quint16 port, const QByteArray &method, const QByteArray &targe
     if (!socket.waitForConnected(10000))
         return reply;
     socket.write(request);
+    // Reads until the answer is complete by its Content-Length (or the server closes):
+    // a server may keep reading a refused request's body before it closes.
     QByteArray received;
-    while (socket.state() == QAbstractSocket::ConnectedState && socket.waitForReadyRead(30000))
+    auto complete = [&received] {
+        const qsizetype end = received.indexOf("\r\n\r\n");
+        if (end < 0)
+            return false;
+        const QByteArray head = received.left(end).toLower();
+        const qsizetype at = head.indexOf("\ncontent-length:");
+        if (at < 0)
+            return false;
+        const qsizetype lineEnd = head.indexOf('\r', at + 1);
+        const qint64 length = head.mid(at + 16, lineEnd - at - 16).trimmed().toLongLong();
+        return received.size() - end - 4 >= length;
+    };
+    while (!complete() && socket.state() == QAbstractSocket::ConnectedState && socket.waitForReadyRead(30000))
         received += socket.readAll();
     received += socket.readAll();
 
