@@ -34,16 +34,19 @@ std::optional<QString> readRequest(const CommandLine &cli, ExportRequest &reques
     request.kind = *kind;
     QString formatName = cli.value(QStringLiteral("format"));
     if (formatName.isEmpty())
-        formatName = *kind == exports::Kind::Report ? QStringLiteral("pdf") : QStringLiteral("xlsx");
+        formatName =
+            *kind == exports::Kind::Report ? QStringLiteral("pdf") : QStringLiteral("xlsx");
     const auto format = exports::formatFromName(formatName);
     if (!format)
         return QStringLiteral("未知的格式“%1”（可选 xlsx、csv、pdf）").arg(formatName);
     request.format = *format;
     if (!exports::supports(*kind, *format)) {
-        static const QMap<QString, QString> allowed = {{QStringLiteral("results"), QStringLiteral("xlsx 或 csv")},
-                                                       {QStringLiteral("findings"), QStringLiteral("xlsx")},
-                                                       {QStringLiteral("report"), QStringLiteral("pdf")}};
-        return QStringLiteral("%1 不能导出为 %2（可选 %3）").arg(kindName, formatName, allowed.value(kindName));
+        static const QMap<QString, QString> allowed = {
+            {QStringLiteral("results"), QStringLiteral("xlsx 或 csv")},
+            {QStringLiteral("findings"), QStringLiteral("xlsx")},
+            {QStringLiteral("report"), QStringLiteral("pdf")}};
+        return QStringLiteral("%1 不能导出为 %2（可选 %3）")
+            .arg(kindName, formatName, allowed.value(kindName));
     }
     const QString header = cli.value(QStringLiteral("header"));
     if (!header.isEmpty()) {
@@ -51,14 +54,16 @@ std::optional<QString> readRequest(const CommandLine &cli, ExportRequest &reques
             return QStringLiteral("--header 只用于 --format csv");
         if (header != QLatin1String("zh") && header != QLatin1String("en"))
             return QStringLiteral("未知的表头语言“%1”（可选 zh、en）").arg(header);
-        request.header = header == QLatin1String("en") ? exports::CsvHeader::English : exports::CsvHeader::Chinese;
+        request.header = header == QLatin1String("en") ? exports::CsvHeader::English
+                                                       : exports::CsvHeader::Chinese;
     }
     const QString version = cli.value(QStringLiteral("version"));
     if (!version.isEmpty()) {
         bool ok = false;
         const int number = version.toInt(&ok);
         if (!ok || number < 1)
-            return QStringLiteral("--version 需要一个发布版本号（1、2、…），而不是“%1”").arg(version);
+            return QStringLiteral("--version 需要一个发布版本号（1、2、…），而不是“%1”")
+                .arg(version);
         if (*kind == exports::Kind::Findings)
             return QStringLiteral("问题清单不分发布版本，请去掉 --version");
         request.version = number;
@@ -82,12 +87,13 @@ std::pair<QJsonObject, QDateTime> resultsFor(SqlConnection &db, const CampaignSe
         QStringList published;
         for (const hq::ResultVersionInfo &known : versions.list())
             published << QString::number(known.version);
-        throw std::runtime_error((published.isEmpty()
-                                      ? QStringLiteral("没有第 %1 版发布结果：还没有发布过考评结果").arg(*version)
-                                      : QStringLiteral("没有第 %1 版发布结果（已发布的版本：%2）")
-                                            .arg(*version)
-                                            .arg(published.join(QStringLiteral("、"))))
-                                     .toStdString());
+        throw std::runtime_error(
+            (published.isEmpty()
+                 ? QStringLiteral("没有第 %1 版发布结果：还没有发布过考评结果").arg(*version)
+                 : QStringLiteral("没有第 %1 版发布结果（已发布的版本：%2）")
+                       .arg(*version)
+                       .arg(published.join(QStringLiteral("、"))))
+                .toStdString());
     }
     return {*snapshot, info->publishedAt};
 }
@@ -96,29 +102,36 @@ std::pair<QJsonObject, QDateTime> resultsFor(SqlConnection &db, const CampaignSe
 
 int runExport(const QStringList &arguments, const CommandIo &io)
 {
-    CommandLine cli(QStringLiteral("export"),
-                    QStringLiteral("Export for a meeting (一表一单一图): results as xlsx (default) or csv, findings "
-                                   "(问题清单) as xlsx, the report (通报) as an A4 pdf."));
+    CommandLine cli(
+        QStringLiteral("export"),
+        QStringLiteral(
+            "Export for a meeting (一表一单一图): results as xlsx (default) or csv, findings "
+            "(问题清单) as xlsx, the report (通报) as an A4 pdf."));
     cli.addPositional(QStringLiteral("KIND"), QStringLiteral("results, findings or report."));
     QCommandLineParser &parser = cli.parser();
-    parser.addOption(QCommandLineOption(QStringLiteral("format"),
-                                        QStringLiteral("xlsx, csv or pdf (default: pdf for report, else xlsx)."),
-                                        QStringLiteral("FORMAT")));
+    parser.addOption(
+        QCommandLineOption(QStringLiteral("format"),
+                           QStringLiteral("xlsx, csv or pdf (default: pdf for report, else xlsx)."),
+                           QStringLiteral("FORMAT")));
     parser.addOption(QCommandLineOption(QStringLiteral("out"), QStringLiteral("The file to write."),
                                         QStringLiteral("FILE")));
-    parser.addOption(QCommandLineOption(QStringLiteral("version"),
-                                        QStringLiteral("A published results version (default: live results)."),
-                                        QStringLiteral("N")));
-    parser.addOption(QCommandLineOption(QStringLiteral("header"),
-                                        QStringLiteral("CSV headers: zh (default; UTF-8 with BOM for Excel) or en "
-                                                       "(the columns of results --format csv)."),
-                                        QStringLiteral("zh|en")));
+    parser.addOption(
+        QCommandLineOption(QStringLiteral("version"),
+                           QStringLiteral("A published results version (default: live results)."),
+                           QStringLiteral("N")));
+    parser.addOption(QCommandLineOption(
+        QStringLiteral("header"),
+        QStringLiteral("CSV headers: zh (default; UTF-8 with BOM for Excel) or en "
+                       "(the columns of results --format csv)."),
+        QStringLiteral("zh|en")));
     int exitCode = 0;
     if (!cli.parse(arguments, io.out, io.err, exitCode))
         return exitCode;
     ExportRequest request;
     if (const auto error = readRequest(cli, request)) {
-        writeText(io.err, QStringLiteral("onsite-hq export: %1\n用法见：onsite-hq export --help\n").arg(*error));
+        writeText(
+            io.err,
+            QStringLiteral("onsite-hq export: %1\n用法见：onsite-hq export --help\n").arg(*error));
         return 2;
     }
     return runGuarded(QStringLiteral("export"), io.err, [&] {
@@ -126,34 +139,41 @@ int runExport(const QStringList &arguments, const CommandIo &io)
         // when the whole file is written.
         QSaveFile file(request.out);
         if (QFileInfo(request.out).isDir() || !file.open(QIODevice::WriteOnly))
-            throw std::runtime_error(
-                QStringLiteral("无法写入 %1：%2").arg(request.out, file.errorString()).toStdString());
+            throw std::runtime_error(QStringLiteral("无法写入 %1：%2")
+                                         .arg(request.out, file.errorString())
+                                         .toStdString());
         HqDataFolder folder = cli.dataFolder();
         const auto connection = folder.open();
         auto setup = CampaignStore(*connection).loadSetup();
         if (!setup) {
-            throw std::runtime_error(QStringLiteral("数据文件夹 %1 中还没有考评活动；请先运行：onsite-hq "
-                                                    "import-campaign DIR --data %1")
-                                         .arg(folder.path())
-                                         .toStdString());
+            throw std::runtime_error(
+                QStringLiteral("数据文件夹 %1 中还没有考评活动；请先运行：onsite-hq "
+                               "import-campaign DIR --data %1")
+                    .arg(folder.path())
+                    .toStdString());
         }
         setup->indexUnits();
         auto shared = std::make_shared<const CampaignSetup>(std::move(*setup));
         auto [results, asOf] = resultsFor(*connection, *shared, request.version);
-        const exports::ExportInput input =
-            exports::loadExportInput(*connection, shared, std::move(results), request.version, asOf);
-        const QByteArray bytes = exports::build(request.kind, request.format, input, request.header);
+        const exports::ExportInput input = exports::loadExportInput(
+            *connection, shared, std::move(results), request.version, asOf);
+        const QByteArray bytes =
+            exports::build(request.kind, request.format, input, request.header);
         if (file.write(bytes) != bytes.size() || !file.commit())
-            throw std::runtime_error(
-                QStringLiteral("无法写入 %1：%2").arg(request.out, file.errorString()).toStdString());
-        const QString what = request.kind == exports::Kind::Findings
-                                 ? QStringLiteral("问题清单（%1 条）").arg(input.findings.size())
-                                 : QStringLiteral("%1 · %2 · %3 个单位")
-                                       .arg(request.kind == exports::Kind::Report ? QStringLiteral("考评通报")
-                                                                                  : QStringLiteral("考评结果"),
-                                            input.versionLabel())
-                                       .arg(input.results.value(QStringLiteral("units")).toArray().size());
-        writeText(io.out, QStringLiteral("已导出%1：%2\n").arg(what, QFileInfo(request.out).absoluteFilePath()));
+            throw std::runtime_error(QStringLiteral("无法写入 %1：%2")
+                                         .arg(request.out, file.errorString())
+                                         .toStdString());
+        const QString what =
+            request.kind == exports::Kind::Findings
+                ? QStringLiteral("问题清单（%1 条）").arg(input.findings.size())
+                : QStringLiteral("%1 · %2 · %3 个单位")
+                      .arg(request.kind == exports::Kind::Report ? QStringLiteral("考评通报")
+                                                                 : QStringLiteral("考评结果"),
+                           input.versionLabel())
+                      .arg(input.results.value(QStringLiteral("units")).toArray().size());
+        writeText(
+            io.out,
+            QStringLiteral("已导出%1：%2\n").arg(what, QFileInfo(request.out).absoluteFilePath()));
         return 0;
     });
 }

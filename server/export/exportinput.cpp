@@ -21,8 +21,7 @@ QString localMinutes(const QDateTime &time)
 }
 
 // Units in units.csv order, then time recorded: how people read a list per unit.
-template <typename Record>
-void sortByUnit(const CampaignSetup &setup, std::vector<Record> &records)
+template <typename Record> void sortByUnit(const CampaignSetup &setup, std::vector<Record> &records)
 {
     auto position = [&](const QString &code) {
         return setup.unitPositions.value(code, static_cast<std::size_t>(setup.units.size()));
@@ -39,12 +38,13 @@ void sortByUnit(const CampaignSetup &setup, std::vector<Record> &records)
 std::vector<Finding> loadFindings(SqlConnection &db)
 {
     QHash<QString, QStringList> photos;
-    for (const SqlRow &row : db.query(QStringLiteral("SELECT finding_id, photo_id FROM finding_photos")))
+    for (const SqlRow &row :
+         db.query(QStringLiteral("SELECT finding_id, photo_id FROM finding_photos")))
         photos[row.value(0).toString()] << row.value(1).toString();
     std::vector<Finding> findings;
-    for (const SqlRow &row :
-         db.query(QStringLiteral("SELECT id, unit_code, site_code, indicator_code, kind, description, suggestion, "
-                                 "account, recorded_at FROM findings ORDER BY recorded_at, id"))) {
+    for (const SqlRow &row : db.query(QStringLiteral(
+             "SELECT id, unit_code, site_code, indicator_code, kind, description, suggestion, "
+             "account, recorded_at FROM findings ORDER BY recorded_at, id"))) {
         Finding finding;
         finding.id = row.value(0).toString();
         finding.unitCode = row.value(1).toString();
@@ -64,10 +64,12 @@ std::vector<Finding> loadFindings(SqlConnection &db)
 std::vector<Highlight> loadHighlights(SqlConnection &db)
 {
     std::vector<Highlight> highlights;
-    for (const SqlRow &row : db.query(QStringLiteral("SELECT id, unit_code, site_code, title, description, account, "
-                                                     "recorded_at FROM highlights ORDER BY recorded_at, id"))) {
-        highlights.push_back(Highlight{row.value(0).toString(), row.value(1).toString(), row.value(2).toString(),
-                                       row.value(3).toString(), row.value(4).toString(), row.value(5).toString(),
+    for (const SqlRow &row :
+         db.query(QStringLiteral("SELECT id, unit_code, site_code, title, description, account, "
+                                 "recorded_at FROM highlights ORDER BY recorded_at, id"))) {
+        highlights.push_back(Highlight{row.value(0).toString(), row.value(1).toString(),
+                                       row.value(2).toString(), row.value(3).toString(),
+                                       row.value(4).toString(), row.value(5).toString(),
                                        parseTime(row.value(6))});
     }
     return highlights;
@@ -94,11 +96,11 @@ void ExportInput::restrictToUnits(const QStringList &unitCodes)
     std::erase_if(highlights, [&](const Highlight &h) { return !unitCodes.contains(h.unitCode); });
 }
 
-ExportInput loadExportInput(SqlConnection &db, std::shared_ptr<const CampaignSetup> setup, QJsonObject results,
-                            std::optional<int> version, QDateTime asOf)
+ExportInput loadExportInput(SqlConnection &db, std::shared_ptr<const CampaignSetup> setup,
+                            QJsonObject results, std::optional<int> version, QDateTime asOf)
 {
-    ExportInput input{std::move(setup), std::move(results), version, std::move(asOf), loadFindings(db),
-                      loadHighlights(db)};
+    ExportInput input{std::move(setup), std::move(results), version,
+                      std::move(asOf),  loadFindings(db),   loadHighlights(db)};
     sortByUnit(*input.setup, input.findings);
     sortByUnit(*input.setup, input.highlights);
     return input;

@@ -23,7 +23,7 @@ struct ExportInput
     std::shared_ptr<const CampaignSetup> setup;
     QJsonObject results;
     std::optional<int> version; // the published version, or nothing for live results
-    QDateTime asOf;             // when the version was published, or when live results were computed
+    QDateTime asOf; // when the version was published, or when live results were computed
     std::vector<Finding> findings;
     std::vector<Highlight> highlights;
 
@@ -37,7 +37,7 @@ struct ExportInput
 // Reads the findings (with their photo counts) and highlights from the store, in
 // units.csv order and then by time recorded, and wraps them with the results.
 // `setup` must be indexed (CampaignSetup::indexUnits).
-ExportInput loadExportInput(SqlConnection &db, std::shared_ptr<const CampaignSetup> setup, QJsonObject results,
-                            std::optional<int> version, QDateTime asOf);
+ExportInput loadExportInput(SqlConnection &db, std::shared_ptr<const CampaignSetup> setup,
+                            QJsonObject results, std::optional<int> version, QDateTime asOf);
 
 } // namespace onsite::exports

@@ -7,16 +7,25 @@
 
 namespace onsite::exports {
 
-QByteArray resultsXlsx(const ExportInput &input) { return ResultsWorkbook(input).build(); }
+QByteArray resultsXlsx(const ExportInput &input)
+{
+    return ResultsWorkbook(input).build();
+}
 
 QByteArray resultsCsv(const ExportInput &input, CsvHeader header)
 {
     return ResultsCsv(input, header == CsvHeader::Chinese).build();
 }
 
-QByteArray findingsXlsx(const ExportInput &input) { return FindingsWorkbook(input).build(); }
+QByteArray findingsXlsx(const ExportInput &input)
+{
+    return FindingsWorkbook(input).build();
+}
 
-QByteArray reportPdf(const ExportInput &input) { return ResultsReport(input).build(); }
+QByteArray reportPdf(const ExportInput &input)
+{
+    return ResultsReport(input).build();
+}
 
 bool supports(Kind kind, Format format)
 {
@@ -61,12 +70,13 @@ QString mimeType(Format format)
 
 QString fileName(Kind kind, Format format, std::optional<int> version)
 {
-    const QString suffix = format == Format::Xlsx ? QStringLiteral("xlsx")
+    const QString suffix = format == Format::Xlsx  ? QStringLiteral("xlsx")
                            : format == Format::Csv ? QStringLiteral("csv")
                                                    : QStringLiteral("pdf");
     if (kind == Kind::Findings)
         return QStringLiteral("问题清单.%1").arg(suffix);
-    const QString base = kind == Kind::Results ? QStringLiteral("考评结果") : QStringLiteral("考评通报");
+    const QString base =
+        kind == Kind::Results ? QStringLiteral("考评结果") : QStringLiteral("考评通报");
     const QString which = version ? QStringLiteral("第%1版").arg(*version) : QStringLiteral("实时");
     return QStringLiteral("%1-%2.%3").arg(base, which, suffix);
 }

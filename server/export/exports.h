@@ -11,8 +11,8 @@
 // `onsite-hq export` and the console's /api/v1/hq/exports/… call these (docs/API.md).
 //
 // Typical use (the console, for GET /api/v1/hq/exports/results.xlsx?version=2):
-//   auto results = hq::ResultVersions(db).load(2);           // or hq::currentResultsJson(db, *setup)
-//   auto input = exports::loadExportInput(db, setup, *results, 2, info->publishedAt);
+//   auto results = hq::ResultVersions(db).load(2);           // or hq::currentResultsJson(db,
+//   *setup) auto input = exports::loadExportInput(db, setup, *results, 2, info->publishedAt);
 //   input.restrictToUnits(groupUnits);                        // a leader sees their group only
 //   QByteArray body = exports::resultsXlsx(input);
 //   // Content-Type: exports::mimeType(Format::Xlsx),
@@ -35,9 +35,23 @@ public:
     using std::runtime_error::runtime_error;
 };
 
-enum class Kind { Results, Findings, Report };
-enum class Format { Xlsx, Csv, Pdf };
-enum class CsvHeader { Chinese, English };
+enum class Kind
+{
+    Results,
+    Findings,
+    Report
+};
+enum class Format
+{
+    Xlsx,
+    Csv,
+    Pdf
+};
+enum class CsvHeader
+{
+    Chinese,
+    English
+};
 
 // 考评结果 workbook: sheet 考评结果 (units × level-1 subtotals, total, grade, ranks, veto,
 // unscored, submitted) and one sheet per level-1 indicator with its items' points.
@@ -53,7 +67,8 @@ QByteArray reportPdf(const ExportInput &input);
 
 // Which formats a kind comes in: results xlsx/csv, findings xlsx, report pdf.
 bool supports(Kind kind, Format format);
-QByteArray build(Kind kind, Format format, const ExportInput &input, CsvHeader header = CsvHeader::Chinese);
+QByteArray build(Kind kind, Format format, const ExportInput &input,
+                 CsvHeader header = CsvHeader::Chinese);
 
 QString mimeType(Format format);
 // A file name for people, e.g. "考评结果-第2版.xlsx", "问题清单.xlsx", "考评通报-实时.pdf".

@@ -20,7 +20,8 @@ QString indicatorLabel(const CampaignSetup &setup, const QString &indicatorCode)
     if (indicatorCode.isEmpty())
         return {};
     const Indicator *indicator = setup.indicator(indicatorCode);
-    return indicator ? QStringLiteral("%1 %2").arg(indicator->code, indicator->title) : indicatorCode;
+    return indicator ? QStringLiteral("%1 %2").arg(indicator->code, indicator->title)
+                     : indicatorCode;
 }
 
 QString groupLabel(const CampaignSetup &setup, const QString &account, const QString &unitCode)
@@ -40,17 +41,20 @@ QByteArray FindingsWorkbook::build() const
     const CampaignSetup &setup = *m_input.setup;
     XlsxBook book;
     XlsxSheet sheet = book.addSheet(QStringLiteral("问题清单"));
-    const QStringList headers = {QStringLiteral("序号"),     QStringLiteral("单位编码"), QStringLiteral("单位名称"),
-                                 QStringLiteral("检查组"),   QStringLiteral("点位"),     QStringLiteral("指标"),
-                                 QStringLiteral("类型"),     QStringLiteral("问题描述"), QStringLiteral("对策建议"),
-                                 QStringLiteral("记录时间"), QStringLiteral("照片数")};
+    const QStringList headers = {
+        QStringLiteral("序号"),     QStringLiteral("单位编码"), QStringLiteral("单位名称"),
+        QStringLiteral("检查组"),   QStringLiteral("点位"),     QStringLiteral("指标"),
+        QStringLiteral("类型"),     QStringLiteral("问题描述"), QStringLiteral("对策建议"),
+        QStringLiteral("记录时间"), QStringLiteral("照片数")};
     const int headerRow = 1;
     const int lastColumn = static_cast<int>(headers.size()) - 1;
-    const QString campaign = m_input.results.value(QStringLiteral("campaign")).toString(setup.campaign.name);
+    const QString campaign =
+        m_input.results.value(QStringLiteral("campaign")).toString(setup.campaign.name);
     sheet.title(lastColumn, QStringLiteral("%1 问题清单 · 共 %2 条 · %3 导出")
                                 .arg(campaign)
                                 .arg(m_input.findings.size())
-                                .arg(QDateTime::currentDateTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"))));
+                                .arg(QDateTime::currentDateTime().toString(
+                                    QStringLiteral("yyyy-MM-dd HH:mm"))));
     for (int c = 0; c <= lastColumn; ++c)
         sheet.header(headerRow, c, headers[c]);
     // Descriptions and suggestions are paragraphs: a readable fixed width, wrapped.

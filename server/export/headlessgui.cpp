@@ -8,7 +8,8 @@ namespace {
 
 QtMessageHandler previousHandler = nullptr;
 
-void dropRuntimeDirWarning(QtMsgType type, const QMessageLogContext &context, const QString &message)
+void dropRuntimeDirWarning(QtMsgType type, const QMessageLogContext &context,
+                           const QString &message)
 {
     if (message.startsWith(QLatin1String("QStandardPaths: XDG_RUNTIME_DIR not set")))
         return;

@@ -1,9 +1,9 @@
 #include "rankingchart.h"
 
+#include <QAbstractTextDocumentLayout>
 #include <QPainter>
 #include <QTextCursor>
 #include <QTextDocument>
-#include <QAbstractTextDocumentLayout>
 
 #include <cmath>
 
@@ -23,7 +23,10 @@ constexpr double kAxisMm = 11;
 constexpr double kLabelMm = 34;
 constexpr double kValueMm = 24;
 
-QFont chartFont(double points, bool bold = false) { return reportFont(points, bold); }
+QFont chartFont(double points, bool bold = false)
+{
+    return reportFont(points, bold);
+}
 
 } // namespace
 
@@ -56,7 +59,8 @@ void RankingChart::insert(QTextCursor &cursor, double width)
         QTextCharFormat format;
         format.setObjectType(ObjectType);
         format.setProperty(kFirstBarProperty, first);
-        format.setProperty(kBarCountProperty, std::min<int>(kBarsPerChart, static_cast<int>(m_bars.size()) - first));
+        format.setProperty(kBarCountProperty,
+                           std::min<int>(kBarsPerChart, static_cast<int>(m_bars.size()) - first));
         format.setProperty(kWidthProperty, width);
         cursor.insertText(QString(QChar::ObjectReplacementCharacter), format);
         cursor.insertBlock();
@@ -66,14 +70,16 @@ void RankingChart::insert(QTextCursor &cursor, double width)
 QSizeF RankingChart::intrinsicSize(QTextDocument *, int, const QTextFormat &format)
 {
     const int count = format.property(kBarCountProperty).toInt();
-    return {format.property(kWidthProperty).toDouble(), (kLegendMm + count * kRowMm + kAxisMm) * m_mm};
+    return {format.property(kWidthProperty).toDouble(),
+            (kLegendMm + count * kRowMm + kAxisMm) * m_mm};
 }
 
 QBrush RankingChart::brushFor(const QString &category) const
 {
     // Told apart without colour: grey, diagonal hatch, dense dots, cross hatch, …
-    static const Qt::BrushStyle styles[] = {Qt::SolidPattern, Qt::BDiagPattern, Qt::Dense4Pattern,
-                                            Qt::DiagCrossPattern, Qt::HorPattern, Qt::FDiagPattern};
+    static const Qt::BrushStyle styles[] = {Qt::SolidPattern,  Qt::BDiagPattern,
+                                            Qt::Dense4Pattern, Qt::DiagCrossPattern,
+                                            Qt::HorPattern,    Qt::FDiagPattern};
     const qsizetype index = m_categories.indexOf(category);
     const Qt::BrushStyle style = styles[std::max<qsizetype>(index, 0) % std::size(styles)];
     QBrush brush(style == Qt::SolidPattern ? QColor(150, 150, 150) : QColor(Qt::black), style);
@@ -102,8 +108,8 @@ void RankingChart::drawLegend(QPainter &painter, const QRectF &area) const
     painter.setPen(QPen(Qt::black, 0.3 * m_mm, Qt::DashLine));
     painter.drawLine(QPointF(x, area.center().y()), QPointF(x + 6 * m_mm, area.center().y()));
     painter.setPen(Qt::black);
-    painter.drawText(QRectF(x + 7 * m_mm, area.top(), 40 * m_mm, area.height()), Qt::AlignLeft | Qt::AlignVCenter,
-                     QStringLiteral("等次分数线"));
+    painter.drawText(QRectF(x + 7 * m_mm, area.top(), 40 * m_mm, area.height()),
+                     Qt::AlignLeft | Qt::AlignVCenter, QStringLiteral("等次分数线"));
 }
 
 void RankingChart::drawAxis(QPainter &painter, const QRectF &plot, double scale) const
@@ -115,29 +121,33 @@ void RankingChart::drawAxis(QPainter &painter, const QRectF &plot, double scale)
     for (int tick = 0; tick <= m_maxValue; tick += 10) {
         const double x = plot.left() + tick * scale;
         painter.drawLine(QPointF(x, plot.bottom()), QPointF(x, plot.bottom() + m_mm));
-        painter.drawText(QRectF(x - 5 * m_mm, plot.bottom() + m_mm, 10 * m_mm, 4 * m_mm), Qt::AlignCenter,
-                         QString::number(tick));
+        painter.drawText(QRectF(x - 5 * m_mm, plot.bottom() + m_mm, 10 * m_mm, 4 * m_mm),
+                         Qt::AlignCenter, QString::number(tick));
     }
-    const std::pair<QString, double> lines[] = {{QStringLiteral("优秀"), m_lines.excellent.toDouble()},
-                                                {QStringLiteral("良好"), m_lines.good.toDouble()},
-                                                {QStringLiteral("一般"), m_lines.fair.toDouble()}};
+    const std::pair<QString, double> lines[] = {
+        {QStringLiteral("优秀"), m_lines.excellent.toDouble()},
+        {QStringLiteral("良好"), m_lines.good.toDouble()},
+        {QStringLiteral("一般"), m_lines.fair.toDouble()}};
     for (const auto &[name, value] : lines) {
         const double x = plot.left() + value * scale;
         painter.setPen(QPen(Qt::black, 0.3 * m_mm, Qt::DashLine));
         painter.drawLine(QPointF(x, plot.top()), QPointF(x, plot.bottom()));
         painter.setPen(Qt::black);
-        painter.drawText(QRectF(x - 8 * m_mm, plot.bottom() + 5 * m_mm, 16 * m_mm, 4 * m_mm), Qt::AlignCenter,
+        painter.drawText(QRectF(x - 8 * m_mm, plot.bottom() + 5 * m_mm, 16 * m_mm, 4 * m_mm),
+                         Qt::AlignCenter,
                          QStringLiteral("%1 %2").arg(name, QString::number(value)));
     }
 }
 
-void RankingChart::drawObject(QPainter *painter, const QRectF &rect, QTextDocument *, int, const QTextFormat &format)
+void RankingChart::drawObject(QPainter *painter, const QRectF &rect, QTextDocument *, int,
+                              const QTextFormat &format)
 {
     const int first = format.property(kFirstBarProperty).toInt();
     const int count = format.property(kBarCountProperty).toInt();
     painter->save();
     painter->setRenderHint(QPainter::Antialiasing);
-    drawLegend(*painter, QRectF(rect.left() + kLabelMm * m_mm, rect.top(), rect.width(), kLegendMm * m_mm));
+    drawLegend(*painter,
+               QRectF(rect.left() + kLabelMm * m_mm, rect.top(), rect.width(), kLegendMm * m_mm));
 
     const QRectF plot(rect.left() + kLabelMm * m_mm, rect.top() + kLegendMm * m_mm,
                       rect.width() - (kLabelMm + kValueMm) * m_mm, count * kRowMm * m_mm);
@@ -157,9 +167,10 @@ void RankingChart::drawObject(QPainter *painter, const QRectF &rect, QTextDocume
         painter->setBrush(brushFor(bar.category));
         painter->drawRect(barRect);
         painter->setFont(chartFont(8, true));
-        painter->drawText(QRectF(barRect.right() + 1.5 * m_mm, row.top(), kValueMm * m_mm, row.height()),
-                          Qt::AlignLeft | Qt::AlignVCenter,
-                          bar.veto ? bar.valueText + QStringLiteral(" 否决") : bar.valueText);
+        painter->drawText(
+            QRectF(barRect.right() + 1.5 * m_mm, row.top(), kValueMm * m_mm, row.height()),
+            Qt::AlignLeft | Qt::AlignVCenter,
+            bar.veto ? bar.valueText + QStringLiteral(" 否决") : bar.valueText);
     }
     drawAxis(*painter, plot, scale);
     painter->restore();

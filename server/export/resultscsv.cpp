@@ -10,8 +10,8 @@ namespace {
 QString field(const QString &value)
 {
     const QString safe = safeCellText(value);
-    if (!safe.contains(QLatin1Char(',')) && !safe.contains(QLatin1Char('"')) && !safe.contains(QLatin1Char('\n')) &&
-        !safe.contains(QLatin1Char('\r')))
+    if (!safe.contains(QLatin1Char(',')) && !safe.contains(QLatin1Char('"')) &&
+        !safe.contains(QLatin1Char('\n')) && !safe.contains(QLatin1Char('\r')))
         return safe;
     QString quoted = safe;
     quoted.replace(QLatin1String("\""), QLatin1String("\"\""));
@@ -25,16 +25,18 @@ QByteArray ResultsCsv::build() const
     const ResultsView view(*m_input.setup, m_input.results);
     QStringList header;
     if (m_chinese) {
-        header = {QStringLiteral("单位编码"), QStringLiteral("总分"), QStringLiteral("等次"), QStringLiteral("排名"),
-                  QStringLiteral("类别排名"), QStringLiteral("一票否决"), QStringLiteral("单位名称"),
-                  QStringLiteral("类别")};
+        header = {QStringLiteral("单位编码"), QStringLiteral("总分"),
+                  QStringLiteral("等次"),     QStringLiteral("排名"),
+                  QStringLiteral("类别排名"), QStringLiteral("一票否决"),
+                  QStringLiteral("单位名称"), QStringLiteral("类别")};
         for (const Indicator *project : view.projects())
             header << QStringLiteral("%1 %2").arg(project->code, project->title);
         header << QStringLiteral("未评项数") << QStringLiteral("已提交");
     } else {
-        header = {QStringLiteral("unit"),          QStringLiteral("total"), QStringLiteral("grade"),
-                  QStringLiteral("rank"),          QStringLiteral("category_rank"),
-                  QStringLiteral("veto"),          QStringLiteral("unit_name"), QStringLiteral("category")};
+        header = {QStringLiteral("unit"),          QStringLiteral("total"),
+                  QStringLiteral("grade"),         QStringLiteral("rank"),
+                  QStringLiteral("category_rank"), QStringLiteral("veto"),
+                  QStringLiteral("unit_name"),     QStringLiteral("category")};
         for (const Indicator *project : view.projects())
             header << QStringLiteral("subtotal_%1").arg(project->code);
         header << QStringLiteral("unscored") << QStringLiteral("submitted");

@@ -21,12 +21,19 @@ namespace {
 
 constexpr int kDpi = 300;
 
-QString esc(const QString &text) { return text.toHtmlEscaped().replace(QLatin1Char('\n'), QStringLiteral("<br/>")); }
+QString esc(const QString &text)
+{
+    return text.toHtmlEscaped().replace(QLatin1Char('\n'), QStringLiteral("<br/>"));
+}
 
-QString th(const QString &text) { return QStringLiteral("<th bgcolor=\"#e0e0e0\">%1</th>").arg(esc(text)); }
+QString th(const QString &text)
+{
+    return QStringLiteral("<th bgcolor=\"#e0e0e0\">%1</th>").arg(esc(text));
+}
 QString td(const QString &text, bool right = false)
 {
-    return QStringLiteral("<td%1>%2</td>").arg(right ? QStringLiteral(" align=\"right\"") : QString(), esc(text));
+    return QStringLiteral("<td%1>%2</td>")
+        .arg(right ? QStringLiteral(" align=\"right\"") : QString(), esc(text));
 }
 
 QString tableStart()
@@ -48,8 +55,8 @@ std::mutex &renderMutex()
 QString ResultsReport::headHtml(const ResultsView &view) const
 {
     int grades[4] = {0, 0, 0, 0};
-    const QStringList names = {QStringLiteral("优秀"), QStringLiteral("良好"), QStringLiteral("一般"),
-                               QStringLiteral("较差")};
+    const QStringList names = {QStringLiteral("优秀"), QStringLiteral("良好"),
+                               QStringLiteral("一般"), QStringLiteral("较差")};
     int unsubmitted = 0;
     for (const UnitRow &unit : view.units()) {
         const qsizetype index = names.indexOf(unit.grade);
@@ -58,11 +65,13 @@ QString ResultsReport::headHtml(const ResultsView &view) const
         if (!unit.submitted)
             ++unsubmitted;
     }
-    QString html = QStringLiteral("<h1 align=\"center\">%1</h1><h2 align=\"center\">考评结果通报</h2>"
-                                  "<p align=\"center\">%2 · 报告日期 %3</p>")
-                       .arg(esc(view.campaign()), esc(m_input.versionLabel()),
-                            QDate::currentDate().toString(QStringLiteral("yyyy年M月d日")));
-    html += QStringLiteral("<p>本次考评共 %1 个被考评单位：优秀 %2 个，良好 %3 个，一般 %4 个，较差 %5 个。")
+    QString html =
+        QStringLiteral("<h1 align=\"center\">%1</h1><h2 align=\"center\">考评结果通报</h2>"
+                       "<p align=\"center\">%2 · 报告日期 %3</p>")
+            .arg(esc(view.campaign()), esc(m_input.versionLabel()),
+                 QDate::currentDate().toString(QStringLiteral("yyyy年M月d日")));
+    html += QStringLiteral(
+                "<p>本次考评共 %1 个被考评单位：优秀 %2 个，良好 %3 个，一般 %4 个，较差 %5 个。")
                 .arg(view.units().size())
                 .arg(grades[0])
                 .arg(grades[1])
@@ -76,24 +85,26 @@ QString ResultsReport::headHtml(const ResultsView &view) const
 QString ResultsReport::rankingHtml(const ResultsView &view) const
 {
     QString html = QStringLiteral("<h3>一、考评排名</h3>") + tableStart() + QStringLiteral("<tr>");
-    for (const QString &name : {QStringLiteral("排名"), QStringLiteral("单位"), QStringLiteral("类别"),
-                                QStringLiteral("类别排名")})
+    for (const QString &name : {QStringLiteral("排名"), QStringLiteral("单位"),
+                                QStringLiteral("类别"), QStringLiteral("类别排名")})
         html += th(name);
     for (const Indicator *project : view.projects())
         html += th(QStringLiteral("指标%1").arg(project->code));
     html += th(QStringLiteral("总分")) + th(QStringLiteral("等次")) + QStringLiteral("</tr>");
     for (const UnitRow &unit : view.units()) {
-        html += QStringLiteral("<tr>") + td(QString::number(unit.rank), true) + td(unit.name) + td(unit.category) +
-                td(QString::number(unit.categoryRank), true);
+        html += QStringLiteral("<tr>") + td(QString::number(unit.rank), true) + td(unit.name) +
+                td(unit.category) + td(QString::number(unit.categoryRank), true);
         for (const Indicator *project : view.projects())
             html += td(unit.subtotals.value(project->code), true);
         html += QStringLiteral("<td align=\"right\"><b>%1</b></td>").arg(esc(unit.total)) +
-                td(unit.veto ? unit.grade + QStringLiteral("（一票否决）") : unit.grade) + QStringLiteral("</tr>");
+                td(unit.veto ? unit.grade + QStringLiteral("（一票否决）") : unit.grade) +
+                QStringLiteral("</tr>");
     }
     html += QStringLiteral("</table><p><small>");
     QStringList legend;
     for (const Indicator *project : view.projects())
-        legend << QStringLiteral("指标%1：%2（%3 分）").arg(project->code, project->title, project->maxScore.toString(2));
+        legend << QStringLiteral("指标%1：%2（%3 分）")
+                      .arg(project->code, project->title, project->maxScore.toString(2));
     html += esc(legend.join(QStringLiteral("；"))) + QStringLiteral("。</small></p>");
     for (const QString &warning : view.warnings())
         html += QStringLiteral("<p><small>注意：%1</small></p>").arg(esc(warning));
@@ -103,20 +114,23 @@ QString ResultsReport::rankingHtml(const ResultsView &view) const
 QString ResultsReport::unitHtml(const ResultsView &view, const UnitRow &unit) const
 {
     const CampaignSetup &setup = *m_input.setup;
-    QString html = QStringLiteral("<h4>第 %1 名 %2（%3）· 总分 %4 · %5%6</h4>")
-                       .arg(QString::number(unit.rank), esc(unit.name), esc(unit.category), esc(unit.total),
-                            esc(unit.grade), unit.veto ? QStringLiteral("（一票否决）") : QString());
-    html += tableStart() + QStringLiteral("<tr>") + th(QStringLiteral("一级指标")) + th(QStringLiteral("分值")) +
-            th(QStringLiteral("得分")) + QStringLiteral("</tr>");
+    QString html =
+        QStringLiteral("<h4>第 %1 名 %2（%3）· 总分 %4 · %5%6</h4>")
+            .arg(QString::number(unit.rank), esc(unit.name), esc(unit.category), esc(unit.total),
+                 esc(unit.grade), unit.veto ? QStringLiteral("（一票否决）") : QString());
+    html += tableStart() + QStringLiteral("<tr>") + th(QStringLiteral("一级指标")) +
+            th(QStringLiteral("分值")) + th(QStringLiteral("得分")) + QStringLiteral("</tr>");
     for (const Indicator *project : view.projects()) {
-        html += QStringLiteral("<tr>") + td(QStringLiteral("%1 %2").arg(project->code, project->title)) +
-                td(project->maxScore.toString(2), true) + td(unit.subtotals.value(project->code), true) +
-                QStringLiteral("</tr>");
+        html += QStringLiteral("<tr>") +
+                td(QStringLiteral("%1 %2").arg(project->code, project->title)) +
+                td(project->maxScore.toString(2), true) +
+                td(unit.subtotals.value(project->code), true) + QStringLiteral("</tr>");
     }
     html += QStringLiteral("</table><p>类别排名第 %1 名；未评二级指标 %2 项；%3。</p>")
                 .arg(unit.categoryRank)
                 .arg(unit.unscored)
-                .arg(unit.submitted ? QStringLiteral("检查组长已提交") : QStringLiteral("检查组长尚未提交"));
+                .arg(unit.submitted ? QStringLiteral("检查组长已提交")
+                                    : QStringLiteral("检查组长尚未提交"));
 
     QString findings;
     int findingCount = 0;
@@ -128,14 +142,16 @@ QString ResultsReport::unitHtml(const ResultsView &view, const UnitRow &unit) co
         const QString site = siteLabel(setup, finding.siteCode);
         if (!site.isEmpty())
             where += (where.isEmpty() ? QString() : QStringLiteral("，")) + site;
-        findings += QStringLiteral("<li>【%1】%2%3<br/>对策建议：%4</li>")
-                        .arg(esc(findingKindName(finding.kind)),
-                             where.isEmpty() ? QString() : QStringLiteral("（%1）").arg(esc(where)),
-                             esc(finding.description),
-                             finding.suggestion.isEmpty() ? QStringLiteral("—") : esc(finding.suggestion));
+        findings +=
+            QStringLiteral("<li>【%1】%2%3<br/>对策建议：%4</li>")
+                .arg(esc(findingKindName(finding.kind)),
+                     where.isEmpty() ? QString() : QStringLiteral("（%1）").arg(esc(where)),
+                     esc(finding.description),
+                     finding.suggestion.isEmpty() ? QStringLiteral("—") : esc(finding.suggestion));
     }
     html += QStringLiteral("<p><b>问题、短板、弱项（%1 条）</b></p>").arg(findingCount);
-    html += findingCount ? QStringLiteral("<ol>") + findings + QStringLiteral("</ol>") : QStringLiteral("<p>无。</p>");
+    html += findingCount ? QStringLiteral("<ol>") + findings + QStringLiteral("</ol>")
+                         : QStringLiteral("<p>无。</p>");
 
     QString highlights;
     int highlightCount = 0;
@@ -143,7 +159,8 @@ QString ResultsReport::unitHtml(const ResultsView &view, const UnitRow &unit) co
         if (highlight.unitCode != unit.code)
             continue;
         ++highlightCount;
-        highlights += QStringLiteral("<li><b>%1</b>：%2</li>").arg(esc(highlight.title), esc(highlight.description));
+        highlights += QStringLiteral("<li><b>%1</b>：%2</li>")
+                          .arg(esc(highlight.title), esc(highlight.description));
     }
     html += QStringLiteral("<p><b>亮点与典型经验（%1 条）</b></p>").arg(highlightCount);
     html += highlightCount ? QStringLiteral("<ul>") + highlights + QStringLiteral("</ul>")
@@ -154,7 +171,8 @@ QString ResultsReport::unitHtml(const ResultsView &view, const UnitRow &unit) co
 QByteArray ResultsReport::build() const
 {
     if (!qobject_cast<QGuiApplication *>(QCoreApplication::instance()))
-        throw ExportError("生成 PDF 需要 QGuiApplication（onsite-hq 的 export 与 serve 命令会创建）");
+        throw ExportError(
+            "生成 PDF 需要 QGuiApplication（onsite-hq 的 export 与 serve 命令会创建）");
     const ResultsView view(*m_input.setup, m_input.results);
     const std::lock_guard lock(renderMutex());
 
@@ -162,8 +180,8 @@ QByteArray ResultsReport::build() const
     buffer.open(QIODevice::WriteOnly);
     QPdfWriter writer(&buffer);
     writer.setResolution(kDpi);
-    writer.setPageLayout(QPageLayout(QPageSize(QPageSize::A4), QPageLayout::Portrait, QMarginsF(18, 16, 18, 14),
-                                     QPageLayout::Millimeter));
+    writer.setPageLayout(QPageLayout(QPageSize(QPageSize::A4), QPageLayout::Portrait,
+                                     QMarginsF(18, 16, 18, 14), QPageLayout::Millimeter));
     writer.setTitle(QStringLiteral("%1 考评结果通报").arg(view.campaign()));
     writer.setCreator(QStringLiteral("onsite-hq"));
     const double mm = kDpi / 25.4;
@@ -177,8 +195,9 @@ QByteArray ResultsReport::build() const
     document.setDefaultFont(font);
     document.setDocumentMargin(0);
     document.setPageSize(body);
-    document.setDefaultStyleSheet(QStringLiteral("h1 { font-size: 18pt; } h2 { font-size: 15pt; } "
-                                                 "h3 { font-size: 13pt; } h4 { font-size: 11pt; }"));
+    document.setDefaultStyleSheet(
+        QStringLiteral("h1 { font-size: 18pt; } h2 { font-size: 15pt; } "
+                       "h3 { font-size: 13pt; } h4 { font-size: 11pt; }"));
 
     std::vector<ChartBar> bars;
     for (const UnitRow &unit : view.units()) {
@@ -197,7 +216,8 @@ QByteArray ResultsReport::build() const
     bool first = true;
     for (const UnitRow &unit : view.units()) {
         cursor.insertBlock(pageBreak);
-        cursor.insertHtml((first ? QStringLiteral("<h3>三、各单位情况</h3>") : QString()) + unitHtml(view, unit));
+        cursor.insertHtml((first ? QStringLiteral("<h3>三、各单位情况</h3>") : QString()) +
+                          unitHtml(view, unit));
         first = false;
     }
 
@@ -218,8 +238,9 @@ QByteArray ResultsReport::build() const
         document.documentLayout()->draw(&painter, context);
         painter.restore();
         painter.setPen(Qt::black);
-        painter.drawText(QRectF(0, body.height(), body.width(), footer), Qt::AlignHCenter | Qt::AlignBottom,
-                         QStringLiteral("%1 · 第 %2 页，共 %3 页").arg(view.campaign()).arg(p + 1).arg(pages));
+        painter.drawText(
+            QRectF(0, body.height(), body.width(), footer), Qt::AlignHCenter | Qt::AlignBottom,
+            QStringLiteral("%1 · 第 %2 页，共 %3 页").arg(view.campaign()).arg(p + 1).arg(pages));
     }
     painter.end();
     buffer.close();

@@ -8,17 +8,23 @@ namespace onsite::exports {
 
 namespace {
 
-QJsonValue require(const QJsonObject &object, const char *key, QJsonValue::Type type, const QString &where)
+QJsonValue require(const QJsonObject &object, const char *key, QJsonValue::Type type,
+                   const QString &where)
 {
     const QJsonValue value = object.value(QLatin1String(key));
     if (value.type() != type)
-        throw ExportError(QStringLiteral("结果数据不完整：%1 缺少字段“%2”").arg(where, QLatin1String(key)).toStdString());
+        throw ExportError(QStringLiteral("结果数据不完整：%1 缺少字段“%2”")
+                              .arg(where, QLatin1String(key))
+                              .toStdString());
     return value;
 }
 
 } // namespace
 
-QString yesNo(bool value) { return value ? QStringLiteral("是") : QStringLiteral("否"); }
+QString yesNo(bool value)
+{
+    return value ? QStringLiteral("是") : QStringLiteral("否");
+}
 
 ResultsView::ResultsView(const CampaignSetup &setup, const QJsonObject &results) : m_setup(setup)
 {
@@ -45,14 +51,16 @@ ResultsView::ResultsView(const CampaignSetup &setup, const QJsonObject &results)
         row.veto = require(unit, "veto", QJsonValue::Bool, where).toBool();
         row.unscored = require(unit, "unscored", QJsonValue::Double, where).toInt();
         row.submitted = unit.value(QStringLiteral("submitted")).toBool();
-        const QJsonObject subtotals = require(unit, "subtotals", QJsonValue::Object, where).toObject();
+        const QJsonObject subtotals =
+            require(unit, "subtotals", QJsonValue::Object, where).toObject();
         for (auto it = subtotals.begin(); it != subtotals.end(); ++it)
             row.subtotals.insert(it.key(), it.value().toString());
         for (const QJsonValue &itemValue : unit.value(QStringLiteral("items")).toArray()) {
             const QJsonObject item = itemValue.toObject();
             const QJsonValue points = item.value(QStringLiteral("points"));
             row.items.insert(item.value(QStringLiteral("indicator")).toString(),
-                             points.isString() ? std::optional<QString>(points.toString()) : std::nullopt);
+                             points.isString() ? std::optional<QString>(points.toString())
+                                               : std::nullopt);
         }
         m_units.push_back(std::move(row));
     }

@@ -25,7 +25,7 @@ struct UnitRow
     bool veto = false;
     int unscored = 0;
     bool submitted = false;
-    QHash<QString, QString> subtotals;              // project code → points
+    QHash<QString, QString> subtotals;            // project code → points
     QHash<QString, std::optional<QString>> items; // item code → points, nothing when 未评
 };
 
@@ -42,7 +42,10 @@ public:
     const std::vector<UnitRow> &units() const { return m_units; } // by rank
     const QStringList &warnings() const { return m_warnings; }
     const std::vector<const Indicator *> &projects() const { return m_projects; }
-    std::vector<const Indicator *> itemsOf(const Indicator &project) const { return m_setup.itemsOf(project.code); }
+    std::vector<const Indicator *> itemsOf(const Indicator &project) const
+    {
+        return m_setup.itemsOf(project.code);
+    }
 
     static double number(const QString &points) { return points.toDouble(); }
 

@@ -31,13 +31,16 @@ void ResultsWorkbook::writeSummary(XlsxBook &book, const ResultsView &view) cons
 {
     XlsxSheet sheet = book.addSheet(QStringLiteral("考评结果"));
     const int headerRow = 1;
-    QStringList headers = {QStringLiteral("单位编码"), QStringLiteral("单位名称"), QStringLiteral("类别")};
+    QStringList headers = {QStringLiteral("单位编码"), QStringLiteral("单位名称"),
+                           QStringLiteral("类别")};
     for (const Indicator *project : view.projects())
         headers << pointsLabel(*project);
-    headers << QStringLiteral("总分") << QStringLiteral("等次") << QStringLiteral("排名") << QStringLiteral("类别排名")
-            << QStringLiteral("一票否决") << QStringLiteral("未评项数") << QStringLiteral("已提交");
+    headers << QStringLiteral("总分") << QStringLiteral("等次") << QStringLiteral("排名")
+            << QStringLiteral("类别排名") << QStringLiteral("一票否决")
+            << QStringLiteral("未评项数") << QStringLiteral("已提交");
     const int lastColumn = static_cast<int>(headers.size()) - 1;
-    sheet.title(lastColumn, QStringLiteral("%1 考评结果 · %2").arg(view.campaign(), m_input.versionLabel()));
+    sheet.title(lastColumn,
+                QStringLiteral("%1 考评结果 · %2").arg(view.campaign(), m_input.versionLabel()));
     for (int c = 0; c <= lastColumn; ++c)
         sheet.header(headerRow, c, headers[c]);
 
@@ -60,25 +63,29 @@ void ResultsWorkbook::writeSummary(XlsxBook &book, const ResultsView &view) cons
     }
     // Notes below the table: what 未评 means, and entries the engine had to leave out.
     ++row;
-    sheet.note(row++, QStringLiteral("共 %1 个二级指标；未评项按 0 分计入。").arg(view.itemCount()));
+    sheet.note(row++,
+               QStringLiteral("共 %1 个二级指标；未评项按 0 分计入。").arg(view.itemCount()));
     for (const QString &warning : view.warnings())
         sheet.note(row++, QStringLiteral("注意：") + warning);
     sheet.freezeAndFit(headerRow, 2);
     sheet.autoFilter(headerRow, headerRow + static_cast<int>(view.units().size()), lastColumn);
 }
 
-void ResultsWorkbook::writeProject(XlsxBook &book, const ResultsView &view, const Indicator &project) const
+void ResultsWorkbook::writeProject(XlsxBook &book, const ResultsView &view,
+                                   const Indicator &project) const
 {
     XlsxSheet sheet = book.addSheet(QStringLiteral("%1 %2").arg(project.code, project.title));
     const std::vector<const Indicator *> items = view.itemsOf(project);
     const int headerRow = 1;
-    QStringList headers = {QStringLiteral("单位编码"), QStringLiteral("单位名称"), QStringLiteral("类别")};
+    QStringList headers = {QStringLiteral("单位编码"), QStringLiteral("单位名称"),
+                           QStringLiteral("类别")};
     for (const Indicator *item : items)
         headers << pointsLabel(*item);
     headers << QStringLiteral("小计");
     const int lastColumn = static_cast<int>(headers.size()) - 1;
-    sheet.title(lastColumn, QStringLiteral("%1 · %2 · %3").arg(view.campaign(), pointsLabel(project),
-                                                                m_input.versionLabel()));
+    sheet.title(lastColumn,
+                QStringLiteral("%1 · %2 · %3")
+                    .arg(view.campaign(), pointsLabel(project), m_input.versionLabel()));
     for (int c = 0; c <= lastColumn; ++c)
         sheet.header(headerRow, c, headers[c]);
 

@@ -46,11 +46,12 @@ void XlsxSheet::title(int lastColumn, const QString &text)
 {
     const QByteArray utf8 = safeCellText(text).toUtf8();
     if (lastColumn > 0) {
-        check(worksheet_merge_range(m_sheet, 0, 0, 0, static_cast<lxw_col_t>(lastColumn), utf8.constData(),
-                                    m_book.titleFormat()),
+        check(worksheet_merge_range(m_sheet, 0, 0, 0, static_cast<lxw_col_t>(lastColumn),
+                                    utf8.constData(), m_book.titleFormat()),
               "title");
     } else {
-        check(worksheet_write_string(m_sheet, 0, 0, utf8.constData(), m_book.titleFormat()), "title");
+        check(worksheet_write_string(m_sheet, 0, 0, utf8.constData(), m_book.titleFormat()),
+              "title");
     }
     worksheet_set_row(m_sheet, 0, 24, nullptr);
 }
@@ -58,7 +59,8 @@ void XlsxSheet::title(int lastColumn, const QString &text)
 void XlsxSheet::header(int row, int column, const QString &text)
 {
     m_headerRow = row;
-    check(worksheet_write_string(m_sheet, static_cast<lxw_row_t>(row), static_cast<lxw_col_t>(column),
+    check(worksheet_write_string(m_sheet, static_cast<lxw_row_t>(row),
+                                 static_cast<lxw_col_t>(column),
                                  safeCellText(text).toUtf8().constData(), m_book.headerFormat()),
           "header");
     // Headers wrap (up to three lines) rather than widen a column of short numbers.
@@ -69,31 +71,32 @@ void XlsxSheet::header(int row, int column, const QString &text)
 void XlsxSheet::text(int row, int column, const QString &text, bool wrap)
 {
     const QString safe = safeCellText(text);
-    check(worksheet_write_string(m_sheet, static_cast<lxw_row_t>(row), static_cast<lxw_col_t>(column),
-                                 safe.toUtf8().constData(), wrap ? m_book.wrapFormat() : nullptr),
+    check(worksheet_write_string(m_sheet, static_cast<lxw_row_t>(row),
+                                 static_cast<lxw_col_t>(column), safe.toUtf8().constData(),
+                                 wrap ? m_book.wrapFormat() : nullptr),
           "text");
     grow(column, safe);
 }
 
 void XlsxSheet::note(int row, const QString &text)
 {
-    check(worksheet_write_string(m_sheet, static_cast<lxw_row_t>(row), 0, safeCellText(text).toUtf8().constData(),
-                                 nullptr),
+    check(worksheet_write_string(m_sheet, static_cast<lxw_row_t>(row), 0,
+                                 safeCellText(text).toUtf8().constData(), nullptr),
           "note");
 }
 
 void XlsxSheet::points(int row, int column, double value)
 {
-    check(worksheet_write_number(m_sheet, static_cast<lxw_row_t>(row), static_cast<lxw_col_t>(column), value,
-                                 m_book.pointsFormat()),
+    check(worksheet_write_number(m_sheet, static_cast<lxw_row_t>(row),
+                                 static_cast<lxw_col_t>(column), value, m_book.pointsFormat()),
           "number");
     grow(column, QString::number(value, 'f', 2));
 }
 
 void XlsxSheet::integer(int row, int column, double value)
 {
-    check(worksheet_write_number(m_sheet, static_cast<lxw_row_t>(row), static_cast<lxw_col_t>(column), value,
-                                 m_book.integerFormat()),
+    check(worksheet_write_number(m_sheet, static_cast<lxw_row_t>(row),
+                                 static_cast<lxw_col_t>(column), value, m_book.integerFormat()),
           "number");
     grow(column, QString::number(value, 'f', 0));
 }
@@ -103,15 +106,19 @@ void XlsxSheet::dateTime(int row, int column, const QDateTime &time)
     if (!time.isValid())
         return;
     const QDateTime local = time.toLocalTime();
-    lxw_datetime value{local.date().year(), local.date().month(), local.date().day(),
-                       local.time().hour(), local.time().minute(), static_cast<double>(local.time().second())};
-    check(worksheet_write_datetime(m_sheet, static_cast<lxw_row_t>(row), static_cast<lxw_col_t>(column), &value,
-                                   m_book.dateTimeFormat()),
+    lxw_datetime value{local.date().year(),   local.date().month(),
+                       local.date().day(),    local.time().hour(),
+                       local.time().minute(), static_cast<double>(local.time().second())};
+    check(worksheet_write_datetime(m_sheet, static_cast<lxw_row_t>(row),
+                                   static_cast<lxw_col_t>(column), &value, m_book.dateTimeFormat()),
           "date");
     grow(column, QStringLiteral("2026-01-01 00:00"));
 }
 
-void XlsxSheet::fixWidth(int column, double width) { m_fixed[column] = width; }
+void XlsxSheet::fixWidth(int column, double width)
+{
+    m_fixed[column] = width;
+}
 
 void XlsxSheet::grow(int column, const QString &text)
 {
@@ -121,12 +128,14 @@ void XlsxSheet::grow(int column, const QString &text)
 
 void XlsxSheet::freezeAndFit(int headerRow, int frozenColumns)
 {
-    worksheet_freeze_panes(m_sheet, static_cast<lxw_row_t>(headerRow + 1), static_cast<lxw_col_t>(frozenColumns));
+    worksheet_freeze_panes(m_sheet, static_cast<lxw_row_t>(headerRow + 1),
+                           static_cast<lxw_col_t>(frozenColumns));
     for (const auto &[column, width] : m_widths) {
         const auto fixed = m_fixed.find(column);
-        const double chosen = fixed != m_fixed.end() ? fixed->second : std::clamp(width + 2.0, 6.0, 45.0);
-        check(worksheet_set_column(m_sheet, static_cast<lxw_col_t>(column), static_cast<lxw_col_t>(column), chosen,
-                                   nullptr),
+        const double chosen =
+            fixed != m_fixed.end() ? fixed->second : std::clamp(width + 2.0, 6.0, 45.0);
+        check(worksheet_set_column(m_sheet, static_cast<lxw_col_t>(column),
+                                   static_cast<lxw_col_t>(column), chosen, nullptr),
               "column");
     }
     // Long headers wrap (the header format does) instead of widening every column.
@@ -137,7 +146,8 @@ void XlsxSheet::freezeAndFit(int headerRow, int frozenColumns)
 void XlsxSheet::autoFilter(int headerRow, int lastRow, int lastColumn)
 {
     if (lastRow > headerRow) {
-        check(worksheet_autofilter(m_sheet, static_cast<lxw_row_t>(headerRow), 0, static_cast<lxw_row_t>(lastRow),
+        check(worksheet_autofilter(m_sheet, static_cast<lxw_row_t>(headerRow), 0,
+                                   static_cast<lxw_row_t>(lastRow),
                                    static_cast<lxw_col_t>(lastColumn)),
               "filter");
     }
@@ -146,7 +156,8 @@ void XlsxSheet::autoFilter(int headerRow, int lastRow, int lastColumn)
 XlsxBook::XlsxBook()
 {
     if (!m_dir.isValid())
-        throw ExportError(QStringLiteral("无法创建临时文件夹：%1").arg(m_dir.errorString()).toStdString());
+        throw ExportError(
+            QStringLiteral("无法创建临时文件夹：%1").arg(m_dir.errorString()).toStdString());
     m_path = m_dir.filePath(QStringLiteral("export.xlsx"));
     const QByteArray tmpdir = QFile::encodeName(m_dir.path());
     lxw_workbook_options options{LXW_FALSE, const_cast<char *>(tmpdir.constData()), LXW_FALSE};
@@ -194,7 +205,8 @@ XlsxSheet XlsxBook::addSheet(const QString &name)
         clean = QStringLiteral("Sheet%1").arg(m_sheetNames.size() + 1);
     QString unique = clean;
     for (int n = 2; m_sheetNames.contains(unique, Qt::CaseInsensitive); ++n)
-        unique = clean.left(31 - 1 - QString::number(n).size()) + QLatin1Char('~') + QString::number(n);
+        unique =
+            clean.left(31 - 1 - QString::number(n).size()) + QLatin1Char('~') + QString::number(n);
     m_sheetNames << unique;
     lxw_worksheet *sheet = workbook_add_worksheet(m_workbook, unique.toUtf8().constData());
     if (!sheet)

@@ -23,19 +23,35 @@ namespace {
 
 ExportInput sampleInput()
 {
-    auto setup = std::make_shared<CampaignSetup>(CampaignImporter::importFolder(test::sampleCampaignDir()));
+    auto setup =
+        std::make_shared<CampaignSetup>(CampaignImporter::importFolder(test::sampleCampaignDir()));
     setup->indexUnits();
-    const auto scores = PaperScoreImporter(*setup, {}).importFile(test::samplePath(QStringLiteral("scores-paper.csv")));
+    const auto scores = PaperScoreImporter(*setup, {})
+                            .importFile(test::samplePath(QStringLiteral("scores-paper.csv")));
     const CampaignResults results = ScoringEngine(*setup).compute(scores);
-    ExportInput input{setup, hq::resultsJson(*setup, results, {QStringLiteral("DC")}), std::nullopt,
-                      QDateTime::currentDateTime(), {}, {}};
-    input.findings.push_back(Finding{QStringLiteral("f1"), QStringLiteral("DC"), QStringLiteral("DC-01"),
-                                     QStringLiteral("2.1"), FindingKind::Shortcoming,
-                                     QStringLiteral("=cmd|' /C calc'!A0"), QStringLiteral("整改"),
-                                     QStringLiteral("g1.li"), QDateTime::currentDateTime(), {}});
-    input.findings.push_back(Finding{QStringLiteral("f2"), QStringLiteral("BH"), {}, {}, FindingKind::Problem,
-                                     QStringLiteral("白河县的问题"), {}, QStringLiteral("g1.li"),
-                                     QDateTime::currentDateTime(), {}});
+    ExportInput input{setup,        hq::resultsJson(*setup, results, {QStringLiteral("DC")}),
+                      std::nullopt, QDateTime::currentDateTime(),
+                      {},           {}};
+    input.findings.push_back(Finding{QStringLiteral("f1"),
+                                     QStringLiteral("DC"),
+                                     QStringLiteral("DC-01"),
+                                     QStringLiteral("2.1"),
+                                     FindingKind::Shortcoming,
+                                     QStringLiteral("=cmd|' /C calc'!A0"),
+                                     QStringLiteral("整改"),
+                                     QStringLiteral("g1.li"),
+                                     QDateTime::currentDateTime(),
+                                     {}});
+    input.findings.push_back(Finding{QStringLiteral("f2"),
+                                     QStringLiteral("BH"),
+                                     {},
+                                     {},
+                                     FindingKind::Problem,
+                                     QStringLiteral("白河县的问题"),
+                                     {},
+                                     QStringLiteral("g1.li"),
+                                     QDateTime::currentDateTime(),
+                                     {}});
     return input;
 }
 
@@ -49,12 +65,15 @@ QString pdfText(const QByteArray &pdf)
     QProcess process;
     process.start(QStringLiteral("pdftotext"), {file.fileName(), QStringLiteral("-")});
     EXPECT_TRUE(process.waitForFinished(60000));
-    return QString::fromUtf8(process.readAllStandardOutput()).remove(QLatin1Char(' ')).remove(QLatin1Char('\n'));
+    return QString::fromUtf8(process.readAllStandardOutput())
+        .remove(QLatin1Char(' '))
+        .remove(QLatin1Char('\n'));
 }
 
 TEST(CellSafety, NeutralisesFormulaStartsAndStripsControlCharacters)
 {
-    EXPECT_EQ(safeCellText(QStringLiteral("=HYPERLINK(\"x\")")), QStringLiteral("'=HYPERLINK(\"x\")"));
+    EXPECT_EQ(safeCellText(QStringLiteral("=HYPERLINK(\"x\")")),
+              QStringLiteral("'=HYPERLINK(\"x\")"));
     EXPECT_EQ(safeCellText(QStringLiteral("+1")), QStringLiteral("'+1"));
     EXPECT_EQ(safeCellText(QStringLiteral("-1")), QStringLiteral("'-1"));
     EXPECT_EQ(safeCellText(QStringLiteral("@SUM(A1)")), QStringLiteral("'@SUM(A1)"));
@@ -62,7 +81,10 @@ TEST(CellSafety, NeutralisesFormulaStartsAndStripsControlCharacters)
     EXPECT_EQ(safeCellText(QStringLiteral("\r=1")), QStringLiteral("'\r=1"));
     // A control character in front does not hide the formula.
     EXPECT_EQ(safeCellText(QString(QChar(0)) + QStringLiteral("=1")), QStringLiteral("'=1"));
-    EXPECT_EQ(safeCellText(QStringLiteral("a\x01" "b\x7f" "c\nd")), QStringLiteral("abc\nd"));
+    EXPECT_EQ(safeCellText(QStringLiteral("a\x01"
+                                          "b\x7f"
+                                          "c\nd")),
+              QStringLiteral("abc\nd"));
     EXPECT_EQ(safeCellText(QStringLiteral("东城区 = 第一")), QStringLiteral("东城区 = 第一"));
     EXPECT_EQ(safeCellText(QStringLiteral("99.69")), QStringLiteral("99.69"));
 }
@@ -85,7 +107,8 @@ TEST(Exports, RestrictToUnitsKeepsOnlyTheGroupAndItsRanks)
     input.restrictToUnits({QStringLiteral("BH"), QStringLiteral("XQ")});
     const QJsonArray units = input.results.value(QStringLiteral("units")).toArray();
     ASSERT_EQ(units.size(), 2);
-    EXPECT_EQ(units.at(0).toObject().value(QStringLiteral("unit")).toString(), QStringLiteral("XQ"));
+    EXPECT_EQ(units.at(0).toObject().value(QStringLiteral("unit")).toString(),
+              QStringLiteral("XQ"));
     EXPECT_EQ(units.at(0).toObject().value(QStringLiteral("rank")).toInt(), 9);
     ASSERT_EQ(input.findings.size(), 1u);
     EXPECT_EQ(input.findings.front().unitCode, QStringLiteral("BH"));
@@ -106,7 +129,9 @@ TEST(Exports, AMalformedResultsDocumentIsRefusedByName)
         resultsXlsx(input);
         FAIL() << "a unit without a total was exported";
     } catch (const ExportError &e) {
-        EXPECT_NE(QString::fromUtf8(e.what()).indexOf(QStringLiteral("单位 DC 缺少字段“total”")), -1) << e.what();
+        EXPECT_NE(QString::fromUtf8(e.what()).indexOf(QStringLiteral("单位 DC 缺少字段“total”")),
+                  -1)
+            << e.what();
     }
 }
 
@@ -117,7 +142,8 @@ TEST(Exports, KindsAndFormats)
     EXPECT_FALSE(supports(Kind::Report, Format::Xlsx));
     EXPECT_THROW(build(Kind::Report, Format::Csv, sampleInput()), ExportError);
     EXPECT_EQ(fileName(Kind::Results, Format::Xlsx, 2), QStringLiteral("考评结果-第2版.xlsx"));
-    EXPECT_EQ(fileName(Kind::Report, Format::Pdf, std::nullopt), QStringLiteral("考评通报-实时.pdf"));
+    EXPECT_EQ(fileName(Kind::Report, Format::Pdf, std::nullopt),
+              QStringLiteral("考评通报-实时.pdf"));
 }
 
 TEST(Exports, ReportsRenderOnSeveralThreadsAtOnce)
@@ -133,7 +159,8 @@ TEST(Exports, ReportsRenderOnSeveralThreadsAtOnce)
         const QString text = pdfText(pdf);
         for (const char *name : {"东城区", "青山县", "白河县", "考评结果通报", "99.69", "55.39"})
             EXPECT_TRUE(text.contains(QString::fromUtf8(name))) << name;
-        EXPECT_TRUE(text.contains(QStringLiteral("=cmd|'/Ccalc'!A0"))); // the PDF shows text as written
+        EXPECT_TRUE(
+            text.contains(QStringLiteral("=cmd|'/Ccalc'!A0"))); // the PDF shows text as written
     }
     EXPECT_TRUE(workbook.get().startsWith("PK"));
 }
