@@ -47,16 +47,14 @@ QByteArray FindingsWorkbook::build() const
         QStringLiteral("类型"),     QStringLiteral("问题描述"), QStringLiteral("对策建议"),
         QStringLiteral("记录时间"), QStringLiteral("照片数")};
     const int headerRow = 1;
-    const int lastColumn = static_cast<int>(headers.size()) - 1;
     const QString campaign =
         m_input.results.value(QStringLiteral("campaign")).toString(setup.campaign.name);
-    sheet.title(lastColumn, QStringLiteral("%1 问题清单 · 共 %2 条 · %3 导出")
-                                .arg(campaign)
-                                .arg(m_input.findings.size())
-                                .arg(QDateTime::currentDateTime().toString(
-                                    QStringLiteral("yyyy-MM-dd HH:mm"))));
-    for (int c = 0; c <= lastColumn; ++c)
-        sheet.header(headerRow, c, headers[c]);
+    const int lastColumn = sheet.table(
+        QStringLiteral("%1 问题清单 · 共 %2 条 · %3 导出")
+            .arg(campaign)
+            .arg(m_input.findings.size())
+            .arg(QDateTime::currentDateTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"))),
+        headerRow, headers);
     // Descriptions and suggestions are paragraphs: a readable fixed width, wrapped.
     sheet.fixWidth(5, 28);
     sheet.fixWidth(7, 50);

@@ -15,6 +15,20 @@ QString pointsLabel(const Indicator &indicator)
     return QStringLiteral("%1 %2（%3分）").arg(indicator.code, indicator.title, points);
 }
 
+// Every sheet starts a unit's row with its code, name and category.
+QStringList unitHeaders()
+{
+    return {QStringLiteral("单位编码"), QStringLiteral("单位名称"), QStringLiteral("类别")};
+}
+
+int writeUnit(XlsxSheet &sheet, int row, const UnitRow &unit)
+{
+    sheet.text(row, 0, unit.code);
+    sheet.text(row, 1, unit.name);
+    sheet.text(row, 2, unit.category);
+    return 3;
+}
+
 } // namespace
 
 QByteArray ResultsWorkbook::build() const
@@ -31,25 +45,19 @@ void ResultsWorkbook::writeSummary(XlsxBook &book, const ResultsView &view) cons
 {
     XlsxSheet sheet = book.addSheet(QStringLiteral("考评结果"));
     const int headerRow = 1;
-    QStringList headers = {QStringLiteral("单位编码"), QStringLiteral("单位名称"),
-                           QStringLiteral("类别")};
+    QStringList headers = unitHeaders();
     for (const Indicator *project : view.projects())
         headers << pointsLabel(*project);
     headers << QStringLiteral("总分") << QStringLiteral("等次") << QStringLiteral("排名")
             << QStringLiteral("类别排名") << QStringLiteral("一票否决")
             << QStringLiteral("未评项数") << QStringLiteral("已提交");
-    const int lastColumn = static_cast<int>(headers.size()) - 1;
-    sheet.title(lastColumn,
-                QStringLiteral("%1 考评结果 · %2").arg(view.campaign(), m_input.versionLabel()));
-    for (int c = 0; c <= lastColumn; ++c)
-        sheet.header(headerRow, c, headers[c]);
+    const int lastColumn =
+        sheet.table(QStringLiteral("%1 考评结果 · %2").arg(view.campaign(), m_input.versionLabel()),
+                    headerRow, headers);
 
     int row = headerRow + 1;
     for (const UnitRow &unit : view.units()) {
-        int c = 0;
-        sheet.text(row, c++, unit.code);
-        sheet.text(row, c++, unit.name);
-        sheet.text(row, c++, unit.category);
+        int c = writeUnit(sheet, row, unit);
         for (const Indicator *project : view.projects())
             sheet.points(row, c++, ResultsView::number(unit.subtotals.value(project->code)));
         sheet.points(row, c++, ResultsView::number(unit.total));
@@ -77,24 +85,17 @@ void ResultsWorkbook::writeProject(XlsxBook &book, const ResultsView &view,
     XlsxSheet sheet = book.addSheet(QStringLiteral("%1 %2").arg(project.code, project.title));
     const std::vector<const Indicator *> items = view.itemsOf(project);
     const int headerRow = 1;
-    QStringList headers = {QStringLiteral("单位编码"), QStringLiteral("单位名称"),
-                           QStringLiteral("类别")};
+    QStringList headers = unitHeaders();
     for (const Indicator *item : items)
         headers << pointsLabel(*item);
     headers << QStringLiteral("小计");
-    const int lastColumn = static_cast<int>(headers.size()) - 1;
-    sheet.title(lastColumn,
-                QStringLiteral("%1 · %2 · %3")
-                    .arg(view.campaign(), pointsLabel(project), m_input.versionLabel()));
-    for (int c = 0; c <= lastColumn; ++c)
-        sheet.header(headerRow, c, headers[c]);
+    sheet.table(QStringLiteral("%1 · %2 · %3")
+                    .arg(view.campaign(), pointsLabel(project), m_input.versionLabel()),
+                headerRow, headers);
 
     int row = headerRow + 1;
     for (const UnitRow &unit : view.units()) {
-        int c = 0;
-        sheet.text(row, c++, unit.code);
-        sheet.text(row, c++, unit.name);
-        sheet.text(row, c++, unit.category);
+        int c = writeUnit(sheet, row, unit);
         for (const Indicator *item : items) {
             const std::optional<QString> points = unit.items.value(item->code);
             if (points)

@@ -56,6 +56,15 @@ void XlsxSheet::title(int lastColumn, const QString &text)
     worksheet_set_row(m_sheet, 0, 24, nullptr);
 }
 
+int XlsxSheet::table(const QString &text, int headerRow, const QStringList &headers)
+{
+    const int lastColumn = static_cast<int>(headers.size()) - 1;
+    title(lastColumn, text);
+    for (int c = 0; c <= lastColumn; ++c)
+        header(headerRow, c, headers[c]);
+    return lastColumn;
+}
+
 void XlsxSheet::header(int row, int column, const QString &text)
 {
     m_headerRow = row;

@@ -3,6 +3,7 @@
 #include <QByteArray>
 #include <QDateTime>
 #include <QString>
+#include <QStringList>
 #include <QTemporaryDir>
 
 #include <map>
@@ -24,6 +25,8 @@ public:
     XlsxSheet(XlsxBook &book, lxw_worksheet *sheet) : m_book(book), m_sheet(sheet) {}
 
     void title(int lastColumn, const QString &text); // row 0, merged across the columns
+    // The title in row 0 and the headers in `headerRow`; returns the last column.
+    int table(const QString &title, int headerRow, const QStringList &headers);
     void header(int row, int column, const QString &text);
     void text(int row, int column, const QString &text, bool wrap = false);
     // A line of notes under a table: spills over empty cells, widens no column.
