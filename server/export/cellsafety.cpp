@@ -2,7 +2,7 @@
 
 namespace onsite::exports {
 
-QString safeCellText(const QString &text)
+QString withoutControlCharacters(const QString &text)
 {
     QString clean;
     clean.reserve(text.size());
@@ -13,6 +13,12 @@ QString safeCellText(const QString &text)
             continue;
         clean.append(c);
     }
+    return clean;
+}
+
+QString safeCellText(const QString &text)
+{
+    QString clean = withoutControlCharacters(text);
     static const QString triggers = QStringLiteral("=+-@\t\r");
     if (!clean.isEmpty() && triggers.contains(clean.front()))
         clean.prepend(QLatin1Char('\''));

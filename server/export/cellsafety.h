@@ -11,4 +11,8 @@ namespace onsite::exports {
 // (OWASP CSV injection advice).
 QString safeCellText(const QString &text);
 
+// Text with control characters other than tab and line breaks removed (also for the PDF,
+// where they would print as boxes).
+QString withoutControlCharacters(const QString &text);
+
 } // namespace onsite::exports

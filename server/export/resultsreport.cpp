@@ -1,5 +1,6 @@
 #include "resultsreport.h"
 
+#include "cellsafety.h"
 #include "exports.h"
 #include "findingsworkbook.h"
 #include "rankingchart.h"
@@ -23,7 +24,8 @@ constexpr int kDpi = 300;
 
 QString esc(const QString &text)
 {
-    return text.toHtmlEscaped().replace(QLatin1Char('\n'), QStringLiteral("<br/>"));
+    return withoutControlCharacters(text).toHtmlEscaped().replace(QLatin1Char('\n'),
+                                                                  QStringLiteral("<br/>"));
 }
 
 QString th(const QString &text)

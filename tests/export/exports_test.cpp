@@ -87,6 +87,8 @@ TEST(CellSafety, NeutralisesFormulaStartsAndStripsControlCharacters)
               QStringLiteral("abc\nd"));
     EXPECT_EQ(safeCellText(QStringLiteral("东城区 = 第一")), QStringLiteral("东城区 = 第一"));
     EXPECT_EQ(safeCellText(QStringLiteral("99.69")), QStringLiteral("99.69"));
+    // The report prints text as written, without the control characters.
+    EXPECT_EQ(withoutControlCharacters(QStringLiteral("=a\x07" "b\n")), QStringLiteral("=ab\n"));
 }
 
 TEST(Exports, CsvNeutralisesAUnitNameAndQuotesSeparators)
