@@ -19,6 +19,10 @@ namespace {
 
 constexpr int kMaxMutationsPerPush = 2000;
 constexpr qint64 kMaxSignInBody = 16 * 1024;
+// Parsing JSON costs about 14 times its size: a push is capped well below the general
+// body limit (a device sends 100 mutations a batch, far under this).
+constexpr qint64 kMaxPushBody = 2 * 1024 * 1024;
+constexpr int kMaxIdLength = 128;
 
 std::optional<QJsonObject> parseJsonObject(const QByteArray &body)
 {
@@ -81,6 +85,9 @@ std::optional<Response> HqApi::screen(const Request &header)
             return Response::error(413, QStringLiteral("body_too_large"), QStringLiteral("登录请求过大"));
         return std::nullopt;
     }
+    if (path == QLatin1String("/api/v1/sync/push") && header.header("content-length").toLongLong() > kMaxPushBody)
+        return Response::error(413, QStringLiteral("body_too_large"),
+                               QStringLiteral("一次上传的修改不能超过 %1 字节，请分批上传").arg(kMaxPushBody));
     if (path.startsWith(QLatin1String("/api/v1/sync/")) || path.startsWith(QLatin1String("/api/v1/photos/"))) {
         auto authenticated = authenticate(header);
         if (auto *refusal = std::get_if<Response>(&authenticated))
@@ -101,7 +108,7 @@ Response HqApi::handle(const Request &request)
         response.headers.insert(protocol::kVersionHeader, QByteArray::number(protocol::kVersion));
         return response;
     } catch (const SqlError &e) {
-        return Response::error(500, QStringLiteral("internal"), QStringLiteral("数据库错误：%1").arg(QString::fromUtf8(e.what())));
+        return Response::internalError(request, e);
     }
 }
 
@@ -152,6 +159,9 @@ Response HqApi::login(const Request &request)
     const QString deviceName = body->value(QStringLiteral("device_name")).toString();
     if (account.isEmpty() || password.isEmpty() || deviceId.isEmpty())
         return badRequest(QStringLiteral("需要 account、password 和 device_id"));
+    if (account.size() > kMaxIdLength || deviceId.size() > kMaxIdLength || deviceName.size() > kMaxIdLength ||
+        password.size() > 1024)
+        return badRequest(QStringLiteral("账号、设备编号和设备名称最多 %1 个字符").arg(kMaxIdLength));
 
     const QDateTime now = QDateTime::currentDateTimeUtc();
     if (const int wait = m_throttle.admit(account, request.peer, now); wait > 0) {
@@ -214,6 +224,9 @@ Response HqApi::bootstrap(const Caller &caller)
 
 Response HqApi::push(const Request &request, const Caller &caller)
 {
+    if (request.body.size() > kMaxPushBody) // a chunked body has no Content-Length to screen
+        return Response::error(413, QStringLiteral("body_too_large"),
+                               QStringLiteral("一次上传的修改不能超过 %1 字节，请分批上传").arg(kMaxPushBody));
     const auto body = parseJsonObject(request.body);
     if (!body)
         return badRequest(QStringLiteral("请求体应为 JSON 对象"));

@@ -62,10 +62,8 @@ Response ConsoleApi::handle(const Request &request)
 {
     try {
         return route(request);
-    } catch (const SqlError &e) {
-        return Response::error(500, QStringLiteral("internal"), QStringLiteral("数据库错误：%1").arg(QString::fromUtf8(e.what())));
     } catch (const std::exception &e) {
-        return Response::error(500, QStringLiteral("internal"), QString::fromUtf8(e.what()));
+        return Response::internalError(request, e);
     }
 }
 

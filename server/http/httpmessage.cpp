@@ -2,6 +2,9 @@
 
 #include <QJsonDocument>
 #include <QUrl>
+#include <QUuid>
+
+#include <cstdio>
 
 namespace onsite::http {
 
@@ -24,6 +27,17 @@ Response Response::bytes(const QByteArray &body, const QByteArray &contentType)
     response.body = body;
     response.contentType = contentType;
     return response;
+}
+
+Response Response::internalError(const Request &request, const std::exception &error)
+{
+    const QString reference = QUuid::createUuid().toString(QUuid::WithoutBraces).left(8);
+    const QByteArray line = QStringLiteral("onsite-hq: internal error %1 on %2 %3: %4\n")
+                                .arg(reference, request.method, request.path, QString::fromUtf8(error.what()))
+                                .toUtf8();
+    std::fwrite(line.constData(), 1, static_cast<size_t>(line.size()), stderr);
+    return Response::error(500, QStringLiteral("internal"),
+                           QStringLiteral("服务器内部错误，已记录（编号 %1），请稍后重试或联系考评办").arg(reference));
 }
 
 QMap<QString, QString> parseQuery(const QByteArray &query)

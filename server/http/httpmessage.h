@@ -5,6 +5,8 @@
 #include <QMap>
 #include <QString>
 
+#include <exception>
+
 namespace onsite::http {
 
 // A request as the API layer sees it: the HTTP layer has already read and capped the
@@ -31,6 +33,9 @@ struct Response
     static Response json(int status, const QJsonObject &body);
     static Response error(int status, const QString &code, const QString &message);
     static Response bytes(const QByteArray &body, const QByteArray &contentType);
+    // A failure inside HQ: the details (SQL, paths) go to HQ's log under a reference,
+    // the client gets the reference only.
+    static Response internalError(const Request &request, const std::exception &error);
 };
 
 // Splits "a=1&b=%E4%B8%AD" into decoded pairs.

@@ -91,6 +91,13 @@ void HttpServer::listen()
         m_impl->tls->set_options(asio::ssl::context::default_workarounds | asio::ssl::context::no_sslv2 |
                                  asio::ssl::context::no_sslv3 | asio::ssl::context::no_tlsv1 |
                                  asio::ssl::context::no_tlsv1_1);
+        // TLS 1.2 only with forward-secret AEAD suites (no AES128-SHA and other CBC/RSA
+        // key exchange); TLS 1.3 suites are all fine and stay OpenSSL's default.
+        if (SSL_CTX_set_cipher_list(m_impl->tls->native_handle(),
+                                    "ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256:"
+                                    "ECDHE-ECDSA-AES256-GCM-SHA384:ECDHE-RSA-AES256-GCM-SHA384:"
+                                    "ECDHE-ECDSA-CHACHA20-POLY1305:ECDHE-RSA-CHACHA20-POLY1305") != 1)
+            throw std::runtime_error("cannot set the TLS cipher suites");
         beast::error_code ec;
         m_impl->tls->use_certificate_chain_file(options.tlsCertificateFile.toStdString(), ec);
         if (ec)

@@ -189,8 +189,8 @@ void HttpSession<Stream>::screenThenReadBody()
         std::optional<Response> verdict;
         try {
             verdict = self->m_context->options.screen(*header);
-        } catch (const std::exception &) {
-            verdict = Response::error(500, QStringLiteral("internal"), QStringLiteral("服务器内部错误"));
+        } catch (const std::exception &e) {
+            verdict = Response::internalError(*header, e);
         }
         asio::post(self->tcpStream().get_executor(), [self, verdict = std::move(verdict)]() mutable {
             if (verdict)
@@ -246,7 +246,7 @@ void HttpSession<Stream>::dispatch()
         try {
             response = self->m_context->handler(*request);
         } catch (const std::exception &e) {
-            response = Response::error(500, QStringLiteral("internal"), QString::fromUtf8(e.what()));
+            response = Response::internalError(*request, e);
         }
         asio::post(self->tcpStream().get_executor(), [self, response = std::move(response), keepAlive]() mutable {
             self->send(std::move(response), !keepAlive);

@@ -349,14 +349,17 @@ TEST_F(HttpHardening, DescriptorExhaustionNeitherSpinsNorLocksOutForGood)
 
 // Bodies used to be buffered (Beast reserves the declared length) before the token was
 // checked: 100 stalled 8 MB bodies held 800 MB. Now the header alone gets the 401.
+// A photo chunk may be as large as the general body limit (8 MiB).
+const QByteArray kPhotoPut = "PUT /api/v1/photos/" + QByteArray(64, 'a') +
+                             "?offset=0&total=30000000 HTTP/1.1\r\nHost: 127.0.0.1\r\n";
+
 TEST_F(HttpHardening, BodiesWithoutAValidTokenAreRefusedBeforeTheyAreRead)
 {
     std::vector<std::unique_ptr<RawSocket>> stalled;
     for (const QByteArray auth : {QByteArray(), QByteArray("Authorization: Bearer not-a-token\r\n")}) {
         for (int i = 0; i < 10; ++i) {
             auto socket = std::make_unique<RawSocket>(hq->port());
-            ASSERT_TRUE(socket->sendAll("POST /api/v1/sync/push HTTP/1.1\r\nHost: 127.0.0.1\r\n" + auth +
-                                        "Content-Type: application/json\r\nContent-Length: 8000000\r\n\r\n"));
+            ASSERT_TRUE(socket->sendAll(kPhotoPut + auth + "Content-Type: image/jpeg\r\nContent-Length: 8000000\r\n\r\n"));
             stalled.push_back(std::move(socket));
         }
     }
@@ -379,8 +382,7 @@ TEST_F(HttpHardening, BodiesInFlightAreBoundedForSignedInDevicesToo)
     std::vector<std::unique_ptr<RawSocket>> stalled;
     for (int i = 0; i < 40; ++i) {
         auto socket = std::make_unique<RawSocket>(hq->port());
-        ASSERT_TRUE(socket->sendAll("POST /api/v1/sync/push HTTP/1.1\r\nHost: 127.0.0.1\r\n" + auth +
-                                    "Content-Type: application/json\r\nContent-Length: 8388608\r\n\r\n"));
+        ASSERT_TRUE(socket->sendAll(kPhotoPut + auth + "Content-Type: image/jpeg\r\nContent-Length: 8388608\r\n\r\n"));
         stalled.push_back(std::move(socket));
     }
     int busy = 0;
@@ -394,6 +396,28 @@ TEST_F(HttpHardening, BodiesInFlightAreBoundedForSignedInDevicesToo)
     EXPECT_EQ(busy, 8) << "32 bodies of 8 MiB fit in 256 MiB, the other 8 wait";
     stalled.clear();
     EXPECT_EQ(statusCode(), 200);
+}
+
+// Parsing JSON costs many times its size: a 7 MB push of tiny mutations took 100 MB
+// before the 2,000-mutation limit was checked. A push is capped at 2 MiB on its header.
+TEST_F(HttpHardening, AnOversizedPushIsRefusedBeforeItIsParsed)
+{
+    const QByteArray auth = authorization();
+    const QByteArray answer = exchange(hq->port(), "POST /api/v1/sync/push HTTP/1.1\r\nHost: 127.0.0.1\r\n" + auth +
+                                                       "Content-Type: application/json\r\nContent-Length: 3000000\r\n"
+                                                       "Connection: close\r\n\r\n");
+    EXPECT_EQ(statusOf(answer), 413) << answer.left(300).toStdString();
+    EXPECT_EQ(jsonBodyOf(answer).value(QStringLiteral("error")).toString(), QStringLiteral("body_too_large"));
+}
+
+TEST_F(HttpHardening, OverlongNamesAtSignInAreRefused)
+{
+    ApiClient client(hq->baseUrl());
+    const ApiReply reply = client.login(QStringLiteral("g1.li"), HqProcess::passwordOf(QStringLiteral("g1.li")),
+                                        QString(200, QLatin1Char('d')));
+    EXPECT_EQ(reply.status, 400) << reply.body.toStdString();
+    EXPECT_EQ(client.login(QStringLiteral("g1.li"), HqProcess::passwordOf(QStringLiteral("g1.li")), QStringLiteral("dev-ok")).status,
+              200);
 }
 
 TEST_F(HttpHardening, IdleAndSlowClientsDoNotBlockOthers)
@@ -477,7 +501,7 @@ TEST_F(HttpHardening, RefusedLoginsDoNotAccumulateMemory)
     ASSERT_EQ(client.login(QStringLiteral("nobody.x"), QStringLiteral("guess"), QStringLiteral("dev")).status, 429);
 
     const qint64 before = hq->residentKiB();
-    const QString padding(8 * 1024, QLatin1Char('a')); // sign-in bodies above 16 KiB are refused unread
+    const QString padding(100, QLatin1Char('a')); // names are at most 128 characters
     for (int i = 0; i < 100; ++i) {
         const ApiReply reply = client.login(padding + QString::number(i), QStringLiteral("guess"), QStringLiteral("dev"));
         ASSERT_EQ(reply.status, 429) << reply.body.left(200).toStdString();
@@ -505,8 +529,10 @@ TEST_F(HttpHardening, MalformedJsonIsBadRequest)
 
 TEST_F(HttpHardening, UnknownPathIsJsonNotFound)
 {
+    // Paths outside /api belong to the web console (ConsoleStatic tests); an API path
+    // that does not exist is a JSON 404.
     ApiClient client(hq->baseUrl());
-    const ApiReply outside = client.get(QStringLiteral("/wp-admin/login.php"));
+    const ApiReply outside = client.get(QStringLiteral("/api/v2/wp-admin/login.php"));
     EXPECT_EQ(outside.status, 404);
     EXPECT_EQ(outside.json.value(QStringLiteral("error")).toString(), QStringLiteral("not_found"));
     EXPECT_TRUE(outside.headers.value("content-type").startsWith("application/json"));

@@ -109,6 +109,29 @@ TEST_F(Tls, PlainHttpOnTheTlsPortIsNotServed)
     EXPECT_EQ(client.get(QStringLiteral("/api/v1/status")).status, 200);
 }
 
+// Only forward-secret AEAD suites on TLS 1.2: a client offering nothing but AES128-SHA
+// (RSA key exchange, CBC) gets no session, one offering ECDHE-GCM does.
+TEST_F(Tls, WeakTls12SuitesAreNotOffered)
+{
+    startWithTls();
+    auto handshake = [&](const QString &cipher) {
+        QProcess client;
+        client.setProcessChannelMode(QProcess::MergedChannels);
+        client.start(QStringLiteral("openssl"),
+                     {QStringLiteral("s_client"), QStringLiteral("-connect"), QStringLiteral("127.0.0.1:%1").arg(hq->port()),
+                      QStringLiteral("-tls1_2"), QStringLiteral("-cipher"), cipher, QStringLiteral("-CAfile"), certFile});
+        client.closeWriteChannel();
+        EXPECT_TRUE(client.waitForFinished(20000));
+        return QString::fromUtf8(client.readAll());
+    };
+    const QString weak = handshake(QStringLiteral("AES128-SHA"));
+    EXPECT_FALSE(weak.contains(QStringLiteral("Cipher is AES128-SHA"))) << weak.toStdString();
+    EXPECT_TRUE(weak.contains(QStringLiteral("Cipher is (NONE)")) || weak.contains(QStringLiteral("handshake failure")))
+        << weak.toStdString();
+    const QString strong = handshake(QStringLiteral("ECDHE-RSA-AES128-GCM-SHA256"));
+    EXPECT_TRUE(strong.contains(QStringLiteral("Cipher is ECDHE-RSA-AES128-GCM-SHA256"))) << strong.toStdString();
+}
+
 TEST_F(Tls, PlainHttpOnPublicAddressNeedsExplicitConsent)
 {
     QProcess serve;
