@@ -172,7 +172,24 @@ TEST_P(ScoreHistoryTest, EveryKindOfChangeIsRecordedWithOldAndNewValues)
     EXPECT_FALSE(hq::HqWriter(*db, setup, kKey, hq::HqWriter::kPaperOrigin)
                      .write(hq::HqWriter::scoreChanges({paper}), QDateTime::currentDateTimeUtc()));
 
+    // A final value set at HQ by 考评办 (HqWriter with origin "hq").
+    const hq::HqChange hqFinal{QStringLiteral("kpb.admin"), protocol::entity::kScore, QStringLiteral("hq-1"),
+                               protocol::op::kUpsert,
+                               scoreData(QStringLiteral("DC"), QStringLiteral("2.4"), QStringLiteral("kpb.admin"),
+                                         QStringLiteral("3"), QStringLiteral("final"), QStringLiteral("考评办复核"))};
+    EXPECT_FALSE(hq::HqWriter(*db, setup, kKey, hq::HqWriter::kHqOrigin).write({hqFinal}, QDateTime::currentDateTimeUtc()));
+
     hq::ScoreHistory history(*db, kKey);
+    const QJsonArray dc24 = history.entries(QStringLiteral("DC"), QStringLiteral("2.4"));
+    ASSERT_EQ(dc24.size(), 1);
+    EXPECT_EQ(dc24[0].toObject().value(QStringLiteral("origin")).toString(), QStringLiteral("hq"));
+    EXPECT_EQ(dc24[0].toObject().value(QStringLiteral("account")).toString(), QStringLiteral("kpb.admin"));
+    EXPECT_EQ(dc24[0].toObject().value(QStringLiteral("kind")).toString(), QStringLiteral("final"));
+    // HQ's write is in the change feed like a device's, so the group's tablets pull it.
+    EXPECT_EQ(db->query(QStringLiteral("SELECT COUNT(*) FROM hq_changes WHERE entity_id = 'hq-1' AND unit_code = 'DC'"))[0][0]
+                  .toLongLong(),
+              1);
+
     const QJsonArray dc14 = history.entries(QStringLiteral("DC"), QStringLiteral("1.4"));
     EXPECT_EQ(actionsOf(dc14), words({"create", "update", "create", "create"}));
     EXPECT_EQ(dc14[1].toObject().value(QStringLiteral("old")).toString(), QStringLiteral("较好"));
