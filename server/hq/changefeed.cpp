@@ -40,9 +40,13 @@ protocol::PullResponse ChangeFeed::pull(const Scope &scope, qint64 since, int li
     if (!scope.seesAllUnits()) {
         QStringList marks;
         for (const QString &unit : scope.units()) {
+            if (!scope.readsUnit(unit))
+                continue;
             marks << QStringLiteral("?");
             params << unit;
         }
+        if (marks.isEmpty())
+            return response;
         sql += QStringLiteral(" AND unit_code IN (%1)").arg(marks.join(QLatin1Char(',')));
         if (scope.person().role == Role::Liaison) {
             sql += QStringLiteral(" AND entity = ?");

@@ -70,6 +70,26 @@ TEST_P(SyncScope, ServerRejectsScoringOwnHomeUnit)
     EXPECT_EQ(push.json.value(QStringLiteral("last_processed_seq")).toInteger(), 2);
 }
 
+TEST_P(SyncScope, AnInspectorPullsNothingOfTheirHomeUnit)
+{
+    // The leader g3.xu scores XC; g3.hu, from XC, is in the same group but must not see it.
+    auto leader = signIn(QStringLiteral("g3.xu"), QStringLiteral("dev-xu"));
+    const ApiReply push = leader->post(QStringLiteral("/api/v1/sync/push"),
+                                    pushBody(QStringLiteral("dev-xu"),
+                                             {scoreMutation(1, QStringLiteral("s-sun"), QStringLiteral("XC"),
+                                                            QStringLiteral("1.4"), QStringLiteral("g3.xu"),
+                                                            QStringLiteral("好"), 1000),
+                                              scoreMutation(2, QStringLiteral("s-sun2"), QStringLiteral("YL"),
+                                                            QStringLiteral("1.4"), QStringLiteral("g3.xu"),
+                                                            QStringLiteral("好"), 1001)}));
+    ASSERT_EQ(push.status, 200) << push.body.toStdString();
+    auto hu = signIn(QStringLiteral("g3.hu"), QStringLiteral("dev-hu"));
+    const auto seen = pullAll(*hu);
+    ASSERT_EQ(seen.size(), 1u);
+    EXPECT_EQ(seen.front().data.value(QStringLiteral("unit")).toString(), QStringLiteral("YL"));
+    EXPECT_EQ(pullAll(*leader).size(), 2u) << "the leader, not from XC, sees both";
+}
+
 TEST_P(SyncScope, ScoresAreOwnedByTheirRaterAndInputsAreChecked)
 {
     auto li = signIn(QStringLiteral("g1.li"), QStringLiteral("dev-li"));
