@@ -1,21 +1,24 @@
 #include "hqprocess.h"
 
-#include <unistd.h>
-
 #include "postgres/postgrestestdb.h"
 #include "testsupport.h"
 
+#include <QCryptographicHash>
+#include <QDateTime>
 #include <QDeadlineTimer>
 #include <QDir>
-#include <QRandomGenerator>
-#include <QUrl>
-
-#include <map>
 #include <QFile>
+#include <QFileInfo>
+#include <QLockFile>
+#include <QRandomGenerator>
 #include <QRegularExpression>
 #include <QThread>
+#include <QUrl>
+
+#include <unistd.h>
 
 #include <csignal>
+#include <map>
 #include <stdexcept>
 
 namespace onsite::test {
@@ -28,24 +31,14 @@ const QStringList kAccounts = {
     QStringLiteral("g3.hu"),     QStringLiteral("dc.liaison"), QStringLiteral("xc.liaison"),
 };
 
-// A prepared data folder (and database) per backend, built once per test run and
-// copied for each test: preparing means eleven argon2id hashes, which is slow on purpose.
+// A prepared data folder (and PostgreSQL database) per backend and build of onsite-hq,
+// shared by every test process: ctest runs each test in a process of its own, and
+// preparing means eleven argon2id hashes, slow on purpose. Each test copies it.
 struct Template
 {
-    QTemporaryDir dir;
     QString dataFolder;
     QString databaseName; // PostgreSQL only
     QString databaseUrl;
-    ~Template()
-    {
-        if (!databaseName.isEmpty()) {
-            try {
-                PostgresConnection admin(postgresAdminUrl());
-                admin.executeScript(QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(databaseName));
-            } catch (...) { // best effort at exit
-            }
-        }
-    }
 };
 
 std::map<Backend, std::unique_ptr<Template>> &templates()
@@ -54,15 +47,14 @@ std::map<Backend, std::unique_ptr<Template>> &templates()
     return cache;
 }
 
-// Drops the prepared databases while libpq and OpenSSL are still alive, i.e. before
-// static destruction (which would be too late).
-class TemplateCleanup : public ::testing::Environment
+// Names one build of onsite-hq: a rebuilt binary prepares its own template.
+QString buildStamp()
 {
-public:
-    void TearDown() override { templates().clear(); }
-};
-[[maybe_unused]] ::testing::Environment *const kTemplateCleanup =
-    ::testing::AddGlobalTestEnvironment(new TemplateCleanup);
+    const QFileInfo binary(HqProcess::binary());
+    const QByteArray identity = binary.absoluteFilePath().toUtf8() + '|' + QByteArray::number(binary.size()) + '|' +
+                                QByteArray::number(binary.lastModified().toMSecsSinceEpoch());
+    return QString::fromLatin1(QCryptographicHash::hash(identity, QCryptographicHash::Sha256).toHex().left(16));
+}
 
 QString randomName(const char *prefix)
 {
@@ -101,20 +93,21 @@ void copyFolder(const QString &from, const QString &to)
     }
 }
 
-const Template &templateFor(Backend backend)
+bool databaseExists(PostgresConnection &admin, const QString &name)
 {
-    auto &slot = templates()[backend];
-    if (slot)
-        return *slot;
-    auto made = std::make_unique<Template>();
-    made->dataFolder = made->dir.filePath(QStringLiteral("hq"));
-    QStringList data{QStringLiteral("--data"), made->dataFolder};
+    return !admin.query(QStringLiteral("SELECT 1 FROM pg_database WHERE datname = ?"), {name}).empty();
+}
+
+void prepareTemplate(Backend backend, const Template &made)
+{
+    QStringList data{QStringLiteral("--data"), made.dataFolder};
     if (backend == Backend::Postgres) {
-        made->databaseName = randomName("onsite_tpl");
         PostgresConnection admin(postgresAdminUrl());
-        admin.executeScript(QStringLiteral("CREATE DATABASE %1 ENCODING 'UTF8' TEMPLATE template0").arg(made->databaseName));
-        made->databaseUrl = databaseUrl(made->databaseName);
-        data << QStringLiteral("--db") << made->databaseUrl;
+        // Templates of earlier builds are of no more use.
+        for (const SqlRow &row : admin.query(QStringLiteral("SELECT datname FROM pg_database WHERE datname LIKE 'onsite_tpl_%'")))
+            admin.executeScript(QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(row.value(0).toString()));
+        admin.executeScript(QStringLiteral("CREATE DATABASE %1 ENCODING 'UTF8' TEMPLATE template0").arg(made.databaseName));
+        data << QStringLiteral("--db") << made.databaseUrl;
     }
     QString out;
     if (runHq(QStringList{QStringLiteral("init")} + data, &out, {}) != 0)
@@ -125,6 +118,39 @@ const Template &templateFor(Backend backend)
         if (runHq(QStringList{QStringLiteral("set-password"), account} + data, &out,
                   HqProcess::passwordOf(account).toUtf8() + '\n') != 0)
             throw std::runtime_error("set-password failed: " + out.toStdString());
+    }
+}
+
+const Template &templateFor(Backend backend)
+{
+    auto &slot = templates()[backend];
+    if (slot)
+        return *slot;
+    const QString stamp = buildStamp() + (backend == Backend::Postgres ? QStringLiteral("_pg") : QStringLiteral("_lite"));
+    const QString root = QDir::temp().filePath(QStringLiteral("onsite-e2e-template-") + stamp);
+    auto made = std::make_unique<Template>();
+    made->dataFolder = QDir(root).filePath(QStringLiteral("hq"));
+    if (backend == Backend::Postgres) {
+        made->databaseName = QStringLiteral("onsite_tpl_") + stamp;
+        made->databaseUrl = databaseUrl(made->databaseName);
+    }
+    // One process prepares, the others wait for it; a holder that died is noticed.
+    QLockFile lock(root + QStringLiteral(".lock"));
+    lock.setStaleLockTime(10 * 60 * 1000);
+    if (!lock.tryLock(10 * 60 * 1000))
+        throw std::runtime_error("cannot lock the e2e template " + root.toStdString());
+    const QString readyMark = QDir(root).filePath(QStringLiteral("ready"));
+    bool ready = QFile::exists(readyMark);
+    if (ready && backend == Backend::Postgres) {
+        PostgresConnection admin(postgresAdminUrl());
+        ready = databaseExists(admin, made->databaseName);
+    }
+    if (!ready) {
+        QDir(root).removeRecursively();
+        prepareTemplate(backend, *made);
+        QFile mark(readyMark);
+        if (!mark.open(QIODevice::WriteOnly))
+            throw std::runtime_error("cannot mark the e2e template ready");
     }
     slot = std::move(made);
     return *slot;
