@@ -24,15 +24,6 @@ constexpr qint64 kMaxSignInBody = 16 * 1024;
 constexpr qint64 kMaxPushBody = 2 * 1024 * 1024;
 constexpr int kMaxIdLength = 128;
 
-std::optional<QJsonObject> parseJsonObject(const QByteArray &body)
-{
-    QJsonParseError error;
-    const QJsonDocument document = QJsonDocument::fromJson(body, &error);
-    if (error.error != QJsonParseError::NoError || !document.isObject())
-        return std::nullopt;
-    return document.object();
-}
-
 Response badRequest(const QString &message) { return Response::error(400, QStringLiteral("bad_request"), message); }
 
 CampaignSetup scopedSetup(const CampaignSetup &setup, const Scope &scope, const Person &me)
@@ -59,20 +50,9 @@ CampaignSetup scopedSetup(const CampaignSetup &setup, const Scope &scope, const 
 
 } // namespace
 
-HqApi::HqApi(ConnectionPool &pool, QString dataFolder) : m_pool(pool), m_photos(std::move(dataFolder)) {}
+HqApi::HqApi(ConnectionPool &pool, QString dataFolder) : m_pool(pool), m_setup(pool), m_photos(std::move(dataFolder)) {}
 
-std::shared_ptr<const CampaignSetup> HqApi::setup()
-{
-    std::lock_guard lock(m_setupMutex);
-    if (!m_setup) {
-        auto lease = m_pool.acquire();
-        if (auto loaded = CampaignStore(*lease).loadSetup()) {
-            loaded->indexUnits();
-            m_setup = std::make_shared<const CampaignSetup>(std::move(*loaded));
-        }
-    }
-    return m_setup;
-}
+std::shared_ptr<const CampaignSetup> HqApi::setup() { return m_setup.get(); }
 
 std::optional<Response> HqApi::screen(const Request &header)
 {
@@ -150,7 +130,7 @@ Response HqApi::route(const Request &request)
 
 Response HqApi::login(const Request &request)
 {
-    const auto body = parseJsonObject(request.body);
+    const auto body = http::parseJsonObject(request.body);
     if (!body)
         return badRequest(QStringLiteral("请求体应为 JSON 对象"));
     const QString account = body->value(QStringLiteral("account")).toString();
@@ -227,7 +207,7 @@ Response HqApi::push(const Request &request, const Caller &caller)
     if (request.body.size() > kMaxPushBody) // a chunked body has no Content-Length to screen
         return Response::error(413, QStringLiteral("body_too_large"),
                                QStringLiteral("一次上传的修改不能超过 %1 字节，请分批上传").arg(kMaxPushBody));
-    const auto body = parseJsonObject(request.body);
+    const auto body = http::parseJsonObject(request.body);
     if (!body)
         return badRequest(QStringLiteral("请求体应为 JSON 对象"));
     QString error;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "connectionpool.h"
+#include "setupcache.h"
 #include "hq/accountstore.h"
 #include "hq/loginthrottle.h"
 #include "hq/photostore.h"
@@ -9,7 +10,6 @@
 #include "domain/campaignsetup.h"
 
 #include <memory>
-#include <mutex>
 
 namespace onsite::hq {
 
@@ -52,8 +52,7 @@ private:
     ConnectionPool &m_pool;
     PhotoStore m_photos;
     LoginThrottle m_throttle;
-    std::mutex m_setupMutex;
-    std::shared_ptr<const CampaignSetup> m_setup;
+    SetupCache m_setup;
 };
 
 } // namespace onsite::hq

@@ -202,7 +202,7 @@ Response ConsoleApi::publications(const Request &request, const ConsoleCaller &c
         return methodNotAllowed(QStringLiteral("GET, POST"));
     if (!caller.access.mayPublish())
         return forbidden(QStringLiteral("只有考评办可以发布结果"));
-    const auto body = parseJsonObject(request.body);
+    const auto body = http::parseJsonObject(request.body);
     if (!body || (body->contains(QStringLiteral("note")) && !body->value(QStringLiteral("note")).isString()))
         return badRequest(QStringLiteral("请求体应为 JSON 对象 {\"note\": 文字}"));
     const QString note = body->value(QStringLiteral("note")).toString().trimmed();

@@ -4,7 +4,7 @@
 #include "consoleclock.h"
 #include "auditendpoints.h"
 #include "photoendpoint.h"
-#include "setupcache.h"
+#include "api/setupcache.h"
 
 #include "api/connectionpool.h"
 #include "hq/loginthrottle.h"
@@ -36,7 +36,7 @@ private:
     http::Response diff(const http::Request &request, const ConsoleCaller &caller, const QString &version);
 
     hq::ConnectionPool &m_pool;
-    SetupCache m_setup;
+    hq::SetupCache m_setup;
     ConsoleAuth m_auth;
     PhotoEndpoint m_photos;
     AuditEndpoints m_audit;

@@ -41,7 +41,7 @@ QString roleKey(Role role)
 
 } // namespace
 
-ConsoleAuth::ConsoleAuth(hq::ConnectionPool &pool, SetupCache &setup, hq::LoginThrottle &throttle, Clock clock,
+ConsoleAuth::ConsoleAuth(hq::ConnectionPool &pool, hq::SetupCache &setup, hq::LoginThrottle &throttle, Clock clock,
                          bool secureCookies)
     : m_pool(pool), m_setup(setup), m_throttle(throttle), m_clock(std::move(clock)), m_secureCookies(secureCookies)
 {
@@ -69,7 +69,7 @@ QByteArray ConsoleAuth::cookie(const QString &value, bool clear) const
 
 Response ConsoleAuth::signIn(const Request &request)
 {
-    const auto body = parseJsonObject(request.body);
+    const auto body = http::parseJsonObject(request.body);
     if (!body)
         return badRequest(QStringLiteral("请求体应为 JSON 对象"));
     const QString account = body->value(QStringLiteral("account")).toString().trimmed();

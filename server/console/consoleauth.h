@@ -2,7 +2,7 @@
 
 #include "consoleclock.h"
 #include "consolesessions.h"
-#include "setupcache.h"
+#include "api/setupcache.h"
 
 #include "api/connectionpool.h"
 #include "hq/loginthrottle.h"
@@ -33,7 +33,7 @@ class ConsoleAuth
 public:
     static constexpr const char *kCookieName = "onsite_session";
 
-    ConsoleAuth(hq::ConnectionPool &pool, SetupCache &setup, hq::LoginThrottle &throttle, Clock clock,
+    ConsoleAuth(hq::ConnectionPool &pool, hq::SetupCache &setup, hq::LoginThrottle &throttle, Clock clock,
                 bool secureCookies);
 
     http::Response signIn(const http::Request &request);
@@ -51,7 +51,7 @@ private:
     QByteArray cookie(const QString &value, bool clear) const;
 
     hq::ConnectionPool &m_pool;
-    SetupCache &m_setup;
+    hq::SetupCache &m_setup;
     hq::LoginThrottle &m_throttle;
     Clock m_clock;
     bool m_secureCookies;

@@ -21,15 +21,6 @@ Response methodNotAllowed(const QString &allowed)
     return response;
 }
 
-std::optional<QJsonObject> parseJsonObject(const QByteArray &body)
-{
-    QJsonParseError error;
-    const QJsonDocument document = QJsonDocument::fromJson(body, &error);
-    if (error.error != QJsonParseError::NoError || !document.isObject())
-        return std::nullopt;
-    return document.object();
-}
-
 QString cookieValue(const http::Request &request, const QByteArray &name)
 {
     for (const QByteArray &part : request.header("cookie").split(';')) {

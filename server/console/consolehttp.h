@@ -18,7 +18,6 @@ http::Response notFound(const QString &message);
 http::Response forbidden(const QString &message);
 http::Response methodNotAllowed(const QString &allowed);
 
-std::optional<QJsonObject> parseJsonObject(const QByteArray &body);
 // The value of one cookie from the Cookie header, or empty.
 QString cookieValue(const http::Request &request, const QByteArray &name);
 

@@ -40,6 +40,15 @@ Response Response::internalError(const Request &request, const std::exception &e
                            QStringLiteral("服务器内部错误，已记录（编号 %1），请稍后重试或联系考评办").arg(reference));
 }
 
+std::optional<QJsonObject> parseJsonObject(const QByteArray &body)
+{
+    QJsonParseError error;
+    const QJsonDocument document = QJsonDocument::fromJson(body, &error);
+    if (error.error != QJsonParseError::NoError || !document.isObject())
+        return std::nullopt;
+    return document.object();
+}
+
 QMap<QString, QString> parseQuery(const QByteArray &query)
 {
     QMap<QString, QString> result;

@@ -6,6 +6,7 @@
 #include <QString>
 
 #include <exception>
+#include <optional>
 
 namespace onsite::http {
 
@@ -37,6 +38,9 @@ struct Response
     // the client gets the reference only.
     static Response internalError(const Request &request, const std::exception &error);
 };
+
+// The body as a JSON object, or nothing when it is not one.
+std::optional<QJsonObject> parseJsonObject(const QByteArray &body);
 
 // Splits "a=1&b=%E4%B8%AD" into decoded pairs.
 QMap<QString, QString> parseQuery(const QByteArray &query);

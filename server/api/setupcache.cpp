@@ -2,7 +2,7 @@
 
 #include "store/campaignstore.h"
 
-namespace onsite::console {
+namespace onsite::hq {
 
 std::shared_ptr<const CampaignSetup> SetupCache::get()
 {
@@ -17,4 +17,4 @@ std::shared_ptr<const CampaignSetup> SetupCache::get()
     return m_setup;
 }
 
-} // namespace onsite::console
+} // namespace onsite::hq
