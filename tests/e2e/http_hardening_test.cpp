@@ -210,6 +210,8 @@ protected:
         return "Authorization: Bearer " + login.json.value(QStringLiteral("token")).toString().toLatin1() + "\r\n";
     }
 
+    void expectEndlessChunkedPartRefused(const QByteArray &chunkedStart, const QByteArray &piece);
+
     int statusCode()
     {
         ApiClient client(hq->baseUrl());
@@ -259,46 +261,37 @@ TEST_F(HttpHardening, ChunkedBodyBeyondTheLimitIsRefused)
     EXPECT_EQ(statusCode(), 200);
 }
 
-// Beast keeps an unfinished chunk-size line in the session's read buffer: a chunk
-// extension that never ends grew HQ by 1 GB in 13 s while the buffer had no maximum.
-TEST_F(HttpHardening, EndlessChunkExtensionIsRefusedWithBoundedMemory)
+// Beast keeps an unfinished chunk-size line, or a trailer section waiting for its empty
+// line, in the session's read buffer: while the buffer had no maximum, an endless one
+// grew HQ by 1 GB in 13 s. `chunkedStart` ends where the endless part begins; `piece`
+// repeats for 256 MiB unless HQ stops reading.
+void HttpHardening::expectEndlessChunkedPartRefused(const QByteArray &chunkedStart, const QByteArray &piece)
 {
     const QByteArray auth = authorization(); // before the baseline: signing in costs argon2 memory
     ASSERT_EQ(statusCode(), 200);
     const qint64 before = hq->residentKiB();
     const QByteArray header = "POST /api/v1/sync/push HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
-                              "Transfer-Encoding: chunked\r\n" + auth + "\r\n1;";
-    QByteArray extension;
-    while (extension.size() < 64 * 1024)
-        extension += "name=value;";
+                              "Transfer-Encoding: chunked\r\n" + auth + "\r\n" + chunkedStart;
+    QByteArray repeated;
+    while (repeated.size() < 64 * 1024)
+        repeated += piece;
     const qint64 wire = 256 * kMiB;
-    const StreamOutcome outcome = streamBody(hq->port(), header, extension, wire);
+    const StreamOutcome outcome = streamBody(hq->port(), header, repeated, wire);
 
     EXPECT_EQ(statusOf(outcome.response), 400) << outcome.response.left(300).toStdString();
-    EXPECT_LT(outcome.bodyBytesSent, wire) << "the server kept reading the extension";
+    EXPECT_LT(outcome.bodyBytesSent, wire) << "the server kept reading";
     EXPECT_LE(hq->residentKiB(), before + 32 * 1024) << "RSS grew from " << before << " KiB";
     EXPECT_EQ(statusCode(), 200) << "an honest client is still served";
 }
 
-// The same for a trailer section that never ends: Beast waits for the empty line with
-// every trailer field in the read buffer.
+TEST_F(HttpHardening, EndlessChunkExtensionIsRefusedWithBoundedMemory)
+{
+    expectEndlessChunkedPartRefused("1;", "name=value;");
+}
+
 TEST_F(HttpHardening, EndlessTrailersAreRefusedWithBoundedMemory)
 {
-    const QByteArray auth = authorization(); // before the baseline: signing in costs argon2 memory
-    ASSERT_EQ(statusCode(), 200);
-    const qint64 before = hq->residentKiB();
-    const QByteArray header = "POST /api/v1/sync/push HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
-                              "Transfer-Encoding: chunked\r\n" + auth + "\r\n2\r\n{}\r\n0\r\n";
-    QByteArray trailers;
-    while (trailers.size() < 64 * 1024)
-        trailers += "X-Padding: aaaaaaaaaaaaaaaaaaaaaaaa\r\n";
-    const qint64 wire = 256 * kMiB;
-    const StreamOutcome outcome = streamBody(hq->port(), header, trailers, wire);
-
-    EXPECT_EQ(statusOf(outcome.response), 400) << outcome.response.left(300).toStdString();
-    EXPECT_LT(outcome.bodyBytesSent, wire) << "the server kept reading trailers";
-    EXPECT_LE(hq->residentKiB(), before + 32 * 1024) << "RSS grew from " << before << " KiB";
-    EXPECT_EQ(statusCode(), 200) << "an honest client is still served";
+    expectEndlessChunkedPartRefused("2\r\n{}\r\n0\r\n", "X-Padding: aaaaaaaaaaaaaaaaaaaaaaaa\r\n");
 }
 
 // Half-open connections from one address used to fill every slot of the server.
