@@ -4,14 +4,15 @@
 #include "protocol/records.h"
 #include "recordwriter.h"
 
+#include <algorithm>
 #include <map>
 
 namespace onsite::hq {
 
-QString HqWriter::clock(const QDateTime &now, qsizetype counter)
+QString HqWriter::clock(qint64 milliseconds, qsizetype counter)
 {
     return QStringLiteral("%1-%2")
-        .arg(now.toMSecsSinceEpoch(), 13, 10, QLatin1Char('0'))
+        .arg(milliseconds, 13, 10, QLatin1Char('0'))
         .arg(counter % 100000, 5, 10, QLatin1Char('0'));
 }
 
@@ -32,6 +33,16 @@ std::optional<HqWriter::Refusal> HqWriter::write(const std::vector<HqChange> &ch
     m_db.execute(QStringLiteral("UPDATE hq_sync_counter SET last_seq = last_seq WHERE id = 1"));
     ChangeFeed feed(m_db);
     RecordWriter writer(m_db, m_setup, feed, m_historyKey);
+    qint64 clockMs = now.toMSecsSinceEpoch();
+    if (m_origin == kHqOrigin) {
+        // HQ's own actions (a correction, a reopening) are never outvoted by a device
+        // clock: they are stamped after every clock HQ holds. Device clocks are at most
+        // an hour ahead (protocol::kMaxClockAheadMs), so this stays close to now. Paper
+        // scores keep the time of their import and meet the rules as a device would.
+        const auto latest = m_db.query(QStringLiteral("SELECT MAX(hlc) FROM hq_record_clocks"));
+        if (const auto stamp = latest.empty() ? std::nullopt : protocol::parseHlc(latest.front().value(0).toString()))
+            clockMs = std::max(clockMs, stamp->milliseconds + 1);
+    }
     std::map<QString, Scope> scopes; // one per account of the batch
     for (qsizetype i = 0; i < static_cast<qsizetype>(changes.size()); ++i) {
         const HqChange &change = changes[static_cast<size_t>(i)];
@@ -43,7 +54,7 @@ std::optional<HqWriter::Refusal> HqWriter::write(const std::vector<HqChange> &ch
         auto scope = scopes.find(change.account);
         if (scope == scopes.end())
             scope = scopes.emplace(change.account, Scope(m_setup, *person)).first;
-        const protocol::Mutation mutation{seq, change.entity, change.id, change.op, clock(now, i), change.data};
+        const protocol::Mutation mutation{seq, change.entity, change.id, change.op, clock(clockMs, i), change.data};
         protocol::MutationResult result = writer.apply(mutation, DeviceSession{change.account, m_origin}, scope->second, now);
         if (result.status != protocol::MutationStatus::Applied)
             return Refusal{i, std::move(result)};

@@ -53,7 +53,7 @@ public:
     std::optional<Refusal> write(const std::vector<HqChange> &changes, const QDateTime &now);
 
     // An HQ clock: the time in ms and a counter, in the devices' "<13 digits>-<5 digits>" form.
-    static QString clock(const QDateTime &now, qsizetype counter);
+    static QString clock(qint64 milliseconds, qsizetype counter);
     static std::vector<HqChange> scoreChanges(const std::vector<ScoreEntry> &entries);
 
 private:

@@ -322,6 +322,25 @@ TEST_P(ScoreHistoryTest, APaperImportRefusedByTheRulesStoresNothing)
     EXPECT_EQ(verify().value(QStringLiteral("entries")).toInteger(), 0);
 }
 
+TEST_P(ScoreHistoryTest, HqsOwnCorrectionWinsOverADeviceClockAhead)
+{
+    // A leader's tablet runs 50 minutes fast (within what HQ accepts): its final value
+    // carries a clock later than HQ's. HQ's correction of that record must still win.
+    const qint64 ahead = QDateTime::currentMSecsSinceEpoch() + 50 * 60 * 1000;
+    ASSERT_EQ(score(QStringLiteral("g1.li"), QStringLiteral("f-1"), QStringLiteral("DC"), QStringLiteral("1.4"),
+                    QStringLiteral("3.5"), ahead, QStringLiteral("final"), QStringLiteral("现场复核")).status,
+              protocol::MutationStatus::Applied);
+    const hq::HqChange correction{QStringLiteral("g1.li"), protocol::entity::kScore, QStringLiteral("f-1"),
+                                  protocol::op::kUpsert,
+                                  scoreData(QStringLiteral("DC"), QStringLiteral("1.4"), QStringLiteral("g1.li"),
+                                            QStringLiteral("2"), QStringLiteral("final"), QStringLiteral("考评办更正"))};
+    const auto refusal =
+        hq::HqWriter(*db, setup, kKey, hq::HqWriter::kHqOrigin).write({correction}, QDateTime::currentDateTimeUtc());
+    EXPECT_FALSE(refusal) << (refusal ? refusal->result.reason.toStdString() : std::string());
+    EXPECT_EQ(db->query(QStringLiteral("SELECT input FROM score_entries WHERE id = 'f-1'"))[0][0].toString(),
+              QStringLiteral("2"));
+}
+
 std::string engineName(const ::testing::TestParamInfo<Engine> &info)
 {
     return info.param == Engine::Sqlite ? "Sqlite" : "Postgres";
