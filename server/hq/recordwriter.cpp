@@ -2,6 +2,7 @@
 
 #include "fieldrecordtables.h"
 #include "photostore.h"
+#include "policy/scorepolicy.h"
 #include "protocol/records.h"
 #include "scoring/scoreinput.h"
 #include "store/unitsubmissions.h"
@@ -74,6 +75,41 @@ void RecordWriter::stampClock(const QString &entityName, const QString &id, cons
                  {entityName, id, hlc, deviceId});
 }
 
+namespace {
+
+// HQ's words for the policy's refusals (the device words them for its screens).
+QString refusalMessage(const ScoreDecision &decision, const ScoreEntry &score, const Person &person)
+{
+    switch (decision.refusal) {
+    case ScoreRefusal::None:
+        break;
+    case ScoreRefusal::UnknownUnit:
+        return QStringLiteral("单位“%1”不存在").arg(score.unitCode);
+    case ScoreRefusal::UnknownIndicator:
+        return QStringLiteral("“%1”不是二级指标").arg(score.indicatorCode);
+    case ScoreRefusal::ForbiddenRole:
+    case ScoreRefusal::OutOfScope:
+        return QStringLiteral("无权为单位 %1 评分").arg(score.unitCode);
+    case ScoreRefusal::ConflictOfInterest:
+        return QStringLiteral("回避：%1 来自 %2，不能为本单位评分").arg(person.account, score.unitCode);
+    case ScoreRefusal::NotRater:
+        return QStringLiteral("考评办不作为评分人评分，请使用核定");
+    case ScoreRefusal::NotLeader:
+        return QStringLiteral("只有检查组长或考评办可以核定");
+    case ScoreRefusal::ReasonRequired:
+        return QStringLiteral("核定必须写明理由");
+    case ScoreRefusal::UnitLocked:
+        return QStringLiteral("单位 %1 已由组长提交锁定，评分不能再修改").arg(score.unitCode);
+    case ScoreRefusal::LockedNeedsReason:
+        return QStringLiteral("单位 %1 已提交锁定，修改评分必须写明理由").arg(score.unitCode);
+    case ScoreRefusal::InvalidInput:
+        return decision.inputError;
+    }
+    return {};
+}
+
+} // namespace
+
 MutationResult RecordWriter::applyScore(const protocol::Mutation &m, const DeviceSession &session, const Scope &scope,
                                         const QDateTime &now)
 {
@@ -84,33 +120,14 @@ MutationResult RecordWriter::applyScore(const protocol::Mutation &m, const Devic
     const Person &person = scope.person();
     if (score->account != session.account)
         return rejection(m.seq, QStringLiteral("not_owner"), QStringLiteral("只能提交本人的评分"));
-    const Unit *unit = m_setup.unit(score->unitCode);
-    const Indicator *item = m_setup.indicator(score->indicatorCode);
-    if (!unit)
-        return rejection(m.seq, QStringLiteral("unknown_unit"), QStringLiteral("单位“%1”不存在").arg(score->unitCode));
-    if (!item || item->isProject())
-        return rejection(m.seq, QStringLiteral("unknown_indicator"),
-                         QStringLiteral("“%1”不是二级指标").arg(score->indicatorCode));
-    if (const QString refusal = scope.writeRefusal(m.entity, unit->code); !refusal.isEmpty())
-        return rejection(m.seq, refusal, QStringLiteral("无权为单位 %1 评分").arg(unit->code));
-    if (person.homeUnitCode == unit->code)
-        return rejection(m.seq, QStringLiteral("conflict_of_interest"),
-                         QStringLiteral("回避：%1 来自 %2，不能为本单位评分").arg(person.account, unit->code));
-    if (score->kind == ScoreKind::Rater && !person.isRater())
-        return rejection(m.seq, QStringLiteral("not_rater"), QStringLiteral("考评办不作为评分人评分，请使用核定"));
-    if (score->kind == ScoreKind::Final) {
-        if (!person.canSetFinalValue())
-            return rejection(m.seq, QStringLiteral("not_leader"), QStringLiteral("只有检查组长或考评办可以核定"));
-        if (score->reason.trimmed().isEmpty())
-            return rejection(m.seq, QStringLiteral("reason_required"), QStringLiteral("核定必须写明理由"));
-    }
-    if (const auto refusal = lockRefusal(m.seq, unit->code, person, score->reason))
-        return *refusal;
-    const InputEvaluation evaluation = score->kind == ScoreKind::Rater
-                                           ? evaluateRaterInput(*item, unit->category, score->input)
-                                           : evaluateFinalInput(*item, score->input);
-    if (!evaluation.value)
-        return rejection(m.seq, QStringLiteral("invalid_input"), evaluation.error);
+    const ScorePolicy policy(m_setup, person, scope.unitSet());
+    const ScoreDecision decision =
+        policy.decide({score->unitCode, score->indicatorCode, score->input, score->kind, score->reason},
+                      UnitSubmissions(m_db).isLocked(score->unitCode));
+    if (!decision.allowed())
+        return rejection(m.seq, decision.code(), refusalMessage(decision, *score, person));
+    const Unit *unit = decision.unit;
+    const Indicator *item = decision.item;
 
     // One record per (unit, item, account, kind), whatever id each device gave it.
     const auto existing = m_db.query(QStringLiteral("SELECT id, input FROM score_entries WHERE unit_code = ? AND "
@@ -225,20 +242,6 @@ MutationResult RecordWriter::applyFieldRecord(const protocol::Mutation &m, const
     stampClock(m.entity, m.id, m.hlc, session.deviceId);
     m_feed.append(m.entity, m.id, record->unitCode, protocol::op::kUpsert, record->json, session.account, now);
     return {m.seq, MutationStatus::Applied, {}, {}, {}};
-}
-
-std::optional<MutationResult> RecordWriter::lockRefusal(qint64 seq, const QString &unitCode, const Person &person,
-                                                        const QString &reason)
-{
-    if (!UnitSubmissions(m_db).isLocked(unitCode))
-        return std::nullopt;
-    if (!person.canSetFinalValue())
-        return rejection(seq, QStringLiteral("unit_locked"),
-                         QStringLiteral("单位 %1 已由组长提交锁定，评分不能再修改").arg(unitCode));
-    if (reason.trimmed().isEmpty())
-        return rejection(seq, QStringLiteral("reason_required"),
-                         QStringLiteral("单位 %1 已提交锁定，修改评分必须写明理由").arg(unitCode));
-    return std::nullopt;
 }
 
 MutationResult RecordWriter::applySubmission(const protocol::Mutation &m, const DeviceSession &session,

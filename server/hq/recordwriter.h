@@ -38,9 +38,6 @@ private:
                                               const Scope &scope, const QDateTime &now);
     protocol::MutationResult applySubmission(const protocol::Mutation &m, const DeviceSession &session,
                                              const Scope &scope, const QDateTime &now);
-    // After submission a score changes only by a leader or HQ with a reason (DOMAIN.md).
-    std::optional<protocol::MutationResult> lockRefusal(qint64 seq, const QString &unitCode, const Person &person,
-                                                        const QString &reason);
     protocol::MutationResult applyDelete(const protocol::Mutation &m, const DeviceSession &session, const Scope &scope,
                                          const QDateTime &now);
 

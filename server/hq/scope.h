@@ -18,6 +18,7 @@ public:
     const Person &person() const { return m_person; }
     bool seesAllUnits() const { return m_person.role == Role::Hq; }
     const QStringList &units() const { return m_units; }
+    const QSet<QString> &unitSet() const { return m_unitSet; }
     // Whether anything of the unit reaches this person (not their home unit, 回避).
     bool readsUnit(const QString &unitCode) const;
     bool canRead(const QString &entity, const QString &unitCode) const;

@@ -57,17 +57,7 @@ RecordedScore FieldRecorder::recordScore(const QString &unit, const QString &ind
                                          ScoreKind kind, const QString &reason)
 {
     const FieldRules rules = FieldRules::load(m_db);
-    const ItemValue value = rules.checkScore(unit, indicator, input, kind, reason);
-    if (UnitSubmissions(m_db).isLocked(unit)) {
-        if (!rules.me().canSetFinalValue())
-            throw FieldError(QCoreApplication::translate("FieldRecorder",
-                                                         "单位 %1 已由组长提交锁定，评分不能再修改")
-                                 .arg(unit));
-        if (reason.trimmed().isEmpty())
-            throw FieldError(QCoreApplication::translate("FieldRecorder",
-                                                         "单位 %1 已提交锁定，修改评分必须写明理由")
-                                 .arg(unit));
-    }
+    const ItemValue value = rules.checkScore(unit, indicator, input, kind, reason, UnitSubmissions(m_db).isLocked(unit));
     ScoreEntry entry;
     entry.unitCode = unit;
     entry.indicatorCode = indicator;

@@ -1,6 +1,7 @@
 #include "fieldrules.h"
 
 #include "fielderror.h"
+#include "policy/scorepolicy.h"
 #include "setupcache.h"
 #include "syncstate.h"
 
@@ -112,35 +113,49 @@ void FieldRules::requireFieldWorker() const
 }
 
 ItemValue FieldRules::checkScore(const QString &unitCode, const QString &indicatorCode, const QString &input,
-                                 ScoreKind kind, const QString &reason) const
+                                 ScoreKind kind, const QString &reason, bool unitLocked) const
 {
-    const Unit &unit = requireUnit(unitCode);
-    if (m_me.homeUnitCode == unit.code) {
+    const QSet<QString> scope(m_scope.cbegin(), m_scope.cend());
+    const ScoreDecision decision =
+        ScorePolicy(*m_setup, m_me, scope).decide({unitCode, indicatorCode, input, kind, reason}, unitLocked);
+    if (decision.allowed())
+        return *decision.value;
+    // The policy decides (the same one HQ applies); these are the words for the screen.
+    const Unit *unit = decision.unit;
+    switch (decision.refusal) {
+    case ScoreRefusal::None:
+        break;
+    case ScoreRefusal::UnknownUnit:
+        requireUnit(unitCode); // throws its message
+        break;
+    case ScoreRefusal::UnknownIndicator:
+        requireItem(indicatorCode); // throws its message
+        break;
+    case ScoreRefusal::ForbiddenRole:
+    case ScoreRefusal::NotRater:
+        throw FieldError(m_me.role == Role::Hq
+                             ? QCoreApplication::translate("FieldRules", "考评办不作为评分人打分；如需核定，请以核定方式录入并写明理由")
+                             : QCoreApplication::translate("FieldRules", "%1不能评分").arg(roleText(m_me.role)));
+    case ScoreRefusal::OutOfScope:
+        if (!scope.contains(unit->code))
+            requireUnit(unitCode); // throws its message
+        throw FieldError(QCoreApplication::translate("FieldRules", "%1不考评单位 %2（%3）").arg(m_me.groupName, unit->code, unit->name));
+    case ScoreRefusal::ConflictOfInterest:
         throw FieldError(QCoreApplication::translate("FieldRules", "回避：你（%1）来自%2（%3），不能为本单位评分")
-                             .arg(m_me.name, unit.name, unit.code));
+                             .arg(m_me.name, unit->name, unit->code));
+    case ScoreRefusal::NotLeader:
+        throw FieldError(QCoreApplication::translate("FieldRules", "只有检查组长或考评办可以核定，你是%1").arg(roleText(m_me.role)));
+    case ScoreRefusal::ReasonRequired:
+        throw FieldError(QCoreApplication::translate("FieldRules", "核定必须写明理由"));
+    case ScoreRefusal::UnitLocked:
+        throw FieldError(QCoreApplication::translate("FieldRecorder", "单位 %1 已由组长提交锁定，评分不能再修改").arg(unitCode));
+    case ScoreRefusal::LockedNeedsReason:
+        throw FieldError(QCoreApplication::translate("FieldRecorder", "单位 %1 已提交锁定，修改评分必须写明理由").arg(unitCode));
+    case ScoreRefusal::InvalidInput:
+        throw FieldError(QCoreApplication::translate("FieldRules", "指标 %1 的输入“%2”无效：%3")
+                             .arg(decision.item->code, input, decision.inputError));
     }
-    if (kind == ScoreKind::Rater) {
-        if (!m_me.isRater()) {
-            throw FieldError(m_me.role == Role::Hq
-                                 ? QCoreApplication::translate("FieldRules", "考评办不作为评分人打分；如需核定，请以核定方式录入并写明理由")
-                                 : QCoreApplication::translate("FieldRules", "%1不能评分").arg(roleText(m_me.role)));
-        }
-        if (!m_setup->assesses(m_me, unit.code))
-            throw FieldError(QCoreApplication::translate("FieldRules", "%1不考评单位 %2（%3）").arg(m_me.groupName, unit.code, unit.name));
-    } else {
-        if (!m_me.canSetFinalValue())
-            throw FieldError(QCoreApplication::translate("FieldRules", "只有检查组长或考评办可以核定，你是%1").arg(roleText(m_me.role)));
-        if (m_me.role == Role::Leader && !m_setup->assesses(m_me, unit.code))
-            throw FieldError(QCoreApplication::translate("FieldRules", "%1不考评单位 %2（%3）").arg(m_me.groupName, unit.code, unit.name));
-        if (reason.trimmed().isEmpty())
-            throw FieldError(QCoreApplication::translate("FieldRules", "核定必须写明理由"));
-    }
-    const Indicator &item = requireItem(indicatorCode);
-    const InputEvaluation evaluation =
-        kind == ScoreKind::Rater ? evaluateRaterInput(item, unit.category, input) : evaluateFinalInput(item, input);
-    if (!evaluation.value)
-        throw FieldError(QCoreApplication::translate("FieldRules", "指标 %1 的输入“%2”无效：%3").arg(item.code, input, evaluation.error));
-    return *evaluation.value;
+    throw FieldError(QCoreApplication::translate("FieldRules", "无法记录这项评分"));
 }
 
 } // namespace onsite::sync

@@ -41,9 +41,10 @@ public:
     const Indicator &requireItem(const QString &code) const; // a level-2 item
     const Site &requireSite(const QString &code) const; // of a unit in scope
     void requireFieldWorker() const; // someone who records field work (not a liaison)
-    // Checks a score completely and returns what the input is worth.
+    // Checks a score completely (ScorePolicy, shared with HQ) and returns what the
+    // input is worth; `unitLocked`: the unit is submitted.
     ItemValue checkScore(const QString &unit, const QString &indicator, const QString &input, ScoreKind kind,
-                         const QString &reason) const;
+                         const QString &reason, bool unitLocked = false) const;
 
 private:
     FieldRules(std::shared_ptr<const CampaignSetup> setup, Person me, QStringList scopeUnits);
