@@ -101,7 +101,7 @@
 <context>
     <name>ChangeApplier</name>
     <message>
-        <location filename="../../sync/client/changeapplier.cpp" line="+113"/>
+        <location filename="../../sync/client/changeapplier.cpp" line="+114"/>
         <source>与他人的修改冲突，已采用服务器上的版本</source>
         <translation>Conflicts with someone else&apos;s change; the server&apos;s version was kept</translation>
     </message>
@@ -127,17 +127,17 @@
         <translation>Site %1 does not belong to unit %2</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location filename="../../sync/client/fieldrules.cpp" line="+151"/>
         <source>单位 %1 已由组长提交锁定，评分不能再修改</source>
         <translation>Unit %1 was submitted and locked by the group leader; scores can no longer be changed</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
         <source>单位 %1 已提交锁定，修改评分必须写明理由</source>
         <translation>Unit %1 is submitted and locked; changing a score requires a reason</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location filename="../../sync/client/fieldrecorder.cpp" line="+44"/>
         <location line="+24"/>
         <source>实地查看记录 %1 不存在</source>
         <translation>Site visit record %1 does not exist</translation>
@@ -207,7 +207,7 @@
 <context>
     <name>FieldRules</name>
     <message>
-        <location filename="../../sync/client/fieldrules.cpp" line="+18"/>
+        <location filename="../../sync/client/fieldrules.cpp" line="-134"/>
         <source>考评办</source>
         <translation>Assessment office</translation>
     </message>
@@ -267,12 +267,17 @@
         <translation>%1 accounts cannot record site assessment data</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+32"/>
         <source>回避：你（%1）来自%2（%3），不能为本单位评分</source>
         <translation>Conflict of interest: you (%1) are from %2 (%3) and cannot score this unit</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+14"/>
+        <source>无法记录这项评分</source>
+        <translation>This score cannot be recorded</translation>
+    </message>
+    <message>
+        <location line="-21"/>
         <source>考评办不作为评分人打分；如需核定，请以核定方式录入并写明理由</source>
         <translation>The assessment office does not score as a rater; to set a final value, enter it as a final value with a reason</translation>
     </message>
@@ -282,18 +287,17 @@
         <translation>%1 accounts cannot score</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>%1不考评单位 %2（%3）</source>
         <translation>%1 does not assess unit %2 (%3)</translation>
     </message>
     <message>
-        <location line="-2"/>
+        <location line="+5"/>
         <source>只有检查组长或考评办可以核定，你是%1</source>
         <translation>Only the group leader or the assessment office can set final values; your role is %1</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
         <source>核定必须写明理由</source>
         <translation>A final value requires a reason</translation>
     </message>
@@ -1718,7 +1722,7 @@
         <translation>Uploading %1 local change(s)</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+20"/>
         <source>服务器没有处理上传的 %1 条更改</source>
         <translation>The server did not process the %1 uploaded change(s)</translation>
     </message>
