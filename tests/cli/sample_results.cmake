@@ -2,14 +2,8 @@
 # campaign and its paper scores, and compare the results with expected-results.csv.
 file(REMOVE_RECURSE "${WORK}")
 
-function(run_hq)
-  execute_process(COMMAND ${HQ} ${ARGN} --data "${WORK}"
-                  RESULT_VARIABLE code OUTPUT_VARIABLE out ERROR_VARIABLE err)
-  if(NOT code EQUAL 0)
-    message(FATAL_ERROR "onsite-hq ${ARGN} failed (${code}):\n${out}\n${err}")
-  endif()
-  set(hq_output "${out}" PARENT_SCOPE)
-endfunction()
+set(HQ_DATA_ARGS --data "${WORK}")
+include("${CMAKE_CURRENT_LIST_DIR}/runhq.cmake")
 
 run_hq(init)
 run_hq(import-campaign "${FIXTURES}")

@@ -1,5 +1,7 @@
 #include "e2efixture.h"
 
+#include <QJsonDocument>
+
 namespace onsite::test {
 
 void HqEndToEnd::SetUp()
@@ -75,6 +77,26 @@ std::vector<PulledChange> pullAll(ApiClient &client, qint64 since, int pageSize,
     if (cursor)
         *cursor = since;
     return changes;
+}
+
+QJsonObject resultsOf(HqProcess &hq)
+{
+    QString out;
+    EXPECT_EQ(hq.admin({QStringLiteral("results"), QStringLiteral("--format"), QStringLiteral("json")}, &out), 0) << out.toStdString();
+    return QJsonDocument::fromJson(out.toUtf8()).object();
+}
+
+QJsonObject itemOf(const QJsonObject &results, const QString &unit, const QString &indicator)
+{
+    for (const QJsonValue &u : results.value(QStringLiteral("units")).toArray()) {
+        if (u.toObject().value(QStringLiteral("unit")).toString() != unit)
+            continue;
+        for (const QJsonValue &item : u.toObject().value(QStringLiteral("items")).toArray()) {
+            if (item.toObject().value(QStringLiteral("indicator")).toString() == indicator)
+                return item.toObject();
+        }
+    }
+    return {};
 }
 
 } // namespace onsite::test

@@ -43,6 +43,10 @@ struct PulledChange
     QJsonObject data;
 };
 
+// `onsite-hq results --format json` on the process's data, and one item of one unit in it.
+QJsonObject resultsOf(HqProcess &hq);
+QJsonObject itemOf(const QJsonObject &results, const QString &unit, const QString &indicator);
+
 // Pulls every page from `since`; fails the test on a non-200 answer.
 std::vector<PulledChange> pullAll(ApiClient &client, qint64 since = 0, int pageSize = 500, qint64 *cursor = nullptr);
 

@@ -8,26 +8,6 @@
 namespace onsite::test {
 namespace {
 
-QJsonObject resultsOf(HqProcess &hq)
-{
-    QString out;
-    EXPECT_EQ(hq.admin({QStringLiteral("results"), QStringLiteral("--format"), QStringLiteral("json")}, &out), 0) << out.toStdString();
-    return QJsonDocument::fromJson(out.toUtf8()).object();
-}
-
-QJsonObject itemOf(const QJsonObject &results, const QString &unit, const QString &indicator)
-{
-    for (const QJsonValue &u : results.value(QStringLiteral("units")).toArray()) {
-        if (u.toObject().value(QStringLiteral("unit")).toString() != unit)
-            continue;
-        for (const QJsonValue &item : u.toObject().value(QStringLiteral("items")).toArray()) {
-            if (item.toObject().value(QStringLiteral("indicator")).toString() == indicator)
-                return item.toObject();
-        }
-    }
-    return {};
-}
-
 class FieldClient : public HqEndToEnd
 {
 protected:

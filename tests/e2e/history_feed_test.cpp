@@ -76,18 +76,7 @@ const PulledChange *scoreIn(const std::vector<PulledChange> &changes, const QStr
 
 QJsonObject resultItem(HqProcess &hq, const QString &unit, const QString &indicator)
 {
-    QString out;
-    EXPECT_EQ(hq.admin({QStringLiteral("results"), QStringLiteral("--format"), QStringLiteral("json")}, &out), 0)
-        << out.toStdString();
-    for (const QJsonValue &u : QJsonDocument::fromJson(out.toUtf8()).object().value(QStringLiteral("units")).toArray()) {
-        if (u.toObject().value(QStringLiteral("unit")).toString() != unit)
-            continue;
-        for (const QJsonValue &item : u.toObject().value(QStringLiteral("items")).toArray()) {
-            if (item.toObject().value(QStringLiteral("indicator")).toString() == indicator)
-                return item.toObject();
-        }
-    }
-    return {};
+    return itemOf(resultsOf(hq), unit, indicator);
 }
 
 // The conflict rules the test relies on (docs/ARCHITECTURE.md §One feed): a paper score

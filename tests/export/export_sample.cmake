@@ -26,14 +26,8 @@ if(POSTGRES)
   set(DB_ARGS --db "${DB_TARGET}")
 endif()
 
-function(run_hq)
-  execute_process(COMMAND ${HQ} ${ARGN} --data "${DATA}" ${DB_ARGS}
-                  RESULT_VARIABLE code OUTPUT_VARIABLE out ERROR_VARIABLE err)
-  if(NOT code EQUAL 0)
-    message(FATAL_ERROR "onsite-hq ${ARGN} failed (${code}):\n${out}\n${err}")
-  endif()
-  set(hq_output "${out}" PARENT_SCOPE)
-endfunction()
+set(HQ_DATA_ARGS --data "${DATA}" ${DB_ARGS})
+include("${CMAKE_CURRENT_LIST_DIR}/../cli/runhq.cmake")
 
 # A command that must fail with `expected_code` and a message matching `pattern`.
 function(refuse expected_code pattern)
