@@ -53,18 +53,16 @@ void HttpServer::Impl::accept()
             return;
         if (ec)
             return acceptLater();
-        {
-            beast::error_code endpointError;
-            const auto remote = socket.remote_endpoint(endpointError);
-            const std::string peer = endpointError ? std::string("unknown") : remote.address().to_string();
-            if (!context->admit(peer)) {
-                socket.close(endpointError); // over a limit: refuse rather than starve everyone
-            } else if (tls) {
-                std::make_shared<TlsSession>(beast::ssl_stream<beast::tcp_stream>(std::move(socket), *tls), context, peer)
-                    ->start();
-            } else {
-                std::make_shared<PlainSession>(beast::tcp_stream(std::move(socket)), context, peer)->start();
-            }
+        beast::error_code endpointError;
+        const auto remote = socket.remote_endpoint(endpointError);
+        const std::string peer = endpointError ? std::string("unknown") : remote.address().to_string();
+        if (!context->admit(peer)) {
+            socket.close(endpointError); // over a limit: refuse rather than starve everyone
+        } else if (tls) {
+            std::make_shared<TlsSession>(beast::ssl_stream<beast::tcp_stream>(std::move(socket), *tls), context, peer)
+                ->start();
+        } else {
+            std::make_shared<PlainSession>(beast::tcp_stream(std::move(socket)), context, peer)->start();
         }
         accept();
     });

@@ -41,12 +41,9 @@ bool SessionContext::admit(const std::string &peer)
     std::lock_guard lock(m_peersMutex);
     if (openConnections.load() >= options.maxConnections)
         return false;
-    int &fromPeer = m_perPeer[peer];
-    if (fromPeer >= options.maxConnectionsPerAddress) {
-        if (fromPeer == 0)
-            m_perPeer.erase(peer);
+    int &fromPeer = m_perPeer[peer]; // maxConnectionsPerAddress >= 1: a new entry is admitted
+    if (fromPeer >= options.maxConnectionsPerAddress)
         return false;
-    }
     ++fromPeer;
     ++openConnections;
     return true;
