@@ -251,6 +251,44 @@ CREATE TABLE score_history_head (
 INSERT INTO score_history_head (id, seq, mac, key_id, head_mac) VALUES (1, 0, '', '', '');
 )SQL";
 
+// The follow-up moves to HQ's own tables (server/hq/hqschema.cpp: the rectification
+// ledger, experiences, innovation projects); the early, never used tables go. What
+// travels to the tablets stays here, shared by device and HQ: on-site re-checks (回头看)
+// HQ assigns to a group, and the results inspectors record for them.
+const char *const kRechecks = R"SQL(
+DROP TABLE rectification_milestones;
+DROP TABLE rectifications;
+DROP TABLE innovation_projects;
+CREATE TABLE rechecks (
+    id TEXT PRIMARY KEY,
+    item_id TEXT NOT NULL,
+    unit_code TEXT NOT NULL REFERENCES units(code),
+    group_name TEXT NOT NULL,
+    problem TEXT NOT NULL,
+    suggestion TEXT NOT NULL,
+    measures TEXT NOT NULL,
+    note TEXT NOT NULL,
+    assigned_by TEXT NOT NULL,
+    assigned_at TEXT NOT NULL
+);
+CREATE INDEX rechecks_by_item ON rechecks (item_id);
+CREATE TABLE recheck_results (
+    id TEXT PRIMARY KEY,
+    recheck_id TEXT NOT NULL, -- no reference: a result may be pushed before HQ's copy is known
+    unit_code TEXT NOT NULL REFERENCES units(code),
+    outcome TEXT NOT NULL,
+    notes TEXT NOT NULL,
+    account TEXT NOT NULL REFERENCES people(account),
+    recorded_at TEXT NOT NULL
+);
+CREATE INDEX recheck_results_by_recheck ON recheck_results (recheck_id);
+CREATE TABLE recheck_result_photos (
+    result_id TEXT NOT NULL REFERENCES recheck_results(id),
+    photo_id TEXT NOT NULL,
+    PRIMARY KEY (result_id, photo_id)
+);
+)SQL";
+
 } // namespace
 
 const std::vector<Migration> &schemaMigrations()
@@ -261,6 +299,7 @@ const std::vector<Migration> &schemaMigrations()
         {3, QStringLiteral("follow-up: rectification, innovation projects, score history"), QString::fromUtf8(kFollowUp)},
         {4, QStringLiteral("unit submissions: submit and lock"), QString::fromUtf8(kSubmissions)},
         {5, QStringLiteral("complete score history with a keyed (HMAC) chain"), QString::fromUtf8(kKeyedHistory)},
+        {6, QStringLiteral("on-site re-checks (回头看); follow-up tables move to HQ"), QString::fromUtf8(kRechecks)},
     };
     return steps;
 }

@@ -184,6 +184,114 @@ CREATE TABLE hq_photo_uploads (
 ALTER TABLE hq_accounts ADD COLUMN disabled_at TEXT;
 )SQL";
 
+// The follow-up loop (docs/FOLLOWUP-API.md): the rectification ledger (整改台账) with the
+// findings each item stands for, milestones (节点) and progress reports; which units' findings
+// HQ released; liaisons' experiences and HQ's screening of them; innovation projects;
+// demonstration sites' development. Every step is also a row of the keyed history.
+const char *const kFollowUp = R"SQL(
+CREATE TABLE hq_followup_releases (
+    unit_code TEXT PRIMARY KEY REFERENCES units(code),
+    released_at TEXT NOT NULL,
+    released_by TEXT NOT NULL
+);
+CREATE TABLE hq_followup_items (
+    id TEXT PRIMARY KEY,
+    number INTEGER NOT NULL UNIQUE,
+    unit_code TEXT NOT NULL REFERENCES units(code),
+    source TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    indicator_code TEXT,
+    problem TEXT NOT NULL,
+    suggestion TEXT NOT NULL,
+    measures TEXT NOT NULL,
+    responsible_person TEXT NOT NULL,
+    deadline TEXT,
+    state TEXT NOT NULL,
+    return_reason TEXT NOT NULL,
+    merged_into TEXT,
+    created_at TEXT NOT NULL,
+    created_by TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    reported_at TEXT,
+    closed_at TEXT,
+    closed_by TEXT
+);
+CREATE INDEX hq_followup_items_by_unit ON hq_followup_items (unit_code, number);
+CREATE TABLE hq_followup_item_findings (
+    finding_id TEXT PRIMARY KEY,
+    item_id TEXT NOT NULL REFERENCES hq_followup_items(id)
+);
+CREATE INDEX hq_followup_item_findings_by_item ON hq_followup_item_findings (item_id);
+CREATE TABLE hq_followup_milestones (
+    id TEXT PRIMARY KEY,
+    item_id TEXT NOT NULL REFERENCES hq_followup_items(id),
+    position INTEGER NOT NULL,
+    title TEXT NOT NULL,
+    due TEXT NOT NULL,
+    done_at TEXT
+);
+CREATE INDEX hq_followup_milestones_by_item ON hq_followup_milestones (item_id, position);
+CREATE TABLE hq_followup_reports (
+    id TEXT PRIMARY KEY,
+    item_id TEXT NOT NULL REFERENCES hq_followup_items(id),
+    account TEXT NOT NULL,
+    reported_at TEXT NOT NULL,
+    text TEXT NOT NULL,
+    for_closing INTEGER NOT NULL CHECK (for_closing IN (0, 1))
+);
+CREATE INDEX hq_followup_reports_by_item ON hq_followup_reports (item_id, reported_at);
+CREATE TABLE hq_experience_submissions (
+    id TEXT PRIMARY KEY,
+    unit_code TEXT NOT NULL REFERENCES units(code),
+    title TEXT NOT NULL,
+    description TEXT NOT NULL,
+    account TEXT NOT NULL,
+    submitted_at TEXT NOT NULL
+);
+CREATE TABLE hq_experience_reviews (
+    ref TEXT PRIMARY KEY,
+    status TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    tags TEXT NOT NULL,
+    account TEXT NOT NULL,
+    reviewed_at TEXT NOT NULL
+);
+CREATE TABLE hq_innovation_projects (
+    id TEXT PRIMARY KEY,
+    unit_code TEXT NOT NULL REFERENCES units(code),
+    title TEXT NOT NULL,
+    description TEXT NOT NULL,
+    status TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    bonus_indicator TEXT,
+    proposed_by TEXT NOT NULL,
+    proposed_at TEXT NOT NULL,
+    screened_by TEXT,
+    screened_at TEXT
+);
+CREATE INDEX hq_innovation_projects_by_unit ON hq_innovation_projects (unit_code);
+CREATE TABLE hq_demo_sites (
+    site_code TEXT PRIMARY KEY REFERENCES sites(code),
+    status TEXT NOT NULL,
+    note TEXT NOT NULL,
+    updated_by TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+);
+-- Files attached to a progress report, a submitted experience or a demo site; a file is
+-- shown only to those who may see its owner's unit.
+CREATE TABLE hq_followup_attachments (
+    sha256 TEXT NOT NULL,
+    owner_kind TEXT NOT NULL,
+    owner_id TEXT NOT NULL,
+    unit_code TEXT NOT NULL,
+    mime_type TEXT NOT NULL,
+    name TEXT NOT NULL,
+    position INTEGER NOT NULL,
+    PRIMARY KEY (owner_kind, owner_id, sha256)
+);
+CREATE INDEX hq_followup_attachments_by_sha ON hq_followup_attachments (sha256);
+)SQL";
+
 } // namespace
 
 const MigrationSet &hqMigrationSet()
@@ -199,7 +307,9 @@ const MigrationSet &hqMigrationSet()
          {4, QStringLiteral("browser console sessions; published results versions"),
           QString::fromUtf8(kConsoleSessionsAndResultVersions)},
          {5, QStringLiteral("photo content per uploading account, unfinished uploads, disabled accounts"),
-          QString::fromUtf8(kPhotoOwnersAndDisabledAccounts)}}};
+          QString::fromUtf8(kPhotoOwnersAndDisabledAccounts)},
+         {6, QStringLiteral("follow-up: rectification ledger, experiences, innovation projects, demo sites"),
+          QString::fromUtf8(kFollowUp)}}};
     return set;
 }
 

@@ -1,0 +1,106 @@
+#pragma once
+
+#include "followuperror.h"
+#include "followuphistory.h"
+
+#include "domain/campaignsetup.h"
+#include "domain/followup.h"
+#include "store/sqlconnection.h"
+
+#include <QDate>
+#include <QDateTime>
+
+#include <optional>
+#include <vector>
+
+namespace onsite::followup {
+
+struct ItemFilter
+{
+    QStringList units;                // empty: every unit
+    std::optional<ItemState> state;
+    bool overdueOnly = false;
+    QString text;                     // in the problem, suggestion or measures
+};
+
+// A new item HQ adds by hand or from a CSV line (巡视反馈, 大通报, 其他).
+struct ItemDraft
+{
+    QString unitCode;
+    ItemSource source = ItemSource::Other;
+    FindingKind kind = FindingKind::Problem;
+    QString indicatorCode;
+    QString problem;
+    QString suggestion;
+    QDate deadline;
+};
+
+struct MilestoneDraft
+{
+    QString id; // empty for a new one
+    QString title;
+    QDate due;
+    bool done = false;
+};
+
+struct PlanDraft
+{
+    QString measures;
+    QString responsiblePerson;
+    QDate deadline;
+    std::vector<MilestoneDraft> milestones;
+};
+
+struct UnitRelease
+{
+    QString unitCode;
+    int findings = 0; // findings of the unit on record
+    int items = 0;    // items in the ledger
+    std::optional<QDateTime> releasedAt;
+};
+
+// The rectification ledger (整改台账): items, their findings, milestones and progress
+// reports, and every state change, written in one transaction each with its history row.
+// Callers check FollowUpPolicy for the person first; the ledger checks states and input
+// and throws FollowUpError.
+class RectificationLedger
+{
+public:
+    RectificationLedger(SqlConnection &db, const CampaignSetup &setup, QByteArray historyKey);
+
+    std::vector<RectificationItem> items(const ItemFilter &filter);
+    std::optional<RectificationItem> item(const QString &id); // merged-away items: nothing
+    std::vector<ProgressReport> reports(const QString &itemId);
+    std::vector<UnitRelease> releases();
+
+    // Every finding of the unit not yet in an item becomes one, 待认领. Returns how many.
+    int release(const QString &unitCode, const QString &account, const QDateTime &now);
+    RectificationItem add(const ItemDraft &draft, const QString &account, const QDateTime &now);
+    // All or nothing; line numbers in the errors count the header as line 1.
+    int import(const QByteArray &csv, const QString &account, const QDateTime &now);
+    RectificationItem merge(const QString &intoId, const QStringList &otherIds, const QString &account,
+                            const QDateTime &now);
+    RectificationItem savePlan(const QString &id, const PlanDraft &plan, const QString &account, const QDateTime &now);
+    // The attachments must have been uploaded by `account` (PhotoStore::uploadedBy).
+    RectificationItem report(const QString &id, const QString &text, const QStringList &attachmentShas,
+                             bool forClosing, const QString &account, const QDateTime &now);
+    RectificationItem close(const QString &id, const QString &note, const QString &account, const QDateTime &now);
+    RectificationItem returnItem(const QString &id, const QString &reason, const QString &account,
+                                 const QDateTime &now);
+    RectificationItem extendDeadline(const QString &id, const QDate &deadline, const QString &reason,
+                                     const QString &account, const QDateTime &now);
+
+    // The server's "today" for overdue: the date in Asia/Shanghai.
+    static QDate today(const QDateTime &now);
+
+private:
+    RectificationItem load(const QString &id);
+    void store(const RectificationItem &item, bool isNew);
+    void storeMilestones(const RectificationItem &item);
+
+    SqlConnection &m_db;
+    const CampaignSetup &m_setup;
+    FollowUpHistory m_history;
+};
+
+} // namespace onsite::followup
