@@ -8,6 +8,8 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly retryAfter: number | null = null,
+    // The whole error answer, for fields beyond error/message (import errors, received).
+    readonly body: Record<string, unknown> = {},
   ) {
     super(message);
   }
@@ -34,16 +36,26 @@ export function setUnauthorizedHandler(handler: () => void): void {
   onUnauthorized = handler;
 }
 
+/** A body sent as it is (CSV text, file bytes) instead of JSON. */
+export interface RawBody {
+  raw: Blob | ArrayBuffer | string;
+  type: string;
+}
+
+function isRaw(body: unknown): body is RawBody {
+  return typeof body === 'object' && body !== null && 'raw' in body && 'type' in body;
+}
+
 async function request<T>(method: string, path: string, body?: unknown, quiet401 = false): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json' };
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (body !== undefined) headers['Content-Type'] = isRaw(body) ? body.type : 'application/json';
   if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
   let response: Response;
   try {
     response = await fetch(path, {
       method,
       headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: body === undefined ? undefined : isRaw(body) ? body.raw : JSON.stringify(body),
       credentials: 'same-origin',
       cache: 'no-store',
     });
@@ -59,13 +71,14 @@ async function request<T>(method: string, path: string, body?: unknown, quiet401
     json = null;
   }
   if (!response.ok) {
-    const error = (json ?? {}) as { error?: string; message?: string };
+    const error = (json ?? {}) as { error?: string; message?: string } & Record<string, unknown>;
     const retry = Number(response.headers.get('Retry-After'));
     const apiError = new ApiError(
       response.status,
       error.error ?? `http_${response.status}`,
       error.message ?? '',
       Number.isFinite(retry) && retry > 0 ? retry : null,
+      error,
     );
     if (response.status === 401 && !quiet401 && onUnauthorized) onUnauthorized();
     throw apiError;
@@ -76,6 +89,7 @@ async function request<T>(method: string, path: string, body?: unknown, quiet401
 export const api = {
   get: <T>(path: string) => request<T>('GET', path),
   post: <T>(path: string, body: unknown) => request<T>('POST', path, body),
+  put: <T>(path: string, body: unknown) => request<T>('PUT', path, body),
   signIn: (account: string, password: string) =>
     request<Session>('POST', '/api/v1/hq/session', { account, password }, true),
   currentSession: () => request<Session>('GET', '/api/v1/hq/session', undefined, true),

@@ -1,21 +1,37 @@
-import { createRouter, createWebHistory } from 'vue-router';
-import { consoleRoles, restore, state } from './session';
+import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router';
+import { consoleRoles, homeFor, restore, state } from './session';
+
+// Who may open a page; the server decides again on every request.
+const office = ['hq', 'leader'];
+const everyone = ['hq', 'leader', 'liaison'];
+const page = (path: string, name: string, component: RouteRecordRaw['component'], roles: string[], props = false): RouteRecordRaw =>
+  ({ path, name, component, props, meta: { roles } }) as RouteRecordRaw;
 
 // Client routes; onsite-hq answers index.html for any of them (history mode).
 export const router = createRouter({
   history: createWebHistory(),
   routes: [
-    { path: '/', redirect: '/progress' },
+    { path: '/', name: 'home', component: { render: () => null } },
     { path: '/signin', name: 'signin', component: () => import('./pages/SignInPage.vue'), meta: { public: true } },
-    { path: '/progress', name: 'progress', component: () => import('./pages/ProgressPage.vue') },
-    { path: '/results', name: 'results', component: () => import('./pages/ResultsPage.vue') },
-    { path: '/units/:code', name: 'unit', component: () => import('./pages/UnitPage.vue'), props: true },
-    { path: '/charts', name: 'charts', component: () => import('./pages/ChartsPage.vue') },
-    { path: '/findings', name: 'findings', component: () => import('./pages/FindingsPage.vue') },
-    { path: '/highlights', name: 'highlights', component: () => import('./pages/HighlightsPage.vue') },
-    { path: '/integrity', name: 'integrity', component: () => import('./pages/IntegrityPage.vue') },
-    { path: '/publish', name: 'publish', component: () => import('./pages/PublishPage.vue') },
-    { path: '/:rest(.*)*', redirect: '/progress' },
+    page('/progress', 'progress', () => import('./pages/ProgressPage.vue'), office),
+    page('/results', 'results', () => import('./pages/ResultsPage.vue'), office),
+    page('/units/:code', 'unit', () => import('./pages/UnitPage.vue'), office, true),
+    page('/charts', 'charts', () => import('./pages/ChartsPage.vue'), office),
+    page('/findings', 'findings', () => import('./pages/FindingsPage.vue'), office),
+    page('/highlights', 'highlights', () => import('./pages/HighlightsPage.vue'), office),
+    page('/integrity', 'integrity', () => import('./pages/IntegrityPage.vue'), office),
+    page('/publish', 'publish', () => import('./pages/PublishPage.vue'), office),
+    page('/followup/board', 'followup-board', () => import('./followup/pages/BoardPage.vue'), office),
+    page('/followup/releases', 'followup-releases', () => import('./followup/pages/ReleasesPage.vue'), ['hq']),
+    page('/followup/items', 'followup-ledger', () => import('./followup/pages/LedgerPage.vue'), office),
+    page('/followup/verify', 'followup-verify', () => import('./followup/pages/VerifyQueuePage.vue'), ['hq']),
+    page('/followup/items/:id', 'followup-item', () => import('./followup/pages/ItemPage.vue'), everyone, true),
+    page('/experiences', 'experiences', () => import('./followup/pages/ExperiencesPage.vue'), everyone),
+    page('/innovations', 'innovations', () => import('./followup/pages/InnovationsPage.vue'), everyone),
+    page('/demo-sites', 'demo-sites', () => import('./followup/pages/DemoSitesPage.vue'), everyone),
+    page('/my', 'my-items', () => import('./followup/pages/MyItemsPage.vue'), ['liaison']),
+    page('/my/results', 'my-results', () => import('./followup/pages/MyResultsPage.vue'), ['liaison']),
+    { path: '/:rest(.*)*', redirect: '/' },
   ],
 });
 
@@ -23,7 +39,9 @@ router.beforeEach(async (to) => {
   if (to.meta.public) return true;
   const signedIn = await restore();
   if (!signedIn || !consoleRoles.includes(state.session!.role)) {
-    return { name: 'signin', query: to.fullPath !== '/progress' ? { redirect: to.fullPath } : {} };
+    return { name: 'signin', query: to.name !== 'home' ? { redirect: to.fullPath } : {} };
   }
+  const roles = to.meta.roles as string[] | undefined;
+  if (to.name === 'home' || (roles && !roles.includes(state.session!.role))) return homeFor(state.session!.role);
   return true;
 });

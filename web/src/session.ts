@@ -13,7 +13,14 @@ interface State {
 export const state = reactive<State>({ session: null, campaign: null, checked: false });
 
 export const isHq = computed(() => state.session?.role === 'hq');
-export const consoleRoles = ['hq', 'leader'];
+export const isLiaison = computed(() => state.session?.role === 'liaison');
+// Liaisons use their own unit's follow-up pages; inspectors work on the tablet only.
+export const consoleRoles = ['hq', 'leader', 'liaison'];
+
+/** Where a role lands after sign-in (and on "/"). */
+export function homeFor(role: string | undefined): string {
+  return role === 'liaison' ? '/my' : '/progress';
+}
 
 export function adopt(session: Session | null): void {
   state.session = session;

@@ -1,5 +1,6 @@
 // English translation: every key of zh-CN.ts (checked by vue-tsc through the type below).
 import type zh from './zh-CN';
+import followup from './followup-en';
 
 type Messages<T> = { [K in keyof T]: T[K] extends string ? string : Messages<T[K]> };
 
@@ -199,6 +200,7 @@ const en: Messages<typeof zh> = {
     submitted: 'Submitted',
     subtotal: 'Subtotal',
   },
+  followup,
 };
 
 export default en;

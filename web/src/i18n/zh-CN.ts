@@ -1,4 +1,6 @@
 // Simplified Chinese: the console's first language. Domain words follow DOMAIN.md.
+import followup from './followup-zh';
+
 export default {
   app: { product: '现场考评', title: '考评办控制台' },
   nav: {
@@ -195,4 +197,5 @@ export default {
     submitted: '已提交',
     subtotal: '小计',
   },
+  followup,
 };
