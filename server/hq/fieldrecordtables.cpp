@@ -51,6 +51,10 @@ QString fieldRecordTable(const QString &name)
         return QStringLiteral("findings");
     if (name == entity::kHighlight)
         return QStringLiteral("highlights");
+    if (name == entity::kRecheck)
+        return QStringLiteral("rechecks");
+    if (name == entity::kRecheckResult)
+        return QStringLiteral("recheck_results");
     return {};
 }
 
@@ -139,6 +143,28 @@ std::optional<FieldRecord> FieldRecordTables::parse(const QString &name, const Q
         return FieldRecord{name, id, highlight->unitCode, highlight->account, protocol::highlightToJson(*highlight),
                            *highlight};
     }
+    if (name == entity::kRecheck) {
+        auto recheck = protocol::recheckFromJson(id, data, &error);
+        if (!recheck)
+            return badShape();
+        if (!checkSiteAndIndicator(recheck->unitCode, {}, {}, reason, message))
+            return std::nullopt;
+        const InspectionGroup *group = m_setup.group(recheck->groupName);
+        if (!group || !group->unitCodes.contains(recheck->unitCode)) {
+            *reason = QStringLiteral("invalid_reference");
+            *message = QStringLiteral("检查组“%1”不考评单位 %2").arg(recheck->groupName, recheck->unitCode);
+            return std::nullopt;
+        }
+        return FieldRecord{name, id, recheck->unitCode, recheck->assignedBy, protocol::recheckToJson(*recheck), *recheck};
+    }
+    if (name == entity::kRecheckResult) {
+        auto result = protocol::recheckResultFromJson(id, data, &error);
+        if (!result)
+            return badShape();
+        if (!checkSiteAndIndicator(result->unitCode, {}, {}, reason, message))
+            return std::nullopt;
+        return FieldRecord{name, id, result->unitCode, result->account, protocol::recheckResultToJson(*result), *result};
+    }
     *reason = QStringLiteral("unknown_entity");
     *message = QStringLiteral("未知的记录类型“%1”").arg(name);
     return std::nullopt;
@@ -146,7 +172,9 @@ std::optional<FieldRecord> FieldRecordTables::parse(const QString &name, const Q
 
 QString FieldRecordTables::ownerOf(const QString &name, const QString &id)
 {
-    const auto rows = m_db.query(QStringLiteral("SELECT account FROM %1 WHERE id = ?").arg(fieldRecordTable(name)), {id});
+    const QString column = name == entity::kRecheck ? QStringLiteral("assigned_by") : QStringLiteral("account");
+    const auto rows =
+        m_db.query(QStringLiteral("SELECT %1 FROM %2 WHERE id = ?").arg(column, fieldRecordTable(name)), {id});
     return rows.empty() ? QString() : rows.front().value(0).toString();
 }
 
@@ -161,8 +189,12 @@ void FieldRecordTables::write(const FieldRecord &record, bool exists)
                 writePhoto(value, exists);
             else if constexpr (std::is_same_v<T, Finding>)
                 writeFinding(value, exists);
-            else
+            else if constexpr (std::is_same_v<T, Highlight>)
                 writeHighlight(value, exists);
+            else if constexpr (std::is_same_v<T, Recheck>)
+                writeRecheck(value, exists);
+            else
+                writeRecheckResult(value, exists);
         },
         record.value);
 }
@@ -211,6 +243,29 @@ void FieldRecordTables::writeHighlight(const Highlight &h, bool exists)
            {QStringLiteral("unit_code"), QStringLiteral("site_code"), QStringLiteral("title"),
             QStringLiteral("description"), QStringLiteral("account"), QStringLiteral("recorded_at")},
            {h.unitCode, orNull(h.siteCode), h.title, h.description, h.account, iso(h.recordedAt)}, h.id);
+}
+
+void FieldRecordTables::writeRecheck(const Recheck &r, bool exists)
+{
+    upsert(m_db, exists, QStringLiteral("rechecks"),
+           {QStringLiteral("item_id"), QStringLiteral("unit_code"), QStringLiteral("group_name"),
+            QStringLiteral("problem"), QStringLiteral("suggestion"), QStringLiteral("measures"), QStringLiteral("note"),
+            QStringLiteral("assigned_by"), QStringLiteral("assigned_at")},
+           {r.itemId, r.unitCode, r.groupName, r.problem, r.suggestion, r.measures, r.note, r.assignedBy,
+            iso(r.assignedAt)},
+           r.id);
+}
+
+void FieldRecordTables::writeRecheckResult(const RecheckResult &r, bool exists)
+{
+    upsert(m_db, exists, QStringLiteral("recheck_results"),
+           {QStringLiteral("recheck_id"), QStringLiteral("unit_code"), QStringLiteral("outcome"), QStringLiteral("notes"),
+            QStringLiteral("account"), QStringLiteral("recorded_at")},
+           {r.recheckId, r.unitCode, recheckOutcomeKey(r.outcome), r.notes, r.account, iso(r.recordedAt)}, r.id);
+    m_db.execute(QStringLiteral("DELETE FROM recheck_result_photos WHERE result_id = ?"), {r.id});
+    for (const QString &photoId : r.photoIds) // unique: the wire form drops repeats
+        m_db.execute(QStringLiteral("INSERT INTO recheck_result_photos (result_id, photo_id) VALUES (?, ?)"),
+                     {r.id, photoId});
 }
 
 } // namespace onsite::hq

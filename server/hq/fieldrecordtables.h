@@ -2,6 +2,7 @@
 
 #include "domain/campaignsetup.h"
 #include "domain/fieldwork.h"
+#include "domain/followup.h"
 #include "store/sqlconnection.h"
 
 #include <QJsonObject>
@@ -11,7 +12,8 @@
 
 namespace onsite::hq {
 
-// A visit, photo, finding or highlight as pushed, checked against the set-up.
+// A visit, photo, finding, highlight, re-check or re-check result as pushed (or written by
+// HQ), checked against the set-up.
 struct FieldRecord
 {
     QString entity;
@@ -19,7 +21,7 @@ struct FieldRecord
     QString unitCode;
     QString account;
     QJsonObject json; // normalized, as the change feed carries it
-    std::variant<Visit, PhotoEvidence, Finding, Highlight> value;
+    std::variant<Visit, PhotoEvidence, Finding, Highlight, Recheck, RecheckResult> value;
 };
 
 // The table of each field-record entity ("" for an unknown entity).
@@ -45,6 +47,8 @@ private:
     void writePhoto(const PhotoEvidence &photo, bool exists);
     void writeFinding(const Finding &finding, bool exists);
     void writeHighlight(const Highlight &highlight, bool exists);
+    void writeRecheck(const Recheck &recheck, bool exists);
+    void writeRecheckResult(const RecheckResult &result, bool exists);
 
     SqlConnection &m_db;
     const CampaignSetup &m_setup;

@@ -2,6 +2,7 @@
 
 #include "fieldrecordtables.h"
 #include "photostore.h"
+#include "policy/recheckpolicy.h"
 #include "policy/scorepolicy.h"
 #include "protocol/records.h"
 #include "scoring/scoreinput.h"
@@ -38,6 +39,10 @@ MutationResult RecordWriter::apply(const protocol::Mutation &m, const DeviceSess
         return applyScore(m, session, scope, now);
     if (m.entity == entity::kSubmission)
         return applySubmission(m, session, scope, now);
+    if (m.entity == entity::kRecheck)
+        return applyRecheck(m, session, scope, now);
+    if (m.entity == entity::kRecheckResult)
+        return applyRecheckResult(m, session, scope, now);
     if (m.entity == entity::kVisit || m.entity == entity::kPhoto || m.entity == entity::kFinding ||
         m.entity == entity::kHighlight)
         return applyFieldRecord(m, session, scope, now);
@@ -190,6 +195,8 @@ MutationResult RecordWriter::applyDelete(const protocol::Mutation &m, const Devi
                          QStringLiteral("单位 %1 已提交锁定，评分不能删除；如需修改请由组长填写理由").arg(unitCode));
     if (m.entity == entity::kSubmission)
         return rejection(m.seq, QStringLiteral("not_deletable"), QStringLiteral("提交记录不能删除，请改为“撤回提交”"));
+    if (m.entity == entity::kRecheck || m.entity == entity::kRecheckResult)
+        return rejection(m.seq, QStringLiteral("not_deletable"), QStringLiteral("回头看记录不能删除"));
     if (auto conflict = losesTo(m, m.id, unitCode, session, now))
         return *conflict;
     const QString table = m.entity == entity::kScore ? QStringLiteral("score_entries") : fieldRecordTable(m.entity);
@@ -294,6 +301,102 @@ MutationResult RecordWriter::applySubmission(const protocol::Mutation &m, const 
     stampClock(m.entity, submission->id, m.hlc, session.deviceId);
     m_feed.append(m.entity, submission->id, unit->code, protocol::op::kUpsert, protocol::submissionToJson(*submission),
                   session.account, now);
+    return {m.seq, MutationStatus::Applied, {}, {}, {}};
+}
+
+namespace {
+
+// HQ's words for the re-check policy's refusals.
+QString recheckRefusalMessage(RecheckRefusal refusal, const RecheckResult &result, const Person &person)
+{
+    switch (refusal) {
+    case RecheckRefusal::None:
+        break;
+    case RecheckRefusal::UnknownUnit:
+        return QStringLiteral("单位“%1”不存在").arg(result.unitCode);
+    case RecheckRefusal::ForbiddenRole:
+        return QStringLiteral("只有检查组的组长或组员可以记录回头看结果");
+    case RecheckRefusal::OutOfScope:
+        return QStringLiteral("无权记录单位 %1 的回头看结果").arg(result.unitCode);
+    case RecheckRefusal::ConflictOfInterest:
+        return QStringLiteral("回避：%1 来自 %2，不能回头看本单位").arg(person.account, result.unitCode);
+    case RecheckRefusal::UnknownRecheck:
+        return QStringLiteral("回头看任务“%1”不存在").arg(result.recheckId);
+    case RecheckRefusal::NotAssigned:
+        return QStringLiteral("回头看任务“%1”没有分配给%2").arg(result.recheckId, person.groupName);
+    case RecheckRefusal::ReasonRequired:
+        return QStringLiteral("整改未到位时必须写明情况");
+    case RecheckRefusal::InvalidInput:
+        return QStringLiteral("说明最多 %1 个字").arg(RecheckPolicy::kMaxNotes);
+    }
+    return {};
+}
+
+const QString kRectification = QStringLiteral("rectification"); // the history entity of a ledger item
+
+} // namespace
+
+MutationResult RecordWriter::applyRecheck(const protocol::Mutation &m, const DeviceSession &session,
+                                          const Scope &scope, const QDateTime &now)
+{
+    // Assigned at HQ (Rechecks::assign through HqWriter), never from a device.
+    if (scope.person().role != Role::Hq || session.deviceId != QLatin1String("hq"))
+        return rejection(m.seq, QStringLiteral("forbidden_role"), QStringLiteral("回头看任务只能由考评办布置"));
+    FieldRecordTables tables(m_db, m_setup);
+    QString reason, message;
+    auto record = tables.parse(m.entity, m.id, m.data, &reason, &message);
+    if (!record)
+        return rejection(m.seq, reason, message);
+    if (record->account != session.account)
+        return rejection(m.seq, QStringLiteral("not_owner"), QStringLiteral("只能以本人名义布置回头看"));
+    const bool exists = !tables.ownerOf(m.entity, m.id).isEmpty();
+    if (auto conflict = losesTo(m, m.id, record->unitCode, session, now))
+        return *conflict;
+    const auto &recheck = std::get<Recheck>(record->value);
+    tables.write(*record, exists);
+    history().append({kRectification, recheck.itemId, recheck.unitCode, {}, {}, QStringLiteral("recheck"),
+                      session.account, session.deviceId, now, std::nullopt, recheck.groupName, recheck.note});
+    stampClock(m.entity, m.id, m.hlc, session.deviceId);
+    m_feed.append(m.entity, m.id, record->unitCode, protocol::op::kUpsert, record->json, session.account, now);
+    return {m.seq, MutationStatus::Applied, {}, {}, {}};
+}
+
+MutationResult RecordWriter::applyRecheckResult(const protocol::Mutation &m, const DeviceSession &session,
+                                                const Scope &scope, const QDateTime &now)
+{
+    FieldRecordTables tables(m_db, m_setup);
+    QString reason, message;
+    auto record = tables.parse(m.entity, m.id, m.data, &reason, &message);
+    if (!record)
+        return rejection(m.seq, reason, message);
+    if (record->account != session.account)
+        return rejection(m.seq, QStringLiteral("not_owner"), QStringLiteral("只能提交本人的记录"));
+    const auto &result = std::get<RecheckResult>(record->value);
+    std::optional<Recheck> recheck;
+    const auto rows = m_db.query(QStringLiteral("SELECT item_id, unit_code, group_name FROM rechecks WHERE id = ?"),
+                                 {result.recheckId});
+    if (!rows.empty()) {
+        recheck.emplace();
+        recheck->id = result.recheckId;
+        recheck->itemId = rows.front()[0].toString();
+        recheck->unitCode = rows.front()[1].toString();
+        recheck->groupName = rows.front()[2].toString();
+    }
+    const RecheckRefusal refusal =
+        RecheckPolicy(m_setup, scope.person(), scope.unitSet()).decide(result, recheck ? &*recheck : nullptr);
+    if (refusal != RecheckRefusal::None)
+        return rejection(m.seq, recheckRefusalCode(refusal), recheckRefusalMessage(refusal, result, scope.person()));
+    const QString owner = tables.ownerOf(m.entity, m.id);
+    if (!owner.isEmpty() && owner != session.account)
+        return rejection(m.seq, QStringLiteral("not_owner"), QStringLiteral("该记录属于其他人"));
+    if (auto conflict = losesTo(m, m.id, record->unitCode, session, now))
+        return *conflict;
+    tables.write(*record, !owner.isEmpty());
+    history().append({kRectification, recheck->itemId, result.unitCode, {}, {}, QStringLiteral("recheck_result"),
+                      session.account, session.deviceId, now, std::nullopt, recheckOutcomeKey(result.outcome),
+                      result.notes});
+    stampClock(m.entity, m.id, m.hlc, session.deviceId);
+    m_feed.append(m.entity, m.id, record->unitCode, protocol::op::kUpsert, record->json, session.account, now);
     return {m.seq, MutationStatus::Applied, {}, {}, {}};
 }
 

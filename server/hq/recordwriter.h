@@ -38,6 +38,11 @@ private:
                                               const Scope &scope, const QDateTime &now);
     protocol::MutationResult applySubmission(const protocol::Mutation &m, const DeviceSession &session,
                                              const Scope &scope, const QDateTime &now);
+    // 回头看: an assignment only HQ writes, and the results of the group it names.
+    protocol::MutationResult applyRecheck(const protocol::Mutation &m, const DeviceSession &session,
+                                          const Scope &scope, const QDateTime &now);
+    protocol::MutationResult applyRecheckResult(const protocol::Mutation &m, const DeviceSession &session,
+                                                const Scope &scope, const QDateTime &now);
     protocol::MutationResult applyDelete(const protocol::Mutation &m, const DeviceSession &session, const Scope &scope,
                                          const QDateTime &now);
 

@@ -201,7 +201,11 @@ int BootstrapApplier::removeOutOfScope()
     m_db.execute(QStringLiteral("DELETE FROM finding_photos WHERE finding_id IN (SELECT id FROM findings WHERE "
                                 "unit_code NOT IN %1) OR photo_id IN (SELECT id FROM photos WHERE unit_code NOT IN %1)")
                      .arg(kInScope));
-    for (const char *table : {"findings", "photos", "highlights", "score_entries", "unit_submissions"})
+    m_db.execute(QStringLiteral("DELETE FROM recheck_result_photos WHERE result_id IN (SELECT id FROM recheck_results "
+                                "WHERE unit_code NOT IN %1)")
+                     .arg(kInScope));
+    for (const char *table : {"findings", "photos", "highlights", "score_entries", "unit_submissions", "rechecks",
+                              "recheck_results"})
         m_db.execute(QStringLiteral("DELETE FROM %1 WHERE unit_code NOT IN %2").arg(QLatin1String(table), kInScope));
     m_db.execute(QStringLiteral("DELETE FROM visits WHERE site_code NOT IN (SELECT code FROM sites WHERE unit_code IN %1)")
                      .arg(kInScope));

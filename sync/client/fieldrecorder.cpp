@@ -2,6 +2,7 @@
 
 #include "fielderror.h"
 #include "fieldrules.h"
+#include "localrechecks.h"
 #include "outbox.h"
 #include "photofiles.h"
 #include "photouploads.h"
@@ -177,6 +178,34 @@ Highlight FieldRecorder::recordHighlight(Highlight draft)
     draft.recordedAt = now();
     save(protocol::entity::kHighlight, draft.id, protocol::highlightToJson(draft));
     return draft;
+}
+
+RecheckResult FieldRecorder::recordRecheckResult(const QString &recheckId, RecheckOutcome outcome,
+                                                 const QString &notes, const QStringList &photoIds)
+{
+    const FieldRules rules = FieldRules::load(m_db);
+    const std::optional<Recheck> recheck = LocalRechecks(m_db).find(recheckId);
+    RecheckResult result;
+    result.id = newId();
+    result.recheckId = recheckId;
+    result.unitCode = recheck ? recheck->unitCode : QString();
+    result.outcome = outcome;
+    result.notes = notes.trimmed();
+    result.account = rules.me().account;
+    result.recordedAt = now();
+    if (!recheck)
+        throw FieldError(QCoreApplication::translate("FieldRules", "回头看任务“%1”不存在，请先同步").arg(recheckId));
+    rules.checkRecheckResult(result, &*recheck);
+    for (const QString &photo : photoIds) {
+        const auto rows = m_db.query(QStringLiteral("SELECT unit_code FROM photos WHERE id = ?"), {photo});
+        if (rows.empty() || rows.front()[0].toString() != result.unitCode)
+            throw FieldError(
+                QCoreApplication::translate("FieldRecorder", "照片 %1 不存在或不属于单位 %2").arg(photo, result.unitCode));
+        if (!result.photoIds.contains(photo))
+            result.photoIds << photo;
+    }
+    save(protocol::entity::kRecheckResult, result.id, protocol::recheckResultToJson(result));
+    return result;
 }
 
 UnitSubmission FieldRecorder::submitUnit(const QString &unit)

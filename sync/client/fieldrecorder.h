@@ -1,6 +1,7 @@
 #pragma once
 
 #include "domain/fieldwork.h"
+#include "domain/followup.h"
 #include "domain/scoreentry.h"
 #include "hybridclock.h"
 #include "scoring/scoreinput.h"
@@ -45,6 +46,11 @@ public:
     Finding recordFinding(Finding draft);
     // `draft` carries unit, site, title, description.
     Highlight recordHighlight(Highlight draft);
+
+    // 回头看: what the inspector found re-checking a pulled assignment on site (整改到位 /
+    // 未到位), with notes and photos recorded on this device (recordPhoto) for its unit.
+    RecheckResult recordRecheckResult(const QString &recheckId, RecheckOutcome outcome, const QString &notes,
+                                      const QStringList &photoIds = {});
 
     // 提交: a leader (or HQ) locks a unit whose every item has a score. Reopening
     // needs a written reason. Both travel as one "submission" record per unit.

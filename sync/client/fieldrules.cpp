@@ -1,6 +1,7 @@
 #include "fieldrules.h"
 
 #include "fielderror.h"
+#include "policy/recheckpolicy.h"
 #include "policy/scorepolicy.h"
 #include "setupcache.h"
 #include "syncstate.h"
@@ -156,6 +157,36 @@ ItemValue FieldRules::checkScore(const QString &unitCode, const QString &indicat
                              .arg(decision.item->code, input, decision.inputError));
     }
     throw FieldError(QCoreApplication::translate("FieldRules", "无法记录这项评分"));
+}
+
+void FieldRules::checkRecheckResult(const RecheckResult &result, const Recheck *recheck) const
+{
+    const QSet<QString> scope(m_scope.cbegin(), m_scope.cend());
+    const RecheckRefusal refusal = RecheckPolicy(*m_setup, m_me, scope).decide(result, recheck);
+    // The policy decides (the same one HQ applies); these are the words for the screen.
+    switch (refusal) {
+    case RecheckRefusal::None:
+        return;
+    case RecheckRefusal::UnknownUnit:
+    case RecheckRefusal::OutOfScope:
+        requireUnit(result.unitCode); // throws its message when the unit is unknown or out of scope
+        throw FieldError(QCoreApplication::translate("FieldRules", "%1不考评单位 %2").arg(m_me.groupName, result.unitCode));
+    case RecheckRefusal::ForbiddenRole:
+        throw FieldError(QCoreApplication::translate("FieldRules", "%1不能记录回头看结果，请由检查组现场核查")
+                             .arg(roleText(m_me.role)));
+    case RecheckRefusal::ConflictOfInterest:
+        throw FieldError(QCoreApplication::translate("FieldRules", "回避：你（%1）来自单位 %2，不能回头看本单位")
+                             .arg(m_me.name, result.unitCode));
+    case RecheckRefusal::UnknownRecheck:
+        throw FieldError(QCoreApplication::translate("FieldRules", "回头看任务“%1”不存在，请先同步").arg(result.recheckId));
+    case RecheckRefusal::NotAssigned:
+        throw FieldError(QCoreApplication::translate("FieldRules", "这项回头看任务没有分配给%1").arg(m_me.groupName));
+    case RecheckRefusal::ReasonRequired:
+        throw FieldError(QCoreApplication::translate("FieldRules", "整改未到位时请写明情况"));
+    case RecheckRefusal::InvalidInput:
+        throw FieldError(QCoreApplication::translate("FieldRules", "说明最多 %1 个字").arg(RecheckPolicy::kMaxNotes));
+    }
+    throw FieldError(QCoreApplication::translate("FieldRules", "无法记录回头看结果"));
 }
 
 } // namespace onsite::sync

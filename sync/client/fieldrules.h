@@ -1,6 +1,7 @@
 #pragma once
 
 #include "domain/campaignsetup.h"
+#include "domain/followup.h"
 #include "domain/scoreentry.h"
 #include "scoring/scoreinput.h"
 #include "store/sqlconnection.h"
@@ -45,6 +46,9 @@ public:
     // input is worth; `unitLocked`: the unit is submitted.
     ItemValue checkScore(const QString &unit, const QString &indicator, const QString &input, ScoreKind kind,
                          const QString &reason, bool unitLocked = false) const;
+    // Checks a re-check result (RecheckPolicy, shared with HQ); `recheck` is the pulled
+    // assignment it names, or null when the device does not hold it.
+    void checkRecheckResult(const RecheckResult &result, const Recheck *recheck) const;
 
 private:
     FieldRules(std::shared_ptr<const CampaignSetup> setup, Person me, QStringList scopeUnits);

@@ -33,7 +33,8 @@ bool RecordRows::knows(const QString &entity)
 {
     return entity == protocol::entity::kScore || entity == protocol::entity::kVisit ||
            entity == protocol::entity::kPhoto || entity == protocol::entity::kFinding ||
-           entity == protocol::entity::kHighlight || entity == protocol::entity::kSubmission;
+           entity == protocol::entity::kHighlight || entity == protocol::entity::kSubmission ||
+           entity == protocol::entity::kRecheck || entity == protocol::entity::kRecheckResult;
 }
 
 void RecordRows::upsert(const QString &entity, const QString &id, const QJsonObject &data, const QString &source)
@@ -50,6 +51,10 @@ void RecordRows::upsert(const QString &entity, const QString &id, const QJsonObj
         upsertHighlight(id, data);
     else if (entity == protocol::entity::kSubmission)
         upsertSubmission(id, data);
+    else if (entity == protocol::entity::kRecheck)
+        upsertRecheck(id, data);
+    else if (entity == protocol::entity::kRecheckResult)
+        upsertRecheckResult(id, data);
     else
         throw SqlError(QStringLiteral("unknown entity \"%1\"").arg(entity).toStdString());
 }
@@ -70,6 +75,11 @@ void RecordRows::remove(const QString &entity, const QString &id)
         m_db.execute(QStringLiteral("DELETE FROM highlights WHERE id = ?"), {id});
     } else if (entity == protocol::entity::kSubmission) {
         UnitSubmissions(m_db).remove(id);
+    } else if (entity == protocol::entity::kRecheck) {
+        m_db.execute(QStringLiteral("DELETE FROM rechecks WHERE id = ?"), {id});
+    } else if (entity == protocol::entity::kRecheckResult) {
+        m_db.execute(QStringLiteral("DELETE FROM recheck_result_photos WHERE result_id = ?"), {id});
+        m_db.execute(QStringLiteral("DELETE FROM recheck_results WHERE id = ?"), {id});
     }
 }
 
@@ -177,6 +187,40 @@ void RecordRows::upsertSubmission(const QString &id, const QJsonObject &data)
     QString error;
     UnitSubmissions(m_db).write(
         parsed(protocol::submissionFromJson(id, data, &error), protocol::entity::kSubmission, id, error));
+}
+
+void RecordRows::upsertRecheck(const QString &id, const QJsonObject &data)
+{
+    QString error;
+    const Recheck r = parsed(protocol::recheckFromJson(id, data, &error), protocol::entity::kRecheck, id, error);
+    m_db.execute(QStringLiteral("INSERT INTO rechecks (id, item_id, unit_code, group_name, problem, suggestion, "
+                                "measures, note, assigned_by, assigned_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                                "ON CONFLICT (id) DO UPDATE SET item_id = excluded.item_id, "
+                                "unit_code = excluded.unit_code, group_name = excluded.group_name, "
+                                "problem = excluded.problem, suggestion = excluded.suggestion, "
+                                "measures = excluded.measures, note = excluded.note, "
+                                "assigned_by = excluded.assigned_by, assigned_at = excluded.assigned_at"),
+                 {id, r.itemId, r.unitCode, r.groupName, r.problem, r.suggestion, r.measures, r.note, r.assignedBy,
+                  protocol::timestampText(r.assignedAt)});
+}
+
+void RecordRows::upsertRecheckResult(const QString &id, const QJsonObject &data)
+{
+    QString error;
+    const RecheckResult r =
+        parsed(protocol::recheckResultFromJson(id, data, &error), protocol::entity::kRecheckResult, id, error);
+    m_db.execute(QStringLiteral("INSERT INTO recheck_results (id, recheck_id, unit_code, outcome, notes, account, "
+                                "recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?) "
+                                "ON CONFLICT (id) DO UPDATE SET recheck_id = excluded.recheck_id, "
+                                "unit_code = excluded.unit_code, outcome = excluded.outcome, notes = excluded.notes, "
+                                "account = excluded.account, recorded_at = excluded.recorded_at"),
+                 {id, r.recheckId, r.unitCode, recheckOutcomeKey(r.outcome), r.notes, r.account,
+                  protocol::timestampText(r.recordedAt)});
+    m_db.execute(QStringLiteral("DELETE FROM recheck_result_photos WHERE result_id = ?"), {id});
+    for (const QString &photo : r.photoIds)
+        m_db.execute(QStringLiteral("INSERT INTO recheck_result_photos (result_id, photo_id) VALUES (?, ?) "
+                                    "ON CONFLICT DO NOTHING"),
+                     {id, photo});
 }
 
 } // namespace onsite::sync

@@ -8,7 +8,7 @@
 namespace onsite::sync {
 
 // Writes the domain rows of the synced entities (score, visit, photo, finding,
-// highlight, submission) from their wire form, so local edits, pulled changes and a conflict's
+// highlight, submission, recheck, recheck_result) from their wire form, so local edits, pulled changes and a conflict's
 // winning record all take the same path into the core tables.
 class RecordRows
 {
@@ -32,6 +32,8 @@ private:
     void upsertFinding(const QString &id, const QJsonObject &data);
     void upsertHighlight(const QString &id, const QJsonObject &data);
     void upsertSubmission(const QString &id, const QJsonObject &data);
+    void upsertRecheck(const QString &id, const QJsonObject &data);
+    void upsertRecheckResult(const QString &id, const QJsonObject &data);
 
     SqlConnection &m_db;
 };

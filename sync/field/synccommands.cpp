@@ -34,6 +34,10 @@ QString describe(const protocol::Mutation &m)
         return QStringLiteral("%1 %2：%3").arg(field("kind"), field("unit"), field("description").left(30));
     if (m.entity == protocol::entity::kHighlight)
         return QStringLiteral("亮点 %1：%2").arg(field("unit"), field("title"));
+    if (m.entity == protocol::entity::kRecheckResult)
+        return QStringLiteral("回头看 %1：%2").arg(field("unit"), field("outcome") == QLatin1String("done")
+                                                                   ? QStringLiteral("整改到位")
+                                                                   : QStringLiteral("未到位"));
     if (m.entity == protocol::entity::kSubmission)
         return d.value(QStringLiteral("locked")).toBool() ? QStringLiteral("提交锁定 %1").arg(field("unit"))
                                                           : QStringLiteral("撤回提交 %1：%2").arg(field("unit"), field("note"));

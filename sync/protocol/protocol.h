@@ -23,6 +23,8 @@ inline const QString kPhoto = QStringLiteral("photo");         // photo metadata
 inline const QString kFinding = QStringLiteral("finding");     // 问题/短板/弱项 with suggestion
 inline const QString kHighlight = QStringLiteral("highlight"); // 亮点
 inline const QString kSubmission = QStringLiteral("submission"); // a unit submitted and locked, or reopened
+inline const QString kRecheck = QStringLiteral("recheck"); // 回头看 HQ assigned to a group (written only by HQ)
+inline const QString kRecheckResult = QStringLiteral("recheck_result"); // what an inspector found on re-checking
 } // namespace entity
 
 namespace op {

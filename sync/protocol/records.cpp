@@ -272,4 +272,76 @@ std::optional<UnitSubmission> submissionFromJson(const QString &id, const QJsonO
     return s;
 }
 
+QJsonObject recheckToJson(const Recheck &r)
+{
+    return {{QStringLiteral("item"), r.itemId},
+            {QStringLiteral("unit"), r.unitCode},
+            {QStringLiteral("group"), r.groupName},
+            {QStringLiteral("problem"), r.problem},
+            {QStringLiteral("suggestion"), r.suggestion},
+            {QStringLiteral("measures"), r.measures},
+            {QStringLiteral("note"), r.note},
+            {QStringLiteral("assigned_by"), r.assignedBy},
+            {QStringLiteral("assigned_at"), timestampText(r.assignedAt)}};
+}
+
+std::optional<Recheck> recheckFromJson(const QString &id, const QJsonObject &json, QString *error)
+{
+    FieldReader r(json, error);
+    Recheck c;
+    c.id = id;
+    c.itemId = r.text(QStringLiteral("item"));
+    c.unitCode = r.text(QStringLiteral("unit"));
+    c.groupName = r.text(QStringLiteral("group"));
+    c.problem = r.text(QStringLiteral("problem"));
+    c.suggestion = r.text(QStringLiteral("suggestion"), false);
+    c.measures = r.text(QStringLiteral("measures"), false);
+    c.note = r.text(QStringLiteral("note"), false);
+    c.assignedBy = r.text(QStringLiteral("assigned_by"));
+    c.assignedAt = r.time(QStringLiteral("assigned_at"));
+    if (!r.ok())
+        return std::nullopt;
+    return c;
+}
+
+QJsonObject recheckResultToJson(const RecheckResult &r)
+{
+    return {{QStringLiteral("recheck"), r.recheckId},
+            {QStringLiteral("unit"), r.unitCode},
+            {QStringLiteral("outcome"), recheckOutcomeKey(r.outcome)},
+            {QStringLiteral("notes"), r.notes},
+            {QStringLiteral("account"), r.account},
+            {QStringLiteral("recorded_at"), timestampText(r.recordedAt)},
+            {QStringLiteral("photos"), QJsonArray::fromStringList(r.photoIds)}};
+}
+
+std::optional<RecheckResult> recheckResultFromJson(const QString &id, const QJsonObject &json, QString *error)
+{
+    FieldReader r(json, error);
+    RecheckResult c;
+    c.id = id;
+    c.recheckId = r.text(QStringLiteral("recheck"));
+    c.unitCode = r.text(QStringLiteral("unit"));
+    const QString outcome = r.text(QStringLiteral("outcome"));
+    c.notes = r.text(QStringLiteral("notes"), false);
+    c.account = r.text(QStringLiteral("account"));
+    c.recordedAt = r.time(QStringLiteral("recorded_at"));
+    const QJsonValue photos = json.value(QStringLiteral("photos"));
+    if (r.ok() && !photos.isUndefined() && !photos.isArray())
+        *error = QStringLiteral("field \"photos\" must be a list of photo ids");
+    for (const QJsonValue &photo : photos.toArray()) {
+        if (r.ok() && (!photo.isString() || photo.toString().isEmpty()))
+            *error = QStringLiteral("field \"photos\" must hold photo ids");
+        c.photoIds << photo.toString();
+    }
+    c.photoIds.removeDuplicates();
+    const auto parsedOutcome = recheckOutcomeFromKey(outcome);
+    if (r.ok() && !parsedOutcome)
+        *error = QStringLiteral("field \"outcome\" must be \"done\" or \"not_done\"");
+    c.outcome = parsedOutcome.value_or(RecheckOutcome::Done);
+    if (!r.ok())
+        return std::nullopt;
+    return c;
+}
+
 } // namespace onsite::protocol

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "domain/fieldwork.h"
+#include "domain/followup.h"
 #include "domain/scoreentry.h"
 
 #include <QJsonObject>
@@ -31,6 +32,12 @@ std::optional<Highlight> highlightFromJson(const QString &id, const QJsonObject 
 
 QJsonObject submissionToJson(const UnitSubmission &submission);
 std::optional<UnitSubmission> submissionFromJson(const QString &id, const QJsonObject &json, QString *error);
+
+QJsonObject recheckToJson(const Recheck &recheck);
+std::optional<Recheck> recheckFromJson(const QString &id, const QJsonObject &json, QString *error);
+
+QJsonObject recheckResultToJson(const RecheckResult &result);
+std::optional<RecheckResult> recheckResultFromJson(const QString &id, const QJsonObject &json, QString *error);
 
 QString timestampText(const QDateTime &time); // ISO 8601 UTC with milliseconds
 
