@@ -65,4 +65,12 @@ QMap<QString, QString> parseQuery(const QByteArray &query)
     return result;
 }
 
+void applyTarget(Request &request, const QByteArray &target)
+{
+    const qsizetype question = target.indexOf('?');
+    const QByteArray path = question < 0 ? target : target.left(question);
+    request.path = QString::fromUtf8(QByteArray::fromPercentEncoding(path));
+    request.query = question < 0 ? QMap<QString, QString>() : parseQuery(target.mid(question + 1));
+}
+
 } // namespace onsite::http

@@ -45,4 +45,8 @@ std::optional<QJsonObject> parseJsonObject(const QByteArray &body);
 // Splits "a=1&b=%E4%B8%AD" into decoded pairs.
 QMap<QString, QString> parseQuery(const QByteArray &query);
 
+// Sets the decoded path and the query of a request target ("/a%20b?x=1"); a function of
+// its own so that the fuzz harness (tests/fuzz) reaches it without a socket.
+void applyTarget(Request &request, const QByteArray &target);
+
 } // namespace onsite::http

@@ -14,11 +14,8 @@ Request fromHeader(const http::request_header<> &message, const std::string &pee
 {
     Request request;
     request.method = QString::fromStdString(std::string(message.method_string()));
-    const std::string target(message.target());
-    const auto question = target.find('?');
-    request.path = QString::fromUtf8(QByteArray::fromPercentEncoding(QByteArray::fromStdString(target.substr(0, question))));
-    if (question != std::string::npos)
-        request.query = parseQuery(QByteArray::fromStdString(target.substr(question + 1)));
+    const auto target = message.target();
+    applyTarget(request, QByteArray(target.data(), static_cast<qsizetype>(target.size())));
     for (const auto &field : message) {
         request.headers.insert(QByteArray::fromStdString(std::string(field.name_string())).toLower(),
                                QByteArray::fromStdString(std::string(field.value())));
