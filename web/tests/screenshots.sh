@@ -21,5 +21,6 @@ console_start
 mkdir -p "$out"
 export ONSITE_CONSOLE_URL=$console_url ONSITE_SCREENSHOTS_DIR=$out ONSITE_SCREENSHOT_PUBLISH=1
 export ONSITE_WEB_TEST_OUTPUT=$console_work/test-results
+export ONSITE_WEB_PHOTOS=$console_work/photos
 (cd "$ONSITE_WEB_APP" && node node_modules/@playwright/test/cli.js test tests/screenshots.spec.ts)
 echo "screenshots: console pages written to $out"

@@ -1,0 +1,305 @@
+// Browser tests of the follow-up loop (docs/FOLLOWUP-API.md) against a real onsite-hq
+// started by run-e2e.sh, with DC's two findings recorded by onsite-field: HQ releases them,
+// DC's liaison plans and reports on a phone, HQ returns and then closes the item.
+import { test, expect, type Browser, type Page, type BrowserContext } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+
+const seeded = process.env.ONSITE_SEEDED === '1';
+const phone = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
+const desktop = { viewport: { width: 1440, height: 900 } };
+const problemText = '党员参学率台账未按月统计';
+// Inspectors who recorded DC's evidence: a liaison must never see their names.
+const raterNames = ['张海燕', '李建国', 'g1.zhang', 'g1.li'];
+
+/** A date in Asia/Shanghai (the server's day) `days` from today, as YYYY-MM-DD. */
+function shanghaiDate(days: number): string {
+  return new Date(Date.now() + 8 * 3600_000 + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** The photos make-photos.mjs renders, plus one over 1 MiB so it goes in two chunks. */
+function photos(): { hall: string; ledger: string; big: string } {
+  let dir = process.env.ONSITE_WEB_PHOTOS ?? '';
+  if (!dir || !existsSync(join(dir, 'site-hall.jpg'))) {
+    dir = join(process.env.ONSITE_WEB_TEST_OUTPUT ?? tmpdir(), 'followup-photos');
+    execFileSync(process.execPath, ['tests/make-photos.mjs', dir]);
+  }
+  const big = join(dir, 'ledger-large.jpg');
+  if (!existsSync(big)) {
+    // JPEG readers stop at the end-of-image marker, so the padding keeps it a valid photo.
+    const jpeg = readFileSync(join(dir, 'ledger.jpg'));
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(big, Buffer.concat([jpeg, Buffer.alloc(1_300_000, 0x20)]));
+  }
+  return { hall: join(dir, 'site-hall.jpg'), ledger: join(dir, 'ledger.jpg'), big };
+}
+
+function watchPage(page: Page): string[] {
+  const problems: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error' && /Content Security Policy|Refused to/i.test(m.text())) problems.push(m.text());
+  });
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  return problems;
+}
+
+async function signIn(browser: Browser, account: string, options: object): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
+  const context = await browser.newContext(options);
+  const page = await context.newPage();
+  const problems = watchPage(page);
+  await page.goto('/signin');
+  await page.locator('input[data-test=account]').fill(account);
+  await page.locator('input[data-test=password]').fill(`${account}-console`);
+  await page.locator('[data-test=signin]').click();
+  return { context, page, problems };
+}
+
+async function csrf(page: Page): Promise<string> {
+  return (await (await page.request.get('/api/v1/hq/session')).json()).csrf_token;
+}
+
+const overflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+
+test.describe.serial('整改 → 销号', () => {
+  test.skip(!seeded, 'needs the field records of onsite-field (ONSITE_FIELD)');
+  let hq: { context: BrowserContext; page: Page; problems: string[] };
+  let liaison: { context: BrowserContext; page: Page; problems: string[] };
+  let itemPath = '';
+
+  test.beforeAll(async ({ browser }) => {
+    hq = await signIn(browser, 'kpb.admin', desktop);
+    await expect(hq.page).toHaveURL(/\/progress$/);
+    liaison = await signIn(browser, 'dc.liaison', phone);
+  });
+  test.afterAll(async () => {
+    expect(hq.problems).toEqual([]);
+    expect(liaison.problems).toEqual([]);
+    await hq.context.close();
+    await liaison.context.close();
+  });
+
+  test('before release the liaison lands on an empty unit page, with only their own menu', async () => {
+    const page = liaison.page;
+    await expect(page).toHaveURL(/\/my$/);
+    await expect(page.locator('[data-test=my-empty]')).toContainText('考评办尚未向本单位交办问题');
+    await page.locator('[data-test=menu]').click();
+    const drawer = page.locator('.nav-drawer');
+    await expect(drawer.locator('[data-test=nav-my-items]')).toHaveText('本单位整改');
+    await expect(drawer.locator('[data-test=nav-progress]')).toHaveCount(0);
+    await expect(drawer.locator('[data-test=nav-followup-board]')).toHaveCount(0);
+    await page.keyboard.press('Escape');
+    // Assessment pages are not for liaisons: back to their own page.
+    await page.goto('/results');
+    await expect(page).toHaveURL(/\/my$/);
+  });
+
+  test('HQ releases DC’s findings as items', async () => {
+    const page = hq.page;
+    await page.locator('[data-test=nav-followup-releases]').click();
+    const row = page.locator('[data-test=releases-table] tbody tr').filter({ hasText: '东城区' });
+    await expect(row).toContainText('未交办');
+    await page.locator('[data-test=release-DC]').click();
+    await expect(page.locator('.release-message')).toContainText('已交办东城区：新增 2 项');
+    await expect(row.locator('td').nth(3)).toHaveText('2');
+    await expect(page.locator('[data-test=release-DC]')).toHaveText(/再次交办/);
+  });
+
+  test('the liaison sees the two items 待认领, without who found them', async () => {
+    const page = liaison.page;
+    await page.reload();
+    const cards = page.locator('[data-test=my-items] [data-test=item-card]');
+    await expect(cards).toHaveCount(2);
+    await expect(cards.locator('[data-test=item-state]')).toHaveText(['待认领', '待认领']);
+    await cards.filter({ hasText: problemText }).click();
+    await expect(page).toHaveURL(/\/followup\/items\//);
+    itemPath = new URL(page.url()).pathname;
+    await expect(page.locator('[data-test=item-problem]')).toHaveText(problemText);
+    await expect(page.locator('[data-test=item-finding]')).toContainText('第一检查组');
+    const text = await page.locator('body').innerText();
+    for (const name of raterNames) expect(text).not.toContain(name);
+  });
+
+  test('the liaison fills in measures, person, deadline and milestones on the phone', async () => {
+    const page = liaison.page;
+    await page.locator('[data-test=plan-measures-input] textarea').fill('建立按月统计的参学台账，支部书记每月签字确认');
+    await page.locator('[data-test=plan-responsible-input] input').fill('王建华（组织委员）');
+    await page.locator('[data-test=plan-deadline-input] input').fill(shanghaiDate(60));
+    await page.locator('[data-test=milestone-add]').click();
+    await page.locator('[data-test=milestone-add]').click();
+    const rows = page.locator('[data-test=milestone-row]');
+    await rows.nth(0).locator('[data-test=milestone-title] input').fill('制定参学台账模板');
+    await rows.nth(0).locator('[data-test=milestone-due] input').fill(shanghaiDate(-3));
+    await rows.nth(1).locator('[data-test=milestone-title] input').fill('完成前三个月补登');
+    await rows.nth(1).locator('[data-test=milestone-due] input').fill(shanghaiDate(20));
+    // A milestone after the deadline is refused before it reaches HQ.
+    await rows.nth(1).locator('[data-test=milestone-due] input').fill(shanghaiDate(90));
+    await page.locator('[data-test=plan-save]').click();
+    await expect(page.locator('[data-test=plan-error]')).toContainText('节点时限不能晚于整改时限');
+    await rows.nth(1).locator('[data-test=milestone-due] input').fill(shanghaiDate(20));
+    await page.locator('[data-test=plan-save]').click();
+    await expect(page.locator('.plan-saved-message')).toBeVisible();
+    await expect(page.locator('[data-test=item-summary] [data-test=item-state]')).toHaveText('整改中');
+    // The first milestone was due three days ago and is not done: overdue, in red, with days.
+    await expect(page.locator('[data-test=item-summary] [data-test=item-overdue]')).toHaveText('逾期 3 天');
+    // The deadline is now fixed for the liaison.
+    await expect(page.locator('[data-test=plan-deadline-input]')).toHaveCount(0);
+    await expect(page.locator('[data-test=plan-deadline-fixed]')).toHaveText(shanghaiDate(60));
+    const done = page.locator('[data-test=milestone-row]').nth(0).locator('[data-test=milestone-done]');
+    await done.click();
+    await page.locator('[data-test=plan-save]').click();
+    await expect(page.locator('[data-test=item-summary] [data-test=item-overdue]')).toHaveCount(0);
+    expect(await overflow(page)).toBeLessThanOrEqual(0);
+  });
+
+  test('a photo over 1 MiB uploads in chunks and resumes after a lost connection', async () => {
+    const page = liaison.page;
+    const puts: string[] = [];
+    let failed = false;
+    await page.route('**/api/v1/hq/followup/uploads/**', async (route) => {
+      const request = route.request();
+      if (request.method() === 'PUT') {
+        puts.push(new URL(request.url()).search);
+        // The second chunk is lost once: the upload must resume at 1 MiB, not start over.
+        if (!failed && request.url().includes('offset=1048576')) {
+          failed = true;
+          return route.abort('connectionreset');
+        }
+      }
+      return route.continue();
+    });
+    await page.locator('[data-test=report-text] textarea').fill('已制定参学台账模板，支部书记签字页见照片');
+    await page.locator('[data-test=report-composer] input[data-test=evidence-file]').setInputFiles([photos().big]);
+    const entry = page.locator('[data-test=report-composer] [data-test=upload-entry]');
+    await expect(entry).toHaveAttribute('data-upload', 'done', { timeout: 30_000 });
+    await page.unroute('**/api/v1/hq/followup/uploads/**');
+    const size = readFileSync(photos().big).length;
+    expect(failed).toBe(true);
+    expect(puts).toEqual([`?offset=0&total=${size}`, `?offset=1048576&total=${size}`, `?offset=1048576&total=${size}`]);
+  });
+
+  test('报送销号 sends the item to HQ with its evidence', async () => {
+    const page = liaison.page;
+    await page.locator('[data-test=report-for-closing]').click();
+    await expect(page.locator('.report-sent-message')).toContainText('已报送销号');
+    await expect(page.locator('[data-test=item-summary] [data-test=item-state]')).toHaveText('已报送');
+    await expect(page.locator('[data-test=item-locked]')).toContainText('考评办验收前不能修改');
+    await expect(page.locator('[data-test=plan-editor]')).toHaveCount(0);
+    await expect(page.locator('[data-test=report] [data-test=evidence-thumb]')).toHaveCount(1);
+  });
+
+  test('HQ returns it from the verification queue with a required reason', async () => {
+    const page = hq.page;
+    await page.locator('[data-test=nav-followup-verify]').click();
+    const card = page.locator('[data-test=verify-queue] [data-test=item-card]');
+    await expect(card).toHaveCount(1);
+    await card.click();
+    await expect(page.locator('[data-test=plan-measures]')).toContainText('建立按月统计的参学台账');
+    await expect(page.locator('[data-test=plan-responsible]')).toHaveText('王建华（组织委员）');
+    await expect(page.locator('[data-test=milestone]')).toHaveCount(2);
+    await expect(page.locator('[data-test=report] [data-test=evidence-thumb] img')).toHaveJSProperty('complete', true);
+    const width = await page.locator('[data-test=report] [data-test=evidence-thumb] img').evaluate((img: HTMLImageElement) => img.naturalWidth);
+    expect(width).toBeGreaterThan(0);
+    await page.locator('[data-test=verify-return]').click();
+    await page.locator('[data-test=verify-confirm]').click();
+    await expect(page.locator('[data-test=verify-error]')).toContainText('请填写退回原因');
+    await page.locator('[data-test=verify-reason] textarea').fill('照片看不清签字，请补充近三个月的台账照片');
+    await page.locator('[data-test=verify-confirm]').click();
+    await expect(page.locator('[data-test=item-summary] [data-test=item-state]')).toHaveText('退回');
+  });
+
+  test('the liaison sees the reason, reports again and submits for 销号', async () => {
+    const page = liaison.page;
+    await page.goto(itemPath);
+    await expect(page.locator('[data-test=return-reason]')).toContainText('照片看不清签字');
+    await expect(page.locator('[data-test=item-summary] [data-test=item-state]')).toHaveText('退回');
+    await page.locator('[data-test=report-text] textarea').fill('补充近三个月台账照片');
+    await page.locator('[data-test=report-composer] input[data-test=evidence-file]').setInputFiles([photos().ledger, photos().hall]);
+    await expect(page.locator('[data-test=report-composer] [data-test=upload-done]')).toHaveCount(2);
+    await page.locator('[data-test=report-for-closing]').click();
+    await expect(page.locator('[data-test=item-summary] [data-test=item-state]')).toHaveText('已报送');
+    await expect(page.locator('[data-test=report]')).toHaveCount(2);
+  });
+
+  test('HQ closes it (已销号) and the history shows every step', async () => {
+    const page = hq.page;
+    await page.goto(itemPath);
+    await expect(page.locator('[data-test=report] [data-test=evidence-thumb]')).toHaveCount(3);
+    await page.locator('[data-test=verify-close]').click();
+    await page.locator('[data-test=verify-confirm]').click();
+    await expect(page.locator('[data-test=item-summary] [data-test=item-state]')).toHaveText('已销号');
+    await expect(page.locator('[data-test=verify-close]')).toHaveCount(0);
+    const actions = await page.locator('[data-test=history-entry]').evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-action')));
+    const steps = actions.filter((a) => ['release', 'plan', 'report', 'return', 'close'].includes(a ?? ''));
+    // Two plan saves, report for closing, return, report again, close.
+    expect(steps[0]).toBe('release');
+    expect(steps.slice(-4)).toEqual(['report', 'return', 'report', 'close']);
+    expect(steps.filter((a) => a === 'plan').length).toBeGreaterThanOrEqual(1);
+    await expect(page.locator('[data-test=history-entry][data-action=return]')).toContainText('照片看不清签字');
+    // The board counts it for DC.
+    await page.locator('[data-test=nav-followup-board]').click();
+    const dc = page.locator('[data-test=board-table] tbody tr').filter({ hasText: '东城区' }).first();
+    await expect(dc).toContainText('50%');
+    await expect(page.locator('[data-test=total-closed]')).toHaveText('1');
+  });
+
+  test('the liaison sees 已销号 and the history names HQ as 考评办', async () => {
+    const page = liaison.page;
+    await page.goto(itemPath);
+    await expect(page.locator('[data-test=item-summary] [data-test=item-state]')).toHaveText('已销号');
+    await expect(page.locator('[data-test=history-entry][data-action=close]')).toContainText('考评办');
+    const text = await page.locator('body').innerText();
+    expect(text).not.toContain('赵考评');
+    for (const name of raterNames) expect(text).not.toContain(name);
+  });
+
+  test('another unit’s item is not found for the liaison', async () => {
+    const token = await csrf(hq.page);
+    const release = await hq.page.request.post('/api/v1/hq/followup/releases', { data: { unit: 'SM' }, headers: { 'X-CSRF-Token': token } });
+    expect(release.status()).toBe(201);
+    const sm = (await (await hq.page.request.get('/api/v1/hq/followup/items?unit=SM')).json()).items;
+    expect(sm.length).toBeGreaterThan(0);
+    await liaison.page.goto(`/followup/items/${sm[0].id}`);
+    await expect(liaison.page.locator('[data-test=item-not-found]')).toBeVisible();
+    const mine = (await (await liaison.page.request.get('/api/v1/hq/followup/items?unit=SM')).json()).items;
+    expect(mine.every((i: { unit: string }) => i.unit === 'DC')).toBe(true);
+  });
+
+  test('a third innovation project is refused with the server’s clear message', async () => {
+    const page = liaison.page;
+    await page.goto('/innovations');
+    const propose = async (title: string) => {
+      await page.locator('[data-test=innovation-title] input').fill(title);
+      await page.locator('[data-test=innovation-description] textarea').fill(`${title}：以党建引领基层治理`);
+      await page.locator('[data-test=innovation-submit]').click();
+    };
+    await propose('红色物业联盟');
+    await expect(page.locator('[data-test=innovation]')).toHaveCount(1);
+    await propose('党员积分超市');
+    await expect(page.locator('[data-test=innovation]')).toHaveCount(2);
+    await propose('第三个项目');
+    await expect(page.locator('[data-test=innovation-error]')).toContainText('每个单位最多申报两个创新项目（已申报 2 个）');
+    await expect(page.locator('[data-test=innovation]')).toHaveCount(2);
+    expect(await overflow(page)).toBeLessThanOrEqual(0);
+  });
+
+  test('published results: none before publishing, then the unit’s points and rank', async () => {
+    const versions = (await (await hq.page.request.get('/api/v1/hq/publications')).json()).versions;
+    const page = liaison.page;
+    if (versions.length === 0) {
+      await page.goto('/my/results');
+      await expect(page.locator('[data-test=results-not-published]')).toContainText('考评结果尚未发布');
+      const answer = await hq.page.request.post('/api/v1/hq/publications', { data: { note: '第一次通报' }, headers: { 'X-CSRF-Token': await csrf(hq.page) } });
+      expect(answer.status()).toBe(201);
+    }
+    await page.goto('/my/results');
+    const results = await (await hq.page.request.get('/api/v1/hq/results')).json();
+    const dc = results.units.find((u: { unit: string }) => u.unit === 'DC');
+    await expect(page.locator('[data-test=my-total]')).toHaveText(dc.total);
+    await expect(page.locator('[data-test=my-rank]')).toContainText(`${dc.rank} / ${results.units.length}`);
+    await expect(page.locator('[data-test=my-items-table] tbody tr')).toHaveCount(results.item_count);
+    const text = await page.locator('body').innerText();
+    for (const name of raterNames) expect(text).not.toContain(name);
+  });
+});
