@@ -5,7 +5,7 @@ import followup from './followup-en';
 type Messages<T> = { [K in keyof T]: T[K] extends string ? string : Messages<T[K]> };
 
 const en: Messages<typeof zh> = {
-  app: { product: 'Onsite', title: 'HQ console' },
+  app: { product: 'Onsite', title: 'HQ console', liaisonTitle: 'Liaison console' },
   nav: {
     progress: 'Progress',
     results: 'Results',

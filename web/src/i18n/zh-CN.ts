@@ -2,7 +2,7 @@
 import followup from './followup-zh';
 
 export default {
-  app: { product: '现场考评', title: '考评办控制台' },
+  app: { product: '现场考评', title: '考评办控制台', liaisonTitle: '联络员工作台' },
   nav: {
     progress: '进度（一表）',
     results: '考评结果',
