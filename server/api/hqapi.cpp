@@ -1,5 +1,7 @@
 #include "hqapi.h"
 
+#include "uploadanswer.h"
+
 #include "hq/pushprocessor.h"
 #include "hq/scope.h"
 #include "protocol/bootstrap.h"
@@ -256,13 +258,8 @@ Response HqApi::photo(const Request &request, const Caller &caller, const QStrin
             return Response::error(404, QStringLiteral("not_found"), QStringLiteral("没有这张照片，或无权查看"));
         return Response::bytes(*bytes, PhotoStore::sniffImageType(bytes->left(16)));
     }
-    auto stateJson = [&](const UploadState &state) {
-        return QJsonObject{{QStringLiteral("sha256"), sha256},
-                           {QStringLiteral("received"), state.received},
-                           {QStringLiteral("complete"), state.complete}};
-    };
     if (request.method == QLatin1String("GET"))
-        return Response::json(200, stateJson(m_photos.state(*lease, sha256, caller.session.account)));
+        return uploadStateAnswer(sha256, m_photos.state(*lease, sha256, caller.session.account));
     if (request.method != QLatin1String("PUT"))
         return Response::error(405, QStringLiteral("method_not_allowed"), QStringLiteral("请使用 GET 或 PUT"));
     if (caller.person.role == Role::Liaison)
@@ -275,28 +272,8 @@ Response HqApi::photo(const Request &request, const Caller &caller, const QStrin
         return badRequest(QStringLiteral("需要 offset 和 total"));
     if (offset == 0)
         m_photos.removeAbandoned(*lease, QDateTime::currentDateTimeUtc()); // a new upload sweeps the forgotten ones
-    const ChunkResult result = m_photos.putChunk(*lease, sha256, caller.session.account, offset, total, request.body);
-    switch (result.outcome) {
-    case ChunkOutcome::Accepted:
-        return Response::json(200, stateJson(result.state));
-    case ChunkOutcome::OffsetMismatch: {
-        QJsonObject body = stateJson(result.state);
-        body.insert(QStringLiteral("error"), QStringLiteral("offset_mismatch"));
-        body.insert(QStringLiteral("message"), result.message);
-        return Response::json(409, body);
-    }
-    case ChunkOutcome::TooLarge:
-        return Response::error(413, QStringLiteral("body_too_large"), result.message);
-    case ChunkOutcome::UnsupportedType:
-        return Response::error(415, QStringLiteral("unsupported_type"), result.message);
-    case ChunkOutcome::HashMismatch:
-        return Response::error(422, QStringLiteral("hash_mismatch"), result.message);
-    case ChunkOutcome::QuotaExceeded:
-        return Response::error(507, QStringLiteral("quota_exceeded"), result.message);
-    case ChunkOutcome::BadRequest:
-        break;
-    }
-    return badRequest(result.message);
+    return uploadChunkAnswer(sha256,
+                             m_photos.putChunk(*lease, sha256, caller.session.account, offset, total, request.body));
 }
 
 } // namespace onsite::hq

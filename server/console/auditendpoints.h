@@ -24,8 +24,10 @@ public:
     http::Response exportFile(SqlConnection &db, const http::Request &request, const ConsoleCaller &caller,
                               const QString &name);
 
-private:
+    // The folder's history key: installed by `serve`, read from the folder otherwise.
     QByteArray historyKey() const;
+
+private:
 
     QString m_dataFolder;
     Clock m_clock;

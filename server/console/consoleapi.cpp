@@ -1,6 +1,9 @@
 #include "consoleapi.h"
 
 #include "campaignview.h"
+#include "catalogendpoints.h"
+#include "evidenceendpoints.h"
+#include "rectificationendpoints.h"
 #include "consolehttp.h"
 #include "fieldrecordlists.h"
 #include "progressreport.h"
@@ -30,6 +33,15 @@ Response json(const QJsonObject &body)
 
 bool isGet(const Request &request) { return request.method == QLatin1String("GET"); }
 
+// The follow-up's paths (docs/FOLLOWUP-API.md), open to liaisons as well.
+bool isFollowUpPath(const QString &path)
+{
+    static const QRegularExpression followUp(QStringLiteral("^(followup/|experiences(/|$)|innovations(/|$)|demo-sites(/|$)|my/)"));
+    return followUp.match(path).hasMatch();
+}
+
+const QString kPagesForbidden = QStringLiteral("考评办控制台仅供考评办和检查组长使用；请使用平板应用");
+
 QJsonObject versionJson(const hq::ResultVersionInfo &info)
 {
     return {{QStringLiteral("version"), info.version},
@@ -54,7 +66,7 @@ std::optional<std::optional<int>> parseVersion(const QString &text)
 ConsoleApi::ConsoleApi(hq::ConnectionPool &pool, hq::LoginThrottle &throttle, QString dataFolder, bool tls,
                        Clock clock)
     : m_pool(pool), m_setup(pool), m_auth(pool, m_setup, throttle, clock, tls), m_photos(dataFolder),
-      m_audit(dataFolder, clock), m_dataFolder(std::move(dataFolder)), m_clock(std::move(clock))
+      m_audit(dataFolder, clock), m_evidence(dataFolder, m_photos), m_dataFolder(std::move(dataFolder)), m_clock(std::move(clock))
 {
 }
 
@@ -73,8 +85,13 @@ std::optional<Response> ConsoleApi::screen(const Request &header)
         auto authenticated = m_auth.authenticate(header);
         if (auto *refusal = std::get_if<Response>(&authenticated))
             return *refusal;
-        if (!std::get<ConsoleCaller>(authenticated).access.mayOpenPages())
-            return forbidden(QStringLiteral("考评办控制台仅供考评办和检查组长使用；请使用平板应用"));
+        const ConsoleCaller &caller = std::get<ConsoleCaller>(authenticated);
+        if (isFollowUpPath(header.path.mid(kPrefix.size()))) {
+            if (!FollowUpPolicy(*caller.setup, caller.person()).mayOpen())
+                return forbidden(QStringLiteral("整改跟踪由考评办和联络员在控制台办理；检查组员请使用平板应用"));
+        } else if (!caller.access.mayOpenPages()) {
+            return forbidden(kPagesForbidden);
+        }
     } catch (const std::exception &) {
         // The full request answers with the reason.
     }
@@ -96,8 +113,11 @@ Response ConsoleApi::route(const Request &request)
     if (auto *refusal = std::get_if<Response>(&authenticated))
         return *refusal;
     const ConsoleCaller &caller = std::get<ConsoleCaller>(authenticated);
+    const QString path = request.path.mid(kPrefix.size());
+    if (isFollowUpPath(path))
+        return followUp(request, caller, path);
     if (!caller.access.mayOpenPages())
-        return forbidden(QStringLiteral("考评办控制台仅供考评办和检查组长使用；请使用平板应用"));
+        return forbidden(kPagesForbidden);
     return page(request, caller);
 }
 
@@ -140,6 +160,28 @@ Response ConsoleApi::page(const Request &request, const ConsoleCaller &caller)
         return diff(request, caller, match.captured(1));
     if (const auto match = exportPath.match(path); match.hasMatch())
         return m_audit.exportFile(*lease, request, caller, match.captured(1));
+    return notFound(QStringLiteral("没有这个地址：%1 %2").arg(request.method, request.path));
+}
+
+Response ConsoleApi::followUp(const Request &request, const ConsoleCaller &caller, const QString &path)
+{
+    FollowUpCall call(request, caller, m_clock());
+    if (!call.policy.mayOpen())
+        return forbidden(QStringLiteral("整改跟踪由考评办和联络员在控制台办理；检查组员请使用平板应用"));
+    auto lease = m_pool.acquire();
+    try {
+        const QByteArray key = m_audit.historyKey();
+        RectificationEndpoints ledger(m_dataFolder, key);
+        if (auto answer = ledger.handle(*lease, call, path))
+            return *answer;
+        CatalogEndpoints catalog(m_dataFolder, key);
+        if (auto answer = catalog.handle(*lease, call, path))
+            return *answer;
+        if (auto answer = m_evidence.handle(*lease, call, path))
+            return *answer;
+    } catch (const followup::FollowUpError &error) {
+        return refusal(error);
+    }
     return notFound(QStringLiteral("没有这个地址：%1 %2").arg(request.method, request.path));
 }
 

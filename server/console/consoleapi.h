@@ -3,6 +3,7 @@
 #include "consoleauth.h"
 #include "consoleclock.h"
 #include "auditendpoints.h"
+#include "evidenceendpoints.h"
 #include "photoendpoint.h"
 #include "api/setupcache.h"
 
@@ -29,6 +30,7 @@ public:
 private:
     http::Response route(const http::Request &request);
     http::Response page(const http::Request &request, const ConsoleCaller &caller);
+    http::Response followUp(const http::Request &request, const ConsoleCaller &caller, const QString &path);
     http::Response results(const http::Request &request, const ConsoleCaller &caller);
     http::Response unit(const ConsoleCaller &caller, const QString &code);
     http::Response findings(const http::Request &request, const ConsoleCaller &caller);
@@ -40,6 +42,7 @@ private:
     ConsoleAuth m_auth;
     PhotoEndpoint m_photos;
     AuditEndpoints m_audit;
+    EvidenceEndpoints m_evidence;
     QString m_dataFolder;
     Clock m_clock;
 };

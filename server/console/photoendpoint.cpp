@@ -20,13 +20,19 @@ Response PhotoEndpoint::serve(SqlConnection &db, const ConsoleAccess &access, co
 {
     if (!hq::PhotoStore::isSha256(sha256))
         return badRequest(QStringLiteral("照片编号应为 64 位小写十六进制 SHA-256"));
+    const QStringList units = hq::PhotoStore::recordUnits(db, sha256);
+    const bool visible = std::any_of(units.begin(), units.end(), [&](const QString &unit) { return access.canSee(unit); });
+    return serveContent(request, sha256, visible);
+}
+
+Response PhotoEndpoint::serveContent(const http::Request &request, const QString &sha256, bool visible)
+{
+    if (!hq::PhotoStore::isSha256(sha256))
+        return badRequest(QStringLiteral("文件编号应为 64 位小写十六进制 SHA-256"));
     const QString size = request.query.value(QStringLiteral("size"));
     if (!size.isEmpty() && size != QLatin1String("thumb"))
         return badRequest(QStringLiteral("size 只能为 thumb"));
     const bool thumb = !size.isEmpty();
-
-    const QStringList units = hq::PhotoStore::recordUnits(db, sha256);
-    const bool visible = std::any_of(units.begin(), units.end(), [&](const QString &unit) { return access.canSee(unit); });
     // The same answer for "no such photo" and "not yours": a leader learns nothing
     // about other groups' photos.
     const auto original = visible ? m_photos.read(sha256) : std::nullopt;
@@ -43,7 +49,10 @@ Response PhotoEndpoint::serve(SqlConnection &db, const ConsoleAccess &access, co
             return Response::error(415, QStringLiteral("unsupported_type"), QStringLiteral("无法为这张照片生成缩略图"));
         response = Response::bytes(*bytes, "image/jpeg");
     } else {
-        response = Response::bytes(*original, hq::PhotoStore::sniffImageType(original->left(16)));
+        QByteArray type = hq::PhotoStore::sniffImageType(original->left(16));
+        if (type.isEmpty() && original->startsWith("%PDF-"))
+            type = "application/pdf"; // follow-up evidence may be a PDF
+        response = Response::bytes(*original, type);
     }
     response.headers.insert("ETag", etag);
     response.headers.insert("Cache-Control", "private, max-age=31536000, immutable");

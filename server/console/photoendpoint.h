@@ -22,6 +22,8 @@ public:
 
     http::Response serve(SqlConnection &db, const ConsoleAccess &access, const http::Request &request,
                          const QString &sha256);
+    // The same answer for content whose visibility the caller decided (follow-up files).
+    http::Response serveContent(const http::Request &request, const QString &sha256, bool visible);
 
 private:
     std::optional<QByteArray> thumbnail(const QString &sha256, const QByteArray &original);

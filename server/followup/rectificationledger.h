@@ -5,6 +5,7 @@
 
 #include "domain/campaignsetup.h"
 #include "domain/followup.h"
+#include "import/importerror.h"
 #include "store/sqlconnection.h"
 
 #include <QDate>
@@ -51,6 +52,17 @@ struct PlanDraft
     std::vector<MilestoneDraft> milestones;
 };
 
+// A CSV of items refused as a whole, with the error of each bad line.
+class ItemImportFailed : public FollowUpError
+{
+public:
+    explicit ItemImportFailed(std::vector<ImportError> errors);
+    const std::vector<ImportError> &errors() const { return m_errors; }
+
+private:
+    std::vector<ImportError> m_errors;
+};
+
 struct UnitRelease
 {
     QString unitCode;
@@ -66,7 +78,8 @@ struct UnitRelease
 class RectificationLedger
 {
 public:
-    RectificationLedger(SqlConnection &db, const CampaignSetup &setup, QByteArray historyKey);
+    // `dataFolder` holds the uploaded evidence (hq/photostore.h).
+    RectificationLedger(SqlConnection &db, const CampaignSetup &setup, QByteArray historyKey, QString dataFolder);
 
     std::vector<RectificationItem> items(const ItemFilter &filter);
     std::optional<RectificationItem> item(const QString &id); // merged-away items: nothing
@@ -76,7 +89,7 @@ public:
     // Every finding of the unit not yet in an item becomes one, 待认领. Returns how many.
     int release(const QString &unitCode, const QString &account, const QDateTime &now);
     RectificationItem add(const ItemDraft &draft, const QString &account, const QDateTime &now);
-    // All or nothing; line numbers in the errors count the header as line 1.
+    // All or nothing: throws ItemImportFailed with every line's error (the header is line 1).
     int import(const QByteArray &csv, const QString &account, const QDateTime &now);
     RectificationItem merge(const QString &intoId, const QStringList &otherIds, const QString &account,
                             const QDateTime &now);
@@ -95,12 +108,18 @@ public:
 
 private:
     RectificationItem load(const QString &id);
+    RectificationItem existing(const QString &id); // throws not_found
+    static void requireState(const RectificationItem &item, FollowUpAction action);
+    int nextNumber();
+    RectificationItem insertDraft(const ItemDraft &draft, const QString &account, const QDateTime &now,
+                                  const QString &action);
     void store(const RectificationItem &item, bool isNew);
     void storeMilestones(const RectificationItem &item);
 
     SqlConnection &m_db;
     const CampaignSetup &m_setup;
     FollowUpHistory m_history;
+    QString m_dataFolder;
 };
 
 } // namespace onsite::followup

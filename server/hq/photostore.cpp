@@ -30,6 +30,14 @@ bool PhotoStore::isSha256(const QString &text)
 
 QByteArray PhotoStore::sniffImageType(const QByteArray &head) { return photoMimeType(head).toLatin1(); }
 
+QByteArray PhotoStore::contentType(const QByteArray &head) const
+{
+    const QByteArray image = sniffImageType(head);
+    if (image.isEmpty() && m_limits.acceptPdf && head.startsWith("%PDF-"))
+        return QByteArrayLiteral("application/pdf");
+    return image;
+}
+
 // One partial file per (photo, account): two accounts sending the same content never
 // append to each other's upload. The account is hashed into a safe file name.
 QString PhotoStore::partPath(const QString &sha256, const QString &account) const
@@ -125,8 +133,10 @@ ChunkResult PhotoStore::putChunk(SqlConnection &db, const QString &sha256, const
         return {ChunkOutcome::OffsetMismatch, current,
                 QStringLiteral("服务器已收到 %1 字节，而不是 %2").arg(current.received).arg(offset)};
     }
-    if (offset == 0 && sniffImageType(bytes.left(16)).isEmpty())
-        return {ChunkOutcome::UnsupportedType, current, QStringLiteral("不是受支持的图片（JPEG、PNG、WebP、HEIF）")};
+    if (offset == 0 && contentType(bytes.left(16)).isEmpty())
+        return {ChunkOutcome::UnsupportedType, current,
+                m_limits.acceptPdf ? QStringLiteral("不是受支持的文件（JPEG、PNG、WebP、HEIF 图片或 PDF）")
+                                   : QStringLiteral("不是受支持的图片（JPEG、PNG、WebP、HEIF）")};
     if (offset == 0) {
         if (auto refusal = quotaRefusal(db, sha256, account, total)) {
             refusal->state = current;
@@ -194,7 +204,7 @@ ChunkResult PhotoStore::finish(SqlConnection &db, const QString &sha256, const Q
     SqlTransaction transaction(db);
     if (!stored) {
         db.execute(QStringLiteral("INSERT INTO hq_photo_blobs (sha256, size_bytes, mime_type, stored_at) VALUES (?, ?, ?, ?)"),
-                   {sha256, total, QString::fromLatin1(sniffImageType(head)), iso(QDateTime::currentDateTimeUtc())});
+                   {sha256, total, QString::fromLatin1(contentType(head)), iso(QDateTime::currentDateTimeUtc())});
     }
     db.execute(QStringLiteral("DELETE FROM hq_photo_uploaders WHERE sha256 = ? AND account = ?"), {sha256, account});
     db.execute(QStringLiteral("INSERT INTO hq_photo_uploaders (sha256, account) VALUES (?, ?)"), {sha256, account});

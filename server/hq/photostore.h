@@ -25,6 +25,7 @@ struct PhotoLimits
     qint64 maxPendingBytesPerAccount = 256LL * 1024 * 1024; // unfinished uploads at once
     qint64 maxStoredBytesPerAccount = 8LL * 1024 * 1024 * 1024;
     int abandonedAfterDays = 7; // an unfinished upload untouched this long is removed
+    bool acceptPdf = false;     // follow-up evidence may be a PDF; tablets send images only
 };
 
 struct ChunkResult
@@ -67,6 +68,7 @@ public:
     QString finishedPath(const QString &sha256) const;
 
 private:
+    QByteArray contentType(const QByteArray &head) const; // an image type, or a PDF when accepted
     static void syncToDisk(const QString &path); // fsync a file or a folder
     QString partPath(const QString &sha256, const QString &account) const;
     UploadState stateLocked(SqlConnection &db, const QString &sha256, const QString &account);

@@ -294,8 +294,19 @@ std::optional<std::pair<qint64, QString>> ScoreHistory::currentValueMismatch()
 
 QJsonArray ScoreHistory::entries(const QString &unit, const QString &indicator)
 {
-    QString sql = QStringLiteral("SELECT %1 FROM score_history WHERE 1 = 1").arg(kColumns);
-    QVariantList params;
+    // The scores' and submissions' trail; the follow-up's steps are read per record.
+    return rows(QStringLiteral(" AND entity IN ('score', 'submission')"), {}, unit, indicator);
+}
+
+QJsonArray ScoreHistory::entriesOf(const QString &entity, const QString &entityId)
+{
+    return rows(QStringLiteral(" AND entity = ? AND entity_id = ?"), {entity, entityId}, {}, {});
+}
+
+QJsonArray ScoreHistory::rows(const QString &condition, QVariantList params, const QString &unit,
+                              const QString &indicator)
+{
+    QString sql = QStringLiteral("SELECT %1 FROM score_history WHERE 1 = 1").arg(kColumns) + condition;
     if (!unit.isEmpty()) {
         sql += QStringLiteral(" AND unit_code = ?");
         params << unit;

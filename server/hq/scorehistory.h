@@ -58,6 +58,8 @@ public:
     // [{"seq","at","account","action","entity","old","new","reason", …}] of one unit's
     // item (indicator empty: the whole unit, submissions included), oldest first.
     QJsonArray entries(const QString &unit, const QString &indicator);
+    // Every row of one record (a follow-up item, project, …), oldest first, same shape.
+    QJsonArray entriesOf(const QString &entity, const QString &entityId);
     // The value a score had when it was last deleted, if its latest change was a delete.
     std::optional<QString> deletedValue(const QString &unit, const QString &indicator, const QString &account,
                                         const QString &kind);
@@ -69,6 +71,7 @@ public:
     QString keyId() const;
 
 private:
+    QJsonArray rows(const QString &condition, QVariantList params, const QString &unit, const QString &indicator);
     QByteArray mac(const QByteArray &message) const;
     QByteArray rowMac(const QVariantList &row, const QByteArray &previous) const; // row as selected by kColumns
     QByteArray headMac(qint64 seq, const QByteArray &lastMac) const;

@@ -178,7 +178,7 @@ TEST_F(PostgresStoreTest, MigratesEmptyDatabaseToLatest)
     EXPECT_EQ(schemaVersion(*db), latestSchemaVersion());
     const QStringList tables = tableNames(*db);
     for (const char *table : {"campaign", "units", "indicators", "sites", "score_entries", "visits", "photos",
-                              "findings", "rectifications", "score_history", "schema_meta"})
+                              "findings", "rechecks", "recheck_results", "score_history", "schema_meta"})
         EXPECT_TRUE(tables.contains(QLatin1String(table))) << table;
     // A second run has nothing to do and changes nothing.
     migrateSchema(*db);
