@@ -27,7 +27,8 @@ Commands:
                        Stop an account from signing in (signing it out everywhere), or allow it again.
   conflicts            List edits that lost to a later concurrent edit.
   export KIND          Export results (xlsx|csv), findings (xlsx) or the report (pdf)
-                       to --out FILE, live or a published --version N.
+                       to --out FILE, live or a published --version N; or the follow-up:
+                       rectifications, experiences, innovations, dispatch [--week 2026-W27].
   verify-history       Check the keyed score history; non-zero exit on any break.
 
 Every command takes --data DIR (the HQ data folder), --db URL (PostgreSQL instead

@@ -20,6 +20,8 @@ namespace {
 constexpr double kPhotoWidthMm = 80;
 constexpr double kPhotoHeightMm = 62;
 constexpr int kPhotoPixels = 1000;
+// An <img>'s width and height are CSS pixels (96 per inch): Qt scales them to the device.
+constexpr double kCssPixelsPerMm = 96 / 25.4;
 
 std::optional<QImage> decodePhoto(const QByteArray &bytes)
 {
@@ -69,7 +71,7 @@ ExperienceBook::ExperienceBook(const CampaignSetup &setup, std::vector<Experienc
 }
 
 QString ExperienceBook::experienceHtml(const Experience &experience, int number,
-                                       QTextDocument &document, double mm) const
+                                       QTextDocument &document) const
 {
     QStringList about = {QStringLiteral("单位：%1").arg(unitName(m_setup, experience.unitCode)),
                          experience.isHighlight() ? QStringLiteral("来源：检查组发现的亮点")
@@ -98,11 +100,11 @@ QString ExperienceBook::experienceHtml(const Experience &experience, int number,
             others << (bytes ? name : QStringLiteral("%1（文件缺失）").arg(name));
             continue;
         }
-        const QUrl url(QStringLiteral("photo://%1").arg(attachment.sha256));
+        const QUrl url(QStringLiteral("photo:%1").arg(attachment.sha256));
         document.addResource(QTextDocument::ImageResource, url, QVariant(*image));
         // As large as fits kPhotoWidthMm × kPhotoHeightMm, two side by side.
-        const double scale =
-            std::min(kPhotoWidthMm * mm / image->width(), kPhotoHeightMm * mm / image->height());
+        const double scale = std::min(kPhotoWidthMm * kCssPixelsPerMm / image->width(),
+                                      kPhotoHeightMm * kCssPixelsPerMm / image->height());
         photos += QStringLiteral("<img src=\"%1\" width=\"%2\" height=\"%3\"/>%4")
                       .arg(url.toString())
                       .arg(qRound(image->width() * scale))
@@ -144,9 +146,10 @@ QByteArray ExperienceBook::build() const
         int number = 0;
         for (const Experience &experience : m_experiences) {
             if (experience.unitCode == unitCode)
-                unitHtml += experienceHtml(experience, ++number, document, pages.mm());
+                unitHtml += experienceHtml(experience, ++number, document);
         }
-        cursor.insertBlock();
+        // A new left-aligned block: it would inherit the centred heading's alignment.
+        cursor.insertBlock(QTextBlockFormat(), QTextCharFormat());
         cursor.insertHtml(QStringLiteral("<h3>%1、%2（%3 篇）</h3>")
                               .arg(chineseNumber(++section), htmlText(unitName(m_setup, unitCode)),
                                    QString::number(number)) +

@@ -29,9 +29,8 @@ public:
     QByteArray build() const;
 
 private:
-    // `mm`: document units per millimetre.
-    QString experienceHtml(const Experience &experience, int number, QTextDocument &document,
-                           double mm) const;
+    // Registers the photos with `document`.
+    QString experienceHtml(const Experience &experience, int number, QTextDocument &document) const;
 
     const CampaignSetup &m_setup;
     std::vector<Experience> m_experiences;

@@ -59,7 +59,8 @@ QString upload(SqlConnection &db, hq::PhotoStore &store, const QString &account,
         QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
     const hq::ChunkResult result = store.putChunk(db, sha, account, 0, bytes.size(), bytes);
     if (result.outcome != hq::ChunkOutcome::Accepted || !result.state.complete)
-        throw std::runtime_error(("upload failed: " + result.message).toStdString());
+        throw std::runtime_error(
+            (QStringLiteral("upload failed: ") + result.message).toStdString());
     return sha;
 }
 
@@ -70,7 +71,7 @@ const RectificationItem &itemOfFinding(const std::vector<RectificationItem> &ite
         if (item.findingIds.contains(findingId))
             return item;
     }
-    throw std::runtime_error(("no item for finding " + findingId).toStdString());
+    throw std::runtime_error((QStringLiteral("no item for finding ") + findingId).toStdString());
 }
 
 void seed(SqlConnection &db, const CampaignSetup &setup, const QString &folder)
@@ -132,6 +133,19 @@ void seed(SqlConnection &db, const CampaignSetup &setup, const QString &folder)
     ledger.report(second, QStringLiteral("已补充档案目录照片"), {photo2}, true, liaison,
                   at("2026-07-06T08:00:00Z"));
     ledger.close(second, QStringLiteral("核查属实，予以销号"), hq, at("2026-07-07T02:00:00Z"));
+
+    // f3 (BH): reported for closing and returned (退回) with HQ's reason.
+    const QString third = itemOfFinding(items, QStringLiteral("f3")).id;
+    const QString bhLiaison = QStringLiteral("bh.liaison");
+    followup::PlanDraft plan3{QStringLiteral("建立人才驿站月度台账"),
+                              QStringLiteral("赵站长"),
+                              QDate(2026, 7, 15),
+                              {{QString(), QStringLiteral("台账建立"), QDate(2026, 7, 1), true}}};
+    ledger.savePlan(third, plan3, bhLiaison, at("2026-06-28T02:00:00Z"));
+    ledger.report(third, QStringLiteral("台账已建立"), {}, true, bhLiaison,
+                  at("2026-07-06T02:00:00Z"));
+    ledger.returnItem(third, QStringLiteral("台账缺少 6 月活动记录"), hq,
+                      at("2026-07-08T02:00:00Z"));
 
     // 典型经验: the inspectors' highlight h1 and two liaison submissions selected, one
     // rejected.
