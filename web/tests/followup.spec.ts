@@ -123,21 +123,21 @@ test.describe.serial('整改 → 销号', () => {
 
   test('the liaison fills in measures, person, deadline and milestones on the phone', async () => {
     const page = liaison.page;
-    await page.locator('[data-test=plan-measures-input] textarea').fill('建立按月统计的参学台账，支部书记每月签字确认');
-    await page.locator('[data-test=plan-responsible-input] input').fill('王建华（组织委员）');
-    await page.locator('[data-test=plan-deadline-input] input').fill(shanghaiDate(60));
+    await page.locator('textarea[data-test=plan-measures-input]').fill('建立按月统计的参学台账，支部书记每月签字确认');
+    await page.locator('input[data-test=plan-responsible-input]').fill('王建华（组织委员）');
+    await page.locator('input[data-test=plan-deadline-input]').fill(shanghaiDate(60));
     await page.locator('[data-test=milestone-add]').click();
     await page.locator('[data-test=milestone-add]').click();
     const rows = page.locator('[data-test=milestone-row]');
-    await rows.nth(0).locator('[data-test=milestone-title] input').fill('制定参学台账模板');
-    await rows.nth(0).locator('[data-test=milestone-due] input').fill(shanghaiDate(-3));
-    await rows.nth(1).locator('[data-test=milestone-title] input').fill('完成前三个月补登');
-    await rows.nth(1).locator('[data-test=milestone-due] input').fill(shanghaiDate(20));
+    await rows.nth(0).locator('input[data-test=milestone-title]').fill('制定参学台账模板');
+    await rows.nth(0).locator('input[data-test=milestone-due]').fill(shanghaiDate(-3));
+    await rows.nth(1).locator('input[data-test=milestone-title]').fill('完成前三个月补登');
+    await rows.nth(1).locator('input[data-test=milestone-due]').fill(shanghaiDate(20));
     // A milestone after the deadline is refused before it reaches HQ.
-    await rows.nth(1).locator('[data-test=milestone-due] input').fill(shanghaiDate(90));
+    await rows.nth(1).locator('input[data-test=milestone-due]').fill(shanghaiDate(90));
     await page.locator('[data-test=plan-save]').click();
     await expect(page.locator('[data-test=plan-error]')).toContainText('节点时限不能晚于整改时限');
-    await rows.nth(1).locator('[data-test=milestone-due] input').fill(shanghaiDate(20));
+    await rows.nth(1).locator('input[data-test=milestone-due]').fill(shanghaiDate(20));
     await page.locator('[data-test=plan-save]').click();
     await expect(page.locator('.plan-saved-message')).toBeVisible();
     await expect(page.locator('[data-test=item-summary] [data-test=item-state]')).toHaveText('整改中');
@@ -169,7 +169,7 @@ test.describe.serial('整改 → 销号', () => {
       }
       return route.continue();
     });
-    await page.locator('[data-test=report-text] textarea').fill('已制定参学台账模板，支部书记签字页见照片');
+    await page.locator('textarea[data-test=report-text]').fill('已制定参学台账模板，支部书记签字页见照片');
     await page.locator('[data-test=report-composer] input[data-test=evidence-file]').setInputFiles([photos().big]);
     const entry = page.locator('[data-test=report-composer] [data-test=upload-entry]');
     await expect(entry).toHaveAttribute('data-upload', 'done', { timeout: 30_000 });
@@ -204,7 +204,7 @@ test.describe.serial('整改 → 销号', () => {
     await page.locator('[data-test=verify-return]').click();
     await page.locator('[data-test=verify-confirm]').click();
     await expect(page.locator('[data-test=verify-error]')).toContainText('请填写退回原因');
-    await page.locator('[data-test=verify-reason] textarea').fill('照片看不清签字，请补充近三个月的台账照片');
+    await page.locator('textarea[data-test=verify-reason]').fill('照片看不清签字，请补充近三个月的台账照片');
     await page.locator('[data-test=verify-confirm]').click();
     await expect(page.locator('[data-test=item-summary] [data-test=item-state]')).toHaveText('退回');
   });
@@ -214,7 +214,7 @@ test.describe.serial('整改 → 销号', () => {
     await page.goto(itemPath);
     await expect(page.locator('[data-test=return-reason]')).toContainText('照片看不清签字');
     await expect(page.locator('[data-test=item-summary] [data-test=item-state]')).toHaveText('退回');
-    await page.locator('[data-test=report-text] textarea').fill('补充近三个月台账照片');
+    await page.locator('textarea[data-test=report-text]').fill('补充近三个月台账照片');
     await page.locator('[data-test=report-composer] input[data-test=evidence-file]').setInputFiles([photos().ledger, photos().hall]);
     await expect(page.locator('[data-test=report-composer] [data-test=upload-done]')).toHaveCount(2);
     await page.locator('[data-test=report-for-closing]').click();
@@ -231,10 +231,10 @@ test.describe.serial('整改 → 销号', () => {
     await expect(page.locator('[data-test=item-summary] [data-test=item-state]')).toHaveText('已销号');
     await expect(page.locator('[data-test=verify-close]')).toHaveCount(0);
     const actions = await page.locator('[data-test=history-entry]').evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-action')));
-    const steps = actions.filter((a) => ['release', 'plan', 'report', 'return', 'close'].includes(a ?? ''));
-    // Two plan saves, report for closing, return, report again, close.
+    const steps = actions.filter((a) => ['release', 'plan', 'submit', 'return', 'close'].includes(a ?? ''));
+    // Plan saves, 报送销号 (submit), 退回, 报送销号 again, 销号.
     expect(steps[0]).toBe('release');
-    expect(steps.slice(-4)).toEqual(['report', 'return', 'report', 'close']);
+    expect(steps.slice(-4)).toEqual(['submit', 'return', 'submit', 'close']);
     expect(steps.filter((a) => a === 'plan').length).toBeGreaterThanOrEqual(1);
     await expect(page.locator('[data-test=history-entry][data-action=return]')).toContainText('照片看不清签字');
     // The board counts it for DC.
@@ -270,8 +270,8 @@ test.describe.serial('整改 → 销号', () => {
     const page = liaison.page;
     await page.goto('/innovations');
     const propose = async (title: string) => {
-      await page.locator('[data-test=innovation-title] input').fill(title);
-      await page.locator('[data-test=innovation-description] textarea').fill(`${title}：以党建引领基层治理`);
+      await page.locator('input[data-test=innovation-title]').fill(title);
+      await page.locator('textarea[data-test=innovation-description]').fill(`${title}：以党建引领基层治理`);
       await page.locator('[data-test=innovation-submit]').click();
     };
     await propose('红色物业联盟');
