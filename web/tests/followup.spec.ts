@@ -244,6 +244,27 @@ test.describe.serial('整改 → 销号', () => {
     await expect(page.locator('[data-test=total-closed]')).toHaveText('1');
   });
 
+  test('the follow-up exports download from the board and the libraries', async () => {
+    const page = hq.page;
+    const checks = [
+      { path: '/followup/board', button: 'export-rectificationsXlsx', magic: 'PK', ext: '.xlsx' },
+      { path: '/followup/board', button: 'export-dispatchPdf', magic: '%PDF', ext: '.pdf' },
+      { path: '/experiences', button: 'export-experiencesPdf', magic: '%PDF', ext: '.pdf' },
+      { path: '/innovations', button: 'export-innovationsXlsx', magic: 'PK', ext: '.xlsx' },
+    ];
+    for (const check of checks) {
+      await page.goto(check.path);
+      const link = page.locator(`[data-test=${check.button}]`);
+      const download = page.waitForEvent('download');
+      await link.click();
+      const file = await download;
+      expect(file.suggestedFilename()).toMatch(new RegExp(`\\${check.ext}$`));
+      const body = readFileSync((await file.path())!);
+      expect(body.length).toBeGreaterThan(200);
+      expect(body.subarray(0, check.magic.length).toString('latin1')).toBe(check.magic);
+    }
+  });
+
   test('the liaison sees 已销号 and the history names HQ as 考评办', async () => {
     const page = liaison.page;
     await page.goto(itemPath);
@@ -252,6 +273,23 @@ test.describe.serial('整改 → 销号', () => {
     const text = await page.locator('body').innerText();
     expect(text).not.toContain('赵考评');
     for (const name of raterNames) expect(text).not.toContain(name);
+  });
+
+  test('a group leader reads the board and the items, without HQ’s actions', async ({ browser }) => {
+    const leader = await signIn(browser, 'g1.li', desktop);
+    const page = leader.page;
+    await expect(page).toHaveURL(/\/progress$/);
+    await expect(page.locator('[data-test=nav-followup-board]')).toBeVisible();
+    await expect(page.locator('[data-test=nav-followup-releases]')).toHaveCount(0);
+    await expect(page.locator('[data-test=nav-followup-verify]')).toHaveCount(0);
+    await page.locator('[data-test=nav-followup-ledger]').click();
+    await expect(page.locator('[data-test=ledger-table] tbody tr')).toHaveCount(2);
+    await page.goto(itemPath);
+    await expect(page.locator('[data-test=item-summary] [data-test=item-state]')).toHaveText('已销号');
+    await expect(page.locator('body')).toContainText('只读：验收由考评办操作');
+    await expect(page.locator('[data-test=verify-panel]')).toHaveCount(0);
+    expect(leader.problems).toEqual([]);
+    await leader.context.close();
   });
 
   test('another unit’s item is not found for the liaison', async () => {
