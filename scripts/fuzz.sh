@@ -26,7 +26,7 @@ command -v clang++ >/dev/null || { echo "fuzz: clang++ not found (apt-get instal
 # executables link libFuzzer's main. Qt, Boost and SQLite from Debian are not.
 sanitizers="-fsanitize=address,undefined -fno-sanitize-recover=undefined"
 cmake -S . -B "$build" -G Ninja \
-  -DCMAKE_C_COMPILER=clang -DCMAKE_CXX_COMPILER=clang++ \
+  -DCMAKE_CXX_COMPILER=clang++ \
   -DCMAKE_BUILD_TYPE=RelWithDebInfo \
   -DCMAKE_CXX_FLAGS="-fsanitize=fuzzer-no-link $sanitizers -fno-omit-frame-pointer" \
   -DCMAKE_EXE_LINKER_FLAGS="$sanitizers" \
@@ -36,12 +36,24 @@ cmake --build "$build" -j"$(nproc 2>/dev/null || echo 2)" --target "${targets[@]
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
 
+dictionary() {
+  case $1 in
+    csv | campaign | paperscore) echo tests/fuzz/dict/csv.dict ;;
+    httptarget | httprequest) echo tests/fuzz/dict/http.dict ;;
+    *) echo tests/fuzz/dict/json.dict ;;
+  esac
+}
+
 run_target() {
   local target=$1 dir="$build/runs/$1"
-  mkdir -p "$dir/corpus"
+  mkdir -p "$dir/corpus" "$dir/earlier"
+  # Findings of an earlier run are kept aside, so the summary shows this run's only.
+  find "$dir" -maxdepth 1 \( -name 'crash-*' -o -name 'leak-*' -o -name 'timeout-*' -o -name 'oom-*' \) \
+    -exec mv {} "$dir/earlier/" \;
   # -timeout: one input taking 10 s is a finding (quadratic parsing, a loop).
   "$build/tests/fuzz/onsite_fuzz_$target" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
-    -print_final_stats=1 -artifact_prefix="$dir/" "$dir/corpus" "tests/fuzz/corpus/$target" \
+    -print_final_stats=1 -dict="$(dictionary "$target")" -artifact_prefix="$dir/" \
+    "$dir/corpus" "tests/fuzz/corpus/$target" \
     >"$dir/log" 2>&1 || true
 }
 

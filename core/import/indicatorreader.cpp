@@ -105,7 +105,8 @@ void SetupReader::checkThresholdCategories(const CsvRow &row, const Indicator &i
                                 .arg(unit.category, unit.code));
         }
     }
-    for (const auto &[category, target] : rule.byCategory) {
+    for (const auto &entry : rule.byCategory) {
+        const QString &category = entry.first; // not a structured binding: clang 14 cannot capture one
         const bool known = category == kDefaultCategory ||
                            std::any_of(m_setup.units.begin(), m_setup.units.end(),
                                        [&](const Unit &unit) { return unit.category == category; });

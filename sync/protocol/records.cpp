@@ -174,7 +174,9 @@ std::optional<PhotoEvidence> photoFromJson(const QString &id, const QJsonObject 
     p.account = r.text(QStringLiteral("account"));
     p.capturedAt = r.time(QStringLiteral("captured_at"));
     p.mimeType = r.text(QStringLiteral("mime_type"));
-    p.sizeBytes = static_cast<qint64>(r.number(QStringLiteral("size_bytes")).value_or(-1));
+    // Range-checked before the cast: a double beyond qint64 (1e300) is undefined behaviour.
+    const double size = r.number(QStringLiteral("size_bytes")).value_or(-1);
+    p.sizeBytes = size > 0 && size < 9223372036854775808.0 ? static_cast<qint64>(size) : -1;
     p.position = r.position();
     if (r.ok() && !sha256.match(p.sha256).hasMatch())
         *error = QStringLiteral("field \"sha256\" must be 64 lowercase hex digits");
