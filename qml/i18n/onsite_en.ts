@@ -122,12 +122,12 @@
 <context>
     <name>FieldRecorder</name>
     <message>
-        <location filename="../../sync/client/fieldrecorder.cpp" line="+51"/>
+        <location filename="../../sync/client/fieldrecorder.cpp" line="+52"/>
         <source>点位 %1 不属于单位 %2</source>
         <translation>Site %1 does not belong to unit %2</translation>
     </message>
     <message>
-        <location filename="../../sync/client/fieldrules.cpp" line="+151"/>
+        <location filename="../../sync/client/fieldrules.cpp" line="+152"/>
         <source>单位 %1 已由组长提交锁定，评分不能再修改</source>
         <translation>Unit %1 was submitted and locked by the group leader; scores can no longer be changed</translation>
     </message>
@@ -163,7 +163,12 @@
         <translation>The highlight title cannot be empty</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+30"/>
+        <source>照片 %1 不存在或不属于单位 %2</source>
+        <translation>Photo %1 does not exist or does not belong to unit %2</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>撤回提交必须写明理由</source>
         <translation>Reopening requires a reason</translation>
     </message>
@@ -277,7 +282,42 @@
         <translation>This score cannot be recorded</translation>
     </message>
     <message>
-        <location line="-21"/>
+        <location line="+14"/>
+        <source>%1不考评单位 %2</source>
+        <translation>%1 does not assess unit %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1不能记录回头看结果，请由检查组现场核查</source>
+        <translation>%1: cannot record re-check results; the inspection group checks on site</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>回避：你（%1）来自单位 %2，不能回头看本单位</source>
+        <translation>Conflict of interest: you (%1) are from unit %2 and cannot re-check your own unit</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>这项回头看任务没有分配给%1</source>
+        <translation>This re-check was not assigned to %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>整改未到位时请写明情况</source>
+        <translation>Describe what is still missing when the rectification is not done</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>说明最多 %1 个字</source>
+        <translation>Notes may have at most %1 characters</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>无法记录回头看结果</source>
+        <translation>Cannot record this re-check result</translation>
+    </message>
+    <message>
+        <location line="-51"/>
         <source>考评办不作为评分人打分；如需核定，请以核定方式录入并写明理由</source>
         <translation>The assessment office does not score as a rater; to set a final value, enter it as a final value with a reason</translation>
     </message>
@@ -305,6 +345,12 @@
         <location line="+6"/>
         <source>指标 %1 的输入“%2”无效：%3</source>
         <translation>Invalid input “%2” for indicator %1: %3</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client/fieldrecorder.cpp" line="-55"/>
+        <location filename="../../sync/client/fieldrules.cpp" line="+25"/>
+        <source>回头看任务“%1”不存在，请先同步</source>
+        <translation>Re-check “%1” does not exist; sync first</translation>
     </message>
 </context>
 <context>
@@ -565,6 +611,112 @@
         <location line="+13"/>
         <source>服务器没有接收照片数据（停在 %1 字节）</source>
         <translation>The server did not accept the photo data (stuck at %1 bytes)</translation>
+    </message>
+</context>
+<context>
+    <name>RecheckDialog</name>
+    <message>
+        <location filename="../components/RecheckDialog.qml" line="+15"/>
+        <source>记录回头看结果</source>
+        <translation>Record re-check result</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>整改到位</source>
+        <translation>Rectified</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>未到位</source>
+        <translation>Not rectified</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>现场情况（可选）</source>
+        <translation>What you saw on site (optional)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>哪些没有整改到位（必填）</source>
+        <translation>What is not rectified (required)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>佐证照片（点选，已选 %1 张）</source>
+        <translation>Evidence photos (tap to choose, %1 chosen)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>添加照片</source>
+        <translation>Add photo</translation>
+    </message>
+</context>
+<context>
+    <name>RecheckList</name>
+    <message>
+        <location filename="../components/RecheckList.qml" line="+15"/>
+        <source>选择照片</source>
+        <translation>Choose photo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>图片 (*.jpg *.jpeg *.png *.webp *.heic)</source>
+        <translation>Images (*.jpg *.jpeg *.png *.webp *.heic)</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>回头看 · %1 · %2 布置</source>
+        <translation>Re-check · %1 · assigned %2</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>再记录一次</source>
+        <translation>Record again</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>记录结果</source>
+        <translation>Record result</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>问题：%1</source>
+        <translation>Problem: %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>整改建议：%1</source>
+        <translation>Suggestion: %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>单位整改措施：%1</source>
+        <translation>Unit’s measures: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>单位整改措施：（未填写）</source>
+        <translation>Unit’s measures: (not filled in)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>考评办说明：%1</source>
+        <translation>Note from HQ: %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>待回头看</source>
+        <translation>To re-check</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>%1 · %2 · %3（%4）</source>
+        <translation>%1 · %2 · %3 (%4)</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>本单位没有回头看任务</source>
+        <translation>No re-checks for this unit</translation>
     </message>
 </context>
 <context>
@@ -1100,7 +1252,7 @@
 <context>
     <name>UnitPage</name>
     <message>
-        <location filename="../pages/UnitPage.qml" line="+23"/>
+        <location filename="../pages/UnitPage.qml" line="+24"/>
         <source>‹ 返回</source>
         <translation>‹ Back</translation>
     </message>
@@ -1115,7 +1267,17 @@
         <translation>Indicator overview</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+3"/>
+        <source>回头看（%1）</source>
+        <translation>Re-checks (%1)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>回头看</source>
+        <translation>Re-checks</translation>
+    </message>
+    <message>
+        <location line="+42"/>
         <source>%1 · 核查指标 %2</source>
         <translation>%1 · Indicators checked: %2</translation>
     </message>
@@ -1254,6 +1416,55 @@
     </message>
 </context>
 <context>
+    <name>onsite::app::RecheckModel</name>
+    <message>
+        <location filename="../viewmodels/recheckmodel.cpp" line="+24"/>
+        <source>整改到位</source>
+        <translation>Rectified</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>未到位</source>
+        <translation>Not rectified</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>待同步</source>
+        <translation>Waiting to sync</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>未被接受：%1</source>
+        <translation>Not accepted: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>已同步</source>
+        <translation>Synced</translation>
+    </message>
+    <message>
+        <location line="+103"/>
+        <source>照片已保存，联网后自动上传</source>
+        <translation>Photo saved; it uploads when online</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+21"/>
+        <source>保存失败：%1</source>
+        <translation>Saving failed: %1</translation>
+    </message>
+    <message>
+        <location line="-9"/>
+        <source>请选择“整改到位”或“未到位”</source>
+        <translation>Choose “Rectified” or “Not rectified”</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>已记录回头看结果：%1，联网后自动同步</source>
+        <translation>Re-check result recorded: %1; it syncs when online</translation>
+    </message>
+</context>
+<context>
     <name>onsite::app::ScoreCalculator</name>
     <message>
         <location filename="../viewmodels/scorecalculator.cpp" line="+33"/>
@@ -1365,6 +1576,16 @@
         <location line="+3"/>
         <source>亮点 %1：%2</source>
         <translation>Highlight %1: %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>回头看 %1：整改到位</source>
+        <translation>Re-check %1: rectified</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>回头看 %1：未到位</source>
+        <translation>Re-check %1: not rectified</translation>
     </message>
 </context>
 <context>

@@ -15,6 +15,7 @@ Page {
     signal back()
 
     SiteListModel { id: sites; unitCode: page.unitCode }
+    RecheckModel { id: rechecks; objectName: "recheckModel"; unitCode: page.unitCode }
 
     header: ToolBar {
         background: Rectangle { color: "#fafafa" }
@@ -37,6 +38,16 @@ Page {
             currentIndex: page.initialTab
             TabButton { text: qsTr("点位") }
             TabButton { objectName: "overviewTab"; text: qsTr("指标总览") }
+            TabButton {
+                objectName: "recheckTab"
+                text: rechecks.openCount > 0 ? qsTr("回头看（%1）").arg(rechecks.openCount) : qsTr("回头看")
+            }
+        }
+        RecheckList {
+            visible: tabs.currentIndex === 2
+            model: rechecks
+            Layout.fillWidth: true
+            Layout.fillHeight: true
         }
         UnitOverview {
             visible: tabs.currentIndex === 1

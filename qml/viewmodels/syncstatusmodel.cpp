@@ -72,6 +72,9 @@ QString SyncStatusModel::describe(const QString &entity, const QJsonObject &data
     }
     if (entity == QLatin1String("highlight"))
         return tr("亮点 %1：%2").arg(field("unit"), field("title"));
+    if (entity == QLatin1String("recheck_result"))
+        return field("outcome") == QLatin1String("done") ? tr("回头看 %1：整改到位").arg(field("unit"))
+                                                         : tr("回头看 %1：未到位").arg(field("unit"));
     return entity;
 }
 

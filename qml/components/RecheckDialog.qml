@@ -1,0 +1,95 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+
+// Records what was found re-checking an item on site: 整改到位 or 未到位, notes, photos.
+Dialog {
+    id: dialog
+    property string recheckId
+    property var photos: []        // the unit's photos: { id, source }
+    property var chosenPhotos: []
+    property string outcome: "done"
+    signal resultAccepted(string outcome, string notes, var photoIds)
+    signal addPhotoRequested()
+
+    title: qsTr("记录回头看结果")
+    modal: true
+    parent: Overlay.overlay
+    anchors.centerIn: parent
+    standardButtons: Dialog.Save | Dialog.Cancel
+    width: parent ? Math.min(parent.width - 32, 640) : 640
+
+    property string shownFor
+    onAboutToShow: {
+        // A new task starts empty; reopening after a refusal keeps what was typed.
+        if (shownFor !== recheckId) { notes.text = ""; outcome = "done"; chosenPhotos = [] }
+        shownFor = recheckId
+    }
+    onAccepted: resultAccepted(outcome, notes.text, chosenPhotos)
+
+    ColumnLayout {
+        anchors.fill: parent
+        spacing: 12
+        RowLayout {
+            RadioButton {
+                objectName: "recheckDone"
+                text: qsTr("整改到位")
+                checked: dialog.outcome === "done"
+                onClicked: dialog.outcome = "done"
+            }
+            RadioButton {
+                objectName: "recheckNotDone"
+                text: qsTr("未到位")
+                checked: dialog.outcome === "not_done"
+                onClicked: dialog.outcome = "not_done"
+            }
+        }
+        TextArea {
+            id: notes
+            objectName: "recheckNotes"
+            Layout.fillWidth: true
+            Layout.preferredHeight: 120
+            placeholderText: dialog.outcome === "done" ? qsTr("现场情况（可选）") : qsTr("哪些没有整改到位（必填）")
+            wrapMode: TextEdit.Wrap
+        }
+        RowLayout {
+            Layout.fillWidth: true
+            Label {
+                Layout.fillWidth: true
+                text: qsTr("佐证照片（点选，已选 %1 张）").arg(dialog.chosenPhotos.length)
+                color: "#616161"
+            }
+            Button { objectName: "recheckAddPhoto"; text: qsTr("添加照片"); onClicked: dialog.addPhotoRequested() }
+        }
+        Flow {
+            visible: dialog.photos.length > 0
+            Layout.fillWidth: true
+            spacing: 6
+            Repeater {
+                model: dialog.photos
+                delegate: Rectangle {
+                    required property var modelData
+                    readonly property bool chosen: dialog.chosenPhotos.indexOf(modelData.id) >= 0
+                    objectName: "recheckPhoto:" + modelData.id
+                    width: 104; height: 80
+                    color: "transparent"
+                    border.width: chosen ? 4 : 1
+                    border.color: chosen ? "#2e7d32" : "#bdbdbd"
+                    Image {
+                        anchors.fill: parent; anchors.margins: 4
+                        source: modelData.source; fillMode: Image.PreserveAspectCrop; asynchronous: true
+                    }
+                    MouseArea {
+                        anchors.fill: parent
+                        onClicked: {
+                            const list = dialog.chosenPhotos.slice()
+                            const at = list.indexOf(modelData.id)
+                            if (at >= 0) list.splice(at, 1); else list.push(modelData.id)
+                            dialog.chosenPhotos = list
+                        }
+                    }
+                }
+            }
+        }
+    }
+}

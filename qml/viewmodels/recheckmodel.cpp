@@ -1,0 +1,180 @@
+#include "recheckmodel.h"
+
+#include "appservices.h"
+#include "client/devicestore.h"
+#include "client/fielderror.h"
+#include "client/fieldrecorder.h"
+#include "client/fieldrules.h"
+#include "client/localrechecks.h"
+#include "client/outbox.h"
+#include "client/syncengine.h"
+
+#include <QUrl>
+
+namespace onsite::app {
+
+namespace {
+
+sync::DeviceStore *store() { return AppServices::instance().store; }
+
+QString localTime(const QDateTime &time) { return time.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm")); }
+
+QString outcomeText(RecheckOutcome outcome)
+{
+    return outcome == RecheckOutcome::Done ? RecheckModel::tr("整改到位") : RecheckModel::tr("未到位");
+}
+
+QString stateText(const sync::LocalRecheckResult &result)
+{
+    if (result.syncState == sync::outboxstate::kPending)
+        return RecheckModel::tr("待同步");
+    if (result.syncState == sync::outboxstate::kRejected || result.syncState == sync::outboxstate::kConflict)
+        return RecheckModel::tr("未被接受：%1").arg(result.syncMessage);
+    return RecheckModel::tr("已同步");
+}
+
+QString photoSource(const QString &photoId)
+{
+    const auto rows = store()->db().query(QStringLiteral("SELECT sha256 FROM photos WHERE id = ?"), {photoId});
+    if (rows.empty())
+        return {};
+    return QUrl::fromLocalFile(store()->photosFolder() + QLatin1Char('/') + rows.front()[0].toString()).toString();
+}
+
+} // namespace
+
+RecheckModel::RecheckModel(QObject *parent) : QObject(parent)
+{
+    // Re-checks arrive with a pull, and results settle with a push: follow each sync round.
+    if (auto *engine = AppServices::instance().engine)
+        connect(engine, &sync::SyncEngine::statusChanged, this, [this] {
+            try {
+                reload();
+            } catch (const std::exception &) { // a busy database: the next round refreshes
+            }
+        });
+}
+
+void RecheckModel::setUnitCode(const QString &code)
+{
+    if (code == m_unitCode)
+        return;
+    m_unitCode = code;
+    reload();
+}
+
+void RecheckModel::setMessage(const QString &message)
+{
+    m_message = message;
+    Q_EMIT messageChanged();
+}
+
+void RecheckModel::reload()
+{
+    QVariantList rechecks, photos;
+    int open = 0;
+    bool canRecord = false;
+    if (store() && !m_unitCode.isEmpty()) {
+        QHash<QString, QString> names;
+        for (const SqlRow &p : store()->db().query(QStringLiteral("SELECT account, name FROM people")))
+            names.insert(p[0].toString(), p[1].toString());
+        for (const sync::LocalRecheck &local : sync::LocalRechecks(store()->db()).forUnit(m_unitCode)) {
+            const Recheck &r = local.recheck;
+            QVariantList results;
+            for (const sync::LocalRecheckResult &result : local.results) {
+                QVariantList sources;
+                for (const QString &photo : result.result.photoIds)
+                    sources << photoSource(photo);
+                results.append(QVariantMap{{QStringLiteral("id"), result.result.id},
+                                           {QStringLiteral("done"), result.result.outcome == RecheckOutcome::Done},
+                                           {QStringLiteral("outcome"), outcomeText(result.result.outcome)},
+                                           {QStringLiteral("notes"), result.result.notes},
+                                           {QStringLiteral("name"), names.value(result.result.account, result.result.account)},
+                                           {QStringLiteral("time"), localTime(result.result.recordedAt)},
+                                           {QStringLiteral("state"), stateText(result)},
+                                           {QStringLiteral("photos"), sources}});
+            }
+            if (results.isEmpty())
+                ++open;
+            rechecks.append(QVariantMap{{QStringLiteral("id"), r.id},
+                                        {QStringLiteral("problem"), r.problem},
+                                        {QStringLiteral("suggestion"), r.suggestion},
+                                        {QStringLiteral("measures"), r.measures},
+                                        {QStringLiteral("note"), r.note},
+                                        {QStringLiteral("group"), r.groupName},
+                                        {QStringLiteral("assignedAt"), localTime(r.assignedAt)},
+                                        {QStringLiteral("results"), results}});
+        }
+        for (const SqlRow &p : store()->db().query(QStringLiteral("SELECT id FROM photos WHERE unit_code = ? "
+                                                                  "ORDER BY captured_at"),
+                                                   {m_unitCode}))
+            photos.append(QVariantMap{{QStringLiteral("id"), p[0]}, {QStringLiteral("source"), photoSource(p[0].toString())}});
+        try {
+            // The record button shows when the policy would take a result of this unit
+            // for a task of the person's own group (the same check recording makes).
+            const sync::FieldRules rules = sync::FieldRules::load(store()->db());
+            Recheck own;
+            own.unitCode = m_unitCode;
+            own.groupName = rules.me().groupName;
+            RecheckResult probe;
+            probe.unitCode = m_unitCode;
+            rules.checkRecheckResult(probe, &own);
+            canRecord = true;
+        } catch (const sync::FieldError &) { // not signed in, or not this person's to record
+        }
+    }
+    m_rechecks = rechecks;
+    m_photos = photos;
+    m_openCount = open;
+    m_canRecord = canRecord;
+    Q_EMIT changed();
+}
+
+QString RecheckModel::addPhoto(const QString &file)
+{
+    if (!store())
+        return {};
+    const QString path = file.startsWith(QLatin1String("file:")) ? QUrl(file).toLocalFile() : file;
+    try {
+        const PhotoEvidence photo =
+            sync::FieldRecorder(store()->db(), store()->photosFolder()).recordPhoto(path, m_unitCode);
+        if (auto *engine = AppServices::instance().engine)
+            engine->notifyLocalChange();
+        setMessage(tr("照片已保存，联网后自动上传"));
+        reload();
+        return photo.id;
+    } catch (const sync::FieldError &e) {
+        setMessage(e.message());
+    } catch (const std::exception &e) {
+        setMessage(tr("保存失败：%1").arg(QString::fromUtf8(e.what())));
+    }
+    return {};
+}
+
+bool RecheckModel::record(const QString &recheckId, const QString &outcome, const QString &notes,
+                          const QStringList &photoIds)
+{
+    if (!store())
+        return false;
+    const auto parsed = recheckOutcomeFromKey(outcome);
+    if (!parsed) {
+        setMessage(tr("请选择“整改到位”或“未到位”"));
+        return false;
+    }
+    try {
+        sync::FieldRecorder(store()->db(), store()->photosFolder()).recordRecheckResult(recheckId, *parsed, notes, photoIds);
+    } catch (const sync::FieldError &e) {
+        setMessage(e.message());
+        return false;
+    } catch (const std::exception &e) {
+        setMessage(tr("保存失败：%1").arg(QString::fromUtf8(e.what())));
+        return false;
+    }
+    if (auto *engine = AppServices::instance().engine)
+        engine->notifyLocalChange();
+    setMessage(tr("已记录回头看结果：%1，联网后自动同步").arg(outcomeText(*parsed)));
+    reload();
+    return true;
+}
+
+} // namespace onsite::app
