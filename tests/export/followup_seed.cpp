@@ -91,7 +91,7 @@ void seed(SqlConnection &db, const CampaignSetup &setup, const QString &folder)
                                    QStringLiteral("巡视反馈：干部档案专项审核进度滞后"),
                                    QStringLiteral("=CMD|' /C calc'!A0"),
                                    QDate(2026, 7, 5)};
-    ledger.add(inspection, hq, at("2026-06-26T01:00:00Z"));
+    const RectificationItem qsItem = ledger.add(inspection, hq, at("2026-06-26T01:00:00Z"));
     followup::ItemDraft bulletin{QStringLiteral("XC"),
                                  ItemSource::Bulletin,
                                  FindingKind::Weakness,
@@ -146,6 +146,17 @@ void seed(SqlConnection &db, const CampaignSetup &setup, const QString &folder)
                   at("2026-07-06T02:00:00Z"));
     ledger.returnItem(third, QStringLiteral("台账缺少 6 月活动记录"), hq,
                       at("2026-07-08T02:00:00Z"));
+
+    // QS (巡视反馈): reported for closing (已报送), still overdue: HQ has not closed it.
+    const QString qsLiaison = QStringLiteral("qs.liaison");
+    followup::PlanDraft plan4{
+        QStringLiteral("倒排工期，完成专项审核"),
+        QStringLiteral("陈部长"),
+        QDate(2026, 7, 5),
+        {{QString(), QStringLiteral("完成专项审核"), QDate(2026, 7, 3), true}}};
+    ledger.savePlan(qsItem.id, plan4, qsLiaison, at("2026-06-29T02:00:00Z"));
+    ledger.report(qsItem.id, QStringLiteral("专项审核已完成"), {}, true, qsLiaison,
+                  at("2026-07-09T02:00:00Z"));
 
     // 典型经验: the inspectors' highlight h1 and two liaison submissions selected, one
     // rejected.
