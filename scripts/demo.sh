@@ -49,7 +49,22 @@ fi
 "$hq" serve --data "$data" --listen "127.0.0.1:$port" &
 hq_pid=$!
 trap 'kill "$hq_pid" 2>/dev/null || true' EXIT
-sleep 1
+for _ in $(seq 50); do (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && break; sleep 0.2; done
+
+# A tablet of the first group records two problems at DC and syncs; HQ releases DC's
+# findings to its liaison as rectification items (整改台账).
+field=build/sync/onsite-field
+fielddata=build/demo-field
+rm -rf "$fielddata"
+"$field" login --server "http://127.0.0.1:$port" --user g1.zhang --password g1.zhang-demo --data "$fielddata" >/dev/null
+"$field" finding --unit DC --site DC-01 --indicator 2.2 --kind 问题 \
+  --description '党员参学率台账未按月统计' --suggestion '建立按月统计的参学台账，支部书记每月签字' --data "$fielddata" >/dev/null
+"$field" finding --unit DC --site DC-01 --indicator 5.2 --kind 短板 \
+  --description '党员活动室开放时间未公示' --suggestion '在门口公示开放时间和联系人' --data "$fielddata" >/dev/null
+"$field" sync --data "$fielddata" >/dev/null
+"$hq" release-findings DC --data "$data"
+echo "== follow-up (整改): open http://127.0.0.1:$port/ on a phone-sized browser as dc.liaison / dc.liaison-demo"
+echo "   to see DC's problems, fill in measures and report with a photo; kpb.admin closes them (销号)"
 echo
 if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
   echo "== opening the app: server http://127.0.0.1:$port, sign in as g1.zhang / g1.zhang-demo"

@@ -30,6 +30,9 @@ Commands:
                        to --out FILE, live or a published --version N; or the follow-up:
                        rectifications, experiences, innovations, dispatch [--week 2026-W27].
   verify-history       Check the keyed score history; non-zero exit on any break.
+  release-findings U   Release units' findings to their liaisons as rectification items
+                       (U: DC,QS or all); 整改 then follows in the console.
+  import-items FILE    Add rectification items from 巡视反馈, 大通报 or other sources (CSV).
 
 Every command takes --data DIR (the HQ data folder), --db URL (PostgreSQL instead
 of the folder's SQLite file) and --help.
@@ -65,6 +68,8 @@ int main(int argc, char *argv[])
         {QStringLiteral("conflicts"), onsite::runConflicts},
         {QStringLiteral("export"), onsite::runExport},
         {QStringLiteral("verify-history"), onsite::runVerifyHistory},
+        {QStringLiteral("release-findings"), onsite::runReleaseFindings},
+        {QStringLiteral("import-items"), onsite::runImportItems},
     };
 
     QStringList arguments = QCoreApplication::arguments().mid(1);

@@ -17,8 +17,6 @@
 
 namespace onsite {
 
-namespace {
-
 CampaignSetup requireSetup(CampaignStore &store, const QString &folder)
 {
     auto setup = store.loadSetup();
@@ -29,8 +27,6 @@ CampaignSetup requireSetup(CampaignStore &store, const QString &folder)
     }
     return std::move(*setup);
 }
-
-} // namespace
 
 int runInit(const QStringList &arguments, const CommandIo &io)
 {

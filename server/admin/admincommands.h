@@ -1,5 +1,7 @@
 #pragma once
 
+#include "domain/campaignsetup.h"
+
 #include <QStringList>
 
 #include <cstdio>
@@ -32,5 +34,11 @@ int runServe(const QStringList &arguments, const CommandIo &io);
 int runConflicts(const QStringList &arguments, const CommandIo &io);
 int runExport(const QStringList &arguments, const CommandIo &io);
 int runVerifyHistory(const QStringList &arguments, const CommandIo &io);
+int runReleaseFindings(const QStringList &arguments, const CommandIo &io);
+int runImportItems(const QStringList &arguments, const CommandIo &io);
+
+class CampaignStore;
+// The folder's campaign; a message for people when none was imported yet.
+CampaignSetup requireSetup(CampaignStore &store, const QString &folder);
 
 } // namespace onsite

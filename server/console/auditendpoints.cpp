@@ -1,5 +1,7 @@
 #include "auditendpoints.h"
 
+#include "followupexport/followupexport.h"
+
 #include "consoleapi.h"
 #include "consolehttp.h"
 
@@ -60,6 +62,8 @@ Response AuditEndpoints::history(SqlConnection &db, const Request &request, cons
 Response AuditEndpoints::exportFile(SqlConnection &db, const Request &request, const ConsoleCaller &caller,
                                     const QString &name)
 {
+    if (exports::followUpExportNames().contains(name))
+        return followUpExport(db, request, caller, name);
     const auto kind = exports::kindFromName(name.section(QLatin1Char('.'), 0, 0));
     const auto format = exports::formatFromName(name.section(QLatin1Char('.'), 1));
     if (!kind || !format || !exports::supports(*kind, *format))
@@ -95,6 +99,29 @@ Response AuditEndpoints::exportFile(SqlConnection &db, const Request &request, c
     const QString fileName = exports::fileName(*kind, *format, *version);
     response.headers.insert("Content-Disposition",
                             "attachment; filename*=UTF-8''" + QUrl::toPercentEncoding(fileName));
+    response.headers.insert("Cache-Control", "no-store");
+    response.headers.insert("X-Content-Type-Options", "nosniff");
+    return response;
+}
+
+Response AuditEndpoints::followUpExport(SqlConnection &db, const Request &request, const ConsoleCaller &caller,
+                                        const QString &name)
+{
+    if (name == QLatin1String("dispatch.pdf") && !caller.access.seesAllUnits())
+        return forbidden(QStringLiteral("调度报告只由考评办生成"));
+    std::optional<exports::ExportFile> file;
+    try {
+        file = exports::followUpExport(db, *caller.setup, m_dataFolder, name,
+                                       caller.access.seesAllUnits() ? QStringList() : caller.access.units(),
+                                       request.query.value(QStringLiteral("week")), m_clock());
+    } catch (const exports::ExportError &e) {
+        return badRequest(QString::fromUtf8(e.what())); // a malformed week
+    }
+    if (!file)
+        return notFound(QStringLiteral("没有这种导出：%1").arg(name));
+    Response response = Response::bytes(file->bytes, file->mimeType.toUtf8());
+    response.headers.insert("Content-Disposition",
+                            "attachment; filename*=UTF-8''" + QUrl::toPercentEncoding(file->fileName));
     response.headers.insert("Cache-Control", "no-store");
     response.headers.insert("X-Content-Type-Options", "nosniff");
     return response;

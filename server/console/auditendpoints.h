@@ -24,6 +24,9 @@ public:
     http::Response exportFile(SqlConnection &db, const http::Request &request, const ConsoleCaller &caller,
                               const QString &name);
 
+    // GET /api/v1/hq/exports/{rectifications.xlsx|experiences.pdf|innovations.xlsx|dispatch.pdf[?week=]}
+    http::Response followUpExport(SqlConnection &db, const http::Request &request, const ConsoleCaller &caller,
+                                  const QString &name);
     // The folder's history key: installed by `serve`, read from the folder otherwise.
     QByteArray historyKey() const;
 
