@@ -340,4 +340,42 @@ test.describe.serial('整改 → 销号', () => {
     const text = await page.locator('body').innerText();
     for (const name of raterNames) expect(text).not.toContain(name);
   });
+
+  test('a CSV import lists every bad line and column and imports nothing; a good one imports, and duplicates merge', async () => {
+    const page = hq.page;
+    const dir = join(process.env.ONSITE_WEB_TEST_OUTPUT ?? tmpdir(), 'followup-import');
+    mkdirSync(dir, { recursive: true });
+    const header = '\uFEFF单位编码,来源,类型,指标编号,问题,整改建议,时限\r\n';
+    const bad = join(dir, 'bad.csv');
+    writeFileSync(bad, `${header}XC,巡视反馈,问题,2.1,支部换届未按期,按期换届,\r\nZZ,巡视反馈,问题,,问题二,建议二,\r\nXC,大通报,问题X,,问题三,,\r\n`);
+    const good = join(dir, 'good.csv');
+    writeFileSync(good, `${header}XC,巡视反馈,问题,2.1,支部换届未按期,按期换届,\r\nXC,大通报,问题,2.1,个别支部未按期换届,督促按期换届,\r\n`);
+    await page.goto('/followup/releases');
+    await page.locator('[data-test=import-items]').click();
+    await page.locator('[data-test=import-file]').setInputFiles(bad);
+    await page.locator('[data-test=import-confirm]').click();
+    await expect(page.locator('[data-test=import-error]')).toContainText('导入失败，未导入任何事项');
+    const rows = page.locator('[data-test=import-errors] tbody tr');
+    await expect(rows).toHaveCount(2);
+    await expect(rows.nth(0)).toContainText('3');
+    await expect(rows.nth(0)).toContainText('单位编码');
+    await expect(rows.nth(1)).toContainText('类型');
+    const xc = async () => (await (await page.request.get('/api/v1/hq/followup/items?unit=XC')).json()).items;
+    expect(await xc()).toHaveLength(0);
+    await page.locator('[data-test=import-file]').setInputFiles(good);
+    await page.locator('[data-test=import-confirm]').click();
+    await expect(page.locator('.import-message')).toContainText('已导入 2 项');
+    expect(await xc()).toHaveLength(2);
+    // The two are one problem: merge them in the ledger.
+    await page.goto('/followup/items?unit=XC');
+    const table = page.locator('[data-test=ledger-table]');
+    await expect(table.locator('tbody tr')).toHaveCount(2);
+    await table.locator('tbody tr .el-checkbox').nth(0).click();
+    await table.locator('tbody tr .el-checkbox').nth(1).click();
+    await page.locator('[data-test=merge]').click();
+    await page.locator('[data-test=merge-confirm]').click();
+    await expect(page.locator('.merge-message')).toContainText('已合并为');
+    await expect(table.locator('tbody tr')).toHaveCount(1);
+    expect(await xc()).toHaveLength(1);
+  });
 });
