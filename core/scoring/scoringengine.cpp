@@ -2,8 +2,13 @@
 
 #include "scoreinput.h"
 
+#include <QHash>
+
 #include <algorithm>
+#include <deque>
 #include <map>
+#include <numeric>
+#include <unordered_map>
 
 namespace onsite {
 
@@ -16,30 +21,259 @@ bool isBonusProject(const std::vector<const Indicator *> &items)
     });
 }
 
-// Keeps the latest entry per (account, kind): a re-entered score replaces the old one.
-std::vector<const ScoreEntry *> latestPerAccount(const std::vector<const ScoreEntry *> &entries,
-                                                 ScoreKind kind)
-{
-    std::map<QString, const ScoreEntry *> latest;
-    for (const ScoreEntry *entry : entries) {
-        if (entry->kind != kind)
-            continue;
-        auto &slot = latest[entry->account];
-        if (!slot || slot->recordedAt <= entry->recordedAt)
-            slot = entry;
-    }
-    std::vector<const ScoreEntry *> result;
-    for (const auto &[account, entry] : latest)
-        result.push_back(entry);
-    return result;
-}
-
 bool ranksAhead(const UnitResult &a, const UnitResult &b)
 {
     if (a.veto != b.veto)
         return !a.veto;
     return a.total > b.total;
 }
+
+// Dense ids for a list of codes, first occurrence wins (codes are unique in a valid set-up).
+struct CodeIndex
+{
+    QHash<QString, int> ids;
+    void add(const QString &code)
+    {
+        if (!ids.contains(code))
+            ids.insert(code, static_cast<int>(ids.size()));
+    }
+    int find(const QString &code) const { return ids.value(code, -1); }
+};
+
+// The table's row positions grouped by (unit, item) with one counting sort; within a
+// group they keep the table's order, which decides ties on recordedAt.
+class Buckets
+{
+public:
+    Buckets(const ScoreTable &table, const CodeIndex &units, const CodeIndex &items)
+        : m_itemCount(static_cast<std::size_t>(items.ids.size()))
+    {
+        std::vector<int> unitOf(table.units().size());
+        for (qsizetype i = 0; i < table.units().size(); ++i)
+            unitOf[i] = units.find(table.units()[i]);
+        std::vector<int> itemOf(table.indicators().size());
+        for (qsizetype i = 0; i < table.indicators().size(); ++i)
+            itemOf[i] = items.find(table.indicators()[i]);
+        m_starts.assign(static_cast<std::size_t>(units.ids.size()) * m_itemCount + 1, 0);
+        std::vector<std::size_t> bucketOf(table.size(), kNone);
+        for (std::size_t p = 0; p < table.size(); ++p) {
+            const ScoreTable::Row &row = table.row(p);
+            if (unitOf[row.unit] < 0 || itemOf[row.indicator] < 0)
+                continue; // not a unit or item of this campaign: no result reads it
+            bucketOf[p] = unitOf[row.unit] * m_itemCount + itemOf[row.indicator];
+            ++m_starts[bucketOf[p] + 1];
+        }
+        for (std::size_t b = 1; b < m_starts.size(); ++b)
+            m_starts[b] += m_starts[b - 1];
+        m_positions.resize(m_starts.back());
+        std::vector<quint32> fill(m_starts.begin(), m_starts.end() - 1);
+        for (std::size_t p = 0; p < table.size(); ++p) {
+            if (bucketOf[p] != kNone)
+                m_positions[fill[bucketOf[p]]++] = static_cast<quint32>(p);
+        }
+    }
+
+    std::pair<const quint32 *, const quint32 *> of(int unit, int item) const
+    {
+        const std::size_t b = static_cast<std::size_t>(unit) * m_itemCount + item;
+        return {m_positions.data() + m_starts[b], m_positions.data() + m_starts[b + 1]};
+    }
+
+private:
+    static constexpr std::size_t kNone = static_cast<std::size_t>(-1);
+    std::size_t m_itemCount;
+    std::vector<quint32> m_starts;
+    std::vector<quint32> m_positions;
+};
+
+// An evaluated input, with its points as a small fraction when they fit in 64 bits
+// (they nearly always do: M × a level's fraction). Sorting and averaging then run on
+// integers instead of normalising a rational at every step; the mean is built as one
+// rational at the end, so it is the same exact value.
+struct Evaluated
+{
+    InputEvaluation evaluation;
+    qint64 num = 0;
+    qint64 den = 0; // 0: not small, use the Decimal
+
+    explicit Evaluated(InputEvaluation e) : evaluation(std::move(e))
+    {
+        if (!evaluation.value)
+            return;
+        using boost::multiprecision::cpp_int;
+        const cpp_int n = boost::multiprecision::numerator(evaluation.value->points.value());
+        const cpp_int d = boost::multiprecision::denominator(evaluation.value->points.value());
+        const cpp_int limit = cpp_int(1) << 40;
+        if (n < limit && -n < limit && d < (cpp_int(1) << 20)) {
+            num = n.convert_to<qint64>();
+            den = d.convert_to<qint64>();
+        }
+    }
+    const Decimal &points() const { return evaluation.value->points; }
+};
+
+bool pointsBefore(const Evaluated *a, const Evaluated *b)
+{
+    if (a == b)
+        return false;
+    if (a->den && b->den)
+        return static_cast<__int128>(a->num) * b->den < static_cast<__int128>(b->num) * a->den;
+    return a->points() < b->points();
+}
+
+// The mean of [first, last): exact, through integers when every value is small.
+Decimal meanOf(const Evaluated *const *first, const Evaluated *const *last)
+{
+    const auto count = static_cast<qint64>(last - first);
+    constexpr __int128 kLimit = static_cast<__int128>(1) << 62;
+    __int128 common = 1;
+    bool small = true;
+    for (auto it = first; small && it != last; ++it) {
+        small = (*it)->den != 0;
+        if (small) {
+            common = std::lcm(static_cast<qint64>(common), (*it)->den);
+            small = common < kLimit / (count + 1);
+        }
+    }
+    if (small) {
+        __int128 sum = 0;
+        for (auto it = first; small && it != last; ++it) {
+            sum += static_cast<__int128>((*it)->num) * (common / (*it)->den);
+            small = sum < kLimit && -sum < kLimit;
+        }
+        if (small)
+            return Decimal::fraction(static_cast<qint64>(sum), static_cast<qint64>(common * count));
+    }
+    Decimal sum;
+    for (auto it = first; it != last; ++it)
+        sum += (*it)->points();
+    return sum / Decimal(static_cast<int>(count));
+}
+
+// Computes one (unit, item) from its rows; each distinct (item, input, kind) — and
+// category, for threshold items — is evaluated once and shared.
+class ItemComputer
+{
+public:
+    ItemComputer(const CampaignSetup &setup, const ScoreTable &table, std::size_t itemCount)
+        : m_setup(setup), m_table(table), m_cache(itemCount)
+    {
+        // Accounts in QString order: the order the entries of one item are read in.
+        std::vector<int> order(table.accounts().size());
+        for (std::size_t i = 0; i < order.size(); ++i)
+            order[i] = static_cast<int>(i);
+        std::sort(order.begin(), order.end(),
+                  [&](int a, int b) { return table.accounts()[a] < table.accounts()[b]; });
+        m_accountRank.resize(order.size());
+        for (std::size_t r = 0; r < order.size(); ++r)
+            m_accountRank[order[r]] = static_cast<int>(r);
+    }
+
+    ItemResult compute(const Unit &unit, int category, const Indicator &item, int itemId,
+                       std::pair<const quint32 *, const quint32 *> rows, QStringList &warnings)
+    {
+        ItemResult result;
+        result.indicatorCode = item.code;
+
+        std::vector<const Evaluated *> raterPoints;
+        for (quint32 p : latestPerAccount(rows, ScoreKind::Rater)) {
+            const Evaluated &evaluated = evaluate(unit, category, item, itemId, p);
+            const InputEvaluation &evaluation = evaluated.evaluation;
+            if (!evaluation.value) {
+                warnings << QStringLiteral("%1 对 %2 指标 %3 的评分被忽略：%4")
+                                .arg(account(p), unit.code, item.code, evaluation.error);
+                continue;
+            }
+            raterPoints.push_back(&evaluated);
+            result.vetoTriggered = result.vetoTriggered || evaluation.value->vetoTriggered;
+        }
+        result.raterCount = static_cast<int>(raterPoints.size());
+
+        if (!raterPoints.empty()) {
+            std::sort(raterPoints.begin(), raterPoints.end(), pointsBefore);
+            const Evaluated *const *first = raterPoints.data();
+            const Evaluated *const *last = first + raterPoints.size();
+            if (result.raterCount >= m_setup.campaign.trimFromRaters && result.raterCount >= 3) {
+                ++first;
+                --last;
+                result.trimmed = true;
+            }
+            result.points = meanOf(first, last);
+        }
+
+        // The latest final value of any account; on equal times the account last in order.
+        const quint32 *final = nullptr;
+        const auto finals = latestPerAccount(rows, ScoreKind::Final);
+        for (const quint32 &candidate : finals) {
+            if (!final || m_table.row(*final).recordedAt <= m_table.row(candidate).recordedAt)
+                final = &candidate;
+        }
+        if (final) {
+            const InputEvaluation &evaluation = evaluate(unit, category, item, itemId, *final).evaluation;
+            if (evaluation.value) {
+                result.points = evaluation.value->points;
+                result.finalValue = true;
+                result.vetoTriggered = result.vetoTriggered || evaluation.value->vetoTriggered;
+            } else {
+                warnings << QStringLiteral("%1 对 %2 指标 %3 的核定被忽略：%4")
+                                .arg(account(*final), unit.code, item.code, evaluation.error);
+            }
+        }
+        return result;
+    }
+
+private:
+    const QString &account(quint32 position) const { return m_table.accounts()[m_table.row(position).account]; }
+
+    // The latest row per account of one kind (a re-entered score replaces the old one),
+    // in account order.
+    std::vector<quint32> latestPerAccount(std::pair<const quint32 *, const quint32 *> rows, ScoreKind kind) const
+    {
+        std::vector<quint32> own;
+        for (const quint32 *p = rows.first; p != rows.second; ++p) {
+            if (m_table.kind(*p) == kind)
+                own.push_back(*p);
+        }
+        // Positions ascend within a bucket, so a stable sort keeps table order per account.
+        std::stable_sort(own.begin(), own.end(), [&](quint32 a, quint32 b) {
+            return m_accountRank[m_table.row(a).account] < m_accountRank[m_table.row(b).account];
+        });
+        std::vector<quint32> latest;
+        for (quint32 p : own) {
+            if (!latest.empty() && m_table.row(latest.back()).account == m_table.row(p).account) {
+                if (m_table.row(latest.back()).recordedAt <= m_table.row(p).recordedAt)
+                    latest.back() = p;
+            } else {
+                latest.push_back(p);
+            }
+        }
+        return latest;
+    }
+
+    const Evaluated &evaluate(const Unit &unit, int category, const Indicator &item, int itemId, quint32 p)
+    {
+        const bool final = m_table.kind(p) == ScoreKind::Final;
+        // Only a threshold rater input depends on the unit's category.
+        const bool byCategory = !final && item.method() == ScoringMethod::Threshold;
+        const quint64 key = (quint64(final) << 63) | (quint64(byCategory ? category + 1 : 0) << 32)
+                            | quint32(m_table.row(p).input);
+        auto &cache = m_cache[itemId];
+        const auto it = cache.find(key);
+        if (it != cache.end())
+            return m_evaluations[it->second];
+        const QString &input = m_table.inputs()[m_table.row(p).input];
+        m_evaluations.emplace_back(final ? evaluateFinalInput(item, input)
+                                         : evaluateRaterInput(item, unit.category, input));
+        cache.emplace(key, m_evaluations.size() - 1);
+        return m_evaluations.back();
+    }
+
+    const CampaignSetup &m_setup;
+    const ScoreTable &m_table;
+    std::vector<int> m_accountRank;
+    std::vector<std::unordered_map<quint64, std::size_t>> m_cache; // per item id
+    std::deque<Evaluated> m_evaluations;                           // stable addresses
+};
 
 } // namespace
 
@@ -60,18 +294,74 @@ QString gradeName(Grade grade)
 
 void assignRanks(std::vector<UnitResult *> &units, int UnitResult::*rankField)
 {
-    for (UnitResult *unit : units) {
-        const auto ahead = std::count_if(units.begin(), units.end(),
-                                         [&](const UnitResult *other) { return ranksAhead(*other, *unit); });
-        unit->*rankField = static_cast<int>(ahead) + 1;
+    // A unit's rank is 1 + the units strictly ahead of it: sort once, then each run of
+    // equals shares the position of its first member.
+    std::vector<UnitResult *> sorted = units;
+    std::stable_sort(sorted.begin(), sorted.end(),
+                     [](const UnitResult *a, const UnitResult *b) { return ranksAhead(*a, *b); });
+    for (std::size_t i = 0; i < sorted.size(); ++i) {
+        const bool tied = i > 0 && !ranksAhead(*sorted[i - 1], *sorted[i]);
+        sorted[i]->*rankField = tied ? sorted[i - 1]->*rankField : static_cast<int>(i) + 1;
     }
 }
 
 CampaignResults ScoringEngine::compute(const std::vector<ScoreEntry> &entries) const
 {
+    return compute(ScoreTable::fromEntries(entries));
+}
+
+CampaignResults ScoringEngine::compute(const ScoreTable &table) const
+{
+    // Projects in file order with their items, as the totals are summed.
+    std::vector<std::pair<const Indicator *, std::vector<const Indicator *>>> projects;
+    CodeIndex itemIds;
+    for (const Indicator &project : m_setup.indicators) {
+        if (!project.isProject())
+            continue;
+        projects.emplace_back(&project, m_setup.itemsOf(project.code));
+        for (const Indicator *item : projects.back().second)
+            itemIds.add(item->code);
+    }
+    CodeIndex unitIds;
+    CodeIndex categories;
+    for (const Unit &unit : m_setup.units) {
+        unitIds.add(unit.code);
+        categories.add(unit.category);
+    }
+    const Buckets buckets(table, unitIds, itemIds);
+    ItemComputer items(m_setup, table, static_cast<std::size_t>(itemIds.ids.size()));
+
     CampaignResults results;
-    for (const Unit &unit : m_setup.units)
-        results.units.push_back(computeUnit(unit, entries, results.warnings));
+    results.units.reserve(m_setup.units.size());
+    for (const Unit &unit : m_setup.units) {
+        UnitResult result;
+        result.unitCode = unit.code;
+        result.unitName = unit.name;
+        result.category = unit.category;
+        const int unitId = unitIds.find(unit.code);
+        const int category = categories.find(unit.category);
+        for (const auto &[project, projectItems] : projects) {
+            Decimal subtotal;
+            for (const Indicator *item : projectItems) {
+                const int itemId = itemIds.find(item->code);
+                ItemResult itemResult =
+                    items.compute(unit, category, *item, itemId, buckets.of(unitId, itemId), results.warnings);
+                if (itemResult.points)
+                    subtotal += *itemResult.points;
+                else
+                    ++result.unscoredCount;
+                result.veto = result.veto || itemResult.vetoTriggered;
+                result.items.push_back(std::move(itemResult));
+            }
+            if (isBonusProject(projectItems))
+                subtotal = Decimal::min(subtotal, project->maxScore);
+            result.subtotals.push_back({project->code, subtotal});
+            result.exactTotal += subtotal;
+        }
+        result.total = result.exactTotal.rounded(2);
+        result.grade = gradeFor(result.total, result.veto);
+        results.units.push_back(std::move(result));
+    }
 
     std::vector<UnitResult *> all;
     std::map<QString, std::vector<UnitResult *>> byCategory;
@@ -86,99 +376,6 @@ CampaignResults ScoringEngine::compute(const std::vector<ScoreEntry> &entries) c
     std::stable_sort(results.units.begin(), results.units.end(),
                      [](const UnitResult &a, const UnitResult &b) { return a.rank < b.rank; });
     return results;
-}
-
-UnitResult ScoringEngine::computeUnit(const Unit &unit, const std::vector<ScoreEntry> &entries,
-                                      QStringList &warnings) const
-{
-    UnitResult result;
-    result.unitCode = unit.code;
-    result.unitName = unit.name;
-    result.category = unit.category;
-
-    std::map<QString, std::vector<const ScoreEntry *>> byIndicator;
-    for (const ScoreEntry &entry : entries) {
-        if (entry.unitCode == unit.code)
-            byIndicator[entry.indicatorCode].push_back(&entry);
-    }
-
-    for (const Indicator &project : m_setup.indicators) {
-        if (!project.isProject())
-            continue;
-        const auto items = m_setup.itemsOf(project.code);
-        Decimal subtotal;
-        for (const Indicator *item : items) {
-            ItemResult itemResult = computeItem(unit, *item, byIndicator[item->code], warnings);
-            if (itemResult.points)
-                subtotal += *itemResult.points;
-            else
-                ++result.unscoredCount;
-            result.veto = result.veto || itemResult.vetoTriggered;
-            result.items.push_back(std::move(itemResult));
-        }
-        if (isBonusProject(items))
-            subtotal = Decimal::min(subtotal, project.maxScore);
-        result.subtotals.push_back({project.code, subtotal});
-        result.exactTotal += subtotal;
-    }
-    result.total = result.exactTotal.rounded(2);
-    result.grade = gradeFor(result.total, result.veto);
-    return result;
-}
-
-ItemResult ScoringEngine::computeItem(const Unit &unit, const Indicator &item,
-                                      const std::vector<const ScoreEntry *> &entries,
-                                      QStringList &warnings) const
-{
-    ItemResult result;
-    result.indicatorCode = item.code;
-
-    std::vector<Decimal> raterPoints;
-    for (const ScoreEntry *entry : latestPerAccount(entries, ScoreKind::Rater)) {
-        const InputEvaluation evaluation = evaluateRaterInput(item, unit.category, entry->input);
-        if (!evaluation.value) {
-            warnings << QStringLiteral("%1 对 %2 指标 %3 的评分被忽略：%4")
-                            .arg(entry->account, unit.code, item.code, evaluation.error);
-            continue;
-        }
-        raterPoints.push_back(evaluation.value->points);
-        result.vetoTriggered = result.vetoTriggered || evaluation.value->vetoTriggered;
-    }
-    result.raterCount = static_cast<int>(raterPoints.size());
-
-    if (!raterPoints.empty()) {
-        std::sort(raterPoints.begin(), raterPoints.end());
-        auto first = raterPoints.begin();
-        auto last = raterPoints.end();
-        if (result.raterCount >= m_setup.campaign.trimFromRaters && result.raterCount >= 3) {
-            ++first;
-            --last;
-            result.trimmed = true;
-        }
-        Decimal sum;
-        for (auto it = first; it != last; ++it)
-            sum += *it;
-        result.points = sum / Decimal(static_cast<int>(last - first));
-    }
-
-    const auto finals = latestPerAccount(entries, ScoreKind::Final);
-    const ScoreEntry *final = nullptr;
-    for (const ScoreEntry *candidate : finals) {
-        if (!final || final->recordedAt <= candidate->recordedAt)
-            final = candidate;
-    }
-    if (final) {
-        const InputEvaluation evaluation = evaluateFinalInput(item, final->input);
-        if (evaluation.value) {
-            result.points = evaluation.value->points;
-            result.finalValue = true;
-            result.vetoTriggered = result.vetoTriggered || evaluation.value->vetoTriggered;
-        } else {
-            warnings << QStringLiteral("%1 对 %2 指标 %3 的核定被忽略：%4")
-                            .arg(final->account, unit.code, item.code, evaluation.error);
-        }
-    }
-    return result;
 }
 
 Grade ScoringEngine::gradeFor(const Decimal &total, bool veto) const

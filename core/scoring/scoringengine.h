@@ -3,6 +3,7 @@
 #include "decimal.h"
 #include "domain/campaignsetup.h"
 #include "domain/scoreentry.h"
+#include "scoretable.h"
 
 #include <QString>
 #include <QStringList>
@@ -54,18 +55,20 @@ struct CampaignResults
 };
 
 // Computes totals, ranks and grades exactly as DOMAIN.md §Scoring binds them.
+// Linear in the number of entries: they are bucketed by (unit, item) once, and each
+// distinct input of an item is evaluated once (HQ holds millions of entries, most of
+// them one of a few level names).
 class ScoringEngine
 {
 public:
     explicit ScoringEngine(const CampaignSetup &setup) : m_setup(setup) {}
 
+    // Where entries disagree for one (account, kind) of an item, the latest recordedAt
+    // wins, and on equal times the later one in the vector (or table).
     CampaignResults compute(const std::vector<ScoreEntry> &entries) const;
+    CampaignResults compute(const ScoreTable &table) const;
 
 private:
-    UnitResult computeUnit(const Unit &unit, const std::vector<ScoreEntry> &entries,
-                           QStringList &warnings) const;
-    ItemResult computeItem(const Unit &unit, const Indicator &item,
-                           const std::vector<const ScoreEntry *> &entries, QStringList &warnings) const;
     Grade gradeFor(const Decimal &total, bool veto) const;
 
     const CampaignSetup &m_setup;

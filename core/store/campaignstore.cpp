@@ -216,16 +216,39 @@ void CampaignStore::addScores(const std::vector<ScoreEntry> &entries)
 
 std::vector<ScoreEntry> CampaignStore::loadScores()
 {
+    // Rows are streamed, and the few distinct codes, accounts, inputs and sources are
+    // shared between entries instead of copied into each: at HQ scale (millions of
+    // entries) the rows read whole as variants took gigabytes.
+    QHash<QString, QString> shared;
+    auto share = [&shared](const QVariant &value) {
+        const QString text = value.toString();
+        const auto it = shared.constFind(text);
+        return it != shared.constEnd() ? it.value() : shared.insert(text, text).value();
+    };
     std::vector<ScoreEntry> entries;
-    const auto rows = m_db.query(QStringLiteral("SELECT id, unit_code, indicator_code, account, kind, input, reason, "
-                                                "recorded_at, source FROM score_entries ORDER BY recorded_at, id"));
-    for (const SqlRow &r : rows) {
-        entries.push_back(ScoreEntry{r[0].toString(), r[1].toString(), r[2].toString(), r[3].toString(),
-                                     r[4].toString() == QLatin1String("final") ? ScoreKind::Final : ScoreKind::Rater,
-                                     r[5].toString(), r[6].toString(),
-                                     QDateTime::fromString(r[7].toString(), Qt::ISODateWithMs), r[8].toString()});
-    }
+    m_db.queryEach(QStringLiteral("SELECT id, unit_code, indicator_code, account, kind, input, reason, "
+                                  "recorded_at, source FROM score_entries ORDER BY recorded_at, id"),
+                   {}, [&](const SqlRow &r) {
+                       entries.push_back(ScoreEntry{
+                           r[0].toString(), share(r[1]), share(r[2]), share(r[3]),
+                           r[4].toString() == QLatin1String("final") ? ScoreKind::Final : ScoreKind::Rater,
+                           share(r[5]), share(r[6]), QDateTime::fromString(r[7].toString(), Qt::ISODateWithMs),
+                           share(r[8])});
+                   });
     return entries;
+}
+
+ScoreTable CampaignStore::loadScoreTable()
+{
+    ScoreTable table;
+    m_db.queryEach(QStringLiteral("SELECT unit_code, indicator_code, account, kind, input, recorded_at "
+                                  "FROM score_entries"),
+                   {}, [&](const SqlRow &r) {
+                       table.add(r[0].toString(), r[1].toString(), r[2].toString(),
+                                 r[3].toString() == QLatin1String("final") ? ScoreKind::Final : ScoreKind::Rater,
+                                 r[4].toString(), ScoreTable::parseTimestamp(r[5].toString()));
+                   });
+    return table;
 }
 
 } // namespace onsite

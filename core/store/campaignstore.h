@@ -2,6 +2,7 @@
 
 #include "domain/campaignsetup.h"
 #include "domain/scoreentry.h"
+#include "scoring/scoretable.h"
 #include "sqlconnection.h"
 
 #include <optional>
@@ -22,7 +23,11 @@ public:
     std::optional<CampaignSetup> loadSetup();
 
     void addScores(const std::vector<ScoreEntry> &entries);
+    // Every entry in full, ordered by recorded_at, id.
     std::vector<ScoreEntry> loadScores();
+    // What the scoring engine reads, in the table's own order (no sort: the unique key
+    // on (unit, indicator, account, kind) leaves no tie for that order to break).
+    ScoreTable loadScoreTable();
 
 private:
     void saveIndicators(const std::vector<Indicator> &indicators);

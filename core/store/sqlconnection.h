@@ -4,6 +4,7 @@
 #include <QVariant>
 #include <QVariantList>
 
+#include <functional>
 #include <stdexcept>
 #include <vector>
 
@@ -27,6 +28,15 @@ public:
 
     virtual void execute(const QString &sql, const QVariantList &params = {}) = 0;
     virtual std::vector<SqlRow> query(const QString &sql, const QVariantList &params = {}) = 0;
+    // Calls `each` for every result row as it is read, so a large result (millions of
+    // score entries) never sits in memory whole. The row is valid during the call only,
+    // and `each` must not use this connection. The default reads the whole result first.
+    virtual void queryEach(const QString &sql, const QVariantList &params,
+                           const std::function<void(const SqlRow &)> &each)
+    {
+        for (const SqlRow &row : query(sql, params))
+            each(row);
+    }
     // Several ';'-separated statements without parameters (schema scripts).
     virtual void executeScript(const QString &sql) = 0;
 

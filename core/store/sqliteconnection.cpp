@@ -157,6 +157,24 @@ std::vector<SqlRow> SqliteConnection::query(const QString &sql, const QVariantLi
     return rows;
 }
 
+void SqliteConnection::queryEach(const QString &sql, const QVariantList &params,
+                                 const std::function<void(const SqlRow &)> &each)
+{
+    sqlite3_stmt *statement = prepared(sql);
+    StatementReset reset(statement);
+    bind(statement, params);
+    const int columns = sqlite3_column_count(statement);
+    SqlRow row(columns);
+    int rc = SQLITE_ROW;
+    while ((rc = sqlite3_step(statement)) == SQLITE_ROW) {
+        for (int c = 0; c < columns; ++c)
+            row[c] = columnValue(statement, c);
+        each(row);
+    }
+    if (rc != SQLITE_DONE)
+        fail(QStringLiteral("query \"%1\"").arg(sql));
+}
+
 void SqliteConnection::executeScript(const QString &sql)
 {
     char *error = nullptr;

@@ -22,6 +22,8 @@ public:
 
     void execute(const QString &sql, const QVariantList &params = {}) override;
     std::vector<SqlRow> query(const QString &sql, const QVariantList &params = {}) override;
+    void queryEach(const QString &sql, const QVariantList &params,
+                   const std::function<void(const SqlRow &)> &each) override;
     void executeScript(const QString &sql) override;
     void begin() override;
     void commit() override;

@@ -4,6 +4,7 @@
 #include "store/unitsubmissions.h"
 
 #include <QJsonArray>
+#include <QSet>
 
 #include <algorithm>
 
@@ -11,6 +12,7 @@ namespace onsite::hq {
 
 QJsonObject resultsJson(const CampaignSetup &setup, const CampaignResults &results, const QStringList &submittedUnits)
 {
+    const QSet<QString> submitted(submittedUnits.begin(), submittedUnits.end());
     QJsonArray units;
     for (const UnitResult &unit : results.units) {
         QJsonObject subtotals;
@@ -38,7 +40,7 @@ QJsonObject resultsJson(const CampaignSetup &setup, const CampaignResults &resul
             {QStringLiteral("veto"), unit.veto},
             {QStringLiteral("subtotals"), subtotals},
             {QStringLiteral("unscored"), unit.unscoredCount},
-            {QStringLiteral("submitted"), submittedUnits.contains(unit.unitCode)},
+            {QStringLiteral("submitted"), submitted.contains(unit.unitCode)},
             {QStringLiteral("items"), items},
         });
     }
@@ -54,7 +56,7 @@ QJsonObject resultsJson(const CampaignSetup &setup, const CampaignResults &resul
 
 QJsonObject currentResultsJson(SqlConnection &db, const CampaignSetup &setup)
 {
-    const CampaignResults results = ScoringEngine(setup).compute(CampaignStore(db).loadScores());
+    const CampaignResults results = ScoringEngine(setup).compute(CampaignStore(db).loadScoreTable());
     return resultsJson(setup, results, UnitSubmissions(db).lockedUnits());
 }
 

@@ -1,0 +1,275 @@
+// onsite-results-bench: HQ results at scale (docs/BENCHMARKS.md, "Results").
+//
+// A generated campaign is written into an HQ SQLite database through the real store,
+// then the results that `onsite-hq results --format json` prints and the console's
+// /api/v1/hq/results serves are timed, round for round beside a plain SQL
+// GROUP BY over the same rows. A benchmark, not a test: it asserts no timings.
+// --smoke (in ctest) runs a tiny campaign and checks the results against a
+// straightforward reference.
+#include "resultscampaign.h"
+
+#include "hq/hqschema.h"
+#include "hq/resultsjson.h"
+#include "store/campaignstore.h"
+#include "store/sqliteconnection.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QTextStream>
+#include <QThread>
+
+#include <sqlite3.h>
+
+#include <malloc.h>
+#include <time.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+#include <memory>
+
+using namespace onsite;
+
+namespace {
+
+QTextStream out(stdout);
+
+// VmRSS / VmHWM of this process in MB; writing 5 to clear_refs resets the peak, so
+// each measured call gets a peak of its own.
+double statusMb(const char *field)
+{
+    QFile status(QStringLiteral("/proc/self/status"));
+    if (!status.open(QIODevice::ReadOnly))
+        return 0;
+    for (const QByteArray &line : status.readAll().split('\n')) {
+        if (line.startsWith(field))
+            return line.mid(qstrlen(field)).trimmed().split(' ').front().toDouble() / 1024.0;
+    }
+    return 0;
+}
+
+void resetPeak()
+{
+    malloc_trim(0);
+    QFile refs(QStringLiteral("/proc/self/clear_refs"));
+    if (refs.open(QIODevice::WriteOnly))
+        refs.write("5");
+}
+
+// CPU seconds of this process: the machine is shared, and wall time then mostly
+// measures the other processes; both are reported.
+double cpuSeconds()
+{
+    timespec t{};
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
+    return static_cast<double>(t.tv_sec) + t.tv_nsec / 1e9;
+}
+
+struct Timing
+{
+    double wall = 0;
+    double cpu = 0;
+};
+
+double median(std::vector<double> values)
+{
+    std::sort(values.begin(), values.end());
+    return values.empty() ? 0 : values[values.size() / 2];
+}
+
+bool holdsCampaign(const QString &path, const CampaignSetup &setup)
+{
+    if (!QFile::exists(path))
+        return false;
+    SqliteConnection db(path);
+    const auto rows = db.query(QStringLiteral("SELECT name FROM campaign"));
+    return !rows.empty() && rows.front()[0].toString() == setup.campaign.name;
+}
+
+void generate(const QString &path, const CampaignSetup &setup, const bench::ResultsShape &shape)
+{
+    for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")})
+        QFile::remove(path + suffix);
+    QElapsedTimer timer;
+    timer.start();
+    SqliteConnection db(path);
+    hq::migrateHqDatabase(db);
+    CampaignStore store(db);
+    store.saveSetup(setup);
+    qint64 rows = 0;
+    bench::generateResultsScores(setup, shape, 50000, [&](const std::vector<ScoreEntry> &chunk) {
+        store.addScores(chunk);
+        rows += static_cast<qint64>(chunk.size());
+    });
+    db.execute(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
+    out << QStringLiteral("generated %1 score entries through CampaignStore::addScores in %2 s\n")
+               .arg(rows).arg(timer.elapsed() / 1000.0, 0, 'f', 1);
+    out.flush();
+}
+
+// The plain SQL aggregate: one GROUP BY (unit, item) over the rater rows, every
+// result row read. What the engine's work is compared with.
+Timing sqlBaseline(const QString &path, qint64 *groups)
+{
+    QElapsedTimer timer;
+    timer.start();
+    const double cpu = cpuSeconds();
+    sqlite3 *db = nullptr;
+    sqlite3_open_v2(path.toUtf8().constData(), &db, SQLITE_OPEN_READONLY, nullptr);
+    sqlite3_stmt *statement = nullptr;
+    sqlite3_prepare_v2(db,
+                       "SELECT unit_code, indicator_code, COUNT(*), SUM(CASE input WHEN '好' THEN 1.0 WHEN '较好' "
+                       "THEN 0.8 WHEN '一般' THEN 0.6 ELSE 0.3 END) FROM score_entries WHERE kind = 'rater' "
+                       "GROUP BY unit_code, indicator_code",
+                       -1, &statement, nullptr);
+    *groups = 0;
+    double checksum = 0;
+    while (sqlite3_step(statement) == SQLITE_ROW) {
+        ++*groups;
+        checksum += sqlite3_column_double(statement, 3);
+    }
+    sqlite3_finalize(statement);
+    sqlite3_close(db);
+    const Timing timing{timer.nsecsElapsed() / 1e9, cpuSeconds() - cpu};
+    if (checksum < 0) // keeps the read from being optimised away
+        out << "negative checksum\n";
+    return timing;
+}
+
+struct RealRun
+{
+    Timing time;
+    double peakMb = 0;
+    QByteArray document;
+};
+
+// The console's path: currentResultsJson on a fresh connection (the set-up is cached
+// by the console), serialised as the API answers it.
+RealRun realResults(const QString &path, const CampaignSetup &setup)
+{
+    resetPeak();
+    const double before = statusMb("VmRSS:");
+    QElapsedTimer timer;
+    timer.start();
+    const double cpu = cpuSeconds();
+    SqliteConnection db(path);
+    RealRun run;
+    run.document = QJsonDocument(hq::currentResultsJson(db, setup)).toJson(QJsonDocument::Compact);
+    run.time = Timing{timer.nsecsElapsed() / 1e9, cpuSeconds() - cpu};
+    run.peakMb = statusMb("VmHWM:") - before;
+    return run;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("HQ results at scale beside a plain SQL GROUP BY."));
+    parser.addHelpOption();
+    const QCommandLineOption unitsOption(QStringLiteral("units"), QStringLiteral("Units."), QStringLiteral("N"), QStringLiteral("100"));
+    const QCommandLineOption itemsOption(QStringLiteral("items"), QStringLiteral("Items per unit."), QStringLiteral("M"), QStringLiteral("200"));
+    const QCommandLineOption ratersOption(QStringLiteral("raters"), QStringLiteral("Raters per unit."), QStringLiteral("R"), QStringLiteral("10"));
+    const QCommandLineOption roundsOption(QStringLiteral("rounds"), QStringLiteral("Timed rounds of each."), QStringLiteral("N"), QStringLiteral("3"));
+    const QCommandLineOption dbOption(QStringLiteral("db"), QStringLiteral("HQ SQLite file (reused when it holds the same campaign)."),
+                                      QStringLiteral("FILE"));
+    const QCommandLineOption checkOption(QStringLiteral("check"), QStringLiteral("Check the results against the reference."));
+    const QCommandLineOption smokeOption(QStringLiteral("smoke"), QStringLiteral("Tiny campaign, one round, reference check (ctest)."));
+    const QCommandLineOption jsonOption(QStringLiteral("json"), QStringLiteral("Write the figures here."), QStringLiteral("FILE"));
+    parser.addOptions({unitsOption, itemsOption, ratersOption, roundsOption, dbOption, checkOption, smokeOption, jsonOption});
+    parser.process(app);
+
+    const bool smoke = parser.isSet(smokeOption);
+    bench::ResultsShape shape{parser.value(unitsOption).toInt(), parser.value(itemsOption).toInt(),
+                              parser.value(ratersOption).toInt()};
+    if (smoke && !parser.isSet(unitsOption))
+        shape = bench::ResultsShape{60, 30, 6};
+    const int rounds = smoke ? 1 : std::max(1, parser.value(roundsOption).toInt());
+    const QString path = parser.isSet(dbOption)
+        ? parser.value(dbOption)
+        : QDir::temp().filePath(QStringLiteral("onsite-results-bench-%1x%2x%3.sqlite").arg(shape.units).arg(shape.items).arg(shape.raters));
+
+    const CampaignSetup setup = bench::generateResultsSetup(shape);
+    if (smoke || !holdsCampaign(path, setup))
+        generate(path, setup, shape);
+    else
+        out << QStringLiteral("reusing %1\n").arg(path);
+
+    qint64 entries = 0;
+    double rowBytes = 0;
+    {
+        SqliteConnection db(path);
+        const auto rows = db.query(QStringLiteral(
+            "SELECT COUNT(*), SUM(length(CAST(id AS BLOB)) + length(CAST(unit_code AS BLOB)) + length(CAST(indicator_code AS BLOB)) "
+            "+ length(CAST(account AS BLOB)) + length(CAST(kind AS BLOB)) + length(CAST(input AS BLOB)) + length(CAST(reason AS BLOB)) "
+            "+ length(CAST(recorded_at AS BLOB)) + length(CAST(source AS BLOB)) + length(CAST(updated_at AS BLOB))) FROM score_entries"));
+        entries = rows.front()[0].toLongLong();
+        rowBytes = rows.front()[1].toDouble();
+    }
+    out << QStringLiteral("campaign: %1 units × %2 items × %3 raters = %4 score entries, %5 MB of row text\n")
+               .arg(shape.units).arg(shape.items).arg(shape.raters).arg(entries).arg(rowBytes / 1e6, 0, 'f', 1);
+    out.flush();
+
+    std::vector<double> real, realCpu, baseline, baselineCpu, peaks;
+    QByteArray document;
+    qint64 groups = 0;
+    for (int round = 0; round < rounds; ++round) {
+        const Timing sql = sqlBaseline(path, &groups);
+        baseline.push_back(sql.wall);
+        baselineCpu.push_back(sql.cpu);
+        RealRun run = realResults(path, setup);
+        real.push_back(run.time.wall);
+        realCpu.push_back(run.time.cpu);
+        peaks.push_back(run.peakMb);
+        document = std::move(run.document);
+        out << QStringLiteral("round %1: results %2 s (CPU %3 s, peak +%4 MB), SQL GROUP BY %5 s (CPU %6 s, %7 groups)\n")
+                   .arg(round + 1).arg(run.time.wall, 0, 'f', 3).arg(run.time.cpu, 0, 'f', 3).arg(run.peakMb, 0, 'f', 0)
+                   .arg(sql.wall, 0, 'f', 3).arg(sql.cpu, 0, 'f', 3).arg(groups);
+        out.flush();
+    }
+    const double ratio = median(real) / median(baseline);
+    const double cpuRatio = median(realCpu) / median(baselineCpu);
+    out << QStringLiteral("median: results %1 s (CPU %2 s), SQL GROUP BY %3 s (CPU %4 s), ratio %5 (CPU %6); "
+                          "peak memory of the results +%7 MB (%8× the rows' text); answer %9 MB\n")
+               .arg(median(real), 0, 'f', 3).arg(median(realCpu), 0, 'f', 3).arg(median(baseline), 0, 'f', 3)
+               .arg(median(baselineCpu), 0, 'f', 3).arg(ratio, 0, 'f', 2).arg(cpuRatio, 0, 'f', 2)
+               .arg(median(peaks), 0, 'f', 0).arg(median(peaks) * 1e6 / rowBytes, 0, 'f', 2)
+               .arg(document.size() / 1e6, 0, 'f', 1);
+    double load[3] = {};
+    getloadavg(load, 3);
+    out << QStringLiteral("load average after: %1 %2 %3 (%4 cores)\n").arg(load[0]).arg(load[1]).arg(load[2])
+               .arg(QThread::idealThreadCount());
+
+    if (parser.isSet(jsonOption)) {
+        QFile file(parser.value(jsonOption));
+        if (file.open(QIODevice::WriteOnly)) {
+            file.write(QJsonDocument(QJsonObject{
+                {QStringLiteral("units"), shape.units}, {QStringLiteral("items"), shape.items},
+                {QStringLiteral("raters"), shape.raters}, {QStringLiteral("entries"), entries},
+                {QStringLiteral("row_bytes"), rowBytes}, {QStringLiteral("results_s"), median(real)},
+                {QStringLiteral("sql_group_by_s"), median(baseline)}, {QStringLiteral("ratio"), ratio},
+                {QStringLiteral("results_cpu_s"), median(realCpu)}, {QStringLiteral("sql_group_by_cpu_s"), median(baselineCpu)},
+                {QStringLiteral("cpu_ratio"), cpuRatio},
+                {QStringLiteral("peak_mb"), median(peaks)}}).toJson());
+        }
+    }
+
+    if (smoke || parser.isSet(checkOption)) {
+        SqliteConnection db(path);
+        const QStringList problems =
+            bench::checkAgainstReference(db, setup, QJsonDocument::fromJson(document).object());
+        for (const QString &problem : problems.mid(0, 20))
+            out << QStringLiteral("MISMATCH %1\n").arg(problem);
+        out << (problems.isEmpty() ? QStringLiteral("reference check: results agree\n")
+                                   : QStringLiteral("reference check: %1 differences\n").arg(problems.size()));
+        if (!problems.isEmpty())
+            return 1;
+    }
+    return 0;
+}
