@@ -38,7 +38,8 @@ inline QByteArray compact(const QJsonObject &json)
 
 // Qt 6.4's JSON reader drops a U+FEFF that starts a string (it arrives as the escape
 // "\ufeff" and is written back as raw UTF-8, which the reader then skips); in a key it
-// also leaves the object's keys out of order. Text holding one is not compared again.
+// also leaves the object's keys out of order (raw in the input too). Text holding one,
+// as escape or raw, is not compared again.
 inline bool hasLeadingByteOrderMark(const QByteArray &compactJson)
 {
     return compactJson.contains("\"\xEF\xBB\xBF");
