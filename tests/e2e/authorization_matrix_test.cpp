@@ -3,8 +3,7 @@
 // (docs/ARCHITECTURE.md §Protocol, docs/API.md). A row is an endpoint and method, a
 // column a caller (authzmatrix.h); "401 token_revoked" means status 401 with that error
 // code, "200 rejected:out_of_scope" a push answered 200 whose mutation was refused.
-#include "authzmatrix.h"
-#include "consolefixture.h"
+#include "authzfixture.h"
 #include "consolerecords.h"
 
 #include <QDateTime>
@@ -15,159 +14,8 @@
 #include <algorithm>
 
 namespace onsite::test {
-namespace {
 
 using namespace authz;
-
-QByteArray compact(const QJsonObject &object) { return QJsonDocument(object).toJson(QJsonDocument::Compact); }
-
-// A clock for pushed mutations: later rows are later edits, so no row loses to an
-// earlier one on the same record (final values and submissions are one per unit).
-QString clockNow()
-{
-    static qint64 last = 0;
-    last = std::max(last + 1, QDateTime::currentMSecsSinceEpoch());
-    return QStringLiteral("%1-00000").arg(last, 13, 10, QLatin1Char('0'));
-}
-
-QJsonObject mutation(qint64 seq, const QString &entity, const QString &id, const QJsonObject &data)
-{
-    return {{QStringLiteral("seq"), seq},   {QStringLiteral("entity"), entity},     {QStringLiteral("id"), id},
-            {QStringLiteral("op"), QStringLiteral("upsert")}, {QStringLiteral("hlc"), clockNow()},
-            {QStringLiteral("data"), data}};
-}
-
-QJsonObject scoreData(const QString &unit, const QString &indicator, const QString &account, const QString &kind,
-                      const QString &input, const QString &reason)
-{
-    return {{QStringLiteral("unit"), unit},   {QStringLiteral("indicator"), indicator},
-            {QStringLiteral("account"), account}, {QStringLiteral("kind"), kind},
-            {QStringLiteral("input"), input}, {QStringLiteral("reason"), reason},
-            {QStringLiteral("recorded_at"), QStringLiteral("2026-06-20T08:00:00.000Z")}};
-}
-
-// A push of one mutation in the caller's own name, from the caller's own device.
-std::function<Call(Credentials &)> pushOne(const QString &entity,
-                                           std::function<QJsonObject(const Credentials &)> data,
-                                           const QString &deviceOverride = {})
-{
-    return [entity, data, deviceOverride](Credentials &who) {
-        const qint64 seq = who.nextSeq++;
-        const QString id = QStringLiteral("authz-%1-%2-%3").arg(entity, who.account).arg(seq);
-        const QString device = deviceOverride.isEmpty() ? who.deviceId : deviceOverride;
-        return Call{"POST", "/api/v1/sync/push", compact(pushBody(device, {mutation(seq, entity, id, data(who))}))};
-    };
-}
-
-std::function<Call(Credentials &)> signInAs(const QByteArray &path, bool device)
-{
-    return [path, device](Credentials &who) {
-        // A made-up account gets a made-up password; everyone else their real one.
-        const bool real = who.account != QLatin1String("nobody.here");
-        QJsonObject body{{QStringLiteral("account"), who.account},
-                         {QStringLiteral("password"), real ? HqProcess::passwordOf(who.account) : QStringLiteral("guess-1234")}};
-        if (device) {
-            // Its own device id, so the tokens the other rows use stay as they are.
-            body.insert(QStringLiteral("device_id"), QStringLiteral("authz-sign-in-row"));
-            body.insert(QStringLiteral("device_name"), QStringLiteral("matrix"));
-        }
-        return Call{"POST", path, compact(body)};
-    };
-}
-
-QByteArray imageOf(const QString &account) { return jpegImage(24, 16, static_cast<int>(qHash(account) % 997) + 10); }
-
-class AuthorizationMatrix : public ConsoleEndToEnd
-{
-protected:
-    void SetUp() override
-    {
-        ConsoleEndToEnd::SetUp();
-        if (IsSkipped() || HasFatalFailure())
-            return;
-        prepareRecords();
-        prepareCallers();
-    }
-
-    // A photo, a finding and a highlight on DC (第一检查组) and on QS (第二检查组), and
-    // two published versions: each page has something in and out of a leader's scope.
-    void prepareRecords()
-    {
-        auto upload = [&](const QString &account, const QByteArray &image) {
-            ApiClient tablet(hq->baseUrl());
-            EXPECT_EQ(tablet.login(account, HqProcess::passwordOf(account), QStringLiteral("upload")).status, 200);
-            const QString sha = sha256Hex(image);
-            const ApiReply put =
-                tablet.put(QStringLiteral("/api/v1/photos/%1?offset=0&total=%2").arg(sha).arg(image.size()), image);
-            EXPECT_EQ(put.status, 200) << put.body.toStdString();
-            return sha;
-        };
-        const QByteArray dcImage = jpegImage(320, 240, 1);
-        const QByteArray qsImage = jpegImage(320, 240, 2);
-        dcPhoto = upload(QStringLiteral("g1.li"), dcImage);
-        qsPhoto = upload(QStringLiteral("g2.yang"), qsImage);
-        for (const auto &[account, unit, site, sha, size] :
-             {std::tuple{QStringLiteral("g1.li"), QStringLiteral("DC"), QStringLiteral("DC-01"), dcPhoto, dcImage.size()},
-              std::tuple{QStringLiteral("g2.yang"), QStringLiteral("QS"), QStringLiteral("QS-01"), qsPhoto, qsImage.size()}}) {
-            const QString p = QStringLiteral("p-") + unit;
-            pushAs(account, {recordMutation(1, QStringLiteral("photo"), p, photoData(sha, unit, account, size)),
-                             recordMutation(2, QStringLiteral("finding"), QStringLiteral("f-") + unit,
-                                            findingData(unit, site, account, QStringLiteral("记录不全"), {p})),
-                             recordMutation(3, QStringLiteral("highlight"), QStringLiteral("h-") + unit,
-                                            highlightData(unit, account, QStringLiteral("有特色")))});
-        }
-        ConsoleClient admin = console(QStringLiteral("kpb.admin"));
-        for (const char *note : {"v1", "v2"})
-            ASSERT_EQ(admin.send("POST", QStringLiteral("/api/v1/hq/publications"), {{QStringLiteral("note"), QString::fromLatin1(note)}}).status, 201);
-    }
-
-    Credentials signedIn(const QString &account, const QString &device)
-    {
-        Credentials who{account, device};
-        ApiClient tablet(hq->baseUrl());
-        const ApiReply login = tablet.login(account, HqProcess::passwordOf(account), device);
-        EXPECT_EQ(login.status, 200) << account.toStdString() << ": " << login.body.toStdString();
-        who.token = login.json.value(QStringLiteral("token")).toString().toLatin1();
-        const ConsoleClient browser = console(account);
-        who.cookie = browser.cookie();
-        who.csrf = browser.csrfToken().toLatin1();
-        return who;
-    }
-
-    void prepareCallers()
-    {
-        callers[Hq] = signedIn(QStringLiteral("kpb.admin"), QStringLiteral("authz-hq"));
-        callers[Leader] = signedIn(QStringLiteral("g1.li"), QStringLiteral("authz-leader"));
-        callers[Inspector] = signedIn(QStringLiteral("g1.zhang"), QStringLiteral("authz-inspector"));
-        callers[Liaison] = signedIn(QStringLiteral("dc.liaison"), QStringLiteral("authz-liaison"));
-        callers[SignedOut] = Credentials{QStringLiteral("nobody.here"), QStringLiteral("authz-nobody")};
-        callers[Crossed] = callers[Hq];
-
-        // kpb.wang (考评办 too; the prepared data has no password for it): the tablet
-        // revoked by HQ, the browser signed out.
-        QString out;
-        const QString wangPassword = HqProcess::passwordOf(QStringLiteral("kpb.wang"));
-        ASSERT_EQ(hq->admin({QStringLiteral("set-password"), QStringLiteral("kpb.wang")}, &out, (wangPassword + u'\n').toUtf8()), 0)
-            << out.toStdString();
-        callers[Revoked] = signedIn(QStringLiteral("kpb.wang"), QStringLiteral("authz-revoked"));
-        ASSERT_EQ(hq->admin({QStringLiteral("revoke"), QStringLiteral("kpb.wang")}, &out), 0) << out.toStdString();
-        ConsoleClient wang(hq->port());
-        ASSERT_EQ(wang.signIn(QStringLiteral("kpb.wang"), HqProcess::passwordOf(QStringLiteral("kpb.wang"))).status, 200);
-        ASSERT_EQ(wang.send("DELETE", QStringLiteral("/api/v1/hq/session")).status, 204);
-        callers[Revoked].cookie = wang.cookie();
-        callers[Revoked].csrf = wang.csrfToken().toLatin1();
-
-        // g3.xu (leader of 第三检查组): signed in everywhere, then disabled.
-        callers[Disabled] = signedIn(QStringLiteral("g3.xu"), QStringLiteral("authz-disabled"));
-        ASSERT_EQ(hq->admin({QStringLiteral("disable-account"), QStringLiteral("g3.xu")}, &out), 0) << out.toStdString();
-    }
-
-    std::vector<Row> syncRows() const;
-    std::vector<Row> consoleRows() const;
-
-    QString dcPhoto, qsPhoto;
-    std::array<Credentials, kCallerCount> callers;
-};
 
 // clang-format off
 std::vector<Row> AuthorizationMatrix::syncRows() const
@@ -345,8 +193,14 @@ std::vector<Row> AuthorizationMatrix::consoleRows() const
 }
 // clang-format on
 
+namespace {
+
 TEST_P(AuthorizationMatrix, ConsoleApiAnswersEveryCallerAsDocumented)
 {
+    // Two published versions, for the rows on versions and their diff.
+    ConsoleClient admin = console(QStringLiteral("kpb.admin"));
+    for (const QString &note : {QStringLiteral("v1"), QStringLiteral("v2")})
+        ASSERT_EQ(admin.send("POST", QStringLiteral("/api/v1/hq/publications"), {{QStringLiteral("note"), note}}).status, 201);
     Matrix matrix(hq->port(), Api::Console, callers);
     const std::vector<Row> rows = consoleRows();
     EXPECT_EQ(matrix.check(rows), static_cast<int>(rows.size()) * kCallerCount);
