@@ -3,6 +3,7 @@
 #include "campaignview.h"
 #include "catalogendpoints.h"
 #include "evidenceendpoints.h"
+#include "leaderactions.h"
 #include "rectificationendpoints.h"
 #include "consolehttp.h"
 #include "fieldrecordlists.h"
@@ -132,6 +133,15 @@ Response ConsoleApi::page(const Request &request, const ConsoleCaller &caller)
 
     if (path == QLatin1String("publications"))
         return publications(request, caller);
+    static const QRegularExpression leaderPath(QStringLiteral("^units/([^/]+)/(final|submission)$"));
+    if (const auto match = leaderPath.match(path); match.hasMatch()) {
+        if (request.method != QLatin1String("POST"))
+            return methodNotAllowed(QStringLiteral("POST"));
+        auto lease = m_pool.acquire();
+        LeaderActions actions(*lease, caller, m_audit.historyKey());
+        return match.captured(2) == QLatin1String("final") ? actions.setFinalValue(request, match.captured(1), m_clock())
+                                                           : actions.setSubmission(request, match.captured(1), m_clock());
+    }
     if (!isGet(request))
         return methodNotAllowed(QStringLiteral("GET"));
 
