@@ -36,6 +36,18 @@ QString timestamp(const QDateTime &time)
     return time.toUTC().toString(Qt::ISODateWithMs);
 }
 
+// The inverse of timestamp() without QDateTime's parser for the form it writes (HQ
+// reads millions of these); any other text as QDateTime::fromString reads it.
+QDateTime fromTimestamp(const QString &text)
+{
+    if (text.size() == 24 && text.endsWith(QLatin1Char('Z'))) {
+        const qint64 ms = ScoreTable::parseTimestamp(text);
+        if (ms != ScoreTable::kInvalidTime)
+            return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC);
+    }
+    return QDateTime::fromString(text, Qt::ISODateWithMs);
+}
+
 } // namespace
 
 bool CampaignStore::hasCampaign()
@@ -232,7 +244,7 @@ std::vector<ScoreEntry> CampaignStore::loadScores()
                        entries.push_back(ScoreEntry{
                            r[0].toString(), share(r[1]), share(r[2]), share(r[3]),
                            r[4].toString() == QLatin1String("final") ? ScoreKind::Final : ScoreKind::Rater,
-                           share(r[5]), share(r[6]), QDateTime::fromString(r[7].toString(), Qt::ISODateWithMs),
+                           share(r[5]), share(r[6]), fromTimestamp(r[7].toString()),
                            share(r[8])});
                    });
     return entries;

@@ -291,6 +291,14 @@ TEST(ScoringScale, StoredCampaignGivesTheSameResultsThroughTheTable)
 
     const std::vector<ScoreEntry> loaded = store.loadScores();
     ASSERT_EQ(loaded.size(), entries.size());
+    std::map<QString, const ScoreEntry *> byId;
+    for (const ScoreEntry &e : entries)
+        byId[e.id] = &e;
+    for (const ScoreEntry &e : loaded) { // read back as QDateTime read them, without its parser
+        ASSERT_EQ(e.recordedAt, byId.at(e.id)->recordedAt) << e.id.toStdString();
+        ASSERT_EQ(e.recordedAt.timeSpec(), Qt::UTC);
+        ASSERT_EQ(e.input, byId.at(e.id)->input);
+    }
     const std::string expected = describe(referenceResults(setup, loaded));
     EXPECT_EQ(describe(ScoringEngine(setup).compute(store.loadScoreTable())), expected);
     EXPECT_EQ(describe(ScoringEngine(setup).compute(loaded)), expected);
