@@ -25,7 +25,9 @@ Dialog {
         if (shownFor !== recheckId) { notes.text = ""; outcome = "done"; chosenPhotos = [] }
         shownFor = recheckId
     }
+    property bool reopen: false
     onAccepted: resultAccepted(outcome, notes.text, chosenPhotos)
+    onClosed: if (reopen) { reopen = false; open() }
 
     ColumnLayout {
         anchors.fill: parent

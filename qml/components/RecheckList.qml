@@ -26,8 +26,8 @@ ColumnLayout {
         photos: root.model.photos
         onAddPhotoRequested: photoPicker.open()
         onResultAccepted: (outcome, notes, photoIds) => {
-            if (!root.model.record(dialog.recheckId, outcome, notes, photoIds))
-                dialog.open() // keep what was typed; the message says what is wrong
+            // Refused: back once closed, with what was typed; the message says what is wrong.
+            dialog.reopen = !root.model.record(dialog.recheckId, outcome, notes, photoIds)
         }
     }
 
