@@ -178,10 +178,13 @@ const std::vector<RowsOfStep> &representativeRows()
          }},
         {3,
          [](SqlConnection &db) {
-             db.execute(QStringLiteral("INSERT INTO rectifications (id, finding_id, measures, responsible_person, deadline, "
-                                       "status, progress_note, closed_at, closed_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-                        {QStringLiteral("r-1"), QStringLiteral("f-1"), QStringLiteral("建立台账"), QStringLiteral("王主任"),
-                         QStringLiteral("2026-09-30"), QStringLiteral("open"), QString(), QVariant(), QVariant()});
+             if (schemaVersion(db) < 6) { // version 6 dropped the never-used table
+                 db.execute(QStringLiteral("INSERT INTO rectifications (id, finding_id, measures, responsible_person, "
+                                           "deadline, status, progress_note, closed_at, closed_by) "
+                                           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                            {QStringLiteral("r-1"), QStringLiteral("f-1"), QStringLiteral("建立台账"), QStringLiteral("王主任"),
+                             QStringLiteral("2026-09-30"), QStringLiteral("open"), QString(), QVariant(), QVariant()});
+             }
              if (schemaVersion(db) < 5) {
                  db.execute(QStringLiteral("INSERT INTO score_history (seq, score_id, changed_by, changed_at, old_input, "
                                            "new_input, reason, previous_hash, entry_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
@@ -198,10 +201,9 @@ const std::vector<RowsOfStep> &representativeRows()
          },
          [](SqlConnection &db) {
              // Version 6 moved the follow-up to HQ's own tables; the early table, which no
-             // version of the product ever wrote, is gone, the re-check tables are there.
+             // version of the product ever wrote, is gone.
              if (schemaVersion(db) >= 6) {
                  EXPECT_THROW(db.query(QStringLiteral("SELECT COUNT(*) FROM rectifications")), SqlError);
-                 EXPECT_EQ(db.query(QStringLiteral("SELECT COUNT(*) FROM rechecks")).front()[0].toInt(), 0);
              } else {
                  const auto rectification = db.query(QStringLiteral("SELECT finding_id, deadline FROM rectifications"));
                  ASSERT_EQ(rectification.size(), 1u);
@@ -229,6 +231,23 @@ const std::vector<RowsOfStep> &representativeRows()
              EXPECT_THROW(db.execute(QStringLiteral("INSERT INTO unit_submissions (id, unit_code, locked, account, "
                                                     "changed_at) VALUES ('u-2', 'DC', 0, 'g1.li', 'x')")),
                           SqlError);
+         }},
+        {6,
+         [](SqlConnection &db) {
+             db.execute(QStringLiteral("INSERT INTO rechecks (id, item_id, unit_code, group_name, problem, suggestion, "
+                                       "measures, note, assigned_by, assigned_at) VALUES ('rc-1', 'i-1', 'DC', "
+                                       "'第一检查组', '台账未签字', '补签', '已补签', '看原件', 'kpb.admin', "
+                                       "'2026-08-01T09:00:00.000Z')"));
+             db.execute(QStringLiteral("INSERT INTO recheck_results (id, recheck_id, unit_code, outcome, notes, account, "
+                                       "recorded_at) VALUES ('rr-1', 'rc-1', 'DC', 'done', '已到位', 'g1.li', "
+                                       "'2026-08-02T09:00:00.000Z')"));
+         },
+         [](SqlConnection &db) {
+             const auto result = db.query(QStringLiteral("SELECT r.outcome, c.problem FROM recheck_results r "
+                                                         "JOIN rechecks c ON c.id = r.recheck_id"));
+             ASSERT_EQ(result.size(), 1u);
+             EXPECT_EQ(result[0][0].toString(), QStringLiteral("done"));
+             EXPECT_EQ(result[0][1].toString(), QStringLiteral("台账未签字"));
          }},
     };
     return rows;

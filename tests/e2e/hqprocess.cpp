@@ -56,6 +56,14 @@ QString buildStamp()
     return QString::fromLatin1(QCryptographicHash::hash(identity, QCryptographicHash::Sha256).toHex().left(16));
 }
 
+// The build directory's own tag: templates of other build directories on the same
+// PostgreSQL (another checkout, another engineer) are never dropped.
+QString buildDirectoryTag()
+{
+    const QByteArray where = QFileInfo(HqProcess::binary()).absolutePath().toUtf8();
+    return QString::fromLatin1(QCryptographicHash::hash(where, QCryptographicHash::Sha256).toHex().left(8));
+}
+
 QString randomName(const char *prefix)
 {
     return QStringLiteral("%1_%2").arg(QLatin1String(prefix)).arg(QRandomGenerator::global()->generate64(), 16, 16,
@@ -103,9 +111,12 @@ void prepareTemplate(Backend backend, const Template &made)
     QStringList data{QStringLiteral("--data"), made.dataFolder};
     if (backend == Backend::Postgres) {
         PostgresConnection admin(postgresAdminUrl());
-        // Templates of earlier builds are of no more use.
-        for (const SqlRow &row : admin.query(QStringLiteral("SELECT datname FROM pg_database WHERE datname LIKE 'onsite_tpl_%'")))
+        // Templates of this directory's earlier builds are of no more use.
+        for (const SqlRow &row : admin.query(QStringLiteral("SELECT datname FROM pg_database WHERE datname LIKE ? "
+                                                            "AND datname <> ?"),
+                                             {QStringLiteral("onsite_tpl_%1_%").arg(buildDirectoryTag()), made.databaseName}))
             admin.executeScript(QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(row.value(0).toString()));
+        admin.executeScript(QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(made.databaseName));
         admin.executeScript(QStringLiteral("CREATE DATABASE %1 ENCODING 'UTF8' TEMPLATE template0").arg(made.databaseName));
         data << QStringLiteral("--db") << made.databaseUrl;
     }
@@ -131,7 +142,7 @@ const Template &templateFor(Backend backend)
     auto made = std::make_unique<Template>();
     made->dataFolder = QDir(root).filePath(QStringLiteral("hq"));
     if (backend == Backend::Postgres) {
-        made->databaseName = QStringLiteral("onsite_tpl_") + stamp;
+        made->databaseName = QStringLiteral("onsite_tpl_%1_%2").arg(buildDirectoryTag(), stamp);
         made->databaseUrl = databaseUrl(made->databaseName);
     }
     // One process prepares, the others wait for it; a holder that died is noticed.

@@ -1,0 +1,203 @@
+// The follow-up rules and the rectification ledger (DOMAIN.md §Rectification states):
+// who may take which step in which state, overdue by an injected clock (Beijing days),
+// and every step in the keyed history, on an HQ database (SQLite).
+#include "followup/innovationprojects.h"
+#include "followup/rectificationledger.h"
+#include "hq/hqschema.h"
+#include "hq/scorehistory.h"
+#include "import/campaignimporter.h"
+#include "policy/followuppolicy.h"
+#include "store/campaignstore.h"
+#include "store/sqliteconnection.h"
+#include "testsupport.h"
+
+#include <QTemporaryDir>
+
+#include <gtest/gtest.h>
+
+namespace onsite {
+namespace {
+
+using followup::FollowUpError;
+using followup::RectificationLedger;
+
+const QByteArray kKey(32, 'f');
+
+QDateTime at(const char *iso) { return QDateTime::fromString(QString::fromLatin1(iso), Qt::ISODate); }
+
+class FollowUpLedgerTest : public ::testing::Test
+{
+protected:
+    void SetUp() override
+    {
+        db = std::make_unique<SqliteConnection>(dir.filePath(QStringLiteral("hq.sqlite")));
+        hq::migrateHqDatabase(*db);
+        CampaignStore(*db).saveSetup(CampaignImporter::importFolder(test::sampleCampaignDir()));
+        setup = *CampaignStore(*db).loadSetup();
+        addFinding(QStringLiteral("f-1"), QStringLiteral("DC"), QStringLiteral("台账未按月统计"));
+        addFinding(QStringLiteral("f-2"), QStringLiteral("DC"), QStringLiteral("开放时间未公示"));
+        addFinding(QStringLiteral("f-3"), QStringLiteral("QS"), QStringLiteral("缺少签字"));
+    }
+    void addFinding(const QString &id, const QString &unit, const QString &text)
+    {
+        db->execute(QStringLiteral("INSERT INTO findings (id, unit_code, site_code, indicator_code, kind, description, "
+                                   "suggestion, account, recorded_at) VALUES (?, ?, NULL, '2.2', '问题', ?, '补齐', "
+                                   "'g1.zhang', '2026-06-20T09:00:00.000Z')"),
+                    {id, unit, text});
+    }
+    RectificationLedger ledger() { return RectificationLedger(*db, setup, kKey, dir.path()); }
+    FollowUpPolicy policyOf(const char *account) { return FollowUpPolicy(setup, *setup.person(QString::fromLatin1(account))); }
+
+    QTemporaryDir dir;
+    std::unique_ptr<SqlConnection> db;
+    CampaignSetup setup;
+};
+
+TEST_F(FollowUpLedgerTest, EachRoleMayTakeOnlyItsStepsOnItsUnits)
+{
+    RectificationItem dc;
+    dc.unitCode = QStringLiteral("DC");
+    dc.state = ItemState::Reported;
+    EXPECT_EQ(policyOf("kpb.admin").check(FollowUpAction::CloseItem, dc), FollowUpRefusal::None);
+    EXPECT_EQ(policyOf("dc.liaison").check(FollowUpAction::CloseItem, dc), FollowUpRefusal::ForbiddenRole);
+    EXPECT_EQ(policyOf("g1.li").check(FollowUpAction::CloseItem, dc), FollowUpRefusal::ForbiddenRole);
+    EXPECT_EQ(policyOf("g1.li").check(FollowUpAction::ReadItems, dc), FollowUpRefusal::None);
+    EXPECT_EQ(policyOf("g2.yang").check(FollowUpAction::ReadItems, dc), FollowUpRefusal::OutOfScope);
+    EXPECT_EQ(policyOf("xc.liaison").check(FollowUpAction::ReadItems, dc), FollowUpRefusal::OutOfScope);
+    EXPECT_EQ(policyOf("g1.zhang").check(FollowUpAction::ReadItems, dc), FollowUpRefusal::ForbiddenRole);
+    EXPECT_FALSE(policyOf("g1.zhang").mayOpen());
+    // A reported item waits for HQ: the liaison cannot report it again.
+    EXPECT_EQ(policyOf("dc.liaison").check(FollowUpAction::ReportProgress, dc), FollowUpRefusal::WrongState);
+    dc.state = ItemState::Returned;
+    EXPECT_EQ(policyOf("dc.liaison").check(FollowUpAction::ReportForClosing, dc), FollowUpRefusal::None);
+    EXPECT_EQ(policyOf("kpb.admin").check(FollowUpAction::CloseItem, dc), FollowUpRefusal::WrongState);
+    dc.state = ItemState::Closed;
+    EXPECT_EQ(policyOf("kpb.admin").check(FollowUpAction::ExtendDeadline, dc), FollowUpRefusal::WrongState);
+    EXPECT_EQ(followUpRefusalCode(FollowUpRefusal::ProjectLimit), QStringLiteral("project_limit"));
+    // 回避 for the on-site re-check: g3.hu comes from XC.
+    EXPECT_EQ(policyOf("g3.hu").check(FollowUpAction::RecordRecheck, QStringLiteral("XC")), FollowUpRefusal::OutOfScope);
+    EXPECT_EQ(policyOf("g3.hu").check(FollowUpAction::RecordRecheck, QStringLiteral("YL")), FollowUpRefusal::None);
+}
+
+TEST_F(FollowUpLedgerTest, OverdueFollowsTheInjectedClockInBeijingDays)
+{
+    EXPECT_EQ(ledger().release(QStringLiteral("DC"), QStringLiteral("kpb.admin"), at("2026-07-01T00:00:00Z")), 2);
+    const RectificationItem item = ledger().items({}).front();
+    followup::PlanDraft plan{QStringLiteral("建台账"), QStringLiteral("李书记"), QDate(2026, 8, 31),
+                             {{{}, QStringLiteral("补齐上半年"), QDate(2026, 7, 31), false}}};
+    const RectificationItem planned = ledger().savePlan(item.id, plan, QStringLiteral("dc.liaison"), at("2026-07-02T00:00:00Z"));
+    EXPECT_EQ(planned.state, ItemState::InProgress);
+    // 2026-07-31T16:30Z is already 1 August in Beijing: the milestone is one day late.
+    EXPECT_FALSE(planned.isOverdue(RectificationLedger::today(at("2026-07-31T15:59:00Z"))));
+    EXPECT_TRUE(planned.isOverdue(RectificationLedger::today(at("2026-07-31T16:30:00Z"))));
+    EXPECT_EQ(planned.overdueDays(RectificationLedger::today(at("2026-08-10T02:00:00Z"))), 10);
+    // Closed items are never overdue.
+    RectificationItem closed = planned;
+    closed.state = ItemState::Closed;
+    EXPECT_FALSE(closed.isOverdue(QDate(2027, 1, 1)));
+    // A milestone after the deadline is refused; a moved deadline by the liaison too.
+    plan.milestones.front().due = QDate(2026, 9, 30);
+    EXPECT_THROW(ledger().savePlan(item.id, plan, QStringLiteral("dc.liaison"), at("2026-07-03T00:00:00Z")), FollowUpError);
+    plan.milestones.front().due = QDate(2026, 7, 31);
+    plan.deadline = QDate(2026, 12, 31);
+    try {
+        ledger().savePlan(item.id, plan, QStringLiteral("dc.liaison"), at("2026-07-03T00:00:00Z"));
+        FAIL() << "a liaison moved the deadline";
+    } catch (const FollowUpError &e) {
+        EXPECT_EQ(e.code(), QStringLiteral("deadline_fixed"));
+    }
+}
+
+TEST_F(FollowUpLedgerTest, StepsAreKeptInTheKeyedHistoryAndAFailedStepLeavesNothing)
+{
+    ledger().release(QStringLiteral("DC"), QStringLiteral("kpb.admin"), at("2026-07-01T00:00:00Z"));
+    const QString id = ledger().items({}).front().id;
+    // 报送销号 before a plan: refused, nothing written.
+    EXPECT_THROW(ledger().report(id, QStringLiteral("done"), {}, true, QStringLiteral("dc.liaison"), at("2026-07-02T00:00:00Z")),
+                 FollowUpError);
+    EXPECT_TRUE(ledger().reports(id).empty());
+    // Evidence that was never uploaded is refused too.
+    EXPECT_THROW(ledger().report(id, QStringLiteral("见附件"), {QString(64, QLatin1Char('a'))}, false,
+                                 QStringLiteral("dc.liaison"), at("2026-07-02T00:00:00Z")),
+                 FollowUpError);
+    EXPECT_TRUE(ledger().reports(id).empty());
+    ledger().savePlan(id, {QStringLiteral("建台账"), QStringLiteral("李书记"), QDate(2026, 8, 31),
+                           {{{}, QStringLiteral("补齐"), QDate(2026, 7, 20), true}}},
+                      QStringLiteral("dc.liaison"), at("2026-07-02T00:00:00Z"));
+    ledger().report(id, QStringLiteral("台账已补齐"), {}, true, QStringLiteral("dc.liaison"), at("2026-07-21T00:00:00Z"));
+    EXPECT_THROW(ledger().returnItem(id, QStringLiteral("  "), QStringLiteral("kpb.admin"), at("2026-07-22T00:00:00Z")),
+                 FollowUpError);
+    ledger().close(id, QString(), QStringLiteral("kpb.admin"), at("2026-07-22T00:00:00Z"));
+    const RectificationItem closed = *ledger().item(id);
+    EXPECT_EQ(closed.state, ItemState::Closed);
+    ASSERT_TRUE(closed.closedAt);
+    EXPECT_EQ(*closed.closedAt, at("2026-07-22T00:00:00Z"));
+
+    hq::ScoreHistory history(*db, kKey);
+    const QJsonArray steps = history.entriesOf(QStringLiteral("rectification"), id);
+    QStringList actions;
+    for (const QJsonValue &step : steps)
+        actions << step.toObject().value(QStringLiteral("action")).toString();
+    EXPECT_EQ(actions, (QStringList{QStringLiteral("release"), QStringLiteral("plan"), QStringLiteral("deadline"),
+                                    QStringLiteral("submit"), QStringLiteral("close")}));
+    EXPECT_TRUE(history.verify().value(QStringLiteral("ok")).toBool());
+    // The score history page does not mix them in.
+    EXPECT_TRUE(history.entries(QStringLiteral("DC"), {}).isEmpty());
+    // Tampering with a follow-up row breaks the chain like a score row would.
+    db->execute(QStringLiteral("UPDATE score_history SET reason = 'x' WHERE entity = 'rectification' AND action = 'close'"));
+    EXPECT_FALSE(history.verify().value(QStringLiteral("ok")).toBool());
+}
+
+TEST_F(FollowUpLedgerTest, ImportNamesEveryBadLineAndMergeKeepsTheFindings)
+{
+    const QByteArray csv = QStringLiteral("单位编码,来源,类型,指标编号,问题,整改建议,时限\n"
+                                          "DC,巡视反馈,问题,9.9,问题一,,\n"
+                                          "DC,其他,问题,,,,\n"
+                                          "DC,其他,问题,,问题三,,2026-02-30\n").toUtf8();
+    try {
+        ledger().import(csv, QStringLiteral("kpb.admin"), at("2026-07-01T00:00:00Z"));
+        FAIL() << "a bad file was imported";
+    } catch (const followup::ItemImportFailed &e) {
+        ASSERT_EQ(e.errors().size(), 3u);
+        EXPECT_EQ(e.errors()[0].line, 2);
+        EXPECT_EQ(e.errors()[1].line, 3);
+        EXPECT_EQ(e.errors()[2].line, 4);
+    }
+    EXPECT_TRUE(ledger().items({}).empty());
+    EXPECT_THROW(ledger().import(QByteArray("单位编码,来源\nDC,其他\n"), QStringLiteral("kpb.admin"), at("2026-07-01T00:00:00Z")),
+                 followup::ItemImportFailed);
+
+    ledger().release(QStringLiteral("DC"), QStringLiteral("kpb.admin"), at("2026-07-01T00:00:00Z"));
+    auto items = ledger().items({});
+    ASSERT_EQ(items.size(), 2u);
+    const RectificationItem merged = ledger().merge(items[0].id, {items[1].id}, QStringLiteral("kpb.admin"), at("2026-07-02T00:00:00Z"));
+    EXPECT_EQ(merged.findingIds, (QStringList{QStringLiteral("f-1"), QStringLiteral("f-2")}));
+    EXPECT_EQ(ledger().items({}).size(), 1u);
+    // A merged finding is not released again.
+    EXPECT_EQ(ledger().release(QStringLiteral("DC"), QStringLiteral("kpb.admin"), at("2026-07-03T00:00:00Z")), 0);
+    // Merging across units is refused.
+    ledger().release(QStringLiteral("QS"), QStringLiteral("kpb.admin"), at("2026-07-03T00:00:00Z"));
+    followup::ItemFilter qs;
+    qs.units = {QStringLiteral("QS")};
+    EXPECT_THROW(ledger().merge(merged.id, {ledger().items(qs).front().id}, QStringLiteral("kpb.admin"), at("2026-07-04T00:00:00Z")),
+                 FollowUpError);
+}
+
+TEST_F(FollowUpLedgerTest, AUnitHoldsAtMostTwoStandingProjects)
+{
+    followup::InnovationProjects projects(*db, setup, kKey);
+    const auto first = projects.propose(QStringLiteral("DC"), QStringLiteral("一"), QStringLiteral("x"), QStringLiteral("dc.liaison"), at("2026-07-01T00:00:00Z"));
+    projects.propose(QStringLiteral("DC"), QStringLiteral("二"), QStringLiteral("x"), QStringLiteral("dc.liaison"), at("2026-07-01T00:00:01Z"));
+    EXPECT_THROW(projects.propose(QStringLiteral("DC"), QStringLiteral("三"), QStringLiteral("x"), QStringLiteral("dc.liaison"), at("2026-07-01T00:00:02Z")),
+                 FollowUpError);
+    // A bonus item must be a 加分项 and only for a selected project.
+    EXPECT_THROW(projects.review(first.id, InnovationStatus::Selected, {}, QStringLiteral("1.1"), QStringLiteral("kpb.admin"), at("2026-07-02T00:00:00Z")),
+                 FollowUpError);
+    projects.review(first.id, InnovationStatus::Rejected, QStringLiteral("重复"), {}, QStringLiteral("kpb.admin"), at("2026-07-02T00:00:00Z"));
+    EXPECT_NO_THROW(projects.propose(QStringLiteral("DC"), QStringLiteral("三"), QStringLiteral("x"), QStringLiteral("dc.liaison"), at("2026-07-03T00:00:00Z")));
+    EXPECT_EQ(projects.list({QStringLiteral("DC")}).size(), 3u);
+    EXPECT_EQ(projects.list({QStringLiteral("DC")}, InnovationStatus::Rejected).size(), 1u);
+}
+
+} // namespace
+} // namespace onsite
