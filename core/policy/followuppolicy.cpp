@@ -31,7 +31,7 @@ QString followUpRefusalCode(FollowUpRefusal refusal)
 
 namespace {
 
-enum class Who { Hq, HqOrLeaderReads, Liaison, Field, AnyReader };
+enum class Who { Hq, HqOrLeaderReads, Liaison, AnyReader };
 
 Who whoMay(FollowUpAction action)
 {
@@ -56,8 +56,6 @@ Who whoMay(FollowUpAction action)
     case FollowUpAction::ProposeProject:
     case FollowUpAction::ReadOwnResults:
         return Who::Liaison;
-    case FollowUpAction::RecordRecheck:
-        return Who::Field;
     case FollowUpAction::ReadItems:
     case FollowUpAction::ReadExperiences:
     case FollowUpAction::ReadProjects:
@@ -92,9 +90,6 @@ FollowUpRefusal FollowUpPolicy::check(FollowUpAction action, const QString &unit
     case Who::Liaison:
         roleMay = role == Role::Liaison;
         break;
-    case Who::Field:
-        roleMay = role == Role::Leader || role == Role::Inspector;
-        break;
     case Who::AnyReader:
         roleMay = role != Role::Inspector;
         break;
@@ -104,9 +99,6 @@ FollowUpRefusal FollowUpPolicy::check(FollowUpAction action, const QString &unit
     if (unitCode.isEmpty())
         return FollowUpRefusal::None; // a list: the caller cuts it to unitsCoveredBy()
     if (!coversUnit(unitCode))
-        return FollowUpRefusal::OutOfScope;
-    // 回避: nobody re-checks their home unit, as nobody scores it.
-    if (action == FollowUpAction::RecordRecheck && m_person.homeUnitCode == unitCode)
         return FollowUpRefusal::OutOfScope;
     return FollowUpRefusal::None;
 }

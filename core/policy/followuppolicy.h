@@ -22,8 +22,7 @@ enum class FollowUpAction {
     CloseItem,        // 销号
     ReturnItem,       // 退回 with a reason
     ExtendDeadline,   // only HQ, with a reason
-    AssignRecheck,    // 回头看 by a group
-    RecordRecheck,    // an inspector of that group, on the tablet
+    AssignRecheck,    // 回头看 by a group (its result: RecheckPolicy, recheckpolicy.h)
     ReadExperiences,
     SubmitExperience,
     ReviewExperience,
@@ -49,9 +48,9 @@ enum class FollowUpRefusal {
 QString followUpRefusalCode(FollowUpRefusal refusal);
 
 // The one rule for who may take which follow-up step on which unit, in which state, used
-// by the console API, the exports and (for re-checks) the sync API. Roles: HQ may do every
-// HQ step on every unit; a leader reads their group's units and records re-checks; an
-// inspector records re-checks of their group's units; a liaison works on their own unit.
+// by the console API and the exports. Roles: HQ may do every HQ step on every unit; a
+// leader reads their group's units; a liaison works on their own unit. Re-check results,
+// recorded on tablets, follow RecheckPolicy (recheckpolicy.h).
 class FollowUpPolicy
 {
 public:

@@ -74,9 +74,9 @@ TEST_F(FollowUpLedgerTest, EachRoleMayTakeOnlyItsStepsOnItsUnits)
     dc.state = ItemState::Closed;
     EXPECT_EQ(policyOf("kpb.admin").check(FollowUpAction::ExtendDeadline, dc), FollowUpRefusal::WrongState);
     EXPECT_EQ(followUpRefusalCode(FollowUpRefusal::ProjectLimit), QStringLiteral("project_limit"));
-    // 回避 for the on-site re-check: g3.hu comes from XC.
-    EXPECT_EQ(policyOf("g3.hu").check(FollowUpAction::RecordRecheck, QStringLiteral("XC")), FollowUpRefusal::OutOfScope);
-    EXPECT_EQ(policyOf("g3.hu").check(FollowUpAction::RecordRecheck, QStringLiteral("YL")), FollowUpRefusal::None);
+    // Only HQ assigns an on-site re-check.
+    EXPECT_EQ(policyOf("g1.li").check(FollowUpAction::AssignRecheck, QStringLiteral("DC")), FollowUpRefusal::ForbiddenRole);
+    EXPECT_EQ(policyOf("kpb.admin").check(FollowUpAction::AssignRecheck, QStringLiteral("DC")), FollowUpRefusal::None);
 }
 
 TEST_F(FollowUpLedgerTest, OverdueFollowsTheInjectedClockInBeijingDays)
