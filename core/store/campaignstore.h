@@ -30,6 +30,7 @@ public:
     ScoreTable loadScoreTable();
 
 private:
+    std::size_t scoreCount();
     void saveIndicators(const std::vector<Indicator> &indicators);
     void saveSites(const std::vector<Site> &sites);
     void loadIndicators(CampaignSetup &setup);
