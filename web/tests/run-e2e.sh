@@ -20,7 +20,7 @@ export ONSITE_SEEDED=$([ -n "${ONSITE_FIELD:-}" ] && echo 1 || echo 0)
 export ONSITE_WEB_PHOTOS=$console_work/photos
 cd "${ONSITE_WEB_APP:?}"
 status=0
-node node_modules/@playwright/test/cli.js test tests/console.spec.ts tests/followup.spec.ts "$@" || status=$?
+node node_modules/@playwright/test/cli.js test tests/console.spec.ts tests/followup.spec.ts tests/sha256.spec.ts tests/leader.spec.ts "$@" || status=$?
 if [ "$status" -ne 0 ]; then
   echo "--- onsite-hq log (last 40 lines)" >&2
   tail -n 40 "$console_work/serve.log" >&2

@@ -3,16 +3,17 @@
 // in chunks of at most 1 MiB. A failed upload resumes where HQ stopped receiving.
 import { api, ApiError } from '../api';
 import type { UploadState } from './types';
+import { sha256BlobHex, toHex } from './sha256';
 
 export const chunkSize = 1024 * 1024;
 export const maxFileSize = 30 * 1024 * 1024;
 const uploads = '/api/v1/hq/followup/uploads';
 
 export async function sha256Hex(file: Blob): Promise<string> {
-  // crypto.subtle exists only in a secure context (HTTPS, or localhost).
-  if (!globalThis.crypto?.subtle) throw new ApiError(0, 'insecure_context', '');
-  const digest = await crypto.subtle.digest('SHA-256', await file.arrayBuffer());
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+  // crypto.subtle exists only in a secure context (HTTPS, or localhost); on a plain-HTTP
+  // LAN address the file is hashed here, 4 MiB at a time.
+  if (!globalThis.crypto?.subtle) return sha256BlobHex(file);
+  return toHex(new Uint8Array(await crypto.subtle.digest('SHA-256', await file.arrayBuffer())));
 }
 
 async function uploadState(sha256: string): Promise<UploadState> {
