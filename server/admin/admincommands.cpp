@@ -139,7 +139,7 @@ int runResults(const QStringList &arguments, const CommandIo &io)
         const auto connection = folder.open();
         CampaignStore store(*connection);
         const CampaignSetup setup = requireSetup(store, folder.path());
-        const CampaignResults results = ScoringEngine(setup).compute(store.loadScores());
+        const CampaignResults results = ScoringEngine(setup).compute(store.loadScoreTable());
         writeText(io.out, ResultsFormatter(setup, results, UnitSubmissions(*connection).lockedUnits()).format(format));
         return 0;
     });
