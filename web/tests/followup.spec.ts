@@ -3,6 +3,7 @@
 // DC's liaison plans and reports on a phone, HQ returns and then closes the item.
 import { test, expect, type Browser, type Page, type BrowserContext } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
@@ -156,11 +157,13 @@ test.describe.serial('整改 → 销号', () => {
   test('a photo over 1 MiB uploads in chunks and resumes after a lost connection', async () => {
     const page = liaison.page;
     const puts: string[] = [];
+    const paths = new Set<string>();
     let failed = false;
     await page.route('**/api/v1/hq/followup/uploads/**', async (route) => {
       const request = route.request();
       if (request.method() === 'PUT') {
         puts.push(new URL(request.url()).search);
+        paths.add(new URL(request.url()).pathname);
         // The second chunk is lost once: the upload must resume at 1 MiB, not start over.
         if (!failed && request.url().includes('offset=1048576')) {
           failed = true;
@@ -169,11 +172,18 @@ test.describe.serial('整改 → 销号', () => {
       }
       return route.continue();
     });
+    // Hashed without crypto.subtle, as on a plain-HTTP LAN address (src/followup/sha256.ts);
+    // HQ checks the SHA-256 of what it received against the name.
+    await page.evaluate(() => Object.defineProperty(window.crypto, 'subtle', { value: undefined, configurable: true }));
     await page.locator('textarea[data-test=report-text]').fill('已制定参学台账模板，支部书记签字页见照片');
     await page.locator('[data-test=report-composer] input[data-test=evidence-file]').setInputFiles([photos().big]);
     const entry = page.locator('[data-test=report-composer] [data-test=upload-entry]');
     await expect(entry).toHaveAttribute('data-upload', 'done', { timeout: 30_000 });
     await page.unroute('**/api/v1/hq/followup/uploads/**');
+    await page.evaluate(() => delete (window.crypto as unknown as { subtle?: unknown }).subtle);
+    expect(await page.evaluate(() => !!window.crypto.subtle)).toBe(true);
+    const sha = createHash('sha256').update(readFileSync(photos().big)).digest('hex');
+    expect([...paths]).toEqual([`/api/v1/hq/followup/uploads/${sha}`]);
     const size = readFileSync(photos().big).length;
     expect(failed).toBe(true);
     expect(puts).toEqual([`?offset=0&total=${size}`, `?offset=1048576&total=${size}`, `?offset=1048576&total=${size}`]);

@@ -1,5 +1,6 @@
-// A group leader's actions on the unit page (run last by run-e2e.sh: it changes DC's
-// final value's reason and its submission, and leaves DC reopened and the total unchanged).
+// A group leader's actions on the unit page. Runs after console.spec and followup.spec
+// (Playwright orders the files by name): it rewrites the reason of DC's final value and
+// submits DC, and leaves DC reopened with its total unchanged.
 import { test, expect, type Page } from '@playwright/test';
 
 function watchPage(page: Page): string[] {
