@@ -318,6 +318,20 @@ TEST_P(FollowUpLoopTest, ProjectsExperiencesAndResultsForTheLiaison)
     EXPECT_EQ(admin.get(QStringLiteral("/api/v1/hq/experiences?tag=%E7%89%A9%E4%B8%9A")).json.value(QStringLiteral("experiences")).toArray().size(), 1);
     EXPECT_EQ(liaison.send("POST", QStringLiteral("/api/v1/hq/experiences/%1/review").arg(ref), {{QStringLiteral("status"), QStringLiteral("selected")}}).status, 403);
 
+    // 示范点: HQ keeps the development status; the liaison sees their unit's sites only.
+    RawReply site = admin.send("PUT", QStringLiteral("/api/v1/hq/demo-sites/DC-01"),
+                               {{QStringLiteral("status"), QStringLiteral("building")}, {QStringLiteral("note"), QStringLiteral("二期装修中")}});
+    ASSERT_EQ(site.status, 200) << site.body.toStdString();
+    EXPECT_EQ(site.json.value(QStringLiteral("status_name")).toString(), QStringLiteral("建设中"));
+    EXPECT_EQ(admin.send("PUT", QStringLiteral("/api/v1/hq/demo-sites/DC-02"), {{QStringLiteral("status"), QStringLiteral("built")}}).status,
+              404); // an ordinary site (普通点)
+    EXPECT_EQ(admin.send("PUT", QStringLiteral("/api/v1/hq/demo-sites/DC-01"), {{QStringLiteral("status"), QStringLiteral("done")}}).status, 400);
+    EXPECT_EQ(liaison.send("PUT", QStringLiteral("/api/v1/hq/demo-sites/DC-01"), {{QStringLiteral("status"), QStringLiteral("built")}}).status, 403);
+    const QJsonArray sites = liaison.get(QStringLiteral("/api/v1/hq/demo-sites")).json.value(QStringLiteral("sites")).toArray();
+    ASSERT_EQ(sites.size(), 1);
+    EXPECT_EQ(sites[0].toObject().value(QStringLiteral("site")).toString(), QStringLiteral("DC-01"));
+    EXPECT_EQ(sites[0].toObject().value(QStringLiteral("note")).toString(), QStringLiteral("二期装修中"));
+
     // Results only after publication, and never who scored.
     EXPECT_FALSE(liaison.get(QStringLiteral("/api/v1/hq/my/results")).json.value(QStringLiteral("published")).toBool());
     EXPECT_EQ(liaison.get(QStringLiteral("/api/v1/hq/results")).status, 403);
