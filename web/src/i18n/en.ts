@@ -16,7 +16,7 @@ const en: Messages<typeof zh> = {
     publish: 'Publish',
   },
   role: { hq: 'Assessment office', leader: 'Group leader', inspector: 'Inspector', liaison: 'Liaison' },
-  header: { signOut: 'Sign out', menu: 'Menu', readOnly: 'Read only', language: '中文', campaignPeriod: '{from} to {to}' },
+  header: { signOut: 'Sign out', menu: 'Menu', groupLeader: 'Group leader', language: '中文', campaignPeriod: '{from} to {to}' },
   signin: {
     title: 'Sign in to the HQ console',
     account: 'Account',

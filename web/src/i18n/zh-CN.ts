@@ -13,7 +13,7 @@ export default {
     publish: '发布',
   },
   role: { hq: '考评办', leader: '检查组长', inspector: '检查组员', liaison: '联络员' },
-  header: { signOut: '退出', menu: '菜单', readOnly: '只读', language: 'English', campaignPeriod: '{from} 至 {to}' },
+  header: { signOut: '退出', menu: '菜单', groupLeader: '检查组长', language: 'English', campaignPeriod: '{from} 至 {to}' },
   signin: {
     title: '登录考评办控制台',
     account: '账号',
