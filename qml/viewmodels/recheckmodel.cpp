@@ -33,12 +33,11 @@ QString stateText(const sync::LocalRecheckResult &result)
     return RecheckModel::tr("已同步");
 }
 
-QString photoSource(const QString &photoId)
+QString photoSource(const sync::LocalPhoto &photo)
 {
-    const auto rows = store()->db().query(QStringLiteral("SELECT sha256 FROM photos WHERE id = ?"), {photoId});
-    if (rows.empty())
+    if (photo.sha256.isEmpty())
         return {};
-    return QUrl::fromLocalFile(store()->photosFolder() + QLatin1Char('/') + rows.front()[0].toString()).toString();
+    return QUrl::fromLocalFile(store()->photosFolder() + QLatin1Char('/') + photo.sha256).toString();
 }
 
 } // namespace
@@ -75,21 +74,19 @@ void RecheckModel::reload()
     int open = 0;
     bool canRecord = false;
     if (store() && !m_unitCode.isEmpty()) {
-        QHash<QString, QString> names;
-        for (const SqlRow &p : store()->db().query(QStringLiteral("SELECT account, name FROM people")))
-            names.insert(p[0].toString(), p[1].toString());
-        for (const sync::LocalRecheck &local : sync::LocalRechecks(store()->db()).forUnit(m_unitCode)) {
+        const sync::LocalRechecks stored(store()->db());
+        for (const sync::LocalRecheck &local : stored.forUnit(m_unitCode)) {
             const Recheck &r = local.recheck;
             QVariantList results;
             for (const sync::LocalRecheckResult &result : local.results) {
                 QVariantList sources;
-                for (const QString &photo : result.result.photoIds)
+                for (const sync::LocalPhoto &photo : result.photos)
                     sources << photoSource(photo);
                 results.append(QVariantMap{{QStringLiteral("id"), result.result.id},
                                            {QStringLiteral("done"), result.result.outcome == RecheckOutcome::Done},
                                            {QStringLiteral("outcome"), outcomeText(result.result.outcome)},
                                            {QStringLiteral("notes"), result.result.notes},
-                                           {QStringLiteral("name"), names.value(result.result.account, result.result.account)},
+                                           {QStringLiteral("name"), result.authorName},
                                            {QStringLiteral("time"), localTime(result.result.recordedAt)},
                                            {QStringLiteral("state"), stateText(result)},
                                            {QStringLiteral("photos"), sources}});
@@ -105,10 +102,8 @@ void RecheckModel::reload()
                                         {QStringLiteral("assignedAt"), localTime(r.assignedAt)},
                                         {QStringLiteral("results"), results}});
         }
-        for (const SqlRow &p : store()->db().query(QStringLiteral("SELECT id FROM photos WHERE unit_code = ? "
-                                                                  "ORDER BY captured_at"),
-                                                   {m_unitCode}))
-            photos.append(QVariantMap{{QStringLiteral("id"), p[0]}, {QStringLiteral("source"), photoSource(p[0].toString())}});
+        for (const sync::LocalPhoto &photo : stored.unitPhotos(m_unitCode))
+            photos.append(QVariantMap{{QStringLiteral("id"), photo.id}, {QStringLiteral("source"), photoSource(photo)}});
         try {
             // The record button shows when the policy would take a result of this unit
             // for a task of the person's own group (the same check recording makes).

@@ -47,8 +47,10 @@ std::vector<LocalRecheck> LocalRechecks::forUnit(const QString &unitCode) const
 std::vector<LocalRecheckResult> LocalRechecks::resultsOf(const QString &recheckId) const
 {
     std::vector<LocalRecheckResult> results;
-    const auto rows = m_db.query(QStringLiteral("SELECT id, unit_code, outcome, notes, account, recorded_at FROM "
-                                                "recheck_results WHERE recheck_id = ? ORDER BY recorded_at, id"),
+    const auto rows = m_db.query(QStringLiteral("SELECT r.id, r.unit_code, r.outcome, r.notes, r.account, r.recorded_at, "
+                                                "COALESCE(p.name, r.account) FROM recheck_results r LEFT JOIN people p "
+                                                "ON p.account = r.account WHERE r.recheck_id = ? "
+                                                "ORDER BY r.recorded_at, r.id"),
                                  {recheckId});
     for (const SqlRow &r : rows) {
         LocalRecheckResult local;
@@ -60,10 +62,15 @@ std::vector<LocalRecheckResult> LocalRechecks::resultsOf(const QString &recheckI
         result.notes = r[3].toString();
         result.account = r[4].toString();
         result.recordedAt = timeOf(r[5]);
-        for (const SqlRow &photo : m_db.query(QStringLiteral("SELECT photo_id FROM recheck_result_photos WHERE "
-                                                             "result_id = ? ORDER BY photo_id"),
-                                              {result.id}))
+        local.authorName = r[6].toString();
+        for (const SqlRow &photo : m_db.query(QStringLiteral("SELECT rp.photo_id, COALESCE(p.sha256, '') FROM "
+                                                             "recheck_result_photos rp LEFT JOIN photos p ON "
+                                                             "p.id = rp.photo_id WHERE rp.result_id = ? "
+                                                             "ORDER BY rp.photo_id"),
+                                              {result.id})) {
             result.photoIds << photo[0].toString();
+            local.photos.push_back({photo[0].toString(), photo[1].toString()});
+        }
         const auto state = m_db.query(QStringLiteral("SELECT state, message FROM outbox WHERE entity = ? AND "
                                                      "entity_id = ? ORDER BY seq DESC LIMIT 1"),
                                       {protocol::entity::kRecheckResult, result.id});
@@ -74,6 +81,16 @@ std::vector<LocalRecheckResult> LocalRechecks::resultsOf(const QString &recheckI
         results.push_back(std::move(local));
     }
     return results;
+}
+
+std::vector<LocalPhoto> LocalRechecks::unitPhotos(const QString &unitCode) const
+{
+    std::vector<LocalPhoto> photos;
+    for (const SqlRow &row : m_db.query(QStringLiteral("SELECT id, sha256 FROM photos WHERE unit_code = ? "
+                                                       "ORDER BY captured_at, id"),
+                                        {unitCode}))
+        photos.push_back({row[0].toString(), row[1].toString()});
+    return photos;
 }
 
 } // namespace onsite::sync
