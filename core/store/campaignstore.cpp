@@ -55,6 +55,12 @@ bool CampaignStore::hasCampaign()
     return !m_db.query(QStringLiteral("SELECT id FROM campaign")).empty();
 }
 
+QString CampaignStore::campaignName()
+{
+    const auto rows = m_db.query(QStringLiteral("SELECT name FROM campaign"));
+    return rows.empty() ? QString() : rows.front().value(0).toString();
+}
+
 void CampaignStore::saveSetup(const CampaignSetup &setup)
 {
     SqlTransaction transaction(m_db);

@@ -18,6 +18,7 @@ public:
     explicit CampaignStore(SqlConnection &connection) : m_db(connection) {}
 
     bool hasCampaign();
+    QString campaignName(); // empty before a campaign is loaded
     // Throws SqlError if a campaign is already stored.
     void saveSetup(const CampaignSetup &setup);
     std::optional<CampaignSetup> loadSetup();

@@ -81,8 +81,7 @@ QString SessionModel::campaignName() const
 {
     if (!store())
         return {};
-    const auto rows = store()->db().query(QStringLiteral("SELECT name FROM campaign"));
-    return rows.empty() ? QString() : rows.front().value(0).toString();
+    return CampaignStore(store()->db()).campaignName();
 }
 
 int SessionModel::unsyncedCount() const { return store() ? sync::Outbox(store()->db()).pendingCount() : 0; }
@@ -132,7 +131,7 @@ bool SessionModel::signOut(bool discardUnsynced)
     }
     SqlTransaction transaction(store()->db());
     if (discardUnsynced)
-        store()->db().execute(QStringLiteral("DELETE FROM outbox WHERE state = 'pending'"));
+        sync::Outbox(store()->db()).discardPending();
     sync::SyncState(store()->db()).remove(QStringLiteral("token"));
     transaction.commit();
     setProgress(false, 0, {}, {});

@@ -1,7 +1,10 @@
 #include "syncstatusmodel.h"
 
+#include <algorithm>
+
 #include "appservices.h"
 #include "client/devicestore.h"
+#include "client/outbox.h"
 #include "client/syncengine.h"
 
 #include <QJsonDocument>
@@ -84,16 +87,24 @@ QVariantList SyncStatusModel::problems() const
     auto *store = AppServices::instance().store;
     if (!store)
         return list;
-    for (const SqlRow &row : store->db().query(QStringLiteral("SELECT entity, state, message, data, created_at FROM outbox "
-                                                              "WHERE state IN ('rejected', 'conflict') ORDER BY seq DESC LIMIT 200"))) {
-        const QJsonObject data = QJsonDocument::fromJson(row[3].toString().toUtf8()).object();
-        list.append(QVariantMap{{QStringLiteral("entity"), row[0]},
-                                {QStringLiteral("conflict"), row[1].toString() == QLatin1String("conflict")},
-                                {QStringLiteral("message"), row[2]},
+    const sync::Outbox outbox(store->db());
+    std::vector<sync::OutboxEntry> answered = outbox.entries(sync::outboxstate::kRejected);
+    for (sync::OutboxEntry &entry : outbox.entries(sync::outboxstate::kConflict))
+        answered.push_back(std::move(entry));
+    // Newest first, at most 200: what the person did last is what they look for.
+    std::sort(answered.begin(), answered.end(),
+              [](const sync::OutboxEntry &a, const sync::OutboxEntry &b) { return a.mutation.seq > b.mutation.seq; });
+    if (answered.size() > 200)
+        answered.resize(200);
+    for (const sync::OutboxEntry &entry : answered) {
+        const QJsonObject &data = entry.mutation.data;
+        list.append(QVariantMap{{QStringLiteral("entity"), entry.mutation.entity},
+                                {QStringLiteral("conflict"), entry.state == sync::outboxstate::kConflict},
+                                {QStringLiteral("message"), entry.message},
                                 {QStringLiteral("unit"), data.value(QStringLiteral("unit")).toString()},
                                 {QStringLiteral("indicator"), data.value(QStringLiteral("indicator")).toString()},
                                 {QStringLiteral("input"), data.value(QStringLiteral("input")).toString()},
-                                {QStringLiteral("what"), describe(row[0].toString(), data)}});
+                                {QStringLiteral("what"), describe(entry.mutation.entity, data)}});
     }
     return list;
 }

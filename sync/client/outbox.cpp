@@ -125,6 +125,11 @@ std::vector<OutboxEntry> Outbox::entries(const QString &state) const
     return result;
 }
 
+void Outbox::discardPending()
+{
+    m_db.execute(QStringLiteral("DELETE FROM outbox WHERE state = ?"), {outboxstate::kPending});
+}
+
 int Outbox::count(const QString &state) const
 {
     return m_db.query(QStringLiteral("SELECT COUNT(*) FROM outbox WHERE state = ?"), {state}).front().value(0).toInt();

@@ -52,6 +52,10 @@ public:
     // and HQ's, so it is pushed again as new. Returns the new number.
     qint64 renumberAbove(qint64 seq, qint64 serverLastSeq);
 
+    // Drops the changes never sent (signing out with "discard"); answered rows stay.
+    // Call inside the caller's transaction.
+    void discardPending();
+
     bool hasPending(const QString &entity, const QString &id) const;
     std::vector<OutboxEntry> entries(const QString &state) const;
     int count(const QString &state) const;
