@@ -306,15 +306,8 @@ Response RectificationEndpoints::step(SqlConnection &db, FollowUpCall &call, con
         recheck.suggestion = item->suggestion;
         recheck.measures = item->measures;
         recheck.note = stringField(body, QStringLiteral("note"));
-        // HqWriter commits the assignment in its own transaction (the feed); the item's
-        // history row follows it.
+        // HqWriter writes the assignment, its feed entry and the item's history row.
         const Recheck assigned = followup::Rechecks(db, call.setup(), m_historyKey).assign(recheck, call.account(), call.now);
-        SqlTransaction transaction(db);
-        followup::FollowUpHistory(db, m_historyKey)
-            .append({QStringLiteral("rectification"), item->id, item->unitCode, QStringLiteral("recheck"), call.account(),
-                     call.now, itemStateKey(item->state), itemStateKey(item->state),
-                     QStringLiteral("安排%1回头看：%2").arg(assigned.groupName, assigned.note)});
-        transaction.commit();
         return followUpJson(201, call.view.recheck(assigned, {}));
     }
     default:

@@ -225,6 +225,14 @@ TEST_P(FollowUpLoopTest, ScopeOverdueAndTheBoard)
                       {{QStringLiteral("deadline"), QStringLiteral("2099-01-01")}, {QStringLiteral("reason"), QStringLiteral("施工季节顺延")}});
     ASSERT_EQ(step.status, 200) << step.body.toStdString();
     EXPECT_FALSE(step.json.value(QStringLiteral("overdue")).toBool());
+    // An on-site re-check: one history row for the assignment, a group that covers DC only.
+    EXPECT_EQ(admin.send("POST", dcPath + QStringLiteral("/rechecks"), {{QStringLiteral("group"), QStringLiteral("第二检查组")}}).status, 400);
+    ASSERT_EQ(admin.send("POST", dcPath + QStringLiteral("/rechecks"),
+                         {{QStringLiteral("group"), QStringLiteral("第一检查组")}, {QStringLiteral("note"), QStringLiteral("看公示牌")}})
+                  .status, 201);
+    const QJsonObject withRecheck = admin.get(dcPath).json;
+    EXPECT_EQ(actions(withRecheck).count(QStringLiteral("recheck")), 1);
+    EXPECT_EQ(withRecheck.value(QStringLiteral("rechecks")).toArray().size(), 1);
     EXPECT_EQ(liaison.send("POST", dcPath + QStringLiteral("/deadline"),
                            {{QStringLiteral("deadline"), QStringLiteral("2099-02-01")}, {QStringLiteral("reason"), QStringLiteral("x")}})
                   .status, 403);
