@@ -1,28 +1,10 @@
 #pragma once
 
+// FakeSecureStore moved to core (store/fakesecurestore.h): the device store in sync needs it to open
+// its encrypted database. Kept here under its platform name for platform code.
 #include "securestore.h"
-
-#include <QHash>
+#include "store/fakesecurestore.h"
 
 namespace onsite::platform {
-
-// Secrets in memory only, gone with the object; for tests and throwaway demos.
-class FakeSecureStore : public SecureStore
-{
-public:
-    bool store(const QString &key, const QByteArray &secret, QString *error) override;
-    std::optional<QByteArray> load(const QString &key, QString *error) const override;
-    bool remove(const QString &key, QString *error) override;
-
-    // While set, every call fails with this message (a locked keychain, a full disk).
-    void setFailure(const QString &message) { m_failure = message; }
-    qsizetype size() const { return m_secrets.size(); }
-
-private:
-    bool fail(QString *error) const;
-
-    QHash<QString, QByteArray> m_secrets;
-    QString m_failure;
-};
-
+using FakeSecureStore = onsite::FakeSecureStore;
 } // namespace onsite::platform

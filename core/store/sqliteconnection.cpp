@@ -1,5 +1,7 @@
 #include "sqliteconnection.h"
 
+#include "encryptedvfs.h"
+
 #include <sqlite3.h>
 
 namespace onsite {
@@ -41,16 +43,22 @@ QVariant columnValue(sqlite3_stmt *statement, int column)
 
 } // namespace
 
-SqliteConnection::SqliteConnection(const QString &path) : m_path(path)
+SqliteConnection::SqliteConnection(const QString &path, const QByteArray &encryptionKey) : m_path(path)
 {
-    const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
-    if (sqlite3_open_v2(path.toUtf8().constData(), &m_db, flags, nullptr) != SQLITE_OK) {
+    int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
+    const bool encrypted = !encryptionKey.isEmpty();
+    const QByteArray name = encrypted ? EncryptedVfs::openName(path, encryptionKey) : path.toUtf8();
+    if (encrypted)
+        flags |= SQLITE_OPEN_URI;
+    if (sqlite3_open_v2(name.constData(), &m_db, flags, nullptr) != SQLITE_OK) {
         const QString message = m_db ? QString::fromUtf8(sqlite3_errmsg(m_db)) : QStringLiteral("out of memory");
         sqlite3_close(m_db);
         m_db = nullptr;
         throw SqlError(QStringLiteral("cannot open database %1: %2").arg(path, message).toStdString());
     }
     sqlite3_busy_timeout(m_db, 10000);
+    if (encrypted)
+        EncryptedVfs::prepare(m_db);
     // FULL: in WAL mode NORMAL may roll back the last commits on power loss, and a commit
     // here is what HQ acknowledges to a device (and what the app tells a person is saved).
     executeScript(QStringLiteral("PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL;"));

@@ -15,7 +15,9 @@ class SqliteConnection : public SqlConnection
 {
 public:
     // Opens (creating if needed) the file; ":memory:" gives a private in-memory database.
-    explicit SqliteConnection(const QString &path);
+    // With a 32-byte `encryptionKey` the file is kept encrypted (EncryptedVfs); a wrong
+    // key or a plain file then throws SqlError saying so, before anything is changed.
+    explicit SqliteConnection(const QString &path, const QByteArray &encryptionKey = {});
     ~SqliteConnection() override;
     SqliteConnection(const SqliteConnection &) = delete;
     SqliteConnection &operator=(const SqliteConnection &) = delete;

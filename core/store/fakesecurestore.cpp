@@ -1,6 +1,6 @@
 #include "fakesecurestore.h"
 
-namespace onsite::platform {
+namespace onsite {
 
 bool FakeSecureStore::fail(QString *error) const
 {
@@ -37,4 +37,4 @@ bool FakeSecureStore::remove(const QString &key, QString *error)
     return true;
 }
 
-} // namespace onsite::platform
+} // namespace onsite

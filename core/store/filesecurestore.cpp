@@ -5,7 +5,7 @@
 #include <QFile>
 #include <QSaveFile>
 
-namespace onsite::platform {
+namespace onsite {
 
 namespace {
 
@@ -90,4 +90,4 @@ bool FileSecureStore::remove(const QString &key, QString *error)
     return true;
 }
 
-} // namespace onsite::platform
+} // namespace onsite

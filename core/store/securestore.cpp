@@ -2,7 +2,7 @@
 
 #include <QCoreApplication>
 
-namespace onsite::platform {
+namespace onsite {
 
 SecureStore::~SecureStore() = default;
 
@@ -33,4 +33,4 @@ bool SecureStore::checkKey(const QString &key, QString *error)
     return false;
 }
 
-} // namespace onsite::platform
+} // namespace onsite
