@@ -14,7 +14,7 @@
 #include "modelbench.h"
 #include "workload.h"
 
-#include "client/devicestore.h"
+#include "client/store/devicestore.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

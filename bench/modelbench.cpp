@@ -1,7 +1,7 @@
 #include "modelbench.h"
 
-#include "client/devicestore.h"
-#include "client/syncstate.h"
+#include "client/store/devicestore.h"
+#include "client/store/syncstate.h"
 #include "domain/site.h"
 #include "viewmodels/appservices.h"
 #include "viewmodels/sitelistmodel.h"

@@ -1,7 +1,7 @@
 // onsite: the tablet app. main() builds the services and hands them to the QML module.
-#include "client/devicestore.h"
-#include "client/syncengine.h"
-#include "client/syncstate.h"
+#include "client/store/devicestore.h"
+#include "client/transport/syncengine.h"
+#include "client/store/syncstate.h"
 #include "platform/platformservices.h"
 #include "viewmodels/appservices.h"
 #include "viewmodels/settingsmodel.h"

@@ -1,13 +1,13 @@
 #include "recheckmodel.h"
 
 #include "appservices.h"
-#include "client/devicestore.h"
-#include "client/fielderror.h"
-#include "client/fieldrecorder.h"
-#include "client/fieldrules.h"
-#include "client/localrechecks.h"
-#include "client/outbox.h"
-#include "client/syncengine.h"
+#include "client/store/devicestore.h"
+#include "client/rules/fielderror.h"
+#include "client/rules/fieldrecorder.h"
+#include "client/rules/fieldrules.h"
+#include "client/store/localrechecks.h"
+#include "client/store/outbox.h"
+#include "client/transport/syncengine.h"
 
 #include <QUrl>
 

@@ -1,12 +1,12 @@
 #include "sessionmodel.h"
 
 #include "appservices.h"
-#include "client/devicestore.h"
-#include "client/fieldrules.h"
-#include "client/outbox.h"
-#include "client/signinflow.h"
-#include "client/syncengine.h"
-#include "client/syncstate.h"
+#include "client/store/devicestore.h"
+#include "client/rules/fieldrules.h"
+#include "client/store/outbox.h"
+#include "client/signin/signinflow.h"
+#include "client/transport/syncengine.h"
+#include "client/store/syncstate.h"
 #include "store/campaignstore.h"
 
 #include <QSysInfo>

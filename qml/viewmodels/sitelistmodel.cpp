@@ -1,8 +1,8 @@
 #include "sitelistmodel.h"
 
 #include "appservices.h"
-#include "client/devicestore.h"
-#include "client/fieldrules.h"
+#include "client/store/devicestore.h"
+#include "client/rules/fieldrules.h"
 
 namespace onsite::app {
 

@@ -3,9 +3,9 @@
 #include <algorithm>
 
 #include "appservices.h"
-#include "client/devicestore.h"
-#include "client/outbox.h"
-#include "client/syncengine.h"
+#include "client/store/devicestore.h"
+#include "client/store/outbox.h"
+#include "client/transport/syncengine.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

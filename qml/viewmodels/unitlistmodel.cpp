@@ -1,9 +1,9 @@
 #include "unitlistmodel.h"
 
 #include "appservices.h"
-#include "client/devicestore.h"
-#include "client/fieldrules.h"
-#include "client/syncengine.h"
+#include "client/store/devicestore.h"
+#include "client/rules/fieldrules.h"
+#include "client/transport/syncengine.h"
 #include "store/unitsubmissions.h"
 
 namespace onsite::app {

@@ -1,11 +1,11 @@
 #include "visitmodel.h"
 
 #include "appservices.h"
-#include "client/devicestore.h"
-#include "client/fielderror.h"
-#include "client/fieldrecorder.h"
-#include "client/fieldrules.h"
-#include "client/syncengine.h"
+#include "client/store/devicestore.h"
+#include "client/rules/fielderror.h"
+#include "client/rules/fieldrecorder.h"
+#include "client/rules/fieldrules.h"
+#include "client/transport/syncengine.h"
 #include "platform/platformservices.h"
 #include "store/unitsubmissions.h"
 

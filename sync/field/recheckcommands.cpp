@@ -1,7 +1,7 @@
 // onsite-field recheck: the 回头看 tasks HQ assigned to the group, and recording a result.
-#include "client/devicestore.h"
-#include "client/fieldrecorder.h"
-#include "client/localrechecks.h"
+#include "client/store/devicestore.h"
+#include "client/rules/fieldrecorder.h"
+#include "client/store/localrechecks.h"
 #include "fieldcommandline.h"
 #include "fieldcommands.h"
 #include "protocol/records.h"

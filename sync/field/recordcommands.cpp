@@ -1,6 +1,6 @@
-#include "client/devicestore.h"
-#include "client/fielderror.h"
-#include "client/fieldrecorder.h"
+#include "client/store/devicestore.h"
+#include "client/rules/fielderror.h"
+#include "client/rules/fieldrecorder.h"
 #include "fieldcommandline.h"
 #include "fieldcommands.h"
 

@@ -1,8 +1,8 @@
-#include "client/devicestore.h"
-#include "client/outbox.h"
-#include "client/photouploads.h"
-#include "client/syncengine.h"
-#include "client/syncstate.h"
+#include "client/store/devicestore.h"
+#include "client/store/outbox.h"
+#include "client/photos/photouploads.h"
+#include "client/transport/syncengine.h"
+#include "client/store/syncstate.h"
 #include "fieldcommandline.h"
 #include "fieldcommands.h"
 

@@ -1,8 +1,8 @@
 #include "appundertest.h"
 
-#include "client/devicestore.h"
-#include "client/syncengine.h"
-#include "client/syncstate.h"
+#include "client/store/devicestore.h"
+#include "client/transport/syncengine.h"
+#include "client/store/syncstate.h"
 #include "platform/fakereachability.h"
 #include "platform/platformservices.h"
 #include "viewmodels/appservices.h"

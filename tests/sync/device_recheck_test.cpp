@@ -1,12 +1,12 @@
 // 回头看 on the device: a pulled re-check is stored, a result is recorded offline into the
 // outbox under the same rule HQ applies, and losing the unit removes both.
-#include "client/bootstrapapplier.h"
-#include "client/changeapplier.h"
-#include "client/fielderror.h"
-#include "client/fieldrecorder.h"
-#include "client/localrechecks.h"
-#include "client/outbox.h"
-#include "client/syncstate.h"
+#include "client/store/bootstrapapplier.h"
+#include "client/store/changeapplier.h"
+#include "client/rules/fielderror.h"
+#include "client/rules/fieldrecorder.h"
+#include "client/store/localrechecks.h"
+#include "client/store/outbox.h"
+#include "client/store/syncstate.h"
 #include "protocol/records.h"
 #include "sync/synctestsupport.h"
 

@@ -1,9 +1,9 @@
 // 提交 on the device: a leader submits a complete unit, the lock is honoured before
 // anything reaches HQ, and a pulled submission locks the unit for the whole group.
-#include "client/changeapplier.h"
-#include "client/fielderror.h"
-#include "client/fieldrecorder.h"
-#include "client/outbox.h"
+#include "client/store/changeapplier.h"
+#include "client/rules/fielderror.h"
+#include "client/rules/fieldrecorder.h"
+#include "client/store/outbox.h"
 #include "protocol/protocol.h"
 #include "protocol/records.h"
 #include "store/unitsubmissions.h"

@@ -1,5 +1,5 @@
-#include "client/photouploader.h"
-#include "client/syncclient.h"
+#include "client/photos/photouploader.h"
+#include "client/transport/syncclient.h"
 #include "sync/fakehq.h"
 
 #include <QCryptographicHash>

@@ -1,8 +1,8 @@
-#include "client/fieldrecorder.h"
-#include "client/outbox.h"
-#include "client/photouploads.h"
-#include "client/syncengine.h"
-#include "client/syncstate.h"
+#include "client/rules/fieldrecorder.h"
+#include "client/store/outbox.h"
+#include "client/photos/photouploads.h"
+#include "client/transport/syncengine.h"
+#include "client/store/syncstate.h"
 #include "sync/fakehq.h"
 #include "sync/synctestsupport.h"
 

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "client/bootstrapapplier.h"
-#include "client/devicestore.h"
-#include "client/syncstate.h"
+#include "client/store/bootstrapapplier.h"
+#include "client/store/devicestore.h"
+#include "client/store/syncstate.h"
 #include "import/campaignimporter.h"
 #include "protocol/bootstrap.h"
 #include "store/sqlconnection.h"

@@ -1,0 +1,123 @@
+#include "client/photos/photouploader.h"
+
+#include <QCoreApplication>
+#include <QFile>
+
+#include <memory>
+
+namespace onsite::sync {
+
+namespace {
+
+constexpr int kMaxMismatches = 3; // in a row; more means the server and device disagree for good
+
+class UploadJob : public std::enable_shared_from_this<UploadJob>
+{
+public:
+    UploadJob(SyncClient &client, QString sha256, const QString &path, qint64 chunkSize,
+              PhotoUploader::Progress progress, SyncClient::Finished done)
+        : m_client(client), m_sha256(std::move(sha256)), m_file(path), m_chunkSize(chunkSize),
+          m_progress(std::move(progress)), m_done(std::move(done))
+    {
+    }
+
+    void start()
+    {
+        if (!m_file.open(QIODevice::ReadOnly))
+            return m_done(SyncError::local(
+                QCoreApplication::translate("PhotoUploader", "无法读取待上传的照片 %1：%2")
+                    .arg(m_file.fileName(), m_file.errorString())));
+        m_total = m_file.size();
+        askServer();
+    }
+
+private:
+    void askServer()
+    {
+        auto self = shared_from_this();
+        m_client.photoStatus(m_sha256, [self](const SyncError &error, const PhotoState &state) {
+            if (!error.ok())
+                return self->m_done(error);
+            if (state.complete)
+                return self->finish(state);
+            self->sendFrom(state.received);
+        });
+    }
+
+    void sendFrom(qint64 offset)
+    {
+        if (offset < 0 || offset >= m_total) {
+            SyncError error;
+            error.kind = SyncError::Kind::BadAnswer;
+            error.message =
+                QCoreApplication::translate(
+                    "PhotoUploader", "服务器记录的照片进度（%1 字节）与照片大小（%2 字节）不符")
+                    .arg(offset)
+                    .arg(m_total);
+            return m_done(error);
+        }
+        m_progress(offset, m_total);
+        if (!m_file.seek(offset))
+            return m_done(
+                SyncError::local(QCoreApplication::translate("PhotoUploader", "无法读取照片 %1")
+                                     .arg(m_file.fileName())));
+        const QByteArray chunk = m_file.read(std::min(m_chunkSize, m_total - offset));
+        if (chunk.isEmpty())
+            return m_done(
+                SyncError::local(QCoreApplication::translate("PhotoUploader", "无法读取照片 %1：%2")
+                                     .arg(m_file.fileName(), m_file.errorString())));
+        auto self = shared_from_this();
+        m_client.putPhotoChunk(m_sha256, offset, m_total, chunk,
+                               [self, offset](const SyncError &error, const PhotoState &state) {
+                                   if (!error.ok())
+                                       return self->failed(error);
+                                   self->m_mismatches = 0;
+                                   if (state.complete)
+                                       return self->finish(state);
+                                   if (state.received <= offset) {
+                                       SyncError stuck;
+                                       stuck.kind = SyncError::Kind::BadAnswer;
+                                       stuck.message = QCoreApplication::translate(
+                                                           "PhotoUploader",
+                                                           "服务器没有接收照片数据（停在 %1 字节）")
+                                                           .arg(state.received);
+                                       return self->m_done(stuck);
+                                   }
+                                   self->sendFrom(state.received);
+                               });
+    }
+
+    void failed(const SyncError &error)
+    {
+        if (error.httpStatus != 409 || ++m_mismatches > kMaxMismatches)
+            return m_done(error);
+        if (error.received >= 0 && error.received < m_total)
+            return sendFrom(error.received);
+        askServer();
+    }
+
+    void finish(const PhotoState &)
+    {
+        m_progress(m_total, m_total);
+        m_done({});
+    }
+
+    SyncClient &m_client;
+    QString m_sha256;
+    QFile m_file;
+    qint64 m_chunkSize;
+    qint64 m_total = 0;
+    int m_mismatches = 0;
+    PhotoUploader::Progress m_progress;
+    SyncClient::Finished m_done;
+};
+
+} // namespace
+
+void PhotoUploader::upload(SyncClient &client, const QString &sha256, const QString &filePath, qint64 chunkSize,
+                           Progress progress, SyncClient::Finished done)
+{
+    std::make_shared<UploadJob>(client, sha256, filePath, chunkSize, std::move(progress), std::move(done))->start();
+}
+
+} // namespace onsite::sync

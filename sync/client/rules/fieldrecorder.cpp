@@ -1,0 +1,260 @@
+#include "client/rules/fieldrecorder.h"
+
+#include "client/rules/fielderror.h"
+#include "client/rules/fieldrules.h"
+#include "client/store/localrechecks.h"
+#include "client/store/outbox.h"
+#include "client/photos/photofiles.h"
+#include "client/photos/photouploads.h"
+#include "protocol/protocol.h"
+#include "client/store/recordrows.h"
+#include "protocol/records.h"
+#include "store/unitsubmissions.h"
+#include "client/store/syncstate.h"
+
+#include <QCoreApplication>
+#include <QUuid>
+
+namespace onsite::sync {
+
+namespace {
+
+QString newId() { return QUuid::createUuid().toString(QUuid::WithoutBraces); }
+
+// Milliseconds are what the wire carries; dropping the rest keeps local and pulled
+// copies of a record identical.
+QDateTime now()
+{
+    const QDateTime t = QDateTime::currentDateTimeUtc();
+    return QDateTime::fromMSecsSinceEpoch(t.toMSecsSinceEpoch(), Qt::UTC);
+}
+
+} // namespace
+
+FieldRecorder::FieldRecorder(SqlConnection &db, QString photosFolder, HybridClock clock)
+    : m_db(db), m_photosFolder(std::move(photosFolder)), m_clock(std::move(clock))
+{
+}
+
+void FieldRecorder::save(const QString &entity, const QString &id, const QJsonObject &data)
+{
+    SqlTransaction transaction(m_db);
+    RecordRows(m_db).upsert(entity, id, data, SyncState(m_db).deviceId());
+    Outbox(m_db, m_clock).append(entity, id, protocol::op::kUpsert, data);
+    transaction.commit();
+}
+
+void FieldRecorder::checkOptionalLinks(const FieldRules &rules, const QString &unit, const QString &site,
+                                       const QString &indicator) const
+{
+    if (!site.isEmpty() && rules.requireSite(site).unitCode != unit)
+        throw FieldError(
+            QCoreApplication::translate("FieldRecorder", "点位 %1 不属于单位 %2").arg(site, unit));
+    if (!indicator.isEmpty())
+        rules.requireItem(indicator);
+}
+
+RecordedScore FieldRecorder::recordScore(const QString &unit, const QString &indicator, const QString &input,
+                                         ScoreKind kind, const QString &reason)
+{
+    const FieldRules rules = FieldRules::load(m_db);
+    const ItemValue value = rules.checkScore(unit, indicator, input, kind, reason, UnitSubmissions(m_db).isLocked(unit));
+    ScoreEntry entry;
+    entry.unitCode = unit;
+    entry.indicatorCode = indicator;
+    entry.account = rules.me().account;
+    entry.kind = kind;
+    entry.input = input.trimmed();
+    entry.reason = reason.trimmed();
+    entry.recordedAt = now();
+    entry.source = SyncState(m_db).deviceId();
+    const QString existing = RecordRows(m_db).scoreIdFor(
+        unit, indicator, entry.account, kind == ScoreKind::Final ? QStringLiteral("final") : QStringLiteral("rater"));
+    entry.id = existing.isEmpty() ? newId() : existing;
+    save(protocol::entity::kScore, entry.id, protocol::scoreToJson(entry));
+    return {entry, value, !existing.isEmpty()};
+}
+
+Visit FieldRecorder::recordVisit(const QString &site, const QString &notes, const std::optional<Position> &position)
+{
+    const FieldRules rules = FieldRules::load(m_db);
+    rules.requireFieldWorker();
+    rules.requireSite(site);
+    Visit visit{newId(), site, rules.me().account, now(), position, notes.trimmed()};
+    save(protocol::entity::kVisit, visit.id, protocol::visitToJson(visit));
+    return visit;
+}
+
+Visit FieldRecorder::updateVisitNotes(const QString &visitId, const QString &notes)
+{
+    const FieldRules rules = FieldRules::load(m_db);
+    const auto rows = m_db.query(QStringLiteral("SELECT site_code, account, checked_in_at, latitude, longitude, "
+                                                "accuracy_m FROM visits WHERE id = ?"),
+                                 {visitId});
+    if (rows.empty())
+        throw FieldError(
+            QCoreApplication::translate("FieldRecorder", "实地查看记录 %1 不存在").arg(visitId));
+    const SqlRow &r = rows.front();
+    if (r[1].toString() != rules.me().account)
+        throw FieldError(
+            QCoreApplication::translate("FieldRecorder", "只能修改本人的实地查看记录"));
+    Visit visit{visitId, r[0].toString(), r[1].toString(),
+                QDateTime::fromString(r[2].toString(), Qt::ISODateWithMs).toUTC(), std::nullopt, notes.trimmed()};
+    if (!r[3].isNull() && !r[4].isNull())
+        visit.position = Position{r[3].toDouble(), r[4].toDouble(),
+                                  r[5].isNull() ? std::nullopt : std::optional<double>(r[5].toDouble())};
+    save(protocol::entity::kVisit, visit.id, protocol::visitToJson(visit));
+    return visit;
+}
+
+PhotoEvidence FieldRecorder::recordPhoto(const QString &file, const QString &unit, const QString &indicator,
+                                         const QString &visitId, const QDateTime &capturedAt,
+                                         const std::optional<Position> &position)
+{
+    const FieldRules rules = FieldRules::load(m_db);
+    rules.requireFieldWorker();
+    rules.requireUnit(unit);
+    checkOptionalLinks(rules, unit, {}, indicator);
+    if (!visitId.isEmpty() && m_db.query(QStringLiteral("SELECT 1 FROM visits WHERE id = ?"), {visitId}).empty())
+        throw FieldError(
+            QCoreApplication::translate("FieldRecorder", "实地查看记录 %1 不存在").arg(visitId));
+    // The copy comes first and outside the transaction: it is content-addressed, so a
+    // copy left behind by a failed write is harmless and reused next time.
+    const StoredPhoto stored = PhotoFiles(m_photosFolder).import(file);
+    PhotoEvidence photo;
+    photo.id = newId();
+    photo.sha256 = stored.sha256;
+    photo.visitId = visitId;
+    photo.unitCode = unit;
+    photo.indicatorCode = indicator;
+    photo.account = rules.me().account;
+    photo.capturedAt = capturedAt.isValid() ? capturedAt.toUTC() : now();
+    photo.position = position;
+    photo.mimeType = stored.mimeType;
+    photo.sizeBytes = stored.sizeBytes;
+    const QJsonObject data = protocol::photoToJson(photo);
+    SqlTransaction transaction(m_db);
+    RecordRows(m_db).upsert(protocol::entity::kPhoto, photo.id, data, {});
+    PhotoUploads(m_db).add(stored.sha256, stored.sizeBytes, stored.mimeType);
+    Outbox(m_db, m_clock).append(protocol::entity::kPhoto, photo.id, protocol::op::kUpsert, data);
+    transaction.commit();
+    return photo;
+}
+
+Finding FieldRecorder::recordFinding(Finding draft)
+{
+    const FieldRules rules = FieldRules::load(m_db);
+    rules.requireFieldWorker();
+    rules.requireUnit(draft.unitCode);
+    checkOptionalLinks(rules, draft.unitCode, draft.siteCode, draft.indicatorCode);
+    if (draft.description.trimmed().isEmpty())
+        throw FieldError(QCoreApplication::translate("FieldRecorder", "问题描述不能为空"));
+    for (const QString &photo : std::as_const(draft.photoIds)) {
+        if (m_db.query(QStringLiteral("SELECT 1 FROM photos WHERE id = ?"), {photo}).empty())
+            throw FieldError(
+                QCoreApplication::translate("FieldRecorder", "照片 %1 不存在").arg(photo));
+    }
+    draft.id = newId();
+    draft.description = draft.description.trimmed();
+    draft.suggestion = draft.suggestion.trimmed();
+    draft.account = rules.me().account;
+    draft.recordedAt = now();
+    save(protocol::entity::kFinding, draft.id, protocol::findingToJson(draft));
+    return draft;
+}
+
+Highlight FieldRecorder::recordHighlight(Highlight draft)
+{
+    const FieldRules rules = FieldRules::load(m_db);
+    rules.requireFieldWorker();
+    rules.requireUnit(draft.unitCode);
+    checkOptionalLinks(rules, draft.unitCode, draft.siteCode, {});
+    if (draft.title.trimmed().isEmpty())
+        throw FieldError(QCoreApplication::translate("FieldRecorder", "亮点标题不能为空"));
+    draft.id = newId();
+    draft.title = draft.title.trimmed();
+    draft.description = draft.description.trimmed();
+    draft.account = rules.me().account;
+    draft.recordedAt = now();
+    save(protocol::entity::kHighlight, draft.id, protocol::highlightToJson(draft));
+    return draft;
+}
+
+RecheckResult FieldRecorder::recordRecheckResult(const QString &recheckId, RecheckOutcome outcome,
+                                                 const QString &notes, const QStringList &photoIds)
+{
+    const FieldRules rules = FieldRules::load(m_db);
+    const std::optional<Recheck> recheck = LocalRechecks(m_db).find(recheckId);
+    RecheckResult result;
+    result.id = newId();
+    result.recheckId = recheckId;
+    result.unitCode = recheck ? recheck->unitCode : QString();
+    result.outcome = outcome;
+    result.notes = notes.trimmed();
+    result.account = rules.me().account;
+    result.recordedAt = now();
+    if (!recheck)
+        throw FieldError(QCoreApplication::translate("FieldRules", "回头看任务“%1”不存在，请先同步").arg(recheckId));
+    rules.checkRecheckResult(result, &*recheck);
+    for (const QString &photo : photoIds) {
+        const auto rows = m_db.query(QStringLiteral("SELECT unit_code FROM photos WHERE id = ?"), {photo});
+        if (rows.empty() || rows.front()[0].toString() != result.unitCode)
+            throw FieldError(
+                QCoreApplication::translate("FieldRecorder", "照片 %1 不存在或不属于单位 %2").arg(photo, result.unitCode));
+        if (!result.photoIds.contains(photo))
+            result.photoIds << photo;
+    }
+    save(protocol::entity::kRecheckResult, result.id, protocol::recheckResultToJson(result));
+    return result;
+}
+
+UnitSubmission FieldRecorder::submitUnit(const QString &unit)
+{
+    return saveSubmission(unit, true, {});
+}
+
+UnitSubmission FieldRecorder::reopenUnit(const QString &unit, const QString &reason)
+{
+    if (reason.trimmed().isEmpty())
+        throw FieldError(QCoreApplication::translate("FieldRecorder", "撤回提交必须写明理由"));
+    return saveSubmission(unit, false, reason.trimmed());
+}
+
+UnitSubmission FieldRecorder::saveSubmission(const QString &unitCode, bool locked, const QString &note)
+{
+    const FieldRules rules = FieldRules::load(m_db);
+    const Unit &unit = rules.requireUnit(unitCode);
+    const Person &me = rules.me();
+    if (!me.canSetFinalValue())
+        throw FieldError(
+            QCoreApplication::translate("FieldRecorder", "只有检查组长或考评办可以提交或撤回"));
+    if (me.role == Role::Leader && !rules.setup().assesses(me, unit.code))
+        throw FieldError(QCoreApplication::translate("FieldRecorder", "%1不考评单位 %2（%3）")
+                             .arg(me.groupName, unit.code, unit.name));
+    if (me.homeUnitCode == unit.code)
+        throw FieldError(
+            QCoreApplication::translate("FieldRecorder", "回避：你来自%1，不能提交本单位")
+                .arg(unit.name));
+    UnitSubmissions submissions(m_db);
+    const auto existing = submissions.find(unit.code);
+    if (locked) {
+        if (existing && existing->locked)
+            throw FieldError(
+                QCoreApplication::translate("FieldRecorder", "单位 %1 已经提交").arg(unit.code));
+        const QStringList missing = submissions.unscoredItems(rules.setup(), unit.code);
+        if (!missing.isEmpty())
+            throw FieldError(
+                QCoreApplication::translate("FieldRecorder", "还有 %1 项指标未评分（%2），不能提交")
+                    .arg(missing.size())
+                    .arg(missing.mid(0, 5).join(
+                        QCoreApplication::translate("FieldRecorder", "、", "list separator"))));
+    } else if (!existing || !existing->locked) {
+        throw FieldError(QCoreApplication::translate("FieldRecorder", "单位 %1 没有提交，无需撤回")
+                             .arg(unit.code));
+    }
+    UnitSubmission submission{existing ? existing->id : newId(), unit.code, locked, me.account, now(), note};
+    save(protocol::entity::kSubmission, submission.id, protocol::submissionToJson(submission));
+    return submission;
+}
+
+} // namespace onsite::sync

@@ -1,0 +1,188 @@
+#include "client/transport/apitransport.h"
+
+#include "protocol/protocol.h"
+
+#include <QCoreApplication>
+#include <QJsonDocument>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QNetworkRequest>
+#include <QSslConfiguration>
+#include <QSslError>
+#include <QTimer>
+
+namespace onsite::sync {
+
+namespace {
+
+const char *const kTimedOut = "onsiteTimedOut";
+
+SyncError networkError(QNetworkReply *reply, const QString &host, std::chrono::milliseconds timeout,
+                       const QStringList &sslProblems)
+{
+    SyncError error;
+    const QString detail = reply->errorString();
+    if (reply->property(kTimedOut).toBool()) {
+        error.kind = SyncError::Kind::Timeout;
+        error.message = QCoreApplication::translate("ApiTransport", "服务器 %1 在 %2 秒内没有响应")
+                            .arg(host)
+                            .arg(timeout.count() / 1000.0);
+        return error;
+    }
+    error.kind = SyncError::Kind::Unreachable;
+    switch (reply->error()) {
+    case QNetworkReply::ConnectionRefusedError:
+        error.message =
+            QCoreApplication::translate("ApiTransport", "无法连接服务器 %1（连接被拒绝）")
+                .arg(host);
+        break;
+    case QNetworkReply::HostNotFoundError:
+        error.message =
+            QCoreApplication::translate("ApiTransport", "找不到服务器 %1（请检查地址和网络）")
+                .arg(host);
+        break;
+    case QNetworkReply::RemoteHostClosedError:
+        error.message =
+            QCoreApplication::translate("ApiTransport", "服务器 %1 中断了连接").arg(host);
+        break;
+    case QNetworkReply::TimeoutError:
+        error.kind = SyncError::Kind::Timeout;
+        error.message = QCoreApplication::translate("ApiTransport", "连接服务器 %1 超时").arg(host);
+        break;
+    case QNetworkReply::SslHandshakeFailedError:
+        error.kind = SyncError::Kind::Tls;
+        error.message =
+            QCoreApplication::translate("ApiTransport",
+                                        "与服务器 %1 的安全连接失败，证书不受信任（%2）")
+                .arg(host, sslProblems.isEmpty() ? detail : sslProblems.join(QStringLiteral("; ")));
+        break;
+    default:
+        error.message =
+            QCoreApplication::translate("ApiTransport", "无法连接服务器 %1：%2").arg(host, detail);
+    }
+    return error;
+}
+
+SyncError serverError(int status, const QJsonObject &body, QNetworkReply *reply)
+{
+    SyncError error = SyncError::server(status, body.value(QStringLiteral("error")).toString(),
+                                        body.value(QStringLiteral("message")).toString());
+    if (reply->hasRawHeader("Retry-After"))
+        error.retryAfterSeconds = reply->rawHeader("Retry-After").trimmed().toInt();
+    if (body.value(QStringLiteral("received")).isDouble())
+        error.received = body.value(QStringLiteral("received")).toInteger();
+    return error;
+}
+
+} // namespace
+
+ApiTransport::ApiTransport() : m_network(std::make_unique<QNetworkAccessManager>()) {}
+
+ApiTransport::~ApiTransport()
+{
+    // Handlers capture their callers, which may be going away with us: never call them.
+    for (QNetworkReply *reply : m_network->findChildren<QNetworkReply *>()) {
+        reply->disconnect();
+        reply->abort();
+    }
+}
+
+bool ApiTransport::setCaCertificateFile(const QString &path, QString *error)
+{
+    if (path.isEmpty()) {
+        m_extraCas.clear();
+        return true;
+    }
+    const QList<QSslCertificate> certificates = QSslCertificate::fromPath(path, QSsl::Pem);
+    if (certificates.isEmpty()) {
+        *error =
+            QCoreApplication::translate("ApiTransport", "无法从 %1 读取 CA 证书（需要 PEM 格式）")
+                .arg(path);
+        return false;
+    }
+    m_extraCas = certificates;
+    return true;
+}
+
+QNetworkRequest ApiTransport::makeRequest(const QString &path, const QUrlQuery &query) const
+{
+    QUrl url = m_baseUrl;
+    QString base = url.path();
+    while (base.endsWith(QLatin1Char('/')))
+        base.chop(1);
+    url.setPath(base + path);
+    url.setQuery(query);
+    QNetworkRequest request(url);
+    request.setRawHeader(protocol::kVersionHeader, QByteArray::number(protocol::kVersion));
+    request.setRawHeader("Accept", "application/json");
+    request.setHeader(QNetworkRequest::UserAgentHeader, QStringLiteral("onsite-field/1"));
+    if (!m_token.isEmpty())
+        request.setRawHeader("Authorization", "Bearer " + m_token.toUtf8());
+    if (!m_extraCas.isEmpty()) {
+        QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+        tls.addCaCertificates(m_extraCas);
+        request.setSslConfiguration(tls);
+    }
+    return request;
+}
+
+void ApiTransport::get(const QString &path, const QUrlQuery &query, Handler handler)
+{
+    send("GET", makeRequest(path, query), {}, std::move(handler));
+}
+
+void ApiTransport::postJson(const QString &path, const QJsonObject &body, Handler handler)
+{
+    QNetworkRequest request = makeRequest(path, {});
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
+    send("POST", request, QJsonDocument(body).toJson(QJsonDocument::Compact), std::move(handler));
+}
+
+void ApiTransport::putBytes(const QString &path, const QUrlQuery &query, const QByteArray &bytes, Handler handler)
+{
+    QNetworkRequest request = makeRequest(path, query);
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/octet-stream"));
+    send("PUT", request, bytes, std::move(handler));
+}
+
+void ApiTransport::send(const QByteArray &verb, const QNetworkRequest &request, const QByteArray &body,
+                        Handler handler)
+{
+    QNetworkReply *reply = verb == "GET" ? m_network->get(request) : m_network->sendCustomRequest(request, verb, body);
+    // A timer per request, restarted while bytes flow: a slow photo upload on a weak
+    // line is fine, a server that stopped answering is not.
+    auto *timer = new QTimer(reply);
+    timer->setSingleShot(true);
+    timer->setInterval(m_timeout);
+    QObject::connect(timer, &QTimer::timeout, reply, [reply] {
+        reply->setProperty(kTimedOut, true);
+        reply->abort();
+    });
+    auto restart = [timer] { timer->start(); };
+    QObject::connect(reply, &QNetworkReply::uploadProgress, timer, restart);
+    QObject::connect(reply, &QNetworkReply::downloadProgress, timer, restart);
+    timer->start();
+
+    auto sslProblems = std::make_shared<QStringList>();
+    QObject::connect(reply, &QNetworkReply::sslErrors, reply, [sslProblems](const QList<QSslError> &errors) {
+        for (const QSslError &e : errors)
+            *sslProblems << e.errorString();
+    });
+    const QString host = request.url().host();
+    const std::chrono::milliseconds timeout = m_timeout;
+    QObject::connect(reply, &QNetworkReply::finished, reply, [reply, handler, host, timeout, sslProblems] {
+        reply->deleteLater();
+        ApiReply answer;
+        answer.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        answer.body = reply->isOpen() ? reply->readAll() : QByteArray();
+        const QJsonDocument document = QJsonDocument::fromJson(answer.body);
+        answer.json = document.object();
+        if (answer.status == 0 || reply->property(kTimedOut).toBool())
+            answer.error = networkError(reply, host, timeout, *sslProblems);
+        else if (answer.status < 200 || answer.status >= 300)
+            answer.error = serverError(answer.status, answer.json, reply);
+        handler(answer);
+    });
+}
+
+} // namespace onsite::sync

@@ -1,0 +1,65 @@
+#pragma once
+
+#include "client/transport/syncerror.h"
+
+#include <QByteArray>
+#include <QJsonObject>
+#include <QList>
+#include <QSslCertificate>
+#include <QUrl>
+#include <QUrlQuery>
+
+#include <chrono>
+#include <functional>
+#include <memory>
+
+class QNetworkAccessManager;
+class QNetworkRequest;
+
+namespace onsite::sync {
+
+struct ApiReply
+{
+    SyncError error; // ok() for a 2xx answer
+    int status = 0;  // HTTP status; 0 when no answer came
+    QByteArray body;
+    QJsonObject json; // the body, when it is a JSON object
+};
+
+// HTTP to onsite-hq: base URL, bearer token, protocol header, a timeout on every
+// request, an extra trusted CA for self-signed deployments, and every failure turned
+// into a SyncError with words for people. Asynchronous: handlers run on the event loop.
+class ApiTransport
+{
+public:
+    using Handler = std::function<void(const ApiReply &)>;
+
+    ApiTransport();
+    ~ApiTransport();
+    ApiTransport(const ApiTransport &) = delete;
+    ApiTransport &operator=(const ApiTransport &) = delete;
+
+    void setBaseUrl(const QUrl &url) { m_baseUrl = url; }
+    const QUrl &baseUrl() const { return m_baseUrl; }
+    void setToken(const QString &token) { m_token = token; }
+    void setTimeout(std::chrono::milliseconds timeout) { m_timeout = timeout; }
+    // Trusts the certificates of this PEM file besides the system's. Returns false,
+    // with a message, when the file holds no certificate.
+    bool setCaCertificateFile(const QString &path, QString *error);
+
+    void get(const QString &path, const QUrlQuery &query, Handler handler);
+    void postJson(const QString &path, const QJsonObject &body, Handler handler);
+    void putBytes(const QString &path, const QUrlQuery &query, const QByteArray &bytes, Handler handler);
+
+private:
+    QNetworkRequest makeRequest(const QString &path, const QUrlQuery &query) const;
+    void send(const QByteArray &verb, const QNetworkRequest &request, const QByteArray &body, Handler handler);
+
+    std::unique_ptr<QNetworkAccessManager> m_network;
+    QUrl m_baseUrl;
+    QString m_token;
+    std::chrono::milliseconds m_timeout{30000};
+    QList<QSslCertificate> m_extraCas;
+};
+
+} // namespace onsite::sync

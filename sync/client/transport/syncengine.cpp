@@ -1,0 +1,372 @@
+#include "client/transport/syncengine.h"
+
+#include "client/store/bootstrapapplier.h"
+#include "client/store/changeapplier.h"
+#include "client/store/devicestore.h"
+#include "client/photos/photofiles.h"
+#include "client/photos/photouploader.h"
+#include "client/store/syncstate.h"
+
+#include <algorithm>
+
+namespace onsite::sync {
+
+namespace {
+
+// Answers after which sending the same content again cannot succeed.
+bool refusedForGood(const SyncError &error)
+{
+    return error.kind == SyncError::Kind::Local || error.httpStatus == 413 || error.httpStatus == 415 ||
+           error.httpStatus == 422;
+}
+
+QString sizeText(qint64 bytes)
+{
+    if (bytes < 1024 * 1024)
+        return QStringLiteral("%1 KB").arg((bytes + 1023) / 1024);
+    return QStringLiteral("%1 MB").arg(static_cast<double>(bytes) / (1024.0 * 1024.0), 0, 'f', 1);
+}
+
+} // namespace
+
+SyncEngine::SyncEngine(DeviceStore &store, QObject *parent) : SyncEngine(store, Options(), parent) {}
+
+SyncEngine::SyncEngine(DeviceStore &store, Options options, QObject *parent)
+    : QObject(parent), m_store(store), m_options(std::move(options))
+{
+    m_retryTimer.setSingleShot(true);
+    m_debounceTimer.setSingleShot(true);
+    m_debounceTimer.setInterval(m_options.debounce);
+    connect(&m_retryTimer, &QTimer::timeout, this, &SyncEngine::startAutomatically);
+    connect(&m_debounceTimer, &QTimer::timeout, this, &SyncEngine::startAutomatically);
+}
+
+SyncEngine::~SyncEngine() = default;
+
+int SyncEngine::pendingCount() const
+{
+    try {
+        return Outbox(m_store.db()).pendingCount();
+    } catch (const std::exception &) {
+        return 0;
+    }
+}
+
+int SyncEngine::pendingPhotos() const
+{
+    try {
+        return PhotoUploads(m_store.db()).waitingCount();
+    } catch (const std::exception &) {
+        return 0;
+    }
+}
+
+QDateTime SyncEngine::lastSuccess() const
+{
+    try {
+        return SyncState(m_store.db()).lastSuccess();
+    } catch (const std::exception &) {
+        return {};
+    }
+}
+
+QString SyncEngine::lastError() const
+{
+    try {
+        return SyncState(m_store.db()).lastError();
+    } catch (const std::exception &e) {
+        return QString::fromStdString(e.what());
+    }
+}
+
+int SyncEngine::rejectedCount() const
+{
+    try {
+        return Outbox(m_store.db()).count(outboxstate::kRejected);
+    } catch (const std::exception &) {
+        return 0;
+    }
+}
+
+int SyncEngine::conflictCount() const
+{
+    try {
+        return Outbox(m_store.db()).count(outboxstate::kConflict);
+    } catch (const std::exception &) {
+        return 0;
+    }
+}
+
+void SyncEngine::setOnline(bool online)
+{
+    if (m_online == online)
+        return;
+    m_online = online;
+    Q_EMIT statusChanged();
+    if (online)
+        QTimer::singleShot(0, this, &SyncEngine::startAutomatically);
+}
+
+void SyncEngine::notifyLocalChange()
+{
+    Q_EMIT statusChanged();
+    m_debounceTimer.start();
+}
+
+void SyncEngine::startAutomatically()
+{
+    if (m_online && !m_signInNeeded)
+        sync();
+}
+
+SyncError SyncEngine::guarded(const std::function<void()> &work)
+{
+    try {
+        work();
+        return {};
+    } catch (const std::exception &e) {
+        return SyncError::local(tr("本机数据读写失败：%1").arg(QString::fromStdString(e.what())));
+    }
+}
+
+void SyncEngine::setProgress(double fraction, const QString &text)
+{
+    m_progress = std::clamp(fraction, 0.0, 1.0);
+    m_progressText = text;
+    Q_EMIT progressChanged();
+}
+
+bool SyncEngine::configureClient(SyncError *error)
+{
+    const SyncState state(m_store.db());
+    const QString url = state.serverUrl();
+    const QString token = state.token();
+    if (url.isEmpty() || token.isEmpty()) {
+        *error = SyncError::local(tr("本机尚未登录，请先登录"));
+        error->code = QStringLiteral("not_signed_in");
+        return false;
+    }
+    ApiTransport &transport = m_client.transport();
+    transport.setBaseUrl(QUrl(url));
+    transport.setToken(token);
+    transport.setTimeout(m_options.requestTimeout);
+    QString caError;
+    if (!transport.setCaCertificateFile(state.caCertificateFile(), &caError)) {
+        *error = SyncError::local(caError);
+        return false;
+    }
+    return true;
+}
+
+void SyncEngine::sync()
+{
+    if (m_running) {
+        m_again = true;
+        return;
+    }
+    m_running = true;
+    m_retryTimer.stop();
+    m_debounceTimer.stop();
+    m_summary = SyncSummary();
+    Q_EMIT statusChanged();
+    setProgress(0, tr("开始同步"));
+
+    SyncError error;
+    const SyncError stored = guarded([&] { configureClient(&error); });
+    if (!stored.ok() || !error.ok())
+        return finish(stored.ok() ? error : stored);
+    // Records go first and never wait for photos; then the photo contents; then the
+    // photo records whose content just became complete.
+    pushBatches([this] {
+        std::vector<PhotoUpload> queue;
+        const SyncError failed = guarded([&] { queue = PhotoUploads(m_store.db()).waiting(); });
+        if (!failed.ok())
+            return finish(failed);
+        uploadPhotos(std::move(queue), 0);
+    });
+}
+
+void SyncEngine::pushBatches(std::function<void()> next)
+{
+    std::vector<protocol::Mutation> batch;
+    QString deviceId;
+    const SyncError stored = guarded([&] {
+        const PhotoUploads uploads(m_store.db());
+        batch = Outbox(m_store.db()).nextBatch(m_options.pushBatchSize, [&](const protocol::Mutation &m) {
+            if (m.entity != protocol::entity::kPhoto)
+                return true;
+            const auto upload = uploads.find(m.data.value(QStringLiteral("sha256")).toString());
+            return !upload || upload->complete;
+        });
+        deviceId = SyncState(m_store.db()).deviceId();
+    });
+    if (!stored.ok())
+        return finish(stored);
+    if (batch.empty())
+        return next();
+
+    setProgress(0.1, tr("正在上传 %1 条本机更改").arg(batch.size()));
+    m_client.push({deviceId, batch}, [this, batch, next](const SyncError &error, const protocol::PushResponse &response) {
+        if (!error.ok())
+            return finish(error);
+        PushOutcome outcome;
+        const SyncError stored = guarded([&] { outcome = ChangeApplier(m_store.db()).applyPush(batch, response); });
+        if (!stored.ok())
+            return finish(stored);
+        m_summary.pushed += static_cast<int>(batch.size());
+        m_summary.applied += outcome.applied;
+        m_summary.rejected += outcome.rejected;
+        m_summary.conflicts += outcome.conflicts;
+        m_summary.renumbered += outcome.renumbered;
+        m_summary.problems.insert(m_summary.problems.end(), outcome.problems.begin(), outcome.problems.end());
+        Q_EMIT statusChanged();
+        // Renumbered rows count as progress: they now lie above HQ's last number and go
+        // out in the next batch.
+        if (outcome.applied + outcome.rejected + outcome.conflicts + outcome.renumbered == 0) {
+            SyncError stuck;
+            stuck.kind = SyncError::Kind::BadAnswer;
+            stuck.message = tr("服务器没有处理上传的 %1 条更改").arg(batch.size());
+            return finish(stuck);
+        }
+        pushBatches(next);
+    });
+}
+
+void SyncEngine::uploadPhotos(std::vector<PhotoUpload> queue, size_t index)
+{
+    if (index >= queue.size()) {
+        if (m_summary.photosUploaded == 0)
+            return refreshSetupIfDue();
+        return pushBatches([this] { refreshSetupIfDue(); });
+    }
+    const PhotoUpload upload = queue[index];
+    const QString path = PhotoFiles(m_store.photosFolder()).pathFor(upload.sha256);
+    const int count = static_cast<int>(queue.size());
+    auto progress = [this, upload, index, count](qint64 received, qint64 total) {
+        guarded([&] { PhotoUploads(m_store.db()).setReceived(upload.sha256, received); });
+        const double share = total > 0 ? static_cast<double>(received) / static_cast<double>(total) : 1.0;
+        setProgress(0.2 + 0.4 * (static_cast<double>(index) + share) / count,
+                    tr("正在上传照片 %1/%2（%3 / %4）")
+                        .arg(index + 1)
+                        .arg(count)
+                        .arg(sizeText(received), sizeText(total)));
+    };
+    PhotoUploader::upload(m_client, upload.sha256, path, m_options.photoChunkBytes, progress,
+                          [this, queue = std::move(queue), index, upload](const SyncError &error) {
+        if (error.ok()) {
+            const SyncError stored = guarded([&] { PhotoUploads(m_store.db()).setComplete(upload.sha256); });
+            if (!stored.ok())
+                return finish(stored);
+            ++m_summary.photosUploaded;
+        } else if (refusedForGood(error)) {
+            // This content can never arrive: its records are marked refused (visible
+            // with the reason) instead of waiting forever; other photos go on.
+            const SyncError stored = guarded([&] {
+                SqlTransaction transaction(m_store.db());
+                PhotoUploads(m_store.db()).setFailure(upload.sha256, error.text());
+                Outbox outbox(m_store.db());
+                for (const OutboxEntry &e : outbox.entries(outboxstate::kPending)) {
+                    if (e.mutation.entity == protocol::entity::kPhoto &&
+                        e.mutation.data.value(QStringLiteral("sha256")).toString() == upload.sha256) {
+                        const QString reason = error.code.isEmpty() ? QStringLiteral("photo_refused") : error.code;
+                        outbox.resolve(e.mutation.seq, outboxstate::kRejected, reason, error.message);
+                        m_summary.problems.push_back({e.mutation, e.createdAt, outboxstate::kRejected, reason,
+                                                      error.message});
+                        ++m_summary.rejected;
+                    }
+                }
+                transaction.commit();
+            });
+            if (!stored.ok())
+                return finish(stored);
+        } else {
+            return finish(error);
+        }
+        Q_EMIT statusChanged();
+        uploadPhotos(std::move(queue), index + 1);
+    });
+}
+
+void SyncEngine::refreshSetupIfDue()
+{
+    QDateTime last;
+    guarded([&] { last = SyncState(m_store.db()).lastBootstrap(); });
+    const auto age = std::chrono::milliseconds(last.isValid() ? last.msecsTo(QDateTime::currentDateTimeUtc()) : 0);
+    if (last.isValid() && age < m_options.setupRefresh)
+        return pullChanges();
+    setProgress(0.65, tr("正在更新考评设置"));
+    m_client.bootstrap([this](const SyncError &error, const protocol::Bootstrap &bootstrap) {
+        if (!error.ok())
+            return finish(error);
+        BootstrapOutcome outcome;
+        const SyncError stored = guarded([&] {
+            outcome = BootstrapApplier(m_store.db(), m_store.photosFolder()).apply(bootstrap);
+        });
+        if (!stored.ok())
+            return finish(stored);
+        m_summary.setupRefreshed = true;
+        m_summary.removedUnits = outcome.removedUnits;
+        m_summary.rejected += outcome.rejectedPending;
+        pullChanges();
+    });
+}
+
+void SyncEngine::pullChanges()
+{
+    qint64 cursor = 0;
+    const SyncError stored = guarded([&] { cursor = SyncState(m_store.db()).cursor(); });
+    if (!stored.ok())
+        return finish(stored);
+    setProgress(0.7, tr("正在下载服务器上的更改"));
+    m_client.pullAll(
+        cursor, m_options.pullPageSize,
+        [this](const protocol::PullResponse &page) {
+            PullOutcome outcome;
+            const SyncError error = guarded([&] { outcome = ChangeApplier(m_store.db()).applyPull(page); });
+            m_summary.pulled += outcome.applied + outcome.deleted;
+            m_summary.keptLocal += outcome.keptLocal;
+            setProgress(page.more ? 0.85 : 0.95,
+                        tr("已下载 %1 条服务器更改").arg(m_summary.pulled));
+            return error;
+        },
+        [this](const SyncError &error) { finish(error); });
+}
+
+void SyncEngine::finish(const SyncError &error)
+{
+    m_running = false;
+    m_summary.ok = error.ok();
+    m_summary.error = error;
+    guarded([&] {
+        SyncState state(m_store.db());
+        if (error.ok()) {
+            state.setLastSuccess(QDateTime::currentDateTimeUtc());
+            state.setLastError({});
+        } else {
+            state.setLastError(error.text());
+        }
+    });
+    const bool personMustAct = error.needsPerson() || error.code == QLatin1String("not_signed_in");
+    m_signInNeeded = error.httpStatus == 401 || error.code == QLatin1String("not_signed_in");
+    if (error.ok()) {
+        m_options.backoff.reset();
+        setProgress(1, tr("同步完成"));
+    } else {
+        setProgress(m_progress, tr("同步失败：%1").arg(error.text()));
+        if (m_options.retryAutomatically && !personMustAct) {
+            auto delay = m_options.backoff.next();
+            delay = std::max<std::chrono::milliseconds>(delay, std::chrono::seconds(error.retryAfterSeconds));
+            m_retryTimer.start(delay);
+            Q_EMIT retryScheduled(delay.count());
+        }
+    }
+    Q_EMIT statusChanged();
+    Q_EMIT finished(error.ok());
+    if (m_again) {
+        m_again = false;
+        if (error.ok())
+            QTimer::singleShot(0, this, &SyncEngine::sync);
+    }
+}
+
+} // namespace onsite::sync
