@@ -16,7 +16,14 @@ port=${ONSITE_DEMO_PORT:-8080}
 
 echo "== build"
 cmake --preset default >/dev/null
-cmake --build build -j"$(nproc 2>/dev/null || echo 2)"
+# Only what the demo runs: HQ, the field client, the app and (with npm) the console;
+# the test suites are built by scripts/test.sh.
+targets=(onsite-hq onsite-field)
+known=$(ninja -C build -t targets all 2>/dev/null || true)
+for optional in onsite onsite_web; do
+  grep -q "^$optional:" <<<"$known" && targets+=("$optional")
+done
+cmake --build build -j"$(nproc 2>/dev/null || echo 2)" --target "${targets[@]}"
 echo
 
 rm -rf "$data" "$device"
