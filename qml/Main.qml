@@ -19,10 +19,12 @@ ApplicationWindow {
 
     SessionModel { id: sessionModel; objectName: "session" }
     SyncStatusModel { id: syncStatus; objectName: "syncStatus" }
+    SettingsModel { id: appSettings }
 
     header: SyncBar {
         visible: sessionModel.signedIn
         status: syncStatus
+        onSyncPage: stack.currentItem !== null && stack.currentItem.isSyncPage === true
         onOpenDetails: stack.push(syncPage)
         onOpenSettings: stack.push(settingsPage)
     }
@@ -45,8 +47,8 @@ ApplicationWindow {
         id: homePage
         HomePage {
             session: sessionModel
-            onOpenUnit: (code, name, locked, reason) => stack.push(unitPage, { unitCode: code, unitName: name,
-                                                                               locked: locked, lockReason: reason })
+            onOpenUnit: (code, name, locked, reason, submitted) => stack.push(unitPage, {
+                unitCode: code, unitName: name, locked: locked, lockReason: reason, submitted: submitted })
         }
     }
     Component {
@@ -70,21 +72,55 @@ ApplicationWindow {
             session: sessionModel
             onBack: stack.pop()
             onSignedOut: stack.replace(null, signInPage)
+            onOpenAbout: stack.push(aboutPage)
         }
+    }
+    Component {
+        id: aboutPage
+        AboutPage { onBack: stack.pop() }
+    }
+
+    // The screens scripts/screenshots renders for who is signed in, in which state:
+    // [file name, page, properties, function of the page to call once shown].
+    function screenList() {
+        const prefix = appSettings.language === "en" ? "en-" : ""
+        if (!sessionModel.signedIn)
+            return [["signin", signInPage, {}, ""]]
+        if (!syncStatus.online)
+            return [["offline", homePage, {}, ""], ["offline-sync", syncPage, {}, ""]]
+        if (sessionModel.canUseTablet === false)
+            return [["console-notice", homePage, {}, ""]]
+        if (sessionModel.leader)
+            return [["leader-overview", unitPage, { unitCode: "DC", unitName: "东城区", initialTab: 1 }, ""],
+                    ["final-value", unitPage, { unitCode: "DC", unitName: "东城区", initialTab: 1 }, "showFinalDialog:1.1"],
+                    ["submit-confirm", unitPage, { unitCode: "DC", unitName: "东城区", initialTab: 1 }, "showSubmitConfirmation"]]
+        const all = [["home", homePage, {}, ""],
+                     ["unit", unitPage, { unitCode: "DC", unitName: "东城区" }, ""],
+                     ["overview", unitPage, { unitCode: "DC", unitName: "东城区", initialTab: 1 }, ""],
+                     ["submitted", unitPage, { unitCode: "BH", unitName: "白河县", initialTab: 1, submitted: true }, ""],
+                     ["visit", visitPage, { siteCode: "DC-01" }, ""],
+                     ["finding", visitPage, { siteCode: "DC-01" }, "showFindingDialog"],
+                     ["sync", syncPage, {}, ""], ["settings", settingsPage, {}, ""], ["about", aboutPage, {}, ""]]
+        return prefix.length > 0 ? all.filter(x => ["home", "overview", "visit", "finding"].indexOf(x[0]) >= 0)
+                                      .map(x => [prefix + x[0], x[1], x[2], x[3]])
+                                 : all
     }
 
     // Shows screen `index` for scripts/screenshots; returns its file name or "".
+    // The set is chosen once, at the first screen, so a state that changes while
+    // the screens are taken (a sync ending) does not mix two sets.
+    property var shotList: []
     function showScreen(index) {
-        const screens = [["signin", signInPage, {}], ["home", homePage, {}],
-                         ["unit", unitPage, { unitCode: "DC", unitName: "东城区" }],
-                         ["overview", unitPage, { unitCode: "DC", unitName: "东城区", initialTab: 1 }],
-                         ["submitted", unitPage, { unitCode: "BH", unitName: "白河县", initialTab: 1 }],
-                         ["visit", visitPage, { siteCode: "DC-01" }], ["sync", syncPage, {}],
-                         ["settings", settingsPage, {}]]
+        if (index === 0)
+            shotList = screenList()
+        const screens = shotList
         if (index >= screens.length)
             return ""
         stack.clear()
-        stack.push(screens[index][1], screens[index][2], StackView.Immediate)
+        const page = stack.push(screens[index][1], screens[index][2], StackView.Immediate)
+        const call = screens[index][3].split(":")
+        if (call[0].length > 0)
+            page[call[0]](call[1])
         return screens[index][0]
     }
 
@@ -96,7 +132,7 @@ ApplicationWindow {
         running: window.selfTest
         repeat: true
         onTriggered: {
-            const screens = [signInPage, homePage, unitPage, visitPage, syncPage, settingsPage]
+            const screens = [signInPage, homePage, unitPage, visitPage, syncPage, settingsPage, aboutPage]
             if (step < screens.length) {
                 stack.push(screens[step], step === 2 ? { unitCode: "DC", unitName: "东城区" }
                                          : step === 3 ? { siteCode: "DC-01" } : {})

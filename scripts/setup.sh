@@ -9,7 +9,7 @@ packages=(
   qt6-l10n-tools qml6-module-qtquick qml6-module-qtquick-controls qml6-module-qtquick-layouts
   qml6-module-qtquick-window qml6-module-qtqml-workerscript qml6-module-qtquick-templates
   qml6-module-qttest qml6-module-qtquick-dialogs qml6-module-qtcore
-  qt6-multimedia-dev qml6-module-qtmultimedia
+  qt6-multimedia-dev qml6-module-qtmultimedia libqt6svg6
   libgl1-mesa-dev libsqlite3-dev sqlite3 libboost-dev libgtest-dev libgmock-dev
   libsodium-dev libpq-dev libssl-dev openssl postgresql qt6-qpa-plugins ccache
   libxlsxwriter-dev poppler-utils python3-openpyxl chromium

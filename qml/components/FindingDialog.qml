@@ -1,23 +1,39 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
+import Onsite
 
-// Records a finding (问题/短板/弱项) with a suggestion, or a highlight.
-Dialog {
+// Records a finding (问题/短板/弱项) with a suggestion, or a highlight; with `editId`
+// set it changes that record (openFor fills in what it holds).
+AppDialog {
     id: dialog
     property bool highlight: false
+    property string editId
     property var indicators: []
     property var photos: [] // the unit's photos: { id, source, time }
     property var chosenPhotos: []
     signal findingAccepted(string kind, string description, string suggestion, string indicator, var photoIds)
     signal highlightAccepted(string title, string description)
 
-    title: highlight ? qsTr("记录亮点 / 典型经验") : qsTr("记录问题")
-    modal: true
+    title: highlight ? (editId.length > 0 ? qsTr("修改亮点 / 典型经验") : qsTr("记录亮点 / 典型经验"))
+                     : (editId.length > 0 ? qsTr("修改问题") : qsTr("记录问题"))
     standardButtons: Dialog.Save | Dialog.Cancel
-    width: Math.min(parent ? parent.width - 64 : 640, 640)
+    width: Math.min(parent ? parent.width - 48 : 680, 680)
+    height: Math.min(implicitHeight, parent ? parent.height - 48 : 800)
 
-    onAboutToShow: { first.text = ""; second.text = ""; kind.currentIndex = 0; indicator.currentIndex = 0; chosenPhotos = [] }
+    // A new record starts empty; `record` (a finding or highlight as the page lists it)
+    // fills the form for a change.
+    function openFor(isHighlight, record) {
+        highlight = isHighlight
+        editId = record ? record.id : ""
+        first.text = record ? (isHighlight ? record.title : record.description) : ""
+        second.text = record ? (isHighlight ? (record.description || "") : (record.suggestion || "")) : ""
+        kind.currentIndex = record && !isHighlight ? Math.max(0, kind.indexOfValue(record.kind)) : 0
+        indicator.currentIndex = record && !isHighlight && record.indicator ? Math.max(0, indicators.indexOf(record.indicator) + 1) : 0
+        chosenPhotos = record && !isHighlight && record.photoIds ? record.photoIds.slice() : []
+        open()
+    }
+
     onAccepted: {
         if (highlight)
             highlightAccepted(first.text, second.text)
@@ -26,69 +42,68 @@ Dialog {
                             indicator.currentIndex > 0 ? indicators[indicator.currentIndex - 1] : "", chosenPhotos)
     }
 
-    ColumnLayout {
+    ScrollView {
         anchors.fill: parent
-        spacing: 12
-        ComboBox {
-            id: kind
-            objectName: "findingKind"
-            visible: !dialog.highlight
-            Layout.fillWidth: true
-            // The value is the kind's stored name (问题/短板/弱项); only the text is translated.
-            textRole: "text"
-            valueRole: "value"
-            model: [{ value: "问题", text: qsTr("问题") }, { value: "短板", text: qsTr("短板") },
-                    { value: "弱项", text: qsTr("弱项") }]
-        }
-        ComboBox {
-            id: indicator
-            objectName: "findingIndicator"
-            visible: !dialog.highlight
-            Layout.fillWidth: true
-            model: [qsTr("（不关联指标）")].concat(dialog.indicators)
-        }
-        TextArea {
-            id: first
-            objectName: "findingDescription"
-            Layout.fillWidth: true
-            Layout.preferredHeight: dialog.highlight ? 48 : 120
-            placeholderText: dialog.highlight ? qsTr("亮点标题") : qsTr("问题描述：实地看到了什么")
-            wrapMode: TextEdit.Wrap
-        }
-        TextArea {
-            id: second
-            objectName: "findingSuggestion"
-            Layout.fillWidth: true
-            Layout.preferredHeight: 120
-            placeholderText: dialog.highlight ? qsTr("做法与成效，可复制、可推广之处") : qsTr("对策建议")
-            wrapMode: TextEdit.Wrap
-        }
-        Label {
-            visible: !dialog.highlight
-            text: dialog.photos.length > 0 ? qsTr("佐证照片（点选，已选 %1 张）").arg(dialog.chosenPhotos.length)
-                                           : qsTr("本单位还没有照片；可先在页面上添加照片再关联")
-            color: "#616161"
-        }
-        Flow {
-            visible: !dialog.highlight && dialog.photos.length > 0
-            Layout.fillWidth: true
-            spacing: 6
-            Repeater {
-                model: dialog.photos
-                delegate: Rectangle {
-                    required property var modelData
-                    readonly property bool chosen: dialog.chosenPhotos.indexOf(modelData.id) >= 0
-                    objectName: "findingPhoto:" + modelData.id
-                    width: 104; height: 80
-                    color: "transparent"
-                    border.width: chosen ? 4 : 1
-                    border.color: chosen ? "#c62828" : "#bdbdbd"
-                    Image {
-                        anchors.fill: parent; anchors.margins: 4
-                        source: modelData.source; fillMode: Image.PreserveAspectCrop; asynchronous: true
-                    }
-                    MouseArea {
-                        anchors.fill: parent
+        contentWidth: availableWidth
+        ColumnLayout {
+            width: parent.width
+            spacing: 12
+            RowLayout {
+                visible: !dialog.highlight
+                Layout.fillWidth: true
+                spacing: 12
+                ComboBox {
+                    id: kind
+                    objectName: "findingKind"
+                    Layout.preferredWidth: 160
+                    // The value is the kind's stored name (问题/短板/弱项); only the text is translated.
+                    textRole: "text"
+                    valueRole: "value"
+                    model: [{ value: "问题", text: qsTr("问题") }, { value: "短板", text: qsTr("短板") },
+                            { value: "弱项", text: qsTr("弱项") }]
+                }
+                ComboBox {
+                    id: indicator
+                    objectName: "findingIndicator"
+                    Layout.fillWidth: true
+                    model: [qsTr("（不关联指标）")].concat(dialog.indicators)
+                }
+            }
+            TextArea {
+                id: first
+                objectName: "findingDescription"
+                Layout.fillWidth: true
+                Layout.preferredHeight: dialog.highlight ? 56 : 112
+                placeholderText: dialog.highlight ? qsTr("亮点标题") : qsTr("问题描述：实地看到了什么")
+                wrapMode: TextEdit.Wrap
+            }
+            TextArea {
+                id: second
+                objectName: "findingSuggestion"
+                Layout.fillWidth: true
+                Layout.preferredHeight: 112
+                placeholderText: dialog.highlight ? qsTr("做法与成效，可复制、可推广之处") : qsTr("对策建议")
+                wrapMode: TextEdit.Wrap
+            }
+            Label {
+                visible: !dialog.highlight
+                Layout.fillWidth: true
+                wrapMode: Text.Wrap
+                text: dialog.photos.length > 0 ? qsTr("佐证照片（点选，已选 %1 张）").arg(dialog.chosenPhotos.length)
+                                               : qsTr("本单位还没有照片；可先在页面上添加照片再关联")
+                color: Theme.textSecondary
+            }
+            Flow {
+                visible: !dialog.highlight && dialog.photos.length > 0
+                Layout.fillWidth: true
+                spacing: 8
+                Repeater {
+                    model: dialog.photos
+                    delegate: PhotoThumb {
+                        required property var modelData
+                        objectName: "findingPhoto:" + modelData.id
+                        source: modelData.source
+                        selected: dialog.chosenPhotos.indexOf(modelData.id) >= 0
                         onClicked: {
                             const list = dialog.chosenPhotos.slice()
                             const at = list.indexOf(modelData.id)

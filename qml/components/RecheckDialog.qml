@@ -1,9 +1,10 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
+import Onsite
 
 // Records what was found re-checking an item on site: 整改到位 or 未到位, notes, photos.
-Dialog {
+AppDialog {
     id: dialog
     property string recheckId
     property var photos: []        // the unit's photos: { id, source }
@@ -13,9 +14,6 @@ Dialog {
     signal addPhotoRequested()
 
     title: qsTr("记录回头看结果")
-    modal: true
-    parent: Overlay.overlay
-    anchors.centerIn: parent
     standardButtons: Dialog.Save | Dialog.Cancel
     width: parent ? Math.min(parent.width - 32, 640) : 640
 
@@ -61,7 +59,7 @@ Dialog {
                 text: qsTr("佐证照片（点选，已选 %1 张）").arg(dialog.chosenPhotos.length)
                 color: "#616161"
             }
-            Button { objectName: "recheckAddPhoto"; text: qsTr("添加照片"); onClicked: dialog.addPhotoRequested() }
+            AppButton { objectName: "recheckAddPhoto"; iconName: "image"; text: qsTr("添加照片"); onClicked: dialog.addPhotoRequested() }
         }
         Flow {
             visible: dialog.photos.length > 0
@@ -69,26 +67,17 @@ Dialog {
             spacing: 6
             Repeater {
                 model: dialog.photos
-                delegate: Rectangle {
+                delegate: PhotoThumb {
                     required property var modelData
-                    readonly property bool chosen: dialog.chosenPhotos.indexOf(modelData.id) >= 0
                     objectName: "recheckPhoto:" + modelData.id
-                    width: 104; height: 80
-                    color: "transparent"
-                    border.width: chosen ? 4 : 1
-                    border.color: chosen ? "#2e7d32" : "#bdbdbd"
-                    Image {
-                        anchors.fill: parent; anchors.margins: 4
-                        source: modelData.source; fillMode: Image.PreserveAspectCrop; asynchronous: true
-                    }
-                    MouseArea {
-                        anchors.fill: parent
-                        onClicked: {
-                            const list = dialog.chosenPhotos.slice()
-                            const at = list.indexOf(modelData.id)
-                            if (at >= 0) list.splice(at, 1); else list.push(modelData.id)
-                            dialog.chosenPhotos = list
-                        }
+                    source: modelData.source
+                    selected: dialog.chosenPhotos.indexOf(modelData.id) >= 0
+                    selectedColor: Theme.good
+                    onClicked: {
+                        const list = dialog.chosenPhotos.slice()
+                        const at = list.indexOf(modelData.id)
+                        if (at >= 0) list.splice(at, 1); else list.push(modelData.id)
+                        dialog.chosenPhotos = list
                     }
                 }
             }

@@ -62,11 +62,12 @@ ColumnLayout {
                         color: "#616161"
                         Layout.fillWidth: true
                     }
-                    Button {
+                    AppButton {
                         objectName: "recordRecheck:" + card.modelData.id
                         visible: root.model.canRecord
                         text: card.modelData.results.length > 0 ? qsTr("再记录一次") : qsTr("记录结果")
-                        highlighted: card.modelData.results.length === 0
+                        kind: card.modelData.results.length === 0 ? "filled" : "tonal"
+                        iconName: card.modelData.results.length === 0 ? "edit" : "add"
                         onClicked: { dialog.recheckId = card.modelData.id; dialog.open() }
                     }
                 }
@@ -87,7 +88,7 @@ ColumnLayout {
                 Label {
                     visible: card.modelData.results.length === 0
                     text: qsTr("待回头看")
-                    color: "#ef6c00"
+                    color: Theme.warn
                     font.bold: true
                 }
                 Repeater {

@@ -49,15 +49,16 @@ ColumnLayout {
         spacing: 8
         Repeater {
             model: calc.options
-            delegate: Button {
+            delegate: AppButton {
                 required property string modelData
                 required property int index
                 objectName: "level:" + modelData
-                text: modelData + " · " + Number(calc.optionPoints[index]).toFixed(2)
-                checkable: true
+                text: qsTr("%1 · %2 分").arg(modelData).arg(Number(calc.optionPoints[index]).toFixed(2))
+                selectable: true
                 checked: input.value === modelData
                 enabled: input.enabledInput
-                implicitHeight: 56
+                implicitHeight: Theme.touchLarge
+                implicitWidth: Math.max(140, implicitContentWidth + leftPadding + rightPadding)
                 onClicked: input.committed(modelData)
             }
         }
@@ -120,30 +121,31 @@ ColumnLayout {
     // 一票否决: 否 at once, 是 only after confirmation.
     RowLayout {
         visible: input.method === "一票否决"
-        Button {
+        spacing: 8
+        AppButton {
             objectName: "vetoNo"
             text: qsTr("否")
-            checkable: true
+            selectable: true
             checked: input.value === "否"
             enabled: input.enabledInput
             onClicked: input.committed("否")
         }
-        Button {
+        AppButton {
             objectName: "vetoYes"
             text: qsTr("是（否决）")
-            checkable: true
+            selectable: true
+            tint: Theme.error
             checked: input.value === "是"
             enabled: input.enabledInput
             onClicked: vetoConfirm.open()
         }
     }
-    Dialog {
+    AppDialog {
         id: vetoConfirm
         objectName: "vetoConfirm"
         title: qsTr("确认一票否决")
-        modal: true
         standardButtons: Dialog.Yes | Dialog.Cancel
-        width: 480
+        width: Math.min(parent ? parent.width - 48 : 520, 520)
         Label {
             width: vetoConfirm.availableWidth
             text: qsTr("一票否决会使该单位等次为“较差”并排在所有单位之后。确认存在该情形？")

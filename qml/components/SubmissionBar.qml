@@ -1,6 +1,7 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
+import QtQuick.Controls.impl
 import Onsite
 
 // 提交: whether the unit is submitted and locked, and for a group leader the
@@ -9,47 +10,54 @@ Rectangle {
     id: bar
     required property UnitOverviewModel overview
     implicitHeight: row.implicitHeight + 16
-    radius: 4
-    color: overview.submitted ? "#f3e5f5" : "#f5f5f5"
+    radius: 8
+    color: overview.submitted ? Theme.submittedTint : "#f5f5f5"
+
+    function openConfirmation() { confirmSubmit.open() }
 
     RowLayout {
         id: row
         anchors.fill: parent
         anchors.margins: 8
         spacing: 12
+        IconImage {
+            source: Theme.icon(bar.overview.submitted ? "lock" : (bar.overview.unscoredCount === 0 ? "check" : "info"))
+            sourceSize: Qt.size(24, 24)
+            color: bar.overview.submitted ? Theme.submitted : Theme.textSecondary
+        }
         Label {
             Layout.fillWidth: true
             wrapMode: Text.Wrap
             font.bold: bar.overview.submitted
-            color: bar.overview.submitted ? "#6a1b9a" : "#424242"
+            color: bar.overview.submitted ? Theme.submitted : "#424242"
             text: bar.overview.submitted
                   ? qsTr("已提交：%1").arg(bar.overview.submissionText)
                   : (bar.overview.submissionText.length > 0 ? bar.overview.submissionText + " · " : "")
                     + (bar.overview.unscoredCount === 0 ? qsTr("全部指标均已评分，可以提交")
                                                         : qsTr("还有 %1 项指标无人评分").arg(bar.overview.unscoredCount))
         }
-        Button {
+        AppButton {
             objectName: "submitUnitButton"
             visible: bar.overview.canSubmit && !bar.overview.submitted
+            kind: "filled"
+            iconName: "send"
             text: qsTr("提交并锁定")
             onClicked: confirmSubmit.open()
         }
-        Button {
+        AppButton {
             objectName: "reopenUnitButton"
             visible: bar.overview.canSubmit && bar.overview.submitted
+            kind: "outlined"
+            iconName: "undo"
             text: qsTr("撤回提交")
-            flat: true
             onClicked: reopenDialog.open()
         }
     }
 
-    Dialog {
+    AppDialog {
         id: confirmSubmit
         objectName: "confirmSubmitDialog"
         title: qsTr("提交本单位的考评")
-        modal: true
-        parent: Overlay.overlay
-        anchors.centerIn: parent
         width: Math.min(560, parent ? parent.width - 48 : 560)
         ColumnLayout {
             width: confirmSubmit.availableWidth
@@ -65,9 +73,11 @@ Rectangle {
             }
             RowLayout {
                 Layout.alignment: Qt.AlignRight
-                Button { text: qsTr("取消"); flat: true; onClicked: confirmSubmit.close() }
-                Button {
+                AppButton { kind: "text"; iconName: "close"; text: qsTr("取消"); onClicked: confirmSubmit.close() }
+                AppButton {
                     objectName: "confirmSubmitButton"
+                    kind: "filled"
+                    iconName: "send"
                     text: qsTr("确认提交")
                     enabled: bar.overview.unscoredCount === 0
                     onClicked: { bar.overview.submit(); confirmSubmit.close() }
@@ -76,12 +86,9 @@ Rectangle {
         }
     }
 
-    Dialog {
+    AppDialog {
         id: reopenDialog
         title: qsTr("撤回提交")
-        modal: true
-        parent: Overlay.overlay
-        anchors.centerIn: parent
         width: Math.min(560, parent ? parent.width - 48 : 560)
         onAboutToShow: reasonField.text = ""
         ColumnLayout {
@@ -101,8 +108,10 @@ Rectangle {
             }
             RowLayout {
                 Layout.alignment: Qt.AlignRight
-                Button { text: qsTr("取消"); flat: true; onClicked: reopenDialog.close() }
-                Button {
+                AppButton { kind: "text"; iconName: "close"; text: qsTr("取消"); onClicked: reopenDialog.close() }
+                AppButton {
+                    kind: "filled"
+                    iconName: "undo"
                     text: qsTr("撤回提交")
                     enabled: reasonField.text.trim().length > 0
                     onClicked: { if (bar.overview.reopen(reasonField.text)) reopenDialog.close() }

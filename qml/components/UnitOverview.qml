@@ -3,102 +3,123 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import Onsite
 
-// Every item of the unit: my input, the group's score after sync, final values and
-// what is still missing. A group leader sets final values with a written reason.
+// Every item of the unit, grouped by project with its subtotal: my points and the
+// group's after sync (same engine as HQ), final values, and what is still missing.
+// A group leader sets final values with a written reason.
 ColumnLayout {
     id: overview
-    property alias unitCode: model.unitCode
+    property alias unitCode: overviewModel.unitCode
+    readonly property alias finalDialog: finalDialog
+    readonly property bool narrow: width < 900
     spacing: 8
 
-    UnitOverviewModel { id: model; objectName: "unitOverviewModel" }
+    UnitOverviewModel { id: overviewModel; objectName: "unitOverviewModel" }
 
-    SubmissionBar { overview: model; Layout.fillWidth: true }
+    SubmissionBar { id: submission; overview: overviewModel; Layout.fillWidth: true }
 
     Label {
+        objectName: "overviewTotal"
         // After submission nothing is left for a rater to do here.
-        text: model.submitted ? qsTr("本组当前合计 %1 分").arg(model.groupTotal)
-                              : qsTr("本组当前合计 %1 分 · 我还有 %2 项未评").arg(model.groupTotal).arg(model.missingCount)
+        text: overviewModel.submitted || overviewModel.missingCount === 0
+              ? qsTr("本组当前合计 %1 分").arg(overviewModel.groupTotal)
+              : qsTr("本组当前合计 %1 分 · 我还有 %2 项未评").arg(overviewModel.groupTotal).arg(overviewModel.missingCount)
         font.bold: true
+        font.pixelSize: Theme.fontHeading
         Layout.fillWidth: true
     }
     Label {
-        visible: model.message.length > 0
-        text: model.message
-        color: "#1565c0"
+        visible: overviewModel.message.length > 0
+        text: overviewModel.message
+        color: Theme.info
         wrapMode: Text.Wrap
         Layout.fillWidth: true
     }
+
+    // Project headers between the items: [{ header: true, ... }, item, item, ...].
+    readonly property var rows: {
+        const projects = overviewModel.projects || []
+        const out = []
+        let last = ""
+        for (const item of overviewModel.items) {
+            const project = item.project || item.code.split(".")[0]
+            if (project !== last) {
+                const p = projects.find(x => x.code === project) || { code: project, title: "", maxScore: "", subtotal: "" }
+                out.push({ header: true, project: p })
+                last = project
+            }
+            out.push({ header: false, item: item })
+        }
+        return out
+    }
+
     ListView {
         id: list
+        objectName: "overviewList"
         Layout.fillWidth: true
         Layout.fillHeight: true
         clip: true
-        model: model.items
-        delegate: ItemDelegate {
+        model: overview.rows
+        ScrollBar.vertical: ScrollBar { policy: ScrollBar.AsNeeded }
+        delegate: Loader {
+            id: rowLoader
             required property var modelData
             width: list.width
-            contentItem: RowLayout {
-                spacing: 12
-                Label { text: modelData.code; color: "#b71c1c"; font.bold: true; Layout.preferredWidth: 40 }
-                ColumnLayout {
-                    Layout.fillWidth: true
-                    spacing: 2
-                    Label { text: modelData.title; elide: Text.ElideRight; Layout.fillWidth: true }
-                    Label {
-                        text: modelData.finalValue.length > 0
-                              ? qsTr("组长核定 %1 分：%2").arg(modelData.finalValue).arg(modelData.finalReason)
-                              : qsTr("%1 · %2 分").arg(modelData.method).arg(modelData.maxScore)
-                        color: modelData.finalValue.length > 0 ? "#6a1b9a" : "#757575"
-                        font.pixelSize: 14
-                        elide: Text.ElideRight
-                        Layout.fillWidth: true
+            sourceComponent: modelData.header ? projectHeader : itemRow
+            Component {
+                id: projectHeader
+                Rectangle {
+                    objectName: "project:" + rowLoader.modelData.project.code
+                    implicitHeight: 52
+                    color: "#f5f5f5"
+                    RowLayout {
+                        anchors.fill: parent
+                        anchors.leftMargin: 12
+                        anchors.rightMargin: 12
+                        Label {
+                            text: qsTr("%1 %2").arg(rowLoader.modelData.project.code).arg(rowLoader.modelData.project.title)
+                            font.bold: true
+                            elide: Text.ElideRight
+                            Layout.fillWidth: true
+                        }
+                        Label {
+                            objectName: "subtotal"
+                            visible: rowLoader.modelData.project.subtotal.length > 0
+                            text: qsTr("小计 我 %1 · 本组 %2 / %3 分").arg(rowLoader.modelData.project.mineSubtotal)
+                                      .arg(rowLoader.modelData.project.subtotal).arg(rowLoader.modelData.project.maxScore)
+                            font.bold: true
+                        }
                     }
                 }
-                Label {
-                    text: modelData.mine.length > 0 ? qsTr("我：%1").arg(modelData.mine) : qsTr("我：未评")
-                    color: modelData.mine.length > 0 ? "#2e7d32" : "#ef6c00"
-                    Layout.preferredWidth: 160
-                    elide: Text.ElideRight
-                }
-                Label {
-                    text: modelData.groupPoints.length > 0
-                          ? qsTr("本组 %1（%2 人）").arg(modelData.groupPoints).arg(modelData.raters) : qsTr("本组未评")
-                    Layout.preferredWidth: 150
-                }
-                Button {
-                    visible: model.canSetFinal
-                    text: qsTr("核定")
-                    flat: true
-                    onClicked: { finalDialog.code = modelData.code; finalDialog.open() }
+            }
+            Component {
+                id: itemRow
+                OverviewRow {
+                    objectName: "overviewItem:" + rowLoader.modelData.item.code
+                    item: rowLoader.modelData.item
+                    submitted: overviewModel.submitted
+                    canSetFinal: overviewModel.canSetFinal
+                    narrow: overview.narrow
+                    onSetFinal: (code) => overview.openFinal(code)
                 }
             }
         }
     }
 
-    Dialog {
+    function openFinal(code) {
+        const item = overviewModel.items.find(x => x.code === code)
+        if (!item)
+            return
+        finalDialog.code = item.code
+        finalDialog.itemTitle = item.title
+        finalDialog.method = item.method
+        finalDialog.maxScore = item.maxScore
+        finalDialog.open()
+    }
+    function openSubmitConfirmation() { submission.openConfirmation() }
+
+    FinalValueDialog {
         id: finalDialog
-        property string code
-        title: qsTr("组长核定指标 %1").arg(code)
-        modal: true
-        anchors.centerIn: Overlay.overlay
-        width: 520
-        standardButtons: Dialog.Save | Dialog.Cancel
-        onAboutToShow: { valueField.text = ""; reasonField.text = "" }
-        onAccepted: model.setFinalValue(code, valueField.text, reasonField.text)
-        ColumnLayout {
-            width: finalDialog.availableWidth
-            TextField {
-                id: valueField
-                Layout.fillWidth: true
-                placeholderText: qsTr("核定分值（一票否决项填“是”或“否”）")
-            }
-            TextArea {
-                id: reasonField
-                Layout.fillWidth: true
-                Layout.preferredHeight: 100
-                placeholderText: qsTr("核定理由（必填）")
-                wrapMode: TextEdit.Wrap
-            }
-        }
+        objectName: "finalValueDialog"
+        onFinalAccepted: (code, value, reason) => overviewModel.setFinalValue(code, value, reason)
     }
 }

@@ -1,49 +1,57 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
-import QtQuick.Controls.Material
+import QtQuick.Controls.impl
 import Onsite
 
 Page {
     id: page
     property var session
-    signal openUnit(string code, string name, bool locked, string reason)
+    signal openUnit(string code, string name, bool locked, string reason, bool submitted)
+
+    // Liaisons and HQ staff work in the browser console; the tablet says where it is.
+    readonly property bool fieldWork: page.session.canUseTablet !== false
 
     UnitListModel { id: units }
 
-    header: ToolBar {
-        background: Rectangle { color: "#fafafa" }
-        RowLayout {
-            anchors.fill: parent
-            anchors.margins: 8
-            spacing: 16
-            ColumnLayout {
-                spacing: 0
-                Label { text: page.session.campaignName; font.pixelSize: 20; font.bold: true }
-                Label {
-                    text: qsTr("%1 · %2").arg(page.session.displayName).arg(page.session.roleName)
-                    color: "#616161"; font.pixelSize: 15
-                }
-            }
-            Item { Layout.fillWidth: true }
-            TextField {
-                Layout.preferredWidth: Math.min(page.width * 0.4, 360)
-                placeholderText: qsTr("搜索单位名称、编码或类别")
-                onTextChanged: units.filter = text
+    header: PageHeader {
+        showBack: false
+        title: page.session.campaignName
+        subtitle: qsTr("%1 · %2").arg(page.session.displayName).arg(page.session.roleName)
+        TextField {
+            visible: page.fieldWork
+            Layout.preferredWidth: Math.min(page.width * 0.4, 360)
+            placeholderText: qsTr("搜索单位名称、编码或类别")
+            leftPadding: 36
+            onTextChanged: units.filter = text
+            IconImage {
+                anchors.left: parent.left
+                anchors.verticalCenter: parent.verticalCenter
+                source: Theme.icon("search")
+                sourceSize: Qt.size(24, 24)
+                color: Theme.textSecondary
             }
         }
     }
 
+    ConsoleNotice {
+        visible: !page.fieldWork
+        anchors.fill: parent
+        session: page.session
+    }
+
     GridView {
         id: grid
+        visible: page.fieldWork
         anchors.fill: parent
-        anchors.margins: 16
+        anchors.margins: 12
         clip: true
-        cellWidth: width >= 1000 ? width / 3 : (width >= 640 ? width / 2 : width)
-        cellHeight: 170
+        cellWidth: width >= 1000 ? width / 3 : (width >= 560 ? width / 2 : width)
+        cellHeight: 156
         model: units
 
         delegate: Item {
+            id: tile
             objectName: "unit:" + code
             width: grid.cellWidth
             height: grid.cellHeight
@@ -58,49 +66,70 @@ Page {
             required property string lockReason
             required property bool submitted
 
-            Pane {
+            ItemDelegate {
                 anchors.fill: parent
-                anchors.margins: 8
-                Material.elevation: 2
-                opacity: locked ? 0.7 : 1
-
-                ColumnLayout {
-                    anchors.fill: parent
-                    spacing: 6
+                anchors.margins: 6
+                padding: 16
+                Accessible.name: tile.name
+                onClicked: page.openUnit(tile.code, tile.name, tile.locked, tile.lockReason, tile.submitted)
+                background: Rectangle {
+                    radius: 10
+                    color: parent.down ? "#f5f5f5" : Theme.surface
+                    border.color: tile.submitted ? "#ce93d8" : Theme.divider
+                    border.width: tile.submitted ? 2 : 1
+                }
+                contentItem: ColumnLayout {
+                    spacing: 8
                     RowLayout {
-                        Label { text: name; font.pixelSize: 22; font.bold: true }
-                        Label { text: code + " · " + category; color: "#757575" }
-                        Item { Layout.fillWidth: true }
-                        Label { visible: locked; text: qsTr("回避"); color: "#b71c1c" }
-                        Label { visible: submitted && !locked; text: qsTr("已提交"); color: "#6a1b9a"; font.bold: true }
+                        spacing: 8
+                        Label { text: tile.name; font.pixelSize: Theme.fontTitle; font.bold: true }
+                        Label { text: tile.code + " · " + tile.category; color: Theme.textSecondary; Layout.fillWidth: true; elide: Text.ElideRight }
+                        IconImage {
+                            visible: tile.locked || tile.submitted
+                            source: Theme.icon("lock")
+                            sourceSize: Qt.size(22, 22)
+                            color: tile.locked ? Theme.primary : Theme.submitted
+                        }
+                        Label {
+                            visible: tile.locked || tile.submitted
+                            text: tile.locked ? qsTr("回避") : qsTr("已提交")
+                            color: tile.locked ? Theme.primary : Theme.submitted
+                            font.bold: true
+                        }
                     }
-                    ProgressBar { Layout.fillWidth: true; from: 0; to: Math.max(1, total); value: scored }
+                    ProgressBar {
+                        visible: !tile.locked && !tile.submitted
+                        Layout.fillWidth: true
+                        from: 0; to: Math.max(1, tile.total); value: tile.scored
+                    }
                     Label {
-                        text: locked ? lockReason
-                                     : qsTr("已评 %1 / %2 项 · %3 个点位").arg(scored).arg(total).arg(siteCount)
-                        color: locked ? "#b71c1c" : "#424242"
+                        objectName: "unitStatus"
+                        text: tile.locked ? tile.lockReason
+                              : tile.submitted ? qsTr("组长已提交，评分已锁定 · 仍可补充照片、问题和亮点")
+                              : qsTr("我已评 %1 / %2 项 · %3 个点位").arg(tile.scored).arg(tile.total).arg(tile.siteCount)
+                        color: tile.locked ? Theme.primary : (tile.submitted ? Theme.submitted : "#424242")
                         wrapMode: Text.Wrap
                         Layout.fillWidth: true
                     }
                     Label {
-                        visible: photosWaiting > 0
-                        text: qsTr("%1 张照片待上传").arg(photosWaiting)
-                        color: "#ef6c00"
+                        visible: tile.photosWaiting > 0
+                        text: qsTr("%1 张照片待上传").arg(tile.photosWaiting)
+                        color: Theme.warn
                     }
-                }
-                MouseArea {
-                    anchors.fill: parent
-                    onClicked: page.openUnit(code, name, locked, lockReason)
+                    Item { Layout.fillHeight: true }
                 }
             }
         }
 
         Label {
             anchors.centerIn: parent
+            width: parent.width - 48
+            horizontalAlignment: Text.AlignHCenter
+            wrapMode: Text.Wrap
             visible: grid.count === 0
             text: units.filter.length > 0 ? qsTr("没有符合“%1”的单位").arg(units.filter)
                                           : qsTr("尚无考评单位。请联网同步以下载本组的考评设置。")
-            color: "#757575"
+            color: Theme.textSecondary
         }
     }
 }

@@ -8,69 +8,89 @@ Page {
     property var session
     signal back()
     signal signedOut()
+    signal openAbout()
 
     SettingsModel { id: settings }
 
-    header: ToolBar {
-        background: Rectangle { color: "#fafafa" }
-        RowLayout {
-            anchors.fill: parent
-            ToolButton { text: qsTr("‹ 返回"); onClicked: page.back() }
-            Label { text: qsTr("设置"); font.pixelSize: 20; font.bold: true }
-            Item { Layout.fillWidth: true }
-        }
+    header: PageHeader {
+        title: qsTr("设置")
+        onBack: page.back()
     }
 
-    ColumnLayout {
+    ScrollView {
+        id: scroll
         anchors.fill: parent
-        anchors.margins: 24
-        spacing: 16
+        contentWidth: availableWidth
 
-        Label { text: qsTr("语言 / Language"); font.bold: true }
-        RowLayout {
-            RadioButton {
-                text: "简体中文"
-                checked: settings.language === "zh_CN"
-                onClicked: settings.language = "zh_CN"
-            }
-            RadioButton {
-                text: "English"
-                checked: settings.language === "en"
-                onClicked: settings.language = "en"
-            }
-        }
-        Label { text: qsTr("服务器"); font.bold: true }
-        Label { text: page.session.serverUrl || qsTr("未设置"); color: "#424242" }
-        Label { text: qsTr("账号"); font.bold: true }
-        Label { text: qsTr("%1（%2，%3）").arg(page.session.displayName).arg(page.session.account).arg(page.session.roleName) }
+        ColumnLayout {
+            x: 24
+            width: Math.min(scroll.availableWidth - 48, 720)
+            spacing: 12
 
-        Button {
-            text: qsTr("退出登录")
-            Layout.topMargin: 24
-            onClicked: {
-                if (page.session.signOut(false))
-                    page.signedOut()
-                else
-                    discardConfirm.open()
+            Label { text: qsTr("语言 / Language"); font.bold: true; Layout.topMargin: 24 }
+            RowLayout {
+                spacing: 16
+                RadioButton {
+                    objectName: "languageZh"
+                    text: "简体中文"
+                    checked: settings.language === "zh_CN"
+                    onClicked: settings.language = "zh_CN"
+                }
+                RadioButton {
+                    objectName: "languageEn"
+                    text: "English"
+                    checked: settings.language === "en"
+                    onClicked: settings.language = "en"
+                }
+            }
+            Label { text: qsTr("服务器"); font.bold: true; Layout.topMargin: 12 }
+            Label { text: page.session.serverUrl || qsTr("未设置"); color: "#424242"; wrapMode: Text.WrapAnywhere; Layout.fillWidth: true }
+            Label { text: qsTr("账号"); font.bold: true; Layout.topMargin: 12 }
+            Label {
+                text: qsTr("%1（%2，%3）").arg(page.session.displayName).arg(page.session.account).arg(page.session.roleName)
+                wrapMode: Text.Wrap
+                Layout.fillWidth: true
+            }
+
+            RowLayout {
+                Layout.topMargin: 24
+                spacing: 12
+                AppButton {
+                    objectName: "aboutButton"
+                    kind: "tonal"
+                    iconName: "info"
+                    text: qsTr("关于本机")
+                    onClicked: page.openAbout()
+                }
+                AppButton {
+                    objectName: "signOutButton"
+                    kind: "outlined"
+                    iconName: "logout"
+                    text: qsTr("退出登录")
+                    onClicked: {
+                        if (page.session.signOut(false))
+                            page.signedOut()
+                        else
+                            discardConfirm.open()
+                    }
+                }
+            }
+            Label {
+                visible: page.session.error.length > 0
+                text: page.session.error
+                color: Theme.error
+                wrapMode: Text.Wrap
+                Layout.fillWidth: true
             }
         }
-        Label {
-            visible: page.session.error.length > 0
-            text: page.session.error
-            color: "#c62828"
-            wrapMode: Text.Wrap
-            Layout.fillWidth: true
-        }
-        Item { Layout.fillHeight: true }
     }
 
-    Dialog {
+    AppDialog {
         id: discardConfirm
-        anchors.centerIn: parent
         title: qsTr("丢弃未同步的更改？")
-        width: Math.min(page.width - 64, 520)
-        modal: true
+        width: Math.min(page.width - 48, 560)
         standardButtons: Dialog.Discard | Dialog.Cancel
+        discardText: qsTr("丢弃并退出")
         Label {
             width: discardConfirm.availableWidth
             wrapMode: Text.Wrap

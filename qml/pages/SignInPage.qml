@@ -1,7 +1,8 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
-import QtQuick.Controls.Material
+import QtQuick.Controls.impl
+import Onsite
 
 Page {
     id: page
@@ -13,9 +14,13 @@ Page {
         function onSignInSucceeded() { page.signedIn() }
     }
 
+    // A server this tablet used before is shown as a line, changeable on demand.
+    readonly property string remembered: page.session.serverUrl
+    property bool editingServer: remembered.length === 0
+
     ColumnLayout {
         anchors.centerIn: parent
-        width: Math.min(parent.width - 48, 520)
+        width: Math.min(parent.width - 48, 560)
         spacing: 16
 
         Label {
@@ -26,15 +31,42 @@ Page {
         }
         Label {
             text: qsTr("组织工作量化考评 · 检查组平板")
-            color: "#616161"
+            color: Theme.textSecondary
             Layout.alignment: Qt.AlignHCenter
+        }
+        RowLayout {
+            visible: !page.editingServer
+            Layout.fillWidth: true
+            spacing: 12
+            IconImage { source: Theme.icon("computer"); sourceSize: Qt.size(24, 24); color: Theme.textSecondary }
+            Label {
+                objectName: "rememberedServer"
+                Layout.fillWidth: true
+                text: qsTr("服务器：%1").arg(page.remembered.replace(/^https?:\/\//, "").replace(/\/$/, ""))
+                color: "#424242"
+                elide: Text.ElideMiddle
+            }
+            AppButton {
+                objectName: "changeServerButton"
+                kind: "text"
+                iconName: "edit"
+                text: qsTr("更改")
+                onClicked: { page.editingServer = true; server.forceActiveFocus() }
+            }
+        }
+        Label {
+            visible: page.editingServer
+            text: qsTr("服务器地址")
+            color: Theme.textSecondary
+            font.pixelSize: Theme.fontSmall
         }
         TextField {
             id: server
             objectName: "serverField"
+            visible: page.editingServer
             Layout.fillWidth: true
-            placeholderText: qsTr("服务器地址，例如 https://hq.example.cn:8443")
-            text: page.session.serverUrl
+            placeholderText: qsTr("例如 https://hq.example.cn:8443（向考评办索取）")
+            text: page.remembered
             inputMethodHints: Qt.ImhUrlCharactersOnly | Qt.ImhNoAutoUppercase
         }
         TextField {
@@ -53,23 +85,16 @@ Page {
             echoMode: TextInput.Password
             onAccepted: signInButton.clicked()
         }
-        Button {
+        AppButton {
             id: signInButton
             objectName: "signInButton"
             Layout.fillWidth: true
-            Layout.preferredHeight: 56
+            Layout.preferredHeight: Theme.touchLarge
+            kind: "filled"
+            iconName: "person"
+            font.pixelSize: Theme.fontHeading
             text: page.session.busy ? qsTr("正在登录……") : qsTr("登录")
             enabled: !page.session.busy
-            // Drawn by hand: Material 2's elevated background needs a GPU effect and
-            // vanishes under the software renderer of some tablets.
-            background: Rectangle { radius: 6; color: signInButton.enabled ? "#b71c1c" : "#bdbdbd" }
-            contentItem: Label {
-                text: signInButton.text
-                color: "white"
-                font.pixelSize: 20
-                horizontalAlignment: Text.AlignHCenter
-                verticalAlignment: Text.AlignVCenter
-            }
             onClicked: page.session.signIn(server.text, account.text, password.text)
         }
         ProgressBar {
@@ -87,8 +112,8 @@ Page {
         Label {
             Layout.fillWidth: true
             text: qsTr("首次登录需要联网，会下载本组的考评设置；之后离线也能直接进入。")
-            color: "#757575"
-            font.pixelSize: 15
+            color: Theme.textSecondary
+            font.pixelSize: Theme.fontSmall
             wrapMode: Text.Wrap
         }
     }

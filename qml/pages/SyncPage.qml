@@ -1,6 +1,7 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
+import Onsite
 
 // Sync details: what waits, when it last worked, what went wrong, and every change
 // HQ refused or overrode with its reason.
@@ -9,19 +10,19 @@ Page {
     property var status
     signal back()
 
-    header: ToolBar {
-        background: Rectangle { color: "#fafafa" }
-        RowLayout {
-            anchors.fill: parent
-            ToolButton { text: qsTr("‹ 返回"); onClicked: page.back() }
-            Label { text: qsTr("同步详情"); font.pixelSize: 20; font.bold: true }
-            Item { Layout.fillWidth: true }
-            Button {
-                text: page.status.syncing ? qsTr("正在同步……") : qsTr("立即同步")
-                enabled: !page.status.syncing
-                flat: false
-                onClicked: page.status.syncNow()
-            }
+    // The only 立即同步 on this page (the bar above hides its own here).
+    readonly property bool isSyncPage: true
+
+    header: PageHeader {
+        title: qsTr("同步详情")
+        onBack: page.back()
+        AppButton {
+            objectName: "syncPageNowButton"
+            kind: "filled"
+            iconName: "sync"
+            text: page.status.syncing ? qsTr("正在同步……") : qsTr("立即同步")
+            enabled: !page.status.syncing
+            onClicked: page.status.syncNow()
         }
     }
 
@@ -34,18 +35,25 @@ Page {
             columns: 2
             columnSpacing: 24
             rowSpacing: 8
-            Label { text: qsTr("网络"); color: "#616161" }
-            Label { text: page.status.online ? qsTr("在线") : qsTr("离线（联网后自动同步）") }
-            Label { text: qsTr("待同步更改"); color: "#616161" }
+            Label { text: qsTr("网络"); color: Theme.textSecondary }
+            Label {
+                objectName: "networkState"
+                text: page.status.online ? qsTr("在线") : qsTr("离线：更改都已保存在本机，联网后自动同步")
+                color: page.status.online ? Theme.good : "#455a64"
+                font.bold: !page.status.online
+                wrapMode: Text.Wrap
+                Layout.maximumWidth: page.width - 240
+            }
+            Label { text: qsTr("待同步更改"); color: Theme.textSecondary }
             Label { text: qsTr("%1 条").arg(page.status.pendingChanges) }
-            Label { text: qsTr("待上传照片"); color: "#616161" }
+            Label { text: qsTr("待上传照片"); color: Theme.textSecondary }
             Label { text: qsTr("%1 张").arg(page.status.pendingPhotos) }
-            Label { text: qsTr("上次成功同步"); color: "#616161" }
+            Label { text: qsTr("上次成功同步"); color: Theme.textSecondary }
             Label { text: page.status.lastSuccessText }
-            Label { text: qsTr("最近的错误"); color: "#616161" }
+            Label { text: qsTr("最近的错误"); color: Theme.textSecondary }
             Label {
                 text: page.status.errorText.length > 0 ? page.status.errorText : qsTr("无")
-                color: page.status.errorText.length > 0 ? "#c62828" : "#2e7d32"
+                color: page.status.errorText.length > 0 ? Theme.error : Theme.good
                 wrapMode: Text.Wrap
                 Layout.maximumWidth: page.width - 240
             }
@@ -76,14 +84,14 @@ Page {
                         text: (modelData.conflict ? qsTr("冲突") : qsTr("被拒绝")) + " · " + modelData.what
                         font.bold: true
                     }
-                    Label { text: modelData.message; wrapMode: Text.Wrap; Layout.fillWidth: true; color: "#616161" }
+                    Label { text: modelData.message; wrapMode: Text.Wrap; Layout.fillWidth: true; color: Theme.textSecondary }
                 }
             }
             Label {
                 anchors.centerIn: parent
                 visible: problems.count === 0
                 text: qsTr("没有被拒绝或冲突的更改")
-                color: "#757575"
+                color: Theme.textSecondary
             }
         }
     }

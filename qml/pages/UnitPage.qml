@@ -2,6 +2,7 @@ import QtQuick
 import QtQuick.Controls
 import QtQuick.Controls.Material
 import QtQuick.Layouts
+import QtQuick.Controls.impl
 import Onsite
 
 Page {
@@ -10,6 +11,7 @@ Page {
     property string unitName
     property bool locked: false
     property string lockReason
+    property bool submitted: false   // scores locked by the leader's submission
     property int initialTab: 0
     signal openSite(string code)
     signal back()
@@ -17,15 +19,15 @@ Page {
     SiteListModel { id: sites; unitCode: page.unitCode }
     RecheckModel { id: rechecks; objectName: "recheckModel"; unitCode: page.unitCode }
 
-    header: ToolBar {
-        background: Rectangle { color: "#fafafa" }
-        RowLayout {
-            anchors.fill: parent
-            ToolButton { text: qsTr("‹ 返回"); onClicked: page.back() }
-            Label { text: page.unitName; font.pixelSize: 20; font.bold: true }
-            Item { Layout.fillWidth: true }
-        }
+    header: PageHeader {
+        title: page.unitName
+        subtitle: page.unitCode
+        onBack: page.back()
     }
+
+    // For scripts/screenshots: the leader's dialogs as an inspector would meet them.
+    function showFinalDialog(code) { tabs.currentIndex = 1; overview.openFinal(code) }
+    function showSubmitConfirmation() { tabs.currentIndex = 1; overview.openSubmitConfirmation() }
 
     ColumnLayout {
         anchors.fill: parent
@@ -50,6 +52,7 @@ Page {
             Layout.fillHeight: true
         }
         UnitOverview {
+            id: overview
             visible: tabs.currentIndex === 1
             unitCode: page.unitCode
             Layout.fillWidth: true
@@ -59,7 +62,7 @@ Page {
             visible: page.locked && tabs.currentIndex === 0
             Layout.fillWidth: true
             text: page.lockReason
-            color: "#b71c1c"
+            color: Theme.primary
             wrapMode: Text.Wrap
         }
         ListView {
@@ -71,25 +74,45 @@ Page {
             spacing: 8
             model: sites.sites
             delegate: ItemDelegate {
+                id: siteRow
                 required property var modelData
                 objectName: "site:" + modelData.code
                 width: list.width
-                height: 84
+                padding: 16
                 onClicked: page.openSite(modelData.code)
+                background: Rectangle {
+                    radius: 8
+                    color: siteRow.down ? "#f5f5f5" : Theme.surface
+                    border.color: Theme.divider
+                }
                 contentItem: RowLayout {
                     spacing: 16
+                    IconImage {
+                        source: Theme.icon("place")
+                        sourceSize: Qt.size(28, 28)
+                        color: Theme.primary
+                    }
                     ColumnLayout {
                         Layout.fillWidth: true
-                        Label { text: modelData.name; font.pixelSize: 20; font.bold: true }
+                        spacing: 4
+                        Label { text: siteRow.modelData.name; font.pixelSize: Theme.fontHeading; font.bold: true; wrapMode: Text.Wrap; Layout.fillWidth: true }
                         Label {
-                            text: qsTr("%1 · 核查指标 %2").arg(modelData.type).arg(modelData.items)
-                            color: "#616161"
+                            text: qsTr("%1 · 核查指标 %2").arg(siteRow.modelData.type).arg(siteRow.modelData.items)
+                            color: Theme.textSecondary
+                            wrapMode: Text.Wrap
+                            Layout.fillWidth: true
                         }
                     }
                     Label {
-                        text: qsTr("已评 %1/%2").arg(modelData.scored).arg(modelData.itemCount)
-                        color: modelData.scored === modelData.itemCount ? "#2e7d32" : "#ef6c00"
-                        font.pixelSize: 18
+                        text: page.submitted ? qsTr("已锁定") : qsTr("我已评 %1/%2").arg(siteRow.modelData.scored).arg(siteRow.modelData.itemCount)
+                        color: page.submitted ? Theme.submitted
+                               : siteRow.modelData.scored === siteRow.modelData.itemCount ? Theme.good : Theme.warn
+                        font.bold: true
+                    }
+                    IconImage {
+                        source: Theme.icon("chevron_right")
+                        sourceSize: Qt.size(28, 28)
+                        color: Theme.textSecondary
                     }
                 }
             }
@@ -97,7 +120,7 @@ Page {
                 anchors.centerIn: parent
                 visible: list.count === 0
                 text: qsTr("本单位没有点位")
-                color: "#757575"
+                color: Theme.textSecondary
             }
         }
     }

@@ -10,6 +10,7 @@
 #include "store/campaignstore.h"
 
 #include <QSysInfo>
+#include <QUrl>
 
 namespace onsite::app {
 
@@ -69,6 +70,21 @@ bool SessionModel::leader() const
 {
     const auto &person = me();
     return person && person->canSetFinalValue();
+}
+
+bool SessionModel::canUseTablet() const
+{
+    const auto &person = me();
+    return !person || person->isRater();
+}
+
+QString SessionModel::consoleUrl() const
+{
+    QUrl url(serverUrl());
+    if (!url.isValid() || url.host().isEmpty())
+        return {};
+    url.setPath(QStringLiteral("/"));
+    return url.toString();
 }
 
 QString SessionModel::serverUrl() const

@@ -23,6 +23,10 @@ class SessionModel : public QObject
     Q_PROPERTY(QString displayName READ displayName NOTIFY changed)
     Q_PROPERTY(QString roleName READ roleName NOTIFY changed)
     Q_PROPERTY(bool leader READ leader NOTIFY changed)
+    // Inspectors and leaders work on the tablet; a liaison or HQ account is pointed
+    // to the browser console at consoleUrl (the server's own address).
+    Q_PROPERTY(bool canUseTablet READ canUseTablet NOTIFY changed)
+    Q_PROPERTY(QString consoleUrl READ consoleUrl NOTIFY changed)
     Q_PROPERTY(QString serverUrl READ serverUrl NOTIFY changed)
     Q_PROPERTY(QString campaignName READ campaignName NOTIFY changed)
     Q_PROPERTY(int unsyncedCount READ unsyncedCount NOTIFY changed)
@@ -40,6 +44,8 @@ public:
     QString displayName() const;
     QString roleName() const;
     bool leader() const;
+    bool canUseTablet() const;
+    QString consoleUrl() const;
     QString serverUrl() const;
     QString campaignName() const;
     int unsyncedCount() const;

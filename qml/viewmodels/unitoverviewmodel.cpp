@@ -6,10 +6,13 @@
 #include "client/rules/fieldrecorder.h"
 #include "client/rules/fieldrules.h"
 #include "client/transport/syncengine.h"
+#include "scoring/scoreinput.h"
 #include "scoring/scoringengine.h"
 #include "store/campaignstore.h"
 #include "store/unitsubmissions.h"
 
+
+#include <map>
 
 namespace onsite::app {
 
@@ -30,6 +33,7 @@ void UnitOverviewModel::setUnitCode(const QString &code)
 void UnitOverviewModel::reload()
 {
     m_items.clear();
+    m_projects.clear();
     m_missing = 0;
     m_groupTotal.clear();
     m_unscored.clear();
@@ -63,6 +67,8 @@ void UnitOverviewModel::reload()
         if (unit == results.units.end())
             throw std::runtime_error("unit not in the set-up");
         m_groupTotal = unit->total.toString(2);
+        const Unit *assessed = rules.setup().unit(m_unitCode);
+        std::map<QString, Decimal> mineByProject;
         for (const ItemResult &item : unit->items) {
             const Indicator *indicator = rules.setup().indicator(item.indicatorCode);
             QString mine, finalValue, finalReason;
@@ -78,17 +84,40 @@ void UnitOverviewModel::reload()
             }
             if (mine.isEmpty() && me.isRater())
                 ++m_missing;
+            // My input in points, by the same rule the group's score uses.
+            QString minePoints;
+            if (!mine.isEmpty() && indicator && assessed) {
+                const InputEvaluation mineValue = evaluateRaterInput(*indicator, assessed->category, mine);
+                if (mineValue.value) {
+                    minePoints = mineValue.value->points.toString(2);
+                    mineByProject[indicator->parentCode] += mineValue.value->points;
+                }
+            }
             m_items.append(QVariantMap{
                 {QStringLiteral("code"), item.indicatorCode},
                 {QStringLiteral("title"), indicator ? indicator->title : QString()},
                 {QStringLiteral("method"), indicator && indicator->rule ? scoringMethodName(indicator->rule->method) : QString()},
                 {QStringLiteral("maxScore"), indicator ? indicator->maxScore.toPlainString() : QString()},
                 {QStringLiteral("mine"), mine},
+                {QStringLiteral("minePoints"), minePoints},
+                {QStringLiteral("project"), indicator ? indicator->parentCode : QString()},
                 {QStringLiteral("groupPoints"), item.points ? item.points->toString(2) : QString()},
                 {QStringLiteral("raters"), item.raterCount},
                 {QStringLiteral("finalValue"), finalValue},
                 {QStringLiteral("finalReason"), finalReason},
                 {QStringLiteral("veto"), item.vetoTriggered}});
+        }
+        for (const ProjectSubtotal &subtotal : unit->subtotals) {
+            const Indicator *project = rules.setup().indicator(subtotal.projectCode);
+            Decimal mine = mineByProject[subtotal.projectCode];
+            if (project && project->maxScore < mine) // the bonus project is capped, as at HQ
+                mine = project->maxScore;
+            m_projects.append(QVariantMap{
+                {QStringLiteral("code"), subtotal.projectCode},
+                {QStringLiteral("title"), project ? project->title : QString()},
+                {QStringLiteral("maxScore"), project ? project->maxScore.toPlainString() : QString()},
+                {QStringLiteral("subtotal"), subtotal.subtotal.toString(2)},
+                {QStringLiteral("mineSubtotal"), mine.toString(2)}});
         }
     } catch (const std::exception &e) {
         m_message = QString::fromUtf8(e.what());

@@ -16,6 +16,9 @@ class UnitOverviewModel : public QObject
     QML_ELEMENT
     Q_PROPERTY(QString unitCode READ unitCode WRITE setUnitCode NOTIFY changed)
     Q_PROPERTY(QVariantList items READ items NOTIFY changed)
+    // Level-1 projects: code, title, maxScore, subtotal (the group's, capped like HQ's)
+    // and mineSubtotal (the person's own points).
+    Q_PROPERTY(QVariantList projects READ projects NOTIFY changed)
     Q_PROPERTY(int missingCount READ missingCount NOTIFY changed)
     Q_PROPERTY(QString groupTotal READ groupTotal NOTIFY changed)
     Q_PROPERTY(bool canSetFinal READ canSetFinal NOTIFY changed)
@@ -32,6 +35,7 @@ public:
     QString unitCode() const { return m_unitCode; }
     void setUnitCode(const QString &code);
     QVariantList items() const { return m_items; }
+    QVariantList projects() const { return m_projects; }
     int missingCount() const { return m_missing; }
     QString groupTotal() const { return m_groupTotal; }
     bool canSetFinal() const { return m_canSetFinal; }
@@ -55,7 +59,7 @@ private:
     bool write(Work work, const QString &done);
 
     QString m_unitCode, m_groupTotal, m_message, m_submissionText;
-    QVariantList m_items;
+    QVariantList m_items, m_projects;
     QStringList m_unscored;
     int m_missing = 0;
     bool m_canSetFinal = false, m_canSubmit = false, m_submitted = false;

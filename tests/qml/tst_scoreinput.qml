@@ -72,9 +72,15 @@ Item {
             const t = make("1.4", "山区县", "好")
             // Each level button shows what it is worth for this item (M = 4).
             const best = control(t.input, "level:好"), worst = control(t.input, "level:差")
-            compare(best.text, "好 · 4.00")
-            compare(worst.text, "差 · 1.20")
+            compare(best.text, "好 · 4.00 分")
+            compare(worst.text, "差 · 1.20 分")
             verify(control(t.input, "level:好").checked)
+            // The stored level is shown as selected (filled, with a tick); the others are not.
+            verify(best.selectedLook)
+            verify(!worst.selectedLook)
+            verify(String(best.icon.source).indexOf("check") >= 0, "a selected level carries a tick")
+            compare(String(worst.icon.source), "")
+            verify(best.height >= 48 && worst.height >= 48, "level buttons are at least 48 dp high")
             compare(scoreText(t.input), "得分 4.00 / 4")
             mouseClick(control(t.input, "level:较好"))
             compare(lastCommit(t.spy, 1), "较好")
@@ -82,7 +88,9 @@ Item {
             compare(scoreText(t.input), "得分 3.20 / 4")
             compare(t.input.calculator.points, "3.20")
             verify(control(t.input, "level:较好").checked)
+            verify(control(t.input, "level:较好").selectedLook)
             verify(!findChild(t.input, "level:好").checked, "only the stored level is checked")
+            verify(!findChild(t.input, "level:好").selectedLook)
         }
 
         function test_graded_not_scored_and_error() {

@@ -1,0 +1,82 @@
+#include "aboutmodel.h"
+
+#include "appservices.h"
+#include "client/store/devicestore.h"
+#include "client/store/syncstate.h"
+
+#include <QDirIterator>
+#include <QFileInfo>
+#include <QLocale>
+
+namespace onsite::app {
+
+namespace {
+
+struct FolderSize
+{
+    qint64 bytes = 0;
+    int files = 0;
+};
+
+FolderSize folderSize(const QString &folder)
+{
+    FolderSize size;
+    QDirIterator it(folder, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        it.next();
+        size.bytes += it.fileInfo().size();
+        ++size.files;
+    }
+    return size;
+}
+
+} // namespace
+
+AboutModel::AboutModel(QObject *parent) : QObject(parent) { reload(); }
+
+QString AboutModel::version() { return QStringLiteral(ONSITE_VERSION); }
+
+QString AboutModel::sizeText(qint64 bytes)
+{
+    if (bytes < 1024)
+        return tr("%1 字节").arg(bytes);
+    static const char *units[] = {"KB", "MB", "GB", "TB"};
+    double value = static_cast<double>(bytes);
+    int unit = -1;
+    while (value >= 1024 && unit < 3) {
+        value /= 1024;
+        ++unit;
+    }
+    return QStringLiteral("%1 %2").arg(QString::number(value, 'f', 1), QLatin1String(units[unit]));
+}
+
+void AboutModel::reload()
+{
+    m_details.clear();
+    m_error.clear();
+    auto *store = AppServices::instance().store;
+    if (!store) {
+        m_error = tr("本机数据未打开");
+        Q_EMIT changed();
+        return;
+    }
+    try {
+        const QString database = store->databasePath();
+        qint64 databaseBytes = 0;
+        for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")})
+            databaseBytes += QFileInfo(database + suffix).size();
+        const FolderSize photos = folderSize(store->photosFolder());
+        const FolderSize all = folderSize(store->folder());
+        m_details = {tr("版本"), version(),
+                     tr("设备编号"), sync::SyncState(store->db()).deviceId(),
+                     tr("本机数据合计"), sizeText(all.bytes),
+                     tr("数据库"), sizeText(databaseBytes),
+                     tr("照片"), tr("%1 张，%2").arg(photos.files).arg(sizeText(photos.bytes)),
+                     tr("数据文件夹"), store->folder()};
+    } catch (const std::exception &e) {
+        m_error = QString::fromUtf8(e.what());
+    }
+    Q_EMIT changed();
+}
+
+} // namespace onsite::app
