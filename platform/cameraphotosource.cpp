@@ -41,7 +41,7 @@ bool CameraPhotoSource::startMultimedia() const
     self->m_session->setImageCapture(self->m_imageCapture.get());
     QImageCapture *capture = self->m_imageCapture.get();
     connect(capture, &QImageCapture::imageSaved, self,
-            [self](int, const QString &fileName) { Q_EMIT self->photoReady(fileName); });
+            [self](int, const QString &fileName) { self->deliverCaptured(fileName, QDateTime::currentDateTimeUtc()); });
     connect(capture, &QImageCapture::errorOccurred, self,
             [self](int, QImageCapture::Error, const QString &text) {
                 self->fail(tr("拍照失败：%1").arg(text));

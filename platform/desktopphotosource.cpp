@@ -17,12 +17,9 @@ void DesktopPhotoSource::pickFile(const QString &path)
 {
     QString error;
     const QString file = checkPhotoFile(path, &error);
-    QTimer::singleShot(0, this, [this, file, error] {
-        if (file.isEmpty())
-            Q_EMIT failed(error);
-        else
-            Q_EMIT photoReady(file);
-    });
+    if (!file.isEmpty())
+        return deliverPicked(file);
+    QTimer::singleShot(0, this, [this, error] { Q_EMIT failed(error); });
 }
 
 } // namespace onsite::platform

@@ -2,6 +2,7 @@
 
 #include "imagefiles.h"
 
+#include <QDateTime>
 #include <QDir>
 #include <QSaveFile>
 #include <QTimer>
@@ -72,7 +73,7 @@ void FakePhotoSource::capture()
     file.write(tinyJpeg("onsite fake photo " + QByteArray::number(m_captureCount) + ' ' + id.toLatin1()));
     if (!file.commit())
         return answer({}, tr("无法保存照片 %1：%2").arg(path, file.errorString()));
-    answer(path, {});
+    answer(path, {}, PhotoOrigin::Camera);
 }
 
 void FakePhotoSource::pickFile(const QString &path)
@@ -81,16 +82,19 @@ void FakePhotoSource::pickFile(const QString &path)
         return answer({}, m_failure);
     QString error;
     const QString file = checkPhotoFile(path, &error);
-    answer(file, error);
+    answer(file, error, PhotoOrigin::Picked);
 }
 
-void FakePhotoSource::answer(const QString &file, const QString &error)
+void FakePhotoSource::answer(const QString &file, const QString &error, PhotoOrigin origin)
 {
-    QTimer::singleShot(m_delay, this, [this, file, error] {
+    const QDateTime takenAt = QDateTime::currentDateTimeUtc();
+    QTimer::singleShot(m_delay, this, [this, file, error, origin, takenAt] {
         if (file.isEmpty())
             Q_EMIT failed(error);
+        else if (origin == PhotoOrigin::Picked)
+            deliverPicked(file);
         else
-            Q_EMIT photoReady(file);
+            deliverCaptured(file, takenAt);
     });
 }
 

@@ -31,7 +31,7 @@ public:
     static QByteArray tinyJpeg(const QByteArray &comment = {});
 
 private:
-    void answer(const QString &file, const QString &error);
+    void answer(const QString &file, const QString &error, PhotoOrigin origin = PhotoOrigin::Unknown);
 
     QString m_folder;
     bool m_hasCamera = true;

@@ -1,16 +1,24 @@
 #pragma once
 
+#include "domain/fieldwork.h"
+
 #include <QObject>
+#include <QPointer>
 #include <QString>
 
 namespace onsite::platform {
+
+class PositionSource;
 
 // Gets a photo onto the device as a local file: from the camera or picked from
 // storage. What happens to the file next (hashing, copying into the photo store,
 // upload) is the sync layer's business, not this one's.
 //
 // Each capture() or pickFile() is answered by exactly one photoReady() or failed(),
-// on the event loop, never from inside the call.
+// on the event loop, never from inside the call. photoReady() says where the photo came
+// from: a camera photo carries the moment it was taken and the device's position then
+// (when a PositionSource is set and answers within kFixWaitMs); a picked file carries
+// its EXIF time and position and is marked as picked.
 class PhotoSource : public QObject
 {
     Q_OBJECT
@@ -31,10 +39,24 @@ public:
     // `path` is a local path or a "file:" URL.
     Q_INVOKABLE virtual void pickFile(const QString &path) = 0;
 
+    // Where camera photos are taken; not owned. Without one they carry no position.
+    void setPositionSource(PositionSource *position);
+
+    static constexpr int kFixWaitMs = 10000;
+
 Q_SIGNALS:
-    void photoReady(const QString &localFile);
+    void photoReady(const QString &localFile, const onsite::PhotoCapture &capture);
     void failed(const QString &message); // translated, for the inspector
     void hasCameraChanged(bool hasCamera);
+
+protected:
+    // Emit photoReady() for a photo the camera took at `takenAt`, with a fix if one comes.
+    void deliverCaptured(const QString &file, const QDateTime &takenAt);
+    // Emit photoReady() (queued) for a file picked from storage, with its EXIF metadata.
+    void deliverPicked(const QString &file);
+
+private:
+    QPointer<PositionSource> m_position;
 };
 
 } // namespace onsite::platform

@@ -7,6 +7,9 @@
 #include "desktoppositionsource.h"
 #include "fakephotosource.h"
 #include "fakepositionsource.h"
+#ifdef ONSITE_HAVE_POSITIONING
+#include "qtpositionsource.h"
+#endif
 #include "fakereachability.h"
 #include "fakesecurestore.h"
 #include "filesecurestore.h"
@@ -38,12 +41,19 @@ std::unique_ptr<PlatformServices> PlatformServices::createDesktop(QObject *paren
         qWarning().noquote() << error;
 
     QObject *owner = services->parentFor(parent);
-    services->position = new DesktopPositionSource(owner);
+#ifdef ONSITE_HAVE_POSITIONING
+    // The developer's fixed position wins, so demos check in at a known place.
+    if (qEnvironmentVariableIsEmpty(DesktopPositionSource::kFixedPositionVariable))
+        services->position = new QtPositionSource(owner);
+    else
+#endif
+        services->position = new DesktopPositionSource(owner);
 #ifdef ONSITE_HAVE_CAMERA
     services->photos = new CameraPhotoSource(QDir(services->paths.dataFolder()).filePath(QStringLiteral("camera")), owner);
 #else
     services->photos = new DesktopPhotoSource(owner);
 #endif
+    services->photos->setPositionSource(services->position);
     auto *reachability = new ProbeReachability(owner);
     reachability->followSystemNetwork();
     services->reachability = reachability;
@@ -61,6 +71,7 @@ std::unique_ptr<PlatformServices> PlatformServices::createFake(const QString &da
     QObject *owner = services->parentFor(parent);
     services->position = new FakePositionSource(owner);
     services->photos = new FakePhotoSource(QDir(dataFolder).filePath(QStringLiteral("fake-camera")), owner);
+    services->photos->setPositionSource(services->position);
     services->reachability = new FakeReachability(true, owner);
     services->secureStore = std::make_unique<FakeSecureStore>();
     return services;

@@ -26,7 +26,9 @@ struct PlatformServices
     Reachability *reachability = nullptr;
     std::unique_ptr<SecureStore> secureStore;
 
-    // Desktop (and, until native ones exist, any) device: DesktopPositionSource,
+    // Desktop (and, until native ones exist, any) device: QtPositionSource (Qt
+    // Positioning's default source; DesktopPositionSource when ONSITE_FIXED_POSITION is
+    // set or the build has no Qt Positioning), camera photos stamped with its fix,
     // CameraPhotoSource (DesktopPhotoSource when built without Qt Multimedia), ProbeReachability (no server until setServerUrl(), following
     // the system's network changes where Qt can), FileSecureStore in
     // paths.secretsFolder(); paths from AppPaths::fromEnvironment(), created.

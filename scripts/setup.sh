@@ -10,6 +10,7 @@ packages=(
   qml6-module-qtquick-window qml6-module-qtqml-workerscript qml6-module-qtquick-templates
   qml6-module-qttest qml6-module-qtquick-dialogs qml6-module-qtcore
   qt6-multimedia-dev qml6-module-qtmultimedia libqt6svg6
+  qt6-positioning-dev libexif-dev
   libgl1-mesa-dev libsqlite3-dev sqlite3 libboost-dev libgtest-dev libgmock-dev
   libsodium-dev libpq-dev libssl-dev openssl postgresql qt6-qpa-plugins ccache
   libxlsxwriter-dev poppler-utils python3-openpyxl chromium

@@ -15,6 +15,16 @@ struct GradeLines
     Decimal fair{60};      // 一般
 };
 
+// Proof of presence (campaign.csv "评分须现场签到", "签到半径（米）"): whether a rater
+// score needs the rater's own check-in at a site of the unit, and how near the site's
+// coordinates that check-in must be. Absent from the file → these defaults.
+struct PresenceRule
+{
+    static constexpr int kDefaultRadiusMeters = 500;
+    bool checkInRequired = false;
+    int radiusMeters = kDefaultRadiusMeters;
+};
+
 struct Campaign
 {
     QString id; // client-generated UUID
@@ -24,6 +34,7 @@ struct Campaign
     GradeLines gradeLines;
     // From this many raters on, one highest and one lowest rater score are dropped.
     int trimFromRaters = 5;
+    PresenceRule presence;
 };
 
 } // namespace onsite

@@ -114,6 +114,17 @@ void SetupReader::readCampaign(const QByteArray &bytes)
             if (!ok || count < 3)
                 row.fail(val, QStringLiteral("应为不小于 3 的整数"));
             campaign.trimFromRaters = count;
+        } else if (name == QStringLiteral("评分须现场签到")) { // optional: PresenceRule
+            const QString answer = row.value(val);
+            if (answer != QStringLiteral("是") && answer != QStringLiteral("否"))
+                row.fail(val, QStringLiteral("应为“是”或“否”"));
+            campaign.presence.checkInRequired = answer == QStringLiteral("是");
+        } else if (name == QStringLiteral("签到半径（米）") || name == QStringLiteral("签到半径(米)")) {
+            bool ok = false;
+            const int meters = row.value(val).toInt(&ok);
+            if (!ok || meters < 10 || meters > 100000)
+                row.fail(val, QStringLiteral("应为 10 到 100000 之间的整数（米）"));
+            campaign.presence.radiusMeters = meters;
         } else {
             row.fail(key, QStringLiteral("未知的项目“%1”").arg(name));
         }

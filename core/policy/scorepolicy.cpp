@@ -1,5 +1,9 @@
 #include "scorepolicy.h"
 
+#include "geo/geodistance.h"
+
+#include <algorithm>
+
 namespace onsite {
 
 QString scoreRefusalCode(ScoreRefusal refusal)
@@ -28,8 +32,53 @@ QString scoreRefusalCode(ScoreRefusal refusal)
         return QStringLiteral("unit_locked");
     case ScoreRefusal::InvalidInput:
         return QStringLiteral("invalid_input");
+    case ScoreRefusal::CheckInRequired:
+        return QStringLiteral("check_in_required");
+    case ScoreRefusal::CheckInNoPosition:
+        return QStringLiteral("check_in_no_position");
+    case ScoreRefusal::CheckInTooFar:
+        return QStringLiteral("check_in_too_far");
     }
     return {};
+}
+
+CheckInEvidence checkInEvidence(const CampaignSetup &setup, const QString &unitCode, const QString &account,
+                                const std::vector<Visit> &visits)
+{
+    CheckInEvidence evidence;
+    for (const Visit &visit : visits) {
+        if (visit.account != account)
+            continue;
+        const auto site = std::find_if(setup.sites.begin(), setup.sites.end(),
+                                       [&visit](const Site &s) { return s.code == visit.siteCode; });
+        if (site == setup.sites.end() || site->unitCode != unitCode)
+            continue;
+        ++evidence.checkIns;
+        if (!site->latitude || !site->longitude) {
+            evidence.atSiteWithoutCoordinates = true;
+            continue;
+        }
+        // Measured here again, not taken from the visit: the same function on both sides.
+        const std::optional<double> distance = distanceFromSite(*site, visit.position);
+        if (distance && (!evidence.nearestMeters || *distance < *evidence.nearestMeters))
+            evidence.nearestMeters = distance;
+    }
+    return evidence;
+}
+
+ScoreRefusal ScorePolicy::presenceRefusal(const PresenceRule &rule, const CheckInEvidence &checkIns)
+{
+    if (!rule.checkInRequired)
+        return ScoreRefusal::None;
+    if (checkIns.checkIns == 0)
+        return ScoreRefusal::CheckInRequired;
+    if (checkIns.atSiteWithoutCoordinates)
+        return ScoreRefusal::None;
+    if (!checkIns.nearestMeters)
+        return ScoreRefusal::CheckInNoPosition;
+    if (*checkIns.nearestMeters > rule.radiusMeters)
+        return ScoreRefusal::CheckInTooFar;
+    return ScoreRefusal::None;
 }
 
 ScorePolicy::ScorePolicy(const CampaignSetup &setup, const Person &person, const QSet<QString> &scopeUnits)
@@ -76,6 +125,12 @@ ScoreDecision ScorePolicy::decide(const ScoreRequest &request, bool unitLocked) 
             return refuse(ScoreRefusal::UnitLocked);
         if (request.reason.trimmed().isEmpty())
             return refuse(ScoreRefusal::LockedNeedsReason);
+    }
+    // A final value (组长核定) is a decision on the group's scores, not an observation.
+    if (request.kind == ScoreKind::Rater && request.checkIns) {
+        const ScoreRefusal presence = presenceRefusal(m_setup.campaign.presence, *request.checkIns);
+        if (presence != ScoreRefusal::None)
+            return refuse(presence);
     }
     const InputEvaluation evaluation = request.kind == ScoreKind::Rater
                                            ? evaluateRaterInput(*decision.item, decision.unit->category, request.input)

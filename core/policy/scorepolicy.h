@@ -1,6 +1,7 @@
 #pragma once
 
 #include "domain/campaignsetup.h"
+#include "domain/fieldwork.h"
 #include "domain/scoreentry.h"
 #include "scoring/scoreinput.h"
 
@@ -8,6 +9,7 @@
 #include <QString>
 
 #include <optional>
+#include <vector>
 
 namespace onsite {
 
@@ -27,8 +29,26 @@ enum class ScoreRefusal {
     UnitLocked,         // "unit_locked": submitted, and the person is no leader
     LockedNeedsReason,  // "reason_required": submitted; a leader's change needs a reason
     InvalidInput,       // "invalid_input": the input is not valid for the item's method
+    // Proof of presence, when the campaign asks for it (PresenceRule) — rater scores only:
+    CheckInRequired,   // "check_in_required": no check-in of the rater at a site of the unit
+    CheckInNoPosition, // "check_in_no_position": checked in, but never with a position fix
+    CheckInTooFar,     // "check_in_too_far": every check-in was farther than the radius
 };
 QString scoreRefusalCode(ScoreRefusal refusal);
+
+// The rater's own check-ins at sites of a unit, as the caller found them in its store
+// (checkInEvidence() builds it from the visits, so device and HQ measure alike).
+struct CheckInEvidence
+{
+    int checkIns = 0;
+    std::optional<double> nearestMeters; // the nearest check-in that had a fix
+    // A check-in at a site without coordinates: nothing to measure against, so it counts.
+    bool atSiteWithoutCoordinates = false;
+};
+
+// `visits` may hold anyone's visits anywhere; only `account`'s at sites of `unitCode` count.
+CheckInEvidence checkInEvidence(const CampaignSetup &setup, const QString &unitCode, const QString &account,
+                                const std::vector<Visit> &visits);
 
 struct ScoreRequest
 {
@@ -37,6 +57,10 @@ struct ScoreRequest
     QString input;
     ScoreKind kind = ScoreKind::Rater;
     QString reason;
+    // The device and the sync API always give the rater's check-ins. A paper score (补录:
+    // written on paper at the site, entered at HQ) has none and gives none: then the
+    // presence rule is not applied.
+    std::optional<CheckInEvidence> checkIns;
 };
 
 struct ScoreDecision
@@ -60,6 +84,9 @@ public:
     ScorePolicy(const CampaignSetup &setup, const Person &person, const QSet<QString> &scopeUnits);
 
     ScoreDecision decide(const ScoreRequest &request, bool unitLocked) const;
+
+    // The campaign's presence rule alone, for a rater score with these check-ins.
+    static ScoreRefusal presenceRefusal(const PresenceRule &rule, const CheckInEvidence &checkIns);
 
 private:
     const CampaignSetup &m_setup;

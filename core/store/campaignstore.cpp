@@ -72,6 +72,12 @@ void CampaignStore::saveSetup(const CampaignSetup &setup)
                  {c.id, c.name, c.startDate.toString(Qt::ISODate), c.endDate.toString(Qt::ISODate),
                   c.gradeLines.excellent.toPlainString(), c.gradeLines.good.toPlainString(),
                   c.gradeLines.fair.toPlainString(), c.trimFromRaters, timestamp(QDateTime::currentDateTimeUtc())});
+    // The presence rule (schema 7) only when it differs from the columns' defaults, so
+    // tools and tests that build an older schema with this store keep working.
+    if (c.presence.checkInRequired || c.presence.radiusMeters != PresenceRule::kDefaultRadiusMeters) {
+        m_db.execute(QStringLiteral("UPDATE campaign SET check_in_required = ?, check_in_radius_m = ?"),
+                     {c.presence.checkInRequired ? 1 : 0, c.presence.radiusMeters});
+    }
     int position = 0;
     for (const Unit &unit : setup.units) {
         m_db.execute(QStringLiteral("INSERT INTO units (code, name, category, position) VALUES (?, ?, ?, ?)"),
@@ -130,7 +136,8 @@ void CampaignStore::saveSites(const std::vector<Site> &sites)
 std::optional<CampaignSetup> CampaignStore::loadSetup()
 {
     const auto rows = m_db.query(QStringLiteral("SELECT id, name, start_date, end_date, excellent_line, good_line, "
-                                                "fair_line, trim_from_raters FROM campaign"));
+                                                "fair_line, trim_from_raters, check_in_required, check_in_radius_m "
+                                                "FROM campaign"));
     if (rows.empty())
         return std::nullopt;
     CampaignSetup setup;
@@ -140,7 +147,8 @@ std::optional<CampaignSetup> CampaignStore::loadSetup()
                               QDate::fromString(r[2].toString(), Qt::ISODate),
                               QDate::fromString(r[3].toString(), Qt::ISODate),
                               GradeLines{toDecimal(r[4]), toDecimal(r[5]), toDecimal(r[6])},
-                              r[7].toInt()};
+                              r[7].toInt(),
+                              PresenceRule{r[8].toInt() != 0, r[9].toInt()}};
     for (const SqlRow &u : m_db.query(QStringLiteral("SELECT code, name, category FROM units ORDER BY position")))
         setup.units.push_back(Unit{u[0].toString(), u[1].toString(), u[2].toString()});
     loadIndicators(setup);

@@ -289,6 +289,18 @@ CREATE TABLE recheck_result_photos (
 );
 )SQL";
 
+// Proof of presence: per campaign whether rater scores need a check-in and within what
+// radius (defaults for campaigns imported before); a visit's distance from its site and
+// its check-out; where a photo came from and, for a picked one, its original time.
+const char *const kPresence = R"SQL(
+ALTER TABLE campaign ADD COLUMN check_in_required INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE campaign ADD COLUMN check_in_radius_m INTEGER NOT NULL DEFAULT 500;
+ALTER TABLE visits ADD COLUMN distance_m DOUBLE PRECISION;
+ALTER TABLE visits ADD COLUMN checked_out_at TEXT;
+ALTER TABLE photos ADD COLUMN origin TEXT NOT NULL DEFAULT '';
+ALTER TABLE photos ADD COLUMN original_at TEXT;
+)SQL";
+
 } // namespace
 
 const std::vector<Migration> &schemaMigrations()
@@ -300,6 +312,8 @@ const std::vector<Migration> &schemaMigrations()
         {4, QStringLiteral("unit submissions: submit and lock"), QString::fromUtf8(kSubmissions)},
         {5, QStringLiteral("complete score history with a keyed (HMAC) chain"), QString::fromUtf8(kKeyedHistory)},
         {6, QStringLiteral("on-site re-checks (回头看); follow-up tables move to HQ"), QString::fromUtf8(kRechecks)},
+        {7, QStringLiteral("proof of presence: check-in rule, visit distance and check-out, photo origin"),
+         QString::fromUtf8(kPresence)},
     };
     return steps;
 }

@@ -1,6 +1,7 @@
 #include "unitevidence.h"
 
 #include "consolehttp.h"
+#include "domain/fieldwork.h"
 #include "fieldrecordlists.h"
 #include "scoring/scoreinput.h"
 #include "setuplookup.h"
@@ -43,6 +44,9 @@ QJsonObject UnitEvidence::build(const Unit &unit, const QJsonObject &result)
     summary.remove(QStringLiteral("items"));
     return {{QStringLiteral("result"), summary},
             {QStringLiteral("items"), items(unit, result)},
+            {QStringLiteral("presence"),
+             QJsonObject{{QStringLiteral("check_in_required"), m_setup.campaign.presence.checkInRequired},
+                         {QStringLiteral("radius_m"), m_setup.campaign.presence.radiusMeters}}},
             {QStringLiteral("visits"), visits(unit.code)},
             {QStringLiteral("photos"), photos(unit.code)},
             {QStringLiteral("findings"), lists.findings(filter)},
@@ -133,12 +137,17 @@ QJsonArray UnitEvidence::visits(const QString &unitCode)
 {
     const SetupLookup lookup(m_setup);
     QJsonArray visits;
+    const PresenceRule &presence = m_setup.campaign.presence;
     for (const SqlRow &row : m_db.query(QStringLiteral("SELECT v.id, v.site_code, v.account, v.checked_in_at, v.latitude, "
-                                                       "v.longitude, v.accuracy_m, v.notes FROM visits v "
+                                                       "v.longitude, v.accuracy_m, v.notes, v.distance_m, "
+                                                       "v.checked_out_at FROM visits v "
                                                        "JOIN sites s ON s.code = v.site_code WHERE s.unit_code = ? "
                                                        "ORDER BY v.checked_in_at, v.id"),
                                         {unitCode})) {
         const QString account = row.value(2).toString();
+        const QDateTime checkedIn = QDateTime::fromString(row.value(3).toString(), Qt::ISODateWithMs);
+        const QDateTime checkedOut = QDateTime::fromString(row.value(9).toString(), Qt::ISODateWithMs);
+        const QVariant distance = row.value(8);
         visits.append(QJsonObject{
             {QStringLiteral("id"), row.value(0).toString()},
             {QStringLiteral("site"), row.value(1).toString()},
@@ -150,6 +159,13 @@ QJsonArray UnitEvidence::visits(const QString &unitCode)
             {QStringLiteral("longitude"), numberOrNull(row.value(5))},
             {QStringLiteral("accuracy_m"), numberOrNull(row.value(6))},
             {QStringLiteral("notes"), row.value(7).toString()},
+            {QStringLiteral("distance_m"), numberOrNull(distance)},
+            // null: nothing to measure (no fix, or a site without coordinates)
+            {QStringLiteral("within_radius"),
+             distance.isNull() ? QJsonValue() : QJsonValue(distance.toDouble() <= presence.radiusMeters)},
+            {QStringLiteral("checked_out_at"), isoOrNull(checkedOut)},
+            {QStringLiteral("length_seconds"),
+             checkedOut.isValid() && checkedIn.isValid() ? QJsonValue(checkedIn.secsTo(checkedOut)) : QJsonValue()},
         });
     }
     return visits;
@@ -158,9 +174,17 @@ QJsonArray UnitEvidence::visits(const QString &unitCode)
 QJsonArray UnitEvidence::photos(const QString &unitCode)
 {
     QJsonArray photos;
-    for (const SqlRow &row : m_db.query(QStringLiteral("SELECT id, sha256, indicator_code, visit_id, account, captured_at, "
-                                                       "mime_type FROM photos WHERE unit_code = ? ORDER BY captured_at, id"),
+    for (const SqlRow &row : m_db.query(QStringLiteral("SELECT p.id, p.sha256, p.indicator_code, p.visit_id, p.account, "
+                                                       "p.captured_at, p.mime_type, p.latitude, p.longitude, p.accuracy_m, "
+                                                       "p.origin, p.original_at, v.checked_in_at FROM photos p "
+                                                       "LEFT JOIN visits v ON v.id = p.visit_id WHERE p.unit_code = ? "
+                                                       "ORDER BY p.captured_at, p.id"),
                                         {unitCode})) {
+        PhotoEvidence photo;
+        photo.capturedAt = QDateTime::fromString(row.value(5).toString(), Qt::ISODateWithMs);
+        photo.origin = photoOriginFromName(row.value(10).toString()).value_or(PhotoOrigin::Unknown);
+        photo.originalAt = QDateTime::fromString(row.value(11).toString(), Qt::ISODateWithMs);
+        const QDateTime checkIn = QDateTime::fromString(row.value(12).toString(), Qt::ISODateWithMs);
         photos.append(QJsonObject{
             {QStringLiteral("id"), row.value(0).toString()},
             {QStringLiteral("sha256"), row.value(1).toString()},
@@ -169,6 +193,13 @@ QJsonArray UnitEvidence::photos(const QString &unitCode)
             {QStringLiteral("account"), row.value(4).toString()},
             {QStringLiteral("captured_at"), isoOrNull(QDateTime::fromString(row.value(5).toString(), Qt::ISODateWithMs))},
             {QStringLiteral("mime_type"), row.value(6).toString()},
+            {QStringLiteral("latitude"), numberOrNull(row.value(7))},
+            {QStringLiteral("longitude"), numberOrNull(row.value(8))},
+            {QStringLiteral("accuracy_m"), numberOrNull(row.value(9))},
+            {QStringLiteral("origin"), photo.origin == PhotoOrigin::Unknown ? QJsonValue()
+                                                                           : QJsonValue(photoOriginName(photo.origin))},
+            {QStringLiteral("original_at"), isoOrNull(photo.originalAt)},
+            {QStringLiteral("picked_old"), pickedPhotoIsOld(photo, checkIn)},
         });
     }
     return photos;

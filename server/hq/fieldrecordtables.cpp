@@ -1,5 +1,7 @@
 #include "fieldrecordtables.h"
 
+#include "geo/geodistance.h"
+
 #include "protocol/protocol.h"
 #include "protocol/records.h"
 
@@ -105,6 +107,23 @@ std::optional<FieldRecord> FieldRecordTables::parse(const QString &name, const Q
             *message = QStringLiteral("点位“%1”不存在").arg(visit->siteCode);
             return std::nullopt;
         }
+        // The check-in is evidence: a later version of the visit (notes, check-out) keeps it.
+        const auto stored = m_db.query(QStringLiteral("SELECT site_code, checked_in_at, latitude, longitude "
+                                                      "FROM visits WHERE id = ?"),
+                                       {id});
+        if (!stored.empty()) {
+            const SqlRow &r = stored.front();
+            const bool samePosition = r[2].isNull() ? !visit->position
+                                                    : visit->position && r[2].toDouble() == visit->position->latitude &&
+                                                          r[3].toDouble() == visit->position->longitude;
+            if (r[0].toString() != visit->siteCode || r[1].toString() != iso(visit->checkedInAt) || !samePosition) {
+                *reason = QStringLiteral("check_in_changed");
+                *message = QStringLiteral("签到的点位、时间和位置不能修改，请重新签到");
+                return std::nullopt;
+            }
+        }
+        // HQ measures the distance itself, with the device's function and inputs.
+        visit->distanceMeters = distanceFromSite(*site, visit->position);
         return FieldRecord{name, id, site->unitCode, visit->account, protocol::visitToJson(*visit), *visit};
     }
     if (name == entity::kPhoto) {
@@ -178,6 +197,26 @@ QString FieldRecordTables::ownerOf(const QString &name, const QString &id)
     return rows.empty() ? QString() : rows.front().value(0).toString();
 }
 
+std::vector<Visit> FieldRecordTables::visitsOf(const QString &account, const QString &unitCode)
+{
+    std::vector<Visit> visits;
+    const auto rows = m_db.query(QStringLiteral("SELECT v.id, v.site_code, v.latitude, v.longitude, v.accuracy_m "
+                                                "FROM visits v JOIN sites s ON s.code = v.site_code "
+                                                "WHERE v.account = ? AND s.unit_code = ?"),
+                                 {account, unitCode});
+    for (const SqlRow &r : rows) {
+        Visit visit;
+        visit.id = r[0].toString();
+        visit.siteCode = r[1].toString();
+        visit.account = account;
+        if (!r[2].isNull() && !r[3].isNull())
+            visit.position = Position{r[2].toDouble(), r[3].toDouble(),
+                                      r[4].isNull() ? std::nullopt : std::optional<double>(r[4].toDouble())};
+        visits.push_back(std::move(visit));
+    }
+    return visits;
+}
+
 void FieldRecordTables::write(const FieldRecord &record, bool exists)
 {
     std::visit(
@@ -203,8 +242,11 @@ void FieldRecordTables::writeVisit(const Visit &v, bool exists)
 {
     upsert(m_db, exists, QStringLiteral("visits"),
            {QStringLiteral("site_code"), QStringLiteral("account"), QStringLiteral("checked_in_at"),
-            QStringLiteral("latitude"), QStringLiteral("longitude"), QStringLiteral("accuracy_m"), QStringLiteral("notes")},
-           QVariantList{v.siteCode, v.account, iso(v.checkedInAt)} + positionParams(v.position) + QVariantList{v.notes},
+            QStringLiteral("latitude"), QStringLiteral("longitude"), QStringLiteral("accuracy_m"), QStringLiteral("notes"),
+            QStringLiteral("distance_m"), QStringLiteral("checked_out_at")},
+           QVariantList{v.siteCode, v.account, iso(v.checkedInAt)} + positionParams(v.position) +
+               QVariantList{v.notes, v.distanceMeters ? QVariant(*v.distanceMeters) : QVariant(),
+                            v.checkedOutAt.isValid() ? QVariant(iso(v.checkedOutAt)) : QVariant()},
            v.id);
 }
 
@@ -214,9 +256,12 @@ void FieldRecordTables::writePhoto(const PhotoEvidence &p, bool exists)
            {QStringLiteral("sha256"), QStringLiteral("visit_id"), QStringLiteral("unit_code"),
             QStringLiteral("indicator_code"), QStringLiteral("account"), QStringLiteral("captured_at"),
             QStringLiteral("latitude"), QStringLiteral("longitude"), QStringLiteral("accuracy_m"),
-            QStringLiteral("mime_type"), QStringLiteral("size_bytes")},
+            QStringLiteral("mime_type"), QStringLiteral("size_bytes"), QStringLiteral("origin"),
+            QStringLiteral("original_at")},
            QVariantList{p.sha256, orNull(p.visitId), p.unitCode, orNull(p.indicatorCode), p.account, iso(p.capturedAt)} +
-               positionParams(p.position) + QVariantList{p.mimeType, p.sizeBytes},
+               positionParams(p.position) +
+               QVariantList{p.mimeType, p.sizeBytes, photoOriginName(p.origin),
+                            p.originalAt.isValid() ? QVariant(iso(p.originalAt)) : QVariant()},
            p.id);
 }
 

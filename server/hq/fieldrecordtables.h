@@ -9,6 +9,7 @@
 
 #include <optional>
 #include <variant>
+#include <vector>
 
 namespace onsite::hq {
 
@@ -38,6 +39,8 @@ public:
     std::optional<FieldRecord> parse(const QString &entity, const QString &id, const QJsonObject &data,
                                      QString *reason, QString *message);
     QString ownerOf(const QString &entity, const QString &id);
+    // The account's visits at sites of the unit (for the presence rule).
+    std::vector<Visit> visitsOf(const QString &account, const QString &unitCode);
     void write(const FieldRecord &record, bool exists);
 
 private:

@@ -1,6 +1,7 @@
 #include "recordwriter.h"
 
 #include "fieldrecordtables.h"
+#include "hqwriter.h"
 #include "photostore.h"
 #include "policy/recheckpolicy.h"
 #include "policy/scorepolicy.h"
@@ -83,7 +84,8 @@ void RecordWriter::stampClock(const QString &entityName, const QString &id, cons
 namespace {
 
 // HQ's words for the policy's refusals (the device words them for its screens).
-QString refusalMessage(const ScoreDecision &decision, const ScoreEntry &score, const Person &person)
+QString refusalMessage(const ScoreDecision &decision, const ScoreEntry &score, const Person &person,
+                       const PresenceRule &presence)
 {
     switch (decision.refusal) {
     case ScoreRefusal::None:
@@ -113,6 +115,14 @@ QString refusalMessage(const ScoreDecision &decision, const ScoreEntry &score, c
     return {};
 }
 
+    case ScoreRefusal::CheckInRequired:
+        return QStringLiteral("本次考评要求先在单位 %1 的点位现场签到，才能评分").arg(score.unitCode);
+    case ScoreRefusal::CheckInNoPosition:
+        return QStringLiteral("在单位 %1 的签到没有定位，不能证明到过现场，请重新签到").arg(score.unitCode);
+    case ScoreRefusal::CheckInTooFar:
+        return QStringLiteral("在单位 %1 的签到距点位超过 %2 米，请到现场重新签到")
+            .arg(score.unitCode)
+            .arg(presence.radiusMeters);
 } // namespace
 
 MutationResult RecordWriter::applyScore(const protocol::Mutation &m, const DeviceSession &session, const Scope &scope,
@@ -126,11 +136,15 @@ MutationResult RecordWriter::applyScore(const protocol::Mutation &m, const Devic
     if (score->account != session.account)
         return rejection(m.seq, QStringLiteral("not_owner"), QStringLiteral("只能提交本人的评分"));
     const ScorePolicy policy(m_setup, person, scope.unitSet());
-    const ScoreDecision decision =
-        policy.decide({score->unitCode, score->indicatorCode, score->input, score->kind, score->reason},
-                      UnitSubmissions(m_db).isLocked(score->unitCode));
+    ScoreRequest request{score->unitCode, score->indicatorCode, score->input, score->kind, score->reason, {}};
+    // A paper score (补录) was written on paper at the site: no check-in to show.
+    if (m_setup.campaign.presence.checkInRequired && score->kind == ScoreKind::Rater &&
+        session.deviceId != HqWriter::kPaperOrigin)
+        request.checkIns = checkInEvidence(m_setup, score->unitCode, score->account,
+                                           FieldRecordTables(m_db, m_setup).visitsOf(score->account, score->unitCode));
+    const ScoreDecision decision = policy.decide(request, UnitSubmissions(m_db).isLocked(score->unitCode));
     if (!decision.allowed())
-        return rejection(m.seq, decision.code(), refusalMessage(decision, *score, person));
+        return rejection(m.seq, decision.code(), refusalMessage(decision, *score, person, m_setup.campaign.presence));
     const Unit *unit = decision.unit;
     const Indicator *item = decision.item;
 

@@ -47,7 +47,9 @@ QJsonObject Bootstrap::toJson() const
                          {QStringLiteral("excellent_line"), c.gradeLines.excellent.toPlainString()},
                          {QStringLiteral("good_line"), c.gradeLines.good.toPlainString()},
                          {QStringLiteral("fair_line"), c.gradeLines.fair.toPlainString()},
-                         {QStringLiteral("trim_from_raters"), c.trimFromRaters}};
+                         {QStringLiteral("trim_from_raters"), c.trimFromRaters},
+                         {QStringLiteral("check_in_required"), c.presence.checkInRequired},
+                         {QStringLiteral("check_in_radius_m"), c.presence.radiusMeters}};
     QJsonArray units, indicators, sites, people, groups;
     for (const Unit &u : setup.units) {
         units.append(QJsonObject{{QStringLiteral("code"), u.code},
@@ -117,7 +119,12 @@ std::optional<Bootstrap> Bootstrap::fromJson(const QJsonObject &json, QString *e
                                 QDate::fromString(c.value(QStringLiteral("start_date")).toString(), Qt::ISODate),
                                 QDate::fromString(c.value(QStringLiteral("end_date")).toString(), Qt::ISODate),
                                 GradeLines{*excellent, *good, *fair},
-                                c.value(QStringLiteral("trim_from_raters")).toInt(5)};
+                                c.value(QStringLiteral("trim_from_raters")).toInt(5),
+                                PresenceRule{}};
+    // Absent from an older HQ: the defaults, as for a campaign.csv without them.
+    b.setup.campaign.presence.checkInRequired = c.value(QStringLiteral("check_in_required")).toBool(false);
+    b.setup.campaign.presence.radiusMeters =
+        c.value(QStringLiteral("check_in_radius_m")).toInt(PresenceRule::kDefaultRadiusMeters);
 
     for (const QJsonValue &v : json.value(QStringLiteral("units")).toArray()) {
         const QJsonObject u = v.toObject();

@@ -39,6 +39,15 @@ public:
         return parsed.toUTC();
     }
 
+    // Invalid when absent.
+    QDateTime optionalTime(const QString &key)
+    {
+        const QJsonValue value = m_json.value(key);
+        if (value.isUndefined() || value.isNull())
+            return {};
+        return time(key);
+    }
+
     std::optional<double> number(const QString &key)
     {
         const QJsonValue value = m_json.value(key);
@@ -129,6 +138,10 @@ QJsonObject visitToJson(const Visit &v)
                      {QStringLiteral("checked_in_at"), timestampText(v.checkedInAt)},
                      {QStringLiteral("notes"), v.notes}};
     putPosition(json, v.position);
+    if (v.distanceMeters)
+        json.insert(QStringLiteral("distance_m"), *v.distanceMeters);
+    if (v.checkedOutAt.isValid())
+        json.insert(QStringLiteral("checked_out_at"), timestampText(v.checkedOutAt));
     return json;
 }
 
@@ -142,6 +155,12 @@ std::optional<Visit> visitFromJson(const QString &id, const QJsonObject &json, Q
     v.checkedInAt = r.time(QStringLiteral("checked_in_at"));
     v.notes = r.text(QStringLiteral("notes"), false);
     v.position = r.position();
+    v.distanceMeters = r.number(QStringLiteral("distance_m"));
+    v.checkedOutAt = r.optionalTime(QStringLiteral("checked_out_at"));
+    if (r.ok() && v.distanceMeters && !(*v.distanceMeters >= 0))
+        *error = QStringLiteral("field \"distance_m\" must not be negative");
+    if (r.ok() && v.checkedOutAt.isValid() && v.checkedOutAt < v.checkedInAt)
+        *error = QStringLiteral("field \"checked_out_at\" must not be before \"checked_in_at\"");
     if (!r.ok())
         return std::nullopt;
     return v;
@@ -158,6 +177,10 @@ QJsonObject photoToJson(const PhotoEvidence &p)
                      {QStringLiteral("mime_type"), p.mimeType},
                      {QStringLiteral("size_bytes"), p.sizeBytes}};
     putPosition(json, p.position);
+    if (p.origin != PhotoOrigin::Unknown)
+        json.insert(QStringLiteral("origin"), photoOriginName(p.origin));
+    if (p.originalAt.isValid())
+        json.insert(QStringLiteral("original_at"), timestampText(p.originalAt));
     return json;
 }
 
@@ -178,6 +201,13 @@ std::optional<PhotoEvidence> photoFromJson(const QString &id, const QJsonObject 
     const double size = r.number(QStringLiteral("size_bytes")).value_or(-1);
     p.sizeBytes = size > 0 && size < 9223372036854775808.0 ? static_cast<qint64>(size) : -1;
     p.position = r.position();
+    const auto origin = photoOriginFromName(r.text(QStringLiteral("origin"), false));
+    p.origin = origin.value_or(PhotoOrigin::Unknown);
+    p.originalAt = r.optionalTime(QStringLiteral("original_at"));
+    if (r.ok() && !origin)
+        *error = QStringLiteral("field \"origin\" must be \"camera\" or \"picked\"");
+    if (r.ok() && p.originalAt.isValid() && p.origin != PhotoOrigin::Picked)
+        *error = QStringLiteral("field \"original_at\" belongs to a picked photo only");
     if (r.ok() && !sha256.match(p.sha256).hasMatch())
         *error = QStringLiteral("field \"sha256\" must be 64 lowercase hex digits");
     if (r.ok() && p.sizeBytes <= 0)

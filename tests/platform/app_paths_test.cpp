@@ -5,7 +5,11 @@
 #include "platform/fakepositionsource.h"
 #include "platform/fakereachability.h"
 #include "platform/platformservices.h"
+#include "platform/desktoppositionsource.h"
 #include "platformtesting.h"
+#ifdef ONSITE_HAVE_POSITIONING
+#include "platform/qtpositionsource.h"
+#endif
 
 #include <QDir>
 #include <QFileInfo>
@@ -64,7 +68,12 @@ TEST(PlatformServicesWiring, DesktopServicesUseTheConfiguredDataFolder)
     auto services = PlatformServices::createDesktop(&parent);
     ASSERT_TRUE(services->position && services->photos && services->reachability && services->secureStore);
     EXPECT_EQ(services->position->parent(), &parent);
+#ifdef ONSITE_HAVE_POSITIONING
+    // The real source, whatever this machine offers (GeoClue here, or nothing).
+    EXPECT_NE(qobject_cast<QtPositionSource *>(services->position), nullptr);
+#else
     EXPECT_FALSE(services->position->hasPositioning());
+#endif
     EXPECT_FALSE(services->photos->hasCamera());
     EXPECT_FALSE(services->reachability->isOnline()) << "no server configured yet";
     EXPECT_TRUE(QFileInfo(services->paths.photosFolder()).isDir());
@@ -72,6 +81,17 @@ TEST(PlatformServicesWiring, DesktopServicesUseTheConfiguredDataFolder)
     QString error;
     ASSERT_TRUE(services->secureStore->store(QStringLiteral("device-token"), "t", &error)) << error.toStdString();
     EXPECT_TRUE(QFileInfo::exists(dir.filePath(QStringLiteral("secrets/device-token.secret"))));
+}
+
+TEST(PlatformServicesWiring, AFixedPositionForDemosWinsOverTheRealSource)
+{
+    QTemporaryDir dir;
+    ScopedEnvironment env(AppPaths::kDataFolderVariable, dir.path().toUtf8());
+    ScopedEnvironment position("ONSITE_FIXED_POSITION", QByteArray("35.56238,104.58508,12"));
+    QObject parent;
+    auto services = PlatformServices::createDesktop(&parent);
+    ASSERT_NE(qobject_cast<DesktopPositionSource *>(services->position), nullptr);
+    EXPECT_TRUE(services->position->hasPositioning());
 }
 
 TEST(PlatformServicesWiring, FakeServicesWorkWithoutAParentAndAreFreedWithTheStruct)

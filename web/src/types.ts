@@ -142,6 +142,11 @@ export interface Visit {
   longitude: number | null;
   accuracy_m: number | null;
   notes: string;
+  /** metres from the site's coordinates at check-in; null without a fix or site coordinates */
+  distance_m: number | null;
+  within_radius: boolean | null;
+  checked_out_at: string | null;
+  length_seconds: number | null;
 }
 
 export interface Photo {
@@ -152,6 +157,15 @@ export interface Photo {
   account: string;
   captured_at: string;
   mime_type: string;
+  latitude: number | null;
+  longitude: number | null;
+  accuracy_m: number | null;
+  /** camera | picked; null for photos from app versions that did not say */
+  origin: 'camera' | 'picked' | null;
+  /** a picked photo's EXIF time (when it was taken) */
+  original_at: string | null;
+  /** picked, and its original time is unknown or more than 24 h before check-in */
+  picked_old: boolean;
 }
 
 export interface Finding {
@@ -187,9 +201,15 @@ export interface Highlight {
   photos?: string[];
 }
 
+export interface PresenceRule {
+  check_in_required: boolean;
+  radius_m: number;
+}
+
 export interface UnitDetail {
   result: UnitResult;
   items: ItemEvidence[];
+  presence: PresenceRule;
   visits: Visit[];
   photos: Photo[];
   findings: Finding[];
