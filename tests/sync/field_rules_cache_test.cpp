@@ -2,6 +2,7 @@
 #include "client/store/devicemigrations.h"
 #include "client/rules/fielderror.h"
 #include "client/rules/fieldrules.h"
+#include "client/store/setupcache.h"
 #include "client/store/syncstate.h"
 #include "store/campaignstore.h"
 #include "store/migrations.h"
@@ -10,7 +11,7 @@
 
 #include <gtest/gtest.h>
 
-// FieldRules::load shares the set-up between loads (SetupCache). These tests prove
+// FieldRules::load with a workspace's SetupCache shares the set-up between loads. These tests prove
 // that no rewrite of the set-up or of the signed-in person is ever missed.
 
 using namespace onsite;
@@ -54,17 +55,19 @@ struct MemoryDevice
 
 TEST(FieldRulesCache, RepeatedLoadsShareOneSetUp)
 {
+    SetupCache setups;
     TestDevice device(QStringLiteral("g3.hu"));
-    const FieldRules first = FieldRules::load(device.db());
-    const FieldRules second = FieldRules::load(device.db());
+    const FieldRules first = FieldRules::load(device.db(), &setups);
+    const FieldRules second = FieldRules::load(device.db(), &setups);
     EXPECT_EQ(&first.setup(), &second.setup());
     EXPECT_EQ(second.me().account, QStringLiteral("g3.hu"));
 }
 
 TEST(FieldRulesCache, ReBootstrapIsSeenByTheNextLoad)
 {
+    SetupCache setups;
     TestDevice device(QStringLiteral("g1.li"));
-    const FieldRules before = FieldRules::load(device.db());
+    const FieldRules before = FieldRules::load(device.db(), &setups);
     ASSERT_EQ(unitName(before, QStringLiteral("DC")), QStringLiteral("东城区"));
     const size_t sites = before.setup().sites.size();
 
@@ -73,7 +76,7 @@ TEST(FieldRulesCache, ReBootstrapIsSeenByTheNextLoad)
     changed.setup.sites.pop_back();
     BootstrapApplier(device.db(), device.store->photosFolder()).apply(changed);
 
-    const FieldRules after = FieldRules::load(device.db());
+    const FieldRules after = FieldRules::load(device.db(), &setups);
     EXPECT_EQ(unitName(after, QStringLiteral("DC")), QStringLiteral("东城区（新）"));
     EXPECT_EQ(after.setup().sites.size(), sites - 1);
     // The rules loaded before keep their own set-up: nothing is changed under them.
@@ -83,28 +86,29 @@ TEST(FieldRulesCache, ReBootstrapIsSeenByTheNextLoad)
     // A smaller scope from HQ takes units away at once.
     BootstrapApplier(device.db(), device.store->photosFolder())
         .apply(sampleBootstrap(QStringLiteral("g1.li"), {QStringLiteral("DC")}));
-    EXPECT_EQ(assessed(FieldRules::load(device.db())), QStringList{QStringLiteral("DC")});
+    EXPECT_EQ(assessed(FieldRules::load(device.db(), &setups)), QStringList{QStringLiteral("DC")});
 }
 
 TEST(FieldRulesCache, ReLoginAsAnotherPersonIsSeenByTheNextLoad)
 {
+    SetupCache setups;
     TestDevice device(QStringLiteral("g3.hu"));
-    EXPECT_EQ(FieldRules::load(device.db()).me().account, QStringLiteral("g3.hu"));
-    EXPECT_EQ(assessed(FieldRules::load(device.db())),
+    EXPECT_EQ(FieldRules::load(device.db(), &setups).me().account, QStringLiteral("g3.hu"));
+    EXPECT_EQ(assessed(FieldRules::load(device.db(), &setups)),
               (QStringList{QStringLiteral("XC"), QStringLiteral("YL"), QStringLiteral("HW")}));
 
     // SignInFlow: the new account and an empty scope first, then the bootstrap.
     SyncState state(device.db());
     state.setAccount(QStringLiteral("g1.zhang"));
     state.setScopeUnits({});
-    const FieldRules signedIn = FieldRules::load(device.db());
+    const FieldRules signedIn = FieldRules::load(device.db(), &setups);
     EXPECT_EQ(signedIn.me().account, QStringLiteral("g1.zhang"));
     EXPECT_EQ(signedIn.me().homeUnitCode, QStringLiteral("QS"));
     EXPECT_TRUE(assessed(signedIn).isEmpty());
 
     BootstrapApplier(device.db(), device.store->photosFolder())
         .apply(sampleBootstrap(QStringLiteral("g1.zhang")));
-    const FieldRules zhang = FieldRules::load(device.db());
+    const FieldRules zhang = FieldRules::load(device.db(), &setups);
     EXPECT_EQ(zhang.me().account, QStringLiteral("g1.zhang"));
     EXPECT_EQ(assessed(zhang),
               (QStringList{QStringLiteral("DC"), QStringLiteral("BH"), QStringLiteral("SM")}));
@@ -112,32 +116,34 @@ TEST(FieldRulesCache, ReLoginAsAnotherPersonIsSeenByTheNextLoad)
 
     // Signed out: no rules at all, cached or not.
     state.setAccount(QString());
-    EXPECT_THROW(FieldRules::load(device.db()), FieldError);
+    EXPECT_THROW(FieldRules::load(device.db(), &setups), FieldError);
 }
 
 TEST(FieldRulesCache, SeveralInMemoryDatabasesNeverSeeEachOther)
 {
+    SetupCache setups;
     MemoryDevice hu(QStringLiteral("g3.hu"));
     MemoryDevice li(QStringLiteral("g1.li"));
     for (int round = 0; round < 2; ++round) {
-        EXPECT_EQ(assessed(FieldRules::load(hu.db)),
+        EXPECT_EQ(assessed(FieldRules::load(hu.db, &setups)),
                   (QStringList{QStringLiteral("XC"), QStringLiteral("YL"), QStringLiteral("HW")}));
-        EXPECT_EQ(FieldRules::load(li.db).setup().unit(QStringLiteral("YL")), nullptr);
-        EXPECT_EQ(FieldRules::load(li.db).me().account, QStringLiteral("g1.li"));
+        EXPECT_EQ(FieldRules::load(li.db, &setups).setup().unit(QStringLiteral("YL")), nullptr);
+        EXPECT_EQ(FieldRules::load(li.db, &setups).me().account, QStringLiteral("g1.li"));
     }
     // A new database at the same address as a closed one starts from its own content.
     auto first = std::make_unique<MemoryDevice>(QStringLiteral("g3.hu"));
-    EXPECT_EQ(FieldRules::load(first->db).me().account, QStringLiteral("g3.hu"));
+    EXPECT_EQ(FieldRules::load(first->db, &setups).me().account, QStringLiteral("g3.hu"));
     first.reset();
     auto second = std::make_unique<MemoryDevice>(QStringLiteral("g1.li"));
-    EXPECT_EQ(FieldRules::load(second->db).me().account, QStringLiteral("g1.li"));
-    EXPECT_EQ(FieldRules::load(second->db).setup().unit(QStringLiteral("YL")), nullptr);
+    EXPECT_EQ(FieldRules::load(second->db, &setups).me().account, QStringLiteral("g1.li"));
+    EXPECT_EQ(FieldRules::load(second->db, &setups).setup().unit(QStringLiteral("YL")), nullptr);
 }
 
 TEST(FieldRulesCache, ARewriteByAnotherConnectionIsSeen)
 {
+    SetupCache setups;
     TestDevice device(QStringLiteral("g1.li"));
-    ASSERT_EQ(unitName(FieldRules::load(device.db()), QStringLiteral("DC")),
+    ASSERT_EQ(unitName(FieldRules::load(device.db(), &setups), QStringLiteral("DC")),
               QStringLiteral("东城区"));
     {
         DeviceStore other(device.dir.path()); // onsite-field beside the running app
@@ -145,28 +151,30 @@ TEST(FieldRulesCache, ARewriteByAnotherConnectionIsSeen)
         changed.setup.units[0].name = QStringLiteral("东城区（新）");
         BootstrapApplier(other.db(), other.photosFolder()).apply(changed);
     }
-    EXPECT_EQ(unitName(FieldRules::load(device.db()), QStringLiteral("DC")),
+    EXPECT_EQ(unitName(FieldRules::load(device.db(), &setups), QStringLiteral("DC")),
               QStringLiteral("东城区（新）"));
 }
 
 TEST(FieldRulesCache, AFailedReBootstrapLeavesThePreviousSetUp)
 {
+    SetupCache setups;
     TestDevice device(QStringLiteral("g1.li"));
-    ASSERT_EQ(unitName(FieldRules::load(device.db()), QStringLiteral("DC")),
+    ASSERT_EQ(unitName(FieldRules::load(device.db(), &setups), QStringLiteral("DC")),
               QStringLiteral("东城区"));
     protocol::Bootstrap changed = sampleBootstrap(QStringLiteral("g1.li"));
     changed.setup.units[0].name = QStringLiteral("东城区（新）");
     FailingConnection failing(device.db(), QStringLiteral("INSERT INTO people"));
     EXPECT_THROW(BootstrapApplier(failing, device.store->photosFolder()).apply(changed), SqlError);
-    EXPECT_EQ(unitName(FieldRules::load(device.db()), QStringLiteral("DC")),
+    EXPECT_EQ(unitName(FieldRules::load(device.db(), &setups), QStringLiteral("DC")),
               QStringLiteral("东城区"));
     BootstrapApplier(device.db(), device.store->photosFolder()).apply(changed);
-    EXPECT_EQ(unitName(FieldRules::load(device.db()), QStringLiteral("DC")),
+    EXPECT_EQ(unitName(FieldRules::load(device.db(), &setups), QStringLiteral("DC")),
               QStringLiteral("东城区（新）"));
 }
 
 TEST(FieldRulesCache, ASetUpWrittenWithoutStampIsNeverCached)
 {
+    SetupCache setups;
     // Written by CampaignStore rather than a bootstrap: no stamp, so every load reads.
     SqliteConnection db(QStringLiteral(":memory:"));
     db.executeScript(QStringLiteral("PRAGMA foreign_keys = OFF"));
@@ -174,7 +182,26 @@ TEST(FieldRulesCache, ASetUpWrittenWithoutStampIsNeverCached)
     migrateSchema(db, deviceMigrationSet());
     CampaignStore(db).saveSetup(sampleBootstrap(QStringLiteral("g1.li")).setup);
     SyncState(db).setAccount(QStringLiteral("g1.li"));
-    ASSERT_EQ(unitName(FieldRules::load(db), QStringLiteral("DC")), QStringLiteral("东城区"));
+    ASSERT_EQ(unitName(FieldRules::load(db, &setups), QStringLiteral("DC")), QStringLiteral("东城区"));
     db.execute(QStringLiteral("UPDATE units SET name = '东城区（改）' WHERE code = 'DC'"));
-    EXPECT_EQ(unitName(FieldRules::load(db), QStringLiteral("DC")), QStringLiteral("东城区（改）"));
+    EXPECT_EQ(unitName(FieldRules::load(db, &setups), QStringLiteral("DC")), QStringLiteral("东城区（改）"));
+}
+
+TEST(FieldRulesCache, WithoutACacheEveryLoadReadsItsOwnSetUp)
+{
+    TestDevice device(QStringLiteral("g3.hu"));
+    const FieldRules first = FieldRules::load(device.db());
+    const FieldRules second = FieldRules::load(device.db());
+    EXPECT_NE(&first.setup(), &second.setup());
+    EXPECT_EQ(assessed(first), assessed(second));
+}
+
+TEST(FieldRulesCache, TwoCachesNeverShareASetUp)
+{
+    TestDevice device(QStringLiteral("g3.hu"));
+    SetupCache one, two;
+    const FieldRules a = FieldRules::load(device.db(), &one);
+    const FieldRules b = FieldRules::load(device.db(), &two);
+    EXPECT_NE(&a.setup(), &b.setup());
+    EXPECT_EQ(&a.setup(), &FieldRules::load(device.db(), &one).setup());
 }

@@ -31,8 +31,8 @@ QDateTime now()
 
 } // namespace
 
-FieldRecorder::FieldRecorder(SqlConnection &db, QString photosFolder, HybridClock clock)
-    : m_db(db), m_photosFolder(std::move(photosFolder)), m_clock(std::move(clock))
+FieldRecorder::FieldRecorder(SqlConnection &db, QString photosFolder, HybridClock clock, SetupCache *setups)
+    : m_db(db), m_photosFolder(std::move(photosFolder)), m_clock(std::move(clock)), m_setups(setups)
 {
 }
 
@@ -57,7 +57,7 @@ void FieldRecorder::checkOptionalLinks(const FieldRules &rules, const QString &u
 RecordedScore FieldRecorder::recordScore(const QString &unit, const QString &indicator, const QString &input,
                                          ScoreKind kind, const QString &reason)
 {
-    const FieldRules rules = FieldRules::load(m_db);
+    const FieldRules rules = FieldRules::load(m_db, m_setups);
     const ItemValue value = rules.checkScore(unit, indicator, input, kind, reason, UnitSubmissions(m_db).isLocked(unit));
     ScoreEntry entry;
     entry.unitCode = unit;
@@ -77,7 +77,7 @@ RecordedScore FieldRecorder::recordScore(const QString &unit, const QString &ind
 
 Visit FieldRecorder::recordVisit(const QString &site, const QString &notes, const std::optional<Position> &position)
 {
-    const FieldRules rules = FieldRules::load(m_db);
+    const FieldRules rules = FieldRules::load(m_db, m_setups);
     rules.requireFieldWorker();
     rules.requireSite(site);
     Visit visit{newId(), site, rules.me().account, now(), position, notes.trimmed()};
@@ -87,7 +87,7 @@ Visit FieldRecorder::recordVisit(const QString &site, const QString &notes, cons
 
 Visit FieldRecorder::updateVisitNotes(const QString &visitId, const QString &notes)
 {
-    const FieldRules rules = FieldRules::load(m_db);
+    const FieldRules rules = FieldRules::load(m_db, m_setups);
     const auto rows = m_db.query(QStringLiteral("SELECT site_code, account, checked_in_at, latitude, longitude, "
                                                 "accuracy_m FROM visits WHERE id = ?"),
                                  {visitId});
@@ -111,7 +111,7 @@ PhotoEvidence FieldRecorder::recordPhoto(const QString &file, const QString &uni
                                          const QString &visitId, const QDateTime &capturedAt,
                                          const std::optional<Position> &position)
 {
-    const FieldRules rules = FieldRules::load(m_db);
+    const FieldRules rules = FieldRules::load(m_db, m_setups);
     rules.requireFieldWorker();
     rules.requireUnit(unit);
     checkOptionalLinks(rules, unit, {}, indicator);
@@ -143,7 +143,7 @@ PhotoEvidence FieldRecorder::recordPhoto(const QString &file, const QString &uni
 
 Finding FieldRecorder::recordFinding(Finding draft)
 {
-    const FieldRules rules = FieldRules::load(m_db);
+    const FieldRules rules = FieldRules::load(m_db, m_setups);
     rules.requireFieldWorker();
     rules.requireUnit(draft.unitCode);
     checkOptionalLinks(rules, draft.unitCode, draft.siteCode, draft.indicatorCode);
@@ -165,7 +165,7 @@ Finding FieldRecorder::recordFinding(Finding draft)
 
 Highlight FieldRecorder::recordHighlight(Highlight draft)
 {
-    const FieldRules rules = FieldRules::load(m_db);
+    const FieldRules rules = FieldRules::load(m_db, m_setups);
     rules.requireFieldWorker();
     rules.requireUnit(draft.unitCode);
     checkOptionalLinks(rules, draft.unitCode, draft.siteCode, {});
@@ -183,7 +183,7 @@ Highlight FieldRecorder::recordHighlight(Highlight draft)
 RecheckResult FieldRecorder::recordRecheckResult(const QString &recheckId, RecheckOutcome outcome,
                                                  const QString &notes, const QStringList &photoIds)
 {
-    const FieldRules rules = FieldRules::load(m_db);
+    const FieldRules rules = FieldRules::load(m_db, m_setups);
     const std::optional<Recheck> recheck = LocalRechecks(m_db).find(recheckId);
     RecheckResult result;
     result.id = newId();
@@ -222,7 +222,7 @@ UnitSubmission FieldRecorder::reopenUnit(const QString &unit, const QString &rea
 
 UnitSubmission FieldRecorder::saveSubmission(const QString &unitCode, bool locked, const QString &note)
 {
-    const FieldRules rules = FieldRules::load(m_db);
+    const FieldRules rules = FieldRules::load(m_db, m_setups);
     const Unit &unit = rules.requireUnit(unitCode);
     const Person &me = rules.me();
     if (!me.canSetFinalValue())

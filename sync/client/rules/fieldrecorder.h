@@ -14,6 +14,7 @@
 namespace onsite::sync {
 
 class FieldRules;
+class SetupCache;
 
 struct RecordedScore
 {
@@ -29,7 +30,9 @@ struct RecordedScore
 class FieldRecorder
 {
 public:
-    FieldRecorder(SqlConnection &db, QString photosFolder, HybridClock clock = HybridClock());
+    // `setups`: the workspace's set-up cache (none: the set-up is read for each record).
+    FieldRecorder(SqlConnection &db, QString photosFolder, HybridClock clock = HybridClock(),
+                  SetupCache *setups = nullptr);
 
     // A rater score, or a leader's final value (kind Final, reason required). A second
     // score for the same unit, indicator, person and kind updates the first (same id).
@@ -66,6 +69,7 @@ private:
     SqlConnection &m_db;
     QString m_photosFolder;
     HybridClock m_clock;
+    SetupCache *m_setups = nullptr;
 };
 
 } // namespace onsite::sync

@@ -3,7 +3,8 @@
 #include "client/rules/fielderror.h"
 #include "policy/recheckpolicy.h"
 #include "policy/scorepolicy.h"
-#include "client/signin/setupcache.h"
+#include "client/store/setupcache.h"
+#include "store/campaignstore.h"
 #include "client/store/syncstate.h"
 
 #include <QCoreApplication>
@@ -42,11 +43,16 @@ FieldRules::FieldRules(std::shared_ptr<const CampaignSetup> setup, Person me,
 {
 }
 
-FieldRules FieldRules::load(SqlConnection &db)
+FieldRules FieldRules::load(SqlConnection &db, SetupCache *setups)
 {
     const SyncState state(db);
     const QString account = state.account();
-    std::shared_ptr<const CampaignSetup> setup = SetupCache::load(db);
+    std::shared_ptr<const CampaignSetup> setup;
+    if (setups) {
+        setup = setups->load(db);
+    } else if (std::optional<CampaignSetup> loaded = CampaignStore(db).loadSetup()) {
+        setup = std::make_shared<const CampaignSetup>(std::move(*loaded));
+    }
     if (account.isEmpty() || !setup)
         throw FieldError(QCoreApplication::translate("FieldRules", "本机还没有登录，请先登录以下载考评设置"));
     const Person *me = setup->person(account);

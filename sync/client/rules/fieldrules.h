@@ -13,6 +13,8 @@
 
 namespace onsite::sync {
 
+class SetupCache;
+
 // What the signed-in person may record on this device, checked before anything is
 // written so a mistake is caught on site rather than rejected days later at HQ. The
 // server checks again; these are the same rules (scope, 回避, method, final values).
@@ -21,9 +23,9 @@ class FieldRules
 public:
     FieldRules(CampaignSetup setup, Person me, QStringList scopeUnits);
     // The set-up, person and scope this device received at sign-in. Throws FieldError
-    // before the first login. The person and scope are read each time; the set-up is
-    // shared with earlier loads while its stamp is unchanged (SetupCache).
-    static FieldRules load(SqlConnection &db);
+    // before the first login. The person and scope are read each time; with `setups`,
+    // the set-up is shared with earlier loads while its stamp is unchanged.
+    static FieldRules load(SqlConnection &db, SetupCache *setups = nullptr);
 
     const CampaignSetup &setup() const { return *m_setup; }
     const Person &me() const { return m_me; }

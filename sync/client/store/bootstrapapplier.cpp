@@ -4,7 +4,7 @@
 #include "client/photos/photofiles.h"
 #include "client/photos/photouploads.h"
 #include "protocol/protocol.h"
-#include "client/signin/setupcache.h"
+#include "client/store/setupcache.h"
 #include "client/store/syncstate.h"
 
 #include <QCoreApplication>

@@ -1,27 +1,15 @@
-#include "client/signin/setupcache.h"
+#include "client/store/setupcache.h"
 
-#include "store/campaignstore.h"
 #include "client/store/syncstate.h"
+#include "store/campaignstore.h"
 
 #include <QUuid>
-
-#include <mutex>
 
 namespace onsite::sync {
 
 namespace {
 
 const QString kStampKey = QStringLiteral("setup_stamp");
-
-// One entry: a device has one database; tests with several only miss more often.
-struct Entry
-{
-    QString stamp;
-    std::shared_ptr<const CampaignSetup> setup;
-};
-
-std::mutex g_mutex;
-Entry g_entry;
 
 } // namespace
 
@@ -35,9 +23,9 @@ std::shared_ptr<const CampaignSetup> SetupCache::load(SqlConnection &db)
     const SyncState state(db);
     const QString before = state.value(kStampKey);
     if (!before.isEmpty()) {
-        const std::lock_guard lock(g_mutex);
-        if (g_entry.stamp == before)
-            return g_entry.setup;
+        const std::lock_guard lock(m_mutex);
+        if (m_stamp == before)
+            return m_setup;
     }
     std::optional<CampaignSetup> loaded = CampaignStore(db).loadSetup();
     if (!loaded)
@@ -46,9 +34,12 @@ std::shared_ptr<const CampaignSetup> SetupCache::load(SqlConnection &db)
     // The reads above are separate statements: another connection may have committed
     // a new set-up between them. An unchanged stamp proves they all saw one content.
     if (!before.isEmpty() && state.value(kStampKey) == before) {
-        Entry replaced{before, setup};
-        const std::lock_guard lock(g_mutex);
-        std::swap(g_entry, replaced); // the old set-up is freed after unlocking
+        std::shared_ptr<const CampaignSetup> replaced = setup;
+        {
+            const std::lock_guard lock(m_mutex);
+            m_stamp = before;
+            std::swap(m_setup, replaced);
+        } // the old set-up is freed after unlocking
     }
     return setup;
 }

@@ -3,13 +3,17 @@
 #include "domain/campaignsetup.h"
 #include "store/sqlconnection.h"
 
+#include <QString>
+
 #include <memory>
+#include <mutex>
 
 namespace onsite::sync {
 
-// The device's campaign set-up, read once and shared while it is unchanged: every
+// A device's campaign set-up, read once and shared while it is unchanged: every
 // screen and every recorded change checks against it, and a campaign of tens of
-// thousands of sites takes far longer to read than to check.
+// thousands of sites takes far longer to read than to check. One cache belongs to one
+// workspace (FieldWorkspace); code without one reads the set-up each time.
 //
 // The key is a random stamp in `sync_state`, rewritten in every transaction that
 // writes the set-up tables (BootstrapApplier is the only writer on a device). A stamp
@@ -26,7 +30,12 @@ public:
 
     // The stored set-up, or nullptr if there is none. Any thread may call it, each
     // with its own connection.
-    static std::shared_ptr<const CampaignSetup> load(SqlConnection &db);
+    std::shared_ptr<const CampaignSetup> load(SqlConnection &db);
+
+private:
+    std::mutex m_mutex;
+    QString m_stamp;
+    std::shared_ptr<const CampaignSetup> m_setup;
 };
 
 } // namespace onsite::sync
