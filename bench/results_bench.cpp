@@ -9,6 +9,8 @@
 #include "resultscampaign.h"
 
 #include "hq/hqschema.h"
+#include "hq/hqwriter.h"
+#include "hq/resultscache.h"
 #include "hq/resultsjson.h"
 #include "store/campaignstore.h"
 #include "store/sqliteconnection.h"
@@ -165,6 +167,64 @@ RealRun realResults(const QString &path, const CampaignSetup &setup)
     return run;
 }
 
+// A serving HQ's path: one ResultsCache across requests. The first request computes
+// every unit; later ones recompute only the units whose scores changed since.
+struct ServedRun
+{
+    Timing first;
+    Timing unchanged;
+    Timing afterOneUnit;
+    Timing afterTenUnits;
+    int recomputedOne = 0;
+    int recomputedTen = 0;
+    QByteArray document;
+};
+
+Timing timedRequest(hq::ResultsCache &cache, SqlConnection &db, const CampaignSetup &setup, QByteArray *document)
+{
+    QElapsedTimer timer;
+    timer.start();
+    const double cpu = cpuSeconds();
+    *document = QJsonDocument(cache.currentJson(db, setup)).toJson(QJsonDocument::Compact);
+    return Timing{timer.nsecsElapsed() / 1e9, cpuSeconds() - cpu};
+}
+
+// Re-scores one item of each of `units` units through HqWriter, as a sync or 补录 would:
+// the score row changes and the change enters the feed.
+void rescore(SqlConnection &db, const CampaignSetup &setup, int units, int round)
+{
+    std::vector<ScoreEntry> entries;
+    for (const SqlRow &row : db.query(
+             QStringLiteral("SELECT id, unit_code, indicator_code, account, input FROM score_entries WHERE kind = 'rater' "
+                            "AND indicator_code = (SELECT MIN(indicator_code) FROM score_entries) "
+                            "GROUP BY unit_code ORDER BY unit_code LIMIT ?"),
+             {units})) {
+        const QStringList levels{QStringLiteral("好"), QStringLiteral("较好"), QStringLiteral("一般"), QStringLiteral("差")};
+        const QString input = levels[(levels.indexOf(row[4].toString()) + 1 + round) % levels.size()];
+        entries.push_back(ScoreEntry{row[0].toString(), row[1].toString(), row[2].toString(), row[3].toString(),
+                                     ScoreKind::Rater, input, {}, QDateTime::currentDateTimeUtc(), QStringLiteral("bench")});
+    }
+    hq::HqWriter writer(db, setup, QByteArray(32, 'k'), hq::HqWriter::kPaperOrigin);
+    if (const auto refusal = writer.write(hq::HqWriter::scoreChanges(entries), QDateTime::currentDateTimeUtc()))
+        out << QStringLiteral("rescore refused: %1\n").arg(refusal->result.message);
+}
+
+ServedRun servedResults(const QString &path, const CampaignSetup &setup, int round)
+{
+    SqliteConnection db(path);
+    hq::ResultsCache cache;
+    ServedRun run;
+    run.first = timedRequest(cache, db, setup, &run.document);
+    run.unchanged = timedRequest(cache, db, setup, &run.document);
+    rescore(db, setup, 1, round);
+    run.afterOneUnit = timedRequest(cache, db, setup, &run.document);
+    run.recomputedOne = cache.lastRefresh().unitsRecomputed;
+    rescore(db, setup, 10, round);
+    run.afterTenUnits = timedRequest(cache, db, setup, &run.document);
+    run.recomputedTen = cache.lastRefresh().unitsRecomputed;
+    return run;
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -233,6 +293,42 @@ int main(int argc, char *argv[])
                    .arg(sql.wall, 0, 'f', 3).arg(sql.cpu, 0, 'f', 3).arg(groups);
         out.flush();
     }
+    std::vector<double> servedFirst, servedUnchanged, servedOne, servedTen, servedOneCpu, servedTenCpu;
+    for (int round = 0; round < rounds; ++round) {
+        const ServedRun served = servedResults(path, setup, round);
+        servedFirst.push_back(served.first.wall);
+        servedUnchanged.push_back(served.unchanged.wall);
+        servedOne.push_back(served.afterOneUnit.wall);
+        servedOneCpu.push_back(served.afterOneUnit.cpu);
+        servedTen.push_back(served.afterTenUnits.wall);
+        servedTenCpu.push_back(served.afterTenUnits.cpu);
+        document = served.document;
+        out << QStringLiteral("served round %1: first request %2 s, unchanged %3 s, after 1 unit re-scored %4 s "
+                              "(CPU %5 s, %6 units recomputed), after 10 units %7 s (CPU %8 s, %9 recomputed)\n")
+                   .arg(round + 1).arg(served.first.wall, 0, 'f', 3).arg(served.unchanged.wall, 0, 'f', 3)
+                   .arg(served.afterOneUnit.wall, 0, 'f', 3).arg(served.afterOneUnit.cpu, 0, 'f', 3)
+                   .arg(served.recomputedOne).arg(served.afterTenUnits.wall, 0, 'f', 3)
+                   .arg(served.afterTenUnits.cpu, 0, 'f', 3).arg(served.recomputedTen);
+        out.flush();
+        if (smoke || parser.isSet(checkOption)) {
+            // The units kept from before must read exactly as a computation from scratch.
+            SqliteConnection db(path);
+            const QByteArray fresh = QJsonDocument(hq::currentResultsJson(db, setup)).toJson(QJsonDocument::Compact);
+            if (fresh != served.document || served.recomputedOne != 1 || served.recomputedTen != 10) {
+                out << QStringLiteral("MISMATCH the served results differ from a fresh computation "
+                                      "(or recomputed %1/%2 units, expected 1/10)\n")
+                           .arg(served.recomputedOne).arg(served.recomputedTen);
+                return 1;
+            }
+            out << "served check: the kept and recomputed units agree with a fresh computation\n";
+        }
+    }
+    out << QStringLiteral("served median: first %1 s, unchanged %2 s, after 1 unit %3 s (CPU %4 s), after 10 units "
+                          "%5 s (CPU %6 s); SQL GROUP BY %7 s\n")
+               .arg(median(servedFirst), 0, 'f', 3).arg(median(servedUnchanged), 0, 'f', 3)
+               .arg(median(servedOne), 0, 'f', 3).arg(median(servedOneCpu), 0, 'f', 3)
+               .arg(median(servedTen), 0, 'f', 3).arg(median(servedTenCpu), 0, 'f', 3)
+               .arg(median(baseline), 0, 'f', 3);
     const double ratio = median(real) / median(baseline);
     const double cpuRatio = median(realCpu) / median(baselineCpu);
     out << QStringLiteral("median: results %1 s (CPU %2 s), SQL GROUP BY %3 s (CPU %4 s), ratio %5 (CPU %6); "
@@ -256,7 +352,11 @@ int main(int argc, char *argv[])
                 {QStringLiteral("sql_group_by_s"), median(baseline)}, {QStringLiteral("ratio"), ratio},
                 {QStringLiteral("results_cpu_s"), median(realCpu)}, {QStringLiteral("sql_group_by_cpu_s"), median(baselineCpu)},
                 {QStringLiteral("cpu_ratio"), cpuRatio},
-                {QStringLiteral("peak_mb"), median(peaks)}}).toJson());
+                {QStringLiteral("peak_mb"), median(peaks)},
+                {QStringLiteral("served_first_s"), median(servedFirst)},
+                {QStringLiteral("served_unchanged_s"), median(servedUnchanged)},
+                {QStringLiteral("served_after_one_unit_s"), median(servedOne)},
+                {QStringLiteral("served_after_ten_units_s"), median(servedTen)}}).toJson());
         }
     }
 

@@ -312,6 +312,11 @@ CampaignResults ScoringEngine::compute(const std::vector<ScoreEntry> &entries) c
 
 CampaignResults ScoringEngine::compute(const ScoreTable &table) const
 {
+    return rankResults(computeUnits(table));
+}
+
+std::vector<UnitResult> ScoringEngine::computeUnits(const ScoreTable &table, const QSet<QString> &only) const
+{
     // Projects in file order with their items, as the totals are summed.
     std::vector<std::pair<const Indicator *, std::vector<const Indicator *>>> projects;
     CodeIndex itemIds;
@@ -325,27 +330,30 @@ CampaignResults ScoringEngine::compute(const ScoreTable &table) const
     CodeIndex unitIds;
     CodeIndex categories;
     for (const Unit &unit : m_setup.units) {
-        unitIds.add(unit.code);
+        if (only.isEmpty() || only.contains(unit.code))
+            unitIds.add(unit.code);
         categories.add(unit.category);
     }
     const Buckets buckets(table, unitIds, itemIds);
     ItemComputer items(m_setup, table, static_cast<std::size_t>(itemIds.ids.size()));
 
-    CampaignResults results;
-    results.units.reserve(m_setup.units.size());
+    std::vector<UnitResult> units;
+    units.reserve(static_cast<std::size_t>(unitIds.ids.size()));
     for (const Unit &unit : m_setup.units) {
+        const int unitId = unitIds.find(unit.code);
+        if (unitId < 0)
+            continue;
         UnitResult result;
         result.unitCode = unit.code;
         result.unitName = unit.name;
         result.category = unit.category;
-        const int unitId = unitIds.find(unit.code);
         const int category = categories.find(unit.category);
         for (const auto &[project, projectItems] : projects) {
             Decimal subtotal;
             for (const Indicator *item : projectItems) {
                 const int itemId = itemIds.find(item->code);
                 ItemResult itemResult =
-                    items.compute(unit, category, *item, itemId, buckets.of(unitId, itemId), results.warnings);
+                    items.compute(unit, category, *item, itemId, buckets.of(unitId, itemId), result.warnings);
                 if (itemResult.points)
                     subtotal += *itemResult.points;
                 else
@@ -360,8 +368,17 @@ CampaignResults ScoringEngine::compute(const ScoreTable &table) const
         }
         result.total = result.exactTotal.rounded(2);
         result.grade = gradeFor(result.total, result.veto);
-        results.units.push_back(std::move(result));
+        units.push_back(std::move(result));
     }
+    return units;
+}
+
+CampaignResults rankResults(std::vector<UnitResult> units)
+{
+    CampaignResults results;
+    for (const UnitResult &unit : units)
+        results.warnings << unit.warnings;
+    results.units = std::move(units);
 
     std::vector<UnitResult *> all;
     std::map<QString, std::vector<UnitResult *>> byCategory;

@@ -5,6 +5,7 @@
 #include "domain/scoreentry.h"
 #include "scoretable.h"
 
+#include <QSet>
 #include <QString>
 #include <QStringList>
 
@@ -46,6 +47,7 @@ struct UnitResult
     int rank = 0;
     int categoryRank = 0;
     int unscoredCount = 0;
+    QStringList warnings; // this unit's entries that could not be evaluated
 };
 
 struct CampaignResults
@@ -68,6 +70,11 @@ public:
     CampaignResults compute(const std::vector<ScoreEntry> &entries) const;
     CampaignResults compute(const ScoreTable &table) const;
 
+    // The results of the set-up's units whose codes are in `only` (every unit when it is
+    // empty), in set-up order and not ranked; rows of other units are ignored. HQ keeps
+    // the results of the units no write touched and recomputes only the others.
+    std::vector<UnitResult> computeUnits(const ScoreTable &table, const QSet<QString> &only = {}) const;
+
 private:
     Grade gradeFor(const Decimal &total, bool veto) const;
 
@@ -77,5 +84,9 @@ private:
 // Assigns shared competition ranks (1, 2, 2, 4): vetoed units after all others, then
 // by rounded total, highest first. `rankOf` receives each unit's rank.
 void assignRanks(std::vector<UnitResult *> &units, int UnitResult::*rankField);
+
+// Results from unranked unit results in set-up order: the warnings in that order, ranks
+// overall and within each category, units ordered by rank.
+CampaignResults rankResults(std::vector<UnitResult> units);
 
 } // namespace onsite

@@ -271,16 +271,45 @@ std::vector<ScoreEntry> CampaignStore::loadScores()
     return entries;
 }
 
+namespace {
+
+void readScoreRows(SqlConnection &db, const QString &sql, const QVariantList &params, ScoreTable &table)
+{
+    db.queryEach(sql, params, [&](const SqlRow &r) {
+        table.add(r[0].toString(), r[1].toString(), r[2].toString(),
+                  r[3].toString() == QLatin1String("final") ? ScoreKind::Final : ScoreKind::Rater, r[4].toString(),
+                  ScoreTable::parseTimestamp(r[5].toString()));
+    });
+}
+
+const QString kScoreTableColumns = QStringLiteral("SELECT unit_code, indicator_code, account, kind, input, recorded_at "
+                                                  "FROM score_entries");
+
+} // namespace
+
 ScoreTable CampaignStore::loadScoreTable()
 {
     ScoreTable table; // not reserved: counting the rows first costs more than growing 24-byte rows
-    m_db.queryEach(QStringLiteral("SELECT unit_code, indicator_code, account, kind, input, recorded_at "
-                                  "FROM score_entries"),
-                   {}, [&](const SqlRow &r) {
-                       table.add(r[0].toString(), r[1].toString(), r[2].toString(),
-                                 r[3].toString() == QLatin1String("final") ? ScoreKind::Final : ScoreKind::Rater,
-                                 r[4].toString(), ScoreTable::parseTimestamp(r[5].toString()));
-                   });
+    readScoreRows(m_db, kScoreTableColumns, {}, table);
+    return table;
+}
+
+ScoreTable CampaignStore::loadScoreTable(const QStringList &unitCodes)
+{
+    ScoreTable table;
+    // In slices, so no statement exceeds an engine's limit on parameters.
+    constexpr qsizetype kSlice = 500;
+    for (qsizetype from = 0; from < unitCodes.size(); from += kSlice) {
+        const QStringList slice = unitCodes.mid(from, kSlice);
+        QStringList marks;
+        QVariantList params;
+        for (const QString &code : slice) {
+            marks << QStringLiteral("?");
+            params << code;
+        }
+        readScoreRows(m_db, kScoreTableColumns + QStringLiteral(" WHERE unit_code IN (%1)").arg(marks.join(u',')),
+                      params, table);
+    }
     return table;
 }
 

@@ -29,6 +29,8 @@ public:
     // What the scoring engine reads, in the table's own order (no sort: the unique key
     // on (unit, indicator, account, kind) leaves no tie for that order to break).
     ScoreTable loadScoreTable();
+    // The same for the entries of these units only.
+    ScoreTable loadScoreTable(const QStringList &unitCodes);
 
 private:
     std::size_t scoreCount();

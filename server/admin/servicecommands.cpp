@@ -223,11 +223,19 @@ int runServe(const QStringList &arguments, const CommandIo &io)
                               .arg(server.port())
                               .arg(folder.describeDatabase()));
         std::thread serving([&server] { server.run(); });
+        std::thread warming([&console, &io] {
+            try {
+                console.warmUp();
+            } catch (const std::exception &error) { // the first request computes them then
+                writeText(io.err, QStringLiteral("onsite-hq: 预先计算结果失败：%1\n").arg(QString::fromUtf8(error.what())));
+            }
+        });
         int received = 0;
         sigwait(&signals, &received);
         writeText(io.err, QStringLiteral("onsite-hq: stopping\n"));
         server.stop();
         serving.join();
+        warming.join();
         return 0;
     });
 }

@@ -83,7 +83,7 @@ Response AuditEndpoints::exportFile(SqlConnection &db, const Request &request, c
         results = *document;
         asOf = info->publishedAt;
     } else {
-        results = hq::currentResultsJson(db, *caller.setup);
+        results = m_results.currentJson(db, *caller.setup);
     }
     exports::ExportInput input = exports::loadExportInput(db, caller.setup, results, *version, asOf);
     if (!caller.access.seesAllUnits())

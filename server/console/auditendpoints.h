@@ -3,6 +3,7 @@
 #include "consoleauth.h"
 #include "consoleclock.h"
 
+#include "hq/resultscache.h"
 #include "http/httpmessage.h"
 #include "store/sqlconnection.h"
 
@@ -14,7 +15,10 @@ namespace onsite::console {
 class AuditEndpoints
 {
 public:
-    AuditEndpoints(QString dataFolder, Clock clock) : m_dataFolder(std::move(dataFolder)), m_clock(std::move(clock)) {}
+    AuditEndpoints(QString dataFolder, Clock clock, hq::ResultsCache &results)
+        : m_dataFolder(std::move(dataFolder)), m_clock(std::move(clock)), m_results(results)
+    {
+    }
 
     // GET /api/v1/hq/integrity?threshold=0.2
     http::Response integrity(SqlConnection &db, const http::Request &request, const ConsoleCaller &caller);
@@ -31,9 +35,9 @@ public:
     QByteArray historyKey() const;
 
 private:
-
     QString m_dataFolder;
     Clock m_clock;
+    hq::ResultsCache &m_results;
 };
 
 } // namespace onsite::console

@@ -67,7 +67,7 @@ std::optional<std::optional<int>> parseVersion(const QString &text)
 ConsoleApi::ConsoleApi(hq::ConnectionPool &pool, hq::LoginThrottle &throttle, QString dataFolder, bool tls,
                        Clock clock)
     : m_pool(pool), m_setup(pool), m_auth(pool, m_setup, throttle, clock, tls), m_photos(dataFolder),
-      m_audit(dataFolder, clock), m_evidence(dataFolder, m_photos), m_dataFolder(std::move(dataFolder)), m_clock(std::move(clock))
+      m_audit(dataFolder, clock, m_results), m_evidence(dataFolder, m_photos), m_dataFolder(std::move(dataFolder)), m_clock(std::move(clock))
 {
 }
 
@@ -195,6 +195,15 @@ Response ConsoleApi::followUp(const Request &request, const ConsoleCaller &calle
     return notFound(QStringLiteral("没有这个地址：%1 %2").arg(request.method, request.path));
 }
 
+void ConsoleApi::warmUp()
+{
+    const auto setup = m_setup.get();
+    if (!setup)
+        return;
+    auto lease = m_pool.acquire();
+    m_results.current(*lease, *setup);
+}
+
 Response ConsoleApi::results(const Request &request, const ConsoleCaller &caller)
 {
     const auto version = parseVersion(request.query.value(QStringLiteral("version")));
@@ -202,7 +211,7 @@ Response ConsoleApi::results(const Request &request, const ConsoleCaller &caller
         return badRequest(QStringLiteral("version 应为正整数"));
     auto lease = m_pool.acquire();
     if (!*version)
-        return json(resultsView(*caller.setup, caller.access, hq::currentResultsJson(*lease, *caller.setup), {}, {}));
+        return json(resultsView(*caller.setup, caller.access, m_results.currentJson(*lease, *caller.setup), {}, {}));
     hq::ResultVersions versions(*lease);
     const auto info = versions.info(**version);
     const auto document = versions.load(**version);
@@ -219,7 +228,7 @@ Response ConsoleApi::unit(const ConsoleCaller &caller, const QString &code)
     if (!caller.access.canSee(code))
         return forbidden(QStringLiteral("单位“%1”不属于你的检查组").arg(code));
     auto lease = m_pool.acquire();
-    const QJsonObject document = hq::currentResultsJson(*lease, *caller.setup);
+    const QJsonObject document = m_results.currentJson(*lease, *caller.setup);
     QJsonObject result;
     for (const QJsonValue &value : document.value(QStringLiteral("units")).toArray()) {
         if (value.toObject().value(QStringLiteral("unit")).toString() == code)
@@ -260,7 +269,8 @@ Response ConsoleApi::publications(const Request &request, const ConsoleCaller &c
     const QString note = body->value(QStringLiteral("note")).toString().trimmed();
     if (note.size() > 2000)
         return badRequest(QStringLiteral("发布说明最多 2000 字"));
-    const int version = versions.publish(note, caller.person().account, m_clock());
+    const int version = versions.publish(note, caller.person().account, m_clock(),
+                                         [&] { return m_results.currentJson(*lease, *caller.setup); });
     Response response = Response::json(201, versionJson(*versions.info(version)));
     response.headers.insert("Location", QStringLiteral("/api/v1/hq/results?version=%1").arg(version).toLatin1());
     return response;

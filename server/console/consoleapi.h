@@ -9,6 +9,7 @@
 
 #include "api/connectionpool.h"
 #include "hq/loginthrottle.h"
+#include "hq/resultscache.h"
 #include "http/httpmessage.h"
 
 #include <optional>
@@ -26,6 +27,9 @@ public:
     http::Response handle(const http::Request &request);
     // The 401/403 for a write whose header already shows it cannot be accepted.
     std::optional<http::Response> screen(const http::Request &header);
+    // Computes the current results once, so the first visit of 结果 does not wait for
+    // every unit of a large campaign (serve runs it beside the listener).
+    void warmUp();
 
 private:
     http::Response route(const http::Request &request);
@@ -39,6 +43,7 @@ private:
 
     hq::ConnectionPool &m_pool;
     hq::SetupCache m_setup;
+    hq::ResultsCache m_results;
     ConsoleAuth m_auth;
     PhotoEndpoint m_photos;
     AuditEndpoints m_audit;

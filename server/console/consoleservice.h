@@ -23,6 +23,7 @@ public:
     // header. Nothing for paths that are not the console's.
     std::optional<http::Response> screen(const http::Request &header);
 
+    void warmUp() { m_api.warmUp(); }
     const StaticSite &site() const { return m_site; }
     // <directory of the executable>/../share/onsite-hq/web: where the build tree and
     // an installed tree (bin/ beside share/) both keep the bundle.

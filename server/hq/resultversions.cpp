@@ -19,7 +19,8 @@ ResultVersionInfo infoFrom(const SqlRow &row)
 
 } // namespace
 
-int ResultVersions::publish(const QString &note, const QString &account, const QDateTime &now)
+int ResultVersions::publish(const QString &note, const QString &account, const QDateTime &now,
+                            const std::function<QJsonObject()> &snapshot)
 {
     auto setup = CampaignStore(m_db).loadSetup();
     if (!setup)
@@ -30,13 +31,13 @@ int ResultVersions::publish(const QString &note, const QString &account, const Q
     for (int attempt = 0;; ++attempt) {
         try {
             SqlTransaction transaction(m_db);
-            const QJsonObject snapshot = currentResultsJson(m_db, *setup);
+            const QJsonObject document = snapshot ? snapshot() : currentResultsJson(m_db, *setup);
             const auto rows = m_db.query(QStringLiteral("SELECT COALESCE(MAX(version), 0) FROM hq_result_versions"));
             const int version = rows.front().value(0).toInt() + 1;
             m_db.execute(QStringLiteral("INSERT INTO hq_result_versions (version, published_at, account, note, snapshot) "
                                         "VALUES (?, ?, ?, ?, ?)"),
                          {version, now.toUTC().toString(Qt::ISODateWithMs), account, note,
-                          QString::fromUtf8(QJsonDocument(snapshot).toJson(QJsonDocument::Compact))});
+                          QString::fromUtf8(QJsonDocument(document).toJson(QJsonDocument::Compact))});
             transaction.commit();
             return version;
         } catch (const SqlError &) {

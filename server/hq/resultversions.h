@@ -6,6 +6,7 @@
 #include <QJsonObject>
 #include <QString>
 
+#include <functional>
 #include <optional>
 #include <vector>
 
@@ -28,7 +29,10 @@ public:
 
     // Freezes the current results as the next version (1, 2, …) and returns it.
     // Throws std::runtime_error when no campaign has been imported.
-    int publish(const QString &note, const QString &account, const QDateTime &now);
+    // `snapshot` gives the results document inside the publishing transaction (a
+    // serving HQ's ResultsCache); by default they are computed afresh.
+    int publish(const QString &note, const QString &account, const QDateTime &now,
+                const std::function<QJsonObject()> &snapshot = {});
     // Oldest first.
     std::vector<ResultVersionInfo> list();
     std::optional<ResultVersionInfo> info(int version);
