@@ -12,7 +12,7 @@ packages=(
   qt6-multimedia-dev qml6-module-qtmultimedia libqt6svg6
   qt6-positioning-dev libexif-dev
   libgl1-mesa-dev libsqlite3-dev sqlite3 libboost-dev libgtest-dev libgmock-dev
-  libsodium-dev libpq-dev libssl-dev openssl postgresql qt6-qpa-plugins ccache
+  libsodium-dev libpq-dev libssl-dev openssl postgresql qt6-qpa-plugins ccache zlib1g-dev
   libxlsxwriter-dev poppler-utils python3-openpyxl chromium
   fonts-noto-cjk fonts-wqy-microhei xvfb xauth
 )

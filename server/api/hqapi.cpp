@@ -65,6 +65,14 @@ std::optional<Response> HqApi::screen(const Request &header)
             return Response::error(411, QStringLiteral("length_required"), QStringLiteral("登录请求需要 Content-Length"));
         if (header.header("content-length").toLongLong() > kMaxSignInBody)
             return Response::error(413, QStringLiteral("body_too_large"), QStringLiteral("登录请求过大"));
+        // A few hundred bytes need no gzip, and unpacked they would escape the cap above.
+        if (const QByteArray coding = header.header("content-encoding").trimmed().toLower();
+            !coding.isEmpty() && coding != "identity") {
+            Response refusal = Response::error(415, QStringLiteral("unsupported_encoding"),
+                                               QStringLiteral("登录请求不接受压缩的请求体"));
+            refusal.headers.insert("Accept-Encoding", "identity");
+            return refusal;
+        }
         return std::nullopt;
     }
     if (path == QLatin1String("/api/v1/sync/push") && header.header("content-length").toLongLong() > kMaxPushBody)

@@ -1,7 +1,8 @@
 #include "staticsite.h"
 
 #include "consolehttp.h"
-#include "gzip.h"
+#include "http/contentcoding.h"
+#include "protocol/gzip.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -21,23 +22,6 @@ bool isCompressible(const QByteArray &mime)
 {
     return mime.startsWith("text/") || mime.startsWith("application/javascript") || mime.startsWith("application/json") ||
            mime.startsWith("image/svg+xml") || mime.startsWith("application/manifest+json");
-}
-
-bool acceptsGzip(const http::Request &request)
-{
-    for (const QByteArray &part : request.header("accept-encoding").split(',')) {
-        const QList<QByteArray> pieces = part.split(';');
-        if (pieces.front().trimmed().toLower() != "gzip")
-            continue;
-        // "gzip;q=0" refuses gzip.
-        for (int i = 1; i < pieces.size(); ++i) {
-            const QByteArray parameter = pieces[i].trimmed();
-            if (parameter.startsWith("q=") && parameter.mid(2).toDouble() <= 0)
-                return false;
-        }
-        return true;
-    }
-    return false;
 }
 
 bool ifNoneMatch(const http::Request &request, const QByteArray &etag)
@@ -139,7 +123,7 @@ const StaticSite::CachedFile *StaticSite::load(const QString &filePath)
     cached.bytes = file.readAll();
     cached.etag = '"' + QCryptographicHash::hash(cached.bytes, QCryptographicHash::Sha256).toHex().left(32) + '"';
     if (cached.bytes.size() >= kMinGzipBytes && isCompressible(mimeTypeFor(filePath))) {
-        QByteArray gzipped = gzipCompress(cached.bytes);
+        QByteArray gzipped = protocol::gzipCompress(cached.bytes, 9);
         if (gzipped.size() < cached.bytes.size())
             cached.gzipped = std::move(gzipped);
     }
@@ -196,7 +180,7 @@ Response StaticSite::serve(const http::Request &request)
     }
 
     const bool immutable = !fallback && request.path.startsWith(QLatin1String("/assets/"));
-    const bool gzip = !file->gzipped.isEmpty() && acceptsGzip(request);
+    const bool gzip = !file->gzipped.isEmpty() && http::acceptsGzip(request);
     // The compressed body is another representation, so it has its own tag.
     const QByteArray etag = gzip ? file->etag.chopped(1) + "-gz\"" : file->etag;
     Response response;

@@ -1,5 +1,7 @@
 #include "httpsession.h"
 
+#include "contentcoding.h"
+
 #include <boost/asio/post.hpp>
 
 #include <limits>
@@ -238,7 +240,13 @@ void HttpSession<Stream>::dispatch()
     asio::post(*m_context->workers, [self = this->shared_from_this(), request, keepAlive] {
         Response response;
         try {
-            response = self->m_context->handler(*request);
+            // Inflating and deflating are CPU work: on the worker, never the I/O thread.
+            // A gzip body unpacks to at most the same limit a plain body has.
+            if (auto refusal = decodeRequestBody(*request, self->m_context->options.maxBodyBytes))
+                response = std::move(*refusal);
+            else
+                response = self->m_context->handler(*request);
+            compressResponse(*request, response);
         } catch (const std::exception &e) {
             response = Response::internalError(*request, e);
         }
@@ -254,7 +262,6 @@ void HttpSession<Stream>::send(Response response, bool close)
     m_response = std::make_shared<http::response<http::string_body>>();
     m_response->version(11);
     m_response->result(static_cast<unsigned>(response.status));
-    m_response->set(http::field::server, "onsite-hq");
     m_response->set(http::field::content_type, response.contentType.toStdString());
     for (auto it = response.headers.cbegin(); it != response.headers.cend(); ++it)
         m_response->set(it.key().toStdString(), it.value().toStdString());
