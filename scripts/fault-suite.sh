@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
 # The long fault suite (R1/R2 in docs/RELIABILITY.md): 3 real onsite-field devices make
-# EDITS edits each (default 300) in small syncs while onsite-hq is SIGKILLed KILLS times
-# mid-sync (default 8) and each device's own sync is SIGKILLed now and then; the checker
-# then counts lost, duplicated and diverged changes (all must be 0). ctest runs the same
-# test at a smoke size (3 × 30 edits, 2 kills).
+# EDITS edits each (default 300) in small syncs through a fault proxy that cuts,
+# truncates and delays requests and answers, while onsite-hq is SIGKILLed KILLS times
+# mid-sync (default 8) and each device's own sync is SIGKILLed now and then; then one
+# device's local edits (`onsite-field score`, `finding`) are SIGKILLed LOCAL_KILLS times
+# (default 300). The checker counts lost, duplicated and diverged changes (all must be
+# 0). ctest runs the same tests at a smoke size (3 × 30 edits, 2 kills, 20 local kills).
 #
-#   scripts/fault-suite.sh [--build DIR] [--edits N] [--kills N] [--seed N] [--rounds N] [--backend sqlite|postgres|both]
+#   scripts/fault-suite.sh [--build DIR] [--edits N] [--kills N] [--local-kills N] [--seed N] [--rounds N]
+#                          [--backend sqlite|postgres|both]
 #
 # Builds onsite-hq, onsite-field and onsite_e2e_tests in DIR (default build-fault) first.
 set -euo pipefail
@@ -14,6 +17,7 @@ cd "$(dirname "$0")/.."
 build=build-fault
 edits=300
 kills=8
+local_kills=300
 seed=
 rounds=1
 backend=both
@@ -22,10 +26,11 @@ while [ $# -gt 0 ]; do
     --build) build=$2; shift 2 ;;
     --edits) edits=$2; shift 2 ;;
     --kills) kills=$2; shift 2 ;;
+    --local-kills) local_kills=$2; shift 2 ;;
     --seed) seed=$2; shift 2 ;;
     --rounds) rounds=$2; shift 2 ;;
     --backend) backend=$2; shift 2 ;;
-    -h|--help) sed -n '2,10p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
     *) echo "fault-suite: unknown argument $1" >&2; exit 2 ;;
   esac
 done
@@ -36,9 +41,9 @@ fi
 cmake --build "$build" -j"$(nproc 2>/dev/null || echo 2)" --target onsite-hq onsite-field onsite_e2e_tests
 
 case "$backend" in
-  sqlite) filter='Backends/FaultSuite.*/Sqlite' ;;
-  postgres) filter='Backends/FaultSuite.*/Postgres' ;;
-  both) filter='Backends/FaultSuite.*' ;;
+  sqlite) filter='Backends/FaultSuite*.*/Sqlite' ;;
+  postgres) filter='Backends/FaultSuite*.*/Postgres' ;;
+  both) filter='Backends/FaultSuite*.*' ;;
   *) echo "fault-suite: --backend sqlite, postgres or both" >&2; exit 2 ;;
 esac
 if [ "$backend" != sqlite ] && [ -z "${ONSITE_TEST_POSTGRES_URL:-}" ]; then
@@ -50,11 +55,12 @@ if [ "$backend" != sqlite ] && [ -z "${ONSITE_TEST_POSTGRES_URL:-}" ]; then
 fi
 
 export QT_QPA_PLATFORM=${QT_QPA_PLATFORM:-offscreen}
-export ONSITE_FAULT_EDITS=$edits ONSITE_FAULT_HQ_KILLS=$kills
+export ONSITE_FAULT_EDITS=$edits ONSITE_FAULT_HQ_KILLS=$kills ONSITE_FAULT_LOCAL_KILLS=$local_kills
 status=0
 for round in $(seq 1 "$rounds"); do
   if [ -n "$seed" ]; then export ONSITE_FAULT_SEED=$((seed + round - 1)); fi
-  echo "fault-suite: round $round of $rounds: 3 devices × $edits edits, $kills HQ kills" >&2
+  echo "fault-suite: round $round of $rounds: 3 devices × $edits edits through the fault proxy, $kills HQ kills;" \
+    "$local_kills kills of local edits" >&2
   log=$(mktemp)
   if ! "$build/tests/onsite_e2e_tests" --gtest_filter="$filter" --gtest_color=no >"$log" 2>&1; then
     status=1
