@@ -86,4 +86,14 @@ QJsonObject ChangeFeed::latest(const QString &entity, const QString &id)
     return QJsonDocument::fromJson(rows.front().value(0).toString().toUtf8()).object();
 }
 
+QString ChangeFeed::unitOf(const QString &entity, const QString &id)
+{
+    // By the record's clock row, as latest(): the feed has no index by record.
+    const auto rows = m_db.query(QStringLiteral("SELECT c.unit_code FROM hq_record_clocks k "
+                                                "JOIN hq_changes c ON c.seq = k.change_seq "
+                                                "WHERE k.entity = ? AND k.entity_id = ?"),
+                                 {entity, id});
+    return rows.empty() ? QString() : rows.front().value(0).toString();
+}
+
 } // namespace onsite::hq

@@ -29,6 +29,9 @@ public:
     // The record as the feed last carried it (empty for unknown or deleted); found through
     // the record's clock row, so its cost does not grow with the feed.
     QJsonObject latest(const QString &entity, const QString &id);
+    // The unit the feed last filed the record under (empty for unknown): what scopes a
+    // delete of a record whose JSON names no unit (a visit names its site).
+    QString unitOf(const QString &entity, const QString &id);
     qint64 head();
 
 private:

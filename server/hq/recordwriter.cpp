@@ -199,11 +199,19 @@ MutationResult RecordWriter::applyDelete(const protocol::Mutation &m, const Devi
     const QJsonObject current = m_feed.latest(m.entity, m.id);
     if (current.isEmpty()) // never existed, or already deleted: nothing to do, and nothing to fear
         return {m.seq, MutationStatus::Applied, {}, {}, {}};
-    const QString unitCode = current.value(QStringLiteral("unit")).toString();
-    if (current.value(QStringLiteral("account")).toString() != session.account)
-        return rejection(m.seq, QStringLiteral("not_owner"), QStringLiteral("只能删除本人的记录"));
+    QString unitCode = current.value(QStringLiteral("unit")).toString();
+    if (unitCode.isEmpty()) // a visit names its site; the feed filed it under the site's unit
+        unitCode = m_feed.unitOf(m.entity, m.id);
     if (const QString refusal = scope.writeRefusal(m.entity, unitCode); !refusal.isEmpty())
         return rejection(m.seq, refusal, QStringLiteral("无权修改单位 %1 的记录").arg(unitCode));
+    if (scope.person().homeUnitCode == unitCode)
+        return rejection(m.seq, QStringLiteral("conflict_of_interest"),
+                         QStringLiteral("回避：%1 来自 %2，不能删除本单位的记录").arg(session.account, unitCode));
+    if (current.value(QStringLiteral("account")).toString() != session.account)
+        return rejection(m.seq, QStringLiteral("not_owner"), QStringLiteral("只能删除本人的记录"));
+    if (m.entity == entity::kVisit &&
+        !m_db.query(QStringLiteral("SELECT id FROM photos WHERE visit_id = ? LIMIT 1"), {m.id}).empty())
+        return rejection(m.seq, QStringLiteral("not_deletable"), QStringLiteral("这次实地查看已有照片，不能删除"));
     if (m.entity == entity::kScore && UnitSubmissions(m_db).isLocked(unitCode))
         return rejection(m.seq, QStringLiteral("unit_locked"),
                          QStringLiteral("单位 %1 已提交锁定，评分不能删除；如需修改请由组长填写理由").arg(unitCode));
