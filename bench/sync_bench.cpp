@@ -156,6 +156,34 @@ PullOutcome pullAll(WireClient &client, qint64 since, int page)
     }
 }
 
+// The same pushes into a second, fresh onsite-hq whose SQLite runs with
+// synchronous=NORMAL (ONSITE_BENCH_HQ_SYNCHRONOUS, read by HQ's data folder for this
+// benchmark only): what HQ's synchronous=FULL costs on push apply, in the same run.
+double pushSecondsWithSynchronousNormal(const QString &hqBinary, const QString &campaignFolder, const QDir &work,
+                                        const Workload &workload, const std::vector<protocol::Mutation> &mutations,
+                                        int batchSize)
+{
+    qputenv("ONSITE_BENCH_HQ_SYNCHRONOUS", "NORMAL");
+    HqProcess hq(hqBinary, work.filePath(QStringLiteral("hq-data-normal")));
+    hq.run({QStringLiteral("init")});
+    hq.run({QStringLiteral("import-campaign"), campaignFolder});
+    hq.run({QStringLiteral("set-password"), workload.rater}, "bench-password-1\n");
+    const std::uint16_t port = hq.serve();
+    qunsetenv("ONSITE_BENCH_HQ_SYNCHRONOUS");
+    WireClient device(QStringLiteral("127.0.0.1"), port);
+    login(device, workload.rater, QStringLiteral("bench-password-1"), kDeviceA);
+    const auto start = Clock::now();
+    PushOutcome pushed;
+    for (std::size_t first = 0; first < mutations.size(); first += std::size_t(batchSize)) {
+        const auto begin = mutations.begin() + qsizetype(first);
+        const std::vector<protocol::Mutation> batch(begin, begin + qsizetype(std::min<std::size_t>(batchSize, mutations.size() - first)));
+        pushed = push(device, batch, std::move(pushed));
+    }
+    const double seconds = secondsSince(start);
+    hq.stop();
+    return seconds;
+}
+
 QJsonObject statusesJson(const std::map<QString, int> &statuses)
 {
     QJsonObject json;
@@ -298,6 +326,11 @@ int main(int argc, char *argv[])
 
         const QString serverErrors = hq.stop();
 
+        progress(QStringLiteral("the same pushes into an onsite-hq with synchronous=NORMAL"));
+        const std::vector<protocol::Mutation> measured(mutations.begin(), mutations.begin() + records);
+        const double normalPushSeconds = pushSecondsWithSynchronousNormal(
+            cli.value(hqOption), campaignFolder, work, workload, measured, batchSize);
+
         progress(QStringLiteral("raw SQLite inserts of the same %1 rows").arg(records));
         const std::vector<ScoreEntry> rows(workload.scores.begin(), workload.scores.begin() + records);
         const double sqliteSeconds =
@@ -333,6 +366,10 @@ int main(int argc, char *argv[])
                          {QStringLiteral("pull"), bytesJson(noopPull)},
                          {QStringLiteral("total"), qint64(noopPush.total() + noopPull.total())}}},
             {QStringLiteral("sqlite"), QJsonObject{{QStringLiteral("insert_seconds"), sqliteSeconds}}},
+            {QStringLiteral("hq_synchronous"),
+             QJsonObject{{QStringLiteral("full_push_seconds"), pushSeconds},
+                         {QStringLiteral("normal_push_seconds"), normalPushSeconds},
+                         {QStringLiteral("full_over_normal"), normalPushSeconds > 0 ? pushSeconds / normalPushSeconds : 0.0}}},
         };
     } catch (const std::exception &e) {
         problem(QStringLiteral("aborted: %1").arg(QString::fromUtf8(e.what())));

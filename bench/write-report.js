@@ -117,6 +117,18 @@ function main() {
         `each on average, the last five ${num(mean(batches.slice(-5)))} s (${num(mean(batches.slice(-5)) / mean(batches.slice(0, 5)), 1)}×; ` +
         'every request carries the same number of new records).', '');
   }
+  const sync = onsite.hq_synchronous;
+  if (sync && sync.normal_push_seconds > 0) {
+    add('### What synchronous=FULL costs HQ', '',
+        'HQ\'s SQLite commits with `synchronous=FULL` (an acknowledged push survives power loss; NORMAL in WAL mode ' +
+          'may roll back the last commits). The same pushes went, in this run, into a second fresh onsite-hq whose ' +
+          'SQLite ran with `synchronous=NORMAL` (`ONSITE_BENCH_HQ_SYNCHRONOUS=NORMAL`, a switch only this benchmark sets).', '',
+        '| HQ SQLite | push seconds | records/s |', '|---|---:|---:|',
+        `| synchronous=FULL (as shipped) | ${num(sync.full_push_seconds)} | ${rate(n, sync.full_push_seconds)} |`,
+        `| synchronous=NORMAL | ${num(sync.normal_push_seconds)} | ${rate(n, sync.normal_push_seconds)} |`, '',
+        `FULL ÷ NORMAL: **${num(sync.full_over_normal)}** (one fsync of the WAL per commit, one commit per push of ` +
+          `${onsite.batch} mutations).`, '');
+  }
   if (o.reconnects) {
     add(`onsite-hq closed ${o.reconnects} idle keep-alive connection(s) (its 30 s header timeout) while the other ` +
         'device was busy; the bench client opened a new connection and sent the request again, as Qt does. ' +

@@ -43,7 +43,12 @@ std::unique_ptr<SqlConnection> HqDataFolder::connect() const
 {
     if (usesPostgres())
         return std::make_unique<PostgresConnection>(m_databaseUrl);
-    return std::make_unique<SqliteConnection>(databasePath());
+    auto connection = std::make_unique<SqliteConnection>(databasePath());
+    // For the sync benchmark only (bench/sync_bench.cpp), which measures what FULL costs
+    // against NORMAL in one run; HQ itself never sets it and stays FULL.
+    if (qEnvironmentVariable("ONSITE_BENCH_HQ_SYNCHRONOUS") == QLatin1String("NORMAL"))
+        connection->executeScript(QStringLiteral("PRAGMA synchronous = NORMAL;"));
+    return connection;
 }
 
 bool HqDataFolder::initialize()
