@@ -196,7 +196,15 @@ int runServe(const QStringList &arguments, const CommandIo &io)
         sigaddset(&signals, SIGTERM);
         pthread_sigmask(SIG_BLOCK, &signals, nullptr);
 
-        hq::ConnectionPool pool([folder] { return folder.connect(); });
+        hq::ConnectionPool pool([folder] {
+            auto connection = folder.connect();
+            // A push writes several indexes at random places (record ids are UUIDs): in
+            // SQLite's default 2 MiB page cache a batch spilled and re-read pages, more so
+            // as HQ grew (docs/BENCHMARKS.md). The cache grows only as pages are used.
+            if (!folder.usesPostgres())
+                connection->executeScript(QStringLiteral("PRAGMA cache_size = -65536;"));
+            return connection;
+        });
         hq::HqApi api(pool, folder.path());
         const QString webRoot = parser.isSet(QStringLiteral("web-root")) ? cli.value(QStringLiteral("web-root"))
                                                                           : console::ConsoleService::defaultWebRoot();

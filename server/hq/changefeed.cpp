@@ -7,15 +7,26 @@ namespace onsite::hq {
 qint64 ChangeFeed::append(const QString &entity, const QString &id, const QString &unitCode, const QString &op,
                           const QJsonObject &data, const QString &account, const QDateTime &now)
 {
-    m_db.execute(QStringLiteral("UPDATE hq_sync_counter SET last_seq = last_seq + 1 WHERE id = 1"));
-    const qint64 seq = head();
+    // The first append takes the next number from the row; later ones in this object
+    // (one transaction, holding the row's lock) count on from it. SQLite's RETURNING
+    // would save the read but builds a temporary table per statement: slower.
+    qint64 seq = 0;
+    if (m_lastAppended) {
+        seq = *m_lastAppended + 1;
+        m_db.execute(QStringLiteral("UPDATE hq_sync_counter SET last_seq = ? WHERE id = 1"), {seq});
+    } else {
+        m_db.execute(QStringLiteral("UPDATE hq_sync_counter SET last_seq = last_seq + 1 WHERE id = 1"));
+        seq = head();
+    }
+    m_lastAppended = seq;
+    if (now != m_changedAt) {
+        m_changedAt = now;
+        m_changedAtText = now.toUTC().toString(Qt::ISODateWithMs);
+    }
     m_db.execute(QStringLiteral("INSERT INTO hq_changes (seq, entity, entity_id, unit_code, op, data, account, changed_at) "
                                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
                  {seq, entity, id, unitCode, op, QString::fromUtf8(QJsonDocument(data).toJson(QJsonDocument::Compact)),
-                  account, now.toUTC().toString(Qt::ISODateWithMs)});
-    // Lets latest() find this change by key (RecordWriter stamps the clock row just before).
-    m_db.execute(QStringLiteral("UPDATE hq_record_clocks SET change_seq = ? WHERE entity = ? AND entity_id = ?"),
-                 {seq, entity, id});
+                  account, m_changedAtText});
     return seq;
 }
 

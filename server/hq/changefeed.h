@@ -7,6 +7,8 @@
 #include <QDateTime>
 #include <QJsonObject>
 
+#include <optional>
+
 namespace onsite::hq {
 
 // The server-wide, gap-free sequence of committed changes that devices pull.
@@ -21,7 +23,9 @@ public:
     // Appends a change inside the caller's transaction. The number comes from one
     // counter row that every writer updates, so writers serialize on it and numbers
     // become visible in commit order: a cursor never passes a change that commits later.
-    // The number is also kept on the record's hq_record_clocks row, if it has one.
+    // The caller keeps the number on the record's hq_record_clocks row (RecordWriter
+    // stamps the clock with it), which is how latest() finds the change. An object that
+    // appends belongs to one transaction: it counts on from its own last number.
     qint64 append(const QString &entity, const QString &id, const QString &unitCode, const QString &op,
                   const QJsonObject &data, const QString &account, const QDateTime &now);
 
@@ -36,6 +40,9 @@ public:
 
 private:
     SqlConnection &m_db;
+    std::optional<qint64> m_lastAppended;
+    QDateTime m_changedAt; // a push stamps all its changes with one time: format it once
+    QString m_changedAtText;
 };
 
 } // namespace onsite::hq

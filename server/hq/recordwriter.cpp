@@ -74,11 +74,15 @@ std::optional<MutationResult> RecordWriter::losesTo(const protocol::Mutation &m,
                           QStringLiteral("该记录已被更晚的修改覆盖；您的修改已作为冲突记录保存"), current};
 }
 
-void RecordWriter::stampClock(const QString &entityName, const QString &id, const QString &hlc, const QString &deviceId)
+void RecordWriter::publish(const protocol::Mutation &m, const QString &id, const QString &unitCode, const QString &op,
+                           const QJsonObject &data, const DeviceSession &session, const QDateTime &now)
 {
-    m_db.execute(QStringLiteral("DELETE FROM hq_record_clocks WHERE entity = ? AND entity_id = ?"), {entityName, id});
-    m_db.execute(QStringLiteral("INSERT INTO hq_record_clocks (entity, entity_id, hlc, device_id) VALUES (?, ?, ?, ?)"),
-                 {entityName, id, hlc, deviceId});
+    const qint64 seq = m_feed.append(m.entity, id, unitCode, op, data, session.account, now);
+    // One upsert stamps the record's clock and names its change, so latest() finds it by key.
+    m_db.execute(QStringLiteral("INSERT INTO hq_record_clocks (entity, entity_id, hlc, device_id, change_seq) "
+                                "VALUES (?, ?, ?, ?, ?) ON CONFLICT (entity, entity_id) DO UPDATE SET "
+                                "hlc = excluded.hlc, device_id = excluded.device_id, change_seq = excluded.change_seq"),
+                 {m.entity, id, m.hlc, session.deviceId, seq});
 }
 
 namespace {
@@ -169,7 +173,7 @@ MutationResult RecordWriter::applyScore(const protocol::Mutation &m, const Devic
         m_db.execute(QStringLiteral("INSERT INTO score_entries (id, unit_code, indicator_code, account, kind, input, reason, "
                                     "recorded_at, source, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
                      {score->id, score->unitCode, score->indicatorCode, score->account, kindText(score->kind),
-                      score->input, score->reason, recorded, session.deviceId, iso(now)});
+                      score->input, score->reason, recorded, session.deviceId, nowText(now)});
         change.oldValue = history().deletedValue(unit->code, item->code, score->account, change.kind);
         change.action = change.oldValue ? QStringLiteral("recreate") : QStringLiteral("create");
     } else {
@@ -177,13 +181,20 @@ MutationResult RecordWriter::applyScore(const protocol::Mutation &m, const Devic
         change.action = QStringLiteral("update");
         m_db.execute(QStringLiteral("UPDATE score_entries SET input = ?, reason = ?, recorded_at = ?, source = ?, "
                                     "updated_at = ? WHERE id = ?"),
-                     {score->input, score->reason, recorded, session.deviceId, iso(now), score->id});
+                     {score->input, score->reason, recorded, session.deviceId, nowText(now), score->id});
     }
     history().append(change);
-    stampClock(m.entity, score->id, m.hlc, session.deviceId);
-    m_feed.append(m.entity, score->id, unit->code, protocol::op::kUpsert, protocol::scoreToJson(*score), session.account,
-                  now);
+    publish(m, score->id, unit->code, protocol::op::kUpsert, protocol::scoreToJson(*score), session, now);
     return {m.seq, MutationStatus::Applied, {}, {}, {}};
+}
+
+const QString &RecordWriter::nowText(const QDateTime &now)
+{
+    if (now != m_now) {
+        m_now = now;
+        m_nowText = iso(now);
+    }
+    return m_nowText;
 }
 
 ScoreHistory &RecordWriter::history()
@@ -235,8 +246,7 @@ MutationResult RecordWriter::applyDelete(const protocol::Mutation &m, const Devi
                               stored.front()[2].toString(), std::nullopt, {}});
     }
     m_db.execute(QStringLiteral("DELETE FROM %1 WHERE id = ?").arg(table), {m.id});
-    stampClock(m.entity, m.id, m.hlc, session.deviceId);
-    m_feed.append(m.entity, m.id, unitCode, protocol::op::kDelete, {}, session.account, now);
+    publish(m, m.id, unitCode, protocol::op::kDelete, {}, session, now);
     return {m.seq, MutationStatus::Applied, {}, {}, {}};
 }
 
@@ -268,8 +278,7 @@ MutationResult RecordWriter::applyFieldRecord(const protocol::Mutation &m, const
     if (auto conflict = losesTo(m, m.id, record->unitCode, session, now))
         return *conflict;
     tables.write(*record, !owner.isEmpty());
-    stampClock(m.entity, m.id, m.hlc, session.deviceId);
-    m_feed.append(m.entity, m.id, record->unitCode, protocol::op::kUpsert, record->json, session.account, now);
+    publish(m, m.id, record->unitCode, protocol::op::kUpsert, record->json, session, now);
     return {m.seq, MutationStatus::Applied, {}, {}, {}};
 }
 
@@ -320,9 +329,8 @@ MutationResult RecordWriter::applySubmission(const protocol::Mutation &m, const 
                       submission->locked ? QStringLiteral("submit") : QStringLiteral("reopen"), session.account,
                       session.deviceId, now, existing ? std::optional<QString>(lockText(existing->locked)) : std::nullopt,
                       lockText(submission->locked), submission->note});
-    stampClock(m.entity, submission->id, m.hlc, session.deviceId);
-    m_feed.append(m.entity, submission->id, unit->code, protocol::op::kUpsert, protocol::submissionToJson(*submission),
-                  session.account, now);
+    publish(m, submission->id, unit->code, protocol::op::kUpsert, protocol::submissionToJson(*submission), session,
+            now);
     return {m.seq, MutationStatus::Applied, {}, {}, {}};
 }
 
@@ -378,8 +386,7 @@ MutationResult RecordWriter::applyRecheck(const protocol::Mutation &m, const Dev
     tables.write(*record, exists);
     history().append({kRectification, recheck.itemId, recheck.unitCode, {}, {}, QStringLiteral("recheck"),
                       session.account, session.deviceId, now, std::nullopt, recheck.groupName, recheck.note});
-    stampClock(m.entity, m.id, m.hlc, session.deviceId);
-    m_feed.append(m.entity, m.id, record->unitCode, protocol::op::kUpsert, record->json, session.account, now);
+    publish(m, m.id, record->unitCode, protocol::op::kUpsert, record->json, session, now);
     return {m.seq, MutationStatus::Applied, {}, {}, {}};
 }
 
@@ -417,8 +424,7 @@ MutationResult RecordWriter::applyRecheckResult(const protocol::Mutation &m, con
     history().append({kRectification, recheck->itemId, result.unitCode, {}, {}, QStringLiteral("recheck_result"),
                       session.account, session.deviceId, now, std::nullopt, recheckOutcomeKey(result.outcome),
                       result.notes});
-    stampClock(m.entity, m.id, m.hlc, session.deviceId);
-    m_feed.append(m.entity, m.id, record->unitCode, protocol::op::kUpsert, record->json, session.account, now);
+    publish(m, m.id, record->unitCode, protocol::op::kUpsert, record->json, session, now);
     return {m.seq, MutationStatus::Applied, {}, {}, {}};
 }
 

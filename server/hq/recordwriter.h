@@ -50,14 +50,20 @@ private:
     std::optional<protocol::MutationResult> losesTo(const protocol::Mutation &m, const QString &id,
                                                     const QString &unitCode, const DeviceSession &session,
                                                     const QDateTime &now);
-    void stampClock(const QString &entity, const QString &id, const QString &hlc, const QString &deviceId);
+    // Appends the change to the feed and stamps the record's clock (the mutation's hlc and
+    // device) with the change's number.
+    void publish(const protocol::Mutation &m, const QString &id, const QString &unitCode, const QString &op,
+                 const QJsonObject &data, const DeviceSession &session, const QDateTime &now);
     ScoreHistory &history();
+    const QString &nowText(const QDateTime &now); // a push has one time: formatted once
 
     SqlConnection &m_db;
     const CampaignSetup &m_setup;
     ChangeFeed &m_feed;
     QByteArray m_historyKey;
     std::optional<ScoreHistory> m_history; // made on first use: field records need no key
+    QDateTime m_now;
+    QString m_nowText;
 };
 
 protocol::MutationResult rejection(qint64 seq, const QString &reason, const QString &message);

@@ -136,7 +136,9 @@ QByteArray ScoreHistory::mac(const QByteArray &message) const
 
 QString ScoreHistory::keyId() const
 {
-    return QString::fromLatin1(mac(QByteArrayLiteral("onsite score history key id")).left(16));
+    if (m_keyId.isEmpty())
+        m_keyId = QString::fromLatin1(mac(QByteArrayLiteral("onsite score history key id")).left(16));
+    return m_keyId;
 }
 
 QByteArray ScoreHistory::rowMac(const QVariantList &row, const QByteArray &previous) const
@@ -164,26 +166,36 @@ void ScoreHistory::writeHead(qint64 seq, const QByteArray &lastMac)
 
 void ScoreHistory::append(const HistoryChange &c)
 {
-    // Taking the head row's lock first serializes appends on PostgreSQL as well, so the
-    // number and previous MAC read next are the committed latest.
-    m_db.execute(QStringLiteral("UPDATE score_history_head SET seq = seq WHERE id = 1"));
-    const auto head = m_db.query(QStringLiteral("SELECT key_id FROM score_history_head WHERE id = 1"));
-    if (head.empty())
-        throw std::runtime_error("score_history_head is missing: the history table was tampered with");
-    const QString storedKeyId = head.front()[0].toString();
-    if (!storedKeyId.isEmpty() && storedKeyId != keyId())
-        throw std::runtime_error("评分历史是用另一个密钥写入的（history.key 被替换或丢失）；请从备份恢复 history.key");
-    const auto last = m_db.query(QStringLiteral("SELECT seq, mac FROM score_history ORDER BY seq DESC LIMIT 1"));
-    const qint64 seq = last.empty() ? 1 : last.front()[0].toLongLong() + 1;
-    const QByteArray previous = last.empty() ? QByteArray() : last.front()[1].toString().toLatin1();
+    if (!m_tip) {
+        // Taking the head row's lock first serializes appends on PostgreSQL as well, so the
+        // number and previous MAC read next are the committed latest. The lock is held to
+        // the end of the transaction, and this object lives inside one (see the header):
+        // later appends chain on the tip they wrote themselves.
+        m_db.execute(QStringLiteral("UPDATE score_history_head SET seq = seq WHERE id = 1"));
+        const auto head = m_db.query(QStringLiteral("SELECT key_id FROM score_history_head WHERE id = 1"));
+        if (head.empty())
+            throw std::runtime_error("score_history_head is missing: the history table was tampered with");
+        const QString storedKeyId = head.front()[0].toString();
+        if (!storedKeyId.isEmpty() && storedKeyId != keyId())
+            throw std::runtime_error("评分历史是用另一个密钥写入的（history.key 被替换或丢失）；请从备份恢复 history.key");
+        const auto last = m_db.query(QStringLiteral("SELECT seq, mac FROM score_history ORDER BY seq DESC LIMIT 1"));
+        m_tip = last.empty() ? std::make_pair(qint64(0), QByteArray())
+                             : std::make_pair(last.front()[0].toLongLong(), last.front()[1].toString().toLatin1());
+    }
+    const qint64 seq = m_tip->first + 1;
+    if (c.at != m_at) { // a push stamps all its changes with one time: format it once
+        m_at = c.at;
+        m_atText = iso(c.at);
+    }
     const QVariantList row{seq,          c.entity,  c.entityId,  c.unitCode,          c.indicatorCode,
-                           c.kind,       c.action,  c.account,   c.origin,            iso(c.at),
+                           c.kind,       c.action,  c.account,   c.origin,            m_atText,
                            orNull(c.oldValue), orNull(c.newValue), c.reason};
-    const QByteArray rowMacText = rowMac(row, previous);
+    const QByteArray rowMacText = rowMac(row, m_tip->second);
     m_db.execute(QStringLiteral("INSERT INTO score_history (%1) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                      .arg(kColumns),
                  QVariantList(row) << QString::fromLatin1(rowMacText) << QVariant());
     writeHead(seq, rowMacText);
+    m_tip = std::make_pair(seq, rowMacText);
 }
 
 QJsonObject ScoreHistory::verify()

@@ -45,6 +45,8 @@ struct HistoryChange
 // HMAC-SHA256(key, row fields ‖ previous row's MAC); the head row holds the last number
 // and MAC under the key, so editing, removing, reordering or re-hashing rows without the
 // key breaks the chain. See docs/ARCHITECTURE.md §History.
+// An object that appends belongs to one transaction: after its first append it chains
+// on the tip it wrote itself instead of reading it again (a push appends thousands).
 class ScoreHistory
 {
 public:
@@ -82,6 +84,10 @@ private:
 
     SqlConnection &m_db;
     QByteArray m_key;
+    mutable QString m_keyId;                          // HMAC of a constant: computed once
+    std::optional<std::pair<qint64, QByteArray>> m_tip; // number and MAC of the last row appended
+    QDateTime m_at;
+    QString m_atText;
 };
 
 // Seals legacy rows if there are any, loading (or creating) the folder's key only then.
