@@ -5,6 +5,7 @@
 #include <QRegularExpression>
 
 #include <stdexcept>
+#include <unistd.h>
 
 namespace onsite::bench {
 
@@ -74,6 +75,20 @@ QString HqProcess::readText(const QString &suffix) const
 {
     QFile file(m_data + suffix);
     return file.open(QIODevice::ReadOnly) ? QString::fromUtf8(file.readAll()) : QString();
+}
+
+double HqProcess::serveCpuSeconds() const
+{
+    QFile file(QStringLiteral("/proc/%1/stat").arg(m_serve.processId()));
+    if (!file.open(QIODevice::ReadOnly))
+        return 0;
+    // Fields after the command name (which may hold spaces, so split after its ')'):
+    // utime and stime are fields 14 and 15 of the line, 12 and 13 here.
+    const QByteArray line = file.readAll();
+    const QList<QByteArray> fields = line.mid(line.lastIndexOf(')') + 2).split(' ');
+    if (fields.size() < 13)
+        return 0;
+    return double(fields[11].toLongLong() + fields[12].toLongLong()) / double(sysconf(_SC_CLK_TCK));
 }
 
 QString HqProcess::stop()

@@ -25,6 +25,9 @@ public:
     // did not stop cleanly (a crash or hang is a finding the report must show).
     QString stop();
     bool running() const { return m_serve.state() != QProcess::NotRunning; }
+    // CPU time `serve` has used so far (user + system, all threads), from /proc: what HQ
+    // itself spent, apart from the client and other processes on the machine.
+    double serveCpuSeconds() const;
 
 private:
     QString readText(const QString &suffix) const;

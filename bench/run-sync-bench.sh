@@ -43,6 +43,10 @@ say "onsite-hq and raw SQLite: $RECORDS records"
 "$BUILD_DIR/bench/onsite-sync-bench" --hq "$BUILD_DIR/server/onsite-hq" --fixtures "$FIXTURES" \
   --work "$WORK/onsite" --records "$RECORDS" --export-docs "$WORK/docs.ndjson" --json "$WORK/onsite.json" || status=1
 
+say "onsite-hq without gzip (answers and push bodies plain): $RECORDS records"
+"$BUILD_DIR/bench/onsite-sync-bench" --hq "$BUILD_DIR/server/onsite-hq" --fixtures "$FIXTURES" \
+  --work "$WORK/onsite-plain" --records "$RECORDS" --gzip off --json "$WORK/onsite-plain.json" || status=1
+
 if [[ -f $WORK/docs.ndjson ]]; then
   say "PouchDB: $RECORDS documents"
   mkdir -p "$WORK/pouchdb"
@@ -58,7 +62,8 @@ CPU=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')
 SQLITE_VERSION=$(grep -m1 'define SQLITE_VERSION ' /usr/include/sqlite3.h 2>/dev/null | awk '{print $3}' | tr -d '"')
 QT_VERSION=$(pkg-config --modversion Qt6Core 2>/dev/null || true)
 CXX_VERSION=$("$(grep -m1 '^CMAKE_CXX_COMPILER:' "$BUILD_DIR/CMakeCache.txt" | cut -d= -f2)" --version | head -1)
-node "$ROOT/bench/write-report.js" --onsite "$WORK/onsite.json" --pouchdb "$WORK/pouchdb.json" --out "$REPORT" \
+node "$ROOT/bench/write-report.js" --onsite "$WORK/onsite.json" --plain "$WORK/onsite-plain.json" \
+  --pouchdb "$WORK/pouchdb.json" --out "$REPORT" \
   --cpu "${CPU:-unknown}" --nproc "$(nproc)" --load-before "$LOAD_BEFORE" --load-after "$LOAD_AFTER" \
   --date "$(date -u '+%Y-%m-%d %H:%M UTC')" \
   --versions "onsite-hq $(git -C "$ROOT" describe --always --dirty 2>/dev/null || echo '?') (Release, $CXX_VERSION), Qt ${QT_VERSION:-?}, SQLite ${SQLITE_VERSION:-?}"

@@ -214,9 +214,13 @@ int main(int argc, char *argv[])
     const QCommandLineOption docsOption(QStringLiteral("export-docs"),
                                         QStringLiteral("Also write the records as PouchDB documents (NDJSON)."),
                                         QStringLiteral("FILE"));
+    const QCommandLineOption gzipOption(QStringLiteral("gzip"),
+                                        QStringLiteral("on: the devices ask for gzip answers and gzip their push bodies, "
+                                                       "as the device client does; off: neither."),
+                                        QStringLiteral("on|off"), QStringLiteral("on"));
     const QCommandLineOption jsonOption(QStringLiteral("json"), QStringLiteral("Write the results here."),
                                         QStringLiteral("FILE"));
-    cli.addOptions({hqOption, fixtureOption, workOption, recordsOption, batchOption, pageOption, docsOption, jsonOption});
+    cli.addOptions({hqOption, fixtureOption, workOption, recordsOption, batchOption, pageOption, docsOption, gzipOption, jsonOption});
     cli.process(app);
     if (!cli.isSet(hqOption) || !cli.isSet(fixtureOption) || !cli.isSet(workOption)) {
         std::cerr << "onsite-sync-bench: --hq, --fixtures and --work are required (see --help)\n";
@@ -230,6 +234,7 @@ int main(int argc, char *argv[])
         return 2;
     }
     const QDir work(cli.value(workOption));
+    const bool gzip = cli.value(gzipOption) != QLatin1String("off");
 
     QJsonObject result;
     try {
@@ -253,6 +258,8 @@ int main(int argc, char *argv[])
         const std::uint16_t port = hq.serve();
 
         WireClient deviceA(QStringLiteral("127.0.0.1"), port), deviceB(QStringLiteral("127.0.0.1"), port);
+        deviceA.setGzip(gzip);
+        deviceB.setGzip(gzip);
         login(deviceA, workload.rater, QStringLiteral("bench-password-1"), kDeviceA);
         login(deviceB, workload.reader, QStringLiteral("bench-password-2"), kDeviceB);
 
@@ -264,6 +271,7 @@ int main(int argc, char *argv[])
 
         progress(QStringLiteral("device A pushes %1 records in batches of %2").arg(records).arg(batchSize));
         const WireBytes pushBefore = deviceA.bytes();
+        const double pushCpuBefore = hq.serveCpuSeconds();
         const auto pushStart = Clock::now();
         PushOutcome pushed;
         QJsonArray batchSeconds; // per request: shows whether a push slows as HQ's store grows
@@ -275,13 +283,16 @@ int main(int argc, char *argv[])
             batchSeconds.append(secondsSince(batchStart));
         }
         const double pushSeconds = secondsSince(pushStart);
+        const double pushCpuSeconds = hq.serveCpuSeconds() - pushCpuBefore;
         const WireBytes pushBytes = deviceA.bytes() - pushBefore;
 
         progress(QStringLiteral("device B pulls in pages of %1").arg(pageSize));
         const WireBytes pullBefore = deviceB.bytes();
         const auto pullStart = Clock::now();
+        const double pullCpuBefore = hq.serveCpuSeconds();
         const PullOutcome pulled = pullAll(deviceB, 0, pageSize);
         const double pullSeconds = secondsSince(pullStart);
+        const double pullCpuSeconds = hq.serveCpuSeconds() - pullCpuBefore;
         const WireBytes pullBytes = deviceB.bytes() - pullBefore;
 
         QSet<QString> expected, distinct;
@@ -313,9 +324,12 @@ int main(int argc, char *argv[])
             problem(QStringLiteral("one-score sync: device B pulled %1 changes instead of the one pushed")
                         .arg(onePulled.changes.size()));
 
+        // A device with nothing in its outbox sends no push (SyncEngine::pushBatches): its
+        // no-op sync is the pull alone. The empty push is measured apart, for reference.
         before = deviceA.bytes();
         push(deviceA, {});
-        const WireBytes noopPush = deviceA.bytes() - before;
+        const WireBytes emptyPush = deviceA.bytes() - before;
+        const WireBytes noopPush;
         before = deviceB.bytes();
         const PullOutcome noopPulled = pullAll(deviceB, onePulled.cursor, pageSize);
         const WireBytes noopPull = deviceB.bytes() - before;
@@ -338,6 +352,7 @@ int main(int argc, char *argv[])
 
         result = QJsonObject{
             {QStringLiteral("records"), records},
+            {QStringLiteral("gzip"), gzip},
             {QStringLiteral("units"), int(workload.unitCodes.size())},
             {QStringLiteral("items_per_unit"), int(workload.indicators.size())},
             {QStringLiteral("batch"), batchSize},
@@ -346,6 +361,8 @@ int main(int argc, char *argv[])
             {QStringLiteral("onsite"),
              QJsonObject{{QStringLiteral("push_seconds"), pushSeconds},
                          {QStringLiteral("pull_seconds"), pullSeconds},
+                         {QStringLiteral("push_hq_cpu_seconds"), pushCpuSeconds},
+                         {QStringLiteral("pull_hq_cpu_seconds"), pullCpuSeconds},
                          {QStringLiteral("push_requests"), pushed.requests},
                          {QStringLiteral("push_batch_seconds"), batchSeconds},
                          {QStringLiteral("pull_requests"), pulled.requests},
@@ -364,7 +381,8 @@ int main(int argc, char *argv[])
             {QStringLiteral("noop_sync"),
              QJsonObject{{QStringLiteral("push"), bytesJson(noopPush)},
                          {QStringLiteral("pull"), bytesJson(noopPull)},
-                         {QStringLiteral("total"), qint64(noopPush.total() + noopPull.total())}}},
+                         {QStringLiteral("total"), qint64(noopPush.total() + noopPull.total())},
+                         {QStringLiteral("empty_push"), bytesJson(emptyPush)}}},
             {QStringLiteral("sqlite"), QJsonObject{{QStringLiteral("insert_seconds"), sqliteSeconds}}},
             {QStringLiteral("hq_synchronous"),
              QJsonObject{{QStringLiteral("full_push_seconds"), pushSeconds},

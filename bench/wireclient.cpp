@@ -1,5 +1,7 @@
 #include "wireclient.h"
 
+#include "protocol/gzip.h"
+
 #include <QJsonDocument>
 
 #include <boost/asio/connect.hpp>
@@ -107,10 +109,17 @@ WireReply WireClient::send(const char *method, const QString &target, const QByt
         request.set("Authorization", ("Bearer " + m_token).toStdString());
     if (body) {
         request.set("Content-Type", "application/json");
-        request.body() = body->toStdString();
+        // As the device client (ApiTransport) does: compressing is part of the push's time.
+        if (m_gzip && body->size() >= protocol::kMinGzipBytes) {
+            request.set("Content-Encoding", "gzip");
+            request.body() = protocol::gzipCompress(*body).toStdString();
+        } else {
+            request.body() = body->toStdString();
+        }
     }
     request.set("Connection", "Keep-Alive");
-    request.set("Accept-Encoding", "gzip, deflate");
+    if (m_gzip)
+        request.set("Accept-Encoding", "gzip, deflate");
     request.set("Accept-Language", "en-US,*");
     request.set("Host", QStringLiteral("%1:%2").arg(m_host).arg(m_port).toStdString());
     if (body)
@@ -147,6 +156,12 @@ WireReply WireClient::send(const char *method, const QString &target, const QByt
     WireReply reply;
     reply.status = static_cast<int>(response.result_int());
     reply.body = QByteArray::fromStdString(response.body());
+    if (response[http::field::content_encoding] == "gzip") {
+        protocol::Inflated inflated = protocol::gzipDecompress(reply.body, 1ull << 30);
+        if (inflated.status != protocol::InflateStatus::Ok)
+            throw std::runtime_error("onsite-hq sent a broken gzip answer");
+        reply.body = std::move(inflated.data);
+    }
     reply.json = QJsonDocument::fromJson(reply.body).object();
     return reply;
 }

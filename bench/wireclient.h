@@ -25,7 +25,7 @@ struct WireBytes
 struct WireReply
 {
     int status = 0;
-    QByteArray body;
+    QByteArray body; // unpacked when it came gzipped
     QJsonObject json;
 };
 
@@ -41,6 +41,10 @@ public:
     ~WireClient();
 
     void setToken(const QString &token) { m_token = token.toUtf8(); }
+    // On (the default, as the device client): asks for gzip answers ("Accept-Encoding:
+    // gzip, deflate", as Qt sends) and unpacks them, and gzips request bodies from
+    // protocol::kMinGzipBytes on. Off: neither, as clients and HQ did before.
+    void setGzip(bool on) { m_gzip = on; }
 
     // Throws std::runtime_error on a socket error; HTTP errors come back as status.
     WireReply get(const QString &target);
@@ -62,6 +66,7 @@ private:
     boost::beast::flat_buffer m_buffer; // bytes read past one response (none with one request in flight)
     WireBytes m_bytes;
     int m_reconnects = 0;
+    bool m_gzip = true;
 };
 
 } // namespace onsite::bench

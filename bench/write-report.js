@@ -35,6 +35,8 @@ function main() {
   const args = parseArgs(process.argv);
   const onsite = readJson(args.onsite);
   const pouch = readJson(args.pouchdb);
+  // The same run without gzip (--gzip off), when the script made one.
+  const plain = args.plain ? readJson(args.plain) : null;
   const o = onsite.onsite || {};
   const n = onsite.records ?? pouch.records;
   const onsiteTotal = o.push_seconds + o.pull_seconds;
@@ -48,6 +50,7 @@ function main() {
   const sr = (x) => (x ? `${int(x.sent)} / ${int(x.received)}` : 'n/a');
 
   const problems = [...(onsite.problems || []).map((p) => `onsite-hq: ${p}`),
+                    ...((plain && plain.problems) || []).map((p) => `onsite-hq without gzip: ${p}`),
                     ...(pouch.problems || []).map((p) => `PouchDB: ${p}`)];
   const lines = [];
   const add = (...xs) => lines.push(...xs);
@@ -76,8 +79,8 @@ function main() {
       `${int(n)} distinct records; onsite-hq: pushes of ${onsite.batch} mutations, pulls of ${onsite.page} changes; ` +
         `PouchDB: batch_size ${pouch.batch_size}.`, '',
       '| what | seconds | records/s |', '|---|---:|---:|',
-      `| onsite-hq: device A pushes (${o.push_requests} requests) | ${num(o.push_seconds)} | ${rate(n, o.push_seconds)} |`,
-      `| onsite-hq: device B pulls (${o.pull_requests} requests) | ${num(o.pull_seconds)} | ${rate(n, o.pull_seconds)} |`,
+      `| onsite-hq: device A pushes (${o.push_requests} requests; HQ's CPU ${num(o.push_hq_cpu_seconds)} s) | ${num(o.push_seconds)} | ${rate(n, o.push_seconds)} |`,
+      `| onsite-hq: device B pulls (${o.pull_requests} requests; HQ's CPU ${num(o.pull_hq_cpu_seconds)} s) | ${num(o.pull_seconds)} | ${rate(n, o.pull_seconds)} |`,
       `| **onsite-hq: push + pull** | **${num(onsiteTotal)}** | **${rate(n, onsiteTotal)}** |`,
       `| PouchDB: replicate A → server | ${num(pouch.push_seconds)} | ${rate(n, pouch.push_seconds)} |`,
       `| PouchDB: replicate server → B | ${num(pouch.pull_seconds)} | ${rate(n, pouch.pull_seconds)} |`,
@@ -106,14 +109,36 @@ function main() {
       '');
   if (o.push_bytes && pouch.push_bytes) {
     add(`Per record over the whole sync: onsite-hq ${num((o.push_bytes.total + o.pull_bytes.total) / n, 0)} bytes, ` +
-        `PouchDB ${num((pouch.push_bytes.total + pouch.pull_bytes.total) / n, 0)} bytes. express-pouchdb gzips ` +
-        'responses (node-fetch asks for it); onsite-hq sends JSON uncompressed, though the device asks with ' +
-        '`Accept-Encoding: gzip, deflate` as Qt does.', '');
+        `PouchDB ${num((pouch.push_bytes.total + pouch.pull_bytes.total) / n, 0)} bytes. Both compress: express-pouchdb ` +
+        'gzips its answers (node-fetch asks for it); onsite-hq gzips answers for a device that asks ' +
+        '(`Accept-Encoding: gzip, deflate`, as Qt sends), and the device gzips push bodies of ' +
+        '512 bytes and more (`Content-Encoding: gzip`). A one-score sync stays below that size: its bytes are ' +
+        'mostly HTTP headers. A device with nothing to push sends no push request: its no-op sync is one pull ' +
+        `(an empty push, which it never sends, would cost ${noop.empty_push ? int(noop.empty_push.total) : 'n/a'} bytes).`, '');
+  }
+  if (plain && plain.onsite && plain.onsite.push_bytes) {
+    const q = plain.onsite;
+    const pct = (a, b) => (b > 0 ? `${num((100 * a) / b, 0)} %` : 'n/a');
+    add('### Compression: the same sync with and without gzip', '',
+        `A second run of \`onsite-sync-bench\` in the same script with \`--gzip off\` (no Accept-Encoding, plain push ` +
+          'bodies), against a fresh onsite-hq; every other setting the same.', '',
+        '| | gzip | plain | gzip ÷ plain |', '|---|---:|---:|---:|',
+        `| all ${int(n)}: push, bytes sent | ${int(o.push_bytes.sent)} | ${int(q.push_bytes.sent)} | ${pct(o.push_bytes.sent, q.push_bytes.sent)} |`,
+        `| all ${int(n)}: push, bytes received | ${int(o.push_bytes.received)} | ${int(q.push_bytes.received)} | ${pct(o.push_bytes.received, q.push_bytes.received)} |`,
+        `| all ${int(n)}: pull, bytes received | ${int(o.pull_bytes.received)} | ${int(q.pull_bytes.received)} | ${pct(o.pull_bytes.received, q.pull_bytes.received)} |`,
+        `| push, seconds | ${num(o.push_seconds)} | ${num(q.push_seconds)} | ${num(o.push_seconds / q.push_seconds)} |`,
+        `| push, HQ's CPU seconds | ${num(o.push_hq_cpu_seconds)} | ${num(q.push_hq_cpu_seconds)} | ${num(o.push_hq_cpu_seconds / q.push_hq_cpu_seconds)} |`,
+        `| pull, seconds | ${num(o.pull_seconds)} | ${num(q.pull_seconds)} | ${num(o.pull_seconds / q.pull_seconds)} |`,
+        `| pull, HQ's CPU seconds | ${num(o.pull_hq_cpu_seconds)} | ${num(q.pull_hq_cpu_seconds)} | ${num(o.pull_hq_cpu_seconds / q.pull_hq_cpu_seconds)} |`,
+        `| one score: push + pull, bytes | ${int(one.total)} | ${int((plain.one_score_sync || {}).total)} | |`,
+        `| no-op: push + pull, bytes | ${int(noop.total)} | ${int((plain.noop_sync || {}).total)} | |`, '',
+        'Times are wall clock on loopback, where bytes cost nothing: the seconds show what compressing costs; ' +
+          'on a tablet\'s mobile link the smaller bodies are what counts.', '');
   }
   const batches = o.push_batch_seconds || [];
   if (batches.length >= 10) {
     const mean = (xs) => xs.reduce((a, x) => a + x, 0) / xs.length;
-    add(`onsite-hq push requests slow down as HQ's store grows: the first five took ${num(mean(batches.slice(0, 5)))} s ` +
+    add(`Push requests as HQ's store grows: the first five took ${num(mean(batches.slice(0, 5)))} s ` +
         `each on average, the last five ${num(mean(batches.slice(-5)))} s (${num(mean(batches.slice(-5)) / mean(batches.slice(0, 5)), 1)}×; ` +
         'every request carries the same number of new records).', '');
   }
@@ -153,8 +178,9 @@ function main() {
         'core\'s `score_entries` (WAL, `synchronous=NORMAL` as the store uses), one prepared statement, one ' +
         'transaction; timed from BEGIN to the end of COMMIT. No HTTP, JSON or checks: the local limit.',
       '- **one-score sync**: A pushes one new score; B pulls from its cursor and gets exactly that change ' +
-        '(PouchDB: one new document, replicated A → server and server → B). **no-op sync**: A pushes an ' +
-        'empty batch and B pulls with nothing new (PouchDB: both replications again with nothing new). ' +
+        '(PouchDB: one new document, replicated A → server and server → B). **no-op sync**: A has nothing to ' +
+        'push and sends nothing (as the device\'s SyncEngine), B pulls with nothing new (PouchDB: both replications ' +
+        'again with nothing new). ' +
         'Logins are not included: a token lives for days.',
       '- All three write to the same disk, one after another in the same run. Absolute times move with the ' +
         'machine\'s load, and since the phases run in turn, a change of load between them moves the ratios too.', '',
@@ -166,17 +192,15 @@ function main() {
   // "stopping" is its normal answer to SIGTERM; anything else is worth a look.
   const stderr = (o.server_stderr || '').split('\n').filter((l) => l.trim() && l.trim() !== 'onsite-hq: stopping');
   if (stderr.length) add('onsite-hq wrote to stderr during the run:', '', '```', ...stderr, '```', '');
-  // The App section (bench/run-app-bench.sh, write-app-report.js) shares the file: keep it.
-  let appSection = '';
+  // Other sections share the file (App: bench/run-app-bench.sh; Results and Push apply:
+  // written by hand): keep every "## " section but this one's.
+  let kept = '';
   if (fs.existsSync(args.out)) {
     const previous = fs.readFileSync(args.out, 'utf8');
-    const at = previous.indexOf('\n## App:');
-    if (at >= 0) {
-      const next = previous.indexOf('\n## ', at + 1);
-      appSection = previous.slice(at + 1, next >= 0 ? next + 1 : undefined);
-    }
+    const sections = previous.split(/\n(?=## )/).slice(1);
+    kept = sections.filter((section) => !section.startsWith('## Sync:')).map((section) => section.replace(/\n*$/, '\n')).join('\n');
   }
-  fs.writeFileSync(args.out, lines.join('\n') + (appSection ? '\n' + appSection : ''));
+  fs.writeFileSync(args.out, lines.join('\n') + (kept ? '\n' + kept : ''));
 }
 
 main();
