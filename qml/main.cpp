@@ -4,6 +4,7 @@
 #include "client/store/syncstate.h"
 #include "platform/platformservices.h"
 #include "viewmodels/appservices.h"
+#include "viewmodels/photoimageprovider.h"
 #include "viewmodels/settingsmodel.h"
 
 #include <QCommandLineParser>
@@ -101,6 +102,7 @@ int main(int argc, char *argv[])
     QObject::connect(&engine, &onsite::sync::SyncEngine::statusChanged, platform->reachability, followServer);
 
     QQmlApplicationEngine qml;
+    onsite::app::PhotoImageProvider::install(qml); // photos are stored encrypted
     // Qt 6.4 puts the module's files under qrc:/Onsite; files in its subfolders find
     // "import Onsite" only with the resource root on the import path.
     qml.addImportPath(QStringLiteral("qrc:/"));

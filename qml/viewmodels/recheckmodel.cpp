@@ -1,5 +1,7 @@
 #include "recheckmodel.h"
 
+#include "photoimageprovider.h"
+
 #include "appservices.h"
 #include "client/store/devicestore.h"
 #include "client/rules/fielderror.h"
@@ -37,7 +39,7 @@ QString photoSource(const sync::LocalPhoto &photo)
 {
     if (photo.sha256.isEmpty())
         return {};
-    return QUrl::fromLocalFile(store()->photosFolder() + QLatin1Char('/') + photo.sha256).toString();
+    return PhotoImageProvider::urlFor(photo.sha256);
 }
 
 } // namespace

@@ -49,7 +49,7 @@ SessionModel::~SessionModel() = default;
 
 bool SessionModel::signedIn() const
 {
-    return store() && !sync::SyncState(store()->db()).token().isEmpty() && me().has_value();
+    return store() && store()->hasToken() && me().has_value();
 }
 
 QString SessionModel::account() const { return store() ? sync::SyncState(store()->db()).account() : QString(); }
@@ -148,7 +148,7 @@ bool SessionModel::signOut(bool discardUnsynced)
     SqlTransaction transaction(store()->db());
     if (discardUnsynced)
         sync::Outbox(store()->db()).discardPending();
-    sync::SyncState(store()->db()).remove(QStringLiteral("token"));
+    store()->clearToken();
     transaction.commit();
     setProgress(false, 0, {}, {});
     Q_EMIT changed();

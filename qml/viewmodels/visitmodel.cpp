@@ -1,5 +1,7 @@
 #include "visitmodel.h"
 
+#include "photoimageprovider.h"
+
 #include "appservices.h"
 #include "client/store/devicestore.h"
 #include "client/rules/fielderror.h"
@@ -120,7 +122,7 @@ QVariantList VisitModel::queryPhotos() const
                                                {m_unitCode})) {
         photos.append(QVariantMap{
             {QStringLiteral("id"), p[0]},
-            {QStringLiteral("source"), QUrl::fromLocalFile(store()->photosFolder() + QLatin1Char('/') + p[1].toString()).toString()},
+            {QStringLiteral("source"), PhotoImageProvider::urlFor(p[1].toString())},
             {QStringLiteral("indicator"), p[2]},
             {QStringLiteral("time"), localTime(p[3].toString())},
             {QStringLiteral("uploaded"), p[4].toInt() != 0}});

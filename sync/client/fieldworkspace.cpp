@@ -34,7 +34,7 @@ std::optional<Person> FieldWorkspace::me()
     }
 }
 
-bool FieldWorkspace::signedIn() { return !SyncState(m_store->db()).token().isEmpty() && me().has_value(); }
+bool FieldWorkspace::signedIn() { return m_store->hasToken() && me().has_value(); }
 
 QString FieldWorkspace::account() { return SyncState(m_store->db()).account(); }
 
@@ -55,8 +55,8 @@ void FieldWorkspace::signOut(bool discardUnsynced)
     SqlTransaction transaction(m_store->db());
     if (discardUnsynced)
         Outbox(m_store->db()).discardPending();
-    SyncState(m_store->db()).remove(QStringLiteral("token"));
     transaction.commit();
+    m_store->clearToken();
     Q_EMIT changed();
 }
 

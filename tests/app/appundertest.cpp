@@ -6,6 +6,7 @@
 #include "platform/fakereachability.h"
 #include "platform/platformservices.h"
 #include "viewmodels/appservices.h"
+#include "viewmodels/photoimageprovider.h"
 #include "viewmodels/settingsmodel.h"
 
 #include <QCoreApplication>
@@ -32,6 +33,7 @@ AppUnderTest::AppUnderTest()
     });
 
     m_qml = std::make_unique<QQmlApplicationEngine>();
+    app::PhotoImageProvider::install(*m_qml);
     QObject::connect(m_qml.get(), &QQmlEngine::warnings, m_qml.get(), [this](const QList<QQmlError> &warnings) {
         for (const QQmlError &warning : warnings)
             m_qmlErrors << warning.toString();

@@ -55,7 +55,7 @@ struct TestDevice
         sync::SyncState state(store->db());
         state.setServerUrl(server);
         state.setAccount(account);
-        state.setToken(QStringLiteral("test-token"));
+        store->setToken(QStringLiteral("test-token"));
         sync::BootstrapApplier(store->db(), store->photosFolder()).apply(sampleBootstrap(account));
     }
 

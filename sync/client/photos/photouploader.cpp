@@ -14,20 +14,20 @@ constexpr int kMaxMismatches = 3; // in a row; more means the server and device 
 class UploadJob : public std::enable_shared_from_this<UploadJob>
 {
 public:
-    UploadJob(SyncClient &client, QString sha256, const QString &path, qint64 chunkSize,
+    UploadJob(SyncClient &client, QString sha256, std::unique_ptr<QIODevice> content, qint64 chunkSize,
               PhotoUploader::Progress progress, SyncClient::Finished done)
-        : m_client(client), m_sha256(std::move(sha256)), m_file(path), m_chunkSize(chunkSize),
+        : m_client(client), m_sha256(std::move(sha256)), m_content(std::move(content)), m_chunkSize(chunkSize),
           m_progress(std::move(progress)), m_done(std::move(done))
     {
     }
 
     void start()
     {
-        if (!m_file.open(QIODevice::ReadOnly))
+        if (!m_content || !m_content->isOpen())
             return m_done(SyncError::local(
                 QCoreApplication::translate("PhotoUploader", "无法读取待上传的照片 %1：%2")
-                    .arg(m_file.fileName(), m_file.errorString())));
-        m_total = m_file.size();
+                    .arg(m_sha256, m_content ? m_content->errorString() : QString())));
+        m_total = m_content->size();
         askServer();
     }
 
@@ -57,15 +57,15 @@ private:
             return m_done(error);
         }
         m_progress(offset, m_total);
-        if (!m_file.seek(offset))
+        if (!m_content->seek(offset))
             return m_done(
                 SyncError::local(QCoreApplication::translate("PhotoUploader", "无法读取照片 %1")
-                                     .arg(m_file.fileName())));
-        const QByteArray chunk = m_file.read(std::min(m_chunkSize, m_total - offset));
+                                     .arg(m_sha256)));
+        const QByteArray chunk = m_content->read(std::min(m_chunkSize, m_total - offset));
         if (chunk.isEmpty())
             return m_done(
                 SyncError::local(QCoreApplication::translate("PhotoUploader", "无法读取照片 %1：%2")
-                                     .arg(m_file.fileName(), m_file.errorString())));
+                                     .arg(m_sha256, m_content->errorString())));
         auto self = shared_from_this();
         m_client.putPhotoChunk(m_sha256, offset, m_total, chunk,
                                [self, offset](const SyncError &error, const PhotoState &state) {
@@ -104,7 +104,7 @@ private:
 
     SyncClient &m_client;
     QString m_sha256;
-    QFile m_file;
+    std::unique_ptr<QIODevice> m_content;
     qint64 m_chunkSize;
     qint64 m_total = 0;
     int m_mismatches = 0;
@@ -117,7 +117,18 @@ private:
 void PhotoUploader::upload(SyncClient &client, const QString &sha256, const QString &filePath, qint64 chunkSize,
                            Progress progress, SyncClient::Finished done)
 {
-    std::make_shared<UploadJob>(client, sha256, filePath, chunkSize, std::move(progress), std::move(done))->start();
+    auto file = std::make_unique<QFile>(filePath);
+    if (!file->open(QIODevice::ReadOnly))
+        return done(SyncError::local(QCoreApplication::translate("PhotoUploader", "无法读取待上传的照片 %1：%2")
+                                         .arg(filePath, file->errorString())));
+    upload(client, sha256, std::move(file), chunkSize, std::move(progress), std::move(done));
+}
+
+void PhotoUploader::upload(SyncClient &client, const QString &sha256, std::unique_ptr<QIODevice> content,
+                           qint64 chunkSize, Progress progress, SyncClient::Finished done)
+{
+    std::make_shared<UploadJob>(client, sha256, std::move(content), chunkSize, std::move(progress), std::move(done))
+        ->start();
 }
 
 } // namespace onsite::sync

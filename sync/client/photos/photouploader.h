@@ -2,7 +2,10 @@
 
 #include "client/transport/syncclient.h"
 
+#include <QIODevice>
+
 #include <functional>
+#include <memory>
 
 namespace onsite::sync {
 
@@ -16,6 +19,10 @@ public:
 
     static void upload(SyncClient &client, const QString &sha256, const QString &filePath, qint64 chunkSize,
                        Progress progress, SyncClient::Finished done);
+    // `content` (the photo's original bytes, e.g. PhotoFiles::openForReading) is open for
+    // reading and seekable; null when it could not be opened.
+    static void upload(SyncClient &client, const QString &sha256, std::unique_ptr<QIODevice> content,
+                       qint64 chunkSize, Progress progress, SyncClient::Finished done);
 };
 
 } // namespace onsite::sync

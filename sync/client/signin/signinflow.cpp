@@ -67,7 +67,7 @@ void SignInFlow::start(const QUrl &url, const QString &user, const QString &pass
                             }
                             state.setServerUrl(server);
                             state.setAccount(account);
-                            state.setToken(answer.token);
+                            m_store.setToken(answer.token); // the secure store, not sync_state
                             state.setCaCertificateFile(caFile);
                             transaction.commit();
                         } catch (const std::exception &e) {

@@ -28,8 +28,6 @@ public:
     void setServerUrl(const QString &url) { setValue(QStringLiteral("server_url"), url); }
     QString account() const { return value(QStringLiteral("account")); }
     void setAccount(const QString &account) { setValue(QStringLiteral("account"), account); }
-    QString token() const { return value(QStringLiteral("token")); }
-    void setToken(const QString &token) { setValue(QStringLiteral("token"), token); }
     QString caCertificateFile() const { return value(QStringLiteral("ca_cert")); }
     void setCaCertificateFile(const QString &path) { setValue(QStringLiteral("ca_cert"), path); }
 

@@ -140,7 +140,13 @@ bool SyncEngine::configureClient(SyncError *error)
 {
     const SyncState state(m_store.db());
     const QString url = state.serverUrl();
-    const QString token = state.token();
+    QString token;
+    try {
+        token = m_store.token();
+    } catch (const std::exception &e) {
+        *error = SyncError::local(QString::fromUtf8(e.what()));
+        return false;
+    }
     if (url.isEmpty() || token.isEmpty()) {
         *error = SyncError::local(tr("本机尚未登录，请先登录"));
         error->code = QStringLiteral("not_signed_in");
@@ -240,7 +246,8 @@ void SyncEngine::uploadPhotos(std::vector<PhotoUpload> queue, size_t index)
         return pushBatches([this] { refreshSetupIfDue(); });
     }
     const PhotoUpload upload = queue[index];
-    const QString path = PhotoFiles(m_store.photosFolder()).pathFor(upload.sha256);
+    // The original bytes, decrypted as they are sent: HQ hashes what the camera made.
+    std::unique_ptr<QIODevice> content = PhotoFiles(m_store.photosFolder()).openForReading(upload.sha256);
     const int count = static_cast<int>(queue.size());
     auto progress = [this, upload, index, count](qint64 received, qint64 total) {
         guarded([&] { PhotoUploads(m_store.db()).setReceived(upload.sha256, received); });
@@ -251,7 +258,7 @@ void SyncEngine::uploadPhotos(std::vector<PhotoUpload> queue, size_t index)
                         .arg(count)
                         .arg(sizeText(received), sizeText(total)));
     };
-    PhotoUploader::upload(m_client, upload.sha256, path, m_options.photoChunkBytes, progress,
+    PhotoUploader::upload(m_client, upload.sha256, std::move(content), m_options.photoChunkBytes, progress,
                           [this, queue = std::move(queue), index, upload](const SyncError &error) {
         if (error.ok()) {
             const SyncError stored = guarded([&] { PhotoUploads(m_store.db()).setComplete(upload.sha256); });

@@ -1,0 +1,49 @@
+#include "photoimageprovider.h"
+
+#include "appservices.h"
+
+#include "client/photos/photofiles.h"
+#include "client/store/devicestore.h"
+
+#include <QImage>
+#include <QQmlEngine>
+#include <QRegularExpression>
+
+namespace onsite::app {
+
+PhotoImageProvider::PhotoImageProvider()
+    : QQuickImageProvider(QQuickImageProvider::Image, QQmlImageProviderBase::ForceAsynchronousImageLoading)
+{
+}
+
+QString PhotoImageProvider::urlFor(const QString &sha256)
+{
+    return QStringLiteral("image://%1/%2").arg(QLatin1String(kName), sha256);
+}
+
+void PhotoImageProvider::install(QQmlEngine &engine)
+{
+    engine.addImageProvider(QLatin1String(kName), new PhotoImageProvider);
+}
+
+QImage PhotoImageProvider::requestImage(const QString &id, QSize *size, const QSize &requestedSize)
+{
+    static const QRegularExpression kSha(QStringLiteral("\\A[0-9a-f]{64}\\z"));
+    sync::DeviceStore *store = AppServices::instance().store;
+    if (!store || !kSha.match(id).hasMatch())
+        return {};
+    QString error;
+    const QByteArray bytes = sync::PhotoFiles(store->photosFolder()).read(id, &error);
+    if (bytes.isEmpty()) {
+        qWarning().noquote() << "photo" << id << "cannot be shown:" << error;
+        return {};
+    }
+    QImage image = QImage::fromData(bytes);
+    if (size)
+        *size = image.size();
+    if (!image.isNull() && requestedSize.isValid() && !requestedSize.isEmpty())
+        image = image.scaled(requestedSize, Qt::KeepAspectRatio, Qt::SmoothTransformation);
+    return image;
+}
+
+} // namespace onsite::app
