@@ -1,14 +1,17 @@
 // R1 and R2 of the reliability suite (docs/RELIABILITY.md): three real `onsite-field`
-// devices edit and sync in small steps while HQ is SIGKILLed mid-push and restarted,
-// and each device's own `sync` is SIGKILLed now and then; at the end every device
-// syncs cleanly and HQ holds exactly every acknowledged change (lost 0, duplicated 0),
-// devices and HQ agree, and every device database is intact.
+// devices edit and sync in small steps through a fault proxy (tests/reliability) that
+// cuts connections mid-request and mid-response, truncates requests and answers and
+// delays both ways, while HQ is SIGKILLed mid-push and restarted, and each device's own
+// `sync` is SIGKILLed now and then; at the end every device syncs cleanly and HQ holds
+// exactly every acknowledged change (lost 0, duplicated 0), devices and HQ agree, and
+// every device database is intact.
 //
 // ctest runs a smoke size; scripts/fault-suite.sh runs the long one through the same
 // test with ONSITE_FAULT_EDITS, ONSITE_FAULT_HQ_KILLS, ONSITE_FAULT_SEED.
 #include "consolefixture.h"
 #include "faultchecker.h"
 #include "fielddevice.h"
+#include "reliability/faultproxy.h"
 
 #include "store/filesecurestore.h"
 #include "store/sqliteconnection.h"
@@ -156,17 +159,29 @@ TEST_P(FaultSuite, DevicesSyncThroughHqAndDeviceKillsAndHqHoldsExactlyWhatWasAck
     port = hq->port();
     hq->terminate();
     hq->start({QStringLiteral("--listen"), QStringLiteral("127.0.0.1:%1").arg(port)});
+    // Devices reach HQ only through the proxy; it keeps forwarding to the same port
+    // across HQ's restarts. Sign-in passes untouched, then the faults start.
+    FaultPlan plan; // about one request in two broken, so even the smoke size meets every kind
+    plan.delayPercent = 12;
+    plan.cutRequestPercent = 10;
+    plan.cutResponsePercent = 10;
+    plan.truncateRequestPercent = 8;
+    plan.truncateResponsePercent = 10;
+    FaultProxy proxy(port, seed, plan);
+    proxy.setFaultsEnabled(false);
+    const QString proxyUrl = QStringLiteral("http://127.0.0.1:%1").arg(proxy.port());
 
     const QStringList accounts{QStringLiteral("g1.li"), QStringLiteral("g1.zhang"), QStringLiteral("g1.liu")};
     std::vector<std::unique_ptr<Worker>> workers;
     for (int d = 0; d < accounts.size(); ++d) {
         workers.push_back(std::make_unique<Worker>(accounts[d], seed + 7919 * (d + 1)));
         const FieldRun login = workers.back()->device().run(
-            {QStringLiteral("login"), QStringLiteral("--server"), hq->baseUrl(), QStringLiteral("--user"), accounts[d],
+            {QStringLiteral("login"), QStringLiteral("--server"), proxyUrl, QStringLiteral("--user"), accounts[d],
              QStringLiteral("--password"), HqProcess::passwordOf(accounts[d])});
         ASSERT_EQ(login.exitCode, 0) << login.output.toStdString();
     }
 
+    proxy.setFaultsEnabled(true);
     std::atomic<int> syncsInFlight{0}, editsDone{0}, workersDone{0};
     std::vector<std::thread> threads;
     for (auto &worker : workers) {
@@ -195,8 +210,10 @@ TEST_P(FaultSuite, DevicesSyncThroughHqAndDeviceKillsAndHqHoldsExactlyWhatWasAck
         thread.join();
     ASSERT_TRUE(hq->running()) << hq->serverOutput().toStdString();
 
-    // HQ stays up now: every device sends what is left, then all pull once more so
-    // each holds its teammates' last changes too.
+    // HQ stays up and the link is clean now: every device sends what is left, then all
+    // pull once more so each holds its teammates' last changes too.
+    proxy.setFaultsEnabled(false);
+    const FaultCounts faults = proxy.counts();
     for (int round = 0; round < 2; ++round) {
         for (auto &worker : workers)
             EXPECT_TRUE(worker->finalSync()) << worker->failures().join(QLatin1Char('\n')).toStdString();
@@ -226,8 +243,14 @@ TEST_P(FaultSuite, DevicesSyncThroughHqAndDeviceKillsAndHqHoldsExactlyWhatWasAck
               << "), HQ SIGKILLs " << killsDone << " (mid-sync " << killsMidSync << "); acknowledged "
               << tally.acknowledged << ", lost " << tally.lost << ", duplicated " << tally.duplicated << ", diverged "
               << tally.diverged << ", unresolved " << tally.unresolved << std::endl;
+    std::cout << "[fault suite] proxy: requests " << faults.requests << ", cut mid-request " << faults.cutMidRequest
+              << ", cut mid-response " << faults.cutMidResponse << ", truncated requests " << faults.truncatedRequests
+              << ", truncated responses " << faults.truncatedResponses << ", delayed " << faults.delayed
+              << ", reset because HQ was away " << faults.upstreamLost << std::endl;
     const std::string examples = tally.examples.join(QLatin1Char('\n')).toStdString();
     EXPECT_EQ(killsDone, hqKills);
+    EXPECT_GT(faults.cutMidRequest + faults.cutMidResponse + faults.truncatedRequests + faults.truncatedResponses, 0)
+        << "the proxy broke nothing: the run proves less than it claims";
     EXPECT_EQ(all.edits, totalEdits);
     EXPECT_EQ(tally.lost, 0) << examples;
     EXPECT_EQ(tally.duplicated, 0) << examples;
