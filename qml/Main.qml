@@ -121,7 +121,7 @@ ApplicationWindow {
         const call = screens[index][3].split(":")
         if (call[0].length > 0)
             page[call[0]](call[1])
-        return screens[index][0]
+        return "app-" + screens[index][0]
     }
 
     // --self-test: show every screen once, then report (main counts QML warnings).

@@ -2,9 +2,27 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
+    <name>AboutPage</name>
+    <message>
+        <location filename="../pages/AboutPage.qml" line="+15"/>
+        <source>关于本机</source>
+        <translation>About this tablet</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>现场考评 %1</source>
+        <translation>Onsite %1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>联系考评办技术支持时，请提供下面的版本和设备编号。</source>
+        <translation>When you contact HQ&apos;s support, give them the version and device id below.</translation>
+    </message>
+</context>
+<context>
     <name>ApiTransport</name>
     <message>
-        <location filename="../../sync/client/apitransport.cpp" line="+27"/>
+        <location filename="../../sync/client/transport/apitransport.cpp" line="+28"/>
         <source>服务器 %1 在 %2 秒内没有响应</source>
         <translation>Server %1 did not respond within %2 seconds</translation>
     </message>
@@ -45,6 +63,39 @@
     </message>
 </context>
 <context>
+    <name>AppDialog</name>
+    <message>
+        <location filename="../components/AppDialog.qml" line="+12"/>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>丢弃</source>
+        <translation>Discard</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>确认</source>
+        <translation>Confirm</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>否</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
     <name>AppPaths</name>
     <message>
         <location filename="../../platform/apppaths.cpp" line="+30"/>
@@ -60,7 +111,7 @@
 <context>
     <name>BootstrapApplier</name>
     <message>
-        <location filename="../../sync/client/bootstrapapplier.cpp" line="+195"/>
+        <location filename="../../sync/client/store/bootstrapapplier.cpp" line="+197"/>
         <source>已失去单位 %1 的考评权限，这条未同步的记录已从本机移除</source>
         <translation>You no longer assess unit %1; this unsynced record was removed from the device</translation>
     </message>
@@ -101,15 +152,43 @@
 <context>
     <name>ChangeApplier</name>
     <message>
-        <location filename="../../sync/client/changeapplier.cpp" line="+114"/>
+        <location filename="../../sync/client/store/changeapplier.cpp" line="+114"/>
         <source>与他人的修改冲突，已采用服务器上的版本</source>
         <translation>Conflicts with someone else&apos;s change; the server&apos;s version was kept</translation>
     </message>
 </context>
 <context>
+    <name>ConsoleNotice</name>
+    <message>
+        <location filename="../components/ConsoleNotice.qml" line="+29"/>
+        <source>%1的工作在网页控制台中进行</source>
+        <translation>As %1 you work in the web console</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>这台平板供检查组实地查看、评分和取证使用。请在电脑或手机的浏览器中打开下面的地址，用同一账号登录：</source>
+        <translation>This tablet is for inspection groups on site visits. Open this address in a browser on a computer or phone and sign in with the same account:</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>（服务器地址未知，请向考评办询问）</source>
+        <translation>(server address unknown; ask the assessment office)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>在浏览器中打开</source>
+        <translation>Open in browser</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>如需换成检查组账号，请在“设置”中退出登录。</source>
+        <translation>To use an inspection group account, sign out in Settings.</translation>
+    </message>
+</context>
+<context>
     <name>DeviceStore</name>
     <message>
-        <location filename="../../sync/client/devicestore.cpp" line="+22"/>
+        <location filename="../../sync/client/store/devicestore.cpp" line="+28"/>
         <source>无法创建数据目录 %1</source>
         <translation>Cannot create data folder %1</translation>
     </message>
@@ -118,16 +197,228 @@
         <source>无法创建 %1：%2</source>
         <translation>Cannot create %1: %2</translation>
     </message>
+    <message>
+        <location line="+65"/>
+        <source>无法读取本机数据的密钥：%1</source>
+        <translation>Cannot read the key of the device data: %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>本机数据的密钥已损坏（长度不对）</source>
+        <translation>The key of the device data is damaged (wrong length)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>找不到本机数据 %1 的密钥，数据无法读取（密钥应在 %2）</source>
+        <translation>The key of the device data %1 is missing, so the data cannot be read (the key belongs in %2)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>无法保存本机数据的密钥：%1</source>
+        <translation>Cannot save the key of the device data: %1</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>无法加密照片 %1：%2</source>
+        <translation>Cannot encrypt photo %1: %2</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>无法读取登录凭据：%1</source>
+        <translation>Cannot read the sign-in credentials: %1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>无法保存登录凭据：%1</source>
+        <translation>Cannot save the sign-in credentials: %1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>无法删除登录凭据：%1</source>
+        <translation>Cannot delete the sign-in credentials: %1</translation>
+    </message>
+</context>
+<context>
+    <name>FieldNotes</name>
+    <message>
+        <location filename="../components/FieldNotes.qml" line="+11"/>
+        <source>问题</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>短板</source>
+        <translation>Shortcoming</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>弱项</source>
+        <translation>Weakness</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>照片（%1）</source>
+        <translation>Photos (%1)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>拍照</source>
+        <translation>Photo</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>选择照片文件</source>
+        <translation>Choose photo file</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <location line="+88"/>
+        <source>指标 %1 · </source>
+        <translation>Item %1 · </translation>
+    </message>
+    <message>
+        <location line="-87"/>
+        <source>已上传</source>
+        <translation>Uploaded</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>待上传</source>
+        <translation>Waiting to upload</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>问题（%1）</source>
+        <translation>Findings (%1)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>记录问题</source>
+        <translation>Record finding</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>【%1】%2</source>
+        <translation>[%1] %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>建议：%1</source>
+        <translation>Suggestion: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> · 指标 %1</source>
+        <translation> · item %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> · 照片 %1 张</source>
+        <translation> · %1 photo(s)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>亮点（%1）</source>
+        <translation>Highlights (%1)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>记录亮点</source>
+        <translation>Record highlight</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>照片</source>
+        <translation>Photo</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>未关联指标 · </source>
+        <translation>No item · </translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>删除这张照片</source>
+        <translation>Delete this photo</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>删除照片？</source>
+        <translation>Delete photo?</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>删除问题？</source>
+        <translation>Delete finding?</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>删除亮点？</source>
+        <translation>Delete highlight?</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>删除</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>“%1”将从本机删除，联网后考评办处也一并删除。</source>
+        <translation>“%1” will be deleted on this tablet, and at HQ once it syncs.</translation>
+    </message>
+</context>
+<context>
+    <name>FieldRecordEdits</name>
+    <message>
+        <location filename="../../sync/client/rules/fieldrecordedits.cpp" line="+40"/>
+        <source>只能修改或删除照片、问题和亮点</source>
+        <translation>Only photos, findings and highlights can be changed or deleted</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>记录 %1 不存在，可能已被删除</source>
+        <translation>Record %1 does not exist; it may have been deleted</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>只能修改或删除本人记录的内容</source>
+        <translation>You can only change or delete what you recorded yourself</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>单位 %1 已由组长提交锁定，已记录的照片、问题和亮点不能再修改或删除</source>
+        <translation>Unit %1 was submitted and locked by the leader; recorded photos, findings and highlights can no longer be changed or deleted</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>问题描述不能为空</source>
+        <translation>The finding description cannot be empty</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>照片 %1 不存在</source>
+        <translation>Photo %1 does not exist</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>亮点标题不能为空</source>
+        <translation>The highlight title cannot be empty</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>这张照片是回头看结果的佐证，不能删除</source>
+        <translation>This photo is evidence of a re-check result and cannot be deleted</translation>
+    </message>
 </context>
 <context>
     <name>FieldRecorder</name>
     <message>
-        <location filename="../../sync/client/fieldrecorder.cpp" line="+52"/>
+        <location filename="../../sync/client/rules/fieldrecorder.cpp" line="+54"/>
         <source>点位 %1 不属于单位 %2</source>
         <translation>Site %1 does not belong to unit %2</translation>
     </message>
     <message>
-        <location filename="../../sync/client/fieldrules.cpp" line="+152"/>
+        <location filename="../../sync/client/rules/fieldrules.cpp" line="+159"/>
         <source>单位 %1 已由组长提交锁定，评分不能再修改</source>
         <translation>Unit %1 was submitted and locked by the group leader; scores can no longer be changed</translation>
     </message>
@@ -137,18 +428,23 @@
         <translation>Unit %1 is submitted and locked; changing a score requires a reason</translation>
     </message>
     <message>
-        <location filename="../../sync/client/fieldrecorder.cpp" line="+44"/>
-        <location line="+24"/>
+        <location filename="../../sync/client/rules/fieldrecorder.cpp" line="+46"/>
+        <source>这次实地查看已经签退</source>
+        <translation>This site visit is already checked out</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <location line="+65"/>
         <source>实地查看记录 %1 不存在</source>
         <translation>Site visit record %1 does not exist</translation>
     </message>
     <message>
-        <location line="-20"/>
+        <location line="-61"/>
         <source>只能修改本人的实地查看记录</source>
         <translation>You can only edit your own site visit records</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+96"/>
         <source>问题描述不能为空</source>
         <translation>The finding description cannot be empty</translation>
     </message>
@@ -212,7 +508,7 @@
 <context>
     <name>FieldRules</name>
     <message>
-        <location filename="../../sync/client/fieldrules.cpp" line="-134"/>
+        <location filename="../../sync/client/rules/fieldrules.cpp" line="-140"/>
         <source>考评办</source>
         <translation>Assessment office</translation>
     </message>
@@ -232,7 +528,7 @@
         <translation>Liaison</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+30"/>
         <source>本机还没有登录，请先登录以下载考评设置</source>
         <translation>This device is not signed in yet; sign in to download the campaign setup</translation>
     </message>
@@ -272,12 +568,27 @@
         <translation>%1 accounts cannot record site assessment data</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+33"/>
         <source>回避：你（%1）来自%2（%3），不能为本单位评分</source>
         <translation>Conflict of interest: you (%1) are from %2 (%3) and cannot score this unit</translation>
     </message>
     <message>
         <location line="+14"/>
+        <source>本次考评要求先在%1的点位现场签到，才能评分</source>
+        <translation>This assessment requires checking in on site at a site of %1 before scoring</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>你在%1的签到没有定位，请在点位重新签到后再评分</source>
+        <translation>Your check-in at %1 has no position; check in again at the site, then score</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>你在%1的签到离点位超过 %2 米，请到点位重新签到后再评分</source>
+        <translation>Your check-in at %1 is more than %2 m from the site; check in again at the site, then score</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>无法记录这项评分</source>
         <translation>This score cannot be recorded</translation>
     </message>
@@ -317,7 +628,7 @@
         <translation>Cannot record this re-check result</translation>
     </message>
     <message>
-        <location line="-51"/>
+        <location line="-61"/>
         <source>考评办不作为评分人打分；如需核定，请以核定方式录入并写明理由</source>
         <translation>The assessment office does not score as a rater; to set a final value, enter it as a final value with a reason</translation>
     </message>
@@ -347,8 +658,8 @@
         <translation>Invalid input “%2” for indicator %1: %3</translation>
     </message>
     <message>
-        <location filename="../../sync/client/fieldrecorder.cpp" line="-55"/>
-        <location filename="../../sync/client/fieldrules.cpp" line="+25"/>
+        <location filename="../../sync/client/rules/fieldrecorder.cpp" line="-55"/>
+        <location filename="../../sync/client/rules/fieldrules.cpp" line="+35"/>
         <source>回头看任务“%1”不存在，请先同步</source>
         <translation>Re-check “%1” does not exist; sync first</translation>
     </message>
@@ -356,7 +667,7 @@
 <context>
     <name>FileSecureStore</name>
     <message>
-        <location filename="../../platform/filesecurestore.cpp" line="+34"/>
+        <location filename="../../core/store/filesecurestore.cpp" line="+34"/>
         <source>无法创建密钥目录 %1</source>
         <translation>Cannot create key folder %1</translation>
     </message>
@@ -388,19 +699,52 @@
     </message>
 </context>
 <context>
+    <name>FinalValueDialog</name>
+    <message>
+        <location filename="../components/FinalValueDialog.qml" line="+15"/>
+        <source>组长核定：%1 %2</source>
+        <translation>Leader&apos;s final value: %1 %2</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>%1 · 满分 %2 分。核定分值（0 到满分）替代本组的平均分；理由与修改记录一起保存，考评办可查。</source>
+        <translation>%1 · max %2 pts. The final value (0 to the maximum) replaces the group&apos;s average; the reason is kept in the history HQ can read.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>核定分值（一票否决项填“是”或“否”）</source>
+        <translation>Final points (for a veto item: 是 or 否)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>核定理由（必填）</source>
+        <translation>Reason (required)</translation>
+    </message>
+</context>
+<context>
     <name>FindingDialog</name>
     <message>
-        <location filename="../components/FindingDialog.qml" line="+15"/>
+        <location filename="../components/FindingDialog.qml" line="+18"/>
         <source>记录亮点 / 典型经验</source>
         <translation>Record highlight / typical experience</translation>
     </message>
     <message>
         <location line="+0"/>
+        <source>修改亮点 / 典型经验</source>
+        <translation>Edit highlight / good practice</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>记录问题</source>
         <translation>Record finding</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+0"/>
+        <source>修改问题</source>
+        <translation>Edit finding</translation>
+    </message>
+    <message>
+        <location line="+43"/>
         <source>问题</source>
         <translation>Problem</translation>
     </message>
@@ -415,12 +759,12 @@
         <translation>Weakness</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>（不关联指标）</source>
         <translation>(No linked indicator)</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>亮点标题</source>
         <translation>Highlight title</translation>
     </message>
@@ -440,7 +784,7 @@
         <translation>Suggestion</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>佐证照片（点选，已选 %1 张）</source>
         <translation>Evidence photos (tap to select, %1 selected)</translation>
     </message>
@@ -453,29 +797,34 @@
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../pages/HomePage.qml" line="+24"/>
+        <location filename="../pages/HomePage.qml" line="+20"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+4"/>
         <source>搜索单位名称、编码或类别</source>
         <translation>Search unit name, code or category</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+71"/>
         <source>回避</source>
         <translation>Conflict of interest</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>已提交</source>
         <translation>Submitted</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>已评 %1 / %2 项 · %3 个点位</source>
-        <translation>Scored %1 / %2 items · %3 sites</translation>
+        <location line="+13"/>
+        <source>组长已提交，评分已锁定 · 仍可补充照片、问题和亮点</source>
+        <translation>Submitted by the leader; scores locked · photos, findings and highlights can still be added</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>我已评 %1 / %2 项 · %3 个点位</source>
+        <translation>I scored %1 / %2 items · %3 sites</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -524,24 +873,34 @@
 <context>
     <name>ItemCard</name>
     <message>
-        <location filename="../components/ItemCard.qml" line="+31"/>
+        <location filename="../components/ItemCard.qml" line="+45"/>
         <source>%1 · %2 分</source>
         <translation>%1 · %2 pts</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+13"/>
         <source>佐证材料：%1 · 核查方式：%2</source>
         <translation>Evidence: %1 · How checked: %2</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+29"/>
+        <source>照片 %1</source>
+        <translation>Photo %1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>本组已有 %1 人评分</source>
         <translation>Scored by %1 in this group</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+9"/>
         <source>拍照取证</source>
         <translation>Take evidence photo</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>拍照取证（%1）</source>
+        <translation>Take photo (%1)</translation>
     </message>
 </context>
 <context>
@@ -553,9 +912,112 @@
     </message>
 </context>
 <context>
+    <name>NoteRow</name>
+    <message>
+        <location filename="../components/NoteRow.qml" line="+42"/>
+        <source>修改</source>
+        <translation>Edit</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>删除</source>
+        <translation>Delete</translation>
+    </message>
+</context>
+<context>
+    <name>OverviewRow</name>
+    <message>
+        <location filename="../components/OverviewRow.qml" line="+48"/>
+        <source>%1 · 满分 %2 分</source>
+        <translation>%1 · max %2 pts</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>我的评分：%1</source>
+        <translation>My input: %1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>组长核定：%1</source>
+        <translation>Leader&apos;s final value: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>组长核定 %1 分</source>
+        <translation>Leader&apos;s final value %1 pts</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> · 理由：%1</source>
+        <translation> · reason: %1</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>我</source>
+        <translation>Me</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>否决</source>
+        <translation>Veto</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+17"/>
+        <source>%1 分</source>
+        <translation>%1 pts</translation>
+    </message>
+    <message>
+        <location line="-17"/>
+        <source>已评</source>
+        <translation>Scored</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+16"/>
+        <source>未评</source>
+        <translation>Not scored</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>本组</source>
+        <translation>Group</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>组长核定</source>
+        <translation>Leader&apos;s final value</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1 人评分</source>
+        <translation>%1 raters</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <location line="+1"/>
+        <source>核定</source>
+        <translation>Final value</translation>
+    </message>
+</context>
+<context>
+    <name>PageHeader</name>
+    <message>
+        <location filename="../components/PageHeader.qml" line="+32"/>
+        <source>返回</source>
+        <translation>Back</translation>
+    </message>
+</context>
+<context>
     <name>PhotoFiles</name>
     <message>
-        <location filename="../../sync/client/photofiles.cpp" line="+32"/>
+        <location filename="../../sync/client/photos/photofiles.cpp" line="+69"/>
+        <location line="+25"/>
+        <source>照片目录 %1 未打开</source>
+        <translation>The photo folder %1 is not open</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>无法读取照片 %1：%2</source>
         <translation>Cannot read photo %1: %2</translation>
     </message>
@@ -570,12 +1032,12 @@
         <translation>Cannot write to photo folder %1: %2</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+10"/>
         <source>读取照片 %1 出错：%2</source>
         <translation>Error reading photo %1: %2</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+10"/>
         <source>无法保存照片：%1</source>
         <translation>Cannot save photo: %1</translation>
     </message>
@@ -588,12 +1050,13 @@
 <context>
     <name>PhotoUploader</name>
     <message>
-        <location filename="../../sync/client/photouploader.cpp" line="+28"/>
+        <location filename="../../sync/client/photos/photouploader.cpp" line="+28"/>
+        <location line="+94"/>
         <source>无法读取待上传的照片 %1：%2</source>
         <translation>Cannot read photo %1 for upload: %2</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="-69"/>
         <source>服务器记录的照片进度（%1 字节）与照片大小（%2 字节）不符</source>
         <translation>The server&apos;s upload progress (%1 bytes) does not match the photo size (%2 bytes)</translation>
     </message>
@@ -616,12 +1079,12 @@
 <context>
     <name>RecheckDialog</name>
     <message>
-        <location filename="../components/RecheckDialog.qml" line="+15"/>
+        <location filename="../components/RecheckDialog.qml" line="+16"/>
         <source>记录回头看结果</source>
         <translation>Record re-check result</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+20"/>
         <source>整改到位</source>
         <translation>Rectified</translation>
     </message>
@@ -679,7 +1142,7 @@
         <translation>Record result</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>问题：%1</source>
         <translation>Problem: %1</translation>
     </message>
@@ -722,7 +1185,12 @@
 <context>
     <name>ScoreInput</name>
     <message>
-        <location filename="../components/ScoreInput.qml" line="+72"/>
+        <location filename="../components/ScoreInput.qml" line="+56"/>
+        <source>%1 · %2 分</source>
+        <translation>%1 · %2 pts</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>%1（%2 分）</source>
         <translation>%1 (%2 pts)</translation>
     </message>
@@ -742,7 +1210,7 @@
         <translation>Problems found</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>否</source>
         <translation>No</translation>
     </message>
@@ -752,12 +1220,12 @@
         <translation>Yes (veto)</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>确认一票否决</source>
         <translation>Confirm veto</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>一票否决会使该单位等次为“较差”并排在所有单位之后。确认存在该情形？</source>
         <translation>A veto sets this unit&apos;s grade to “Poor” and ranks it after all other units. Confirm that this applies?</translation>
     </message>
@@ -780,7 +1248,7 @@
 <context>
     <name>SecureStore</name>
     <message>
-        <location filename="../../platform/securestore.cpp" line="+30"/>
+        <location filename="../../core/store/securestore.cpp" line="+30"/>
         <source>密钥名称“%1”无效（只能用字母、数字、点、下划线和连字符）</source>
         <translation>Invalid key name “%1” (use only letters, digits, dots, underscores and hyphens)</translation>
     </message>
@@ -788,22 +1256,17 @@
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../pages/SettingsPage.qml" line="+18"/>
-        <source>‹ 返回</source>
-        <translation>‹ Back</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location filename="../pages/SettingsPage.qml" line="+16"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+14"/>
         <source>语言 / Language</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+16"/>
         <source>服务器</source>
         <translation>Server</translation>
     </message>
@@ -818,30 +1281,88 @@
         <translation>Account</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>%1（%2，%3）</source>
         <translation>%1 (%2, %3)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+12"/>
+        <source>关于本机</source>
+        <translation>About this tablet</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>退出登录</source>
         <translation>Sign out</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+21"/>
         <source>丢弃未同步的更改？</source>
         <translation>Discard unsynced changes?</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+3"/>
+        <source>丢弃并退出</source>
+        <translation>Discard and sign out</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>本机还有 %1 条更改没有到达总部。退出并丢弃后无法恢复。建议先联网同步。</source>
         <translation>This device still has %1 change(s) that have not reached HQ. Once you sign out and discard them, they cannot be recovered. Go online and sync first.</translation>
     </message>
 </context>
 <context>
+    <name>SignInFlow</name>
+    <message>
+        <location filename="../../sync/client/signin/signinflow.cpp" line="+23"/>
+        <source>本机还有 %1 条账号 %2 的更改没有同步。请先用该账号同步，再换账号或服务器登录。</source>
+        <translation>This device still has %1 unsynced change(s) of account %2. Sync with that account first, then sign in with another account or server.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>服务器地址“%1”无效，应形如 https://hq.example.cn:8443</source>
+        <translation>Invalid server address “%1”; it should look like https://hq.example.cn:8443</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>正在登录 %1 ……</source>
+        <translation>Signing in to %1…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>登录失败：%1</source>
+        <translation>Sign-in failed: %1</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>本机数据出错：%1</source>
+        <translation>Error in this device&apos;s data: %1</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>正在下载考评设置……</source>
+        <translation>Downloading the campaign setup…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>已登录，但下载考评设置失败：%1</source>
+        <translation>Signed in, but downloading the campaign setup failed: %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>保存考评设置失败：%1</source>
+        <translation>Saving the campaign setup failed: %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>已载入考评活动“%1”</source>
+        <translation>Loaded assessment campaign “%1”</translation>
+    </message>
+</context>
+<context>
     <name>SignInPage</name>
     <message>
-        <location filename="../pages/SignInPage.qml" line="+22"/>
+        <location filename="../pages/SignInPage.qml" line="+27"/>
         <source>现场考评</source>
         <translation>Onsite Assessment</translation>
     </message>
@@ -851,9 +1372,24 @@
         <translation>Quantified Assessment of Organization Work · Group Tablet</translation>
     </message>
     <message>
+        <location line="+12"/>
+        <source>服务器：%1</source>
+        <translation>Server: %1</translation>
+    </message>
+    <message>
         <location line="+8"/>
-        <source>服务器地址，例如 https://hq.example.cn:8443</source>
-        <translation>Server address, e.g. https://hq.example.cn:8443</translation>
+        <source>更改</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>服务器地址</source>
+        <translation>Server address</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>例如 https://hq.example.cn:8443（向考评办索取）</source>
+        <translation>e.g. https://hq.example.cn:8443 (ask the assessment office)</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -866,7 +1402,7 @@
         <translation>Password</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+12"/>
         <source>正在登录……</source>
         <translation>Signing in…</translation>
     </message>
@@ -876,7 +1412,7 @@
         <translation>Sign in</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+18"/>
         <source>首次登录需要联网，会下载本组的考评设置；之后离线也能直接进入。</source>
         <translation>The first sign-in needs a network connection to download your group&apos;s campaign setup; after that you can sign in offline.</translation>
     </message>
@@ -884,7 +1420,7 @@
 <context>
     <name>SubmissionBar</name>
     <message>
-        <location filename="../components/SubmissionBar.qml" line="+26"/>
+        <location filename="../components/SubmissionBar.qml" line="+34"/>
         <source>已提交：%1</source>
         <translation>Submitted: %1</translation>
     </message>
@@ -899,24 +1435,24 @@
         <translation>%1 indicator(s) not scored by anyone</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>提交并锁定</source>
         <translation>Submit and lock</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <location line="+41"/>
-        <location line="+25"/>
+        <location line="+8"/>
+        <location line="+39"/>
+        <location line="+24"/>
         <source>撤回提交</source>
         <translation>Reopen</translation>
     </message>
     <message>
-        <location line="-57"/>
+        <location line="-55"/>
         <source>提交本单位的考评</source>
         <translation>Submit this unit&apos;s assessment</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+9"/>
         <source>全部指标均已评分。提交后组员不能再修改本单位的评分；组长或考评办修改须写明理由。</source>
         <translation>All indicators are scored. After submission, group members can no longer change this unit&apos;s scores; the group leader or the assessment office must give a reason for any change.</translation>
     </message>
@@ -927,17 +1463,17 @@
     </message>
     <message>
         <location line="+6"/>
-        <location line="+36"/>
+        <location line="+35"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location line="-33"/>
+        <location line="-30"/>
         <source>确认提交</source>
         <translation>Confirm submission</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+19"/>
         <source>撤回后本组可以继续修改评分。请写明撤回理由，它会和提交记录一起保存。</source>
         <translation>After reopening, your group can change scores again. Give a reason for reopening; it is saved with the submission record.</translation>
     </message>
@@ -950,7 +1486,7 @@
 <context>
     <name>SyncBar</name>
     <message>
-        <location filename="../components/SyncBar.qml" line="+23"/>
+        <location filename="../components/SyncBar.qml" line="+32"/>
         <source>在线</source>
         <translation>Online</translation>
     </message>
@@ -960,17 +1496,20 @@
         <translation>Offline</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+21"/>
+        <location line="+1"/>
         <source>立即同步</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
+        <location line="+1"/>
         <source>同步详情</source>
         <translation>Sync details</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
+        <location line="+1"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
@@ -978,7 +1517,7 @@
 <context>
     <name>SyncClient</name>
     <message>
-        <location filename="../../sync/client/syncclient.cpp" line="+16"/>
+        <location filename="../../sync/client/transport/syncclient.cpp" line="+16"/>
         <source>服务器的回答无法识别（%1）</source>
         <translation>Unrecognized answer from the server (%1)</translation>
     </message>
@@ -1009,9 +1548,67 @@
     </message>
 </context>
 <context>
+    <name>SyncEngine</name>
+    <message>
+        <location filename="../../sync/client/transport/syncengine.cpp" line="+128"/>
+        <source>本机数据读写失败：%1</source>
+        <translation>Reading or writing this device&apos;s data failed: %1</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>本机尚未登录，请先登录</source>
+        <translation>This device is not signed in; please sign in first</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>开始同步</source>
+        <translation>Starting sync</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>正在上传 %1 条本机更改</source>
+        <translation>Uploading %1 local change(s)</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>服务器没有处理上传的 %1 条更改</source>
+        <translation>The server did not process the %1 uploaded change(s)</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>正在上传照片 %1/%2（%3 / %4）</source>
+        <translation>Uploading photo %1/%2 (%3 / %4)</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>正在更新考评设置</source>
+        <translation>Updating the campaign setup</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>正在下载服务器上的更改</source>
+        <translation>Downloading changes from the server</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>已下载 %1 条服务器更改</source>
+        <translation>Downloaded %1 change(s) from the server</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>同步完成</source>
+        <translation>Sync complete</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>同步失败：%1</source>
+        <translation>Sync failed: %1</translation>
+    </message>
+</context>
+<context>
     <name>SyncError</name>
     <message>
-        <location filename="../../sync/client/syncerror.cpp" line="+15"/>
+        <location filename="../../sync/client/transport/syncerror.cpp" line="+15"/>
         <source>HTTP %1，%2</source>
         <extracomment>%1 is the HTTP status, %2 the server&apos;s error code (e.g. invalid_token)</extracomment>
         <translation>HTTP %1, %2</translation>
@@ -1096,17 +1693,12 @@
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../pages/SyncPage.qml" line="+16"/>
-        <source>‹ 返回</source>
-        <translation>‹ Back</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location filename="../pages/SyncPage.qml" line="+17"/>
         <source>同步详情</source>
         <translation>Sync details</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>正在同步……</source>
         <translation>Syncing…</translation>
     </message>
@@ -1116,22 +1708,22 @@
         <translation>Sync now</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+15"/>
         <source>网络</source>
         <translation>Network</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>在线</source>
         <translation>Online</translation>
     </message>
     <message>
         <location line="+0"/>
-        <source>离线（联网后自动同步）</source>
-        <translation>Offline (syncs automatically when online)</translation>
+        <source>离线：更改都已保存在本机，联网后自动同步</source>
+        <translation>Offline: every change is saved on this tablet and syncs when the network is back</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+6"/>
         <source>待同步更改</source>
         <translation>Changes to sync</translation>
     </message>
@@ -1189,7 +1781,7 @@
 <context>
     <name>UnitOverview</name>
     <message>
-        <location filename="../components/UnitOverview.qml" line="+19"/>
+        <location filename="../components/UnitOverview.qml" line="+24"/>
         <source>本组当前合计 %1 分</source>
         <translation>Group total so far: %1 points</translation>
     </message>
@@ -1199,65 +1791,20 @@
         <translation>Group total: %1 pts · %2 items left for me</translation>
     </message>
     <message>
-        <location line="+29"/>
-        <source>组长核定 %1 分：%2</source>
-        <translation>Leader&apos;s final value %1 pts: %2</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>%1 · %2 分</source>
-        <translation>%1 · %2 pts</translation>
+        <location line="+54"/>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
     </message>
     <message>
         <location line="+8"/>
-        <source>我：%1</source>
-        <translation>Mine: %1</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>我：未评</source>
-        <translation>Mine: not scored</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>本组 %1（%2 人）</source>
-        <translation>Group %1 (%2 raters)</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>本组未评</source>
-        <translation>Group: not scored</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>核定</source>
-        <translation>Set final value</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>组长核定指标 %1</source>
-        <translation>Final value for indicator %1</translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>核定分值（一票否决项填“是”或“否”）</source>
-        <translation>Final value (veto items: “是” = yes, “否” = no)</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>核定理由（必填）</source>
-        <translation>Reason (required)</translation>
+        <source>小计 我 %1 · 本组 %2 / %3 分</source>
+        <translation>Subtotal me %1 · group %2 / %3 pts</translation>
     </message>
 </context>
 <context>
     <name>UnitPage</name>
     <message>
-        <location filename="../pages/UnitPage.qml" line="+24"/>
-        <source>‹ 返回</source>
-        <translation>‹ Back</translation>
-    </message>
-    <message>
-        <location line="+15"/>
+        <location filename="../pages/UnitPage.qml" line="+41"/>
         <source>点位</source>
         <translation>Sites</translation>
     </message>
@@ -1277,17 +1824,22 @@
         <translation>Re-checks</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+55"/>
         <source>%1 · 核查指标 %2</source>
         <translation>%1 · Indicators checked: %2</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>已评 %1/%2</source>
-        <translation>Scored %1/%2</translation>
+        <location line="+7"/>
+        <source>已锁定</source>
+        <translation>Locked</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+0"/>
+        <source>我已评 %1/%2</source>
+        <translation>I scored %1/%2</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>本单位没有点位</source>
         <translation>This unit has no sites</translation>
     </message>
@@ -1295,32 +1847,12 @@
 <context>
     <name>VisitPage</name>
     <message>
-        <location filename="../pages/VisitPage.qml" line="+13"/>
-        <source>问题</source>
-        <translation>Problem</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>短板</source>
-        <translation>Shortcoming</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>弱项</source>
-        <translation>Weakness</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>‹ 返回</source>
-        <translation>‹ Back</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location filename="../pages/VisitPage.qml" line="+19"/>
         <source>%1 · %2 · %3</source>
         <translation>%1 · %2 · %3</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>重新签到</source>
         <translation>Check in again</translation>
     </message>
@@ -1330,7 +1862,7 @@
         <translation>Check in</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
         <source>选择照片</source>
         <translation>Choose photo</translation>
     </message>
@@ -1340,7 +1872,7 @@
         <translation>Images (*.jpg *.jpeg *.png *.webp *.heic)</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+40"/>
         <source>回避：您来自本单位，不能为其评分。</source>
         <translation>Conflict of interest: you belong to this unit and cannot score it.</translation>
     </message>
@@ -1348,6 +1880,11 @@
         <location line="+1"/>
         <source>尚未签到：到达点位后请先签到。</source>
         <translation>Not checked in yet: check in when you arrive at the site.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>签退</source>
+        <translation>Check out</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -1364,61 +1901,59 @@
         <source>实地看到的情况、座谈对象等</source>
         <translation>What you saw on site, people interviewed, etc.</translation>
     </message>
+</context>
+<context>
+    <name>onsite::app::AboutModel</name>
     <message>
-        <location line="+29"/>
-        <source>照片（%1）</source>
-        <translation>Photos (%1)</translation>
+        <location filename="../viewmodels/aboutmodel.cpp" line="+42"/>
+        <source>%1 字节</source>
+        <translation>%1 bytes</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>拍照</source>
-        <translation>Take photo</translation>
+        <location line="+17"/>
+        <source>本机数据未打开</source>
+        <translation>The device data is not open</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>选择照片文件</source>
-        <translation>Choose photo file</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>待上传 </source>
-        <translation>Pending upload </translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>问题（%1）</source>
-        <translation>Findings (%1)</translation>
+        <location line="+11"/>
+        <source>版本</source>
+        <translation>Version</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>记录问题</source>
-        <translation>Record finding</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>【%1】%2 — 建议：%3</source>
-        <translation>[%1] %2 — Suggestion: %3</translation>
+        <source>设备编号</source>
+        <translation>Device id</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>（照片 %1 张）</source>
-        <translation> (%1 photo(s))</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>亮点（%1）</source>
-        <translation>Highlights (%1)</translation>
+        <source>本机数据合计</source>
+        <translation>Data on this tablet</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>记录亮点</source>
-        <translation>Record highlight</translation>
+        <source>数据库</source>
+        <translation>Database</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>照片</source>
+        <translation>Photo</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1 张，%2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>数据文件夹</source>
+        <translation>Data folder</translation>
     </message>
 </context>
 <context>
     <name>onsite::app::RecheckModel</name>
     <message>
-        <location filename="../viewmodels/recheckmodel.cpp" line="+24"/>
+        <location filename="../viewmodels/recheckmodel.cpp" line="+26"/>
         <source>整改到位</source>
         <translation>Rectified</translation>
     </message>
@@ -1443,7 +1978,7 @@
         <translation>Synced</translation>
     </message>
     <message>
-        <location line="+103"/>
+        <location line="+105"/>
         <source>照片已保存，联网后自动上传</source>
         <translation>Photo saved; it uploads when online</translation>
     </message>
@@ -1480,7 +2015,7 @@
 <context>
     <name>onsite::app::SessionModel</name>
     <message>
-        <location filename="../viewmodels/sessionmodel.cpp" line="+104"/>
+        <location filename="../viewmodels/sessionmodel.cpp" line="+119"/>
         <source>请输入账号和密码</source>
         <translation>Enter your account and password</translation>
     </message>
@@ -1498,7 +2033,7 @@
 <context>
     <name>onsite::app::SyncStatusModel</name>
     <message>
-        <location filename="../viewmodels/syncstatusmodel.cpp" line="+36"/>
+        <location filename="../viewmodels/syncstatusmodel.cpp" line="+39"/>
         <source>尚未同步</source>
         <translation>Not synced yet</translation>
     </message>
@@ -1599,7 +2134,7 @@
 <context>
     <name>onsite::app::UnitOverviewModel</name>
     <message>
-        <location filename="../viewmodels/unitoverviewmodel.cpp" line="+56"/>
+        <location filename="../viewmodels/unitoverviewmodel.cpp" line="+60"/>
         <source>%1 于 %2 提交，本单位评分已锁定</source>
         <translation>Submitted by %1 on %2; this unit&apos;s scores are locked</translation>
     </message>
@@ -1609,7 +2144,7 @@
         <translation>Reopened by %1 on %2: %3</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+81"/>
         <source>保存失败：%1</source>
         <translation>Save failed: %1</translation>
     </message>
@@ -1632,7 +2167,7 @@
 <context>
     <name>onsite::app::VisitModel</name>
     <message>
-        <location filename="../viewmodels/visitmodel.cpp" line="+32"/>
+        <location filename="../viewmodels/visitmodel.cpp" line="+36"/>
         <source>已记录问题</source>
         <translation>Problem recorded</translation>
     </message>
@@ -1647,7 +2182,7 @@
         <translation>Weakness recorded</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+65"/>
         <source>此设备没有相机，请从文件中选择照片</source>
         <translation>This device has no camera; choose a photo from a file</translation>
     </message>
@@ -1657,22 +2192,13 @@
         <translation>Taking photo…</translation>
     </message>
     <message>
-        <location line="+97"/>
-        <source>已签到 %1（未取得定位）</source>
-        <translation>Checked in at %1 (no location fix)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>已签到 %1，位置 %2, %3（精度约 %4 米）</source>
-        <translation>Checked in at %1, location %2, %3 (accuracy about %4 m)</translation>
-    </message>
-    <message>
-        <location line="+41"/>
+        <location line="+145"/>
+        <location line="+186"/>
         <source>保存失败：%1</source>
         <translation>Save failed: %1</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="-173"/>
         <source>已保存指标 %1 的评分</source>
         <translation>Score saved for indicator %1</translation>
     </message>
@@ -1682,7 +2208,7 @@
         <translation>Checked in</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+52"/>
         <source>正在定位……</source>
         <translation>Getting location…</translation>
     </message>
@@ -1692,9 +2218,84 @@
         <translation>Checked in (no location fix: %1)</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="-257"/>
         <source>照片已保存，联网后自动上传</source>
         <translation>Photo saved; it uploads automatically when online</translation>
+    </message>
+    <message>
+        <location line="+202"/>
+        <source>，精度约 %1 米</source>
+        <translation>, accuracy about %1 m</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>已签到 %1，未取得定位</source>
+        <translation>Checked in %1, no position fix</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>已签到 %1，位置 %2, %3%4（点位没有坐标，无法核对距离）</source>
+        <translation>Checked in %1 at %2, %3%4 (the site has no coordinates to measure against)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 公里</source>
+        <translation>%1 km</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 米</source>
+        <translation>%1 m</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>已签到 %1，距点位 %2%3，超出 %4 米签到范围</source>
+        <translation>Checked in %1, %2 from the site%3, beyond the %4 m check-in range</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>已签到 %1，距点位 %2%3，在签到范围内</source>
+        <translation>Checked in %1, %2 from the site%3, within range</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>；本次考评要求在点位 %1 米内签到才能评分，请到点位重新签到</source>
+        <translation>; this assessment needs a check-in within %1 m of the site before scoring, so check in again at the site</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 小时 %2 分</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 分钟</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>已签退 %1，停留 %2</source>
+        <translation>Checked out %1 after %2</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>请先签到</source>
+        <translation>Please check in first</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>已签退</source>
+        <translation>Checked out</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>照片已保存（相册选取，原始拍摄时间 %1）</source>
+        <translation>Photo saved (from the gallery, taken %1)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>照片已保存（相册选取，没有原始拍摄时间）</source>
+        <translation>Photo saved (from the gallery, time taken unknown)</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -1720,6 +2321,31 @@
         <location line="+3"/>
         <source>已记录亮点</source>
         <translation>Highlight recorded</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>已修改问题</source>
+        <translation>Finding changed</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>已修改亮点</source>
+        <translation>Highlight changed</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>已删除问题</source>
+        <translation>Finding deleted</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>已删除亮点</source>
+        <translation>Highlight deleted</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>已删除照片</source>
+        <translation>Photo deleted</translation>
     </message>
 </context>
 <context>
@@ -1790,7 +2416,7 @@
 <context>
     <name>onsite::platform::FakePhotoSource</name>
     <message>
-        <location filename="../../platform/fakephotosource.cpp" line="+61"/>
+        <location filename="../../platform/fakephotosource.cpp" line="+62"/>
         <source>此设备没有相机，请从文件中选择照片</source>
         <translation>This device has no camera; choose a photo from a file</translation>
     </message>
@@ -1873,109 +2499,31 @@
     </message>
 </context>
 <context>
-    <name>onsite::sync::SignInFlow</name>
+    <name>onsite::platform::QtPositionSource</name>
     <message>
-        <location filename="../../sync/client/signinflow.cpp" line="+23"/>
-        <source>本机还有 %1 条账号 %2 的更改没有同步。请先用该账号同步，再换账号或服务器登录。</source>
-        <translation>This device still has %1 unsynced change(s) of account %2. Sync with that account first, then sign in with another account or server.</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>服务器地址“%1”无效，应形如 https://hq.example.cn:8443</source>
-        <translation>Invalid server address “%1”; it should look like https://hq.example.cn:8443</translation>
-    </message>
-    <message>
-        <location line="+16"/>
-        <source>正在登录 %1 ……</source>
-        <translation>Signing in to %1…</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>登录失败：%1</source>
-        <translation>Sign-in failed: %1</translation>
-    </message>
-    <message>
-        <location line="+19"/>
-        <source>本机数据出错：%1</source>
-        <translation>Error in this device&apos;s data: %1</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>正在下载考评设置……</source>
-        <translation>Downloading the campaign setup…</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>已登录，但下载考评设置失败：%1</source>
-        <translation>Signed in, but downloading the campaign setup failed: %1</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>保存考评设置失败：%1</source>
-        <translation>Saving the campaign setup failed: %1</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>已载入考评活动“%1”</source>
-        <translation>Loaded assessment campaign “%1”</translation>
-    </message>
-</context>
-<context>
-    <name>onsite::sync::SyncEngine</name>
-    <message>
-        <location filename="../../sync/client/syncengine.cpp" line="+128"/>
-        <source>本机数据读写失败：%1</source>
-        <translation>Reading or writing this device&apos;s data failed: %1</translation>
-    </message>
-    <message>
-        <location line="+17"/>
-        <source>本机尚未登录，请先登录</source>
-        <translation>This device is not signed in; please sign in first</translation>
-    </message>
-    <message>
-        <location line="+27"/>
-        <source>开始同步</source>
-        <translation>Starting sync</translation>
-    </message>
-    <message>
-        <location line="+36"/>
-        <source>正在上传 %1 条本机更改</source>
-        <translation>Uploading %1 local change(s)</translation>
-    </message>
-    <message>
-        <location line="+20"/>
-        <source>服务器没有处理上传的 %1 条更改</source>
-        <translation>The server did not process the %1 uploaded change(s)</translation>
-    </message>
-    <message>
-        <location line="+21"/>
-        <source>正在上传照片 %1/%2（%3 / %4）</source>
-        <translation>Uploading photo %1/%2 (%3 / %4)</translation>
-    </message>
-    <message>
-        <location line="+48"/>
-        <source>正在更新考评设置</source>
-        <translation>Updating the campaign setup</translation>
-    </message>
-    <message>
-        <location line="+23"/>
-        <source>正在下载服务器上的更改</source>
-        <translation>Downloading changes from the server</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>已下载 %1 条服务器更改</source>
-        <translation>Downloaded %1 change(s) from the server</translation>
-    </message>
-    <message>
-        <location line="+24"/>
-        <source>同步完成</source>
-        <translation>Sync complete</translation>
+        <location filename="../../platform/qtpositionsource.cpp" line="+43"/>
+        <source>没有定位权限，请在系统设置中允许本应用使用位置信息</source>
+        <translation>No permission to use the location; allow it for this app in the system settings</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>同步失败：%1</source>
-        <translation>Sync failed: %1</translation>
+        <source>定位服务已关闭，请在系统设置中打开</source>
+        <translation>Location services are off; turn them on in the system settings</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 秒内没有取得定位，请到开阔处再试</source>
+        <translation>No position fix within %1 seconds; try again in the open</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>定位出错，请稍后再试</source>
+        <translation>Positioning failed; please try again later</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>此设备没有定位功能</source>
+        <translation>This device has no positioning</translation>
     </message>
 </context>
 </TS>

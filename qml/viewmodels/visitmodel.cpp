@@ -5,6 +5,7 @@
 #include "appservices.h"
 #include "client/store/devicestore.h"
 #include "client/rules/fielderror.h"
+#include "client/rules/fieldrecordedits.h"
 #include "client/rules/fieldrecorder.h"
 #include "client/rules/fieldrules.h"
 #include "client/transport/syncengine.h"
@@ -117,7 +118,7 @@ QVariantList VisitModel::queryPhotos() const
     if (!store() || m_unitCode.isEmpty())
         return photos;
     for (const SqlRow &p : store()->db().query(QStringLiteral("SELECT p.id, p.sha256, p.indicator_code, p.captured_at, "
-                                                              "COALESCE(u.complete, 1) FROM photos p LEFT JOIN photo_uploads u "
+                                                              "COALESCE(u.complete, 1), p.account FROM photos p LEFT JOIN photo_uploads u "
                                                               "ON u.sha256 = p.sha256 WHERE p.unit_code = ? ORDER BY p.captured_at"),
                                                {m_unitCode})) {
         photos.append(QVariantMap{
@@ -125,7 +126,8 @@ QVariantList VisitModel::queryPhotos() const
             {QStringLiteral("source"), PhotoImageProvider::urlFor(p[1].toString())},
             {QStringLiteral("indicator"), p[2]},
             {QStringLiteral("time"), localTime(p[3].toString())},
-            {QStringLiteral("uploaded"), p[4].toInt() != 0}});
+            {QStringLiteral("uploaded"), p[4].toInt() != 0},
+            {QStringLiteral("mine"), p[5].toString() == m_account}});
     }
     return photos;
 }
@@ -158,6 +160,7 @@ void VisitModel::reload()
         return;
     try {
         const sync::FieldRules rules = sync::FieldRules::load(store()->db());
+        m_account = rules.me().account;
         const Site &site = rules.requireSite(m_siteCode);
         const Unit &unit = rules.requireUnit(site.unitCode);
         m_siteName = site.name;
@@ -206,19 +209,25 @@ void VisitModel::reload()
         }
         m_photos = queryPhotos();
         for (const SqlRow &f : db.query(QStringLiteral("SELECT kind, description, suggestion, indicator_code, "
-                                                       "(SELECT COUNT(*) FROM finding_photos fp WHERE fp.finding_id = f.id) "
-                                                       "FROM findings f WHERE unit_code = ? ORDER BY recorded_at"),
+                                                       "(SELECT group_concat(fp.photo_id) FROM finding_photos fp WHERE fp.finding_id = f.id), "
+                                                       "id, account FROM findings f WHERE unit_code = ? ORDER BY recorded_at"),
                                         {unit.code})) {
+            const QStringList photoIds = f[4].toString().split(QLatin1Char(','), Qt::SkipEmptyParts);
             m_findings.append(QVariantMap{{QStringLiteral("kind"), f[0]},
                                           {QStringLiteral("description"), f[1]},
                                           {QStringLiteral("suggestion"), f[2]},
                                           {QStringLiteral("indicator"), f[3]},
-                                          {QStringLiteral("photoCount"), f[4].toInt()}});
+                                          {QStringLiteral("photoCount"), photoIds.size()},
+                                          {QStringLiteral("photoIds"), photoIds},
+                                          {QStringLiteral("id"), f[5]},
+                                          {QStringLiteral("mine"), f[6].toString() == m_account}});
         }
-        for (const SqlRow &h : db.query(QStringLiteral("SELECT title, description FROM highlights WHERE unit_code = ? "
-                                                       "ORDER BY recorded_at"),
+        for (const SqlRow &h : db.query(QStringLiteral("SELECT title, description, id, account FROM highlights "
+                                                       "WHERE unit_code = ? ORDER BY recorded_at"),
                                         {unit.code})) {
-            m_highlights.append(QVariantMap{{QStringLiteral("title"), h[0]}, {QStringLiteral("description"), h[1]}});
+            m_highlights.append(QVariantMap{{QStringLiteral("title"), h[0]}, {QStringLiteral("description"), h[1]},
+                                            {QStringLiteral("id"), h[2]},
+                                            {QStringLiteral("mine"), h[3].toString() == m_account}});
         }
     } catch (const std::exception &e) {
         setMessage(QString::fromUtf8(e.what()));
@@ -334,6 +343,60 @@ bool VisitModel::addHighlight(const QString &title, const QString &description)
         return false;
     }
     return write([&](sync::FieldRecorder &r) { r.recordHighlight(draft); }, tr("已记录亮点"));
+}
+
+bool VisitModel::updateFinding(const QString &id, const QString &kind, const QString &description,
+                               const QString &suggestion, const QString &indicatorCode, const QStringList &photoIds)
+{
+    Finding draft;
+    draft.indicatorCode = indicatorCode;
+    draft.kind = findingKindFromName(kind).value_or(FindingKind::Problem);
+    draft.description = description;
+    draft.suggestion = suggestion;
+    draft.photoIds = photoIds;
+    return edit([&](sync::FieldRecordEdits &e) { e.updateFinding(id, draft); }, tr("已修改问题"));
+}
+
+bool VisitModel::updateHighlight(const QString &id, const QString &title, const QString &description)
+{
+    return edit([&](sync::FieldRecordEdits &e) { e.updateHighlight(id, title, description); }, tr("已修改亮点"));
+}
+
+bool VisitModel::deleteFinding(const QString &id)
+{
+    return edit([&](sync::FieldRecordEdits &e) { e.remove(QStringLiteral("finding"), id); }, tr("已删除问题"));
+}
+
+bool VisitModel::deleteHighlight(const QString &id)
+{
+    return edit([&](sync::FieldRecordEdits &e) { e.remove(QStringLiteral("highlight"), id); }, tr("已删除亮点"));
+}
+
+bool VisitModel::deletePhoto(const QString &id)
+{
+    return edit([&](sync::FieldRecordEdits &e) { e.remove(QStringLiteral("photo"), id); }, tr("已删除照片"));
+}
+
+template <typename Work>
+bool VisitModel::edit(Work work, const QString &done)
+{
+    if (!store())
+        return false;
+    try {
+        sync::FieldRecordEdits edits(store()->db());
+        work(edits);
+    } catch (const sync::FieldError &e) {
+        setMessage(e.message());
+        return false;
+    } catch (const std::exception &e) {
+        setMessage(tr("保存失败：%1").arg(QString::fromUtf8(e.what())));
+        return false;
+    }
+    if (auto *engine = AppServices::instance().engine)
+        engine->notifyLocalChange();
+    setMessage(done);
+    reload();
+    return true;
 }
 
 } // namespace onsite::app

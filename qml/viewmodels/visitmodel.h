@@ -69,6 +69,15 @@ public:
     Q_INVOKABLE bool addFinding(const QString &kind, const QString &description, const QString &suggestion,
                                 const QString &indicatorCode, const QStringList &photoIds = {});
     Q_INVOKABLE bool addHighlight(const QString &title, const QString &description);
+    // Changes and deletes of one's own findings, highlights and photos, until the unit is
+    // submitted; a delete reaches HQ as a tombstone.
+    Q_INVOKABLE bool updateFinding(const QString &id, const QString &kind, const QString &description,
+                                   const QString &suggestion, const QString &indicatorCode,
+                                   const QStringList &photoIds = {});
+    Q_INVOKABLE bool updateHighlight(const QString &id, const QString &title, const QString &description);
+    Q_INVOKABLE bool deleteFinding(const QString &id);
+    Q_INVOKABLE bool deleteHighlight(const QString &id);
+    Q_INVOKABLE bool deletePhoto(const QString &id);
     Q_INVOKABLE void reload();
 
 Q_SIGNALS:
@@ -82,12 +91,14 @@ Q_SIGNALS:
 private:
     template <typename Work>
     bool write(Work work, const QString &done);
+    template <typename Work>
+    bool edit(Work work, const QString &done);
     void setMessage(const QString &message);
     QVariantList queryPhotos() const; // this unit's photos with their upload state
     void connectCamera();
 
     QString m_siteCode, m_siteName, m_siteType, m_unitCode, m_unitName, m_category, m_checkInText, m_message,
-        m_visitId, m_notes, m_cameraIndicator;
+        m_visitId, m_notes, m_cameraIndicator, m_account;
     bool m_scorable = false, m_submitted = false;
     QVariantList m_items, m_photos, m_findings, m_highlights;
 };

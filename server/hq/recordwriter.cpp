@@ -226,6 +226,12 @@ MutationResult RecordWriter::applyDelete(const protocol::Mutation &m, const Devi
     if (m.entity == entity::kScore && UnitSubmissions(m_db).isLocked(unitCode))
         return rejection(m.seq, QStringLiteral("unit_locked"),
                          QStringLiteral("单位 %1 已提交锁定，评分不能删除；如需修改请由组长填写理由").arg(unitCode));
+    // Photos, findings and highlights may still be added to a submitted unit, but what
+    // the leader submitted stays: no deletes until the unit is reopened.
+    if ((m.entity == entity::kPhoto || m.entity == entity::kFinding || m.entity == entity::kHighlight) &&
+        UnitSubmissions(m_db).isLocked(unitCode))
+        return rejection(m.seq, QStringLiteral("unit_locked"),
+                         QStringLiteral("单位 %1 已提交锁定，照片、问题和亮点不能再删除").arg(unitCode));
     if (m.entity == entity::kSubmission)
         return rejection(m.seq, QStringLiteral("not_deletable"), QStringLiteral("提交记录不能删除，请改为“撤回提交”"));
     if (m.entity == entity::kRecheck || m.entity == entity::kRecheckResult)
@@ -237,6 +243,8 @@ MutationResult RecordWriter::applyDelete(const protocol::Mutation &m, const Devi
         return rejection(m.seq, QStringLiteral("unknown_entity"), QStringLiteral("未知的记录类型“%1”").arg(m.entity));
     if (m.entity == entity::kFinding)
         m_db.execute(QStringLiteral("DELETE FROM finding_photos WHERE finding_id = ?"), {m.id});
+    if (m.entity == entity::kPhoto) // a finding no longer points at a deleted photo
+        m_db.execute(QStringLiteral("DELETE FROM finding_photos WHERE photo_id = ?"), {m.id});
     if (m.entity == entity::kScore) {
         const auto stored = m_db.query(QStringLiteral("SELECT indicator_code, kind, input FROM score_entries WHERE id = ?"),
                                        {m.id});
@@ -275,6 +283,10 @@ MutationResult RecordWriter::applyFieldRecord(const protocol::Mutation &m, const
     const QString owner = tables.ownerOf(m.entity, m.id);
     if (!owner.isEmpty() && owner != session.account)
         return rejection(m.seq, QStringLiteral("not_owner"), QStringLiteral("该记录属于其他人"));
+    if (!owner.isEmpty() && (m.entity == entity::kFinding || m.entity == entity::kHighlight) &&
+        UnitSubmissions(m_db).isLocked(record->unitCode))
+        return rejection(m.seq, QStringLiteral("unit_locked"),
+                         QStringLiteral("单位 %1 已提交锁定，已有的问题和亮点不能再修改").arg(record->unitCode));
     if (auto conflict = losesTo(m, m.id, record->unitCode, session, now))
         return *conflict;
     tables.write(*record, !owner.isEmpty());
