@@ -1,6 +1,10 @@
 #pragma once
 
+#include "client/store/setupcache.h"
+
 #include <QString>
+
+#include <memory>
 
 namespace onsite::sync {
 class DeviceStore;
@@ -24,6 +28,9 @@ struct AppServices
     Translations *translations = nullptr;
     platform::PlatformServices *platform = nullptr; // position, photos, reachability
     QString defaultServerUrl;
+    // The set-up read once for all view models and their writes (until they take a
+    // FieldWorkspace, which owns one).
+    std::shared_ptr<sync::SetupCache> setups = std::make_shared<sync::SetupCache>();
 
     static AppServices &instance();
 };

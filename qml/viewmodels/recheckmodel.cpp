@@ -109,7 +109,7 @@ void RecheckModel::reload()
         try {
             // The record button shows when the policy would take a result of this unit
             // for a task of the person's own group (the same check recording makes).
-            const sync::FieldRules rules = sync::FieldRules::load(store()->db());
+            const sync::FieldRules rules = sync::FieldRules::load(store()->db(), AppServices::instance().setups.get());
             Recheck own;
             own.unitCode = m_unitCode;
             own.groupName = rules.me().groupName;
@@ -134,7 +134,7 @@ QString RecheckModel::addPhoto(const QString &file)
     const QString path = file.startsWith(QLatin1String("file:")) ? QUrl(file).toLocalFile() : file;
     try {
         const PhotoEvidence photo =
-            sync::FieldRecorder(store()->db(), store()->photosFolder()).recordPhoto(path, m_unitCode);
+            sync::FieldRecorder(store()->db(), store()->photosFolder(), {}, AppServices::instance().setups.get()).recordPhoto(path, m_unitCode);
         if (auto *engine = AppServices::instance().engine)
             engine->notifyLocalChange();
         setMessage(tr("照片已保存，联网后自动上传"));
@@ -159,7 +159,7 @@ bool RecheckModel::record(const QString &recheckId, const QString &outcome, cons
         return false;
     }
     try {
-        sync::FieldRecorder(store()->db(), store()->photosFolder()).recordRecheckResult(recheckId, *parsed, notes, photoIds);
+        sync::FieldRecorder(store()->db(), store()->photosFolder(), {}, AppServices::instance().setups.get()).recordRecheckResult(recheckId, *parsed, notes, photoIds);
     } catch (const sync::FieldError &e) {
         setMessage(e.message());
         return false;

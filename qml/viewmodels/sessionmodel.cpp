@@ -23,7 +23,7 @@ std::optional<Person> loadMe()
     if (!store())
         return std::nullopt;
     try {
-        return sync::FieldRules::load(store()->db()).me();
+        return sync::FieldRules::load(store()->db(), AppServices::instance().setups.get()).me();
     } catch (const std::exception &) {
         return std::nullopt; // not signed in yet: no set-up on the device
     }

@@ -20,7 +20,7 @@ void SiteListModel::reload()
     auto *store = AppServices::instance().store;
     if (store && !m_unitCode.isEmpty()) {
         try {
-            const sync::FieldRules rules = sync::FieldRules::load(store->db());
+            const sync::FieldRules rules = sync::FieldRules::load(store->db(), AppServices::instance().setups.get());
             for (const Site &site : rules.setup().sites) {
                 if (site.unitCode != m_unitCode)
                     continue;

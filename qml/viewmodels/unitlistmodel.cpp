@@ -78,7 +78,7 @@ void UnitListModel::reload()
     m_visible.clear();
     if (auto *store = AppServices::instance().store) {
         try {
-            const sync::FieldRules rules = sync::FieldRules::load(store->db());
+            const sync::FieldRules rules = sync::FieldRules::load(store->db(), AppServices::instance().setups.get());
             const int items = static_cast<int>(std::count_if(rules.setup().indicators.begin(), rules.setup().indicators.end(),
                                                              [](const Indicator &i) { return !i.isProject(); }));
             QHash<QString, int> sitesPerUnit;

@@ -45,7 +45,7 @@ void UnitOverviewModel::reload()
         return;
     }
     try {
-        const sync::FieldRules rules = sync::FieldRules::load(store->db());
+        const sync::FieldRules rules = sync::FieldRules::load(store->db(), AppServices::instance().setups.get());
         const Person &me = rules.me();
         m_canSetFinal = me.canSetFinalValue() && me.homeUnitCode != m_unitCode;
         m_canSubmit = m_canSetFinal;
@@ -132,7 +132,7 @@ bool UnitOverviewModel::write(Work work, const QString &done)
     if (!store)
         return false;
     try {
-        sync::FieldRecorder recorder(store->db(), store->photosFolder());
+        sync::FieldRecorder recorder(store->db(), store->photosFolder(), {}, AppServices::instance().setups.get());
         work(recorder);
     } catch (const sync::FieldError &e) {
         m_message = e.message();

@@ -159,7 +159,7 @@ void VisitModel::reload()
     if (!store() || m_siteCode.isEmpty())
         return;
     try {
-        const sync::FieldRules rules = sync::FieldRules::load(store()->db());
+        const sync::FieldRules rules = sync::FieldRules::load(store()->db(), AppServices::instance().setups.get());
         m_account = rules.me().account;
         const Site &site = rules.requireSite(m_siteCode);
         const Unit &unit = rules.requireUnit(site.unitCode);
@@ -243,7 +243,7 @@ bool VisitModel::write(Work work, const QString &done)
     if (!store())
         return false;
     try {
-        sync::FieldRecorder recorder(store()->db(), store()->photosFolder());
+        sync::FieldRecorder recorder(store()->db(), store()->photosFolder(), {}, AppServices::instance().setups.get());
         work(recorder);
     } catch (const sync::FieldError &e) {
         setMessage(e.message());
