@@ -11,6 +11,8 @@
 #include "protocol/records.h"
 #include "store/unitsubmissions.h"
 #include "client/store/syncstate.h"
+#include "geo/geodistance.h"
+#include "policy/scorepolicy.h"
 
 #include <QCoreApplication>
 #include <QUuid>
@@ -58,7 +60,11 @@ RecordedScore FieldRecorder::recordScore(const QString &unit, const QString &ind
                                          ScoreKind kind, const QString &reason)
 {
     const FieldRules rules = FieldRules::load(m_db, m_setups);
-    const ItemValue value = rules.checkScore(unit, indicator, input, kind, reason, UnitSubmissions(m_db).isLocked(unit));
+    std::optional<CheckInEvidence> checkIns;
+    if (rules.setup().campaign.presence.checkInRequired && kind == ScoreKind::Rater)
+        checkIns = checkInEvidence(rules.setup(), unit, rules.me().account, myVisits(rules.me().account));
+    const ItemValue value =
+        rules.checkScore(unit, indicator, input, kind, reason, UnitSubmissions(m_db).isLocked(unit), checkIns);
     ScoreEntry entry;
     entry.unitCode = unit;
     entry.indicatorCode = indicator;
@@ -79,17 +85,28 @@ Visit FieldRecorder::recordVisit(const QString &site, const QString &notes, cons
 {
     const FieldRules rules = FieldRules::load(m_db, m_setups);
     rules.requireFieldWorker();
-    rules.requireSite(site);
+    const Site &place = rules.requireSite(site);
     Visit visit{newId(), site, rules.me().account, now(), position, notes.trimmed()};
+    visit.distanceMeters = distanceFromSite(place, position); // the function HQ measures with
     save(protocol::entity::kVisit, visit.id, protocol::visitToJson(visit));
     return visit;
 }
 
-Visit FieldRecorder::updateVisitNotes(const QString &visitId, const QString &notes)
+Visit FieldRecorder::checkOut(const QString &visitId)
 {
     const FieldRules rules = FieldRules::load(m_db, m_setups);
+    Visit visit = ownVisit(rules, visitId);
+    if (visit.checkedOutAt.isValid())
+        throw FieldError(QCoreApplication::translate("FieldRecorder", "这次实地查看已经签退"));
+    visit.checkedOutAt = std::max(now(), visit.checkedInAt); // a clock set back never makes a negative length
+    save(protocol::entity::kVisit, visit.id, protocol::visitToJson(visit));
+    return visit;
+}
+
+Visit FieldRecorder::ownVisit(const FieldRules &rules, const QString &visitId)
+{
     const auto rows = m_db.query(QStringLiteral("SELECT site_code, account, checked_in_at, latitude, longitude, "
-                                                "accuracy_m FROM visits WHERE id = ?"),
+                                                "accuracy_m, notes, distance_m, checked_out_at FROM visits WHERE id = ?"),
                                  {visitId});
     if (rows.empty())
         throw FieldError(
@@ -99,17 +116,58 @@ Visit FieldRecorder::updateVisitNotes(const QString &visitId, const QString &not
         throw FieldError(
             QCoreApplication::translate("FieldRecorder", "只能修改本人的实地查看记录"));
     Visit visit{visitId, r[0].toString(), r[1].toString(),
-                QDateTime::fromString(r[2].toString(), Qt::ISODateWithMs).toUTC(), std::nullopt, notes.trimmed()};
+                QDateTime::fromString(r[2].toString(), Qt::ISODateWithMs).toUTC(), std::nullopt, r[6].toString()};
     if (!r[3].isNull() && !r[4].isNull())
         visit.position = Position{r[3].toDouble(), r[4].toDouble(),
                                   r[5].isNull() ? std::nullopt : std::optional<double>(r[5].toDouble())};
+    if (!r[7].isNull())
+        visit.distanceMeters = r[7].toDouble();
+    if (!r[8].isNull())
+        visit.checkedOutAt = QDateTime::fromString(r[8].toString(), Qt::ISODateWithMs).toUTC();
+    return visit;
+}
+
+std::vector<Visit> FieldRecorder::myVisits(const QString &account)
+{
+    std::vector<Visit> visits;
+    for (const SqlRow &r : m_db.query(QStringLiteral("SELECT id, site_code, latitude, longitude, accuracy_m FROM visits "
+                                                     "WHERE account = ?"),
+                                      {account})) {
+        Visit visit;
+        visit.id = r[0].toString();
+        visit.siteCode = r[1].toString();
+        visit.account = account;
+        if (!r[2].isNull() && !r[3].isNull())
+            visit.position = Position{r[2].toDouble(), r[3].toDouble(),
+                                      r[4].isNull() ? std::nullopt : std::optional<double>(r[4].toDouble())};
+        visits.push_back(std::move(visit));
+    }
+    return visits;
+}
+
+Visit FieldRecorder::updateVisitNotes(const QString &visitId, const QString &notes)
+{
+    const FieldRules rules = FieldRules::load(m_db, m_setups);
+    Visit visit = ownVisit(rules, visitId); // check-in and check-out stay as they are
+    visit.notes = notes.trimmed();
     save(protocol::entity::kVisit, visit.id, protocol::visitToJson(visit));
     return visit;
 }
 
+PhotoEvidence FieldRecorder::recordCapturedPhoto(const QString &file, const QString &unit, const PhotoCapture &capture,
+                                         const QString &indicator, const QString &visitId)
+{
+    // A picked file's EXIF time is when it was taken, not when it became evidence.
+    PhotoEvidence photo = recordPhoto(file, unit, indicator, visitId,
+                                      capture.origin == PhotoOrigin::Camera ? capture.capturedAt : QDateTime(),
+                                      capture.position, capture.origin, capture.originalAt);
+    return photo;
+}
+
 PhotoEvidence FieldRecorder::recordPhoto(const QString &file, const QString &unit, const QString &indicator,
                                          const QString &visitId, const QDateTime &capturedAt,
-                                         const std::optional<Position> &position)
+                                         const std::optional<Position> &position, PhotoOrigin origin,
+                                         const QDateTime &originalAt)
 {
     const FieldRules rules = FieldRules::load(m_db, m_setups);
     rules.requireFieldWorker();
@@ -130,6 +188,10 @@ PhotoEvidence FieldRecorder::recordPhoto(const QString &file, const QString &uni
     photo.account = rules.me().account;
     photo.capturedAt = capturedAt.isValid() ? capturedAt.toUTC() : now();
     photo.position = position;
+    photo.origin = origin;
+    photo.originalAt = origin == PhotoOrigin::Picked && originalAt.isValid()
+                           ? QDateTime::fromMSecsSinceEpoch(originalAt.toMSecsSinceEpoch(), Qt::UTC)
+                           : QDateTime();
     photo.mimeType = stored.mimeType;
     photo.sizeBytes = stored.sizeBytes;
     const QJsonObject data = protocol::photoToJson(photo);

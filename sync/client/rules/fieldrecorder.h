@@ -10,6 +10,7 @@
 #include <QDateTime>
 
 #include <optional>
+#include <vector>
 
 namespace onsite::sync {
 
@@ -38,13 +39,20 @@ public:
     // score for the same unit, indicator, person and kind updates the first (same id).
     RecordedScore recordScore(const QString &unit, const QString &indicator, const QString &input, ScoreKind kind,
                               const QString &reason = {});
+    // A check-in, with its distance from the site's coordinates when both are known.
     Visit recordVisit(const QString &site, const QString &notes, const std::optional<Position> &position = {});
     // Rewrites the notes of one of the person's own visits.
     Visit updateVisitNotes(const QString &visitId, const QString &notes);
+    // 签退: the person leaves the site; once per visit.
+    Visit checkOut(const QString &visitId);
     // Copies the file into the device's photo folder under its SHA-256.
     PhotoEvidence recordPhoto(const QString &file, const QString &unit, const QString &indicator = {},
                               const QString &visitId = {}, const QDateTime &capturedAt = {},
-                              const std::optional<Position> &position = {});
+                              const std::optional<Position> &position = {}, PhotoOrigin origin = PhotoOrigin::Unknown,
+                              const QDateTime &originalAt = {});
+    // As the platform hands a photo over: camera time and fix, or a picked file's EXIF.
+    PhotoEvidence recordCapturedPhoto(const QString &file, const QString &unit, const PhotoCapture &capture,
+                              const QString &indicator = {}, const QString &visitId = {});
     // `draft` carries unit, site, indicator, kind, description, suggestion, photo ids.
     Finding recordFinding(Finding draft);
     // `draft` carries unit, site, title, description.
@@ -61,6 +69,8 @@ public:
     UnitSubmission reopenUnit(const QString &unit, const QString &reason);
 
 private:
+    Visit ownVisit(const FieldRules &rules, const QString &visitId);
+    std::vector<Visit> myVisits(const QString &account);
     UnitSubmission saveSubmission(const QString &unit, bool locked, const QString &note);
     void checkOptionalLinks(const FieldRules &rules, const QString &unit, const QString &site,
                             const QString &indicator) const;

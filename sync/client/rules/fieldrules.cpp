@@ -120,11 +120,12 @@ void FieldRules::requireFieldWorker() const
 }
 
 ItemValue FieldRules::checkScore(const QString &unitCode, const QString &indicatorCode, const QString &input,
-                                 ScoreKind kind, const QString &reason, bool unitLocked) const
+                                 ScoreKind kind, const QString &reason, bool unitLocked,
+                                 const std::optional<CheckInEvidence> &checkIns) const
 {
     const QSet<QString> scope(m_scope.cbegin(), m_scope.cend());
-    const ScoreDecision decision =
-        ScorePolicy(*m_setup, m_me, scope).decide({unitCode, indicatorCode, input, kind, reason}, unitLocked);
+    const ScoreDecision decision = ScorePolicy(*m_setup, m_me, scope)
+                                       .decide({unitCode, indicatorCode, input, kind, reason, checkIns}, unitLocked);
     if (decision.allowed())
         return *decision.value;
     // The policy decides (the same one HQ applies); these are the words for the screen.
@@ -161,6 +162,16 @@ ItemValue FieldRules::checkScore(const QString &unitCode, const QString &indicat
     case ScoreRefusal::InvalidInput:
         throw FieldError(QCoreApplication::translate("FieldRules", "指标 %1 的输入“%2”无效：%3")
                              .arg(decision.item->code, input, decision.inputError));
+    case ScoreRefusal::CheckInRequired:
+        throw FieldError(QCoreApplication::translate("FieldRules", "本次考评要求先在%1的点位现场签到，才能评分")
+                             .arg(unit->name));
+    case ScoreRefusal::CheckInNoPosition:
+        throw FieldError(QCoreApplication::translate("FieldRules", "你在%1的签到没有定位，请在点位重新签到后再评分")
+                             .arg(unit->name));
+    case ScoreRefusal::CheckInTooFar:
+        throw FieldError(QCoreApplication::translate("FieldRules", "你在%1的签到离点位超过 %2 米，请到点位重新签到后再评分")
+                             .arg(unit->name)
+                             .arg(m_setup->campaign.presence.radiusMeters));
     }
     throw FieldError(QCoreApplication::translate("FieldRules", "无法记录这项评分"));
 }

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "policy/scorepolicy.h"
+
 #include "domain/campaignsetup.h"
 #include "domain/followup.h"
 #include "domain/scoreentry.h"
@@ -45,9 +47,11 @@ public:
     const Site &requireSite(const QString &code) const; // of a unit in scope
     void requireFieldWorker() const; // someone who records field work (not a liaison)
     // Checks a score completely (ScorePolicy, shared with HQ) and returns what the
-    // input is worth; `unitLocked`: the unit is submitted.
+    // input is worth; `unitLocked`: the unit is submitted; `checkIns`: the person's
+    // check-ins at the unit's sites, for a campaign that asks for them.
     ItemValue checkScore(const QString &unit, const QString &indicator, const QString &input, ScoreKind kind,
-                         const QString &reason, bool unitLocked = false) const;
+                         const QString &reason, bool unitLocked = false,
+                         const std::optional<CheckInEvidence> &checkIns = std::nullopt) const;
     // Checks a re-check result (RecheckPolicy, shared with HQ); `recheck` is the pulled
     // assignment it names, or null when the device does not hold it.
     void checkRecheckResult(const RecheckResult &result, const Recheck *recheck) const;

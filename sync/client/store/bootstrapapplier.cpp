@@ -75,6 +75,8 @@ void BootstrapApplier::saveSetup(const protocol::Bootstrap &b)
                   c.gradeLines.excellent.toPlainString(), c.gradeLines.good.toPlainString(),
                   c.gradeLines.fair.toPlainString(), c.trimFromRaters,
                   QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)});
+    m_db.execute(QStringLiteral("UPDATE campaign SET check_in_required = ?, check_in_radius_m = ? WHERE id = ?"),
+                 {c.presence.checkInRequired ? 1 : 0, c.presence.radiusMeters, c.id});
     deleteAbsent(QStringLiteral("campaign"), QStringLiteral("id"), {c.id});
 
     QStringList codes;

@@ -118,13 +118,16 @@ void RecordRows::upsertVisit(const QString &id, const QJsonObject &data)
     QString error;
     const Visit v = parsed(protocol::visitFromJson(id, data, &error), protocol::entity::kVisit, id, error);
     QVariantList params{id, v.siteCode, v.account, protocol::timestampText(v.checkedInAt)};
-    params << positionValues(v.position) << v.notes;
+    params << positionValues(v.position) << v.notes
+           << (v.distanceMeters ? QVariant(*v.distanceMeters) : QVariant())
+           << (v.checkedOutAt.isValid() ? QVariant(protocol::timestampText(v.checkedOutAt)) : QVariant());
     m_db.execute(QStringLiteral("INSERT INTO visits (id, site_code, account, checked_in_at, latitude, longitude, "
-                                "accuracy_m, notes) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
+                                "accuracy_m, notes, distance_m, checked_out_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                                 "ON CONFLICT (id) DO UPDATE SET site_code = excluded.site_code, "
                                 "account = excluded.account, checked_in_at = excluded.checked_in_at, "
                                 "latitude = excluded.latitude, longitude = excluded.longitude, "
-                                "accuracy_m = excluded.accuracy_m, notes = excluded.notes"),
+                                "accuracy_m = excluded.accuracy_m, notes = excluded.notes, "
+                                "distance_m = excluded.distance_m, checked_out_at = excluded.checked_out_at"),
                  params);
 }
 
@@ -134,16 +137,18 @@ void RecordRows::upsertPhoto(const QString &id, const QJsonObject &data)
     const PhotoEvidence p = parsed(protocol::photoFromJson(id, data, &error), protocol::entity::kPhoto, id, error);
     QVariantList params{id, p.sha256, textOrNull(p.visitId), p.unitCode, textOrNull(p.indicatorCode), p.account,
                         protocol::timestampText(p.capturedAt)};
-    params << positionValues(p.position) << p.mimeType << p.sizeBytes;
+    params << positionValues(p.position) << p.mimeType << p.sizeBytes << photoOriginName(p.origin)
+           << (p.originalAt.isValid() ? QVariant(protocol::timestampText(p.originalAt)) : QVariant());
     m_db.execute(QStringLiteral("INSERT INTO photos (id, sha256, visit_id, unit_code, indicator_code, account, "
-                                "captured_at, latitude, longitude, accuracy_m, mime_type, size_bytes) "
-                                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                                "captured_at, latitude, longitude, accuracy_m, mime_type, size_bytes, origin, "
+                                "original_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                                 "ON CONFLICT (id) DO UPDATE SET sha256 = excluded.sha256, visit_id = excluded.visit_id, "
                                 "unit_code = excluded.unit_code, indicator_code = excluded.indicator_code, "
                                 "account = excluded.account, captured_at = excluded.captured_at, "
                                 "latitude = excluded.latitude, longitude = excluded.longitude, "
                                 "accuracy_m = excluded.accuracy_m, mime_type = excluded.mime_type, "
-                                "size_bytes = excluded.size_bytes"),
+                                "size_bytes = excluded.size_bytes, origin = excluded.origin, "
+                                "original_at = excluded.original_at"),
                  params);
 }
 
