@@ -61,13 +61,40 @@ Page {
             x: 16
             spacing: 12
 
-            Label {
+            // Check-in: distance from the site against the campaign's radius; then check-out.
+            RowLayout {
                 Layout.topMargin: 12
                 Layout.fillWidth: true
-                text: !visit.scorable ? qsTr("回避：您来自本单位，不能为其评分。")
-                                      : (visit.checkInText.length > 0 ? visit.checkInText : qsTr("尚未签到：到达点位后请先签到。"))
-                color: !visit.scorable ? Theme.primary : "#424242"
-                wrapMode: Text.Wrap
+                spacing: Theme.gap
+                ColumnLayout {
+                    Layout.fillWidth: true
+                    spacing: 4
+                    Label {
+                        objectName: "checkInLabel"
+                        Layout.fillWidth: true
+                        text: !visit.scorable ? qsTr("回避：您来自本单位，不能为其评分。")
+                                              : (visit.checkInText.length > 0 ? visit.checkInText : qsTr("尚未签到：到达点位后请先签到。"))
+                        color: !visit.scorable ? Theme.primary : (visit.checkInOutsideRadius ? Theme.warn : Theme.text)
+                        font.pixelSize: Theme.fontBody
+                        wrapMode: Text.Wrap
+                    }
+                    Label {
+                        objectName: "checkOutLabel"
+                        visible: visit.checkOutText.length > 0
+                        Layout.fillWidth: true
+                        text: visit.checkOutText
+                        color: Theme.textSecondary
+                        font.pixelSize: Theme.fontSmall
+                        wrapMode: Text.Wrap
+                    }
+                }
+                AppButton {
+                    objectName: "checkOutButton"
+                    visible: visit.canCheckOut
+                    iconName: "logout"
+                    text: qsTr("签退")
+                    onClicked: visit.checkOut()
+                }
             }
             Label {
                 objectName: "submittedNotice"

@@ -7,6 +7,7 @@
 #include "client/rules/fielderror.h"
 #include "client/rules/fieldrecordedits.h"
 #include "client/rules/fieldrecorder.h"
+#include "platform/exifmetadata.h"
 #include "client/rules/fieldrules.h"
 #include "client/transport/syncengine.h"
 #include "platform/platformservices.h"
@@ -68,13 +69,17 @@ void VisitModel::connectCamera()
     if (!platform || !platform->photos)
         return;
     connect(platform->photos, &platform::PhotoSource::hasCameraChanged, this, &VisitModel::cameraChanged);
-    connect(platform->photos, &platform::PhotoSource::photoReady, this, [this](const QString &file) {
+    connect(platform->photos, &platform::PhotoSource::photoReady, this,
+            [this](const QString &file, const PhotoCapture &capture) {
         if (m_cameraIndicator.isNull())
             return; // another page's capture
         const QString indicator = m_cameraIndicator;
         m_cameraIndicator = QString();
+        const bool saved =
+            write([&](sync::FieldRecorder &r) { r.recordCapturedPhoto(file, m_unitCode, capture, indicator, m_visitId); },
+                  tr("照片已保存，联网后自动上传"));
         // The store keeps its own copy under the photo's hash; the capture file is spare.
-        if (addPhoto(file, indicator) && file.contains(QLatin1String("/camera/")))
+        if (saved && file.contains(QLatin1String("/camera/")))
             QFile::remove(file);
         Q_EMIT photoTaken();
     });
@@ -153,6 +158,8 @@ void VisitModel::reload()
     m_findings.clear();
     m_highlights.clear();
     m_checkInText.clear();
+    m_checkOutText.clear();
+    m_checkInOutside = false;
     m_visitId.clear();
     m_notes.clear();
     m_submitted = false;
@@ -193,19 +200,15 @@ void VisitModel::reload()
                                        {QStringLiteral("scored"), !mine.empty()},
                                        {QStringLiteral("raterCount"), raters.front().value(0).toInt()}});
         }
-        const auto visits = db.query(QStringLiteral("SELECT id, checked_in_at, latitude, longitude, accuracy_m, notes FROM visits "
-                                                    "WHERE site_code = ? AND account = ? ORDER BY checked_in_at DESC LIMIT 1"),
+        const auto visits = db.query(QStringLiteral("SELECT id, checked_in_at, latitude, longitude, accuracy_m, notes, "
+                                                    "distance_m, checked_out_at FROM visits WHERE site_code = ? AND "
+                                                    "account = ? ORDER BY checked_in_at DESC LIMIT 1"),
                                      {m_siteCode, rules.me().account});
         if (!visits.empty()) {
             const SqlRow &v = visits.front();
             m_visitId = v[0].toString();
             m_notes = v[5].toString();
-            m_checkInText = v[2].isNull()
-                                ? tr("已签到 %1（未取得定位）").arg(localTime(v[1].toString()))
-                                : tr("已签到 %1，位置 %2, %3（精度约 %4 米）")
-                                      .arg(localTime(v[1].toString()), QString::number(v[2].toDouble(), 'f', 5),
-                                           QString::number(v[3].toDouble(), 'f', 5),
-                                           v[4].isNull() ? QStringLiteral("?") : QString::number(qRound(v[4].toDouble())));
+            describeVisit(v, site, rules.setup().campaign.presence);
         }
         m_photos = queryPhotos();
         for (const SqlRow &f : db.query(QStringLiteral("SELECT kind, description, suggestion, indicator_code, "
@@ -273,6 +276,48 @@ bool VisitModel::checkIn(double latitude, double longitude, double accuracy, boo
     return write([&](sync::FieldRecorder &r) { r.recordVisit(m_siteCode, {}, position); }, tr("已签到"));
 }
 
+void VisitModel::describeVisit(const SqlRow &v, const Site &site, const PresenceRule &presence)
+{
+    const QString when = localTime(v[1].toString());
+    const QString accuracy = v[4].isNull() ? QString() : tr("，精度约 %1 米").arg(qRound(v[4].toDouble()));
+    if (v[2].isNull()) {
+        m_checkInText = tr("已签到 %1，未取得定位").arg(when);
+        m_checkInOutside = site.latitude.has_value();
+    } else if (v[6].isNull()) {
+        m_checkInText = tr("已签到 %1，位置 %2, %3%4（点位没有坐标，无法核对距离）")
+                            .arg(when, QString::number(v[2].toDouble(), 'f', 5), QString::number(v[3].toDouble(), 'f', 5),
+                                 accuracy);
+    } else {
+        const double metres = v[6].toDouble();
+        const QString distance = metres >= 1000 ? tr("%1 公里").arg(metres / 1000, 0, 'f', 1)
+                                                : tr("%1 米").arg(qRound(metres));
+        m_checkInOutside = metres > presence.radiusMeters;
+        m_checkInText = m_checkInOutside
+                            ? tr("已签到 %1，距点位 %2%3，超出 %4 米签到范围").arg(when, distance, accuracy).arg(presence.radiusMeters)
+                            : tr("已签到 %1，距点位 %2%3，在签到范围内").arg(when, distance, accuracy);
+    }
+    if (presence.checkInRequired && m_checkInOutside)
+        m_checkInText += tr("；本次考评要求在点位 %1 米内签到才能评分，请到点位重新签到").arg(presence.radiusMeters);
+    if (!v[7].isNull()) {
+        const QDateTime in = QDateTime::fromString(v[1].toString(), Qt::ISODateWithMs);
+        const QDateTime out = QDateTime::fromString(v[7].toString(), Qt::ISODateWithMs);
+        const qint64 minutes = qMax<qint64>(0, in.secsTo(out)) / 60;
+        const QString length = minutes >= 60 ? tr("%1 小时 %2 分").arg(minutes / 60).arg(minutes % 60)
+                                             : tr("%1 分钟").arg(minutes);
+        m_checkOutText = tr("已签退 %1，停留 %2").arg(localTime(v[7].toString()), length);
+    }
+}
+
+bool VisitModel::checkOut()
+{
+    if (m_visitId.isEmpty()) {
+        setMessage(tr("请先签到"));
+        return false;
+    }
+    const QString visitId = m_visitId;
+    return write([&](sync::FieldRecorder &r) { r.checkOut(visitId); }, tr("已签退"));
+}
+
 void VisitModel::checkInHere()
 {
     auto *platform = AppServices::instance().platform;
@@ -297,8 +342,12 @@ void VisitModel::checkInHere()
 bool VisitModel::addPhoto(const QString &file, const QString &indicatorCode)
 {
     const QString path = file.startsWith(QLatin1String("file:")) ? QUrl(file).toLocalFile() : file;
-    return write([&](sync::FieldRecorder &r) { r.recordPhoto(path, m_unitCode, indicatorCode, m_visitId); },
-                 tr("照片已保存，联网后自动上传"));
+    // Picked from storage: marked as picked, with the time and place its EXIF says.
+    const PhotoCapture capture = platform::pickedPhotoCapture(path);
+    return write([&](sync::FieldRecorder &r) { r.recordCapturedPhoto(path, m_unitCode, capture, indicatorCode, m_visitId); },
+                 capture.originalAt.isValid()
+                     ? tr("照片已保存（相册选取，原始拍摄时间 %1）").arg(QLocale().toString(capture.originalAt.toLocalTime(), QLocale::ShortFormat))
+                     : tr("照片已保存（相册选取，没有原始拍摄时间）"));
 }
 
 bool VisitModel::setNotes(const QString &notes)

@@ -1,5 +1,8 @@
 #pragma once
 
+#include "domain/campaign.h"
+#include "domain/site.h"
+
 #include <QObject>
 #include <QQmlEngine>
 #include <QVariantList>
@@ -26,6 +29,10 @@ class VisitModel : public QObject
     Q_PROPERTY(QString notes READ notes NOTIFY contentChanged) // of the person's latest visit here
     Q_PROPERTY(QVariantList items READ items NOTIFY contentChanged)
     Q_PROPERTY(QString checkInText READ checkInText NOTIFY contentChanged)
+    // Beyond the campaign's check-in radius, or no fix where the site has coordinates.
+    Q_PROPERTY(bool checkInOutsideRadius READ checkInOutsideRadius NOTIFY contentChanged)
+    Q_PROPERTY(QString checkOutText READ checkOutText NOTIFY contentChanged) // "" until checked out
+    Q_PROPERTY(bool canCheckOut READ canCheckOut NOTIFY contentChanged)
     // Own signal: upload state changes during sync, and a refresh must not rebuild the item cards.
     Q_PROPERTY(QVariantList photos READ photos NOTIFY photosChanged)
     Q_PROPERTY(QVariantList findings READ findings NOTIFY contentChanged)
@@ -49,6 +56,9 @@ public:
     QString notes() const { return m_notes; }
     QVariantList items() const { return m_items; }
     QString checkInText() const { return m_checkInText; }
+    bool checkInOutsideRadius() const { return m_checkInOutside; }
+    QString checkOutText() const { return m_checkOutText; }
+    bool canCheckOut() const { return !m_visitId.isEmpty() && m_checkOutText.isEmpty(); }
     QVariantList photos() const { return m_photos; }
     QVariantList findings() const { return m_findings; }
     QVariantList highlights() const { return m_highlights; }
@@ -60,6 +70,8 @@ public:
     Q_INVOKABLE bool checkIn(double latitude, double longitude, double accuracy, bool hasFix);
     // Asks the platform for a fix (works without one) and checks in with what it gets.
     Q_INVOKABLE void checkInHere();
+    // 签退 of the latest visit here; the visit's length goes to HQ.
+    Q_INVOKABLE bool checkOut();
     Q_INVOKABLE bool addPhoto(const QString &file, const QString &indicatorCode);
     // Takes a photo with the platform's camera; it is saved like a picked one.
     Q_INVOKABLE void takePhoto(const QString &indicatorCode);
@@ -89,6 +101,8 @@ Q_SIGNALS:
     void photoTaken(); // a capture was saved (or failed: see message)
 
 private:
+    // Check-in (distance against the campaign's radius) and check-out texts of a visits row.
+    void describeVisit(const QVariantList &visitRow, const Site &site, const PresenceRule &presence);
     template <typename Work>
     bool write(Work work, const QString &done);
     template <typename Work>
@@ -97,6 +111,8 @@ private:
     QVariantList queryPhotos() const; // this unit's photos with their upload state
     void connectCamera();
 
+    bool m_checkInOutside = false;
+    QString m_checkOutText;
     QString m_siteCode, m_siteName, m_siteType, m_unitCode, m_unitName, m_category, m_checkInText, m_message,
         m_visitId, m_notes, m_cameraIndicator, m_account;
     bool m_scorable = false, m_submitted = false;

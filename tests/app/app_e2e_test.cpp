@@ -8,6 +8,7 @@
 #include <QCryptographicHash>
 #include <QFile>
 #include <QGuiApplication>
+#include <QDir>
 #include <QImage>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -202,8 +203,25 @@ TEST_F(AppEndToEnd, SiteVisitWithScoresFindingAndPhotoReachesHq)
     ASSERT_TRUE(ui->click(ui->item(QStringLiteral("checkInButton"))));
     ASSERT_TRUE(waitUntil([&] { return !prop(visit(), "checkInText").toString().isEmpty(); }))
         << str(prop(visit(), "message").toString());
-    EXPECT_TRUE(prop(visit(), "checkInText").toString().contains(QStringLiteral("位置")))
+    // The fake's fix is in Beijing, far from DC-01: the distance is shown against the radius.
+    EXPECT_TRUE(prop(visit(), "checkInText").toString().contains(QStringLiteral("距点位")))
         << str(prop(visit(), "checkInText").toString());
+    EXPECT_TRUE(prop(visit(), "checkInText").toString().contains(QStringLiteral("超出 500 米签到范围")))
+        << str(prop(visit(), "checkInText").toString());
+    EXPECT_TRUE(prop(visit(), "checkInOutsideRadius").toBool());
+    EXPECT_TRUE(prop(visit(), "canCheckOut").toBool());
+    // For looking at the check-in: ONSITE_APP_SHOTS=DIR saves it at both tablet sizes.
+    if (const QString shots = qEnvironmentVariable("ONSITE_APP_SHOTS"); !shots.isEmpty()) {
+        const QSize original = app->window()->size();
+        for (const QSize size : {QSize(1280, 800), QSize(800, 1280)}) {
+            app->window()->resize(size);
+            waitUntil([] { return false; }, 500); // let the layout settle
+            app->window()->grabWindow().save(
+                QDir(shots).filePath(QStringLiteral("visit-checkin-%1x%2.png").arg(size.width()).arg(size.height())));
+        }
+        app->window()->resize(original);
+        waitUntil([] { return false; }, 300);
+    }
 
     // Notes of the visit: saved when the field loses focus (here: to the next field).
     const QString notes = QStringLiteral("座谈支部书记和两名党员，党员活动室开放");
@@ -281,6 +299,13 @@ TEST_F(AppEndToEnd, SiteVisitWithScoresFindingAndPhotoReachesHq)
         << str(prop(visit(), "message").toString());
     EXPECT_EQ(prop(visit(), "findings").toList().constLast().toMap().value(QStringLiteral("photoCount")).toInt(), 1);
 
+    // 签退: the visit's length goes to HQ.
+    ASSERT_TRUE(ui->click(ui->waitForItem(QStringLiteral("checkOutButton"))));
+    ASSERT_TRUE(waitUntil([&] { return !prop(visit(), "checkOutText").toString().isEmpty(); }))
+        << str(prop(visit(), "message").toString());
+    EXPECT_TRUE(prop(visit(), "checkOutText").toString().startsWith(QStringLiteral("已签退")));
+    EXPECT_FALSE(prop(visit(), "canCheckOut").toBool());
+
     // 立即同步, then wait until the sync bar says nothing waits.
     EXPECT_GT(prop(syncStatus(), "pendingChanges").toInt() + prop(syncStatus(), "pendingPhotos").toInt(), 0)
         << "the photo just taken must wait for a sync";
@@ -324,6 +349,9 @@ TEST_F(AppEndToEnd, SiteVisitWithScoresFindingAndPhotoReachesHq)
     EXPECT_EQ(visits.begin()->second.value(QStringLiteral("site")).toString(), QStringLiteral("DC-01"));
     EXPECT_TRUE(visits.begin()->second.contains(QStringLiteral("latitude"))) << "the check-in lost its position";
     EXPECT_EQ(visits.begin()->second.value(QStringLiteral("notes")).toString(), notes);
+    EXPECT_GT(visits.begin()->second.value(QStringLiteral("distance_m")).toDouble(), 500.0);
+    EXPECT_FALSE(visits.begin()->second.value(QStringLiteral("checked_out_at")).toString().isEmpty())
+        << "the check-out did not reach HQ";
 
     const auto photos = records.count(QStringLiteral("photo")) ? records.at(QStringLiteral("photo"))
                                                                : std::map<QString, QJsonObject>{};
@@ -333,6 +361,9 @@ TEST_F(AppEndToEnd, SiteVisitWithScoresFindingAndPhotoReachesHq)
     EXPECT_EQ(photoAtHq.value(QStringLiteral("size_bytes")).toInteger(), photo.size());
     EXPECT_EQ(photoAtHq.value(QStringLiteral("indicator")).toString(), QStringLiteral("2.2"));
     EXPECT_EQ(photoAtHq.value(QStringLiteral("visit")).toString(), visits.begin()->first);
+    // Picked from a file without EXIF: marked as picked, with no original time to vouch for it.
+    EXPECT_EQ(photoAtHq.value(QStringLiteral("origin")).toString(), QStringLiteral("picked"));
+    EXPECT_FALSE(photoAtHq.contains(QStringLiteral("original_at")));
     const ApiReply content = leader.get(QStringLiteral("/api/v1/photos/%1/content").arg(sha));
     EXPECT_EQ(content.status, 200);
     EXPECT_TRUE(content.body == photo) << "HQ serves " << content.body.size() << " bytes, the photo has " << photo.size();
