@@ -115,10 +115,6 @@ QString refusalMessage(const ScoreDecision &decision, const ScoreEntry &score, c
         return QStringLiteral("单位 %1 已提交锁定，修改评分必须写明理由").arg(score.unitCode);
     case ScoreRefusal::InvalidInput:
         return decision.inputError;
-    }
-    return {};
-}
-
     case ScoreRefusal::CheckInRequired:
         return QStringLiteral("本次考评要求先在单位 %1 的点位现场签到，才能评分").arg(score.unitCode);
     case ScoreRefusal::CheckInNoPosition:
@@ -127,6 +123,10 @@ QString refusalMessage(const ScoreDecision &decision, const ScoreEntry &score, c
         return QStringLiteral("在单位 %1 的签到距点位超过 %2 米，请到现场重新签到")
             .arg(score.unitCode)
             .arg(presence.radiusMeters);
+    }
+    return {};
+}
+
 } // namespace
 
 MutationResult RecordWriter::applyScore(const protocol::Mutation &m, const DeviceSession &session, const Scope &scope,
