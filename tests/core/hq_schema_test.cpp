@@ -68,9 +68,9 @@ QDateTime at(int minute)
     return QDateTime(QDate(2026, 6, 20), QTime(8, minute), Qt::UTC);
 }
 
+// A clock row that names no change (stamped by an older build, or replaced since).
 void stamp(SqlConnection &db, const QString &id, const QString &hlc)
 {
-    // As RecordWriter::stampClock does, just before each append.
     db.execute(
         QStringLiteral("DELETE FROM hq_record_clocks WHERE entity = 'score' AND entity_id = ?"),
         {id});
@@ -82,11 +82,17 @@ void stamp(SqlConnection &db, const QString &id, const QString &hlc)
 void append(SqlConnection &db, const QString &id, const QString &op, const QString &input,
             int minute)
 {
-    stamp(db, id, QStringLiteral("17819424%1000-00000").arg(minute, 2, 10, QLatin1Char('0')));
     const QJsonObject data =
         input.isEmpty() ? QJsonObject{} : QJsonObject{{QStringLiteral("input"), input}};
-    ChangeFeed(db).append(QStringLiteral("score"), id, QStringLiteral("DC001"), op, data,
-                          QStringLiteral("g1.li"), at(minute));
+    const qint64 seq = ChangeFeed(db).append(QStringLiteral("score"), id, QStringLiteral("DC001"), op, data,
+                                             QStringLiteral("g1.li"), at(minute));
+    // As RecordWriter::publish does after each append: the clock row names its change.
+    db.execute(
+        QStringLiteral("DELETE FROM hq_record_clocks WHERE entity = 'score' AND entity_id = ?"),
+        {id});
+    db.execute(QStringLiteral("INSERT INTO hq_record_clocks (entity, entity_id, hlc, device_id, change_seq) "
+                              "VALUES ('score', ?, ?, 'dev-a', ?)"),
+               {id, QStringLiteral("17819424%1000-00000").arg(minute, 2, 10, QLatin1Char('0')), seq});
 }
 
 // Record r1 changed twice, r2 once and then deleted; r3's change has no clock row.
