@@ -39,8 +39,11 @@ Rectangle {
             Layout.preferredWidth: 44
             Layout.alignment: Qt.AlignTop
         }
+        // Preferred width 1: the text takes what the fixed columns leave, so 我 and 本组
+        // stand at the same place on every row however long the title is.
         ColumnLayout {
             Layout.fillWidth: true
+            Layout.preferredWidth: 1
             Layout.alignment: Qt.AlignTop
             spacing: 2
             Label { text: row.item.title; wrapMode: Text.Wrap; Layout.fillWidth: true }
@@ -75,6 +78,8 @@ Rectangle {
         // 我: points, or what is missing (only while there is still something to do).
         ColumnLayout {
             Layout.preferredWidth: row.narrow ? 96 : 130
+            Layout.minimumWidth: Layout.preferredWidth
+            Layout.fillWidth: false
             Layout.alignment: Qt.AlignTop
             spacing: 0
             Label { text: qsTr("我"); color: Theme.textSecondary; font.pixelSize: Theme.fontSmall }
@@ -93,6 +98,8 @@ Rectangle {
         // 本组: the aggregate or the final value that replaces it.
         ColumnLayout {
             Layout.preferredWidth: row.narrow ? 120 : 150
+            Layout.minimumWidth: Layout.preferredWidth
+            Layout.fillWidth: false
             Layout.alignment: Qt.AlignTop
             spacing: 0
             Label { text: qsTr("本组"); color: Theme.textSecondary; font.pixelSize: Theme.fontSmall }
