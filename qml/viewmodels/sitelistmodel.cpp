@@ -2,7 +2,10 @@
 
 #include "appservices.h"
 #include "client/store/devicestore.h"
+#include "client/store/fieldqueries.h"
 #include "client/rules/fieldrules.h"
+
+#include <algorithm>
 
 namespace onsite::app {
 
@@ -21,25 +24,19 @@ void SiteListModel::reload()
     if (store && !m_unitCode.isEmpty()) {
         try {
             const sync::FieldRules rules = sync::FieldRules::load(store->db(), AppServices::instance().setups.get());
+            const QHash<QString, QString> mine =
+                sync::FieldQueries(store->db()).raterInputs(m_unitCode, rules.me().account);
             for (const Site &site : rules.setup().sites) {
                 if (site.unitCode != m_unitCode)
                     continue;
-                int scored = 0;
-                for (const QString &code : site.indicatorCodes) {
-                    scored += store->db()
-                                  .query(QStringLiteral("SELECT COUNT(*) FROM score_entries WHERE unit_code = ? AND "
-                                                        "indicator_code = ? AND account = ? AND kind = 'rater'"),
-                                         {m_unitCode, code, rules.me().account})
-                                  .front()
-                                  .value(0)
-                                  .toInt();
-                }
+                const auto scored = std::count_if(site.indicatorCodes.begin(), site.indicatorCodes.end(),
+                                                  [&](const QString &code) { return mine.contains(code); });
                 m_sites.append(QVariantMap{{QStringLiteral("code"), site.code},
                                            {QStringLiteral("name"), site.name},
                                            {QStringLiteral("type"), siteTypeName(site.type)},
                                            {QStringLiteral("items"), site.indicatorCodes.join(QStringLiteral("、"))},
                                            {QStringLiteral("itemCount"), site.indicatorCodes.size()},
-                                           {QStringLiteral("scored"), scored}});
+                                           {QStringLiteral("scored"), static_cast<int>(scored)}});
             }
         } catch (const std::exception &) {
         }

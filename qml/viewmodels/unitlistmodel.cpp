@@ -2,6 +2,7 @@
 
 #include "appservices.h"
 #include "client/store/devicestore.h"
+#include "client/store/fieldqueries.h"
 #include "client/rules/fieldrules.h"
 #include "client/transport/syncengine.h"
 #include "store/unitsubmissions.h"
@@ -85,25 +86,16 @@ void UnitListModel::reload()
             for (const Site &site : rules.setup().sites)
                 ++sitesPerUnit[site.unitCode];
             const QStringList submitted = UnitSubmissions(store->db()).lockedUnits();
+            const sync::FieldQueries queries(store->db());
+            const QHash<QString, int> scored = queries.scoredItemsPerUnit(rules.me().account);
+            const QHash<QString, int> waiting = queries.photosWaitingPerUnit();
             for (const auto &choice : rules.unitsToAssess()) {
                 Row row{choice.unit->code, choice.unit->name, choice.unit->category, {}, 0, items, 0, 0,
                         choice.conflictOfInterest};
                 if (row.locked)
                     row.lockReason = tr("回避：您来自本单位，不能为其评分");
-                row.scored = store->db()
-                                 .query(QStringLiteral("SELECT COUNT(DISTINCT indicator_code) FROM score_entries WHERE "
-                                                       "unit_code = ? AND account = ? AND kind = 'rater'"),
-                                        {row.code, rules.me().account})
-                                 .front()
-                                 .value(0)
-                                 .toInt();
-                row.photosWaiting = store->db()
-                                        .query(QStringLiteral("SELECT COUNT(*) FROM photos p JOIN photo_uploads u ON "
-                                                              "u.sha256 = p.sha256 WHERE p.unit_code = ? AND u.complete = 0"),
-                                               {row.code})
-                                        .front()
-                                        .value(0)
-                                        .toInt();
+                row.scored = scored.value(row.code);
+                row.photosWaiting = waiting.value(row.code);
                 row.sites = sitesPerUnit.value(row.code);
                 row.submitted = submitted.contains(row.code);
                 m_all.push_back(row);

@@ -23,9 +23,9 @@ namespace {
 
 sync::DeviceStore *store() { return AppServices::instance().store; }
 
-QString localTime(const QString &iso)
+QString localTime(const QDateTime &time)
 {
-    return QDateTime::fromString(iso, Qt::ISODateWithMs).toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"));
+    return time.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"));
 }
 
 // What the person sees after saving; the stored kind name stays Chinese on the wire.
@@ -122,17 +122,13 @@ QVariantList VisitModel::queryPhotos() const
     QVariantList photos;
     if (!store() || m_unitCode.isEmpty())
         return photos;
-    for (const SqlRow &p : store()->db().query(QStringLiteral("SELECT p.id, p.sha256, p.indicator_code, p.captured_at, "
-                                                              "COALESCE(u.complete, 1), p.account FROM photos p LEFT JOIN photo_uploads u "
-                                                              "ON u.sha256 = p.sha256 WHERE p.unit_code = ? ORDER BY p.captured_at"),
-                                               {m_unitCode})) {
-        photos.append(QVariantMap{
-            {QStringLiteral("id"), p[0]},
-            {QStringLiteral("source"), PhotoImageProvider::urlFor(p[1].toString())},
-            {QStringLiteral("indicator"), p[2]},
-            {QStringLiteral("time"), localTime(p[3].toString())},
-            {QStringLiteral("uploaded"), p[4].toInt() != 0},
-            {QStringLiteral("mine"), p[5].toString() == m_account}});
+    for (const sync::FieldQueries::PhotoRow &p : sync::FieldQueries(store()->db()).unitPhotos(m_unitCode)) {
+        photos.append(QVariantMap{{QStringLiteral("id"), p.id},
+                                  {QStringLiteral("source"), PhotoImageProvider::urlFor(p.sha256)},
+                                  {QStringLiteral("indicator"), p.indicatorCode},
+                                  {QStringLiteral("time"), localTime(p.capturedAt)},
+                                  {QStringLiteral("uploaded"), p.uploaded},
+                                  {QStringLiteral("mine"), p.account == m_account}});
     }
     return photos;
 }
@@ -176,18 +172,14 @@ void VisitModel::reload()
         m_unitName = unit.name;
         m_category = unit.category;
         m_scorable = rules.me().homeUnitCode != unit.code && rules.me().isRater();
-        SqlConnection &db = store()->db();
-        m_submitted = UnitSubmissions(db).isLocked(unit.code);
+        m_submitted = UnitSubmissions(store()->db()).isLocked(unit.code);
+        const sync::FieldQueries queries(store()->db());
+        const QHash<QString, QString> mine = queries.raterInputs(unit.code, m_account);
+        const QHash<QString, int> raters = queries.raterCounts(unit.code);
         for (const QString &code : site.indicatorCodes) {
             const Indicator *item = rules.setup().indicator(code);
             if (!item)
                 continue;
-            const auto mine = db.query(QStringLiteral("SELECT input FROM score_entries WHERE unit_code = ? AND "
-                                                      "indicator_code = ? AND account = ? AND kind = 'rater'"),
-                                       {unit.code, code, rules.me().account});
-            const auto raters = db.query(QStringLiteral("SELECT COUNT(*) FROM score_entries WHERE unit_code = ? AND "
-                                                        "indicator_code = ? AND kind = 'rater'"),
-                                         {unit.code, code});
             m_items.append(QVariantMap{{QStringLiteral("code"), code},
                                        {QStringLiteral("title"), item->title},
                                        {QStringLiteral("content"), item->content},
@@ -196,41 +188,30 @@ void VisitModel::reload()
                                        {QStringLiteral("maxScore"), item->maxScore.toPlainString()},
                                        {QStringLiteral("evidence"), item->evidence},
                                        {QStringLiteral("checkMethod"), item->checkMethod},
-                                       {QStringLiteral("input"), mine.empty() ? QString() : mine.front().value(0).toString()},
-                                       {QStringLiteral("scored"), !mine.empty()},
-                                       {QStringLiteral("raterCount"), raters.front().value(0).toInt()}});
+                                       {QStringLiteral("input"), mine.value(code)},
+                                       {QStringLiteral("scored"), mine.contains(code)},
+                                       {QStringLiteral("raterCount"), raters.value(code)}});
         }
-        const auto visits = db.query(QStringLiteral("SELECT id, checked_in_at, latitude, longitude, accuracy_m, notes, "
-                                                    "distance_m, checked_out_at FROM visits WHERE site_code = ? AND "
-                                                    "account = ? ORDER BY checked_in_at DESC LIMIT 1"),
-                                     {m_siteCode, rules.me().account});
-        if (!visits.empty()) {
-            const SqlRow &v = visits.front();
-            m_visitId = v[0].toString();
-            m_notes = v[5].toString();
-            describeVisit(v, site, rules.setup().campaign.presence);
+        if (const auto visit = queries.latestVisit(m_siteCode, m_account)) {
+            m_visitId = visit->id;
+            m_notes = visit->notes;
+            describeVisit(*visit, site, rules.setup().campaign.presence);
         }
         m_photos = queryPhotos();
-        for (const SqlRow &f : db.query(QStringLiteral("SELECT kind, description, suggestion, indicator_code, "
-                                                       "(SELECT group_concat(fp.photo_id) FROM finding_photos fp WHERE fp.finding_id = f.id), "
-                                                       "id, account FROM findings f WHERE unit_code = ? ORDER BY recorded_at"),
-                                        {unit.code})) {
-            const QStringList photoIds = f[4].toString().split(QLatin1Char(','), Qt::SkipEmptyParts);
-            m_findings.append(QVariantMap{{QStringLiteral("kind"), f[0]},
-                                          {QStringLiteral("description"), f[1]},
-                                          {QStringLiteral("suggestion"), f[2]},
-                                          {QStringLiteral("indicator"), f[3]},
-                                          {QStringLiteral("photoCount"), photoIds.size()},
-                                          {QStringLiteral("photoIds"), photoIds},
-                                          {QStringLiteral("id"), f[5]},
-                                          {QStringLiteral("mine"), f[6].toString() == m_account}});
+        for (const sync::FieldQueries::FindingRow &f : queries.findings(unit.code)) {
+            m_findings.append(QVariantMap{{QStringLiteral("kind"), f.kind},
+                                          {QStringLiteral("description"), f.description},
+                                          {QStringLiteral("suggestion"), f.suggestion},
+                                          {QStringLiteral("indicator"), f.indicatorCode},
+                                          {QStringLiteral("photoCount"), f.photoCount},
+                                          {QStringLiteral("photoIds"), f.photoIds},
+                                          {QStringLiteral("id"), f.id},
+                                          {QStringLiteral("mine"), f.account == m_account}});
         }
-        for (const SqlRow &h : db.query(QStringLiteral("SELECT title, description, id, account FROM highlights "
-                                                       "WHERE unit_code = ? ORDER BY recorded_at"),
-                                        {unit.code})) {
-            m_highlights.append(QVariantMap{{QStringLiteral("title"), h[0]}, {QStringLiteral("description"), h[1]},
-                                            {QStringLiteral("id"), h[2]},
-                                            {QStringLiteral("mine"), h[3].toString() == m_account}});
+        for (const sync::FieldQueries::HighlightRow &h : queries.highlights(unit.code)) {
+            m_highlights.append(QVariantMap{{QStringLiteral("title"), h.title}, {QStringLiteral("description"), h.description},
+                                            {QStringLiteral("id"), h.id},
+                                            {QStringLiteral("mine"), h.account == m_account}});
         }
     } catch (const std::exception &e) {
         setMessage(QString::fromUtf8(e.what()));
@@ -276,19 +257,21 @@ bool VisitModel::checkIn(double latitude, double longitude, double accuracy, boo
     return write([&](sync::FieldRecorder &r) { r.recordVisit(m_siteCode, {}, position); }, tr("已签到"));
 }
 
-void VisitModel::describeVisit(const SqlRow &v, const Site &site, const PresenceRule &presence)
+void VisitModel::describeVisit(const sync::FieldQueries::VisitRow &v, const Site &site, const PresenceRule &presence)
 {
-    const QString when = localTime(v[1].toString());
-    const QString accuracy = v[4].isNull() ? QString() : tr("，精度约 %1 米").arg(qRound(v[4].toDouble()));
-    if (v[2].isNull()) {
+    const QString when = localTime(v.checkedInAt);
+    const QString accuracy = v.position && v.position->accuracyMeters
+                                 ? tr("，精度约 %1 米").arg(qRound(*v.position->accuracyMeters))
+                                 : QString();
+    if (!v.position) {
         m_checkInText = tr("已签到 %1，未取得定位").arg(when);
         m_checkInOutside = site.latitude.has_value();
-    } else if (v[6].isNull()) {
+    } else if (!v.distanceMeters) {
         m_checkInText = tr("已签到 %1，位置 %2, %3%4（点位没有坐标，无法核对距离）")
-                            .arg(when, QString::number(v[2].toDouble(), 'f', 5), QString::number(v[3].toDouble(), 'f', 5),
-                                 accuracy);
+                            .arg(when, QString::number(v.position->latitude, 'f', 5),
+                                 QString::number(v.position->longitude, 'f', 5), accuracy);
     } else {
-        const double metres = v[6].toDouble();
+        const double metres = *v.distanceMeters;
         const QString distance = metres >= 1000 ? tr("%1 公里").arg(metres / 1000, 0, 'f', 1)
                                                 : tr("%1 米").arg(qRound(metres));
         m_checkInOutside = metres > presence.radiusMeters;
@@ -298,13 +281,11 @@ void VisitModel::describeVisit(const SqlRow &v, const Site &site, const Presence
     }
     if (presence.checkInRequired && m_checkInOutside)
         m_checkInText += tr("；本次考评要求在点位 %1 米内签到才能评分，请到点位重新签到").arg(presence.radiusMeters);
-    if (!v[7].isNull()) {
-        const QDateTime in = QDateTime::fromString(v[1].toString(), Qt::ISODateWithMs);
-        const QDateTime out = QDateTime::fromString(v[7].toString(), Qt::ISODateWithMs);
-        const qint64 minutes = qMax<qint64>(0, in.secsTo(out)) / 60;
+    if (v.checkedOutAt.isValid()) {
+        const qint64 minutes = qMax<qint64>(0, v.checkedInAt.secsTo(v.checkedOutAt)) / 60;
         const QString length = minutes >= 60 ? tr("%1 小时 %2 分").arg(minutes / 60).arg(minutes % 60)
                                              : tr("%1 分钟").arg(minutes);
-        m_checkOutText = tr("已签退 %1，停留 %2").arg(localTime(v[7].toString()), length);
+        m_checkOutText = tr("已签退 %1，停留 %2").arg(localTime(v.checkedOutAt), length);
     }
 }
 

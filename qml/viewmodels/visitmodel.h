@@ -1,6 +1,7 @@
 #pragma once
 
 #include "domain/campaign.h"
+#include "client/store/fieldqueries.h"
 #include "domain/site.h"
 
 #include <QObject>
@@ -102,7 +103,7 @@ Q_SIGNALS:
 
 private:
     // Check-in (distance against the campaign's radius) and check-out texts of a visits row.
-    void describeVisit(const QVariantList &visitRow, const Site &site, const PresenceRule &presence);
+    void describeVisit(const sync::FieldQueries::VisitRow &visit, const Site &site, const PresenceRule &presence);
     template <typename Work>
     bool write(Work work, const QString &done);
     template <typename Work>

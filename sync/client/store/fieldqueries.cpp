@@ -49,13 +49,15 @@ QHash<QString, int> FieldQueries::raterCounts(const QString &unit) const
 
 std::optional<FieldQueries::VisitRow> FieldQueries::latestVisit(const QString &site, const QString &account) const
 {
-    const auto rows = m_db.query(QStringLiteral("SELECT id, checked_in_at, latitude, longitude, accuracy_m, notes FROM visits "
+    const auto rows = m_db.query(QStringLiteral("SELECT id, checked_in_at, latitude, longitude, accuracy_m, notes, distance_m, "
+                                                "checked_out_at FROM visits "
                                                 "WHERE site_code = ? AND account = ? ORDER BY checked_in_at DESC LIMIT 1"),
                                  {site, account});
     if (rows.empty())
         return std::nullopt;
     const SqlRow &v = rows.front();
-    VisitRow visit{v[0].toString(), timeOf(v[1]), std::nullopt, v[5].toString()};
+    VisitRow visit{v[0].toString(), timeOf(v[1]), std::nullopt, v[5].toString(),
+                   v[6].isNull() ? std::nullopt : std::optional<double>(v[6].toDouble()), timeOf(v[7])};
     if (!v[2].isNull() && !v[3].isNull())
         visit.position = Position{v[2].toDouble(), v[3].toDouble(),
                                   v[4].isNull() ? std::nullopt : std::optional<double>(v[4].toDouble())};
@@ -66,10 +68,11 @@ std::vector<FieldQueries::PhotoRow> FieldQueries::unitPhotos(const QString &unit
 {
     std::vector<PhotoRow> photos;
     for (const SqlRow &p : m_db.query(QStringLiteral("SELECT p.id, p.sha256, p.indicator_code, p.captured_at, "
-                                                     "COALESCE(u.complete, 1) FROM photos p LEFT JOIN photo_uploads u "
+                                                     "COALESCE(u.complete, 1), p.account FROM photos p LEFT JOIN photo_uploads u "
                                                      "ON u.sha256 = p.sha256 WHERE p.unit_code = ? ORDER BY p.captured_at"),
                                       {unit}))
-        photos.push_back({p[0].toString(), p[1].toString(), p[2].toString(), timeOf(p[3]), p[4].toInt() != 0});
+        photos.push_back({p[0].toString(), p[1].toString(), p[2].toString(), timeOf(p[3]), p[4].toInt() != 0,
+                          p[5].toString()});
     return photos;
 }
 
@@ -77,21 +80,24 @@ std::vector<FieldQueries::FindingRow> FieldQueries::findings(const QString &unit
 {
     std::vector<FindingRow> findings;
     for (const SqlRow &f : m_db.query(QStringLiteral("SELECT id, kind, description, suggestion, indicator_code, "
-                                                     "(SELECT COUNT(*) FROM finding_photos fp WHERE fp.finding_id = f.id) "
-                                                     "FROM findings f WHERE unit_code = ? ORDER BY recorded_at"),
+                                                     "(SELECT group_concat(fp.photo_id) FROM finding_photos fp WHERE fp.finding_id = f.id), "
+                                                     "account FROM findings f WHERE unit_code = ? ORDER BY recorded_at"),
                                       {unit}))
-        findings.push_back(
-            {f[0].toString(), f[1].toString(), f[2].toString(), f[3].toString(), f[4].toString(), f[5].toInt()});
+    {
+        const QStringList photoIds = f[5].toString().split(QLatin1Char(','), Qt::SkipEmptyParts);
+        findings.push_back({f[0].toString(), f[1].toString(), f[2].toString(), f[3].toString(), f[4].toString(),
+                            static_cast<int>(photoIds.size()), photoIds, f[6].toString()});
+    }
     return findings;
 }
 
 std::vector<FieldQueries::HighlightRow> FieldQueries::highlights(const QString &unit) const
 {
     std::vector<HighlightRow> highlights;
-    for (const SqlRow &h : m_db.query(QStringLiteral("SELECT id, title, description FROM highlights WHERE unit_code = ? "
+    for (const SqlRow &h : m_db.query(QStringLiteral("SELECT id, title, description, account FROM highlights WHERE unit_code = ? "
                                                      "ORDER BY recorded_at"),
                                       {unit}))
-        highlights.push_back({h[0].toString(), h[1].toString(), h[2].toString()});
+        highlights.push_back({h[0].toString(), h[1].toString(), h[2].toString(), h[3].toString()});
     return highlights;
 }
 

@@ -5,6 +5,7 @@
 
 #include <QDateTime>
 #include <QHash>
+#include <QStringList>
 
 #include <optional>
 #include <vector>
@@ -33,6 +34,8 @@ public:
         QDateTime checkedInAt;
         std::optional<Position> position;
         QString notes;
+        std::optional<double> distanceMeters; // from the site, when both have a position
+        QDateTime checkedOutAt;               // invalid until 签退
     };
     // `account`'s latest check-in at `site`.
     std::optional<VisitRow> latestVisit(const QString &site, const QString &account) const;
@@ -44,6 +47,7 @@ public:
         QString indicatorCode;
         QDateTime capturedAt;
         bool uploaded = true; // the content has reached HQ (or was pulled from it)
+        QString account;
     };
     // The unit's photos, oldest first.
     std::vector<PhotoRow> unitPhotos(const QString &unit) const;
@@ -56,6 +60,8 @@ public:
         QString suggestion;
         QString indicatorCode;
         int photoCount = 0;
+        QStringList photoIds;
+        QString account;
     };
     std::vector<FindingRow> findings(const QString &unit) const;
 
@@ -64,6 +70,7 @@ public:
         QString id;
         QString title;
         QString description;
+        QString account;
     };
     std::vector<HighlightRow> highlights(const QString &unit) const;
 
