@@ -1,5 +1,6 @@
 // The tablet app end to end: the real QML UI (offscreen) is driven like a person would
 // drive it, against a real onsite-hq on loopback, and HQ is then asked what it has.
+#include "appfixture.h"
 #include "appundertest.h"
 #include "e2e/apiclient.h"
 #include "e2e/hqprocess.h"
@@ -92,35 +93,9 @@ QByteArray writeJpeg(const QString &path)
     return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
 }
 
-class AppEndToEnd : public ::testing::Test
+class AppEndToEnd : public AppFixture
 {
 protected:
-    void SetUp() override
-    {
-        hq = std::make_unique<HqProcess>(Backend::Sqlite);
-        hq->prepare();
-        hq->start();
-        app = std::make_unique<AppUnderTest>();
-        ASSERT_NE(app->window(), nullptr) << str(app->qmlErrors().join(QLatin1Char('\n')));
-        ui = std::make_unique<UiDriver>(app->window());
-        ASSERT_TRUE(ui->ready());
-    }
-
-    void TearDown() override
-    {
-        // A binding or type error in any screen walked through is a bug even if the
-        // flow still went through.
-        if (app)
-            EXPECT_TRUE(app->qmlErrors().isEmpty()) << str(app->qmlErrors().join(QLatin1Char('\n')));
-        ui.reset();
-        app.reset();
-        if (hq)
-            hq->terminate();
-    }
-
-    QObject *visit() const { return ui->object(QStringLiteral("visitModel")); }
-    QObject *syncStatus() const { return ui->object(QStringLiteral("syncStatus")); }
-
     // The current input of one item on the visit page, as the view model shows it.
     QString inputOf(const QString &code) const
     {
@@ -189,9 +164,6 @@ protected:
             << str(prop(visit(), "message").toString());
     }
 
-    std::unique_ptr<HqProcess> hq;
-    std::unique_ptr<AppUnderTest> app;
-    std::unique_ptr<UiDriver> ui;
 };
 
 TEST_F(AppEndToEnd, SiteVisitWithScoresFindingAndPhotoReachesHq)

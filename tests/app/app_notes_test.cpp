@@ -2,6 +2,7 @@
 // submitted, and HQ follows: an edited finding arrives edited, a deleted one (a
 // tombstone) disappears at HQ; once the leader has submitted the unit, a delete is
 // refused on the tablet and at HQ.
+#include "appfixture.h"
 #include "appundertest.h"
 #include "e2e/apiclient.h"
 #include "e2e/hqprocess.h"
@@ -52,34 +53,17 @@ std::map<QString, QJsonObject> recordsAtHq(ApiClient &client, const QString &ent
     return records;
 }
 
-class AppNotes : public ::testing::Test
+class AppNotes : public AppFixture
 {
 protected:
     void SetUp() override
     {
-        hq = std::make_unique<HqProcess>(Backend::Sqlite);
-        hq->prepare();
-        hq->start();
-        app = std::make_unique<AppUnderTest>();
-        ASSERT_NE(app->window(), nullptr) << str(app->qmlErrors().join(QLatin1Char('\n')));
-        ui = std::make_unique<UiDriver>(app->window());
-        ASSERT_TRUE(ui->ready());
+        AppFixture::SetUp();
+        if (HasFatalFailure())
+            return;
         reader = std::make_unique<ApiClient>(hq->baseUrl());
         ASSERT_EQ(reader->login(kAccount, HqProcess::passwordOf(kAccount), QStringLiteral("dev-reader")).status, 200);
     }
-
-    void TearDown() override
-    {
-        if (app)
-            EXPECT_TRUE(app->qmlErrors().isEmpty()) << str(app->qmlErrors().join(QLatin1Char('\n')));
-        ui.reset();
-        app.reset();
-        if (hq)
-            hq->terminate();
-    }
-
-    QObject *visit() const { return ui->object(QStringLiteral("visitModel")); }
-    QObject *syncStatus() const { return ui->object(QStringLiteral("syncStatus")); }
 
     void signInAndOpenDc01()
     {
@@ -141,9 +125,6 @@ protected:
         return prop(visit(), list).toList().value(index).toMap();
     }
 
-    std::unique_ptr<HqProcess> hq;
-    std::unique_ptr<AppUnderTest> app;
-    std::unique_ptr<UiDriver> ui;
     std::unique_ptr<ApiClient> reader;
 };
 

@@ -1,6 +1,7 @@
 // 回头看 in the tablet app: HQ assigns a re-check of a DC item to 第一检查组; the
 // inspector's app pulls it, shows it on DC's page, records 未到位 with a photo while the
 // tablet is offline, and HQ has the result after the connection returns.
+#include "appfixture.h"
 #include "appundertest.h"
 #include "e2e/hqprocess.h"
 #include "uidriver.h"
@@ -25,31 +26,9 @@ namespace {
 
 std::string str(const QString &text) { return text.toStdString(); }
 
-class AppRecheck : public ::testing::Test
+class AppRecheck : public AppFixture
 {
 protected:
-    void SetUp() override
-    {
-        hq = std::make_unique<HqProcess>(Backend::Sqlite);
-        hq->prepare();
-        hq->start();
-        app = std::make_unique<AppUnderTest>();
-        ASSERT_NE(app->window(), nullptr) << str(app->qmlErrors().join(QLatin1Char('\n')));
-        ui = std::make_unique<UiDriver>(app->window());
-        ASSERT_TRUE(ui->ready());
-    }
-
-    void TearDown() override
-    {
-        if (app) {
-            EXPECT_TRUE(app->qmlErrors().isEmpty()) << str(app->qmlErrors().join(QLatin1Char('\n')));
-        }
-        ui.reset();
-        app.reset();
-        if (hq)
-            hq->terminate();
-    }
-
     followup::Rechecks rechecksAtHq(SqlConnection &db, std::optional<CampaignSetup> &setup)
     {
         setup = CampaignStore(db).loadSetup();
@@ -61,7 +40,6 @@ protected:
         return std::make_unique<SqliteConnection>(QDir(hq->dataFolder()).filePath(QStringLiteral("hq.sqlite")));
     }
 
-    QObject *syncStatus() const { return ui->object(QStringLiteral("syncStatus")); }
     bool nothingWaits() const
     {
         QObject *status = syncStatus();
@@ -69,9 +47,6 @@ protected:
                prop(status, "pendingPhotos").toInt() == 0;
     }
 
-    std::unique_ptr<HqProcess> hq;
-    std::unique_ptr<AppUnderTest> app;
-    std::unique_ptr<UiDriver> ui;
 };
 
 TEST_F(AppRecheck, TheTaskShowsOnTheUnitPageAndItsResultReachesHqAfterOfflineRecording)
