@@ -13,6 +13,7 @@
 
 #include "hq/resultsjson.h"
 #include "hq/resultversions.h"
+#include "store/unitsubmissions.h"
 
 #include <QRegularExpression>
 
@@ -228,11 +229,13 @@ Response ConsoleApi::unit(const ConsoleCaller &caller, const QString &code)
     if (!caller.access.canSee(code))
         return forbidden(QStringLiteral("单位“%1”不属于你的检查组").arg(code));
     auto lease = m_pool.acquire();
-    const QJsonObject document = m_results.currentJson(*lease, *caller.setup);
+    // The one unit's part of the results document, not the whole campaign's.
+    const auto results = m_results.current(*lease, *caller.setup);
     QJsonObject result;
-    for (const QJsonValue &value : document.value(QStringLiteral("units")).toArray()) {
-        if (value.toObject().value(QStringLiteral("unit")).toString() == code)
-            result = value.toObject();
+    for (const UnitResult &unitResult : results->units) {
+        if (unitResult.unitCode == code)
+            result = hq::rankedUnitJson(hq::unitResultJson(unitResult), unitResult,
+                                        UnitSubmissions(*lease).isLocked(code));
     }
     return json(UnitEvidence(*lease, *caller.setup, caller.access).build(*unit, result));
 }
