@@ -4,6 +4,8 @@
 // SyncEngine tests. Runs on the test's event loop; supports keep-alive, dropping a
 // connection mid-request (a cut line) and never answering (a hung server). With a
 // certificate and key it serves TLS instead (QSslServer).
+#include "protocol/gzip.h"
+
 #include <QCoreApplication>
 #include <QDeadlineTimer>
 #include <QJsonArray>
@@ -32,9 +34,16 @@ struct FakeRequest
     QString path;
     QUrlQuery query;
     QMap<QByteArray, QByteArray> headers; // names in lower case
-    QByteArray body;
+    QByteArray body; // as sent: gzipped when the client packed it
 
-    QJsonObject json() const { return QJsonDocument::fromJson(body).object(); }
+    // The JSON body, unpacked first if the client sent it gzipped (as it does for
+    // large pushes).
+    QJsonObject json() const
+    {
+        if (header("Content-Encoding") != "gzip")
+            return QJsonDocument::fromJson(body).object();
+        return QJsonDocument::fromJson(protocol::gzipDecompress(body, 64u << 20).data).object();
+    }
     QByteArray header(const QByteArray &name) const { return headers.value(name.toLower()); }
 };
 

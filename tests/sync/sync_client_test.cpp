@@ -1,9 +1,12 @@
 #include "client/photos/photouploader.h"
 #include "client/transport/syncclient.h"
+#include "protocol/gzip.h"
 #include "sync/fakehq.h"
 
 #include <QCryptographicHash>
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QProcess>
 #include <QSslKey>
 #include <QTemporaryDir>
@@ -303,4 +306,55 @@ TEST(SyncClient, TrustsASelfSignedServerOnlyWithItsCaCertificate)
 
     EXPECT_FALSE(trusting.transport().setCaCertificateFile(key + QStringLiteral(".missing"), &caError));
     EXPECT_FALSE(caError.isEmpty());
+}
+
+// A day's push is mostly repeated keys: sent gzipped (HQ unpacks it, docs/API.md
+// §Compression). An HQ that answers 415 to gzip bodies gets the same push plain, and
+// every later one plain too.
+TEST(SyncClient, LargePushBodiesAreGzippedAndSentPlainAfter415)
+{
+    bool refuseGzip = false;
+    FakeHq hq([&](const FakeRequest &r) {
+        if (refuseGzip && r.header("Content-Encoding") == "gzip") {
+            FakeResponse refusal = FakeResponse::error(415, QStringLiteral("unsupported_encoding"), QStringLiteral("不支持"));
+            refusal.headers = {{"Accept-Encoding", "identity"}};
+            return refusal;
+        }
+        return FakeResponse::json(200, {{QStringLiteral("last_processed_seq"), 0}, {QStringLiteral("results"), QJsonArray()}});
+    });
+    SyncClient client;
+    client.transport().setBaseUrl(hq.url());
+    auto pushOnce = [&](int mutations) {
+        protocol::PushRequest request{QStringLiteral("tab-1"), {}};
+        for (int i = 1; i <= mutations; ++i)
+            request.mutations.push_back({i, protocol::entity::kScore, QStringLiteral("s-%1").arg(i), protocol::op::kUpsert,
+                                         QStringLiteral("1760000000000-00000"),
+                                         {{QStringLiteral("unit"), QStringLiteral("DC")}, {QStringLiteral("input"), QStringLiteral("好")}}});
+        std::optional<SyncError> result;
+        client.push(request, [&](const SyncError &error, const protocol::PushResponse &) { result = error; });
+        EXPECT_TRUE(waitUntil([&] { return result.has_value(); }, 10000));
+        return result.value_or(SyncError());
+    };
+
+    ASSERT_TRUE(pushOnce(20).ok());
+    ASSERT_EQ(hq.requests.size(), 1u);
+    EXPECT_EQ(hq.requests[0].header("Content-Encoding"), QByteArray("gzip"));
+    const protocol::Inflated body = protocol::gzipDecompress(hq.requests[0].body, 1 << 20);
+    ASSERT_EQ(body.status, protocol::InflateStatus::Ok);
+    EXPECT_EQ(QJsonDocument::fromJson(body.data).object().value(QStringLiteral("mutations")).toArray().size(), 20);
+    EXPECT_LT(hq.requests[0].body.size(), body.data.size());
+
+    // A small push stays plain: below the size where gzip gains.
+    ASSERT_TRUE(pushOnce(1).ok());
+    EXPECT_TRUE(hq.requests[1].header("Content-Encoding").isEmpty());
+    EXPECT_EQ(hq.requests[1].json().value(QStringLiteral("mutations")).toArray().size(), 1);
+
+    refuseGzip = true;
+    ASSERT_TRUE(pushOnce(20).ok());
+    ASSERT_EQ(hq.requests.size(), 4u) << "refused gzip, then the same push plain";
+    EXPECT_EQ(hq.requests[2].header("Content-Encoding"), QByteArray("gzip"));
+    EXPECT_TRUE(hq.requests[3].header("Content-Encoding").isEmpty());
+    EXPECT_EQ(hq.requests[3].json().value(QStringLiteral("mutations")).toArray().size(), 20);
+    ASSERT_TRUE(pushOnce(20).ok());
+    EXPECT_TRUE(hq.requests[4].header("Content-Encoding").isEmpty()) << "no gzip again to this HQ";
 }

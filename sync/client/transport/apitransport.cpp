@@ -1,5 +1,6 @@
 #include "client/transport/apitransport.h"
 
+#include "protocol/gzip.h"
 #include "protocol/protocol.h"
 
 #include <QCoreApplication>
@@ -135,7 +136,21 @@ void ApiTransport::postJson(const QString &path, const QJsonObject &body, Handle
 {
     QNetworkRequest request = makeRequest(path, {});
     request.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
-    send("POST", request, QJsonDocument(body).toJson(QJsonDocument::Compact), std::move(handler));
+    const QByteArray json = QJsonDocument(body).toJson(QJsonDocument::Compact);
+    // A push of a day's scores shrinks to a fraction on a tablet's mobile link. HQ
+    // answers 415 (with "Accept-Encoding") if it takes no gzip bodies: then plain, and
+    // never gzip again to it.
+    if (!m_gzipBodies || json.size() < protocol::kMinGzipBytes)
+        return send("POST", request, json, std::move(handler));
+    QNetworkRequest packed = request;
+    packed.setRawHeader("Content-Encoding", "gzip");
+    send("POST", packed, protocol::gzipCompress(json),
+         [this, request, json, handler = std::move(handler)](const ApiReply &reply) {
+             if (reply.status != 415)
+                 return handler(reply);
+             m_gzipBodies = false;
+             send("POST", request, json, handler);
+         });
 }
 
 void ApiTransport::putBytes(const QString &path, const QUrlQuery &query, const QByteArray &bytes, Handler handler)

@@ -60,6 +60,7 @@ private:
     QString m_token;
     std::chrono::milliseconds m_timeout{30000};
     QList<QSslCertificate> m_extraCas;
+    bool m_gzipBodies = true; // off once HQ answered 415 to a gzip body
 };
 
 } // namespace onsite::sync
