@@ -15,8 +15,8 @@ packages=(
   libsodium-dev libpq-dev libssl-dev openssl postgresql qt6-qpa-plugins ccache zlib1g-dev
   libxlsxwriter-dev poppler-utils python3-openpyxl chromium
   fonts-noto-cjk fonts-wqy-microhei xvfb xauth
-  # tests/deploy: the package's postinst (adduser), systemd-analyze for its unit
-  adduser systemd
+  # tests/deploy: the package's postinst (adduser), systemd-analyze for its unit, nginx
+  adduser systemd nginx
 )
 
 sudo_cmd=()
