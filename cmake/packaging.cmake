@@ -24,8 +24,20 @@ install(FILES ${onsite_deploy}/nginx/onsite.conf DESTINATION ${onsite_docdir}/ex
 install(FILES ${onsite_deploy}/systemd/onsite-hq.service ${onsite_deploy}/onsite-hq.env
         DESTINATION ${onsite_docdir}/examples)
 
-install(FILES ${onsite_deploy}/systemd/onsite-hq.service DESTINATION /lib/systemd/system
-        COMPONENT system EXCLUDE_FROM_ALL)
+# onsite-hq@PORT.service: one more process on 127.0.0.1:PORT with the same settings, for
+# several processes on one PostgreSQL database behind nginx (docs/DEPLOY.md). Made from the
+# unit above so that both keep the same sandbox.
+file(READ ${onsite_deploy}/systemd/onsite-hq.service onsite_unit)
+string(REPLACE "--listen \${ONSITE_LISTEN}" "--listen 127.0.0.1:%i" onsite_template "${onsite_unit}")
+string(REPLACE "Description=Onsite HQ service (onsite-hq serve)" "Description=Onsite HQ service on 127.0.0.1:%i"
+       onsite_template "${onsite_template}")
+if(onsite_template STREQUAL onsite_unit OR NOT onsite_template MATCHES "127.0.0.1:%i\n")
+  message(FATAL_ERROR "deploy/systemd/onsite-hq.service changed: cmake/packaging.cmake cannot make onsite-hq@.service")
+endif()
+file(CONFIGURE OUTPUT ${PROJECT_BINARY_DIR}/deploy/onsite-hq@.service CONTENT "${onsite_template}" @ONLY)
+set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS ${onsite_deploy}/systemd/onsite-hq.service)
+install(FILES ${onsite_deploy}/systemd/onsite-hq.service ${PROJECT_BINARY_DIR}/deploy/onsite-hq@.service
+        DESTINATION /lib/systemd/system COMPONENT system EXCLUDE_FROM_ALL)
 install(FILES ${onsite_deploy}/onsite-hq.env DESTINATION /etc/onsite
         PERMISSIONS OWNER_READ OWNER_WRITE COMPONENT system EXCLUDE_FROM_ALL)
 

@@ -29,6 +29,7 @@ from deploytest import (HqProcess, TestFailure, check, env, expand_command, free
                         read_environment_file, read_unit, request, run, score_mutation, sign_in, pull_all)
 
 UNIT = "/lib/systemd/system/onsite-hq.service"
+TEMPLATE = "/lib/systemd/system/onsite-hq@.service"
 ENV_FILE = "/etc/onsite/onsite-hq.env"
 DATA = "/var/lib/onsite"
 
@@ -103,7 +104,7 @@ def test_package_contents(deb, has_web, version):
     for line in listing.splitlines():
         parts = line.split()
         entries[parts[-1].lstrip(".")] = parts[0]
-    for path in ("/usr/bin/onsite-hq", "/usr/sbin/onsite-hq-admin", UNIT, ENV_FILE,
+    for path in ("/usr/bin/onsite-hq", "/usr/sbin/onsite-hq-admin", UNIT, TEMPLATE, ENV_FILE,
                  "/usr/share/doc/onsite-hq/DEPLOY.md", "/usr/share/doc/onsite-hq/examples/nginx/onsite.conf"):
         check(path in entries, f"the package holds {path}")
     check(entries[ENV_FILE] == "-rw-------", f"{ENV_FILE} is root's only in the package ({entries[ENV_FILE]})")
@@ -128,14 +129,16 @@ def test_package_contents(deb, has_web, version):
         shutil.rmtree(control)
 
 
-def analyze_unit(unit_path, root):
-    """systemd-analyze verify (on a unit whose binary exists) and its exposure score."""
+def analyze_unit(unit_dir, root):
+    """systemd-analyze verify (on units whose binary exists) and the unit's exposure score."""
     if not shutil.which("systemd-analyze"):
         log("note: systemd-analyze is not installed; the unit is not verified")
         return
-    verify = subprocess.run(["systemd-analyze", "verify", "--man=no", unit_path], capture_output=True, text=True)
-    check(verify.returncode == 0 and not (verify.stdout + verify.stderr).strip(),
-          f"systemd-analyze verify accepts the unit {verify.stdout}{verify.stderr}".strip())
+    for name in ("onsite-hq.service", "onsite-hq@8081.service"):  # the second: an instance of the template
+        verify = subprocess.run(["systemd-analyze", "verify", "--man=no", os.path.join(unit_dir, name)],
+                                capture_output=True, text=True)
+        check(verify.returncode == 0 and not (verify.stdout + verify.stderr).strip(),
+              f"systemd-analyze verify accepts {name} {verify.stdout}{verify.stderr}".strip())
     security = subprocess.run(["systemd-analyze", "security", "--offline=yes", f"--root={root}", "onsite-hq.service"],
                               capture_output=True, text=True)
     match = re.search(r"Overall exposure level for onsite-hq.service: ([0-9.]+)", security.stdout + security.stderr)
@@ -152,12 +155,14 @@ def unpacked_root(deb, work):
 def test_scratch_root(deb, work, has_web, reason):
     log(f"note: {reason}; the package is unpacked into a scratch root and run from there instead")
     root = unpacked_root(deb, work)
-    unit_copy = os.path.join(work, "onsite-hq.service")
-    with open(os.path.join(root, UNIT.lstrip("/"))) as f:
-        text = f.read().replace("/usr/bin/onsite-hq", os.path.join(root, "usr/bin/onsite-hq"))
-    with open(unit_copy, "w") as f:
-        f.write(text)
-    analyze_unit(unit_copy, root)
+    units = os.path.join(work, "units")
+    os.makedirs(units)
+    for unit in (UNIT, TEMPLATE):
+        with open(os.path.join(root, unit.lstrip("/"))) as f:
+            text = f.read().replace("/usr/bin/onsite-hq", os.path.join(root, "usr/bin/onsite-hq"))
+        with open(os.path.join(units, os.path.basename(unit)), "w") as f:
+            f.write(text)
+    analyze_unit(units, root)
     data = os.path.join(work, "data")
     hq_binary = os.path.join(root, "usr/bin/onsite-hq")
     run([hq_binary, "init", "--data", data])
@@ -207,7 +212,7 @@ def test_installed(deb, work, has_web, fixtures):
         info = os.stat(DATA)
         check(info.st_uid == onsite.pw_uid and mode_of(DATA) == 0o700, f"{DATA} is onsite's, 0700")
         check(os.stat(ENV_FILE).st_uid == 0 and mode_of(ENV_FILE) == 0o600, f"{ENV_FILE} is root's, 0600")
-        analyze_unit(UNIT, unpacked_root(deb, work))
+        analyze_unit(os.path.dirname(UNIT), unpacked_root(deb, work))
 
         port = free_port()
         url = f"http://127.0.0.1:{port}"
