@@ -6,6 +6,8 @@
 // GROUP BY over the same rows. A benchmark, not a test: it asserts no timings.
 // --smoke (in ctest) runs a tiny campaign and checks the results against a
 // straightforward reference.
+#include "exportbench.h"
+#include "procstats.h"
 #include "resultscampaign.h"
 
 #include "hq/hqschema.h"
@@ -27,50 +29,17 @@
 
 #include <sqlite3.h>
 
-#include <malloc.h>
-#include <time.h>
-
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <memory>
 
 using namespace onsite;
+using namespace onsite::bench;
 
 namespace {
 
 QTextStream out(stdout);
-
-// VmRSS / VmHWM of this process in MB; writing 5 to clear_refs resets the peak, so
-// each measured call gets a peak of its own.
-double statusMb(const char *field)
-{
-    QFile status(QStringLiteral("/proc/self/status"));
-    if (!status.open(QIODevice::ReadOnly))
-        return 0;
-    for (const QByteArray &line : status.readAll().split('\n')) {
-        if (line.startsWith(field))
-            return line.mid(qstrlen(field)).trimmed().split(' ').front().toDouble() / 1024.0;
-    }
-    return 0;
-}
-
-void resetPeak()
-{
-    malloc_trim(0);
-    QFile refs(QStringLiteral("/proc/self/clear_refs"));
-    if (refs.open(QIODevice::WriteOnly))
-        refs.write("5");
-}
-
-// CPU seconds of this process: the machine is shared, and wall time then mostly
-// measures the other processes; both are reported.
-double cpuSeconds()
-{
-    timespec t{};
-    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
-    return static_cast<double>(t.tv_sec) + t.tv_nsec / 1e9;
-}
 
 struct Timing
 {
@@ -242,10 +211,14 @@ int main(int argc, char *argv[])
     const QCommandLineOption checkOption(QStringLiteral("check"), QStringLiteral("Check the results against the reference."));
     const QCommandLineOption smokeOption(QStringLiteral("smoke"), QStringLiteral("Tiny campaign, one round, reference check (ctest)."));
     const QCommandLineOption jsonOption(QStringLiteral("json"), QStringLiteral("Write the figures here."), QStringLiteral("FILE"));
-    parser.addOptions({unitsOption, itemsOption, ratersOption, roundsOption, dbOption, checkOption, smokeOption, jsonOption});
+    const QCommandLineOption exportsOnlyOption(QStringLiteral("exports-only"),
+                                               QStringLiteral("Time only the SQL aggregate and the exports."));
+    parser.addOptions({unitsOption, itemsOption, ratersOption, roundsOption, dbOption, checkOption, smokeOption, jsonOption,
+                       exportsOnlyOption});
     parser.process(app);
 
     const bool smoke = parser.isSet(smokeOption);
+    const bool exportsOnly = parser.isSet(exportsOnlyOption) && !smoke;
     bench::ResultsShape shape{parser.value(unitsOption).toInt(), parser.value(itemsOption).toInt(),
                               parser.value(ratersOption).toInt()};
     if (smoke && !parser.isSet(unitsOption))
@@ -283,6 +256,11 @@ int main(int argc, char *argv[])
         const Timing sql = sqlBaseline(path, &groups);
         baseline.push_back(sql.wall);
         baselineCpu.push_back(sql.cpu);
+        if (exportsOnly) {
+            out << QStringLiteral("round %1: SQL GROUP BY %2 s (CPU %3 s)\n").arg(round + 1).arg(sql.wall, 0, 'f', 3)
+                       .arg(sql.cpu, 0, 'f', 3);
+            continue;
+        }
         RealRun run = realResults(path, setup);
         real.push_back(run.time.wall);
         realCpu.push_back(run.time.cpu);
@@ -294,7 +272,7 @@ int main(int argc, char *argv[])
         out.flush();
     }
     std::vector<double> servedFirst, servedUnchanged, servedOne, servedTen, servedOneCpu, servedTenCpu;
-    for (int round = 0; round < rounds; ++round) {
+    for (int round = 0; round < (exportsOnly ? 0 : rounds); ++round) {
         const ServedRun served = servedResults(path, setup, round);
         servedFirst.push_back(served.first.wall);
         servedUnchanged.push_back(served.unchanged.wall);
@@ -337,6 +315,13 @@ int main(int argc, char *argv[])
                .arg(median(baselineCpu), 0, 'f', 3).arg(ratio, 0, 'f', 2).arg(cpuRatio, 0, 'f', 2)
                .arg(median(peaks), 0, 'f', 0).arg(median(peaks) * 1e6 / rowBytes, 0, 'f', 2)
                .arg(document.size() / 1e6, 0, 'f', 1);
+    // The console's exports of the live results, on a warm cache, as `serve` keeps it.
+    out << QStringLiteral("load average before the exports: %1\n").arg(loadAverage());
+    out.flush();
+    const auto sharedSetup = std::make_shared<const CampaignSetup>(setup);
+    const std::vector<ExportRun> exportRuns = servedExports(path, sharedSetup, rounds);
+    const QJsonObject exportFigures = reportExports(out, exportRuns, median(baseline), median(baselineCpu));
+
     double load[3] = {};
     getloadavg(load, 3);
     out << QStringLiteral("load average after: %1 %2 %3 (%4 cores)\n").arg(load[0]).arg(load[1]).arg(load[2])
@@ -356,11 +341,21 @@ int main(int argc, char *argv[])
                 {QStringLiteral("served_first_s"), median(servedFirst)},
                 {QStringLiteral("served_unchanged_s"), median(servedUnchanged)},
                 {QStringLiteral("served_after_one_unit_s"), median(servedOne)},
-                {QStringLiteral("served_after_ten_units_s"), median(servedTen)}}).toJson());
+                {QStringLiteral("served_after_ten_units_s"), median(servedTen)},
+                {QStringLiteral("exports"), exportFigures}}).toJson());
         }
     }
 
     if (smoke || parser.isSet(checkOption)) {
+        const QStringList exportProblems = checkExports(path, sharedSetup, exportRuns);
+        for (const QString &problem : exportProblems)
+            out << QStringLiteral("MISMATCH %1\n").arg(problem);
+        out << (exportProblems.isEmpty() ? QStringLiteral("export check: the CSV and the workbook are whole\n")
+                                         : QStringLiteral("export check: %1 problems\n").arg(exportProblems.size()));
+        if (!exportProblems.isEmpty())
+            return 1;
+    }
+    if ((smoke || parser.isSet(checkOption)) && !exportsOnly) {
         SqliteConnection db(path);
         const QStringList problems =
             bench::checkAgainstReference(db, setup, QJsonDocument::fromJson(document).object());

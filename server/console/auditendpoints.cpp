@@ -4,11 +4,10 @@
 
 #include "consoleapi.h"
 #include "consolehttp.h"
+#include "resultsexport.h"
 
 #include "export/exports.h"
 #include "hq/raterconsistency.h"
-#include "hq/resultsjson.h"
-#include "hq/resultversions.h"
 #include "hq/scorehistory.h"
 
 #include <QUrl>
@@ -72,25 +71,14 @@ Response AuditEndpoints::exportFile(SqlConnection &db, const Request &request, c
     if (!version)
         return badRequest(QStringLiteral("version 应为正整数"));
 
-    QJsonObject results;
-    QDateTime asOf = m_clock();
-    if (*version) {
-        hq::ResultVersions versions(db);
-        const auto info = versions.info(**version);
-        const auto document = versions.load(**version);
-        if (!info || !document)
-            return notFound(QStringLiteral("没有第 %1 版发布结果").arg(**version));
-        results = *document;
-        asOf = info->publishedAt;
-    } else {
-        results = m_results.currentJson(db, *caller.setup);
-    }
-    exports::ExportInput input = exports::loadExportInput(db, caller.setup, results, *version, asOf);
+    auto input = resultsExportInput(db, m_results, caller.setup, *version, m_clock());
+    if (!input)
+        return notFound(QStringLiteral("没有第 %1 版发布结果").arg(**version));
     if (!caller.access.seesAllUnits())
-        input.restrictToUnits(caller.access.units());
+        input->restrictToUnits(caller.access.units());
     QByteArray body;
     try {
-        body = exports::build(*kind, *format, input);
+        body = exports::build(*kind, *format, *input);
     } catch (const exports::ExportError &e) {
         return Response::error(500, QStringLiteral("export_failed"),
                                QStringLiteral("导出失败：%1").arg(QString::fromUtf8(e.what())));
