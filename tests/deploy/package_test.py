@@ -282,6 +282,16 @@ def test_installed(deb, work, has_web, fixtures):
         changes, _ = pull_all(url, token)
         check(any(c["entity"] == "score" and c["data"].get("account") == "g1.li" for c in changes),
               "the pushed score comes back in a pull")
+        # The online backup docs/DEPLOY.md gives, taken while the service runs.
+        backups = os.path.join(work, "backups")
+        os.makedirs(backups)
+        shutil.chown(backups, "onsite", "onsite")
+        os.chmod(backups, 0o700)
+        copy = os.path.join(backups, "hq.sqlite")
+        run(["runuser", "-u", "onsite", "--", "sqlite3", database, f".backup '{copy}'"])
+        check(run(["sqlite3", copy, "PRAGMA integrity_check"]).strip() == "ok", "the online backup is intact")
+        scores = run(["sqlite3", copy, "SELECT count(*) FROM score_entries WHERE account = 'g1.li'"]).strip()
+        check(scores == "1", f"the online backup holds the pushed score ({scores})")
         if hq:
             check(hq.stop() == 0, "the service stops cleanly on SIGTERM (exit 0)")
             hq = None
