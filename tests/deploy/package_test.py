@@ -14,6 +14,7 @@
    scratch root and its binary run from there instead (said in the output).
 """
 
+import ctypes
 import glob
 import os
 import pwd
@@ -174,6 +175,27 @@ def test_scratch_root(deb, work, has_web, reason):
         check(hq.stop() == 0, "the unpacked onsite-hq stops cleanly on SIGTERM")
 
 
+def service_limits(unit):
+    """What the child does before exec, as the unit's UMask= and MemoryDenyWriteExecute=
+    (the kernel's PR_SET_MDWE, inherited across exec, is what systemd's option amounts to)."""
+    umask = int(unit.get("UMask", ["0022"])[0], 8)
+    deny_wx = unit.get("MemoryDenyWriteExecute", ["no"])[0] == "yes"
+
+    def apply():
+        os.umask(umask)
+        if deny_wx:
+            libc = ctypes.CDLL(None, use_errno=True)
+            if libc.prctl(65, 1, 0, 0, 0) != 0:  # PR_SET_MDWE, PR_MDWE_REFUSE_EXEC_GAIN
+                raise OSError(ctypes.get_errno(), "prctl(PR_SET_MDWE)")
+    return apply
+
+
+def mdwe_supported():
+    probe = subprocess.run([sys.executable, "-c", "import ctypes; l = ctypes.CDLL(None); "
+                            "raise SystemExit(0 if l.prctl(65, 1, 0, 0, 0) == 0 else 1)"])
+    return probe.returncode == 0
+
+
 def service_command(port):
     """The unit's commands and environment, with its listen address moved to `port`."""
     unit = read_unit(UNIT)
@@ -193,7 +215,13 @@ def service_command(port):
     pre = [drop + expand_command(line, variables) for line in unit.get("ExecStartPre", [])]
     start = drop + expand_command(unit["ExecStart"][0], variables)
     environment = {"PATH": "/usr/sbin:/usr/bin:/sbin:/bin", "LANG": "C.UTF-8", **variables}
-    return pre, start, environment
+    limits = service_limits(unit)
+    if unit.get("MemoryDenyWriteExecute") == ["yes"] and not mdwe_supported():
+        log("note: this kernel has no PR_SET_MDWE (Linux 6.3+): MemoryDenyWriteExecute is not imitated")
+        limits = service_limits({**unit, "MemoryDenyWriteExecute": ["no"]})
+    elif unit.get("MemoryDenyWriteExecute") == ["yes"]:
+        log("MemoryDenyWriteExecute imitated with PR_SET_MDWE: no writable and executable memory")
+    return pre, start, environment, limits
 
 
 def process_status(pid):
@@ -232,11 +260,10 @@ def test_installed(deb, work, has_web, fixtures):
                     subprocess.run(["sleep", "0.2"])
         else:
             log("systemd is not PID 1 here: the unit's commands are run as it would run them")
-            pre, start, environment = service_command(port)
+            pre, start, environment, limits = service_command(port)
             for command in pre:
-                subprocess.run(command, check=True, env=environment, preexec_fn=lambda: os.umask(0o077))
-            hq = HqProcess(start, os.path.join(work, "service.log"), env=environment,
-                           preexec_fn=lambda: os.umask(0o077))
+                subprocess.run(command, check=True, env=environment, preexec_fn=limits)
+            hq = HqProcess(start, os.path.join(work, "service.log"), env=environment, preexec_fn=limits)
             check(hq.url == url, f"the service listens where its settings say ({hq.url})")
             pid = hq.process.pid
             check(os.path.realpath(f"/proc/{pid}/exe") == "/usr/bin/onsite-hq", "the packaged binary runs")
@@ -272,6 +299,13 @@ def test_installed(deb, work, has_web, fixtures):
         run(["/usr/sbin/onsite-hq-admin", "import-campaign", campaign])
         run(["/usr/sbin/onsite-hq-admin", "set-password", "g1.li"], input="li-deploy-2026\n")
         check(os.stat(database).st_uid == onsite.pw_uid, "admin commands leave the data onsite's")
+        run(["/usr/sbin/onsite-hq-admin", "set-password", "kpb.admin"], input="admin-deploy-2026\n")
+        session = request(url, "POST", "/api/v1/hq/session", {"account": "kpb.admin", "password": "admin-deploy-2026"})
+        check(session.status == 200, f"the console signs in at the service ({session.status})")
+        cookie = session.headers["set-cookie"].split(";", 1)[0]
+        report = request(url, "GET", "/api/v1/hq/exports/report.pdf", headers={"Cookie": cookie})
+        check(report.status == 200 and report.body.startswith(b"%PDF"),
+              f"the service renders the PDF report (QtGui offscreen, fonts) ({report.status}, {len(report.body)} bytes)")
         token = sign_in(url, "g1.li", "li-deploy-2026", "deploy-tablet")
         log("ok: the password set by onsite-hq-admin signs in at the service")
         push = request(url, "POST", "/api/v1/sync/push",
