@@ -13,7 +13,7 @@ packages=(
   qt6-positioning-dev libexif-dev
   libgl1-mesa-dev libsqlite3-dev sqlite3 libboost-dev libgtest-dev libgmock-dev
   libsodium-dev libpq-dev libssl-dev openssl postgresql qt6-qpa-plugins ccache zlib1g-dev
-  libxlsxwriter-dev poppler-utils python3-openpyxl chromium
+  libxlsxwriter-dev poppler-utils python3-openpyxl chromium curl
   fonts-noto-cjk fonts-wqy-microhei xvfb xauth
   # tests/deploy: the package's postinst (adduser), systemd-analyze for its unit, nginx
   adduser systemd nginx
