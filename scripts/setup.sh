@@ -15,8 +15,9 @@ packages=(
   libsodium-dev libpq-dev libssl-dev openssl postgresql qt6-qpa-plugins ccache zlib1g-dev
   libxlsxwriter-dev poppler-utils python3-openpyxl chromium curl
   fonts-noto-cjk fonts-wqy-microhei xvfb xauth
-  # tests/deploy: the package's postinst (adduser), systemd-analyze for its unit, nginx
-  adduser systemd nginx
+  # tests/deploy: the package's postinst (adduser), systemd-analyze and the unit's system
+  # call filter (python3-seccomp), nginx
+  adduser systemd python3-seccomp nginx
 )
 
 sudo_cmd=()

@@ -14,7 +14,6 @@
    scratch root and its binary run from there instead (said in the output).
 """
 
-import ctypes
 import glob
 import os
 import pwd
@@ -28,6 +27,7 @@ import tempfile
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from deploytest import (HqProcess, TestFailure, check, env, expand_command, free_port, log, main,  # noqa: E402
                         read_environment_file, read_unit, request, run, score_mutation, sign_in, pull_all)
+from unitsandbox import SandboxedStart  # noqa: E402
 
 UNIT = "/lib/systemd/system/onsite-hq.service"
 TEMPLATE = "/lib/systemd/system/onsite-hq@.service"
@@ -175,27 +175,6 @@ def test_scratch_root(deb, work, has_web, reason):
         check(hq.stop() == 0, "the unpacked onsite-hq stops cleanly on SIGTERM")
 
 
-def service_limits(unit):
-    """What the child does before exec, as the unit's UMask= and MemoryDenyWriteExecute=
-    (the kernel's PR_SET_MDWE, inherited across exec, is what systemd's option amounts to)."""
-    umask = int(unit.get("UMask", ["0022"])[0], 8)
-    deny_wx = unit.get("MemoryDenyWriteExecute", ["no"])[0] == "yes"
-
-    def apply():
-        os.umask(umask)
-        if deny_wx:
-            libc = ctypes.CDLL(None, use_errno=True)
-            if libc.prctl(65, 1, 0, 0, 0) != 0:  # PR_SET_MDWE, PR_MDWE_REFUSE_EXEC_GAIN
-                raise OSError(ctypes.get_errno(), "prctl(PR_SET_MDWE)")
-    return apply
-
-
-def mdwe_supported():
-    probe = subprocess.run([sys.executable, "-c", "import ctypes; l = ctypes.CDLL(None); "
-                            "raise SystemExit(0 if l.prctl(65, 1, 0, 0, 0) == 0 else 1)"])
-    return probe.returncode == 0
-
-
 def service_command(port):
     """The unit's commands and environment, with its listen address moved to `port`."""
     unit = read_unit(UNIT)
@@ -209,19 +188,15 @@ def service_command(port):
     check(variables.get("ONSITE_HQ_DATA") == DATA, f"the settings keep the data in {DATA}")
     log(f"note: listening on 127.0.0.1:{port} instead of {variables.get('ONSITE_LISTEN')} (which may be taken here)")
     variables["ONSITE_LISTEN"] = f"127.0.0.1:{port}"
-    user, group = unit["User"][0], unit["Group"][0]
-    drop = ["setpriv", f"--reuid={user}", f"--regid={group}", "--init-groups", "--no-new-privs",
-            "--bounding-set=-all", "--inh-caps=-all", "--"]
-    pre = [drop + expand_command(line, variables) for line in unit.get("ExecStartPre", [])]
-    start = drop + expand_command(unit["ExecStart"][0], variables)
+    sandbox = SandboxedStart(unit)
+    for note in sandbox.notes:
+        log(note)
+    if os.environ.get("CI") == "true" and sandbox.syscalls is None:
+        raise TestFailure("CI imitates the unit's SystemCallFilter: python3-seccomp (scripts/setup.sh) is missing")
+    pre = [expand_command(line, variables) for line in unit.get("ExecStartPre", [])]
+    start = expand_command(unit["ExecStart"][0], variables)
     environment = {"PATH": "/usr/sbin:/usr/bin:/sbin:/bin", "LANG": "C.UTF-8", **variables}
-    limits = service_limits(unit)
-    if unit.get("MemoryDenyWriteExecute") == ["yes"] and not mdwe_supported():
-        log("note: this kernel has no PR_SET_MDWE (Linux 6.3+): MemoryDenyWriteExecute is not imitated")
-        limits = service_limits({**unit, "MemoryDenyWriteExecute": ["no"]})
-    elif unit.get("MemoryDenyWriteExecute") == ["yes"]:
-        log("MemoryDenyWriteExecute imitated with PR_SET_MDWE: no writable and executable memory")
-    return pre, start, environment, limits
+    return pre, start, environment, sandbox
 
 
 def process_status(pid):
@@ -260,10 +235,15 @@ def test_installed(deb, work, has_web, fixtures):
                     subprocess.run(["sleep", "0.2"])
         else:
             log("systemd is not PID 1 here: the unit's commands are run as it would run them")
-            pre, start, environment, limits = service_command(port)
+            pre, start, environment, sandbox = service_command(port)
+            if sandbox.syscalls is not None:  # the imitation is real: ptrace(PTRACE_TRACEME) is not a service's
+                probe = subprocess.run([sys.executable, "-c", "import ctypes; l = ctypes.CDLL(None, use_errno=True); "
+                                        "print(l.syscall(101, 0, 0, 0, 0), ctypes.get_errno())"],
+                                       preexec_fn=sandbox.preexec(), capture_output=True, text=True)
+                check(probe.stdout.split() == ["-1", "1"], f"the imitated filter refuses ptrace with EPERM ({probe.stdout!r})")
             for command in pre:
-                subprocess.run(command, check=True, env=environment, preexec_fn=limits)
-            hq = HqProcess(start, os.path.join(work, "service.log"), env=environment, preexec_fn=limits)
+                subprocess.run(command, check=True, env=environment, preexec_fn=sandbox.preexec())
+            hq = HqProcess(start, os.path.join(work, "service.log"), env=environment, preexec_fn=sandbox.preexec())
             check(hq.url == url, f"the service listens where its settings say ({hq.url})")
             pid = hq.process.pid
             check(os.path.realpath(f"/proc/{pid}/exe") == "/usr/bin/onsite-hq", "the packaged binary runs")
@@ -273,6 +253,7 @@ def test_installed(deb, work, has_web, fixtures):
         check(status["CapBnd"].strip("0") == "" and status["CapEff"].strip("0") == "",
               "the service holds no capabilities")
         check(status["NoNewPrivs"].strip() == "1", "the service cannot gain privileges (NoNewPrivs)")
+        check(status["Seccomp"].strip() == "2", "the service runs under a system call filter (seccomp)")
         check_status(url)
         check_console(url, has_web)
         database = os.path.join(DATA, "hq.sqlite")
