@@ -299,6 +299,17 @@ def test():
             changes, _ = pull_all(url, zhang, **call)
             check(any(c["entity"] == "score" and c["data"].get("account") == "g1.li" for c in changes),
                   "a tablet still pulls with one process left")
+        # Last, as it uses up this client's sign-in allowance at nginx: a burst of sign-in
+        # POSTs (malformed, so HQ's own failed-sign-in count stays untouched) is cut off by
+        # nginx after its burst, with HQ's JSON and a Retry-After.
+        answers = [request(url, "POST", "/api/v1/hq/session", {}, **call) for _ in range(30)]
+        codes = [a.status for a in answers]
+        check(set(codes) <= {400, 429} and codes[:15] == [400] * 15,
+              f"HQ answers the burst's first malformed sign-ins itself ({codes})")
+        refused = [a for a in answers if a.status == 429]
+        check(len(refused) >= 5 and all(a.json().get("error") == "too_many_attempts"
+                                        and a.headers.get("retry-after") == "10" for a in refused),
+              f"nginx refuses the rest as too_many_attempts with Retry-After ({len(refused)} of 30)")
         log("onsite_deploy_nginx: passed")
     except TestFailure:
         for n, process in enumerate(processes):
