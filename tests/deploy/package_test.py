@@ -312,6 +312,7 @@ def test_installed(deb, work, has_web, fixtures):
             hq = None
         else:
             run(["systemctl", "stop", "onsite-hq.service"])
+        test_reinstall(deb)
     finally:
         if hq:
             hq.stop()
@@ -325,6 +326,26 @@ def test_installed(deb, work, has_web, fixtures):
     if not user_existed:
         subprocess.run(["userdel", "onsite"], capture_output=True)
         subprocess.run(["groupdel", "onsite"], capture_output=True)
+
+
+def test_reinstall(deb):
+    """An upgrade's path (the same package again): the admin's edit of the settings and
+    the data stay, and the history still verifies, as docs/DEPLOY.md §Upgrades says."""
+    with open(ENV_FILE) as f:
+        settings = f.read()
+    edited = settings.replace('ONSITE_SERVE_ARGS="--workers 4', 'ONSITE_SERVE_ARGS="--workers 2')
+    check(edited != settings, "the settings name --workers 4 (to edit for the upgrade check)")
+    with open(ENV_FILE, "w") as f:
+        f.write(edited)
+    run(["dpkg", "-i", deb])
+    with open(ENV_FILE) as f:
+        check(f.read() == edited, "installing over it keeps the edited settings (conffile)")
+    check(mode_of(ENV_FILE) == 0o600 and mode_of(DATA) == 0o700, "and their modes")
+    verify = subprocess.run(["/usr/sbin/onsite-hq-admin", "verify-history"], capture_output=True, text=True)
+    check(verify.returncode == 0, f"onsite-hq-admin verify-history after the upgrade: exit {verify.returncode}")
+    scores = run(["runuser", "-u", "onsite", "--", "sqlite3", os.path.join(DATA, "hq.sqlite"),
+                  "SELECT count(*) FROM score_entries"]).strip()
+    check(scores == "1", "the data is untouched by the upgrade")
 
 
 def test():
