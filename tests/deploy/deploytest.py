@@ -176,6 +176,14 @@ def pull_all(base_url, token, **kwargs):
     raise TestFailure("pull did not end")
 
 
+def make_certificate(folder, host, cert_name="fullchain.pem", key_name="privkey.pem"):
+    """A self-signed certificate for `host` and 127.0.0.1; returns (certificate, key) paths."""
+    cert, key = os.path.join(folder, cert_name), os.path.join(folder, key_name)
+    run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", f"/CN={host}",
+         "-addext", f"subjectAltName=DNS:{host},IP:127.0.0.1", "-keyout", key, "-out", cert])
+    return cert, key
+
+
 def read_environment_file(path):
     """KEY=value lines as systemd's EnvironmentFile= reads them (quotes removed)."""
     values = {}

@@ -27,8 +27,8 @@ import time
 import urllib.parse
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from deploytest import (SKIP, HqProcess, TestFailure, check, env, free_port, log, main, pull_all,  # noqa: E402
-                        request, run, score_mutation, sign_in)
+from deploytest import (SKIP, HqProcess, TestFailure, check, env, free_port, log, main, make_certificate,  # noqa: E402
+                        pull_all, request, run, score_mutation, sign_in)
 
 HOST = "onsite.example.org"  # the config's server_name
 
@@ -79,13 +79,6 @@ http {{
     include {site};
 }}
 """
-
-
-def make_certificate(work):
-    cert, key = os.path.join(work, "fullchain.pem"), os.path.join(work, "privkey.pem")
-    run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", f"/CN={HOST}",
-         "-addext", f"subjectAltName=DNS:{HOST},IP:127.0.0.1", "-keyout", key, "-out", cert])
-    return cert, key
 
 
 def postgres_database():
@@ -187,7 +180,7 @@ def test():
         ports = [p.port for p in processes]
         log(f"onsite-hq on {', '.join(map(str, ports))} ({'PostgreSQL' if database else 'SQLite'})")
 
-        cert, key = make_certificate(work)
+        cert, key = make_certificate(work, HOST)
         tls_port, http_port = free_port(), free_port()
         site = os.path.join(work, "onsite.conf")
         with open(site, "w") as f:

@@ -19,6 +19,7 @@ import os
 import pwd
 import re
 import shutil
+import ssl
 import stat
 import subprocess
 import sys
@@ -26,7 +27,8 @@ import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from deploytest import (HqProcess, TestFailure, check, env, expand_command, free_port, log, main,  # noqa: E402
-                        read_environment_file, read_unit, request, run, score_mutation, sign_in, pull_all)
+                        make_certificate, pull_all, read_environment_file, read_unit, request, run, score_mutation,
+                        sign_in)
 from unitsandbox import SandboxedStart  # noqa: E402
 
 UNIT = "/lib/systemd/system/onsite-hq.service"
@@ -175,7 +177,7 @@ def test_scratch_root(deb, work, has_web, reason):
         check(hq.stop() == 0, "the unpacked onsite-hq stops cleanly on SIGTERM")
 
 
-def service_command(port):
+def service_command(port, quiet=False):
     """The unit's commands and environment, with its listen address moved to `port`."""
     unit = read_unit(UNIT)
     variables = {}
@@ -186,10 +188,11 @@ def service_command(port):
     check(unit["EnvironmentFile"] == [ENV_FILE], f"the unit reads {ENV_FILE}")
     variables.update(read_environment_file(ENV_FILE))
     check(variables.get("ONSITE_HQ_DATA") == DATA, f"the settings keep the data in {DATA}")
-    log(f"note: listening on 127.0.0.1:{port} instead of {variables.get('ONSITE_LISTEN')} (which may be taken here)")
+    if not quiet:
+        log(f"note: listening on 127.0.0.1:{port} instead of {variables.get('ONSITE_LISTEN')} (which may be taken here)")
     variables["ONSITE_LISTEN"] = f"127.0.0.1:{port}"
     sandbox = SandboxedStart(unit)
-    for note in sandbox.notes:
+    for note in [] if quiet else sandbox.notes:
         log(note)
     if os.environ.get("CI") == "true" and sandbox.syscalls is None:
         raise TestFailure("CI imitates the unit's SystemCallFilter: python3-seccomp (scripts/setup.sh) is missing")
@@ -310,6 +313,7 @@ def test_installed(deb, work, has_web, fixtures):
         if hq:
             check(hq.stop() == 0, "the service stops cleanly on SIGTERM (exit 0)")
             hq = None
+            test_own_tls(work)
         else:
             run(["systemctl", "stop", "onsite-hq.service"])
         test_reinstall(deb)
@@ -326,6 +330,41 @@ def test_installed(deb, work, has_web, fixtures):
     if not user_existed:
         subprocess.run(["userdel", "onsite"], capture_output=True)
         subprocess.run(["groupdel", "onsite"], capture_output=True)
+
+
+def test_own_tls(work):
+    """The service serving TLS itself, as DEPLOY §TLS says: the key root's and readable by
+    the group onsite (0640), named in ONSITE_TLS_ARGS of the settings file."""
+    tls = "/etc/onsite/tls"
+    os.makedirs(tls, mode=0o755)
+    with open(ENV_FILE) as f:
+        settings = f.read()
+    hq = None
+    try:
+        cert, key = make_certificate(tls, "onsite.test")
+        shutil.chown(key, "root", "onsite")
+        os.chmod(key, 0o640)
+        with open(ENV_FILE, "w") as f:
+            f.write(settings.replace('ONSITE_TLS_ARGS=""', f'ONSITE_TLS_ARGS="--tls-cert {cert} --tls-key {key}"'))
+        _, start, environment, sandbox = service_command(free_port(), quiet=True)
+        hq = HqProcess(start, os.path.join(work, "service-tls.log"), env=environment, preexec_fn=sandbox.preexec())
+        check(hq.url.startswith("https://"), f"with ONSITE_TLS_ARGS the service serves TLS ({hq.url})")
+        context = ssl.create_default_context(cafile=cert)
+        status = request(hq.url, "GET", "/api/v1/status", tls_context=context)
+        check(status.status == 200, "status answers over the service's own TLS, key 0640 root:onsite")
+        session = request(hq.url, "POST", "/api/v1/hq/session",
+                          {"account": "kpb.admin", "password": "admin-deploy-2026"}, tls_context=context)
+        check(session.status == 200 and re.search(r";\s*Secure", session.headers.get("set-cookie", "")) is not None,
+              "with its own TLS HQ marks the console cookie Secure")
+        check(hq.stop() == 0, "the TLS service stops cleanly")
+        hq = None
+    finally:
+        if hq:
+            hq.stop()
+            log("--- service log\n" + hq.log_text())
+        with open(ENV_FILE, "w") as f:
+            f.write(settings)
+        shutil.rmtree(tls)
 
 
 def test_reinstall(deb):
