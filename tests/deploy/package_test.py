@@ -35,6 +35,7 @@ UNIT = "/lib/systemd/system/onsite-hq.service"
 TEMPLATE = "/lib/systemd/system/onsite-hq@.service"
 ENV_FILE = "/etc/onsite/onsite-hq.env"
 DATA = "/var/lib/onsite"
+WANTS = "/etc/systemd/system/multi-user.target.wants/onsite-hq.service"
 
 
 def mode_of(path):
@@ -218,6 +219,8 @@ def test_installed(deb, work, has_web, fixtures):
         info = os.stat(DATA)
         check(info.st_uid == onsite.pw_uid and mode_of(DATA) == 0o700, f"{DATA} is onsite's, 0700")
         check(os.stat(ENV_FILE).st_uid == 0 and mode_of(ENV_FILE) == 0o600, f"{ENV_FILE} is root's, 0600")
+        if shutil.which("deb-systemd-helper"):
+            check(os.path.islink(WANTS), "postinst enables the service (multi-user.target wants it)")
         analyze_unit(os.path.dirname(UNIT), unpacked_root(deb, work))
 
         port = free_port()
@@ -325,6 +328,8 @@ def test_installed(deb, work, has_web, fixtures):
     check(not os.path.exists("/usr/bin/onsite-hq") and not os.path.exists(ENV_FILE),
           "dpkg --purge removes the binary and the settings")
     check(os.path.isfile(os.path.join(DATA, "hq.sqlite")), "dpkg --purge keeps the data in /var/lib/onsite")
+    check(not os.path.lexists(WANTS) and not os.path.exists("/etc/onsite"),
+          "dpkg --purge leaves neither the enablement nor /etc/onsite behind")
     # Leave the machine as it was found.
     shutil.rmtree(DATA, ignore_errors=True)
     if not user_existed:
