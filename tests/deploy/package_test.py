@@ -24,6 +24,7 @@ import stat
 import subprocess
 import sys
 import tempfile
+import urllib.parse
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from deploytest import (HqProcess, TestFailure, check, env, expand_command, free_port, log, main,  # noqa: E402
@@ -317,24 +318,28 @@ def test_installed(deb, work, has_web, fixtures):
             check(hq.stop() == 0, "the service stops cleanly on SIGTERM (exit 0)")
             hq = None
             test_own_tls(work)
+            test_postgres_service(work)
         else:
             run(["systemctl", "stop", "onsite-hq.service"])
         test_reinstall(deb)
+        run(["dpkg", "--purge", "onsite-hq"])
+        check(not os.path.exists("/usr/bin/onsite-hq") and not os.path.exists(ENV_FILE),
+              "dpkg --purge removes the binary and the settings")
+        check(os.path.isfile(os.path.join(DATA, "hq.sqlite")), "dpkg --purge keeps the data in /var/lib/onsite")
+        check(not os.path.lexists(WANTS) and not os.path.exists("/etc/onsite"),
+              "dpkg --purge leaves neither the enablement nor /etc/onsite behind")
     finally:
         if hq:
             hq.stop()
             log("--- service log\n" + hq.log_text())
+        # Leave the machine as it was found, failed or not (the caller made sure that
+        # neither the package nor data in /var/lib/onsite were here before).
         subprocess.run(["dpkg", "--purge", "onsite-hq"], capture_output=True)
-    check(not os.path.exists("/usr/bin/onsite-hq") and not os.path.exists(ENV_FILE),
-          "dpkg --purge removes the binary and the settings")
-    check(os.path.isfile(os.path.join(DATA, "hq.sqlite")), "dpkg --purge keeps the data in /var/lib/onsite")
-    check(not os.path.lexists(WANTS) and not os.path.exists("/etc/onsite"),
-          "dpkg --purge leaves neither the enablement nor /etc/onsite behind")
-    # Leave the machine as it was found.
-    shutil.rmtree(DATA, ignore_errors=True)
-    if not user_existed:
-        subprocess.run(["userdel", "onsite"], capture_output=True)
-        subprocess.run(["groupdel", "onsite"], capture_output=True)
+        shutil.rmtree(DATA, ignore_errors=True)
+        shutil.rmtree("/etc/onsite", ignore_errors=True)
+        if not user_existed:
+            subprocess.run(["userdel", "onsite"], capture_output=True)
+            subprocess.run(["groupdel", "onsite"], capture_output=True)
 
 
 def test_own_tls(work):
@@ -370,6 +375,55 @@ def test_own_tls(work):
         with open(ENV_FILE, "w") as f:
             f.write(settings)
         shutil.rmtree(tls)
+
+
+def test_postgres_service(work):
+    """DEPLOY §PostgreSQL on this machine: the service as the OS user onsite reaches the
+    role onsite through the socket with peer authentication (ONSITE_DB_ARGS), and
+    onsite-hq-admin works on the same database. Uses the test cluster's role onsite."""
+    server = os.environ.get("ONSITE_TEST_POSTGRES_URL")
+    if not server or urllib.parse.urlsplit(server).username != "onsite":
+        log("note: no test PostgreSQL with a role onsite (scripts/start-postgres.sh): the PostgreSQL settings "
+            "are not started")
+        return
+    name = "onsite_deploy_package_test"
+    for statement in (f"DROP DATABASE IF EXISTS {name} WITH (FORCE)", f"CREATE DATABASE {name}"):
+        run(["psql", server, "-q", "-v", "ON_ERROR_STOP=1", "-c", statement])
+    with open(ENV_FILE) as f:
+        settings = f.read()
+    hq = None
+    try:
+        with open(ENV_FILE, "w") as f:
+            f.write(settings.replace('ONSITE_DB_ARGS=""',
+                                     f'ONSITE_DB_ARGS="--db postgresql:///{name}?host=/var/run/postgresql"'))
+        pre, start, environment, sandbox = service_command(free_port(), quiet=True)
+        for command in pre:
+            subprocess.run(command, check=True, env=environment, preexec_fn=sandbox.preexec())
+        hq = HqProcess(start, os.path.join(work, "service-postgres.log"), env=environment,
+                       preexec_fn=sandbox.preexec())
+        check(f"postgresql:///{name}" in hq.log_text() or name in hq.log_text(),
+              "the service runs on PostgreSQL through the socket, peer authentication")
+        run(["/usr/sbin/onsite-hq-admin", "import-campaign", os.path.join(work, "campaign")])
+        run(["/usr/sbin/onsite-hq-admin", "set-password", "g1.li"], input="li-postgres-2026\n")
+        token = sign_in(hq.url, "g1.li", "li-postgres-2026", "deploy-tablet-pg")
+        push = request(hq.url, "POST", "/api/v1/sync/push",
+                       {"device_id": "deploy-tablet-pg", "mutations": [score_mutation(1, "DC", "1.4", "g1.li", "好")]},
+                       headers={"Authorization": f"Bearer {token}"})
+        check(push.status == 200 and push.json()["results"][0]["status"] == "applied",
+              f"a push is applied on PostgreSQL ({push.status} {push.body[:200]!r})")
+        rows = run(["psql", urllib.parse.urlunsplit(urllib.parse.urlsplit(server)._replace(path="/" + name)), "-Atc",
+                    "SELECT count(*) FROM score_entries WHERE account = 'g1.li'"]).strip()
+        check(rows == "1", "the score is in the PostgreSQL database")
+        check(hq.stop() == 0, "the PostgreSQL service stops cleanly")
+        hq = None
+    finally:
+        if hq:
+            hq.stop()
+            log("--- service log\n" + hq.log_text())
+        with open(ENV_FILE, "w") as f:
+            f.write(settings)
+        subprocess.run(["psql", server, "-q", "-c", f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"],
+                       capture_output=True)
 
 
 def test_reinstall(deb):
