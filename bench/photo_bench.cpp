@@ -21,6 +21,7 @@
 #include <QDir>
 #include <QFile>
 #include <QJsonDocument>
+#include <QRegularExpression>
 
 #include <cstdlib>
 #include <ctime>
@@ -62,6 +63,7 @@ struct Setup
                          QStringLiteral("bench-photo-1")}; // 检查组员 of the sample
     std::vector<PhotoFile> photos;
     qint64 chunkBytes = 0;
+    qint64 growLargest = 0; // the "grow" runs: chunks sized by time, up to this
     std::uint64_t cutEvery = 0;
 };
 
@@ -81,7 +83,7 @@ PhotoRun runOnFreshHq(const Setup &setup, const QString &kind, int round)
     endpoint.token = signIn(endpoint.port, setup.account);
 
     std::optional<CuttingProxy> proxy;
-    const bool cut = kind == QLatin1String("uploader-cut");
+    const bool cut = kind.endsWith(QLatin1String("-cut"));
     if (kind.endsWith(QLatin1String("-proxy")) || cut)
         proxy.emplace(endpoint.port, cut ? setup.cutEvery : 0);
     const std::uint16_t sendPort = proxy ? proxy->port() : endpoint.port;
@@ -93,7 +95,11 @@ PhotoRun runOnFreshHq(const Setup &setup, const QString &kind, int round)
         kind.startsWith(QLatin1String("curl"))
             ? uploadWithCurl(endpoint, sendPort, setup.photos,
                              setup.work.filePath(name + QStringLiteral(".curl")))
-            : uploadWithPhotoUploader(endpoint, sendPort, setup.photos, setup.chunkBytes);
+            : uploadWithPhotoUploader(
+                  endpoint, sendPort, setup.photos,
+                  {setup.chunkBytes,
+                   kind.startsWith(QLatin1String("grow")) ? setup.growLargest : setup.chunkBytes,
+                   std::chrono::seconds(1)});
     run.hqCpuSeconds = hq.serveCpuSeconds() - hqCpu;
     run.name = kind;
     if (proxy) {
@@ -153,20 +159,32 @@ int main(int argc, char **argv)
         QStringLiteral("cut-every-kb"),
         QStringLiteral("The proxy cuts the link each time this many more bytes went up."),
         QStringLiteral("kB"), QStringLiteral("20000"));
+    const QCommandLineOption growOption(
+        QStringLiteral("grow-largest-kib"),
+        QStringLiteral("The grow runs: chunks start at the chunk size and grow to about a second "
+                       "of sending, up to this (0: no grow runs)."),
+        QStringLiteral("KiB"), QStringLiteral("4096"));
+    const QCommandLineOption runsOption(
+        QStringLiteral("runs"),
+        QStringLiteral("Which runs, comma-separated (default all): uploader, curl, curl-proxy, "
+                       "uploader-proxy, uploader-cut, grow, grow-proxy, grow-cut."),
+        QStringLiteral("LIST"));
     const QCommandLineOption roundsOption(QStringLiteral("rounds"),
                                           QStringLiteral("Rounds of every run, in turn."),
                                           QStringLiteral("N"), QStringLiteral("1"));
     const QCommandLineOption smokeOption(
         QStringLiteral("smoke"),
-        QStringLiteral("5 photos of 256 KiB in 64 KiB chunks, one cut; fails on a missing photo "
-                       "or a resume that re-sends more than one chunk."));
+        QStringLiteral("5 photos of 256 KiB in 64 KiB chunks (growing to 192 KiB in the grow "
+                       "runs), one cut; fails on a missing photo or a resume that re-sends more "
+                       "than one chunk."));
     const QCommandLineOption jsonOption(
         QStringLiteral("json"), QStringLiteral("Write the figures here."), QStringLiteral("FILE"));
     const QCommandLineOption markdownOption(
         QStringLiteral("markdown"),
         QStringLiteral("Write the Photos section of BENCHMARKS.md here."), QStringLiteral("FILE"));
     cli.addOptions({hqOption, fixtureOption, workOption, photosOption, sizeOption, chunkOption,
-                    cutOption, roundsOption, smokeOption, jsonOption, markdownOption});
+                    cutOption, growOption, runsOption, roundsOption, smokeOption, jsonOption,
+                    markdownOption});
     cli.process(app);
     if (!cli.isSet(hqOption) || !cli.isSet(fixtureOption) || !cli.isSet(workOption)) {
         std::cerr << "onsite-photo-bench: --hq, --fixtures and --work are required (see --help)\n";
@@ -187,6 +205,7 @@ int main(int argc, char **argv)
     // The smoke run's five photos are 1.3 MB: one cut after 0.7 MB, inside the third photo.
     setup.cutEvery =
         static_cast<std::uint64_t>(smoke ? 700 : cli.value(cutOption).toLongLong()) * 1000;
+    setup.growLargest = (smoke ? 192 : cli.value(growOption).toLongLong()) * 1024;
     const int rounds = smoke ? 1 : cli.value(roundsOption).toInt();
     if (count < 1 || size < 16 || setup.chunkBytes < 1 || setup.cutEvery < 1 || rounds < 1) {
         std::cerr << "onsite-photo-bench: sizes and counts must be positive\n";
@@ -200,9 +219,20 @@ int main(int argc, char **argv)
     try {
         progress(QStringLiteral("making %1 photos of %2 bytes").arg(count).arg(size));
         setup.photos = makePhotoSet(setup.work.filePath(QStringLiteral("photos")), count, size);
-        const QStringList kinds{QStringLiteral("uploader"), QStringLiteral("curl"),
-                                QStringLiteral("curl-proxy"), QStringLiteral("uploader-proxy"),
-                                QStringLiteral("uploader-cut")};
+        QStringList kinds{QStringLiteral("uploader"),     QStringLiteral("curl"),
+                          QStringLiteral("curl-proxy"),   QStringLiteral("uploader-proxy"),
+                          QStringLiteral("uploader-cut"), QStringLiteral("grow"),
+                          QStringLiteral("grow-proxy"),   QStringLiteral("grow-cut")};
+        if (setup.growLargest <= setup.chunkBytes)
+            kinds = kinds.filter(QRegularExpression(QStringLiteral("^(?!grow)")));
+        if (cli.isSet(runsOption) && !smoke) {
+            const QStringList wanted = cli.value(runsOption).split(QLatin1Char(','));
+            for (const QString &kind : wanted) {
+                if (!kinds.contains(kind))
+                    throw std::runtime_error("unknown run " + kind.toStdString());
+            }
+            kinds = wanted;
+        }
         for (int round = 1; round <= rounds; ++round) {
             for (const QString &kind : kinds)
                 report.runs.push_back(runOnFreshHq(setup, kind, round));

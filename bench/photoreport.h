@@ -35,7 +35,7 @@ struct PhotoReport
         int restarts = 0;
         qint64 chunkBytesAgain = 0; // chunk bodies read and sent beyond the files' bytes
         qint64 wireBytesAgain = 0;  // bytes up beyond the uncut run through the same proxy
-        qint64 chunkBytes = 0;
+        qint64 chunkBytes = 0;      // the largest chunk the uploader may send: the bound per cut
         double chunkPerRestart() const
         {
             return restarts > 0 ? double(chunkBytesAgain) / restarts : 0;
@@ -43,7 +43,8 @@ struct PhotoReport
         double chunkPerCut() const { return cuts > 0 ? double(chunkBytesAgain) / cuts : 0; }
         double wirePerCut() const { return cuts > 0 ? double(wireBytesAgain) / cuts : 0; }
     };
-    Resends resends() const;
+    // `prefix` "uploader" (fixed chunks) or "grow": its -cut run against its -proxy run.
+    Resends resends(const QString &prefix) const;
 
 private:
     std::vector<const PhotoRun *> of(const QString &kind) const;

@@ -11,6 +11,7 @@
 
 #include <sys/resource.h>
 
+#include <algorithm>
 #include <memory>
 #include <stdexcept>
 
@@ -96,12 +97,14 @@ QString signIn(std::uint16_t port, const PhotoAccount &account)
 }
 
 PhotoRun uploadWithPhotoUploader(const HqEndpoint &hq, std::uint16_t sendPort,
-                                 const std::vector<PhotoFile> &photos, qint64 chunkBytes)
+                                 const std::vector<PhotoFile> &photos,
+                                 sync::PhotoUploader::Chunking chunking)
 {
     PhotoRun run;
     run.photos = static_cast<int>(photos.size());
     run.fileBytes = totalBytes(photos);
-    run.chunkBytes = chunkBytes;
+    run.chunkBytes = chunking.smallest;
+    run.largestChunkBytes = std::max(chunking.smallest, chunking.largest);
     sync::SyncClient client;
     client.transport().setBaseUrl(baseUrl(sendPort));
     client.transport().setToken(hq.token);
@@ -115,7 +118,7 @@ PhotoRun uploadWithPhotoUploader(const HqEndpoint &hq, std::uint16_t sendPort,
                 throw std::runtime_error("cannot read " + photo.path.toStdString());
             const sync::SyncError error = waitFor<sync::SyncError>([&](auto done) {
                 sync::PhotoUploader::upload(
-                    client, photo.sha256, std::move(file), chunkBytes, [](qint64, qint64) {},
+                    client, photo.sha256, std::move(file), chunking, [](qint64, qint64) {},
                     [done](const sync::SyncError &e) { done(e); });
             });
             if (error.ok())

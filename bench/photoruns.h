@@ -2,6 +2,8 @@
 
 #include "photoset.h"
 
+#include "client/photos/photouploader.h"
+
 #include <QString>
 #include <QStringList>
 
@@ -26,7 +28,8 @@ struct PhotoRun
     QStringList errors; // the first few, for the report
 
     // The device path only.
-    qint64 chunkBytes = 0;
+    qint64 chunkBytes = 0;        // the first chunk (all of them when fixed)
+    qint64 largestChunkBytes = 0; // chunks grow up to this on a fast line
     qint64 chunkBytesRead = 0; // chunk bodies the uploader read from the files (each read is sent)
     int restarts = 0;          // uploads that ended without an answer and were started again
 
@@ -64,12 +67,13 @@ struct HqEndpoint
 // Signs in as a device would (SyncClient::login); throws on failure.
 QString signIn(std::uint16_t port, const PhotoAccount &account);
 
-// The real device path: sync::PhotoUploader over sync::SyncClient with `chunkBytes`,
+// The real device path: sync::PhotoUploader over sync::SyncClient with `chunking`,
 // one photo after another; an upload that ends without an answer (the link was cut) is
 // started again at once, as the sync engine's next round would, and resumes where HQ
 // stands. Sends to `sendPort` (HQ's, or a proxy's in front of it).
 PhotoRun uploadWithPhotoUploader(const HqEndpoint &hq, std::uint16_t sendPort,
-                                 const std::vector<PhotoFile> &photos, qint64 chunkBytes);
+                                 const std::vector<PhotoFile> &photos,
+                                 sync::PhotoUploader::Chunking chunking);
 
 // The wire baseline: one `curl` process sending every photo whole with --upload-file to
 // the same endpoint (PUT /api/v1/photos/{sha256}?offset=0&total=N, the same token), one

@@ -1,7 +1,10 @@
 #include "client/photos/photouploader.h"
 
 #include <QCoreApplication>
+#include <QElapsedTimer>
 #include <QFile>
+
+#include <algorithm>
 
 #include <memory>
 
@@ -14,10 +17,12 @@ constexpr int kMaxMismatches = 3; // in a row; more means the server and device 
 class UploadJob : public std::enable_shared_from_this<UploadJob>
 {
 public:
-    UploadJob(SyncClient &client, QString sha256, std::unique_ptr<QIODevice> content, qint64 chunkSize,
-              PhotoUploader::Progress progress, SyncClient::Finished done)
-        : m_client(client), m_sha256(std::move(sha256)), m_content(std::move(content)), m_chunkSize(chunkSize),
-          m_progress(std::move(progress)), m_done(std::move(done))
+    UploadJob(SyncClient &client, QString sha256, std::unique_ptr<QIODevice> content,
+              PhotoUploader::Chunking chunking, PhotoUploader::Progress progress,
+              SyncClient::Finished done)
+        : m_client(client), m_sha256(std::move(sha256)), m_content(std::move(content)),
+          m_chunking(chunking), m_chunkSize(chunking.smallest), m_progress(std::move(progress)),
+          m_done(std::move(done))
     {
     }
 
@@ -58,33 +63,37 @@ private:
         }
         m_progress(offset, m_total);
         if (!m_content->seek(offset))
-            return m_done(
-                SyncError::local(QCoreApplication::translate("PhotoUploader", "无法读取照片 %1")
-                                     .arg(m_sha256)));
+            return m_done(SyncError::local(
+                QCoreApplication::translate("PhotoUploader", "无法读取照片 %1").arg(m_sha256)));
         const QByteArray chunk = m_content->read(std::min(m_chunkSize, m_total - offset));
         if (chunk.isEmpty())
             return m_done(
                 SyncError::local(QCoreApplication::translate("PhotoUploader", "无法读取照片 %1：%2")
                                      .arg(m_sha256, m_content->errorString())));
         auto self = shared_from_this();
-        m_client.putPhotoChunk(m_sha256, offset, m_total, chunk,
-                               [self, offset](const SyncError &error, const PhotoState &state) {
-                                   if (!error.ok())
-                                       return self->failed(error);
-                                   self->m_mismatches = 0;
-                                   if (state.complete)
-                                       return self->finish(state);
-                                   if (state.received <= offset) {
-                                       SyncError stuck;
-                                       stuck.kind = SyncError::Kind::BadAnswer;
-                                       stuck.message = QCoreApplication::translate(
-                                                           "PhotoUploader",
-                                                           "服务器没有接收照片数据（停在 %1 字节）")
-                                                           .arg(state.received);
-                                       return self->m_done(stuck);
-                                   }
-                                   self->sendFrom(state.received);
-                               });
+        QElapsedTimer clock;
+        clock.start();
+        m_client.putPhotoChunk(
+            m_sha256, offset, m_total, chunk,
+            [self, offset, clock, sent = chunk.size()](const SyncError &error,
+                                                       const PhotoState &state) {
+                if (!error.ok())
+                    return self->failed(error);
+                self->m_mismatches = 0;
+                self->m_chunkSize = PhotoUploader::nextChunk(
+                    self->m_chunking, sent, std::chrono::milliseconds(clock.elapsed()));
+                if (state.complete)
+                    return self->finish(state);
+                if (state.received <= offset) {
+                    SyncError stuck;
+                    stuck.kind = SyncError::Kind::BadAnswer;
+                    stuck.message = QCoreApplication::translate(
+                                        "PhotoUploader", "服务器没有接收照片数据（停在 %1 字节）")
+                                        .arg(state.received);
+                    return self->m_done(stuck);
+                }
+                self->sendFrom(state.received);
+            });
     }
 
     void failed(const SyncError &error)
@@ -105,6 +114,7 @@ private:
     SyncClient &m_client;
     QString m_sha256;
     std::unique_ptr<QIODevice> m_content;
+    PhotoUploader::Chunking m_chunking;
     qint64 m_chunkSize;
     qint64 m_total = 0;
     int m_mismatches = 0;
@@ -114,21 +124,48 @@ private:
 
 } // namespace
 
-void PhotoUploader::upload(SyncClient &client, const QString &sha256, const QString &filePath, qint64 chunkSize,
-                           Progress progress, SyncClient::Finished done)
+void PhotoUploader::upload(SyncClient &client, const QString &sha256, const QString &filePath,
+                           qint64 chunkSize, Progress progress, SyncClient::Finished done)
 {
     auto file = std::make_unique<QFile>(filePath);
     if (!file->open(QIODevice::ReadOnly))
-        return done(SyncError::local(QCoreApplication::translate("PhotoUploader", "无法读取待上传的照片 %1：%2")
-                                         .arg(filePath, file->errorString())));
+        return done(SyncError::local(
+            QCoreApplication::translate("PhotoUploader", "无法读取待上传的照片 %1：%2")
+                .arg(filePath, file->errorString())));
     upload(client, sha256, std::move(file), chunkSize, std::move(progress), std::move(done));
 }
 
-void PhotoUploader::upload(SyncClient &client, const QString &sha256, std::unique_ptr<QIODevice> content,
-                           qint64 chunkSize, Progress progress, SyncClient::Finished done)
+void PhotoUploader::upload(SyncClient &client, const QString &sha256,
+                           std::unique_ptr<QIODevice> content, qint64 chunkSize, Progress progress,
+                           SyncClient::Finished done)
 {
-    std::make_shared<UploadJob>(client, sha256, std::move(content), chunkSize, std::move(progress), std::move(done))
+    upload(client, sha256, std::move(content), Chunking{chunkSize, chunkSize}, std::move(progress),
+           std::move(done));
+}
+
+void PhotoUploader::upload(SyncClient &client, const QString &sha256,
+                           std::unique_ptr<QIODevice> content, Chunking chunking, Progress progress,
+                           SyncClient::Finished done)
+{
+    chunking.smallest = std::max<qint64>(1, chunking.smallest);
+    chunking.largest = std::max(chunking.smallest, chunking.largest);
+    std::make_shared<UploadJob>(client, sha256, std::move(content), chunking, std::move(progress),
+                                std::move(done))
         ->start();
+}
+
+qint64 PhotoUploader::nextChunk(const Chunking &chunking, qint64 sent,
+                                std::chrono::milliseconds took)
+{
+    if (chunking.largest <= chunking.smallest || sent <= 0)
+        return chunking.smallest;
+    // What this line would carry in `target`, from the chunk just answered; the answer
+    // includes HQ storing the chunk, so a slow server keeps chunks small as a slow line does.
+    const double millis = std::max<double>(1.0, static_cast<double>(took.count()));
+    const double fits =
+        static_cast<double>(sent) * static_cast<double>(chunking.target.count()) / millis;
+    const double grown = std::min(fits, 4.0 * static_cast<double>(sent));
+    return std::clamp(static_cast<qint64>(grown), chunking.smallest, chunking.largest);
 }
 
 } // namespace onsite::sync

@@ -4,6 +4,7 @@
 
 #include <QIODevice>
 
+#include <chrono>
 #include <functional>
 #include <memory>
 
@@ -17,12 +18,32 @@ class PhotoUploader
 public:
     using Progress = std::function<void(qint64 received, qint64 total)>;
 
-    static void upload(SyncClient &client, const QString &sha256, const QString &filePath, qint64 chunkSize,
-                       Progress progress, SyncClient::Finished done);
+    // How large the chunks are. The first, and the first after every resume, is
+    // `smallest`; while chunks go through faster than `target`, the next one grows to
+    // what would take about `target` on this line (at most 4× the last, at most
+    // `largest`). Each chunk is a request HQ answers after storing it, so a fast line
+    // sends a photo in a few requests, while a cut still costs at most the chunk in
+    // flight: about `target` of sending, whatever the line. `largest` == `smallest`:
+    // fixed chunks.
+    struct Chunking
+    {
+        qint64 smallest = 256 * 1024;
+        qint64 largest = 256 * 1024;
+        std::chrono::milliseconds target{1000};
+    };
+
+    static void upload(SyncClient &client, const QString &sha256, const QString &filePath,
+                       qint64 chunkSize, Progress progress, SyncClient::Finished done);
     // `content` (the photo's original bytes, e.g. PhotoFiles::openForReading) is open for
     // reading and seekable; null when it could not be opened.
-    static void upload(SyncClient &client, const QString &sha256, std::unique_ptr<QIODevice> content,
-                       qint64 chunkSize, Progress progress, SyncClient::Finished done);
+    static void upload(SyncClient &client, const QString &sha256,
+                       std::unique_ptr<QIODevice> content, qint64 chunkSize, Progress progress,
+                       SyncClient::Finished done);
+    static void upload(SyncClient &client, const QString &sha256,
+                       std::unique_ptr<QIODevice> content, Chunking chunking, Progress progress,
+                       SyncClient::Finished done);
+    // The chunk after one of `sent` bytes that took `took` to be answered.
+    static qint64 nextChunk(const Chunking &chunking, qint64 sent, std::chrono::milliseconds took);
 };
 
 } // namespace onsite::sync
