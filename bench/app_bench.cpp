@@ -14,7 +14,7 @@
 #include "modelbench.h"
 #include "workload.h"
 
-#include "client/store/devicestore.h"
+#include "client/fieldworkspace.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -166,10 +166,10 @@ int run(const QStringList &arguments)
 
     // After the launches, so no app process shares the store with this one.
     try {
-        onsite::sync::DeviceStore store(data);
+        onsite::sync::FieldWorkspace workspace(data);
         const ModelBenchOptions modelOptions{cli.value(QStringLiteral("filter-rounds")).toInt(),
                                              cli.value(QStringLiteral("load-rounds")).toInt()};
-        result.insert(QStringLiteral("models"), measureModels(store, modelOptions));
+        result.insert(QStringLiteral("models"), measureModels(workspace, modelOptions));
     } catch (const std::exception &e) {
         problem(QStringLiteral("view models: %1").arg(QString::fromUtf8(e.what())));
     }

@@ -1,9 +1,7 @@
 #include "modelbench.h"
 
-#include "client/store/devicestore.h"
-#include "client/store/syncstate.h"
+#include "client/fieldworkspace.h"
 #include "domain/site.h"
-#include "viewmodels/appservices.h"
 #include "viewmodels/sitelistmodel.h"
 #include "viewmodels/unitlistmodel.h"
 
@@ -189,11 +187,10 @@ QJsonObject measureFilter(UnitListModel &model, const std::vector<UnitRow> &unit
 
 } // namespace
 
-QJsonObject measureModels(sync::DeviceStore &store, const ModelBenchOptions &options)
+QJsonObject measureModels(sync::FieldWorkspace &workspace, const ModelBenchOptions &options)
 {
-    auto &services = app::AppServices::instance();
-    services.store = &store;
-    const QString account = sync::SyncState(store.db()).account();
+    sync::DeviceStore &store = workspace.store();
+    const QString account = workspace.account();
     QJsonObject result;
 
     // Home list load: a new model each time, as the home page creates one when it opens.
@@ -207,6 +204,7 @@ QJsonObject measureModels(sync::DeviceStore &store, const ModelBenchOptions &opt
             if ((turn == 0) == (round % 2 == 0)) {
                 model.reset(); // the previous page's model is gone before the next opens
                 model = std::make_unique<UnitListModel>();
+                model->setWorkspace(&workspace); // as QML sets it, after construction
                 unitModel.add(msSince(start));
             } else {
                 units = queryUnits(store.db(), account);
@@ -220,7 +218,6 @@ QJsonObject measureModels(sync::DeviceStore &store, const ModelBenchOptions &opt
     }
     if (units.empty() || model->rowCount() == 0) {
         problem(QStringLiteral("the device shows no units: is it signed in as an inspector?"));
-        services.store = nullptr;
         return result;
     }
     QJsonObject unitLoad = sideBySide(unitModel, unitBaseline);
@@ -246,6 +243,7 @@ QJsonObject measureModels(sync::DeviceStore &store, const ModelBenchOptions &opt
                 const auto start = Clock::now();
                 if ((turn == 0) == (round % 2 == 0)) {
                     app::SiteListModel sites;
+                    sites.setWorkspace(&workspace);
                     sites.setUnitCode(code);
                     fromModel = sites.sites();
                     siteModel.add(msSince(start));
@@ -269,7 +267,6 @@ QJsonObject measureModels(sync::DeviceStore &store, const ModelBenchOptions &opt
     result.insert(QStringLiteral("site_list_load"), siteLoad);
 
     model.reset();
-    services.store = nullptr;
     return result;
 }
 

@@ -5,7 +5,7 @@
 #include <QJsonObject>
 
 namespace onsite::sync {
-class DeviceStore;
+class FieldWorkspace;
 }
 
 namespace onsite::bench {
@@ -22,7 +22,7 @@ struct ModelBenchOptions
 //   - UnitListModel load (what the home page does when it opens)
 //   - SiteListModel load of one unit (what the unit page does when it opens)
 // Every baseline's result is checked against the model's; a difference is a problem.
-// Sets AppServices::instance().store to `store` for the duration.
-QJsonObject measureModels(sync::DeviceStore &store, const ModelBenchOptions &options);
+// The models get `workspace` as QML gives it to them; the baselines use its store.
+QJsonObject measureModels(sync::FieldWorkspace &workspace, const ModelBenchOptions &options);
 
 } // namespace onsite::bench

@@ -17,9 +17,17 @@ ApplicationWindow {
     property bool selfTest: false
     signal selfTestFinished()
 
-    SessionModel { id: sessionModel; objectName: "session" }
-    SyncStatusModel { id: syncStatus; objectName: "syncStatus" }
-    SettingsModel { id: appSettings }
+    // The app's services, given by AppComposition and handed down to each page: the
+    // device's field work (FieldWorkspace), the UI language, and the device's position
+    // and photo sources (either may be null on a device without them).
+    required property QtObject workspace
+    required property Translations translations
+    required property QtObject positionSource
+    required property QtObject photoSource
+
+    SessionModel { id: sessionModel; objectName: "session"; workspace: window.workspace }
+    SyncStatusModel { id: syncStatus; objectName: "syncStatus"; workspace: window.workspace }
+    SettingsModel { id: appSettings; translations: window.translations }
 
     header: SyncBar {
         visible: sessionModel.signedIn
@@ -47,6 +55,7 @@ ApplicationWindow {
         id: homePage
         HomePage {
             session: sessionModel
+            workspace: window.workspace
             onOpenUnit: (code, name, locked, reason, submitted) => stack.push(unitPage, {
                 unitCode: code, unitName: name, locked: locked, lockReason: reason, submitted: submitted })
         }
@@ -54,13 +63,19 @@ ApplicationWindow {
     Component {
         id: unitPage
         UnitPage {
+            workspace: window.workspace
             onOpenSite: (code) => stack.push(visitPage, { siteCode: code })
             onBack: stack.pop()
         }
     }
     Component {
         id: visitPage
-        VisitPage { onBack: stack.pop() }
+        VisitPage {
+            workspace: window.workspace
+            positionSource: window.positionSource
+            photoSource: window.photoSource
+            onBack: stack.pop()
+        }
     }
     Component {
         id: syncPage
@@ -70,6 +85,7 @@ ApplicationWindow {
         id: settingsPage
         SettingsPage {
             session: sessionModel
+            translations: window.translations
             onBack: stack.pop()
             onSignedOut: stack.replace(null, signInPage)
             onOpenAbout: stack.push(aboutPage)
@@ -77,7 +93,7 @@ ApplicationWindow {
     }
     Component {
         id: aboutPage
-        AboutPage { onBack: stack.pop() }
+        AboutPage { workspace: window.workspace; onBack: stack.pop() }
     }
 
     // The screens scripts/screenshots renders for who is signed in, in which state:

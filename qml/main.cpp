@@ -1,11 +1,7 @@
-// onsite: the tablet app. main() builds the services and hands them to the QML module.
-#include "client/store/devicestore.h"
-#include "client/transport/syncengine.h"
-#include "client/store/syncstate.h"
+// onsite: the tablet app. main() reads its arguments, has AppComposition build the app
+// on the desktop's device services, loads it and runs it (or one of its test modes).
+#include "appcomposition.h"
 #include "platform/platformservices.h"
-#include "viewmodels/appservices.h"
-#include "viewmodels/photoimageprovider.h"
-#include "viewmodels/settingsmodel.h"
 
 #include <QCommandLineParser>
 #include <QDir>
@@ -14,7 +10,6 @@
 #include <QQmlApplicationEngine>
 #include <QQuickStyle>
 #include <QQuickWindow>
-#include <QSettings>
 #include <QStandardPaths>
 #include <QTimer>
 #include <QtQml/qqmlextensionplugin.h>
@@ -81,65 +76,38 @@ int main(int argc, char *argv[])
     if (selfTest)
         g_previousHandler = qInstallMessageHandler(countQmlProblems);
 
-    std::unique_ptr<onsite::sync::DeviceStore> store;
+    onsite::app::AppOptions options;
+    options.dataFolder = folder;
+    options.defaultServerUrl = parser.value(QStringLiteral("server"));
+    options.selfTest = selfTest;
+    std::unique_ptr<onsite::app::AppComposition> composition;
     try {
-        store = std::make_unique<onsite::sync::DeviceStore>(folder);
+        composition = std::make_unique<onsite::app::AppComposition>(
+            options, onsite::platform::PlatformServices::createDesktop(nullptr));
     } catch (const std::exception &e) {
         std::fprintf(stderr, "onsite: %s\n", e.what());
         return 1;
     }
-    onsite::sync::SyncEngine engine(*store);
-    const auto platform = onsite::platform::PlatformServices::createDesktop(&app);
-    // Sync runs by itself when the HQ becomes reachable again.
-    QObject::connect(platform->reachability, &onsite::platform::Reachability::onlineChanged, &engine,
-                     &onsite::sync::SyncEngine::setOnline);
-    auto followServer = [&] {
-        const QString server = onsite::sync::SyncState(store->db()).serverUrl();
-        if (!server.isEmpty())
-            platform->reachability->setServerUrl(QUrl(server));
-    };
-    followServer();
-    QObject::connect(&engine, &onsite::sync::SyncEngine::statusChanged, platform->reachability, followServer);
-
-    QQmlApplicationEngine qml;
-    onsite::app::PhotoImageProvider::install(qml); // photos are stored encrypted
-    // Qt 6.4 puts the module's files under qrc:/Onsite; files in its subfolders find
-    // "import Onsite" only with the resource root on the import path.
-    qml.addImportPath(QStringLiteral("qrc:/"));
-    onsite::app::Translations translations(&qml);
-    auto &services = onsite::app::AppServices::instance();
-    services.store = store.get();
-    services.engine = &engine;
-    services.translations = &translations;
-    services.platform = platform.get();
-    services.defaultServerUrl = parser.value(QStringLiteral("server"));
-    translations.setLanguage(QSettings().value(QStringLiteral("language"), QStringLiteral("zh_CN")).toString());
-
-    qml.setInitialProperties({{QStringLiteral("selfTest"), selfTest}});
-    qml.load(QUrl(QStringLiteral("qrc:/Onsite/Main.qml")));
-    if (qml.rootObjects().isEmpty())
+    if (!composition->load())
         return 1;
+    QQuickWindow *const window = composition->window();
     if (parser.isSet(firstFrame)) {
-        auto *window = qobject_cast<QQuickWindow *>(qml.rootObjects().constFirst());
-        if (!window)
-            return 1;
         // frameSwapped may come from the render thread: the time is taken there, the
         // quit is queued to the main thread.
         QObject::connect(
             window, &QQuickWindow::frameSwapped, window,
-            [&sinceMain] {
+            [&sinceMain, &app] {
                 // CPU time too (all threads, since exec): unlike wall time it barely
                 // moves when other processes share the machine.
                 std::printf("onsite-first-frame-ms %.1f cpu-ms %.1f\n", static_cast<double>(sinceMain.nsecsElapsed()) / 1e6,
                             1000.0 * static_cast<double>(std::clock()) / CLOCKS_PER_SEC);
                 std::fflush(stdout);
-                QMetaObject::invokeMethod(QCoreApplication::instance(), &QCoreApplication::quit, Qt::QueuedConnection);
+                QMetaObject::invokeMethod(&app, &QCoreApplication::quit, Qt::QueuedConnection);
             },
             static_cast<Qt::ConnectionType>(Qt::DirectConnection | Qt::SingleShotConnection));
         return app.exec();
     }
     if (parser.isSet(QStringLiteral("screenshots"))) {
-        auto *window = qobject_cast<QQuickWindow *>(qml.rootObjects().constFirst());
         const QStringList size = parser.value(QStringLiteral("size")).split(QLatin1Char('x'));
         window->resize(size.value(0).toInt(), size.value(1).toInt());
         const QString folder = parser.value(QStringLiteral("screenshots"));
@@ -165,7 +133,6 @@ int main(int argc, char *argv[])
         return app.exec();
     }
     if (selfTest) {
-        QObject *window = qml.rootObjects().constFirst();
         QObject::connect(window, SIGNAL(selfTestFinished()), &app, SLOT(quit()));
         QTimer::singleShot(60000, &app, [] { QCoreApplication::exit(3); });
         const int code = app.exec();

@@ -9,11 +9,12 @@ import Onsite
 ColumnLayout {
     id: overview
     property alias unitCode: overviewModel.unitCode
+    required property QtObject workspace // FieldWorkspace
     readonly property alias finalDialog: finalDialog
     readonly property bool narrow: width < 900
     spacing: 8
 
-    UnitOverviewModel { id: overviewModel; objectName: "unitOverviewModel" }
+    UnitOverviewModel { id: overviewModel; objectName: "unitOverviewModel"; workspace: overview.workspace }
 
     SubmissionBar { id: submission; overview: overviewModel; Layout.fillWidth: true }
 

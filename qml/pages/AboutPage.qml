@@ -7,9 +7,10 @@ import Onsite
 // version, this tablet's id, and how much room its data takes.
 Page {
     id: page
+    required property QtObject workspace // FieldWorkspace
     signal back()
 
-    AboutModel { id: about; objectName: "aboutModel" }
+    AboutModel { id: about; objectName: "aboutModel"; workspace: page.workspace }
 
     header: PageHeader {
         title: qsTr("关于本机")

@@ -7,12 +7,13 @@ import Onsite
 Page {
     id: page
     property var session
+    required property QtObject workspace // FieldWorkspace
     signal openUnit(string code, string name, bool locked, string reason, bool submitted)
 
     // Liaisons and HQ staff work in the browser console; the tablet says where it is.
     readonly property bool fieldWork: page.session.canUseTablet !== false
 
-    UnitListModel { id: units }
+    UnitListModel { id: units; workspace: page.workspace }
 
     header: PageHeader {
         showBack: false

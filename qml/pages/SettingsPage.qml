@@ -6,11 +6,12 @@ import Onsite
 Page {
     id: page
     property var session
+    required property Translations translations
     signal back()
     signal signedOut()
     signal openAbout()
 
-    SettingsModel { id: settings }
+    SettingsModel { id: settings; translations: page.translations }
 
     header: PageHeader {
         title: qsTr("设置")

@@ -13,11 +13,12 @@ Page {
     property string lockReason
     property bool submitted: false   // scores locked by the leader's submission
     property int initialTab: 0
+    required property QtObject workspace // FieldWorkspace
     signal openSite(string code)
     signal back()
 
-    SiteListModel { id: sites; unitCode: page.unitCode }
-    RecheckModel { id: rechecks; objectName: "recheckModel"; unitCode: page.unitCode }
+    SiteListModel { id: sites; workspace: page.workspace; unitCode: page.unitCode }
+    RecheckModel { id: rechecks; objectName: "recheckModel"; workspace: page.workspace; unitCode: page.unitCode }
 
     header: PageHeader {
         title: page.unitName
@@ -54,6 +55,7 @@ Page {
         UnitOverview {
             id: overview
             visible: tabs.currentIndex === 1
+            workspace: page.workspace
             unitCode: page.unitCode
             Layout.fillWidth: true
             Layout.fillHeight: true

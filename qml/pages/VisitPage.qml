@@ -8,11 +8,20 @@ import Onsite
 Page {
     id: page
     property alias siteCode: visit.siteCode
+    required property QtObject workspace      // FieldWorkspace
+    required property QtObject positionSource // for check-in; may be null
+    required property QtObject photoSource    // camera or file picking; may be null
     signal back()
     // For scripts/screenshots: the finding dialog as it opens for a new finding.
     function showFindingDialog() { findingDialog.openFor(false, null) }
 
-    VisitModel { id: visit; objectName: "visitModel" }
+    VisitModel {
+        id: visit
+        objectName: "visitModel"
+        workspace: page.workspace
+        positionSource: page.positionSource
+        photoSource: page.photoSource
+    }
 
     header: PageHeader {
         title: visit.siteName

@@ -1,8 +1,6 @@
 #include "aboutmodel.h"
 
-#include "appservices.h"
-#include "client/store/devicestore.h"
-#include "client/store/syncstate.h"
+#include "client/fieldworkspace.h"
 
 #include <QDirIterator>
 #include <QFileInfo>
@@ -32,7 +30,15 @@ FolderSize folderSize(const QString &folder)
 
 } // namespace
 
-AboutModel::AboutModel(QObject *parent) : QObject(parent) { reload(); }
+sync::FieldWorkspace *AboutModel::workspace() const { return m_workspace; }
+
+void AboutModel::setWorkspace(sync::FieldWorkspace *workspace)
+{
+    if (workspace == m_workspace)
+        return;
+    m_workspace = workspace;
+    reload();
+}
 
 QString AboutModel::version() { return QStringLiteral(ONSITE_VERSION); }
 
@@ -54,25 +60,25 @@ void AboutModel::reload()
 {
     m_details.clear();
     m_error.clear();
-    auto *store = AppServices::instance().store;
-    if (!store) {
+    if (!m_workspace) {
         m_error = tr("本机数据未打开");
         Q_EMIT changed();
         return;
     }
     try {
-        const QString database = store->databasePath();
+        const sync::DeviceStore &store = m_workspace->store();
+        const QString database = store.databasePath();
         qint64 databaseBytes = 0;
         for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")})
             databaseBytes += QFileInfo(database + suffix).size();
-        const FolderSize photos = folderSize(store->photosFolder());
-        const FolderSize all = folderSize(store->folder());
+        const FolderSize photos = folderSize(store.photosFolder());
+        const FolderSize all = folderSize(store.folder());
         m_details = {tr("版本"), version(),
-                     tr("设备编号"), sync::SyncState(store->db()).deviceId(),
+                     tr("设备编号"), m_workspace->deviceId(),
                      tr("本机数据合计"), sizeText(all.bytes),
                      tr("数据库"), sizeText(databaseBytes),
                      tr("照片"), tr("%1 张，%2").arg(photos.files).arg(sizeText(photos.bytes)),
-                     tr("数据文件夹"), store->folder()};
+                     tr("数据文件夹"), store.folder()};
     } catch (const std::exception &e) {
         m_error = QString::fromUtf8(e.what());
     }

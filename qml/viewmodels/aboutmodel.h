@@ -1,8 +1,14 @@
 #pragma once
 
 #include <QObject>
+#include <QPointer>
 #include <QQmlEngine>
 #include <QStringList>
+
+namespace onsite::sync {
+class FieldWorkspace;
+} // namespace onsite::sync
+Q_MOC_INCLUDE("client/fieldworkspace.h")
 
 namespace onsite::app {
 
@@ -12,12 +18,16 @@ class AboutModel : public QObject
 {
     Q_OBJECT
     QML_ELEMENT
+    Q_PROPERTY(onsite::sync::FieldWorkspace *workspace READ workspace WRITE setWorkspace NOTIFY changed)
     Q_PROPERTY(QString version READ version CONSTANT)
     Q_PROPERTY(QStringList details READ details NOTIFY changed) // label, value, label, value, …
     Q_PROPERTY(QString error READ error NOTIFY changed)
 
 public:
-    explicit AboutModel(QObject *parent = nullptr);
+    explicit AboutModel(QObject *parent = nullptr) : QObject(parent) {}
+
+    sync::FieldWorkspace *workspace() const;
+    void setWorkspace(sync::FieldWorkspace *workspace);
 
     static QString version();
     QStringList details() const { return m_details; }
@@ -31,6 +41,7 @@ Q_SIGNALS:
     void changed();
 
 private:
+    QPointer<sync::FieldWorkspace> m_workspace;
     QStringList m_details;
     QString m_error;
 };

@@ -1,9 +1,6 @@
 #include "photoimageprovider.h"
 
-#include "appservices.h"
-
 #include "client/photos/photofiles.h"
-#include "client/store/devicestore.h"
 
 #include <QImage>
 #include <QQmlEngine>
@@ -11,8 +8,9 @@
 
 namespace onsite::app {
 
-PhotoImageProvider::PhotoImageProvider()
-    : QQuickImageProvider(QQuickImageProvider::Image, QQmlImageProviderBase::ForceAsynchronousImageLoading)
+PhotoImageProvider::PhotoImageProvider(const QString &photosFolder)
+    : QQuickImageProvider(QQuickImageProvider::Image, QQmlImageProviderBase::ForceAsynchronousImageLoading),
+      m_photosFolder(photosFolder)
 {
 }
 
@@ -21,19 +19,18 @@ QString PhotoImageProvider::urlFor(const QString &sha256)
     return QStringLiteral("image://%1/%2").arg(QLatin1String(kName), sha256);
 }
 
-void PhotoImageProvider::install(QQmlEngine &engine)
+void PhotoImageProvider::install(QQmlEngine &engine, const QString &photosFolder)
 {
-    engine.addImageProvider(QLatin1String(kName), new PhotoImageProvider);
+    engine.addImageProvider(QLatin1String(kName), new PhotoImageProvider(photosFolder));
 }
 
 QImage PhotoImageProvider::requestImage(const QString &id, QSize *size, const QSize &requestedSize)
 {
     static const QRegularExpression kSha(QStringLiteral("\\A[0-9a-f]{64}\\z"));
-    sync::DeviceStore *store = AppServices::instance().store;
-    if (!store || !kSha.match(id).hasMatch())
+    if (m_photosFolder.isEmpty() || !kSha.match(id).hasMatch())
         return {};
     QString error;
-    const QByteArray bytes = sync::PhotoFiles(store->photosFolder()).read(id, &error);
+    const QByteArray bytes = sync::PhotoFiles(m_photosFolder).read(id, &error);
     if (bytes.isEmpty()) {
         qWarning().noquote() << "photo" << id << "cannot be shown:" << error;
         return {};

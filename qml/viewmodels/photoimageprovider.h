@@ -11,14 +11,19 @@ class PhotoImageProvider : public QQuickImageProvider
 public:
     static constexpr const char *kName = "photos";
 
-    PhotoImageProvider();
+    // `photosFolder`: the workspace's (DeviceStore::photosFolder). The folder is kept as
+    // text, since images are read on QML's image thread, away from the workspace.
+    explicit PhotoImageProvider(const QString &photosFolder);
 
     // "image://photos/<sha256>" for a photo of the open device store.
     static QString urlFor(const QString &sha256);
-    // Adds the provider to `engine` (main() and the app tests).
-    static void install(QQmlEngine &engine);
+    // Adds the provider to `engine` (AppComposition).
+    static void install(QQmlEngine &engine, const QString &photosFolder);
 
     QImage requestImage(const QString &id, QSize *size, const QSize &requestedSize) override;
+
+private:
+    const QString m_photosFolder;
 };
 
 } // namespace onsite::app

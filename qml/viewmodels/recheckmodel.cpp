@@ -2,22 +2,14 @@
 
 #include "photoimageprovider.h"
 
-#include "appservices.h"
-#include "client/store/devicestore.h"
+#include "client/fieldworkspace.h"
 #include "client/rules/fielderror.h"
-#include "client/rules/fieldrecorder.h"
-#include "client/rules/fieldrules.h"
-#include "client/store/localrechecks.h"
-#include "client/store/outbox.h"
-#include "client/transport/syncengine.h"
 
 #include <QUrl>
 
 namespace onsite::app {
 
 namespace {
-
-sync::DeviceStore *store() { return AppServices::instance().store; }
 
 QString localTime(const QDateTime &time) { return time.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm")); }
 
@@ -44,16 +36,25 @@ QString photoSource(const sync::LocalPhoto &photo)
 
 } // namespace
 
-RecheckModel::RecheckModel(QObject *parent) : QObject(parent)
+sync::FieldWorkspace *RecheckModel::workspace() const { return m_workspace; }
+
+void RecheckModel::setWorkspace(sync::FieldWorkspace *workspace)
 {
+    if (workspace == m_workspace)
+        return;
+    if (m_workspace)
+        disconnect(&m_workspace->engine(), nullptr, this, nullptr);
+    m_workspace = workspace;
     // Re-checks arrive with a pull, and results settle with a push: follow each sync round.
-    if (auto *engine = AppServices::instance().engine)
-        connect(engine, &sync::SyncEngine::statusChanged, this, [this] {
+    if (m_workspace)
+        connect(&m_workspace->engine(), &sync::SyncEngine::statusChanged, this, [this] {
             try {
                 reload();
             } catch (const std::exception &) { // a busy database: the next round refreshes
             }
         });
+    Q_EMIT workspaceChanged();
+    reload();
 }
 
 void RecheckModel::setUnitCode(const QString &code)
@@ -75,8 +76,8 @@ void RecheckModel::reload()
     QVariantList rechecks, photos;
     int open = 0;
     bool canRecord = false;
-    if (store() && !m_unitCode.isEmpty()) {
-        const sync::LocalRechecks stored(store()->db());
+    if (m_workspace && !m_unitCode.isEmpty()) {
+        const sync::LocalRechecks stored = m_workspace->rechecks();
         for (const sync::LocalRecheck &local : stored.forUnit(m_unitCode)) {
             const Recheck &r = local.recheck;
             QVariantList results;
@@ -109,7 +110,7 @@ void RecheckModel::reload()
         try {
             // The record button shows when the policy would take a result of this unit
             // for a task of the person's own group (the same check recording makes).
-            const sync::FieldRules rules = sync::FieldRules::load(store()->db(), AppServices::instance().setups.get());
+            const sync::FieldRules rules = m_workspace->rules();
             Recheck own;
             own.unitCode = m_unitCode;
             own.groupName = rules.me().groupName;
@@ -129,14 +130,12 @@ void RecheckModel::reload()
 
 QString RecheckModel::addPhoto(const QString &file)
 {
-    if (!store())
+    if (!m_workspace)
         return {};
     const QString path = file.startsWith(QLatin1String("file:")) ? QUrl(file).toLocalFile() : file;
     try {
         const PhotoEvidence photo =
-            sync::FieldRecorder(store()->db(), store()->photosFolder(), {}, AppServices::instance().setups.get()).recordPhoto(path, m_unitCode);
-        if (auto *engine = AppServices::instance().engine)
-            engine->notifyLocalChange();
+            m_workspace->record([&](sync::FieldRecorder &r) { return r.recordPhoto(path, m_unitCode); });
         setMessage(tr("照片已保存，联网后自动上传"));
         reload();
         return photo.id;
@@ -151,7 +150,7 @@ QString RecheckModel::addPhoto(const QString &file)
 bool RecheckModel::record(const QString &recheckId, const QString &outcome, const QString &notes,
                           const QStringList &photoIds)
 {
-    if (!store())
+    if (!m_workspace)
         return false;
     const auto parsed = recheckOutcomeFromKey(outcome);
     if (!parsed) {
@@ -159,7 +158,8 @@ bool RecheckModel::record(const QString &recheckId, const QString &outcome, cons
         return false;
     }
     try {
-        sync::FieldRecorder(store()->db(), store()->photosFolder(), {}, AppServices::instance().setups.get()).recordRecheckResult(recheckId, *parsed, notes, photoIds);
+        m_workspace->record(
+            [&](sync::FieldRecorder &r) { r.recordRecheckResult(recheckId, *parsed, notes, photoIds); });
     } catch (const sync::FieldError &e) {
         setMessage(e.message());
         return false;
@@ -167,8 +167,6 @@ bool RecheckModel::record(const QString &recheckId, const QString &outcome, cons
         setMessage(tr("保存失败：%1").arg(QString::fromUtf8(e.what())));
         return false;
     }
-    if (auto *engine = AppServices::instance().engine)
-        engine->notifyLocalChange();
     setMessage(tr("已记录回头看结果：%1，联网后自动同步").arg(outcomeText(*parsed)));
     reload();
     return true;

@@ -1,8 +1,14 @@
 #pragma once
 
 #include <QObject>
+#include <QPointer>
 #include <QQmlEngine>
 #include <QVariantList>
+
+namespace onsite::sync {
+class FieldWorkspace;
+} // namespace onsite::sync
+Q_MOC_INCLUDE("client/fieldworkspace.h")
 
 namespace onsite::app {
 
@@ -13,6 +19,7 @@ class RecheckModel : public QObject
 {
     Q_OBJECT
     QML_ELEMENT
+    Q_PROPERTY(onsite::sync::FieldWorkspace *workspace READ workspace WRITE setWorkspace NOTIFY workspaceChanged)
     Q_PROPERTY(QString unitCode READ unitCode WRITE setUnitCode NOTIFY changed)
     Q_PROPERTY(QVariantList rechecks READ rechecks NOTIFY changed)
     Q_PROPERTY(int openCount READ openCount NOTIFY changed) // tasks without a result yet
@@ -21,7 +28,10 @@ class RecheckModel : public QObject
     Q_PROPERTY(QString message READ message NOTIFY messageChanged)
 
 public:
-    explicit RecheckModel(QObject *parent = nullptr);
+    explicit RecheckModel(QObject *parent = nullptr) : QObject(parent) {}
+
+    sync::FieldWorkspace *workspace() const;
+    void setWorkspace(sync::FieldWorkspace *workspace);
 
     QString unitCode() const { return m_unitCode; }
     void setUnitCode(const QString &code);
@@ -39,12 +49,14 @@ public:
     Q_INVOKABLE void reload();
 
 Q_SIGNALS:
+    void workspaceChanged();
     void changed();
     void messageChanged();
 
 private:
     void setMessage(const QString &message);
 
+    QPointer<sync::FieldWorkspace> m_workspace;
     QString m_unitCode;
     QVariantList m_rechecks;
     QVariantList m_photos;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QObject>
+#include <QPointer>
 #include <QQmlEngine>
 
 #include "domain/person.h"
@@ -8,8 +9,10 @@
 #include <optional>
 
 namespace onsite::sync {
+class FieldWorkspace;
 class SignInFlow;
-}
+} // namespace onsite::sync
+Q_MOC_INCLUDE("client/fieldworkspace.h")
 
 namespace onsite::app {
 
@@ -18,6 +21,8 @@ class SessionModel : public QObject
 {
     Q_OBJECT
     QML_ELEMENT
+    // The device's field work; set by QML after construction (Main.qml hands it down).
+    Q_PROPERTY(onsite::sync::FieldWorkspace *workspace READ workspace WRITE setWorkspace NOTIFY workspaceChanged)
     Q_PROPERTY(bool signedIn READ signedIn NOTIFY changed)
     Q_PROPERTY(QString account READ account NOTIFY changed)
     Q_PROPERTY(QString displayName READ displayName NOTIFY changed)
@@ -38,6 +43,9 @@ class SessionModel : public QObject
 public:
     explicit SessionModel(QObject *parent = nullptr);
     ~SessionModel() override;
+
+    sync::FieldWorkspace *workspace() const;
+    void setWorkspace(sync::FieldWorkspace *workspace);
 
     bool signedIn() const;
     QString account() const;
@@ -60,6 +68,7 @@ public:
     Q_INVOKABLE void refresh() { Q_EMIT changed(); }
 
 Q_SIGNALS:
+    void workspaceChanged();
     void changed();
     void progressChanged();
     void signInSucceeded();
@@ -70,6 +79,7 @@ private:
     const std::optional<Person> &me() const;
     void setProgress(bool busy, double fraction, const QString &text, const QString &error);
 
+    QPointer<sync::FieldWorkspace> m_workspace;
     sync::SignInFlow *m_flow = nullptr;
     mutable std::optional<std::optional<Person>> m_me;
     bool m_busy = false;

@@ -1,7 +1,5 @@
 #include "settingsmodel.h"
 
-#include "appservices.h"
-
 #include <QCoreApplication>
 #include <QSettings>
 
@@ -23,16 +21,23 @@ bool Translations::setLanguage(const QString &language)
     return ok;
 }
 
+void SettingsModel::setTranslations(Translations *translations)
+{
+    if (translations == m_translations)
+        return;
+    m_translations = translations;
+    Q_EMIT languageChanged();
+}
+
 QString SettingsModel::language() const
 {
-    auto *translations = AppServices::instance().translations;
-    return translations ? translations->language() : QStringLiteral("zh_CN");
+    return m_translations ? m_translations->language() : QStringLiteral("zh_CN");
 }
 
 void SettingsModel::setLanguage(const QString &language)
 {
-    if (auto *translations = AppServices::instance().translations) {
-        translations->setLanguage(language);
+    if (m_translations) {
+        m_translations->setLanguage(language);
         Q_EMIT languageChanged();
     }
 }

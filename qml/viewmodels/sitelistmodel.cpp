@@ -1,13 +1,21 @@
 #include "sitelistmodel.h"
 
-#include "appservices.h"
-#include "client/store/devicestore.h"
-#include "client/store/fieldqueries.h"
-#include "client/rules/fieldrules.h"
+#include "client/fieldworkspace.h"
 
 #include <algorithm>
 
 namespace onsite::app {
+
+sync::FieldWorkspace *SiteListModel::workspace() const { return m_workspace; }
+
+void SiteListModel::setWorkspace(sync::FieldWorkspace *workspace)
+{
+    if (workspace == m_workspace)
+        return;
+    m_workspace = workspace;
+    Q_EMIT workspaceChanged();
+    reload();
+}
 
 void SiteListModel::setUnitCode(const QString &code)
 {
@@ -20,12 +28,10 @@ void SiteListModel::setUnitCode(const QString &code)
 void SiteListModel::reload()
 {
     m_sites.clear();
-    auto *store = AppServices::instance().store;
-    if (store && !m_unitCode.isEmpty()) {
+    if (m_workspace && !m_unitCode.isEmpty()) {
         try {
-            const sync::FieldRules rules = sync::FieldRules::load(store->db(), AppServices::instance().setups.get());
-            const QHash<QString, QString> mine =
-                sync::FieldQueries(store->db()).raterInputs(m_unitCode, rules.me().account);
+            const sync::FieldRules rules = m_workspace->rules();
+            const QHash<QString, QString> mine = m_workspace->queries().raterInputs(m_unitCode, rules.me().account);
             for (const Site &site : rules.setup().sites) {
                 if (site.unitCode != m_unitCode)
                     continue;

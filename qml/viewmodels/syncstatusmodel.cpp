@@ -1,27 +1,28 @@
 #include "syncstatusmodel.h"
 
-#include <algorithm>
-
-#include "appservices.h"
-#include "client/store/devicestore.h"
-#include "client/store/outbox.h"
-#include "client/transport/syncengine.h"
+#include "client/fieldworkspace.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
 
 namespace onsite::app {
 
-namespace {
-sync::SyncEngine *engine() { return AppServices::instance().engine; }
-} // namespace
+sync::SyncEngine *SyncStatusModel::engine() const { return m_workspace ? &m_workspace->engine() : nullptr; }
 
-SyncStatusModel::SyncStatusModel(QObject *parent) : QObject(parent)
+sync::FieldWorkspace *SyncStatusModel::workspace() const { return m_workspace; }
+
+void SyncStatusModel::setWorkspace(sync::FieldWorkspace *workspace)
 {
+    if (workspace == m_workspace)
+        return;
+    if (engine())
+        disconnect(engine(), nullptr, this, nullptr);
+    m_workspace = workspace;
     if (engine()) {
         connect(engine(), &sync::SyncEngine::statusChanged, this, &SyncStatusModel::changed);
         connect(engine(), &sync::SyncEngine::progressChanged, this, &SyncStatusModel::changed);
     }
+    Q_EMIT changed();
 }
 
 bool SyncStatusModel::online() const { return engine() && engine()->isOnline(); }
@@ -84,19 +85,10 @@ QString SyncStatusModel::describe(const QString &entity, const QJsonObject &data
 QVariantList SyncStatusModel::problems() const
 {
     QVariantList list;
-    auto *store = AppServices::instance().store;
-    if (!store)
+    if (!m_workspace)
         return list;
-    const sync::Outbox outbox(store->db());
-    std::vector<sync::OutboxEntry> answered = outbox.entries(sync::outboxstate::kRejected);
-    for (sync::OutboxEntry &entry : outbox.entries(sync::outboxstate::kConflict))
-        answered.push_back(std::move(entry));
     // Newest first, at most 200: what the person did last is what they look for.
-    std::sort(answered.begin(), answered.end(),
-              [](const sync::OutboxEntry &a, const sync::OutboxEntry &b) { return a.mutation.seq > b.mutation.seq; });
-    if (answered.size() > 200)
-        answered.resize(200);
-    for (const sync::OutboxEntry &entry : answered) {
+    for (const sync::OutboxEntry &entry : m_workspace->answeredChanges(200)) {
         const QJsonObject &data = entry.mutation.data;
         list.append(QVariantMap{{QStringLiteral("entity"), entry.mutation.entity},
                                 {QStringLiteral("conflict"), entry.state == sync::outboxstate::kConflict},

@@ -2,8 +2,15 @@
 
 #include <QJsonObject>
 #include <QObject>
+#include <QPointer>
 #include <QQmlEngine>
 #include <QVariantList>
+
+namespace onsite::sync {
+class FieldWorkspace;
+class SyncEngine;
+} // namespace onsite::sync
+Q_MOC_INCLUDE("client/fieldworkspace.h")
 
 namespace onsite::app {
 
@@ -13,6 +20,7 @@ class SyncStatusModel : public QObject
 {
     Q_OBJECT
     QML_ELEMENT
+    Q_PROPERTY(onsite::sync::FieldWorkspace *workspace READ workspace WRITE setWorkspace NOTIFY changed)
     Q_PROPERTY(bool online READ online NOTIFY changed)
     Q_PROPERTY(bool syncing READ syncing NOTIFY changed)
     Q_PROPERTY(int pendingChanges READ pendingChanges NOTIFY changed)
@@ -25,7 +33,10 @@ class SyncStatusModel : public QObject
     Q_PROPERTY(QVariantList problems READ problems NOTIFY changed) // rejected and conflicting changes
 
 public:
-    explicit SyncStatusModel(QObject *parent = nullptr);
+    explicit SyncStatusModel(QObject *parent = nullptr) : QObject(parent) {}
+
+    sync::FieldWorkspace *workspace() const;
+    void setWorkspace(sync::FieldWorkspace *workspace);
 
     bool online() const;
     bool syncing() const;
@@ -44,6 +55,9 @@ Q_SIGNALS:
     void changed();
 
 private:
+    sync::SyncEngine *engine() const;
+
+    QPointer<sync::FieldWorkspace> m_workspace;
     // The change in a few words, for the list of refused and conflicting changes.
     QString describe(const QString &entity, const QJsonObject &data) const;
 };

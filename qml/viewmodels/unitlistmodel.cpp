@@ -1,18 +1,23 @@
 #include "unitlistmodel.h"
 
-#include "appservices.h"
-#include "client/store/devicestore.h"
-#include "client/store/fieldqueries.h"
-#include "client/rules/fieldrules.h"
-#include "client/transport/syncengine.h"
-#include "store/unitsubmissions.h"
+#include "client/fieldworkspace.h"
 
 namespace onsite::app {
 
-UnitListModel::UnitListModel(QObject *parent) : QAbstractListModel(parent)
+UnitListModel::UnitListModel(QObject *parent) : QAbstractListModel(parent) {}
+
+sync::FieldWorkspace *UnitListModel::workspace() const { return m_workspace; }
+
+void UnitListModel::setWorkspace(sync::FieldWorkspace *workspace)
 {
-    if (auto *engine = AppServices::instance().engine)
-        connect(engine, &sync::SyncEngine::statusChanged, this, &UnitListModel::reload);
+    if (workspace == m_workspace)
+        return;
+    if (m_workspace)
+        disconnect(&m_workspace->engine(), nullptr, this, nullptr);
+    m_workspace = workspace;
+    if (m_workspace)
+        connect(&m_workspace->engine(), &sync::SyncEngine::statusChanged, this, &UnitListModel::reload);
+    Q_EMIT workspaceChanged();
     reload();
 }
 
@@ -77,16 +82,16 @@ void UnitListModel::reload()
     beginResetModel();
     m_all.clear();
     m_visible.clear();
-    if (auto *store = AppServices::instance().store) {
+    if (m_workspace) {
         try {
-            const sync::FieldRules rules = sync::FieldRules::load(store->db(), AppServices::instance().setups.get());
+            const sync::FieldRules rules = m_workspace->rules();
             const int items = static_cast<int>(std::count_if(rules.setup().indicators.begin(), rules.setup().indicators.end(),
                                                              [](const Indicator &i) { return !i.isProject(); }));
             QHash<QString, int> sitesPerUnit;
             for (const Site &site : rules.setup().sites)
                 ++sitesPerUnit[site.unitCode];
-            const QStringList submitted = UnitSubmissions(store->db()).lockedUnits();
-            const sync::FieldQueries queries(store->db());
+            const QStringList submitted = m_workspace->submissions().lockedUnits();
+            const sync::FieldQueries queries = m_workspace->queries();
             const QHash<QString, int> scored = queries.scoredItemsPerUnit(rules.me().account);
             const QHash<QString, int> waiting = queries.photosWaitingPerUnit();
             for (const auto &choice : rules.unitsToAssess()) {

@@ -1,16 +1,23 @@
 #pragma once
 
 #include <QAbstractListModel>
+#include <QPointer>
 #include <QQmlEngine>
+
+namespace onsite::sync {
+class FieldWorkspace;
+} // namespace onsite::sync
+Q_MOC_INCLUDE("client/fieldworkspace.h")
 
 namespace onsite::app {
 
 // The units of the signed-in person's group with progress and submission state,
-// filtered by text.
+// filtered by text. Empty until QML gives it the workspace; follows each sync round.
 class UnitListModel : public QAbstractListModel
 {
     Q_OBJECT
     QML_ELEMENT
+    Q_PROPERTY(onsite::sync::FieldWorkspace *workspace READ workspace WRITE setWorkspace NOTIFY workspaceChanged)
     Q_PROPERTY(QString filter READ filter WRITE setFilter NOTIFY filterChanged)
     Q_PROPERTY(int count READ rowCount NOTIFY countChanged)
 
@@ -24,11 +31,15 @@ public:
     QVariant data(const QModelIndex &index, int role) const override;
     QHash<int, QByteArray> roleNames() const override;
 
+    sync::FieldWorkspace *workspace() const;
+    void setWorkspace(sync::FieldWorkspace *workspace);
+
     QString filter() const { return m_filter; }
     void setFilter(const QString &filter);
     Q_INVOKABLE void reload();
 
 Q_SIGNALS:
+    void workspaceChanged();
     void filterChanged();
     void countChanged();
 
@@ -40,6 +51,7 @@ private:
         bool locked = false;
         bool submitted = false; // the leader submitted and locked the unit (提交)
     };
+    QPointer<sync::FieldWorkspace> m_workspace;
     std::vector<Row> m_all;
     std::vector<const Row *> m_visible;
     QString m_filter;

@@ -1,25 +1,27 @@
 #include "unitoverviewmodel.h"
 
-#include "appservices.h"
-#include "client/store/devicestore.h"
+#include "client/fieldworkspace.h"
 #include "client/rules/fielderror.h"
-#include "client/rules/fieldrecorder.h"
-#include "client/rules/fieldrules.h"
-#include "client/transport/syncengine.h"
 #include "scoring/scoreinput.h"
 #include "scoring/scoringengine.h"
-#include "store/campaignstore.h"
-#include "store/unitsubmissions.h"
-
 
 #include <map>
 
 namespace onsite::app {
 
-UnitOverviewModel::UnitOverviewModel(QObject *parent) : QObject(parent)
+sync::FieldWorkspace *UnitOverviewModel::workspace() const { return m_workspace; }
+
+void UnitOverviewModel::setWorkspace(sync::FieldWorkspace *workspace)
 {
-    if (auto *engine = AppServices::instance().engine)
-        connect(engine, &sync::SyncEngine::finished, this, &UnitOverviewModel::reload);
+    if (workspace == m_workspace)
+        return;
+    if (m_workspace)
+        disconnect(&m_workspace->engine(), nullptr, this, nullptr);
+    m_workspace = workspace;
+    if (m_workspace)
+        connect(&m_workspace->engine(), &sync::SyncEngine::finished, this, &UnitOverviewModel::reload);
+    Q_EMIT workspaceChanged();
+    reload();
 }
 
 void UnitOverviewModel::setUnitCode(const QString &code)
@@ -39,17 +41,16 @@ void UnitOverviewModel::reload()
     m_unscored.clear();
     m_submissionText.clear();
     m_submitted = m_canSubmit = m_canSetFinal = false;
-    auto *store = AppServices::instance().store;
-    if (!store || m_unitCode.isEmpty()) {
+    if (!m_workspace || m_unitCode.isEmpty()) {
         Q_EMIT changed();
         return;
     }
     try {
-        const sync::FieldRules rules = sync::FieldRules::load(store->db(), AppServices::instance().setups.get());
+        const sync::FieldRules rules = m_workspace->rules();
         const Person &me = rules.me();
         m_canSetFinal = me.canSetFinalValue() && me.homeUnitCode != m_unitCode;
         m_canSubmit = m_canSetFinal;
-        const UnitSubmissions submissions(store->db());
+        const UnitSubmissions submissions = m_workspace->submissions();
         m_unscored = submissions.unscoredItems(rules.setup(), m_unitCode);
         if (const auto submission = submissions.find(m_unitCode)) {
             const Person *by = rules.setup().person(submission->account);
@@ -60,7 +61,7 @@ void UnitOverviewModel::reload()
                                    ? tr("%1 于 %2 提交，本单位评分已锁定").arg(who, when)
                                    : tr("%1 于 %2 撤回提交：%3").arg(who, when, submission->note);
         }
-        const std::vector<ScoreEntry> entries = CampaignStore(store->db()).loadScores();
+        const std::vector<ScoreEntry> entries = m_workspace->scores();
         const CampaignResults results = ScoringEngine(rules.setup()).compute(entries);
         const auto unit = std::find_if(results.units.begin(), results.units.end(),
                                        [&](const UnitResult &u) { return u.unitCode == m_unitCode; });
@@ -128,12 +129,10 @@ void UnitOverviewModel::reload()
 template <typename Work>
 bool UnitOverviewModel::write(Work work, const QString &done)
 {
-    auto *store = AppServices::instance().store;
-    if (!store)
+    if (!m_workspace)
         return false;
     try {
-        sync::FieldRecorder recorder(store->db(), store->photosFolder(), {}, AppServices::instance().setups.get());
-        work(recorder);
+        m_workspace->record(work);
     } catch (const sync::FieldError &e) {
         m_message = e.message();
         Q_EMIT changed();
@@ -143,8 +142,6 @@ bool UnitOverviewModel::write(Work work, const QString &done)
         Q_EMIT changed();
         return false;
     }
-    if (auto *engine = AppServices::instance().engine)
-        engine->notifyLocalChange();
     reload();
     m_message = done;
     Q_EMIT changed();

@@ -1,8 +1,14 @@
 #pragma once
 
 #include <QObject>
+#include <QPointer>
 #include <QQmlEngine>
 #include <QVariantList>
+
+namespace onsite::sync {
+class FieldWorkspace;
+} // namespace onsite::sync
+Q_MOC_INCLUDE("client/fieldworkspace.h")
 
 namespace onsite::app {
 
@@ -14,6 +20,7 @@ class UnitOverviewModel : public QObject
 {
     Q_OBJECT
     QML_ELEMENT
+    Q_PROPERTY(onsite::sync::FieldWorkspace *workspace READ workspace WRITE setWorkspace NOTIFY workspaceChanged)
     Q_PROPERTY(QString unitCode READ unitCode WRITE setUnitCode NOTIFY changed)
     Q_PROPERTY(QVariantList items READ items NOTIFY changed)
     // Level-1 projects: code, title, maxScore, subtotal (the group's, capped like HQ's)
@@ -30,7 +37,10 @@ class UnitOverviewModel : public QObject
     Q_PROPERTY(QString unscoredText READ unscoredText NOTIFY changed)
 
 public:
-    explicit UnitOverviewModel(QObject *parent = nullptr);
+    explicit UnitOverviewModel(QObject *parent = nullptr) : QObject(parent) {}
+
+    sync::FieldWorkspace *workspace() const;
+    void setWorkspace(sync::FieldWorkspace *workspace);
 
     QString unitCode() const { return m_unitCode; }
     void setUnitCode(const QString &code);
@@ -52,12 +62,14 @@ public:
     Q_INVOKABLE void reload();
 
 Q_SIGNALS:
+    void workspaceChanged();
     void changed();
 
 private:
     template <typename Work>
     bool write(Work work, const QString &done);
 
+    QPointer<sync::FieldWorkspace> m_workspace;
     QString m_unitCode, m_groupTotal, m_message, m_submissionText;
     QVariantList m_items, m_projects;
     QStringList m_unscored;

@@ -2,16 +2,11 @@
 
 #include "photoimageprovider.h"
 
-#include "appservices.h"
-#include "client/store/devicestore.h"
+#include "client/fieldworkspace.h"
 #include "client/rules/fielderror.h"
-#include "client/rules/fieldrecordedits.h"
-#include "client/rules/fieldrecorder.h"
 #include "platform/exifmetadata.h"
-#include "client/rules/fieldrules.h"
-#include "client/transport/syncengine.h"
-#include "platform/platformservices.h"
-#include "store/unitsubmissions.h"
+#include "platform/photosource.h"
+#include "platform/positionsource.h"
 
 #include <QFile>
 #include <QLocale>
@@ -20,8 +15,6 @@
 namespace onsite::app {
 
 namespace {
-
-sync::DeviceStore *store() { return AppServices::instance().store; }
 
 QString localTime(const QDateTime &time)
 {
@@ -44,13 +37,21 @@ QString findingKindText(FindingKind kind)
 
 } // namespace
 
-VisitModel::VisitModel(QObject *parent) : QObject(parent)
+sync::FieldWorkspace *VisitModel::workspace() const { return m_workspace; }
+platform::PositionSource *VisitModel::positionSource() const { return m_position; }
+platform::PhotoSource *VisitModel::photoSource() const { return m_photoSource; }
+
+void VisitModel::setWorkspace(sync::FieldWorkspace *workspace)
 {
-    connectCamera();
+    if (workspace == m_workspace)
+        return;
+    if (m_workspace)
+        disconnect(&m_workspace->engine(), nullptr, this, nullptr);
+    m_workspace = workspace;
     // Photos upload in the background: follow each sync round, so a photo that has
     // reached HQ stops showing as waiting without leaving the page.
-    if (auto *engine = AppServices::instance().engine) {
-        connect(engine, &sync::SyncEngine::statusChanged, this, [this] {
+    if (m_workspace) {
+        connect(&m_workspace->engine(), &sync::SyncEngine::statusChanged, this, [this] {
             try {
                 const QVariantList fresh = queryPhotos();
                 if (fresh != m_photos) {
@@ -61,15 +62,35 @@ VisitModel::VisitModel(QObject *parent) : QObject(parent)
             }
         });
     }
+    Q_EMIT workspaceChanged();
+    reload();
+}
+
+void VisitModel::setPositionSource(platform::PositionSource *source)
+{
+    if (source == m_position)
+        return;
+    m_position = source;
+    Q_EMIT workspaceChanged();
+}
+
+void VisitModel::setPhotoSource(platform::PhotoSource *source)
+{
+    if (source == m_photoSource)
+        return;
+    if (m_photoSource)
+        disconnect(m_photoSource, nullptr, this, nullptr);
+    m_photoSource = source;
+    connectCamera();
+    Q_EMIT cameraChanged();
 }
 
 void VisitModel::connectCamera()
 {
-    auto *platform = AppServices::instance().platform;
-    if (!platform || !platform->photos)
+    if (!m_photoSource)
         return;
-    connect(platform->photos, &platform::PhotoSource::hasCameraChanged, this, &VisitModel::cameraChanged);
-    connect(platform->photos, &platform::PhotoSource::photoReady, this,
+    connect(m_photoSource, &platform::PhotoSource::hasCameraChanged, this, &VisitModel::cameraChanged);
+    connect(m_photoSource, &platform::PhotoSource::photoReady, this,
             [this](const QString &file, const PhotoCapture &capture) {
         if (m_cameraIndicator.isNull())
             return; // another page's capture
@@ -83,7 +104,7 @@ void VisitModel::connectCamera()
             QFile::remove(file);
         Q_EMIT photoTaken();
     });
-    connect(platform->photos, &platform::PhotoSource::failed, this, [this](const QString &message) {
+    connect(m_photoSource, &platform::PhotoSource::failed, this, [this](const QString &message) {
         if (m_cameraIndicator.isNull())
             return;
         m_cameraIndicator = QString();
@@ -92,37 +113,32 @@ void VisitModel::connectCamera()
     });
 }
 
-bool VisitModel::hasCamera() const
-{
-    auto *platform = AppServices::instance().platform;
-    return platform && platform->photos && platform->photos->hasCamera();
-}
+bool VisitModel::hasCamera() const { return m_photoSource && m_photoSource->hasCamera(); }
 
 void VisitModel::takePhoto(const QString &indicatorCode)
 {
-    auto *platform = AppServices::instance().platform;
-    if (!platform || !platform->photos) {
+    if (!m_photoSource) {
         setMessage(tr("此设备没有相机，请从文件中选择照片"));
         Q_EMIT photoTaken();
         return;
     }
     m_cameraIndicator = indicatorCode.isNull() ? QStringLiteral("") : indicatorCode;
     setMessage(tr("正在拍照……"));
-    platform->photos->capture();
+    m_photoSource->capture();
 }
 
 void VisitModel::setCameraPreview(QObject *videoOutput)
 {
-    if (auto *platform = AppServices::instance().platform; platform && platform->photos)
-        platform->photos->setPreview(videoOutput);
+    if (m_photoSource)
+        m_photoSource->setPreview(videoOutput);
 }
 
 QVariantList VisitModel::queryPhotos() const
 {
     QVariantList photos;
-    if (!store() || m_unitCode.isEmpty())
+    if (!m_workspace || m_unitCode.isEmpty())
         return photos;
-    for (const sync::FieldQueries::PhotoRow &p : sync::FieldQueries(store()->db()).unitPhotos(m_unitCode)) {
+    for (const sync::FieldQueries::PhotoRow &p : m_workspace->queries().unitPhotos(m_unitCode)) {
         photos.append(QVariantMap{{QStringLiteral("id"), p.id},
                                   {QStringLiteral("source"), PhotoImageProvider::urlFor(p.sha256)},
                                   {QStringLiteral("indicator"), p.indicatorCode},
@@ -159,10 +175,10 @@ void VisitModel::reload()
     m_visitId.clear();
     m_notes.clear();
     m_submitted = false;
-    if (!store() || m_siteCode.isEmpty())
+    if (!m_workspace || m_siteCode.isEmpty())
         return;
     try {
-        const sync::FieldRules rules = sync::FieldRules::load(store()->db(), AppServices::instance().setups.get());
+        const sync::FieldRules rules = m_workspace->rules();
         m_account = rules.me().account;
         const Site &site = rules.requireSite(m_siteCode);
         const Unit &unit = rules.requireUnit(site.unitCode);
@@ -172,8 +188,8 @@ void VisitModel::reload()
         m_unitName = unit.name;
         m_category = unit.category;
         m_scorable = rules.me().homeUnitCode != unit.code && rules.me().isRater();
-        m_submitted = UnitSubmissions(store()->db()).isLocked(unit.code);
-        const sync::FieldQueries queries(store()->db());
+        m_submitted = m_workspace->submissions().isLocked(unit.code);
+        const sync::FieldQueries queries = m_workspace->queries();
         const QHash<QString, QString> mine = queries.raterInputs(unit.code, m_account);
         const QHash<QString, int> raters = queries.raterCounts(unit.code);
         for (const QString &code : site.indicatorCodes) {
@@ -224,11 +240,10 @@ void VisitModel::reload()
 template <typename Work>
 bool VisitModel::write(Work work, const QString &done)
 {
-    if (!store())
+    if (!m_workspace)
         return false;
     try {
-        sync::FieldRecorder recorder(store()->db(), store()->photosFolder(), {}, AppServices::instance().setups.get());
-        work(recorder);
+        m_workspace->record(work);
     } catch (const sync::FieldError &e) {
         setMessage(e.message());
         return false;
@@ -236,8 +251,6 @@ bool VisitModel::write(Work work, const QString &done)
         setMessage(tr("保存失败：%1").arg(QString::fromUtf8(e.what())));
         return false;
     }
-    if (auto *engine = AppServices::instance().engine)
-        engine->notifyLocalChange();
     setMessage(done);
     reload();
     return true;
@@ -301,14 +314,13 @@ bool VisitModel::checkOut()
 
 void VisitModel::checkInHere()
 {
-    auto *platform = AppServices::instance().platform;
-    if (!platform || !platform->position) {
+    if (!m_position) {
         checkIn(0, 0, 0, false);
         return;
     }
     setMessage(tr("正在定位……"));
     auto connection = std::make_shared<QMetaObject::Connection>();
-    *connection = connect(platform->position, &platform::PositionSource::fixReady, this,
+    *connection = connect(m_position, &platform::PositionSource::fixReady, this,
                           [this, connection](const std::optional<Position> &fix, const QString &errorText) {
                               disconnect(*connection);
                               const bool ok = fix ? checkIn(fix->latitude, fix->longitude,
@@ -317,7 +329,7 @@ void VisitModel::checkInHere()
                               if (ok && !fix)
                                   setMessage(tr("已签到（未取得定位：%1）").arg(errorText));
                           });
-    platform->position->requestFix();
+    m_position->requestFix();
 }
 
 bool VisitModel::addPhoto(const QString &file, const QString &indicatorCode)
@@ -410,11 +422,10 @@ bool VisitModel::deletePhoto(const QString &id)
 template <typename Work>
 bool VisitModel::edit(Work work, const QString &done)
 {
-    if (!store())
+    if (!m_workspace)
         return false;
     try {
-        sync::FieldRecordEdits edits(store()->db());
-        work(edits);
+        m_workspace->edit(work);
     } catch (const sync::FieldError &e) {
         setMessage(e.message());
         return false;
@@ -422,8 +433,6 @@ bool VisitModel::edit(Work work, const QString &done)
         setMessage(tr("保存失败：%1").arg(QString::fromUtf8(e.what())));
         return false;
     }
-    if (auto *engine = AppServices::instance().engine)
-        engine->notifyLocalChange();
     setMessage(done);
     reload();
     return true;

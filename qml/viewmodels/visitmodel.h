@@ -5,18 +5,36 @@
 #include "domain/site.h"
 
 #include <QObject>
+#include <QPointer>
 #include <QQmlEngine>
 #include <QVariantList>
+
+namespace onsite::sync {
+class FieldWorkspace;
+} // namespace onsite::sync
+namespace onsite::platform {
+class PhotoSource;
+class PositionSource;
+} // namespace onsite::platform
+Q_MOC_INCLUDE("client/fieldworkspace.h")
+Q_MOC_INCLUDE("platform/photosource.h")
+Q_MOC_INCLUDE("platform/positionsource.h")
 
 namespace onsite::app {
 
 // One site visit (实地查看): the site, check-in, the items checked there with the
 // person's current input and score, photos, findings and highlights. Every edit is
 // written to the device store at once (with its outbox entry) and a sync is nudged.
+// QML gives it the workspace and the device's position and photo sources; it loads once
+// it has the workspace and a site.
 class VisitModel : public QObject
 {
     Q_OBJECT
     QML_ELEMENT
+    Q_PROPERTY(onsite::sync::FieldWorkspace *workspace READ workspace WRITE setWorkspace NOTIFY workspaceChanged)
+    Q_PROPERTY(onsite::platform::PositionSource *positionSource READ positionSource WRITE setPositionSource
+                   NOTIFY workspaceChanged)
+    Q_PROPERTY(onsite::platform::PhotoSource *photoSource READ photoSource WRITE setPhotoSource NOTIFY cameraChanged)
     Q_PROPERTY(QString siteCode READ siteCode WRITE setSiteCode NOTIFY siteChanged)
     Q_PROPERTY(QString siteName READ siteName NOTIFY siteChanged)
     Q_PROPERTY(QString siteType READ siteType NOTIFY siteChanged)
@@ -42,7 +60,14 @@ class VisitModel : public QObject
     Q_PROPERTY(bool hasCamera READ hasCamera NOTIFY cameraChanged)
 
 public:
-    explicit VisitModel(QObject *parent = nullptr);
+    explicit VisitModel(QObject *parent = nullptr) : QObject(parent) {}
+
+    sync::FieldWorkspace *workspace() const;
+    void setWorkspace(sync::FieldWorkspace *workspace);
+    platform::PositionSource *positionSource() const;
+    void setPositionSource(platform::PositionSource *source);
+    platform::PhotoSource *photoSource() const;
+    void setPhotoSource(platform::PhotoSource *source);
 
     QString siteCode() const { return m_siteCode; }
     void setSiteCode(const QString &code);
@@ -94,6 +119,7 @@ public:
     Q_INVOKABLE void reload();
 
 Q_SIGNALS:
+    void workspaceChanged();
     void siteChanged();
     void contentChanged();
     void photosChanged();
@@ -112,6 +138,9 @@ private:
     QVariantList queryPhotos() const; // this unit's photos with their upload state
     void connectCamera();
 
+    QPointer<sync::FieldWorkspace> m_workspace;
+    QPointer<platform::PositionSource> m_position;
+    QPointer<platform::PhotoSource> m_photoSource;
     bool m_checkInOutside = false;
     QString m_checkOutText;
     QString m_siteCode, m_siteName, m_siteType, m_unitCode, m_unitName, m_category, m_checkInText, m_message,

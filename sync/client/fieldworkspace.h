@@ -1,5 +1,6 @@
 #pragma once
 
+#include "client/rules/fieldrecordedits.h"
 #include "client/rules/fieldrecorder.h"
 #include "client/rules/fieldrules.h"
 #include "client/store/devicestore.h"
@@ -68,6 +69,16 @@ public:
             recorded();
             return result;
         }
+    }
+
+    // Runs `work` with the edits of one's own findings, highlights and photos
+    // (FieldError: refused, nothing written), then nudges sync and tells the screens.
+    template <typename Work>
+    void edit(Work &&work)
+    {
+        FieldRecordEdits edits(m_store->db());
+        work(edits);
+        recorded();
     }
 
     // Reads for the screens.

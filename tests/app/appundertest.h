@@ -7,24 +7,20 @@
 
 #include <memory>
 
+namespace onsite::app {
+class AppComposition;
+} // namespace onsite::app
+
 namespace onsite::sync {
-class DeviceStore;
+class FieldWorkspace;
 class SyncEngine;
 } // namespace onsite::sync
 
-namespace onsite::platform {
-struct PlatformServices;
-} // namespace onsite::platform
-
-namespace onsite::app {
-class Translations;
-} // namespace onsite::app
-
 namespace onsite::test {
 
-// The tablet app as main() builds it (device store, sync engine, platform services,
-// AppServices, Translations, Main.qml from the Onsite module), on a fresh data folder
-// and with the fake platform services, so the position fix is known in advance.
+// The tablet app as main() builds it: AppComposition (field workspace, Translations,
+// Main.qml from the Onsite module) on a fresh data folder, with the fake platform
+// services instead of the desktop ones, so the position fix is known in advance.
 class AppUnderTest
 {
 public:
@@ -35,7 +31,9 @@ public:
 
     // The ApplicationWindow of Main.qml; nullptr when loading failed (see qmlErrors()).
     QQuickWindow *window() const;
-    sync::SyncEngine &engine() { return *m_engine; }
+    sync::FieldWorkspace &workspace();
+    sync::SyncEngine &engine();
+    app::AppComposition &composition() { return *m_app; }
     // The fake reachability: what the operating system would report as the link state.
     void setNetworkUp(bool up);
     // Warnings and errors the QML engine reported while this app ran.
@@ -44,11 +42,7 @@ public:
 
 private:
     QTemporaryDir m_dir;
-    std::unique_ptr<sync::DeviceStore> m_store;
-    std::unique_ptr<sync::SyncEngine> m_engine;
-    std::unique_ptr<platform::PlatformServices> m_platform;
-    std::unique_ptr<QQmlApplicationEngine> m_qml;
-    std::unique_ptr<app::Translations> m_translations;
+    std::unique_ptr<app::AppComposition> m_app;
     QStringList m_qmlErrors;
 };
 

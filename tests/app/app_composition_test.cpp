@@ -1,0 +1,148 @@
+#include "appcomposition.h"
+#include "appundertest.h"
+#include "client/fieldworkspace.h"
+#include "platform/platformservices.h"
+#include "sync/synctestsupport.h"
+#include "uidriver.h"
+#include "viewmodels/sitelistmodel.h"
+#include "viewmodels/unitlistmodel.h"
+#include "viewmodels/unitoverviewmodel.h"
+#include "viewmodels/visitmodel.h"
+
+#include <gtest/gtest.h>
+
+// AppComposition builds the graph main() runs, and the view models take the workspace
+// as a property that QML sets after constructing them: they must cope with it arriving
+// before or after their other properties, and with it missing.
+
+using namespace onsite;
+using onsite::test::AppUnderTest;
+using onsite::test::prop;
+using onsite::test::TestDevice;
+
+namespace {
+
+// A signed-in device folder (the sample campaign, inspector g1.zhang of 第一检查组: DC,
+// BH, SM), opened as the app's workspace.
+struct SignedInWorkspace
+{
+    SignedInWorkspace()
+    {
+        {
+            TestDevice device(QStringLiteral("g1.zhang"));
+            folder = device.dir.path();
+            device.dir.setAutoRemove(false);
+        }
+        workspace = std::make_unique<sync::FieldWorkspace>(folder);
+    }
+    ~SignedInWorkspace()
+    {
+        workspace.reset();
+        QDir(folder).removeRecursively();
+    }
+    QString folder;
+    std::unique_ptr<sync::FieldWorkspace> workspace;
+};
+
+} // namespace
+
+TEST(AppComposition, MainQmlGetsTheComposedServicesAndHandsThemToItsModels)
+{
+    AppUnderTest app;
+    QQuickWindow *window = app.window();
+    ASSERT_NE(window, nullptr) << app.qmlErrors().join(QLatin1Char('\n')).toStdString();
+    EXPECT_EQ(window->property("workspace").value<QObject *>(), &app.workspace());
+    EXPECT_EQ(window->property("positionSource").value<QObject *>(),
+              app.composition().platform().position);
+    EXPECT_EQ(window->property("photoSource").value<QObject *>(),
+              app.composition().platform().photos);
+    const QObject *session = window->findChild<QObject *>(QStringLiteral("session"));
+    const QObject *status = window->findChild<QObject *>(QStringLiteral("syncStatus"));
+    ASSERT_NE(session, nullptr);
+    ASSERT_NE(status, nullptr);
+    EXPECT_EQ(session->property("workspace").value<QObject *>(), &app.workspace());
+    EXPECT_EQ(status->property("workspace").value<QObject *>(), &app.workspace());
+    EXPECT_FALSE(session->property("signedIn").toBool()); // a fresh folder
+    EXPECT_TRUE(app.qmlErrors().isEmpty()) << app.qmlErrors().join(QLatin1Char('\n')).toStdString();
+}
+
+TEST(AppComposition, ReachabilityDrivesTheWorkspacesSyncEngine)
+{
+    AppUnderTest app;
+    ASSERT_NE(app.window(), nullptr);
+    app.setNetworkUp(false);
+    EXPECT_FALSE(app.workspace().engine().isOnline());
+    EXPECT_FALSE(
+        prop(app.window()->findChild<QObject *>(QStringLiteral("syncStatus")), "online").toBool());
+    app.setNetworkUp(true);
+    EXPECT_TRUE(app.workspace().engine().isOnline());
+}
+
+TEST(AppComposition, AnUnopenableFolderIsRefusedBeforeAnyScreen)
+{
+    QTemporaryDir dir;
+    const QString file = dir.filePath(QStringLiteral("not-a-folder"));
+    QFile blocker(file);
+    ASSERT_TRUE(blocker.open(QIODevice::WriteOnly));
+    blocker.close();
+    app::AppOptions options;
+    options.dataFolder = file + QStringLiteral("/device"); // below a plain file
+    EXPECT_ANY_THROW(
+        app::AppComposition(options, platform::PlatformServices::createFake(dir.path(), nullptr)));
+}
+
+TEST(ViewModels, LoadOnceTheWorkspaceArrivesAfterTheirOtherProperties)
+{
+    SignedInWorkspace w;
+
+    app::SiteListModel sites;
+    sites.setUnitCode(QStringLiteral("DC"));
+    EXPECT_TRUE(sites.sites().isEmpty()); // nothing to read from yet
+    sites.setWorkspace(w.workspace.get());
+    ASSERT_FALSE(sites.sites().isEmpty());
+    EXPECT_EQ(sites.sites().front().toMap().value(QStringLiteral("code")).toString(),
+              QStringLiteral("DC-01"));
+
+    app::VisitModel visit;
+    visit.setSiteCode(QStringLiteral("DC-01"));
+    EXPECT_TRUE(visit.siteName().isEmpty());
+    EXPECT_FALSE(visit.setInput(QStringLiteral("2.1"),
+                                QStringLiteral("好"))); // no workspace: nothing written
+    visit.setWorkspace(w.workspace.get());
+    EXPECT_EQ(visit.siteName(), QStringLiteral("幸福社区党群服务中心"));
+    EXPECT_EQ(visit.unitCode(), QStringLiteral("DC"));
+    EXPECT_FALSE(visit.items().isEmpty());
+    EXPECT_FALSE(visit.hasCamera()); // no photo source given
+}
+
+TEST(ViewModels, LoadWhenTheWorkspaceComesFirstAndEmptyWithout)
+{
+    SignedInWorkspace w;
+
+    app::UnitListModel units;
+    EXPECT_EQ(units.rowCount(), 0);
+    units.setWorkspace(w.workspace.get());
+    EXPECT_EQ(units.rowCount(), 3); // DC, BH, SM
+
+    app::UnitOverviewModel overview;
+    overview.setWorkspace(w.workspace.get());
+    EXPECT_TRUE(overview.items().isEmpty()); // no unit yet
+    overview.setUnitCode(QStringLiteral("DC"));
+    EXPECT_FALSE(overview.items().isEmpty());
+    EXPECT_EQ(overview.missingCount(), overview.items().size()); // nothing scored yet
+
+    // A write goes through the workspace: queued for HQ and read back by the model.
+    app::VisitModel visit;
+    visit.setWorkspace(w.workspace.get());
+    visit.setSiteCode(QStringLiteral("DC-01"));
+    const int pending = w.workspace->unsyncedCount();
+    ASSERT_TRUE(visit.checkIn(35.56238, 104.58508, 10, true)) << visit.message().toStdString();
+    EXPECT_EQ(w.workspace->unsyncedCount(), pending + 1);
+    EXPECT_TRUE(visit.checkedIn());
+
+    // Taken away again: empty, and a reload does not reach for a store.
+    units.setWorkspace(nullptr);
+    EXPECT_EQ(units.rowCount(), 0);
+    units.reload();
+    EXPECT_EQ(units.rowCount(), 0);
+}
