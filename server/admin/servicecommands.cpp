@@ -145,8 +145,9 @@ int runServe(const QStringList &arguments, const CommandIo &io)
     parser.addOption(QCommandLineOption(QStringLiteral("max-body"),
                                         QStringLiteral("Largest request body in bytes (default 8388608)."),
                                         QStringLiteral("BYTES"), QStringLiteral("8388608")));
-    parser.addOption(QCommandLineOption(QStringLiteral("workers"), QStringLiteral("Handler threads (default 4)."),
-                                        QStringLiteral("N"), QStringLiteral("4")));
+    parser.addOption(QCommandLineOption(QStringLiteral("workers"),
+                                        QStringLiteral("Handler threads (default 8; half of them at most check sign-in passwords at once)."),
+                                        QStringLiteral("N"), QStringLiteral("8")));
     parser.addOption(QCommandLineOption(QStringLiteral("web-root"),
                                         QStringLiteral("Folder of the built web console (default: %1).")
                                             .arg(console::ConsoleService::defaultWebRoot()),
@@ -205,7 +206,7 @@ int runServe(const QStringList &arguments, const CommandIo &io)
                 connection->executeScript(QStringLiteral("PRAGMA cache_size = -65536;"));
             return connection;
         });
-        hq::HqApi api(pool, folder.path());
+        hq::HqApi api(pool, folder.path(), options.workerThreads);
         const QString webRoot = parser.isSet(QStringLiteral("web-root")) ? cli.value(QStringLiteral("web-root"))
                                                                           : console::ConsoleService::defaultWebRoot();
         console::ConsoleService console(pool, api.loginThrottle(), folder.path(), webRoot, tls);

@@ -52,7 +52,11 @@ CampaignSetup scopedSetup(const CampaignSetup &setup, const Scope &scope, const 
 
 } // namespace
 
-HqApi::HqApi(ConnectionPool &pool, QString dataFolder) : m_pool(pool), m_setup(pool), m_photos(std::move(dataFolder)) {}
+HqApi::HqApi(ConnectionPool &pool, QString dataFolder, int workers)
+    : m_pool(pool), m_photos(std::move(dataFolder)), m_passwordChecks(std::max(1, workers / 2), workers / 4),
+      m_setup(pool)
+{
+}
 
 std::shared_ptr<const CampaignSetup> HqApi::setup() { return m_setup.get(); }
 
@@ -153,6 +157,13 @@ Response HqApi::login(const Request &request)
         password.size() > 1024)
         return badRequest(QStringLiteral("账号、设备编号和设备名称最多 %1 个字符").arg(kMaxIdLength));
 
+    // Before the throttle: a busy answer checked no password and is no failed attempt.
+    const auto pass = m_passwordChecks.tryEnter();
+    if (!pass) {
+        Response response = Response::error(503, QStringLiteral("busy"), QStringLiteral("登录的人较多，请稍后重试"));
+        response.headers.insert("Retry-After", QByteArray::number(PasswordGate::kRetryAfterSeconds));
+        return response;
+    }
     const QDateTime now = QDateTime::currentDateTimeUtc();
     if (const int wait = m_throttle.admit(account, request.peer, now); wait > 0) {
         Response response = Response::error(429, QStringLiteral("too_many_attempts"),

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "connectionpool.h"
+#include "passwordgate.h"
 #include "setupcache.h"
 #include "hq/accountstore.h"
 #include "hq/loginthrottle.h"
@@ -20,7 +21,9 @@ class Scope;
 class HqApi
 {
 public:
-    HqApi(ConnectionPool &pool, QString dataFolder);
+    // `workers`: the server's handler threads; at most half of them check sign-in
+    // passwords at once and a quarter more wait for a turn (PasswordGate).
+    HqApi(ConnectionPool &pool, QString dataFolder, int workers = 8);
 
     http::Response handle(const http::Request &request);
     // The sign-in throttle, shared with the browser console's sign-in so that one
@@ -52,6 +55,7 @@ private:
     ConnectionPool &m_pool;
     PhotoStore m_photos;
     LoginThrottle m_throttle;
+    PasswordGate m_passwordChecks;
     SetupCache m_setup;
 };
 
