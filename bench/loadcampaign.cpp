@@ -87,6 +87,17 @@ QString recordId(const QString &what)
 
 } // namespace
 
+QByteArray LoadPhoto::bytes() const
+{
+    QByteArray bytes(size, Qt::Uninitialized);
+    QRandomGenerator random(seed);
+    random.fillRange(reinterpret_cast<quint32 *>(bytes.data()), size / 4);
+    for (qsizetype i = size / 4 * 4; i < size; ++i)
+        bytes[i] = char(random.generate() & 0xFF);
+    bytes.replace(0, 4, QByteArray("\xFF\xD8\xFF\xE0", 4));
+    return bytes;
+}
+
 QStringList sitesOf(const QString &unit)
 {
     return {unit + QStringLiteral("-01"), unit + QStringLiteral("-02")};
@@ -206,13 +217,10 @@ std::vector<LoadStep> makeDay(const LoadCampaign &campaign, const LoadPerson &pe
             work.push_back({protocol::entity::kScore, score.id, protocol::scoreToJson(score)});
         }
         LoadPhoto photo;
-        photo.bytes = QByteArray("\xFF\xD8\xFF\xE0", 4);
-        QRandomGenerator random(qHash(tag) ^ quint32(s + 1));
-        photo.bytes.resize(std::max(photoBytes, 16));
-        for (qsizetype i = 4; i < photo.bytes.size(); ++i)
-            photo.bytes[i] = char(random.generate() & 0xFF);
+        photo.seed = qHash(tag) ^ quint32(s + 1);
+        photo.size = std::max(photoBytes, 16);
         photo.sha256 = QString::fromLatin1(
-            QCryptographicHash::hash(photo.bytes, QCryptographicHash::Sha256).toHex());
+            QCryptographicHash::hash(photo.bytes(), QCryptographicHash::Sha256).toHex());
         PhotoEvidence evidence;
         evidence.id = recordId(tag + QStringLiteral("photo/%1").arg(s));
         evidence.sha256 = photo.sha256;
@@ -223,7 +231,7 @@ std::vector<LoadStep> makeDay(const LoadCampaign &campaign, const LoadPerson &pe
         evidence.capturedAt = tick(2);
         evidence.position = visit.position;
         evidence.mimeType = QStringLiteral("image/jpeg");
-        evidence.sizeBytes = photo.bytes.size();
+        evidence.sizeBytes = photo.size;
         evidence.origin = PhotoOrigin::Camera;
         photos.push_back(std::move(photo));
         work.push_back({protocol::entity::kPhoto, evidence.id, protocol::photoToJson(evidence)});

@@ -33,10 +33,15 @@ struct LoadCampaign
 LoadCampaign writeLoadCampaign(const QString &fixtureFolder, const QString &target, int devices);
 
 // One thing a device sends during its day.
+// JPEG-signed pseudo-random content, distinct per photo; made again from its seed when
+// sent, so a thousand devices' photos are not all held in memory.
 struct LoadPhoto
 {
-    QByteArray bytes; // JPEG-signed pseudo-random content, distinct per photo
+    quint32 seed = 0;
+    qsizetype size = 0;
     QString sha256;
+
+    QByteArray bytes() const;
 };
 
 struct LoadMutation

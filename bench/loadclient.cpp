@@ -114,6 +114,8 @@ asio::awaitable<LoadReply> LoadConnection::request(const char *method, const std
             const auto &response = parser.get();
             reply.status = int(response.result_int());
             reply.body = QByteArray::fromStdString(response.body());
+            if (const auto retry = response.find("Retry-After"); retry != response.end())
+                reply.retryAfter = std::atoi(std::string(retry->value()).c_str());
             if (response[http::field::content_encoding] == "gzip") {
                 protocol::Inflated inflated = protocol::gzipDecompress(reply.body, 1ull << 28);
                 if (inflated.status != protocol::InflateStatus::Ok) {
@@ -131,7 +133,7 @@ asio::awaitable<LoadReply> LoadConnection::request(const char *method, const std
         // A keep-alive connection closed by HQ while idle fails at once, before any answer
         // byte: open a new one and send again (once). Anything else is an error to count.
         const bool staleConnection =
-            !timeout && parser.get().result_int() == 0 &&
+            !timeout && !parser.got_some() &&
             (readError == http::error::end_of_stream || readError == asio::error::eof ||
              readError == asio::error::connection_reset || readError == asio::error::broken_pipe);
         if (attempt == 0 && staleConnection) {

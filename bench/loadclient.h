@@ -22,6 +22,7 @@ struct LoadReply
 {
     int status = 0;    // 0: no HTTP answer (see error)
     std::string error; // transport failure: "timeout", "connect: …", "read: …"
+    int retryAfter = 0; // seconds, from a Retry-After header
     QByteArray body;   // unpacked when it came gzipped
     QJsonObject json() const;
 };

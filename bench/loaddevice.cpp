@@ -27,7 +27,7 @@ QByteArray compact(const QJsonObject &json)
 asio::awaitable<LoadReply> timed(LoadDevice &device, LoadConnection &connection, LoadBook &book,
                                  const std::string &kind, const char *method,
                                  const std::string &target, const QByteArray *body = nullptr,
-                                 const char *contentType = "application/json")
+                                 const char *contentType = "application/json", bool busyIsAnswer = false)
 {
     const auto start = Clock::now();
     LoadReply reply = co_await connection.request(method, target, body, contentType);
@@ -35,6 +35,8 @@ asio::awaitable<LoadReply> timed(LoadDevice &device, LoadConnection &connection,
     ++device.requestsSent;
     if (reply.status == 0)
         book.error(kind, reply.error);
+    else if (reply.status == 503 && busyIsAnswer)
+        book.count(kind + "_busy");
     else if (reply.status != 200)
         book.error(kind, "HTTP " + std::to_string(reply.status) + " " +
                              reply.body.left(120).toStdString());
@@ -64,9 +66,9 @@ asio::awaitable<bool> uploadPhoto(LoadDevice &device, LoadConnection &connection
     qint64 offset = state.json().value(QStringLiteral("received")).toInteger();
     bool complete = state.json().value(QStringLiteral("complete")).toBool();
     while (!complete) {
-        const QByteArray chunk = photo.bytes.mid(offset, options.chunkBytes);
+        const QByteArray chunk = photo.bytes().mid(offset, options.chunkBytes);
         const std::string target = path + "?offset=" + std::to_string(offset) +
-                                   "&total=" + std::to_string(photo.bytes.size());
+                                   "&total=" + std::to_string(photo.size);
         const LoadReply put = co_await timed(device, connection, book, "photo_put", "PUT", target,
                                              &chunk, "application/octet-stream");
         if (put.status != 200)
@@ -153,7 +155,7 @@ int requestsOfStep(const LoadStep &step, int chunkBytes)
 {
     int n = 2; // push, pull
     for (const LoadPhoto &photo : step.photos)
-        n += 1 + int((photo.bytes.size() + chunkBytes - 1) / chunkBytes);
+        n += 1 + int((photo.size + chunkBytes - 1) / chunkBytes);
     return n;
 }
 
@@ -165,11 +167,26 @@ asio::awaitable<void> signIn(LoadDevice &device, const QString &password, LoadBo
                  {QStringLiteral("password"), password},
                  {QStringLiteral("device_id"), QString::fromStdString(device.deviceId)},
                  {QStringLiteral("device_name"), QStringLiteral("负载测试平板")}});
-    const LoadReply reply =
-        co_await timed(device, connection, book, "login", "POST", "/api/v1/login", &body);
+    // HQ answers 503 busy with Retry-After while it checks as many passwords as it will at
+    // once; the device waits that long (jittered, so a crowd does not come back together).
+    const auto start = Clock::now();
+    LoadReply reply;
+    for (int attempt = 0; attempt < 200; ++attempt) {
+        reply = co_await timed(device, connection, book, "login", "POST", "/api/v1/login", &body,
+                               "application/json", true);
+        if (reply.status != 503)
+            break;
+        const int wait = std::max(1, reply.retryAfter);
+        std::uniform_real_distribution<double> jitter(wait, 2.0 * wait);
+        asio::steady_timer timer(co_await asio::this_coro::executor);
+        timer.expires_after(std::chrono::duration_cast<Clock::duration>(
+            std::chrono::duration<double>(jitter(device.random))));
+        co_await timer.async_wait(asio::use_awaitable);
+    }
     const std::string token = reply.json().value(QStringLiteral("token")).toString().toStdString();
     if (reply.status != 200 || token.empty())
         co_return;
+    book.record("signed_in", std::chrono::duration<double>(Clock::now() - start).count());
     device.token = token;
     for (auto &c : device.connections)
         c->setToken(token);

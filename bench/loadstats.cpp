@@ -58,6 +58,10 @@ QJsonObject LoadBook::summary() const
         errors.insert(QString::fromStdString(kind), byWhat);
     }
     json.insert(QStringLiteral("errors"), errors);
+    QJsonObject counts;
+    for (const auto &[what, n] : m_counts)
+        counts.insert(QString::fromStdString(what), n);
+    json.insert(QStringLiteral("answers"), counts);
     return json;
 }
 

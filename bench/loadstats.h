@@ -13,6 +13,8 @@ class LoadBook
 {
 public:
     void record(const std::string &kind, double seconds) { m_latencies[kind].push_back(seconds); }
+    // An expected answer that is not a success, e.g. 503 busy at sign-in (retried).
+    void count(const std::string &what) { ++m_counts[what]; }
     // An error is any answer other than the expected one, a transport failure, a
     // timeout, a mutation HQ did not apply, or a sync inconsistency found by a check.
     void error(const std::string &kind, const std::string &what);
@@ -27,6 +29,7 @@ public:
 private:
     std::map<std::string, std::vector<double>> m_latencies;
     std::map<std::string, std::map<std::string, int>> m_errors;
+    std::map<std::string, int> m_counts;
     std::vector<std::string> m_firstErrors;
     int m_errorCount = 0;
 };
