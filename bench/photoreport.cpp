@@ -34,7 +34,7 @@ QString count(qint64 value)
 
 QString ratioText(double ratio)
 {
-    return ratio > 0 ? number(ratio * 100, 0) + QStringLiteral(" %") : QStringLiteral("—");
+    return ratio > 0 ? number(ratio * 100, 1) + QStringLiteral(" %") : QStringLiteral("—");
 }
 
 QString label(const QString &kind, const QString &cutText)
