@@ -139,6 +139,7 @@ struct EngineFixture
         options.retryAutomatically = false;
         options.requestTimeout = std::chrono::seconds(5);
         options.photoChunkBytes = 1000;
+        options.photoChunkLargestBytes = 1000; // fixed chunks: the tests count requests
         options.debounce = std::chrono::milliseconds(50);
         return options;
     }

@@ -258,7 +258,9 @@ void SyncEngine::uploadPhotos(std::vector<PhotoUpload> queue, size_t index)
                         .arg(count)
                         .arg(sizeText(received), sizeText(total)));
     };
-    PhotoUploader::upload(m_client, upload.sha256, std::move(content), m_options.photoChunkBytes, progress,
+    const PhotoUploader::Chunking chunking{m_options.photoChunkBytes,
+                                           std::max(m_options.photoChunkBytes, m_options.photoChunkLargestBytes)};
+    PhotoUploader::upload(m_client, upload.sha256, std::move(content), chunking, progress,
                           [this, queue = std::move(queue), index, upload](const SyncError &error) {
         if (error.ok()) {
             const SyncError stored = guarded([&] { PhotoUploads(m_store.db()).setComplete(upload.sha256); });
