@@ -36,6 +36,8 @@ public:
 
     // `recheck`: the assignment the result names, or null when it is not known here.
     RecheckRefusal decide(const RecheckResult &result, const Recheck *recheck) const;
+    // The words for a refusal, the same on the tablet and in HQ's answer.
+    QString message(RecheckRefusal refusal, const RecheckResult &result) const;
 
 private:
     const CampaignSetup &m_setup;

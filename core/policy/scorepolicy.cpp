@@ -1,6 +1,9 @@
 #include "scorepolicy.h"
 
 #include "geo/geodistance.h"
+#include "policytext.h"
+
+#include <QCoreApplication>
 
 #include <algorithm>
 
@@ -141,6 +144,52 @@ ScoreDecision ScorePolicy::decide(const ScoreRequest &request, bool unitLocked) 
     }
     decision.value = *evaluation.value;
     return decision;
+}
+
+QString ScorePolicy::message(const ScoreDecision &decision, const ScoreRequest &request) const
+{
+    const Unit *unit = decision.unit;
+    switch (decision.refusal) {
+    case ScoreRefusal::None:
+        break;
+    case ScoreRefusal::UnknownUnit:
+        return QCoreApplication::translate("FieldRules", "没有编码为“%1”的单位（或不在你的考评范围内）").arg(request.unitCode);
+    case ScoreRefusal::UnknownIndicator:
+        if (const Indicator *project = m_setup.indicator(request.indicatorCode))
+            return QCoreApplication::translate("FieldRules", "“%1 %2”是一级指标，请选择其下的二级指标").arg(project->code, project->title);
+        return QCoreApplication::translate("FieldRules", "指标“%1”不存在").arg(request.indicatorCode);
+    case ScoreRefusal::ForbiddenRole:
+    case ScoreRefusal::NotRater:
+        return m_person.role == Role::Hq ? QCoreApplication::translate("FieldRules", "考评办不作为评分人打分；如需核定，请以核定方式录入并写明理由")
+                                         : QCoreApplication::translate("FieldRules", "%1不能评分").arg(roleTitle(m_person.role));
+    case ScoreRefusal::OutOfScope:
+        if (!m_scope.contains(unit->code))
+            return QCoreApplication::translate("FieldRules", "单位 %1（%2）不在你的考评范围内").arg(unit->code, unit->name);
+        return QCoreApplication::translate("FieldRules", "%1不考评单位 %2（%3）").arg(m_person.groupName, unit->code, unit->name);
+    case ScoreRefusal::ConflictOfInterest:
+        return QCoreApplication::translate("FieldRules", "回避：你（%1）来自%2（%3），不能为本单位评分").arg(m_person.name, unit->name, unit->code);
+    case ScoreRefusal::NotLeader:
+        return QCoreApplication::translate("FieldRules", "只有检查组长或考评办可以核定，你是%1").arg(roleTitle(m_person.role));
+    case ScoreRefusal::ReasonRequired:
+        return QCoreApplication::translate("FieldRules", "核定必须写明理由");
+    case ScoreRefusal::UnitLocked:
+        return QCoreApplication::translate("FieldRecorder", "单位 %1 已由组长提交锁定，评分不能再修改")
+            .arg(request.unitCode);
+    case ScoreRefusal::LockedNeedsReason:
+        return QCoreApplication::translate("FieldRecorder", "单位 %1 已提交锁定，修改评分必须写明理由")
+            .arg(request.unitCode);
+    case ScoreRefusal::InvalidInput:
+        return QCoreApplication::translate("FieldRules", "指标 %1 的输入“%2”无效：%3").arg(decision.item->code, request.input, decision.inputError);
+    case ScoreRefusal::CheckInRequired:
+        return QCoreApplication::translate("FieldRules", "本次考评要求先在%1的点位现场签到，才能评分").arg(unit->name);
+    case ScoreRefusal::CheckInNoPosition:
+        return QCoreApplication::translate("FieldRules", "你在%1的签到没有定位，请在点位重新签到后再评分").arg(unit->name);
+    case ScoreRefusal::CheckInTooFar:
+        return QCoreApplication::translate("FieldRules", "你在%1的签到离点位超过 %2 米，请到点位重新签到后再评分")
+            .arg(unit->name)
+            .arg(m_setup.campaign.presence.radiusMeters);
+    }
+    return QCoreApplication::translate("FieldRules", "无法记录这项评分");
 }
 
 } // namespace onsite

@@ -84,6 +84,8 @@ public:
     ScorePolicy(const CampaignSetup &setup, const Person &person, const QSet<QString> &scopeUnits);
 
     ScoreDecision decide(const ScoreRequest &request, bool unitLocked) const;
+    // The words for a refusal, the same on the tablet and in HQ's answer.
+    QString message(const ScoreDecision &decision, const ScoreRequest &request) const;
 
     // The campaign's presence rule alone, for a rater score with these check-ins.
     static ScoreRefusal presenceRefusal(const PresenceRule &rule, const CheckInEvidence &checkIns);

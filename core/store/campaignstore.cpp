@@ -1,5 +1,8 @@
 #include "campaignstore.h"
 
+#include "fieldrecordrows.h"
+#include "setuprows.h"
+
 #include <QDateTime>
 #include <QHash>
 #include <QStringList>
@@ -7,16 +10,6 @@
 namespace onsite {
 
 namespace {
-
-QVariant nullIfEmpty(const QString &text)
-{
-    return text.isEmpty() ? QVariant() : QVariant(text);
-}
-
-QVariant optionalReal(const std::optional<double> &value)
-{
-    return value ? QVariant(*value) : QVariant();
-}
 
 std::optional<double> toOptionalReal(const QVariant &value)
 {
@@ -67,70 +60,14 @@ void CampaignStore::saveSetup(const CampaignSetup &setup)
     if (hasCampaign())
         throw SqlError("this data folder already holds a campaign");
     const Campaign &c = setup.campaign;
-    m_db.execute(QStringLiteral("INSERT INTO campaign (id, name, start_date, end_date, excellent_line, good_line, "
-                                "fair_line, trim_from_raters, imported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-                 {c.id, c.name, c.startDate.toString(Qt::ISODate), c.endDate.toString(Qt::ISODate),
-                  c.gradeLines.excellent.toPlainString(), c.gradeLines.good.toPlainString(),
-                  c.gradeLines.fair.toPlainString(), c.trimFromRaters, timestamp(QDateTime::currentDateTimeUtc())});
-    // The presence rule (schema 7) only when it differs from the columns' defaults, so
-    // tools and tests that build an older schema with this store keep working.
-    if (c.presence.checkInRequired || c.presence.radiusMeters != PresenceRule::kDefaultRadiusMeters) {
-        m_db.execute(QStringLiteral("UPDATE campaign SET check_in_required = ?, check_in_radius_m = ?"),
-                     {c.presence.checkInRequired ? 1 : 0, c.presence.radiusMeters});
-    }
-    int position = 0;
-    for (const Unit &unit : setup.units) {
-        m_db.execute(QStringLiteral("INSERT INTO units (code, name, category, position) VALUES (?, ?, ?, ?)"),
-                     {unit.code, unit.name, unit.category, position++});
-    }
-    saveIndicators(setup.indicators);
-    saveSites(setup.sites);
-    position = 0;
-    for (const InspectionGroup &group : setup.groups) {
-        m_db.execute(QStringLiteral("INSERT INTO inspection_groups (name, position) VALUES (?, ?)"),
-                     {group.name, position++});
-        int unitPosition = 0;
-        for (const QString &unitCode : group.unitCodes) {
-            m_db.execute(QStringLiteral("INSERT INTO group_units (group_name, unit_code, position) VALUES (?, ?, ?)"),
-                         {group.name, unitCode, unitPosition++});
-        }
-    }
-    position = 0;
-    for (const Person &person : setup.people) {
-        m_db.execute(QStringLiteral("INSERT INTO people (account, name, role, home_unit_code, group_name, position) "
-                                    "VALUES (?, ?, ?, ?, ?, ?)"),
-                     {person.account, person.name, roleName(person.role), nullIfEmpty(person.homeUnitCode),
-                      nullIfEmpty(person.groupName), position++});
-    }
+    SetupRows rows(m_db);
+    rows.writeCampaign(c, c.presence.checkInRequired || c.presence.radiusMeters != PresenceRule::kDefaultRadiusMeters);
+    rows.writeUnits(setup.units);
+    rows.writeIndicators(setup.indicators);
+    rows.writeSites(setup.sites);
+    rows.writeGroups(setup.groups);
+    rows.writePeople(setup.people);
     transaction.commit();
-}
-
-void CampaignStore::saveIndicators(const std::vector<Indicator> &indicators)
-{
-    for (const Indicator &i : indicators) {
-        const QVariant method = i.rule ? QVariant(scoringMethodName(i.rule->method)) : QVariant();
-        m_db.execute(QStringLiteral("INSERT INTO indicators (code, parent_code, title, max_score, content, method, "
-                                    "rule_text, evidence, check_method, position) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-                     {i.code, nullIfEmpty(i.parentCode), i.title, i.maxScore.toPlainString(), i.content, method,
-                      i.ruleText, i.evidence, i.checkMethod, i.position});
-    }
-}
-
-void CampaignStore::saveSites(const std::vector<Site> &sites)
-{
-    int position = 0;
-    for (const Site &site : sites) {
-        m_db.execute(QStringLiteral("INSERT INTO sites (code, unit_code, name, site_type, latitude, longitude, position) "
-                                    "VALUES (?, ?, ?, ?, ?, ?, ?)"),
-                     {site.code, site.unitCode, site.name, siteTypeName(site.type), optionalReal(site.latitude),
-                      optionalReal(site.longitude), position++});
-        int checkPosition = 0;
-        for (const QString &code : site.indicatorCodes) {
-            m_db.execute(QStringLiteral("INSERT INTO site_indicators (site_code, indicator_code, position) "
-                                        "VALUES (?, ?, ?)"),
-                         {site.code, code, checkPosition++});
-        }
-    }
 }
 
 std::optional<CampaignSetup> CampaignStore::loadSetup()
@@ -229,14 +166,9 @@ void CampaignStore::loadGroupsAndPeople(CampaignSetup &setup)
 void CampaignStore::addScores(const std::vector<ScoreEntry> &entries)
 {
     SqlTransaction transaction(m_db);
-    for (const ScoreEntry &e : entries) {
-        const QString recorded = timestamp(e.recordedAt);
-        m_db.execute(QStringLiteral("INSERT INTO score_entries (id, unit_code, indicator_code, account, kind, input, "
-                                    "reason, recorded_at, source, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-                     {e.id, e.unitCode, e.indicatorCode, e.account,
-                      e.kind == ScoreKind::Final ? QStringLiteral("final") : QStringLiteral("rater"), e.input, e.reason,
-                      recorded, e.source, recorded});
-    }
+    FieldRecordRows rows(m_db);
+    for (const ScoreEntry &e : entries)
+        rows.writeScore(e, timestamp(e.recordedAt), false);
     transaction.commit();
 }
 

@@ -34,8 +34,6 @@ public:
 
 private:
     std::size_t scoreCount();
-    void saveIndicators(const std::vector<Indicator> &indicators);
-    void saveSites(const std::vector<Site> &sites);
     void loadIndicators(CampaignSetup &setup);
     void loadSites(CampaignSetup &setup);
     void loadGroupsAndPeople(CampaignSetup &setup);

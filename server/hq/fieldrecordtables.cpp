@@ -4,6 +4,7 @@
 
 #include "protocol/protocol.h"
 #include "protocol/records.h"
+#include "store/fieldrecordrows.h"
 
 namespace onsite::hq {
 
@@ -13,52 +14,7 @@ namespace {
 
 QString iso(const QDateTime &time) { return time.toUTC().toString(Qt::ISODateWithMs); }
 
-QVariant orNull(const QString &text) { return text.isEmpty() ? QVariant() : QVariant(text); }
-
-QVariantList positionParams(const std::optional<Position> &p)
-{
-    if (!p)
-        return {QVariant(), QVariant(), QVariant()};
-    return {p->latitude, p->longitude, p->accuracyMeters ? QVariant(*p->accuracyMeters) : QVariant()};
-}
-
-// Runs the UPDATE when the row exists, else the INSERT; both take the same
-// parameters with the id last, so each entity writes one list.
-void upsert(SqlConnection &db, bool exists, const QString &table, const QStringList &columns, QVariantList params,
-            const QString &id)
-{
-    if (exists) {
-        QStringList sets;
-        for (const QString &column : columns)
-            sets << column + QStringLiteral(" = ?");
-        db.execute(QStringLiteral("UPDATE %1 SET %2 WHERE id = ?").arg(table, sets.join(QStringLiteral(", "))),
-                   params << id);
-    } else {
-        QStringList marks(columns.size() + 1, QStringLiteral("?"));
-        db.execute(QStringLiteral("INSERT INTO %1 (%2, id) VALUES (%3)")
-                       .arg(table, columns.join(QStringLiteral(", ")), marks.join(QStringLiteral(", "))),
-                   params << id);
-    }
-}
-
 } // namespace
-
-QString fieldRecordTable(const QString &name)
-{
-    if (name == entity::kVisit)
-        return QStringLiteral("visits");
-    if (name == entity::kPhoto)
-        return QStringLiteral("photos");
-    if (name == entity::kFinding)
-        return QStringLiteral("findings");
-    if (name == entity::kHighlight)
-        return QStringLiteral("highlights");
-    if (name == entity::kRecheck)
-        return QStringLiteral("rechecks");
-    if (name == entity::kRecheckResult)
-        return QStringLiteral("recheck_results");
-    return {};
-}
 
 bool FieldRecordTables::checkSiteAndIndicator(const QString &unitCode, const QString &siteCode,
                                               const QString &indicatorCode, QString *reason, QString *message) const
@@ -108,15 +64,13 @@ std::optional<FieldRecord> FieldRecordTables::parse(const QString &name, const Q
             return std::nullopt;
         }
         // The check-in is evidence: a later version of the visit (notes, check-out) keeps it.
-        const auto stored = m_db.query(QStringLiteral("SELECT site_code, checked_in_at, latitude, longitude "
-                                                      "FROM visits WHERE id = ?"),
-                                       {id});
-        if (!stored.empty()) {
-            const SqlRow &r = stored.front();
-            const bool samePosition = r[2].isNull() ? !visit->position
-                                                    : visit->position && r[2].toDouble() == visit->position->latitude &&
-                                                          r[3].toDouble() == visit->position->longitude;
-            if (r[0].toString() != visit->siteCode || r[1].toString() != iso(visit->checkedInAt) || !samePosition) {
+        if (const std::optional<Visit> stored = FieldRecordRows(m_db).visit(id)) {
+            const bool samePosition = !stored->position
+                                          ? !visit->position
+                                          : visit->position && stored->position->latitude == visit->position->latitude &&
+                                                stored->position->longitude == visit->position->longitude;
+            if (stored->siteCode != visit->siteCode || iso(stored->checkedInAt) != iso(visit->checkedInAt) ||
+                !samePosition) {
                 *reason = QStringLiteral("check_in_changed");
                 *message = QStringLiteral("签到的点位、时间和位置不能修改，请重新签到");
                 return std::nullopt;
@@ -189,128 +143,9 @@ std::optional<FieldRecord> FieldRecordTables::parse(const QString &name, const Q
     return std::nullopt;
 }
 
-QString FieldRecordTables::ownerOf(const QString &name, const QString &id)
+void FieldRecordTables::write(const FieldRecord &record)
 {
-    const QString column = name == entity::kRecheck ? QStringLiteral("assigned_by") : QStringLiteral("account");
-    const auto rows =
-        m_db.query(QStringLiteral("SELECT %1 FROM %2 WHERE id = ?").arg(column, fieldRecordTable(name)), {id});
-    return rows.empty() ? QString() : rows.front().value(0).toString();
-}
-
-std::vector<Visit> FieldRecordTables::visitsOf(const QString &account, const QString &unitCode)
-{
-    std::vector<Visit> visits;
-    const auto rows = m_db.query(QStringLiteral("SELECT v.id, v.site_code, v.latitude, v.longitude, v.accuracy_m "
-                                                "FROM visits v JOIN sites s ON s.code = v.site_code "
-                                                "WHERE v.account = ? AND s.unit_code = ?"),
-                                 {account, unitCode});
-    for (const SqlRow &r : rows) {
-        Visit visit;
-        visit.id = r[0].toString();
-        visit.siteCode = r[1].toString();
-        visit.account = account;
-        if (!r[2].isNull() && !r[3].isNull())
-            visit.position = Position{r[2].toDouble(), r[3].toDouble(),
-                                      r[4].isNull() ? std::nullopt : std::optional<double>(r[4].toDouble())};
-        visits.push_back(std::move(visit));
-    }
-    return visits;
-}
-
-void FieldRecordTables::write(const FieldRecord &record, bool exists)
-{
-    std::visit(
-        [&](const auto &value) {
-            using T = std::decay_t<decltype(value)>;
-            if constexpr (std::is_same_v<T, Visit>)
-                writeVisit(value, exists);
-            else if constexpr (std::is_same_v<T, PhotoEvidence>)
-                writePhoto(value, exists);
-            else if constexpr (std::is_same_v<T, Finding>)
-                writeFinding(value, exists);
-            else if constexpr (std::is_same_v<T, Highlight>)
-                writeHighlight(value, exists);
-            else if constexpr (std::is_same_v<T, Recheck>)
-                writeRecheck(value, exists);
-            else
-                writeRecheckResult(value, exists);
-        },
-        record.value);
-}
-
-void FieldRecordTables::writeVisit(const Visit &v, bool exists)
-{
-    upsert(m_db, exists, QStringLiteral("visits"),
-           {QStringLiteral("site_code"), QStringLiteral("account"), QStringLiteral("checked_in_at"),
-            QStringLiteral("latitude"), QStringLiteral("longitude"), QStringLiteral("accuracy_m"), QStringLiteral("notes"),
-            QStringLiteral("distance_m"), QStringLiteral("checked_out_at")},
-           QVariantList{v.siteCode, v.account, iso(v.checkedInAt)} + positionParams(v.position) +
-               QVariantList{v.notes, v.distanceMeters ? QVariant(*v.distanceMeters) : QVariant(),
-                            v.checkedOutAt.isValid() ? QVariant(iso(v.checkedOutAt)) : QVariant()},
-           v.id);
-}
-
-void FieldRecordTables::writePhoto(const PhotoEvidence &p, bool exists)
-{
-    upsert(m_db, exists, QStringLiteral("photos"),
-           {QStringLiteral("sha256"), QStringLiteral("visit_id"), QStringLiteral("unit_code"),
-            QStringLiteral("indicator_code"), QStringLiteral("account"), QStringLiteral("captured_at"),
-            QStringLiteral("latitude"), QStringLiteral("longitude"), QStringLiteral("accuracy_m"),
-            QStringLiteral("mime_type"), QStringLiteral("size_bytes"), QStringLiteral("origin"),
-            QStringLiteral("original_at")},
-           QVariantList{p.sha256, orNull(p.visitId), p.unitCode, orNull(p.indicatorCode), p.account, iso(p.capturedAt)} +
-               positionParams(p.position) +
-               QVariantList{p.mimeType, p.sizeBytes, photoOriginName(p.origin),
-                            p.originalAt.isValid() ? QVariant(iso(p.originalAt)) : QVariant()},
-           p.id);
-}
-
-void FieldRecordTables::writeFinding(const Finding &f, bool exists)
-{
-    upsert(m_db, exists, QStringLiteral("findings"),
-           {QStringLiteral("unit_code"), QStringLiteral("site_code"), QStringLiteral("indicator_code"),
-            QStringLiteral("kind"), QStringLiteral("description"), QStringLiteral("suggestion"),
-            QStringLiteral("account"), QStringLiteral("recorded_at")},
-           {f.unitCode, orNull(f.siteCode), orNull(f.indicatorCode), findingKindName(f.kind), f.description,
-            f.suggestion, f.account, iso(f.recordedAt)},
-           f.id);
-    m_db.execute(QStringLiteral("DELETE FROM finding_photos WHERE finding_id = ?"), {f.id});
-    QStringList photoIds = f.photoIds;
-    photoIds.removeDuplicates();
-    for (const QString &photoId : std::as_const(photoIds)) {
-        m_db.execute(QStringLiteral("INSERT INTO finding_photos (finding_id, photo_id) VALUES (?, ?)"), {f.id, photoId});
-    }
-}
-
-void FieldRecordTables::writeHighlight(const Highlight &h, bool exists)
-{
-    upsert(m_db, exists, QStringLiteral("highlights"),
-           {QStringLiteral("unit_code"), QStringLiteral("site_code"), QStringLiteral("title"),
-            QStringLiteral("description"), QStringLiteral("account"), QStringLiteral("recorded_at")},
-           {h.unitCode, orNull(h.siteCode), h.title, h.description, h.account, iso(h.recordedAt)}, h.id);
-}
-
-void FieldRecordTables::writeRecheck(const Recheck &r, bool exists)
-{
-    upsert(m_db, exists, QStringLiteral("rechecks"),
-           {QStringLiteral("item_id"), QStringLiteral("unit_code"), QStringLiteral("group_name"),
-            QStringLiteral("problem"), QStringLiteral("suggestion"), QStringLiteral("measures"), QStringLiteral("note"),
-            QStringLiteral("assigned_by"), QStringLiteral("assigned_at")},
-           {r.itemId, r.unitCode, r.groupName, r.problem, r.suggestion, r.measures, r.note, r.assignedBy,
-            iso(r.assignedAt)},
-           r.id);
-}
-
-void FieldRecordTables::writeRecheckResult(const RecheckResult &r, bool exists)
-{
-    upsert(m_db, exists, QStringLiteral("recheck_results"),
-           {QStringLiteral("recheck_id"), QStringLiteral("unit_code"), QStringLiteral("outcome"), QStringLiteral("notes"),
-            QStringLiteral("account"), QStringLiteral("recorded_at")},
-           {r.recheckId, r.unitCode, recheckOutcomeKey(r.outcome), r.notes, r.account, iso(r.recordedAt)}, r.id);
-    m_db.execute(QStringLiteral("DELETE FROM recheck_result_photos WHERE result_id = ?"), {r.id});
-    for (const QString &photoId : r.photoIds) // unique: the wire form drops repeats
-        m_db.execute(QStringLiteral("INSERT INTO recheck_result_photos (result_id, photo_id) VALUES (?, ?)"),
-                     {r.id, photoId});
+    std::visit([this](const auto &value) { FieldRecordRows(m_db).write(value); }, record.value);
 }
 
 } // namespace onsite::hq

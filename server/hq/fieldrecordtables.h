@@ -25,10 +25,8 @@ struct FieldRecord
     std::variant<Visit, PhotoEvidence, Finding, Highlight, Recheck, RecheckResult> value;
 };
 
-// The table of each field-record entity ("" for an unknown entity).
-QString fieldRecordTable(const QString &entity);
-
-// Reads and writes the field-record tables of the core schema.
+// Checks pushed field records against the set-up and the stored check-in, and writes them
+// through the shared record↔row mapping (FieldRecordRows, core/store).
 class FieldRecordTables
 {
 public:
@@ -38,20 +36,11 @@ public:
     // sets a reason code and a message for people.
     std::optional<FieldRecord> parse(const QString &entity, const QString &id, const QJsonObject &data,
                                      QString *reason, QString *message);
-    QString ownerOf(const QString &entity, const QString &id);
-    // The account's visits at sites of the unit (for the presence rule).
-    std::vector<Visit> visitsOf(const QString &account, const QString &unitCode);
-    void write(const FieldRecord &record, bool exists);
+    void write(const FieldRecord &record);
 
 private:
     bool checkSiteAndIndicator(const QString &unitCode, const QString &siteCode, const QString &indicatorCode,
                                QString *reason, QString *message) const;
-    void writeVisit(const Visit &visit, bool exists);
-    void writePhoto(const PhotoEvidence &photo, bool exists);
-    void writeFinding(const Finding &finding, bool exists);
-    void writeHighlight(const Highlight &highlight, bool exists);
-    void writeRecheck(const Recheck &recheck, bool exists);
-    void writeRecheckResult(const RecheckResult &result, bool exists);
 
     SqlConnection &m_db;
     const CampaignSetup &m_setup;

@@ -3,10 +3,13 @@
 #include "fieldrecordtables.h"
 #include "hqwriter.h"
 #include "photostore.h"
+#include "policy/fieldrecordpolicy.h"
 #include "policy/recheckpolicy.h"
 #include "policy/scorepolicy.h"
+#include "policy/submissionpolicy.h"
 #include "protocol/records.h"
 #include "scoring/scoreinput.h"
+#include "store/fieldrecordrows.h"
 #include "store/unitsubmissions.h"
 
 #include <QJsonDocument>
@@ -21,8 +24,6 @@ namespace entity = protocol::entity;
 namespace {
 
 QString iso(const QDateTime &time) { return time.toUTC().toString(Qt::ISODateWithMs); }
-
-QString kindText(ScoreKind kind) { return kind == ScoreKind::Final ? QStringLiteral("final") : QStringLiteral("rater"); }
 
 } // namespace
 
@@ -85,50 +86,6 @@ void RecordWriter::publish(const protocol::Mutation &m, const QString &id, const
                  {m.entity, id, m.hlc, session.deviceId, seq});
 }
 
-namespace {
-
-// HQ's words for the policy's refusals (the device words them for its screens).
-QString refusalMessage(const ScoreDecision &decision, const ScoreEntry &score, const Person &person,
-                       const PresenceRule &presence)
-{
-    switch (decision.refusal) {
-    case ScoreRefusal::None:
-        break;
-    case ScoreRefusal::UnknownUnit:
-        return QStringLiteral("单位“%1”不存在").arg(score.unitCode);
-    case ScoreRefusal::UnknownIndicator:
-        return QStringLiteral("“%1”不是二级指标").arg(score.indicatorCode);
-    case ScoreRefusal::ForbiddenRole:
-    case ScoreRefusal::OutOfScope:
-        return QStringLiteral("无权为单位 %1 评分").arg(score.unitCode);
-    case ScoreRefusal::ConflictOfInterest:
-        return QStringLiteral("回避：%1 来自 %2，不能为本单位评分").arg(person.account, score.unitCode);
-    case ScoreRefusal::NotRater:
-        return QStringLiteral("考评办不作为评分人评分，请使用核定");
-    case ScoreRefusal::NotLeader:
-        return QStringLiteral("只有检查组长或考评办可以核定");
-    case ScoreRefusal::ReasonRequired:
-        return QStringLiteral("核定必须写明理由");
-    case ScoreRefusal::UnitLocked:
-        return QStringLiteral("单位 %1 已由组长提交锁定，评分不能再修改").arg(score.unitCode);
-    case ScoreRefusal::LockedNeedsReason:
-        return QStringLiteral("单位 %1 已提交锁定，修改评分必须写明理由").arg(score.unitCode);
-    case ScoreRefusal::InvalidInput:
-        return decision.inputError;
-    case ScoreRefusal::CheckInRequired:
-        return QStringLiteral("本次考评要求先在单位 %1 的点位现场签到，才能评分").arg(score.unitCode);
-    case ScoreRefusal::CheckInNoPosition:
-        return QStringLiteral("在单位 %1 的签到没有定位，不能证明到过现场，请重新签到").arg(score.unitCode);
-    case ScoreRefusal::CheckInTooFar:
-        return QStringLiteral("在单位 %1 的签到距点位超过 %2 米，请到现场重新签到")
-            .arg(score.unitCode)
-            .arg(presence.radiusMeters);
-    }
-    return {};
-}
-
-} // namespace
-
 MutationResult RecordWriter::applyScore(const protocol::Mutation &m, const DeviceSession &session, const Scope &scope,
                                         const QDateTime &now)
 {
@@ -145,17 +102,17 @@ MutationResult RecordWriter::applyScore(const protocol::Mutation &m, const Devic
     if (m_setup.campaign.presence.checkInRequired && score->kind == ScoreKind::Rater &&
         session.deviceId != HqWriter::kPaperOrigin)
         request.checkIns = checkInEvidence(m_setup, score->unitCode, score->account,
-                                           FieldRecordTables(m_db, m_setup).visitsOf(score->account, score->unitCode));
+                                           FieldRecordRows(m_db).visitsOf(score->account, score->unitCode));
     const ScoreDecision decision = policy.decide(request, UnitSubmissions(m_db).isLocked(score->unitCode));
     if (!decision.allowed())
-        return rejection(m.seq, decision.code(), refusalMessage(decision, *score, person, m_setup.campaign.presence));
+        return rejection(m.seq, decision.code(), policy.message(decision, request));
     const Unit *unit = decision.unit;
     const Indicator *item = decision.item;
 
     // One record per (unit, item, account, kind), whatever id each device gave it.
     const auto existing = m_db.query(QStringLiteral("SELECT id, input FROM score_entries WHERE unit_code = ? AND "
                                                     "indicator_code = ? AND account = ? AND kind = ?"),
-                                     {score->unitCode, score->indicatorCode, score->account, kindText(score->kind)});
+                                     {score->unitCode, score->indicatorCode, score->account, scoreKindKey(score->kind)});
     if (existing.empty()) {
         const auto idTaken = m_db.query(QStringLiteral("SELECT id FROM score_entries WHERE id = ?"), {score->id});
         if (!idTaken.empty())
@@ -166,22 +123,19 @@ MutationResult RecordWriter::applyScore(const protocol::Mutation &m, const Devic
     if (auto conflict = losesTo(m, score->id, unit->code, session, now))
         return *conflict;
 
-    const QString recorded = iso(score->recordedAt.isValid() ? score->recordedAt : now);
-    HistoryChange change{entity::kScore, score->id, unit->code, item->code, kindText(score->kind), {},
+    HistoryChange change{entity::kScore, score->id, unit->code, item->code, scoreKindKey(score->kind), {},
                          session.account, session.deviceId, now, {}, score->input, score->reason};
+    ScoreEntry stored = *score;
+    if (!stored.recordedAt.isValid())
+        stored.recordedAt = now;
+    stored.source = session.deviceId;
+    FieldRecordRows(m_db).writeScore(stored, nowText(now));
     if (existing.empty()) {
-        m_db.execute(QStringLiteral("INSERT INTO score_entries (id, unit_code, indicator_code, account, kind, input, reason, "
-                                    "recorded_at, source, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-                     {score->id, score->unitCode, score->indicatorCode, score->account, kindText(score->kind),
-                      score->input, score->reason, recorded, session.deviceId, nowText(now)});
         change.oldValue = history().deletedValue(unit->code, item->code, score->account, change.kind);
         change.action = change.oldValue ? QStringLiteral("recreate") : QStringLiteral("create");
     } else {
         change.oldValue = existing.front()[1].toString();
         change.action = QStringLiteral("update");
-        m_db.execute(QStringLiteral("UPDATE score_entries SET input = ?, reason = ?, recorded_at = ?, source = ?, "
-                                    "updated_at = ? WHERE id = ?"),
-                     {score->input, score->reason, recorded, session.deviceId, nowText(now), score->id});
     }
     history().append(change);
     publish(m, score->id, unit->code, protocol::op::kUpsert, protocol::scoreToJson(*score), session, now);
@@ -213,38 +167,16 @@ MutationResult RecordWriter::applyDelete(const protocol::Mutation &m, const Devi
     QString unitCode = current.value(QStringLiteral("unit")).toString();
     if (unitCode.isEmpty()) // a visit names its site; the feed filed it under the site's unit
         unitCode = m_feed.unitOf(m.entity, m.id);
-    if (const QString refusal = scope.writeRefusal(m.entity, unitCode); !refusal.isEmpty())
-        return rejection(m.seq, refusal, QStringLiteral("无权修改单位 %1 的记录").arg(unitCode));
-    if (scope.person().homeUnitCode == unitCode)
-        return rejection(m.seq, QStringLiteral("conflict_of_interest"),
-                         QStringLiteral("回避：%1 来自 %2，不能删除本单位的记录").arg(session.account, unitCode));
-    if (current.value(QStringLiteral("account")).toString() != session.account)
-        return rejection(m.seq, QStringLiteral("not_owner"), QStringLiteral("只能删除本人的记录"));
-    if (m.entity == entity::kVisit &&
-        !m_db.query(QStringLiteral("SELECT id FROM photos WHERE visit_id = ? LIMIT 1"), {m.id}).empty())
-        return rejection(m.seq, QStringLiteral("not_deletable"), QStringLiteral("这次实地查看已有照片，不能删除"));
-    if (m.entity == entity::kScore && UnitSubmissions(m_db).isLocked(unitCode))
-        return rejection(m.seq, QStringLiteral("unit_locked"),
-                         QStringLiteral("单位 %1 已提交锁定，评分不能删除；如需修改请由组长填写理由").arg(unitCode));
-    // Photos, findings and highlights may still be added to a submitted unit, but what
-    // the leader submitted stays: no deletes until the unit is reopened.
-    if ((m.entity == entity::kPhoto || m.entity == entity::kFinding || m.entity == entity::kHighlight) &&
-        UnitSubmissions(m_db).isLocked(unitCode))
-        return rejection(m.seq, QStringLiteral("unit_locked"),
-                         QStringLiteral("单位 %1 已提交锁定，照片、问题和亮点不能再删除").arg(unitCode));
-    if (m.entity == entity::kSubmission)
-        return rejection(m.seq, QStringLiteral("not_deletable"), QStringLiteral("提交记录不能删除，请改为“撤回提交”"));
-    if (m.entity == entity::kRecheck || m.entity == entity::kRecheckResult)
-        return rejection(m.seq, QStringLiteral("not_deletable"), QStringLiteral("回头看记录不能删除"));
+    FieldRecordRows rows(m_db);
+    const StoredRecord stored =
+        rows.describe(m.entity, m.id, unitCode, current.value(QStringLiteral("account")).toString());
+    if (const RecordRefusal refusal = FieldRecordPolicy(scope.person(), scope.unitSet()).decideDelete(stored);
+        refusal != RecordRefusal::None)
+        return rejection(m.seq, recordRefusalCode(refusal), FieldRecordPolicy::message(refusal, stored));
     if (auto conflict = losesTo(m, m.id, unitCode, session, now))
         return *conflict;
-    const QString table = m.entity == entity::kScore ? QStringLiteral("score_entries") : fieldRecordTable(m.entity);
-    if (table.isEmpty())
+    if (FieldRecordRows::tableOf(m.entity).isEmpty())
         return rejection(m.seq, QStringLiteral("unknown_entity"), QStringLiteral("未知的记录类型“%1”").arg(m.entity));
-    if (m.entity == entity::kFinding)
-        m_db.execute(QStringLiteral("DELETE FROM finding_photos WHERE finding_id = ?"), {m.id});
-    if (m.entity == entity::kPhoto) // a finding no longer points at a deleted photo
-        m_db.execute(QStringLiteral("DELETE FROM finding_photos WHERE photo_id = ?"), {m.id});
     if (m.entity == entity::kScore) {
         const auto stored = m_db.query(QStringLiteral("SELECT indicator_code, kind, input FROM score_entries WHERE id = ?"),
                                        {m.id});
@@ -253,7 +185,7 @@ MutationResult RecordWriter::applyDelete(const protocol::Mutation &m, const Devi
                               QStringLiteral("delete"), session.account, session.deviceId, now,
                               stored.front()[2].toString(), std::nullopt, {}});
     }
-    m_db.execute(QStringLiteral("DELETE FROM %1 WHERE id = ?").arg(table), {m.id});
+    rows.remove(m.entity, m.id); // a finding no longer points at a deleted photo
     publish(m, m.id, unitCode, protocol::op::kDelete, {}, session, now);
     return {m.seq, MutationStatus::Applied, {}, {}, {}};
 }
@@ -280,16 +212,17 @@ MutationResult RecordWriter::applyFieldRecord(const protocol::Mutation &m, const
         !PhotoStore::uploadedBy(m_db, record->json.value(QStringLiteral("sha256")).toString(), session.account))
         return rejection(m.seq, QStringLiteral("photo_not_uploaded"),
                          QStringLiteral("照片内容尚未由本账号完整上传，请先上传照片"));
-    const QString owner = tables.ownerOf(m.entity, m.id);
-    if (!owner.isEmpty() && owner != session.account)
-        return rejection(m.seq, QStringLiteral("not_owner"), QStringLiteral("该记录属于其他人"));
-    if (!owner.isEmpty() && (m.entity == entity::kFinding || m.entity == entity::kHighlight) &&
-        UnitSubmissions(m_db).isLocked(record->unitCode))
-        return rejection(m.seq, QStringLiteral("unit_locked"),
-                         QStringLiteral("单位 %1 已提交锁定，已有的问题和亮点不能再修改").arg(record->unitCode));
+    const QString owner = FieldRecordRows(m_db).ownerOf(m.entity, m.id);
+    if (!owner.isEmpty()) { // a new version: the author's, and not of what a submitted unit holds
+        const StoredRecord stored{m.entity, record->unitCode, owner, UnitSubmissions(m_db).isLocked(record->unitCode)};
+        if (const RecordRefusal refusal =
+                FieldRecordPolicy(scope.person(), scope.unitSet()).decideChange(stored, session.account);
+            refusal != RecordRefusal::None)
+            return rejection(m.seq, recordRefusalCode(refusal), FieldRecordPolicy::message(refusal, stored));
+    }
     if (auto conflict = losesTo(m, m.id, record->unitCode, session, now))
         return *conflict;
-    tables.write(*record, !owner.isEmpty());
+    tables.write(*record);
     publish(m, m.id, record->unitCode, protocol::op::kUpsert, record->json, session, now);
     return {m.seq, MutationStatus::Applied, {}, {}, {}};
 }
@@ -304,29 +237,14 @@ MutationResult RecordWriter::applySubmission(const protocol::Mutation &m, const 
     const Person &person = scope.person();
     if (submission->account != session.account)
         return rejection(m.seq, QStringLiteral("not_owner"), QStringLiteral("只能以本人名义提交"));
-    const Unit *unit = m_setup.unit(submission->unitCode);
-    if (!unit)
-        return rejection(m.seq, QStringLiteral("unknown_unit"),
-                         QStringLiteral("单位“%1”不存在").arg(submission->unitCode));
-    if (const QString refusal = scope.writeRefusal(m.entity, unit->code); !refusal.isEmpty())
-        return rejection(m.seq, refusal, QStringLiteral("无权提交单位 %1").arg(unit->code));
-    if (!person.canSetFinalValue())
-        return rejection(m.seq, QStringLiteral("not_leader"), QStringLiteral("只有检查组长或考评办可以提交或撤回"));
-    if (person.homeUnitCode == unit->code)
-        return rejection(m.seq, QStringLiteral("conflict_of_interest"),
-                         QStringLiteral("回避：%1 来自 %2，不能提交本单位").arg(person.account, unit->code));
     UnitSubmissions submissions(m_db);
-    if (submission->locked) {
-        const QStringList missing = submissions.unscoredItems(m_setup, unit->code);
-        if (!missing.isEmpty())
-            return rejection(m.seq, QStringLiteral("incomplete"),
-                             QStringLiteral("单位 %1 还有 %2 项指标未评分（%3），不能提交")
-                                 .arg(unit->code)
-                                 .arg(missing.size())
-                                 .arg(missing.mid(0, 5).join(QStringLiteral("、"))));
-    } else if (submission->note.trimmed().isEmpty()) {
-        return rejection(m.seq, QStringLiteral("reason_required"), QStringLiteral("撤回提交必须写明理由"));
-    }
+    SubmissionRequest request{submission->unitCode, submission->locked, submission->note, {}};
+    if (request.locked && m_setup.unit(request.unitCode))
+        request.unscoredItems = submissions.unscoredItems(m_setup, request.unitCode);
+    const SubmissionPolicy policy(m_setup, person, scope.unitSet());
+    if (const SubmissionRefusal refusal = policy.decide(request); refusal != SubmissionRefusal::None)
+        return rejection(m.seq, submissionRefusalCode(refusal), policy.message(refusal, request));
+    const Unit *unit = m_setup.unit(submission->unitCode);
     // One record per unit, whatever id each device gave it.
     const auto existing = submissions.find(unit->code);
     if (existing)
@@ -348,32 +266,6 @@ MutationResult RecordWriter::applySubmission(const protocol::Mutation &m, const 
 
 namespace {
 
-// HQ's words for the re-check policy's refusals.
-QString recheckRefusalMessage(RecheckRefusal refusal, const RecheckResult &result, const Person &person)
-{
-    switch (refusal) {
-    case RecheckRefusal::None:
-        break;
-    case RecheckRefusal::UnknownUnit:
-        return QStringLiteral("单位“%1”不存在").arg(result.unitCode);
-    case RecheckRefusal::ForbiddenRole:
-        return QStringLiteral("只有检查组的组长或组员可以记录回头看结果");
-    case RecheckRefusal::OutOfScope:
-        return QStringLiteral("无权记录单位 %1 的回头看结果").arg(result.unitCode);
-    case RecheckRefusal::ConflictOfInterest:
-        return QStringLiteral("回避：%1 来自 %2，不能回头看本单位").arg(person.account, result.unitCode);
-    case RecheckRefusal::UnknownRecheck:
-        return QStringLiteral("回头看任务“%1”不存在").arg(result.recheckId);
-    case RecheckRefusal::NotAssigned:
-        return QStringLiteral("回头看任务“%1”没有分配给%2").arg(result.recheckId, person.groupName);
-    case RecheckRefusal::ReasonRequired:
-        return QStringLiteral("整改未到位时必须写明情况");
-    case RecheckRefusal::InvalidInput:
-        return QStringLiteral("说明最多 %1 个字").arg(RecheckPolicy::kMaxNotes);
-    }
-    return {};
-}
-
 const QString kRectification = QStringLiteral("rectification"); // the history entity of a ledger item
 
 } // namespace
@@ -391,11 +283,10 @@ MutationResult RecordWriter::applyRecheck(const protocol::Mutation &m, const Dev
         return rejection(m.seq, reason, message);
     if (record->account != session.account)
         return rejection(m.seq, QStringLiteral("not_owner"), QStringLiteral("只能以本人名义布置回头看"));
-    const bool exists = !tables.ownerOf(m.entity, m.id).isEmpty();
     if (auto conflict = losesTo(m, m.id, record->unitCode, session, now))
         return *conflict;
     const auto &recheck = std::get<Recheck>(record->value);
-    tables.write(*record, exists);
+    tables.write(*record);
     history().append({kRectification, recheck.itemId, recheck.unitCode, {}, {}, QStringLiteral("recheck"),
                       session.account, session.deviceId, now, std::nullopt, recheck.groupName, recheck.note});
     publish(m, m.id, record->unitCode, protocol::op::kUpsert, record->json, session, now);
@@ -423,16 +314,16 @@ MutationResult RecordWriter::applyRecheckResult(const protocol::Mutation &m, con
         recheck->unitCode = rows.front()[1].toString();
         recheck->groupName = rows.front()[2].toString();
     }
-    const RecheckRefusal refusal =
-        RecheckPolicy(m_setup, scope.person(), scope.unitSet()).decide(result, recheck ? &*recheck : nullptr);
+    const RecheckPolicy policy(m_setup, scope.person(), scope.unitSet());
+    const RecheckRefusal refusal = policy.decide(result, recheck ? &*recheck : nullptr);
     if (refusal != RecheckRefusal::None)
-        return rejection(m.seq, recheckRefusalCode(refusal), recheckRefusalMessage(refusal, result, scope.person()));
-    const QString owner = tables.ownerOf(m.entity, m.id);
+        return rejection(m.seq, recheckRefusalCode(refusal), policy.message(refusal, result));
+    const QString owner = FieldRecordRows(m_db).ownerOf(m.entity, m.id);
     if (!owner.isEmpty() && owner != session.account)
         return rejection(m.seq, QStringLiteral("not_owner"), QStringLiteral("该记录属于其他人"));
     if (auto conflict = losesTo(m, m.id, record->unitCode, session, now))
         return *conflict;
-    tables.write(*record, !owner.isEmpty());
+    tables.write(*record);
     history().append({kRectification, recheck->itemId, result.unitCode, {}, {}, QStringLiteral("recheck_result"),
                       session.account, session.deviceId, now, std::nullopt, recheckOutcomeKey(result.outcome),
                       result.notes});

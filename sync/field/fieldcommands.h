@@ -15,6 +15,7 @@ int runPhoto(const QStringList &arguments);
 int runFinding(const QStringList &arguments);
 int runHighlight(const QStringList &arguments);
 int runSubmit(const QStringList &arguments);
+int runDelete(const QStringList &arguments);
 int runRecheck(const QStringList &arguments);
 int runSync(const QStringList &arguments);
 int runStatus(const QStringList &arguments);

@@ -29,6 +29,7 @@ const std::map<QString, Command> &commands()
         {QStringLiteral("finding"), {runFinding, "record a problem (问题/短板/弱项) with a suggestion"}},
         {QStringLiteral("highlight"), {runHighlight, "record a highlight (亮点) worth promoting"}},
         {QStringLiteral("submit"), {runSubmit, "leader: submit and lock a unit: UNIT [--reopen --reason TEXT]"}},
+        {QStringLiteral("delete"), {runDelete, "delete your own record before submission: visit|photo|finding|highlight ID"}},
         {QStringLiteral("recheck"), {runRecheck, "回头看: list the group's re-checks, or record a result offline"}},
         {QStringLiteral("sync"), {runSync, "send local changes to onsite-hq and fetch the group's"}},
         {QStringLiteral("status"), {runStatus, "pending changes and photos, last sync, refused items"}},

@@ -1,5 +1,6 @@
 #include "client/store/devicestore.h"
 #include "client/rules/fielderror.h"
+#include "client/rules/fieldrecordedits.h"
 #include "client/rules/fieldrecorder.h"
 #include "fieldcommandline.h"
 #include "fieldcommands.h"
@@ -176,6 +177,36 @@ int runSubmit(const QStringList &arguments)
             recorder.submitUnit(unit);
             out(QStringLiteral("已提交并锁定单位 %1%2").arg(unit, kPendingNote));
         }
+        return kExitOk;
+    });
+}
+
+int runDelete(const QStringList &arguments)
+{
+    FieldCommandLine cl(QStringLiteral("delete"),
+                        QStringLiteral("Delete one of your own records before the unit is submitted: a visit (no "
+                                       "photos taken on it), a photo, a finding or a highlight. The delete reaches "
+                                       "onsite-hq at the next sync."));
+    cl.addPositional(QStringLiteral("KIND"), QStringLiteral("visit, photo, finding or highlight."));
+    cl.addPositional(QStringLiteral("ID"), QStringLiteral("The record's id, as printed when it was recorded."));
+    int exitCode = kExitOk;
+    if (!cl.parse(arguments, exitCode))
+        return exitCode;
+    const QString kind = cl.positional().at(0);
+    const QString id = cl.positional().at(1);
+    const QStringList kinds{QStringLiteral("visit"), QStringLiteral("photo"), QStringLiteral("finding"),
+                            QStringLiteral("highlight")};
+    if (!kinds.contains(kind)) {
+        err(QStringLiteral("记录类型应为 visit、photo、finding 或 highlight，而不是“%1”").arg(kind));
+        return kExitUsage;
+    }
+    return guarded([&] {
+        DeviceStore store(cl.dataFolder());
+        if (kind == QLatin1String("visit"))
+            FieldRecorder(store.db(), store.photosFolder()).deleteVisit(id);
+        else
+            FieldRecordEdits(store.db()).remove(kind, id);
+        out(QStringLiteral("已删除记录 %1%2").arg(id, kPendingNote));
         return kExitOk;
     });
 }

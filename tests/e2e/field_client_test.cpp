@@ -13,9 +13,7 @@ class FieldClient : public HqEndToEnd
 protected:
     void signInDevice(FieldDevice &device, const QString &account)
     {
-        const FieldRun login = device.run({QStringLiteral("login"), QStringLiteral("--server"), hq->baseUrl(),
-                                           QStringLiteral("--user"), account, QStringLiteral("--password"),
-                                           HqProcess::passwordOf(account)});
+        const FieldRun login = device.login(hq->baseUrl(), account);
         ASSERT_EQ(login.exitCode, 0) << login.output.toStdString();
     }
 };

@@ -1,5 +1,7 @@
 #include "fielddevice.h"
 
+#include "hqprocess.h"
+
 #include <QDir>
 #include <QProcess>
 
@@ -31,6 +33,12 @@ FieldRun FieldDevice::run(const QStringList &arguments)
     process.waitForFinished(120000);
     return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
             QString::fromUtf8(process.readAll())};
+}
+
+FieldRun FieldDevice::login(const QString &server, const QString &account)
+{
+    return run({QStringLiteral("login"), QStringLiteral("--server"), server, QStringLiteral("--user"), account,
+                QStringLiteral("--password"), HqProcess::passwordOf(account)});
 }
 
 bool FieldDevice::backUp(const QString &backupName)

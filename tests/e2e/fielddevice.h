@@ -19,6 +19,8 @@ public:
     explicit FieldDevice(QString name) : m_name(std::move(name)) {}
 
     FieldRun run(const QStringList &arguments);
+    // `onsite-field login` to the HQ at `server` as `account` with its sample password.
+    FieldRun login(const QString &server, const QString &account);
     QString folder() const { return m_dir.filePath(m_name); }
 
     // Copies the whole device folder aside, as a backup (Android auto-backup, a copied

@@ -7,12 +7,14 @@
 #include "client/photos/photofiles.h"
 #include "client/photos/photouploads.h"
 #include "protocol/protocol.h"
-#include "client/store/recordrows.h"
+#include "client/rules/fieldrecordedits.h"
 #include "protocol/records.h"
+#include "store/fieldrecordrows.h"
 #include "store/unitsubmissions.h"
 #include "client/store/syncstate.h"
 #include "geo/geodistance.h"
 #include "policy/scorepolicy.h"
+#include "policy/submissionpolicy.h"
 
 #include <QCoreApplication>
 #include <QUuid>
@@ -38,12 +40,21 @@ FieldRecorder::FieldRecorder(SqlConnection &db, QString photosFolder, HybridCloc
 {
 }
 
-void FieldRecorder::save(const QString &entity, const QString &id, const QJsonObject &data)
+// The record goes straight from its struct into its rows; only the outbox, which is
+// what travels, gets the wire form. One transaction: data and queue never part.
+template <typename Record>
+void FieldRecorder::save(const QString &entity, const Record &record, const QJsonObject &data)
 {
     SqlTransaction transaction(m_db);
-    RecordRows(m_db).upsert(entity, id, data, SyncState(m_db).deviceId());
-    Outbox(m_db, m_clock).append(entity, id, protocol::op::kUpsert, data);
+    write(entity, record, data);
     transaction.commit();
+}
+
+template <typename Record>
+void FieldRecorder::write(const QString &entity, const Record &record, const QJsonObject &data)
+{
+    FieldRecordRows(m_db).write(record);
+    Outbox(m_db, m_clock).append(entity, record.id, protocol::op::kUpsert, data);
 }
 
 void FieldRecorder::checkOptionalLinks(const FieldRules &rules, const QString &unit, const QString &site,
@@ -62,7 +73,8 @@ RecordedScore FieldRecorder::recordScore(const QString &unit, const QString &ind
     const FieldRules rules = FieldRules::load(m_db, m_setups);
     std::optional<CheckInEvidence> checkIns;
     if (rules.setup().campaign.presence.checkInRequired && kind == ScoreKind::Rater)
-        checkIns = checkInEvidence(rules.setup(), unit, rules.me().account, myVisits(rules.me().account));
+        checkIns = checkInEvidence(rules.setup(), unit, rules.me().account,
+                                   FieldRecordRows(m_db).visitsOf(rules.me().account, unit));
     const ItemValue value =
         rules.checkScore(unit, indicator, input, kind, reason, UnitSubmissions(m_db).isLocked(unit), checkIns);
     ScoreEntry entry;
@@ -74,10 +86,9 @@ RecordedScore FieldRecorder::recordScore(const QString &unit, const QString &ind
     entry.reason = reason.trimmed();
     entry.recordedAt = now();
     entry.source = SyncState(m_db).deviceId();
-    const QString existing = RecordRows(m_db).scoreIdFor(
-        unit, indicator, entry.account, kind == ScoreKind::Final ? QStringLiteral("final") : QStringLiteral("rater"));
+    const QString existing = FieldRecordRows(m_db).scoreIdFor(unit, indicator, entry.account, kind);
     entry.id = existing.isEmpty() ? newId() : existing;
-    save(protocol::entity::kScore, entry.id, protocol::scoreToJson(entry));
+    save(protocol::entity::kScore, entry, protocol::scoreToJson(entry));
     return {entry, value, !existing.isEmpty()};
 }
 
@@ -86,9 +97,9 @@ Visit FieldRecorder::recordVisit(const QString &site, const QString &notes, cons
     const FieldRules rules = FieldRules::load(m_db, m_setups);
     rules.requireFieldWorker();
     const Site &place = rules.requireSite(site);
-    Visit visit{newId(), site, rules.me().account, now(), position, notes.trimmed()};
+    Visit visit{newId(), site, rules.me().account, now(), position, notes.trimmed(), std::nullopt, {}};
     visit.distanceMeters = distanceFromSite(place, position); // the function HQ measures with
-    save(protocol::entity::kVisit, visit.id, protocol::visitToJson(visit));
+    save(protocol::entity::kVisit, visit, protocol::visitToJson(visit));
     return visit;
 }
 
@@ -99,50 +110,25 @@ Visit FieldRecorder::checkOut(const QString &visitId)
     if (visit.checkedOutAt.isValid())
         throw FieldError(QCoreApplication::translate("FieldRecorder", "这次实地查看已经签退"));
     visit.checkedOutAt = std::max(now(), visit.checkedInAt); // a clock set back never makes a negative length
-    save(protocol::entity::kVisit, visit.id, protocol::visitToJson(visit));
+    save(protocol::entity::kVisit, visit, protocol::visitToJson(visit));
     return visit;
 }
 
 Visit FieldRecorder::ownVisit(const FieldRules &rules, const QString &visitId)
 {
-    const auto rows = m_db.query(QStringLiteral("SELECT site_code, account, checked_in_at, latitude, longitude, "
-                                                "accuracy_m, notes, distance_m, checked_out_at FROM visits WHERE id = ?"),
-                                 {visitId});
-    if (rows.empty())
+    std::optional<Visit> visit = FieldRecordRows(m_db).visit(visitId);
+    if (!visit)
         throw FieldError(
             QCoreApplication::translate("FieldRecorder", "实地查看记录 %1 不存在").arg(visitId));
-    const SqlRow &r = rows.front();
-    if (r[1].toString() != rules.me().account)
+    if (visit->account != rules.me().account)
         throw FieldError(
             QCoreApplication::translate("FieldRecorder", "只能修改本人的实地查看记录"));
-    Visit visit{visitId, r[0].toString(), r[1].toString(),
-                QDateTime::fromString(r[2].toString(), Qt::ISODateWithMs).toUTC(), std::nullopt, r[6].toString()};
-    if (!r[3].isNull() && !r[4].isNull())
-        visit.position = Position{r[3].toDouble(), r[4].toDouble(),
-                                  r[5].isNull() ? std::nullopt : std::optional<double>(r[5].toDouble())};
-    if (!r[7].isNull())
-        visit.distanceMeters = r[7].toDouble();
-    if (!r[8].isNull())
-        visit.checkedOutAt = QDateTime::fromString(r[8].toString(), Qt::ISODateWithMs).toUTC();
-    return visit;
+    return *visit;
 }
 
-std::vector<Visit> FieldRecorder::myVisits(const QString &account)
+void FieldRecorder::deleteVisit(const QString &visitId)
 {
-    std::vector<Visit> visits;
-    for (const SqlRow &r : m_db.query(QStringLiteral("SELECT id, site_code, latitude, longitude, accuracy_m FROM visits "
-                                                     "WHERE account = ?"),
-                                      {account})) {
-        Visit visit;
-        visit.id = r[0].toString();
-        visit.siteCode = r[1].toString();
-        visit.account = account;
-        if (!r[2].isNull() && !r[3].isNull())
-            visit.position = Position{r[2].toDouble(), r[3].toDouble(),
-                                      r[4].isNull() ? std::nullopt : std::optional<double>(r[4].toDouble())};
-        visits.push_back(std::move(visit));
-    }
-    return visits;
+    FieldRecordEdits(m_db, m_clock).remove(protocol::entity::kVisit, visitId);
 }
 
 Visit FieldRecorder::updateVisitNotes(const QString &visitId, const QString &notes)
@@ -150,7 +136,7 @@ Visit FieldRecorder::updateVisitNotes(const QString &visitId, const QString &not
     const FieldRules rules = FieldRules::load(m_db, m_setups);
     Visit visit = ownVisit(rules, visitId); // check-in and check-out stay as they are
     visit.notes = notes.trimmed();
-    save(protocol::entity::kVisit, visit.id, protocol::visitToJson(visit));
+    save(protocol::entity::kVisit, visit, protocol::visitToJson(visit));
     return visit;
 }
 
@@ -194,11 +180,9 @@ PhotoEvidence FieldRecorder::recordPhoto(const QString &file, const QString &uni
                            : QDateTime();
     photo.mimeType = stored.mimeType;
     photo.sizeBytes = stored.sizeBytes;
-    const QJsonObject data = protocol::photoToJson(photo);
     SqlTransaction transaction(m_db);
-    RecordRows(m_db).upsert(protocol::entity::kPhoto, photo.id, data, {});
     PhotoUploads(m_db).add(stored.sha256, stored.sizeBytes, stored.mimeType);
-    Outbox(m_db, m_clock).append(protocol::entity::kPhoto, photo.id, protocol::op::kUpsert, data);
+    write(protocol::entity::kPhoto, photo, protocol::photoToJson(photo));
     transaction.commit();
     return photo;
 }
@@ -221,7 +205,7 @@ Finding FieldRecorder::recordFinding(Finding draft)
     draft.suggestion = draft.suggestion.trimmed();
     draft.account = rules.me().account;
     draft.recordedAt = now();
-    save(protocol::entity::kFinding, draft.id, protocol::findingToJson(draft));
+    save(protocol::entity::kFinding, draft, protocol::findingToJson(draft));
     return draft;
 }
 
@@ -238,7 +222,7 @@ Highlight FieldRecorder::recordHighlight(Highlight draft)
     draft.description = draft.description.trimmed();
     draft.account = rules.me().account;
     draft.recordedAt = now();
-    save(protocol::entity::kHighlight, draft.id, protocol::highlightToJson(draft));
+    save(protocol::entity::kHighlight, draft, protocol::highlightToJson(draft));
     return draft;
 }
 
@@ -266,7 +250,7 @@ RecheckResult FieldRecorder::recordRecheckResult(const QString &recheckId, Reche
         if (!result.photoIds.contains(photo))
             result.photoIds << photo;
     }
-    save(protocol::entity::kRecheckResult, result.id, protocol::recheckResultToJson(result));
+    save(protocol::entity::kRecheckResult, result, protocol::recheckResultToJson(result));
     return result;
 }
 
@@ -277,45 +261,26 @@ UnitSubmission FieldRecorder::submitUnit(const QString &unit)
 
 UnitSubmission FieldRecorder::reopenUnit(const QString &unit, const QString &reason)
 {
-    if (reason.trimmed().isEmpty())
-        throw FieldError(QCoreApplication::translate("FieldRecorder", "撤回提交必须写明理由"));
     return saveSubmission(unit, false, reason.trimmed());
 }
 
 UnitSubmission FieldRecorder::saveSubmission(const QString &unitCode, bool locked, const QString &note)
 {
     const FieldRules rules = FieldRules::load(m_db, m_setups);
-    const Unit &unit = rules.requireUnit(unitCode);
-    const Person &me = rules.me();
-    if (!me.canSetFinalValue())
-        throw FieldError(
-            QCoreApplication::translate("FieldRecorder", "只有检查组长或考评办可以提交或撤回"));
-    if (me.role == Role::Leader && !rules.setup().assesses(me, unit.code))
-        throw FieldError(QCoreApplication::translate("FieldRecorder", "%1不考评单位 %2（%3）")
-                             .arg(me.groupName, unit.code, unit.name));
-    if (me.homeUnitCode == unit.code)
-        throw FieldError(
-            QCoreApplication::translate("FieldRecorder", "回避：你来自%1，不能提交本单位")
-                .arg(unit.name));
     UnitSubmissions submissions(m_db);
-    const auto existing = submissions.find(unit.code);
-    if (locked) {
-        if (existing && existing->locked)
-            throw FieldError(
-                QCoreApplication::translate("FieldRecorder", "单位 %1 已经提交").arg(unit.code));
-        const QStringList missing = submissions.unscoredItems(rules.setup(), unit.code);
-        if (!missing.isEmpty())
-            throw FieldError(
-                QCoreApplication::translate("FieldRecorder", "还有 %1 项指标未评分（%2），不能提交")
-                    .arg(missing.size())
-                    .arg(missing.mid(0, 5).join(
-                        QCoreApplication::translate("FieldRecorder", "、", "list separator"))));
-    } else if (!existing || !existing->locked) {
-        throw FieldError(QCoreApplication::translate("FieldRecorder", "单位 %1 没有提交，无需撤回")
-                             .arg(unit.code));
-    }
-    UnitSubmission submission{existing ? existing->id : newId(), unit.code, locked, me.account, now(), note};
-    save(protocol::entity::kSubmission, submission.id, protocol::submissionToJson(submission));
+    SubmissionRequest request{unitCode, locked, note, {}};
+    if (locked && rules.setup().unit(unitCode))
+        request.unscoredItems = submissions.unscoredItems(rules.setup(), unitCode);
+    const QSet<QString> scope = rules.scopeSet();
+    const SubmissionPolicy policy(rules.setup(), rules.me(), scope);
+    const auto existing = submissions.find(unitCode);
+    SubmissionRefusal refusal = policy.decide(request);
+    if (refusal == SubmissionRefusal::None)
+        refusal = SubmissionPolicy::stateRefusal(request, existing);
+    if (refusal != SubmissionRefusal::None)
+        throw FieldError(policy.message(refusal, request));
+    UnitSubmission submission{existing ? existing->id : newId(), unitCode, locked, rules.me().account, now(), note};
+    save(protocol::entity::kSubmission, submission, protocol::submissionToJson(submission));
     return submission;
 }
 

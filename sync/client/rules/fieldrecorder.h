@@ -68,13 +68,20 @@ public:
     UnitSubmission submitUnit(const QString &unit);
     UnitSubmission reopenUnit(const QString &unit, const QString &reason);
 
+    // Deletes one of the person's own visits (a check-in made by mistake) and queues its
+    // tombstone: not once the unit is submitted, nor while photos name the visit
+    // (FieldRecordPolicy, the rule HQ applies to the pushed delete).
+    void deleteVisit(const QString &visitId);
+
 private:
     Visit ownVisit(const FieldRules &rules, const QString &visitId);
-    std::vector<Visit> myVisits(const QString &account);
     UnitSubmission saveSubmission(const QString &unit, bool locked, const QString &note);
     void checkOptionalLinks(const FieldRules &rules, const QString &unit, const QString &site,
                             const QString &indicator) const;
-    void save(const QString &entity, const QString &id, const QJsonObject &data);
+    template <typename Record>
+    void save(const QString &entity, const Record &record, const QJsonObject &data);
+    template <typename Record> // without a transaction of its own
+    void write(const QString &entity, const Record &record, const QJsonObject &data);
 
     SqlConnection &m_db;
     QString m_photosFolder;

@@ -8,6 +8,7 @@
 #include "scoring/scoreinput.h"
 #include "store/sqlconnection.h"
 
+#include <QSet>
 #include <QStringList>
 
 #include <memory>
@@ -32,6 +33,7 @@ public:
     const CampaignSetup &setup() const { return *m_setup; }
     const Person &me() const { return m_me; }
     const QStringList &scopeUnits() const { return m_scope; }
+    QSet<QString> scopeSet() const { return QSet<QString>(m_scope.cbegin(), m_scope.cend()); }
 
     struct UnitChoice
     {

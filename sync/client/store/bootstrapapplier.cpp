@@ -6,6 +6,7 @@
 #include "protocol/protocol.h"
 #include "client/store/setupcache.h"
 #include "client/store/syncstate.h"
+#include "store/setuprows.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -14,9 +15,6 @@
 namespace onsite::sync {
 
 namespace {
-
-QVariant textOrNull(const QString &text) { return text.isEmpty() ? QVariant() : QVariant(text); }
-QVariant numberOrNull(const std::optional<double> &value) { return value ? QVariant(*value) : QVariant(); }
 
 const QString kInScope = QStringLiteral("(SELECT unit_code FROM scope_units)");
 
@@ -64,113 +62,23 @@ void BootstrapApplier::deleteAbsent(const QString &table, const QString &column,
 
 void BootstrapApplier::saveSetup(const protocol::Bootstrap &b)
 {
-    const Campaign &c = b.setup.campaign;
-    m_db.execute(QStringLiteral("INSERT INTO campaign (id, name, start_date, end_date, excellent_line, good_line, "
-                                "fair_line, trim_from_raters, imported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
-                                "ON CONFLICT (id) DO UPDATE SET name = excluded.name, start_date = excluded.start_date, "
-                                "end_date = excluded.end_date, excellent_line = excluded.excellent_line, "
-                                "good_line = excluded.good_line, fair_line = excluded.fair_line, "
-                                "trim_from_raters = excluded.trim_from_raters, imported_at = excluded.imported_at"),
-                 {c.id, c.name, c.startDate.toString(Qt::ISODate), c.endDate.toString(Qt::ISODate),
-                  c.gradeLines.excellent.toPlainString(), c.gradeLines.good.toPlainString(),
-                  c.gradeLines.fair.toPlainString(), c.trimFromRaters,
-                  QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)});
-    m_db.execute(QStringLiteral("UPDATE campaign SET check_in_required = ?, check_in_radius_m = ? WHERE id = ?"),
-                 {c.presence.checkInRequired ? 1 : 0, c.presence.radiusMeters, c.id});
-    deleteAbsent(QStringLiteral("campaign"), QStringLiteral("id"), {c.id});
-
-    QStringList codes;
-    int position = 0;
-    for (const Unit &u : b.setup.units) {
-        m_db.execute(QStringLiteral("INSERT INTO units (code, name, category, position) VALUES (?, ?, ?, ?) "
-                                    "ON CONFLICT (code) DO UPDATE SET name = excluded.name, "
-                                    "category = excluded.category, position = excluded.position"),
-                     {u.code, u.name, u.category, position++});
-        codes << u.code;
-    }
-    deleteAbsent(QStringLiteral("units"), QStringLiteral("code"), codes);
-
-    codes.clear();
-    for (const Indicator &i : b.setup.indicators) {
-        const QVariant method = i.rule ? QVariant(scoringMethodName(i.rule->method)) : QVariant();
-        m_db.execute(QStringLiteral("INSERT INTO indicators (code, parent_code, title, max_score, content, method, "
-                                    "rule_text, evidence, check_method, position) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-                                    "ON CONFLICT (code) DO UPDATE SET parent_code = excluded.parent_code, "
-                                    "title = excluded.title, max_score = excluded.max_score, content = excluded.content, "
-                                    "method = excluded.method, rule_text = excluded.rule_text, "
-                                    "evidence = excluded.evidence, check_method = excluded.check_method, "
-                                    "position = excluded.position"),
-                     {i.code, textOrNull(i.parentCode), i.title, i.maxScore.toPlainString(), i.content, method,
-                      i.ruleText, i.evidence, i.checkMethod, i.position});
-        codes << i.code;
-    }
-    deleteAbsent(QStringLiteral("indicators"), QStringLiteral("code"), codes);
-    saveSites(b.setup.sites);
-    saveGroupsAndPeople(b);
-}
-
-void BootstrapApplier::saveSites(const std::vector<Site> &sites)
-{
-    QStringList codes;
-    int position = 0;
-    m_db.execute(QStringLiteral("DELETE FROM site_indicators"));
-    for (const Site &s : sites) {
-        m_db.execute(QStringLiteral("INSERT INTO sites (code, unit_code, name, site_type, latitude, longitude, position) "
-                                    "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (code) DO UPDATE SET "
-                                    "unit_code = excluded.unit_code, name = excluded.name, "
-                                    "site_type = excluded.site_type, latitude = excluded.latitude, "
-                                    "longitude = excluded.longitude, position = excluded.position"),
-                     {s.code, s.unitCode, s.name, siteTypeName(s.type), numberOrNull(s.latitude),
-                      numberOrNull(s.longitude), position++});
-        int checkPosition = 0;
-        for (const QString &indicator : s.indicatorCodes) {
-            m_db.execute(QStringLiteral("INSERT INTO site_indicators (site_code, indicator_code, position) "
-                                        "VALUES (?, ?, ?) ON CONFLICT DO NOTHING"),
-                         {s.code, indicator, checkPosition++});
-        }
-        codes << s.code;
-    }
-    deleteAbsent(QStringLiteral("sites"), QStringLiteral("code"), codes);
-}
-
-void BootstrapApplier::saveGroupsAndPeople(const protocol::Bootstrap &b)
-{
-    QStringList names;
-    int position = 0;
-    m_db.execute(QStringLiteral("DELETE FROM group_units"));
-    for (const InspectionGroup &g : b.setup.groups) {
-        m_db.execute(QStringLiteral("INSERT INTO inspection_groups (name, position) VALUES (?, ?) "
-                                    "ON CONFLICT (name) DO UPDATE SET position = excluded.position"),
-                     {g.name, position++});
-        int unitPosition = 0;
-        for (const QString &unit : g.unitCodes) {
-            m_db.execute(QStringLiteral("INSERT INTO group_units (group_name, unit_code, position) VALUES (?, ?, ?) "
-                                        "ON CONFLICT DO NOTHING"),
-                         {g.name, unit, unitPosition++});
-        }
-        names << g.name;
-    }
-    deleteAbsent(QStringLiteral("inspection_groups"), QStringLiteral("name"), names);
-
+    SetupRows rows(m_db);
+    rows.writeCampaign(b.setup.campaign, true);
+    deleteAbsent(QStringLiteral("campaign"), QStringLiteral("id"), {b.setup.campaign.id});
+    deleteAbsent(QStringLiteral("units"), QStringLiteral("code"), rows.writeUnits(b.setup.units));
+    deleteAbsent(QStringLiteral("indicators"), QStringLiteral("code"), rows.writeIndicators(b.setup.indicators));
+    deleteAbsent(QStringLiteral("sites"), QStringLiteral("code"), rows.writeSites(b.setup.sites));
+    deleteAbsent(QStringLiteral("inspection_groups"), QStringLiteral("name"), rows.writeGroups(b.setup.groups));
     // The signed-in person is always kept, even if the list of names leaves them out:
     // the device checks 回避 and roles against this row.
     std::vector<Person> people = b.setup.people;
     if (!b.setup.person(b.me.account))
         people.push_back(b.me);
-    QStringList accounts;
-    position = 0;
-    for (const Person &p : people) {
-        const Person &person = p.account == b.me.account ? b.me : p;
-        m_db.execute(QStringLiteral("INSERT INTO people (account, name, role, home_unit_code, group_name, position) "
-                                    "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (account) DO UPDATE SET "
-                                    "name = excluded.name, role = excluded.role, "
-                                    "home_unit_code = excluded.home_unit_code, group_name = excluded.group_name, "
-                                    "position = excluded.position"),
-                     {person.account, person.name, roleName(person.role), textOrNull(person.homeUnitCode),
-                      textOrNull(person.groupName), position++});
-        accounts << person.account;
+    for (Person &person : people) {
+        if (person.account == b.me.account)
+            person = b.me;
     }
-    deleteAbsent(QStringLiteral("people"), QStringLiteral("account"), accounts);
+    deleteAbsent(QStringLiteral("people"), QStringLiteral("account"), rows.writePeople(people));
 }
 
 int BootstrapApplier::removeOutOfScope()

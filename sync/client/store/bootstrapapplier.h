@@ -27,8 +27,6 @@ public:
 
 private:
     void saveSetup(const protocol::Bootstrap &bootstrap);
-    void saveSites(const std::vector<Site> &sites);
-    void saveGroupsAndPeople(const protocol::Bootstrap &bootstrap);
     int removeOutOfScope();
     void deleteAbsent(const QString &table, const QString &column, const QStringList &keep);
 
