@@ -1,6 +1,7 @@
 #include "resultsexport.h"
 
 #include "hq/resultversions.h"
+#include "store/unitsubmissions.h"
 
 namespace onsite::console {
 
@@ -16,8 +17,10 @@ std::optional<exports::ExportInput> resultsExportInput(SqlConnection &db, hq::Re
             return std::nullopt;
         return exports::loadExportInput(db, std::move(setup), std::move(*document), version, info->publishedAt);
     }
-    const QJsonObject results = cache.currentJson(db, *setup);
-    return exports::loadExportInput(db, std::move(setup), results, std::nullopt, now);
+    // Live: the cache's ranked results as they are, without building the JSON document.
+    const QStringList submitted = UnitSubmissions(db).lockedUnits();
+    auto results = cache.current(db, *setup);
+    return exports::loadLiveExportInput(db, std::move(setup), std::move(results), submitted, now);
 }
 
 } // namespace onsite::console

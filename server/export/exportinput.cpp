@@ -86,6 +86,7 @@ QString ExportInput::versionLabel() const
 
 void ExportInput::restrictToUnits(const QStringList &unitCodes)
 {
+    onlyUnits = QSet<QString>(unitCodes.begin(), unitCodes.end());
     QJsonArray kept;
     for (const QJsonValue &unit : results.value(QStringLiteral("units")).toArray()) {
         if (unitCodes.contains(unit.toObject().value(QStringLiteral("unit")).toString()))
@@ -99,10 +100,25 @@ void ExportInput::restrictToUnits(const QStringList &unitCodes)
 ExportInput loadExportInput(SqlConnection &db, std::shared_ptr<const CampaignSetup> setup,
                             QJsonObject results, std::optional<int> version, QDateTime asOf)
 {
-    ExportInput input{std::move(setup), std::move(results), version,
-                      std::move(asOf),  loadFindings(db),   loadHighlights(db)};
+    ExportInput input;
+    input.setup = std::move(setup);
+    input.results = std::move(results);
+    input.version = version;
+    input.asOf = std::move(asOf);
+    input.findings = loadFindings(db);
+    input.highlights = loadHighlights(db);
     sortByUnit(*input.setup, input.findings);
     sortByUnit(*input.setup, input.highlights);
+    return input;
+}
+
+ExportInput loadLiveExportInput(SqlConnection &db, std::shared_ptr<const CampaignSetup> setup,
+                                std::shared_ptr<const CampaignResults> results, const QStringList &submittedUnits,
+                                QDateTime asOf)
+{
+    ExportInput input = loadExportInput(db, std::move(setup), {}, std::nullopt, std::move(asOf));
+    input.live = std::move(results);
+    input.submittedUnits = QSet<QString>(submittedUnits.begin(), submittedUnits.end());
     return input;
 }
 

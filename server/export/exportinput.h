@@ -2,10 +2,12 @@
 
 #include "domain/campaignsetup.h"
 #include "domain/fieldwork.h"
+#include "scoring/scoringengine.h"
 #include "store/sqlconnection.h"
 
 #include <QDateTime>
 #include <QJsonObject>
+#include <QSet>
 #include <QStringList>
 
 #include <memory>
@@ -14,18 +16,22 @@
 
 namespace onsite::exports {
 
-// Everything an export is made from. The results are the document that
+// Everything an export is made from. The results are either the document that
 // `onsite-hq results --format json` prints and a published version freezes
-// (server/hq/resultsjson.h); findings and highlights are read from the store as they
-// are now (they are not versioned).
+// (server/hq/resultsjson.h), or, for live results, the engine's ranked results as HQ
+// keeps them (read without the round trip through JSON); findings and highlights are
+// read from the store as they are now (they are not versioned).
 struct ExportInput
 {
     std::shared_ptr<const CampaignSetup> setup;
-    QJsonObject results;
+    QJsonObject results; // a results document; empty when `live` is set
     std::optional<int> version; // the published version, or nothing for live results
     QDateTime asOf; // when the version was published, or when live results were computed
     std::vector<Finding> findings;
     std::vector<Highlight> highlights;
+    std::shared_ptr<const CampaignResults> live; // live results, ranked
+    QSet<QString> submittedUnits;                // with `live`: the units submitted now
+    std::optional<QSet<QString>> onlyUnits;      // with `live`: set by restrictToUnits
 
     // "第 2 版（2026-07-16 10:00 发布）" or "实时（2026-07-16 10:00 生成，未发布）".
     QString versionLabel() const;
@@ -39,5 +45,9 @@ struct ExportInput
 // `setup` must be indexed (CampaignSetup::indexUnits).
 ExportInput loadExportInput(SqlConnection &db, std::shared_ptr<const CampaignSetup> setup,
                             QJsonObject results, std::optional<int> version, QDateTime asOf);
+// The same for live results: the engine's ranked results and the units submitted now.
+ExportInput loadLiveExportInput(SqlConnection &db, std::shared_ptr<const CampaignSetup> setup,
+                                std::shared_ptr<const CampaignResults> results, const QStringList &submittedUnits,
+                                QDateTime asOf);
 
 } // namespace onsite::exports

@@ -22,7 +22,7 @@ QString field(const QString &value)
 
 QByteArray ResultsCsv::build() const
 {
-    const ResultsView view(*m_input.setup, m_input.results);
+    const ResultsView view(m_input);
     QStringList header;
     if (m_chinese) {
         header = {QStringLiteral("单位编码"), QStringLiteral("总分"),

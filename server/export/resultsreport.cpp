@@ -175,7 +175,7 @@ QByteArray ResultsReport::build() const
     if (!qobject_cast<QGuiApplication *>(QCoreApplication::instance()))
         throw ExportError(
             "生成 PDF 需要 QGuiApplication（onsite-hq 的 export 与 serve 命令会创建）");
-    const ResultsView view(*m_input.setup, m_input.results);
+    const ResultsView view(m_input);
     const std::lock_guard lock(renderMutex());
 
     QBuffer buffer;

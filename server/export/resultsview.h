@@ -1,6 +1,7 @@
 #pragma once
 
 #include "domain/campaignsetup.h"
+#include "exportinput.h"
 
 #include <QHash>
 #include <QJsonObject>
@@ -11,8 +12,9 @@
 
 namespace onsite::exports {
 
-// One unit of the results document, typed. Points stay the 2-place decimal strings
-// the engine printed; number() turns one into the value a spreadsheet cell holds.
+// One unit of the results, typed. Totals and subtotals stay the 2-place decimal strings
+// the engine prints (number() turns one into a cell's value); items are the values a
+// spreadsheet cell holds, by the item's place among the set-up's items (ResultsView::itemIndex).
 struct UnitRow
 {
     QString code;
@@ -25,17 +27,22 @@ struct UnitRow
     bool veto = false;
     int unscored = 0;
     bool submitted = false;
-    QHash<QString, QString> subtotals;            // project code → points
-    QHash<QString, std::optional<QString>> items; // item code → points, nothing when 未评
+    QHash<QString, QString> subtotals;        // project code → points
+    std::vector<std::optional<double>> items; // points, nothing when 未评
 };
 
-// The results document (server/hq/resultsjson.h) read for exporting, with the
-// level-1 projects and their items from the set-up in file order.
+// The results read for exporting, with the level-1 projects and their items from the
+// set-up in file order: from a results document (server/hq/resultsjson.h; a published
+// version), or straight from the engine's ranked results (live), with the same values.
 class ResultsView
 {
 public:
     // Throws ExportError naming the field when the document is not a results document.
     ResultsView(const CampaignSetup &setup, const QJsonObject &results);
+    // The input's live results when it has them, else its document; only the units
+    // restrictToUnits kept. Items' points are read only `withItems` (the workbook's
+    // item sheets); UnitRow::items stays empty otherwise.
+    explicit ResultsView(const ExportInput &input, bool withItems = false);
 
     const QString &campaign() const { return m_campaign; }
     int itemCount() const { return m_itemCount; }
@@ -46,16 +53,24 @@ public:
     {
         return m_setup.itemsOf(project.code);
     }
+    // The place of an item's value in UnitRow::items (-1 for a code that is no item).
+    int itemIndex(const QString &code) const { return m_itemIndex.value(code, -1); }
 
     static double number(const QString &points) { return points.toDouble(); }
 
 private:
+    void indexSetup();
+    void readDocument(const QJsonObject &results, const QSet<QString> *only, bool withItems);
+    void readLive(const CampaignResults &results, const QSet<QString> &submitted, const QSet<QString> *only,
+                  bool withItems);
+
     const CampaignSetup &m_setup;
     QString m_campaign;
     int m_itemCount = 0;
     std::vector<UnitRow> m_units;
     QStringList m_warnings;
     std::vector<const Indicator *> m_projects;
+    QHash<QString, int> m_itemIndex;
 };
 
 // Yes/no for people: 是 / 否.

@@ -21,27 +21,43 @@ QStringList unitHeaders()
     return {QStringLiteral("单位编码"), QStringLiteral("单位名称"), QStringLiteral("类别")};
 }
 
-int writeUnit(XlsxSheet &sheet, int row, const UnitRow &unit)
-{
-    sheet.text(row, 0, unit.code);
-    sheet.text(row, 1, unit.name);
-    sheet.text(row, 2, unit.category);
-    return 3;
-}
-
 } // namespace
+
+// The first cells of a unit's row on every sheet: code, name, category.
+struct ResultsWorkbook::UnitCells
+{
+    explicit UnitCells(const UnitRow &unit) : code(unit.code), name(unit.name), category(unit.category) {}
+
+    int write(XlsxSheet &sheet, int row) const
+    {
+        sheet.text(row, 0, code);
+        sheet.text(row, 1, name);
+        sheet.text(row, 2, category);
+        return 3;
+    }
+
+    XlsxText code;
+    XlsxText name;
+    XlsxText category;
+};
 
 QByteArray ResultsWorkbook::build() const
 {
-    const ResultsView view(*m_input.setup, m_input.results);
-    XlsxBook book;
-    writeSummary(book, view);
+    const ResultsView view(m_input, true);
+    std::vector<UnitCells> cells;
+    cells.reserve(view.units().size());
+    for (const UnitRow &unit : view.units())
+        cells.emplace_back(unit);
+    // Every sheet is written top to bottom: the book needs not keep its cells.
+    XlsxBook book(true);
+    writeSummary(book, view, cells);
     for (const Indicator *project : view.projects())
-        writeProject(book, view, *project);
+        writeProject(book, view, cells, *project);
     return book.finish();
 }
 
-void ResultsWorkbook::writeSummary(XlsxBook &book, const ResultsView &view) const
+void ResultsWorkbook::writeSummary(XlsxBook &book, const ResultsView &view,
+                                   const std::vector<UnitCells> &cells) const
 {
     XlsxSheet sheet = book.addSheet(QStringLiteral("考评结果"));
     const int headerRow = 1;
@@ -54,10 +70,13 @@ void ResultsWorkbook::writeSummary(XlsxBook &book, const ResultsView &view) cons
     const int lastColumn =
         sheet.table(QStringLiteral("%1 考评结果 · %2").arg(view.campaign(), m_input.versionLabel()),
                     headerRow, headers);
+    // Before the rows: a row-by-row book checks the range against the rows not yet written.
+    sheet.autoFilter(headerRow, headerRow + static_cast<int>(view.units().size()), lastColumn);
 
     int row = headerRow + 1;
-    for (const UnitRow &unit : view.units()) {
-        int c = writeUnit(sheet, row, unit);
+    for (std::size_t u = 0; u < view.units().size(); ++u) {
+        const UnitRow &unit = view.units()[u];
+        int c = cells[u].write(sheet, row);
         for (const Indicator *project : view.projects())
             sheet.points(row, c++, ResultsView::number(unit.subtotals.value(project->code)));
         sheet.points(row, c++, ResultsView::number(unit.total));
@@ -76,11 +95,10 @@ void ResultsWorkbook::writeSummary(XlsxBook &book, const ResultsView &view) cons
     for (const QString &warning : view.warnings())
         sheet.note(row++, QStringLiteral("注意：") + warning);
     sheet.freezeAndFit(headerRow, 2);
-    sheet.autoFilter(headerRow, headerRow + static_cast<int>(view.units().size()), lastColumn);
 }
 
 void ResultsWorkbook::writeProject(XlsxBook &book, const ResultsView &view,
-                                   const Indicator &project) const
+                                   const std::vector<UnitCells> &cells, const Indicator &project) const
 {
     XlsxSheet sheet = book.addSheet(QStringLiteral("%1 %2").arg(project.code, project.title));
     const std::vector<const Indicator *> items = view.itemsOf(project);
@@ -93,15 +111,21 @@ void ResultsWorkbook::writeProject(XlsxBook &book, const ResultsView &view,
                     .arg(view.campaign(), pointsLabel(project), m_input.versionLabel()),
                 headerRow, headers);
 
+    std::vector<std::size_t> places;
+    for (const Indicator *item : items)
+        places.push_back(static_cast<std::size_t>(view.itemIndex(item->code)));
+    const XlsxText unscored(QStringLiteral("未评"));
+
     int row = headerRow + 1;
-    for (const UnitRow &unit : view.units()) {
-        int c = writeUnit(sheet, row, unit);
-        for (const Indicator *item : items) {
-            const std::optional<QString> points = unit.items.value(item->code);
+    for (std::size_t u = 0; u < view.units().size(); ++u) {
+        const UnitRow &unit = view.units()[u];
+        int c = cells[u].write(sheet, row);
+        for (const std::size_t place : places) {
+            const std::optional<double> points = unit.items[place];
             if (points)
-                sheet.points(row, c, ResultsView::number(*points));
+                sheet.points(row, c, *points);
             else
-                sheet.text(row, c, QStringLiteral("未评"));
+                sheet.text(row, c, unscored);
             ++c;
         }
         sheet.points(row, c, ResultsView::number(unit.subtotals.value(project.code)));

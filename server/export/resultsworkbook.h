@@ -4,6 +4,8 @@
 
 #include <QByteArray>
 
+#include <vector>
+
 namespace onsite::exports {
 
 class ResultsView;
@@ -20,8 +22,10 @@ public:
     QByteArray build() const;
 
 private:
-    void writeSummary(XlsxBook &book, const ResultsView &view) const;
-    void writeProject(XlsxBook &book, const ResultsView &view, const Indicator &project) const;
+    struct UnitCells;
+    void writeSummary(XlsxBook &book, const ResultsView &view, const std::vector<UnitCells> &cells) const;
+    void writeProject(XlsxBook &book, const ResultsView &view, const std::vector<UnitCells> &cells,
+                      const Indicator &project) const;
 
     const ExportInput &m_input;
 };

@@ -5,6 +5,9 @@
 
 #include <QFile>
 
+#include <algorithm>
+#include <cmath>
+
 #include <xlsxwriter.h>
 
 namespace onsite::exports {
@@ -31,6 +34,16 @@ double textWidth(const QString &text)
         widest = std::max(widest, width);
     }
     return widest;
+}
+
+// The width of a number printed with `decimals` places, without making the text.
+double numberWidth(double value, int decimals)
+{
+    int digits = 1;
+    for (double magnitude = std::abs(value); magnitude >= 10 && digits < 20; magnitude /= 10)
+        ++digits;
+    const int characters = digits + (decimals > 0 ? decimals + 1 : 0) + (value < 0 ? 1 : 0);
+    return characters * 1.1;
 }
 
 lxw_format *newFormat(lxw_workbook *workbook)
@@ -65,8 +78,19 @@ int XlsxSheet::table(const QString &text, int headerRow, const QStringList &head
     return lastColumn;
 }
 
+XlsxText::XlsxText(const QString &text)
+{
+    const QString safe = safeCellText(text);
+    utf8 = safe.toUtf8();
+    width = textWidth(safe);
+}
+
 void XlsxSheet::header(int row, int column, const QString &text)
 {
+    // Long headers wrap (the header format does) instead of widening every column; the
+    // row's height comes first, as a row-by-row book cannot change a row once left.
+    if (m_headerRow != row)
+        worksheet_set_row(m_sheet, static_cast<lxw_row_t>(row), 48, nullptr);
     m_headerRow = row;
     check(worksheet_write_string(m_sheet, static_cast<lxw_row_t>(row),
                                  static_cast<lxw_col_t>(column),
@@ -87,6 +111,14 @@ void XlsxSheet::text(int row, int column, const QString &text, bool wrap)
     grow(column, safe);
 }
 
+void XlsxSheet::text(int row, int column, const XlsxText &text)
+{
+    check(worksheet_write_string(m_sheet, static_cast<lxw_row_t>(row), static_cast<lxw_col_t>(column),
+                                 text.utf8.constData(), nullptr),
+          "text");
+    grow(column, text.width);
+}
+
 void XlsxSheet::note(int row, const QString &text)
 {
     check(worksheet_write_string(m_sheet, static_cast<lxw_row_t>(row), 0,
@@ -99,7 +131,7 @@ void XlsxSheet::points(int row, int column, double value)
     check(worksheet_write_number(m_sheet, static_cast<lxw_row_t>(row),
                                  static_cast<lxw_col_t>(column), value, m_book.pointsFormat()),
           "number");
-    grow(column, QString::number(value, 'f', 2));
+    grow(column, numberWidth(value, 2));
 }
 
 void XlsxSheet::integer(int row, int column, double value)
@@ -107,7 +139,7 @@ void XlsxSheet::integer(int row, int column, double value)
     check(worksheet_write_number(m_sheet, static_cast<lxw_row_t>(row),
                                  static_cast<lxw_col_t>(column), value, m_book.integerFormat()),
           "number");
-    grow(column, QString::number(value, 'f', 0));
+    grow(column, numberWidth(value, 0));
 }
 
 void XlsxSheet::dateTime(int row, int column, const QDateTime &time)
@@ -131,8 +163,13 @@ void XlsxSheet::fixWidth(int column, double width)
 
 void XlsxSheet::grow(int column, const QString &text)
 {
-    double &width = m_widths[column];
-    width = std::max(width, textWidth(text));
+    grow(column, textWidth(text));
+}
+
+void XlsxSheet::grow(int column, double width)
+{
+    double &widest = m_widths[column];
+    widest = std::max(widest, width);
 }
 
 void XlsxSheet::freezeAndFit(int headerRow, int frozenColumns)
@@ -147,9 +184,6 @@ void XlsxSheet::freezeAndFit(int headerRow, int frozenColumns)
                                    static_cast<lxw_col_t>(column), chosen, nullptr),
               "column");
     }
-    // Long headers wrap (the header format does) instead of widening every column.
-    if (m_headerRow >= 0)
-        worksheet_set_row(m_sheet, static_cast<lxw_row_t>(m_headerRow), 48, nullptr);
 }
 
 void XlsxSheet::autoFilter(int headerRow, int lastRow, int lastColumn)
@@ -162,14 +196,15 @@ void XlsxSheet::autoFilter(int headerRow, int lastRow, int lastColumn)
     }
 }
 
-XlsxBook::XlsxBook()
+XlsxBook::XlsxBook(bool rowByRow)
 {
     if (!m_dir.isValid())
         throw ExportError(
             QStringLiteral("无法创建临时文件夹：%1").arg(m_dir.errorString()).toStdString());
     m_path = m_dir.filePath(QStringLiteral("export.xlsx"));
     const QByteArray tmpdir = QFile::encodeName(m_dir.path());
-    lxw_workbook_options options{LXW_FALSE, const_cast<char *>(tmpdir.constData()), LXW_FALSE};
+    lxw_workbook_options options{rowByRow ? LXW_TRUE : LXW_FALSE, const_cast<char *>(tmpdir.constData()),
+                                 LXW_FALSE};
     m_workbook = workbook_new_opt(QFile::encodeName(m_path).constData(), &options);
     if (!m_workbook)
         throw ExportError(QStringLiteral("无法创建 Excel 文件 %1").arg(m_path).toStdString());

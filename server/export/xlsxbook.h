@@ -17,6 +17,15 @@ namespace onsite::exports {
 
 class XlsxBook;
 
+// A text cell written many times (a unit's code and name on every sheet): made safe,
+// encoded and measured once.
+struct XlsxText
+{
+    explicit XlsxText(const QString &text);
+    QByteArray utf8;
+    double width = 0;
+};
+
 // Writes one worksheet: text through safeCellText, numbers as numbers, and column
 // widths that fit what was written (CJK characters count double).
 class XlsxSheet
@@ -29,6 +38,7 @@ public:
     int table(const QString &title, int headerRow, const QStringList &headers);
     void header(int row, int column, const QString &text);
     void text(int row, int column, const QString &text, bool wrap = false);
+    void text(int row, int column, const XlsxText &text);
     // A line of notes under a table: spills over empty cells, widens no column.
     void note(int row, const QString &text);
     void points(int row, int column, double value); // two decimals: "0.00"
@@ -41,6 +51,7 @@ public:
 
 private:
     void grow(int column, const QString &text);
+    void grow(int column, double width);
 
     XlsxBook &m_book;
     lxw_worksheet *m_sheet;
@@ -51,10 +62,13 @@ private:
 
 // A libxlsxwriter workbook written to a private temporary folder (libxlsxwriter 1.1
 // writes only to files) and read back as bytes. Throws ExportError on any failure.
+// `rowByRow`: libxlsxwriter's constant_memory mode — each row goes to the sheet's file
+// once the next one starts (cells are not kept, strings are written inline), so rows
+// must be written in order and a row's height set before its cells.
 class XlsxBook
 {
 public:
-    XlsxBook();
+    explicit XlsxBook(bool rowByRow = false);
     ~XlsxBook();
     XlsxBook(const XlsxBook &) = delete;
     XlsxBook &operator=(const XlsxBook &) = delete;

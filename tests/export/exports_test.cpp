@@ -4,6 +4,7 @@
 #include "export/cellsafety.h"
 #include "export/exports.h"
 #include "export/headlessgui.h"
+#include "export/resultsview.h"
 #include "hq/resultsjson.h"
 #include "import/campaignimporter.h"
 #include "import/paperscoreimporter.h"
@@ -31,7 +32,9 @@ ExportInput sampleInput()
     const CampaignResults results = ScoringEngine(*setup).compute(scores);
     ExportInput input{setup,        hq::resultsJson(*setup, results, {QStringLiteral("DC")}),
                       std::nullopt, QDateTime::currentDateTime(),
-                      {},           {}};
+                      {},           {},
+                      {},           {},
+                      {}};
     input.findings.push_back(Finding{QStringLiteral("f1"),
                                      QStringLiteral("DC"),
                                      QStringLiteral("DC-01"),
@@ -165,6 +168,45 @@ TEST(Exports, ReportsRenderOnSeveralThreadsAtOnce)
             text.contains(QStringLiteral("=cmd|'/Ccalc'!A0"))); // the PDF shows text as written
     }
     EXPECT_TRUE(workbook.get().startsWith("PK"));
+}
+
+// The console exports live results from the engine's ranked results, without the JSON
+// document: the same rows, values and files as from the document a version freezes.
+TEST(Exports, LiveResultsGiveTheSameExportsAsTheResultsDocument)
+{
+    ExportInput document = sampleInput();
+    const auto scores = PaperScoreImporter(*document.setup, {})
+                            .importFile(test::samplePath(QStringLiteral("scores-paper.csv")));
+    ExportInput live = document;
+    live.results = {};
+    live.live = std::make_shared<const CampaignResults>(ScoringEngine(*document.setup).compute(scores));
+    live.submittedUnits = {QStringLiteral("DC")};
+
+    EXPECT_EQ(resultsCsv(live), resultsCsv(document));
+    EXPECT_EQ(resultsCsv(live, CsvHeader::English), resultsCsv(document, CsvHeader::English));
+    const ResultsView fromLive(live, true), fromDocument(document, true);
+    ASSERT_EQ(fromLive.units().size(), fromDocument.units().size());
+    ASSERT_EQ(fromLive.units().size(), document.setup->units.size());
+    int scored = 0;
+    for (std::size_t u = 0; u < fromLive.units().size(); ++u) {
+        const UnitRow &a = fromLive.units()[u];
+        const UnitRow &b = fromDocument.units()[u];
+        EXPECT_EQ(a.code, b.code);
+        EXPECT_EQ(a.total, b.total);
+        EXPECT_EQ(a.subtotals, b.subtotals);
+        EXPECT_EQ(a.submitted, b.submitted);
+        EXPECT_EQ(a.items, b.items) << a.code.toStdString(); // the doubles a cell holds, exactly
+        scored += static_cast<int>(std::count_if(a.items.begin(), a.items.end(), [](auto v) { return v.has_value(); }));
+    }
+    EXPECT_GT(scored, 0);
+    EXPECT_TRUE(ResultsView(live).units().front().items.empty()) << "items are read only for the workbook";
+
+    live.restrictToUnits({QStringLiteral("BH"), QStringLiteral("XQ")});
+    document.restrictToUnits({QStringLiteral("BH"), QStringLiteral("XQ")});
+    EXPECT_EQ(resultsCsv(live), resultsCsv(document));
+    ASSERT_EQ(ResultsView(live).units().size(), 2u);
+    EXPECT_EQ(ResultsView(live).units().front().rank, 9) << "ranks stay as computed over every unit";
+    EXPECT_TRUE(resultsXlsx(live).startsWith("PK"));
 }
 
 } // namespace
