@@ -4,123 +4,111 @@
 
 namespace onsite {
 
-namespace {
-
-class CsvScanner
+bool CsvReader::next(CsvRecord &record)
 {
-public:
-    CsvScanner(const QString &text, const QString &fileName) : m_text(text), m_file(fileName) {}
-
-    std::vector<CsvRecord> scan()
-    {
-        while (m_pos < m_text.size()) {
-            CsvRecord record;
-            record.line = m_line;
-            readRecord(record.fields);
-            const bool blank = std::all_of(record.fields.begin(), record.fields.end(),
-                                           [](const QString &f) { return f.trimmed().isEmpty(); });
-            if (!blank)
-                m_records.push_back(std::move(record));
-        }
-        return std::move(m_records);
+    while (m_pos < m_text.size()) {
+        record.line = m_line;
+        record.fields.clear();
+        readRecord(record.fields);
+        const bool blank = std::all_of(record.fields.begin(), record.fields.end(),
+                                       [](const QString &f) { return f.trimmed().isEmpty(); });
+        if (!blank)
+            return true;
     }
+    return false;
+}
 
-private:
-    void readRecord(QStringList &fields)
-    {
-        for (;;) {
-            fields << readField(static_cast<int>(fields.size()) + 1);
-            if (m_pos >= m_text.size())
-                return;
-            const QChar c = m_text.at(m_pos);
-            if (c == QLatin1Char(',')) {
-                ++m_pos;
-                continue;
-            }
-            consumeLineEnd();
+void CsvReader::readRecord(QStringList &fields)
+{
+    for (;;) {
+        fields << readField(static_cast<int>(fields.size()) + 1);
+        if (m_pos >= m_text.size())
             return;
-        }
-    }
-
-    QString readField(int column)
-    {
-        if (m_pos < m_text.size() && m_text.at(m_pos) == QLatin1Char('"'))
-            return readQuoted(column);
-        const qsizetype start = m_pos;
-        while (m_pos < m_text.size()) {
-            const QChar c = m_text.at(m_pos);
-            if (c == QLatin1Char(',') || c == QLatin1Char('\r') || c == QLatin1Char('\n'))
-                break;
-            if (c == QLatin1Char('"'))
-                fail(column, QStringLiteral("未加引号的字段中出现了引号；含引号的字段应整体用英文双引号括起，并把引号写成两个"));
+        const QChar c = m_text.at(m_pos);
+        if (c == QLatin1Char(',')) {
             ++m_pos;
+            continue;
         }
-        return m_text.mid(start, m_pos - start);
+        consumeLineEnd();
+        return;
     }
+}
 
-    QString readQuoted(int column)
-    {
-        const int startLine = m_line;
-        ++m_pos; // opening quote
-        QString value;
-        for (;;) {
-            if (m_pos >= m_text.size()) {
-                m_line = startLine;
-                fail(column, QStringLiteral("引号没有闭合，文件在字段结束前就结束了"));
-            }
-            const QChar c = m_text.at(m_pos);
-            if (c == QLatin1Char('"')) {
-                if (m_pos + 1 < m_text.size() && m_text.at(m_pos + 1) == QLatin1Char('"')) {
-                    value += QLatin1Char('"');
-                    m_pos += 2;
-                    continue;
-                }
-                ++m_pos;
-                break;
-            }
-            if (c == QLatin1Char('\r') || c == QLatin1Char('\n')) {
-                // Keep line breaks inside cells as '\n', whatever the file used.
-                consumeLineEnd();
-                value += QLatin1Char('\n');
+QString CsvReader::readField(int column)
+{
+    if (m_pos < m_text.size() && m_text.at(m_pos) == QLatin1Char('"'))
+        return readQuoted(column);
+    const qsizetype start = m_pos;
+    while (m_pos < m_text.size()) {
+        const QChar c = m_text.at(m_pos);
+        if (c == QLatin1Char(',') || c == QLatin1Char('\r') || c == QLatin1Char('\n'))
+            break;
+        if (c == QLatin1Char('"'))
+            fail(column, QStringLiteral("未加引号的字段中出现了引号；含引号的字段应整体用英文双引号括起，并把引号写成两个"));
+        ++m_pos;
+    }
+    return m_text.mid(start, m_pos - start);
+}
+
+QString CsvReader::readQuoted(int column)
+{
+    const int startLine = m_line;
+    ++m_pos; // opening quote
+    QString value;
+    for (;;) {
+        if (m_pos >= m_text.size()) {
+            m_line = startLine;
+            fail(column, QStringLiteral("引号没有闭合，文件在字段结束前就结束了"));
+        }
+        const QChar c = m_text.at(m_pos);
+        if (c == QLatin1Char('"')) {
+            if (m_pos + 1 < m_text.size() && m_text.at(m_pos + 1) == QLatin1Char('"')) {
+                value += QLatin1Char('"');
+                m_pos += 2;
                 continue;
             }
-            value += c;
             ++m_pos;
+            break;
         }
-        if (m_pos < m_text.size()) {
-            const QChar next = m_text.at(m_pos);
-            if (next != QLatin1Char(',') && next != QLatin1Char('\r') && next != QLatin1Char('\n'))
-                fail(column, QStringLiteral("右引号之后还有其他字符"));
+        if (c == QLatin1Char('\r') || c == QLatin1Char('\n')) {
+            // Keep line breaks inside cells as '\n', whatever the file used.
+            consumeLineEnd();
+            value += QLatin1Char('\n');
+            continue;
         }
-        return value;
+        value += c;
+        ++m_pos;
     }
-
-    void consumeLineEnd()
-    {
-        if (m_pos < m_text.size() && m_text.at(m_pos) == QLatin1Char('\r'))
-            ++m_pos;
-        if (m_pos < m_text.size() && m_text.at(m_pos) == QLatin1Char('\n'))
-            ++m_pos;
-        ++m_line;
+    if (m_pos < m_text.size()) {
+        const QChar next = m_text.at(m_pos);
+        if (next != QLatin1Char(',') && next != QLatin1Char('\r') && next != QLatin1Char('\n'))
+            fail(column, QStringLiteral("右引号之后还有其他字符"));
     }
+    return value;
+}
 
-    [[noreturn]] void fail(int column, const QString &message)
-    {
-        throw ImportException(ImportError{m_file, m_line, column, {}, message});
-    }
+void CsvReader::consumeLineEnd()
+{
+    if (m_pos < m_text.size() && m_text.at(m_pos) == QLatin1Char('\r'))
+        ++m_pos;
+    if (m_pos < m_text.size() && m_text.at(m_pos) == QLatin1Char('\n'))
+        ++m_pos;
+    ++m_line;
+}
 
-    const QString &m_text;
-    const QString m_file;
-    qsizetype m_pos = 0;
-    int m_line = 1;
-    std::vector<CsvRecord> m_records;
-};
-
-} // namespace
+void CsvReader::fail(int column, const QString &message)
+{
+    throw ImportException(ImportError{m_file, m_line, column, {}, message});
+}
 
 std::vector<CsvRecord> parseCsv(const QString &text, const QString &fileName)
 {
-    return CsvScanner(text, fileName).scan();
+    CsvReader reader(text, fileName);
+    std::vector<CsvRecord> records;
+    CsvRecord record;
+    while (reader.next(record))
+        records.push_back(std::move(record));
+    return records;
 }
 
 } // namespace onsite

@@ -4,6 +4,8 @@
 
 #include <QFile>
 
+#include <utility>
+
 namespace onsite {
 
 QString CsvRow::value(const QString &column) const
@@ -24,21 +26,30 @@ void CsvRow::failRow(const QString &message) const
     throw ImportException(ImportError{m_table.fileName(), m_record.line, 0, {}, message});
 }
 
-CsvTable CsvTable::fromBytes(const QByteArray &bytes, const QString &fileName,
-                             const QStringList &requiredColumns)
+namespace {
+
+QString decodedText(const QByteArray &bytes, const QString &fileName)
 {
-    const auto decoded = decodeSpreadsheetText(bytes);
+    auto decoded = decodeSpreadsheetText(bytes);
     if (!decoded) {
         throw ImportException(ImportError{fileName, 0, 0, {},
                                           QStringLiteral("文件编码无法识别（应为 UTF-8 或 GBK/GB18030）")});
     }
-    std::vector<CsvRecord> records = parseCsv(decoded->text, fileName);
-    if (records.empty())
-        throw ImportException(ImportError{fileName, 0, 0, {}, QStringLiteral("文件为空，缺少表头行")});
+    return std::move(decoded->text);
+}
 
+[[noreturn]] void failEmpty(const QString &fileName)
+{
+    throw ImportException(ImportError{fileName, 0, 0, {}, QStringLiteral("文件为空，缺少表头行")});
+}
+
+} // namespace
+
+CsvTable CsvTable::withHeader(const CsvRecord &header, const QString &fileName,
+                              const QStringList &requiredColumns)
+{
     CsvTable table;
     table.m_fileName = fileName;
-    const CsvRecord &header = records.front();
     for (int i = 0; i < header.fields.size(); ++i) {
         QString name = header.fields.at(i).trimmed();
         if (name.isEmpty())
@@ -55,9 +66,34 @@ CsvTable CsvTable::fromBytes(const QByteArray &bytes, const QString &fileName,
                                               QStringLiteral("表头缺少“%1”列").arg(required)});
         }
     }
+    return table;
+}
+
+CsvTable CsvTable::fromBytes(const QByteArray &bytes, const QString &fileName,
+                             const QStringList &requiredColumns)
+{
+    std::vector<CsvRecord> records = parseCsv(decodedText(bytes, fileName), fileName);
+    if (records.empty())
+        failEmpty(fileName);
+    CsvTable table = withHeader(records.front(), fileName, requiredColumns);
     records.erase(records.begin());
     table.m_records = std::move(records);
     return table;
+}
+
+CsvStream::CsvStream(QByteArray bytes, const QString &fileName, const QStringList &requiredColumns)
+    : m_text(decodedText(std::exchange(bytes, {}), fileName)), m_reader(m_text, fileName)
+{
+    if (!m_reader.next(m_record))
+        failEmpty(fileName);
+    m_table = CsvTable::withHeader(m_record, fileName, requiredColumns);
+}
+
+std::optional<CsvRow> CsvStream::next()
+{
+    if (!m_reader.next(m_record))
+        return std::nullopt;
+    return CsvRow(m_table, m_record);
 }
 
 QByteArray readImportFile(const QString &path, const QString &fileName)

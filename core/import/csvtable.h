@@ -8,6 +8,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <optional>
 #include <vector>
 
 namespace onsite {
@@ -50,9 +51,35 @@ public:
     [[noreturn]] void fail(int line, const QString &column, const QString &message) const;
 
 private:
+    friend class CsvStream;
+    // The table of a header row: its columns, checked; no data rows yet.
+    static CsvTable withHeader(const CsvRecord &header, const QString &fileName,
+                               const QStringList &requiredColumns);
+
     QString m_fileName;
     QHash<QString, int> m_columns;
     std::vector<CsvRecord> m_records; // data rows, header excluded
+};
+
+// The same file read row by row: the header is checked when it is opened, and each
+// data row is parsed only when asked for, so a file of millions of lines is never
+// held parsed whole (only its decoded text).
+class CsvStream
+{
+public:
+    CsvStream(QByteArray bytes, const QString &fileName, const QStringList &requiredColumns);
+    CsvStream(const CsvStream &) = delete;
+    CsvStream &operator=(const CsvStream &) = delete;
+
+    // The next data row, valid until the next call; nothing at the end of the file.
+    std::optional<CsvRow> next();
+    const CsvTable &table() const { return m_table; }
+
+private:
+    QString m_text;
+    CsvReader m_reader;
+    CsvTable m_table;
+    CsvRecord m_record;
 };
 
 } // namespace onsite

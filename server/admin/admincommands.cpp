@@ -17,6 +17,13 @@
 
 namespace onsite {
 
+namespace {
+
+// Lines of scores-paper.csv parsed and written at a time by import-scores.
+constexpr std::size_t kImportChunk = 20000;
+
+} // namespace
+
 CampaignSetup requireSetup(CampaignStore &store, const QString &folder)
 {
     auto setup = store.loadSetup();
@@ -96,20 +103,40 @@ int runImportScores(const QStringList &arguments, const CommandIo &io)
         const auto connection = folder.open();
         CampaignStore store(*connection);
         const CampaignSetup setup = requireSetup(store, folder.path());
-        const std::vector<ScoreEntry> existing = store.loadScores();
-        std::vector<int> lines;
-        const auto entries = PaperScoreImporter(setup, existing).importFile(cli.positional().at(0), &lines);
+        // Streamed: a chunk of lines is parsed, checked and written at a time, all in one
+        // transaction (a bad line or a refused score anywhere rolls the whole file back),
+        // so memory does not grow with the file's length.
+        PaperScoreImporter importer(setup);
+        connection->queryEach(QStringLiteral("SELECT account, unit_code, indicator_code, kind FROM score_entries"), {},
+                              [&](const SqlRow &row) {
+                                  importer.addExisting(row[0].toString(), row[1].toString(), row[2].toString(),
+                                                       row[3].toString() == QLatin1String("final") ? ScoreKind::Final
+                                                                                                   : ScoreKind::Rater);
+                              });
+        const QString fileName = QFileInfo(cli.positional().at(0)).fileName();
+        auto stream = importer.streamFile(cli.positional().at(0));
+        std::vector<int> lines; // of the current chunk
+        qsizetype firstOfChunk = 0, total = 0, finals = 0;
         // Through the devices' write path: the rules, the change feed and the keyed history.
         hq::HqWriter writer(*connection, setup, hq::historyKey(folder.path()), hq::HqWriter::kPaperOrigin);
-        if (const auto refusal = writer.write(hq::HqWriter::scoreChanges(entries), QDateTime::currentDateTimeUtc())) {
+        const auto refusal = writer.write(
+            [&](std::vector<hq::HqChange> &changes) {
+                firstOfChunk = total;
+                const std::vector<ScoreEntry> entries = stream.next(kImportChunk, &lines);
+                total += static_cast<qsizetype>(entries.size());
+                finals += std::count_if(entries.begin(), entries.end(),
+                                        [](const ScoreEntry &e) { return e.kind == ScoreKind::Final; });
+                changes = hq::HqWriter::scoreChanges(entries);
+                return !changes.empty();
+            },
+            QDateTime::currentDateTimeUtc());
+        if (refusal) {
             const bool lost = refusal->result.status == protocol::MutationStatus::Conflict;
-            throw ImportException({QFileInfo(cli.positional().at(0)).fileName(), lines.at(refusal->index), 0, {},
+            throw ImportException({fileName, lines.at(static_cast<std::size_t>(refusal->index - firstOfChunk)), 0, {},
                                    lost ? QStringLiteral("HQ 已有这条评分更晚的修改（来自设备），补录不能覆盖")
                                         : refusal->result.message});
         }
-        const auto finals = std::count_if(entries.begin(), entries.end(),
-                                          [](const ScoreEntry &e) { return e.kind == ScoreKind::Final; });
-        writeText(io.out, QStringLiteral("已导入 %1 条评分，其中组长核定 %2 条。\n").arg(entries.size()).arg(finals));
+        writeText(io.out, QStringLiteral("已导入 %1 条评分，其中组长核定 %2 条。\n").arg(total).arg(finals));
         return 0;
     });
 }

@@ -28,6 +28,20 @@ std::vector<HqChange> HqWriter::scoreChanges(const std::vector<ScoreEntry> &entr
 
 std::optional<HqWriter::Refusal> HqWriter::write(const std::vector<HqChange> &changes, const QDateTime &now)
 {
+    bool given = false;
+    return write(
+        [&](std::vector<HqChange> &chunk) {
+            if (given)
+                return false;
+            chunk = changes;
+            given = true;
+            return true;
+        },
+        now);
+}
+
+std::optional<HqWriter::Refusal> HqWriter::write(const ChangeSource &next, const QDateTime &now)
+{
     SqlTransaction transaction(m_db);
     // The feed's counter row first, as a push does: writers serialize on it.
     m_db.execute(QStringLiteral("UPDATE hq_sync_counter SET last_seq = last_seq WHERE id = 1"));
@@ -44,20 +58,26 @@ std::optional<HqWriter::Refusal> HqWriter::write(const std::vector<HqChange> &ch
             clockMs = std::max(clockMs, stamp->milliseconds + 1);
     }
     std::map<QString, Scope> scopes; // one per account of the batch
-    for (qsizetype i = 0; i < static_cast<qsizetype>(changes.size()); ++i) {
-        const HqChange &change = changes[static_cast<size_t>(i)];
-        const Person *person = m_setup.person(change.account);
-        const qint64 seq = i + 1;
-        if (!person)
-            return Refusal{i, rejection(seq, QStringLiteral("unknown_account"),
-                                        QStringLiteral("账号“%1”不在当前考评活动中").arg(change.account))};
-        auto scope = scopes.find(change.account);
-        if (scope == scopes.end())
-            scope = scopes.emplace(change.account, Scope(m_setup, *person)).first;
-        const protocol::Mutation mutation{seq, change.entity, change.id, change.op, clock(clockMs, i), change.data};
-        protocol::MutationResult result = writer.apply(mutation, DeviceSession{change.account, m_origin}, scope->second, now);
-        if (result.status != protocol::MutationStatus::Applied)
-            return Refusal{i, std::move(result)};
+    std::vector<HqChange> changes;
+    qsizetype i = 0;
+    while (next(changes)) {
+        for (const HqChange &change : changes) {
+            const Person *person = m_setup.person(change.account);
+            const qint64 seq = i + 1;
+            if (!person)
+                return Refusal{i, rejection(seq, QStringLiteral("unknown_account"),
+                                            QStringLiteral("账号“%1”不在当前考评活动中").arg(change.account))};
+            auto scope = scopes.find(change.account);
+            if (scope == scopes.end())
+                scope = scopes.emplace(change.account, Scope(m_setup, *person)).first;
+            const protocol::Mutation mutation{seq, change.entity, change.id, change.op, clock(clockMs, i), change.data};
+            protocol::MutationResult result =
+                writer.apply(mutation, DeviceSession{change.account, m_origin}, scope->second, now);
+            if (result.status != protocol::MutationStatus::Applied)
+                return Refusal{i, std::move(result)};
+            ++i;
+        }
+        changes.clear();
     }
     transaction.commit();
     return std::nullopt;
