@@ -30,6 +30,18 @@ void upsert(SqlConnection &db, const QString &table, const QStringList &columns,
                values);
 }
 
+// The children of one parent (a site's checks, a group's units), in their order.
+void writeLinks(SqlConnection &db, const QString &table, const QString &parentColumn,
+                const QString &childColumn, const QString &parent, const QStringList &children)
+{
+    int position = 0;
+    for (const QString &child : children)
+        db.execute(QStringLiteral(
+                       "INSERT INTO %1 (%2, %3, position) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")
+                       .arg(table, parentColumn, childColumn),
+                   {parent, child, position++});
+}
+
 } // namespace
 
 void SetupRows::writeCampaign(const Campaign &c, bool withPresence)
@@ -91,12 +103,8 @@ QStringList SetupRows::writeSites(const std::vector<Site> &sites)
                 QStringLiteral("longitude"), QStringLiteral("position")},
                {s.code, s.unitCode, s.name, siteTypeName(s.type), numberOrNull(s.latitude),
                 numberOrNull(s.longitude), static_cast<int>(codes.size())});
-        int checkPosition = 0;
-        for (const QString &indicator : s.indicatorCodes)
-            m_db.execute(
-                QStringLiteral("INSERT INTO site_indicators (site_code, indicator_code, position) "
-                               "VALUES (?, ?, ?) ON CONFLICT DO NOTHING"),
-                {s.code, indicator, checkPosition++});
+        writeLinks(m_db, QStringLiteral("site_indicators"), QStringLiteral("site_code"),
+                   QStringLiteral("indicator_code"), s.code, s.indicatorCodes);
         codes << s.code;
     }
     return codes;
@@ -110,13 +118,8 @@ QStringList SetupRows::writeGroups(const std::vector<InspectionGroup> &groups)
         upsert(m_db, QStringLiteral("inspection_groups"),
                {QStringLiteral("name"), QStringLiteral("position")},
                {g.name, static_cast<int>(names.size())});
-        int unitPosition = 0;
-        for (const QString &unit : g.unitCodes)
-            m_db.execute(
-                QStringLiteral(
-                    "INSERT INTO group_units (group_name, unit_code, position) VALUES (?, ?, ?) "
-                    "ON CONFLICT DO NOTHING"),
-                {g.name, unit, unitPosition++});
+        writeLinks(m_db, QStringLiteral("group_units"), QStringLiteral("group_name"),
+                   QStringLiteral("unit_code"), g.name, g.unitCodes);
         names << g.name;
     }
     return names;

@@ -19,6 +19,20 @@ QDateTime at(const char *text)
     return QDateTime::fromString(QString::fromLatin1(text), Qt::ISODateWithMs);
 }
 
+PhotoEvidence photo(const char *id, QChar hash, const QString &visit = {})
+{
+    PhotoEvidence p;
+    p.id = QString::fromLatin1(id);
+    p.sha256 = QString(64, hash);
+    p.visitId = visit;
+    p.unitCode = QStringLiteral("DC");
+    p.account = QStringLiteral("g1.zhang");
+    p.capturedAt = at("2026-06-20T09:01:00.000Z");
+    p.mimeType = QStringLiteral("image/jpeg");
+    p.sizeBytes = 10;
+    return p;
+}
+
 class FieldRecordRowsTest : public ::testing::Test
 {
 protected:
@@ -73,18 +87,10 @@ TEST_F(FieldRecordRowsTest, AVisitReadsBackAsWrittenAndANewVersionReplacesIt)
 
 TEST_F(FieldRecordRowsTest, AFindingKeepsItsPhotosOnceAndLosesADeletedOne)
 {
-    rows.write(PhotoEvidence{QStringLiteral("p-1"),
-                             QString(64, QLatin1Char('a')),
-                             {},
-                             QStringLiteral("DC"),
-                             {},
-                             QStringLiteral("g1.zhang"),
-                             at("2026-06-20T09:01:00.000Z"),
-                             std::nullopt,
-                             QStringLiteral("image/jpeg"),
-                             10,
-                             PhotoOrigin::Picked,
-                             at("2025-01-01T00:00:00.000Z")});
+    PhotoEvidence picked = photo("p-1", QLatin1Char('a'));
+    picked.origin = PhotoOrigin::Picked;
+    picked.originalAt = at("2025-01-01T00:00:00.000Z");
+    rows.write(picked);
     const Finding finding{
         QStringLiteral("f-1"),          QStringLiteral("DC"),
         QStringLiteral("DC-01"),        QStringLiteral("1.4"),
@@ -152,18 +158,7 @@ TEST_F(FieldRecordRowsTest, StoredRecordsTellThePolicyWhatItNeeds)
     EXPECT_EQ(visit->author, QStringLiteral("g1.zhang"));
     EXPECT_FALSE(visit->visitHasPhotos);
     EXPECT_FALSE(visit->unitLocked);
-    rows.write(PhotoEvidence{QStringLiteral("p-1"),
-                             QString(64, QLatin1Char('b')),
-                             QStringLiteral("v-1"),
-                             QStringLiteral("DC"),
-                             {},
-                             QStringLiteral("g1.zhang"),
-                             at("2026-06-20T09:01:00.000Z"),
-                             std::nullopt,
-                             QStringLiteral("image/jpeg"),
-                             10,
-                             PhotoOrigin::Unknown,
-                             {}});
+    rows.write(photo("p-1", QLatin1Char('b'), QStringLiteral("v-1")));
     rows.write(UnitSubmission{QStringLiteral("sub"),
                               QStringLiteral("DC"),
                               true,
