@@ -10,6 +10,7 @@ PHASES = [
     ("day_converge", "final pulls"),
     ("status_burst", "GET /status, no pauses (baseline)"),
     ("burst_1", "a day without pauses, 1 process"),
+    ("burst_1_converge", "final pulls"),
     ("burst_2", "a day without pauses, 2 processes"),
     ("burst_2_converge", "final pulls, each through the other process"),
 ]
@@ -47,7 +48,7 @@ for path in sys.argv[1:]:
             cells.append(f"503 busy (retried) {busy:,}")
         missing = p.get("records_missing_on_devices")
         if missing is not None:
-            cells.append(f"records applied {p['records_applied']:,}, missing on devices {missing}")
+            cells.append(f"records applied so far {p['records_applied']:,}, missing on devices {missing}")
         db = p["db_connections_peak"]
         print(f"| {title} | {p['requests']:,} | {p['requests_per_second']:,.0f} | {p['errors']} | "
               f"{'<br>'.join(cells)} | {p['hq_cpu_seconds']:.1f} | {p['hq_rss_peak_kib'] / 1024:,.0f} | "
