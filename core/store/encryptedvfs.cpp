@@ -25,7 +25,14 @@ constexpr int kTag = crypto_aead_xchacha20poly1305_ietf_ABYTES;      // 16
 constexpr int kSealed = kPage - EncryptedVfs::kReservedBytes;        // bytes of a page that carry data
 constexpr int kWalHeader = 32;
 constexpr int kFrameHeader = 24;
-constexpr int kFrameAad = 16; // page number, size after commit, two salts: fixed once written
+// A frame's page is bound to its page number and commit size. Not to the salts: once a
+// transaction rewrites a frame it already wrote, SQLite writes its later frame headers
+// with zero salts and checksums and fills them in at the commit (walRewriteChecksums),
+// so the salts are not fixed when the page is sealed. (Sealing over them lost every frame
+// of such a transaction at recovery.) A frame of an older WAL still fails SQLite's own
+// salt and checksum checks, which run over the plain page.
+constexpr int kFrameAad = 8;
+constexpr int kLegacyFrameAad = 16; // page number, commit size, salts: WALs written before
 constexpr const char *kPageKeyContext = "onsitedb";
 static_assert(kNonce + kTag == EncryptedVfs::kReservedBytes);
 
@@ -87,6 +94,18 @@ void frameAad(const unsigned char *frameHeader, unsigned char aad[1 + kFrameAad]
 {
     aad[0] = 'W';
     std::memcpy(aad + 1, frameHeader, kFrameAad);
+}
+
+// Opens a WAL frame's page; a WAL left by an older version (salts in the binding) still
+// recovers after an upgrade.
+bool openFrame(const Cipher &c, const unsigned char *frameHeader, const unsigned char *in, unsigned char *out)
+{
+    unsigned char aad[1 + kLegacyFrameAad];
+    frameAad(frameHeader, aad);
+    if (openPage(c, in, out, aad, 1 + kFrameAad))
+        return true;
+    std::memcpy(aad + 1, frameHeader, kLegacyFrameAad);
+    return openPage(c, in, out, aad, sizeof aad);
 }
 
 // Page 1 of a database this VFS can carry: 4096-byte pages with at least 40 reserved
@@ -201,9 +220,7 @@ int readWal(File *file, void *buffer, int amount, sqlite3_int64 offset)
         if (rc != SQLITE_OK)
             return rc == SQLITE_IOERR_SHORT_READ ? SQLITE_IOERR_DATA : rc;
     }
-    unsigned char aad[1 + kFrameAad];
-    frameAad(header, aad);
-    if (openPage(c, page, c.plain.data(), aad, sizeof aad)) {
+    if (openFrame(c, header, page, c.plain.data())) {
         std::memcpy(page, c.plain.data(), kPage);
         return SQLITE_OK;
     }
@@ -503,10 +520,8 @@ EncryptedVfs::FileState EncryptedVfs::probe(const QString &path, const QByteArra
     if (head.size() < kWalHeader || frame.size() < kFrameHeader + kPage
         || frame.mid(8, 8) != head.mid(16, 8)) // salts differ: not a frame of this WAL
         return FileState::Missing;
-    unsigned char aad[1 + kFrameAad];
-    frameAad(reinterpret_cast<const unsigned char *>(frame.constData()), aad);
-    const bool ok = openPage(c, reinterpret_cast<const unsigned char *>(frame.constData()) + kFrameHeader,
-                             c.plain.data(), aad, sizeof aad);
+    const auto *bytes = reinterpret_cast<const unsigned char *>(frame.constData());
+    const bool ok = openFrame(c, bytes, bytes + kFrameHeader, c.plain.data());
     return ok ? FileState::Readable : FileState::WrongKey;
 }
 

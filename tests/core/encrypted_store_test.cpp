@@ -252,6 +252,43 @@ TEST(EncryptedStore, WalSurvivesAKilledWriterAndRecoversEveryCommit)
     EXPECT_LE(rows, acknowledged + 1); // the one in flight may have landed
 }
 
+// A transaction larger than the page cache: SQLite spills pages into the WAL before the
+// commit and rewrites some of them in place (and their checksums) at the commit. The
+// process then ends without closing, as onsite-field's sign-in did with a large set-up:
+// recovery on the next open must find every frame (a 20,000-site set-up was lost so).
+TEST(EncryptedStore, ALargeTransactionSpilledIntoTheWalIsRecoveredWhole)
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("device.sqlite"));
+    const pid_t child = ::fork();
+    ASSERT_GE(child, 0);
+    if (child == 0) {
+        try {
+            SqliteConnection db(path, kKey);
+            db.executeScript(QStringLiteral("PRAGMA cache_size = 20; PRAGMA wal_autocheckpoint = 0;"));
+            writeRows(db, 1);
+            db.executeScript(QStringLiteral("BEGIN"));
+            for (int i = 0; i < 20000; ++i)
+                db.execute(QStringLiteral("INSERT INTO scores(who, value) VALUES (?, ?)"),
+                           {kMarker + QString::number(i % 997), i});
+            // Pages spilled earlier are dirtied again: rewritten in place in the WAL.
+            db.execute(QStringLiteral("UPDATE scores SET value = value + 1 WHERE id % 7 = 0"));
+            db.executeScript(QStringLiteral("COMMIT"));
+            ::_exit(0); // no close: the WAL stays as the process left it
+        } catch (...) {
+            ::_exit(2);
+        }
+    }
+    int status = 0;
+    ::waitpid(child, &status, 0);
+    ASSERT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0) << "the writer failed: " << WEXITSTATUS(status);
+    ASSERT_GT(QFile(path + QStringLiteral("-wal")).size(), 100 * 4096) << "the transaction did not go to the WAL";
+
+    SqliteConnection reopened(path, kKey);
+    EXPECT_EQ(integrity(reopened), QStringLiteral("ok"));
+    EXPECT_EQ(countRows(reopened), 20001) << "committed rows were lost in recovery";
+}
+
 TEST(EncryptedStore, ATornLastWalFrameEndsTheLogAtTheCommitBefore)
 {
     QTemporaryDir dir;
