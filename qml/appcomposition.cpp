@@ -26,6 +26,9 @@ AppComposition::AppComposition(const AppOptions &options,
     if (m_platform->reachability) {
         QObject::connect(m_platform->reachability, &platform::Reachability::onlineChanged,
                          &m_workspace->engine(), &sync::SyncEngine::setOnline);
+        // The engine starts "online"; a reachability that is offline from the start
+        // never signals a change, and the app showed 在线 with HQ out of reach.
+        m_workspace->engine().setOnline(m_platform->reachability->isOnline());
         followServer();
         QObject::connect(&m_workspace->engine(), &sync::SyncEngine::statusChanged,
                          m_platform->reachability, [this] { followServer(); });

@@ -28,6 +28,8 @@ Button {
     rightPadding: text.length > 0 ? 18 : 12
     spacing: 8
     font.pixelSize: Theme.fontBody
+    // Material capitalises button text: "SIGN IN" shouts in the English UI.
+    font.capitalization: Font.MixedCase
     implicitHeight: Math.max(Theme.touch, implicitContentHeight + topPadding + bottomPadding)
     implicitWidth: Math.max(Theme.touch, implicitContentWidth + leftPadding + rightPadding)
     icon.source: selectedLook ? Theme.icon("check") : (iconName.length > 0 ? Theme.icon(iconName) : "")

@@ -4,7 +4,7 @@
 <context>
     <name>AboutPage</name>
     <message>
-        <location filename="../pages/AboutPage.qml" line="+15"/>
+        <location filename="../pages/AboutPage.qml" line="+16"/>
         <source>关于本机</source>
         <translation>About this tablet</translation>
     </message>
@@ -111,7 +111,7 @@
 <context>
     <name>BootstrapApplier</name>
     <message>
-        <location filename="../../sync/client/store/bootstrapapplier.cpp" line="+197"/>
+        <location filename="../../sync/client/store/bootstrapapplier.cpp" line="+105"/>
         <source>已失去单位 %1 的考评权限，这条未同步的记录已从本机移除</source>
         <translation>You no longer assess unit %1; this unsynced record was removed from the device</translation>
     </message>
@@ -228,7 +228,7 @@
         <translation>Cannot read the sign-in credentials: %1</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+18"/>
         <source>无法保存登录凭据：%1</source>
         <translation>Cannot save the sign-in credentials: %1</translation>
     </message>
@@ -370,7 +370,7 @@
 <context>
     <name>FieldRecordEdits</name>
     <message>
-        <location filename="../../sync/client/rules/fieldrecordedits.cpp" line="+40"/>
+        <location filename="../../sync/client/rules/fieldrecordedits.cpp" line="+38"/>
         <source>只能修改或删除照片、问题和亮点</source>
         <translation>Only photos, findings and highlights can be changed or deleted</translation>
     </message>
@@ -380,17 +380,7 @@
         <translation>Record %1 does not exist; it may have been deleted</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>只能修改或删除本人记录的内容</source>
-        <translation>You can only change or delete what you recorded yourself</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>单位 %1 已由组长提交锁定，已记录的照片、问题和亮点不能再修改或删除</source>
-        <translation>Unit %1 was submitted and locked by the leader; recorded photos, findings and highlights can no longer be changed or deleted</translation>
-    </message>
-    <message>
-        <location line="+9"/>
+        <location line="+15"/>
         <source>问题描述不能为空</source>
         <translation>The finding description cannot be empty</translation>
     </message>
@@ -400,30 +390,25 @@
         <translation>Photo %1 does not exist</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+25"/>
         <source>亮点标题不能为空</source>
         <translation>The highlight title cannot be empty</translation>
-    </message>
-    <message>
-        <location line="+25"/>
-        <source>这张照片是回头看结果的佐证，不能删除</source>
-        <translation>This photo is evidence of a re-check result and cannot be deleted</translation>
     </message>
 </context>
 <context>
     <name>FieldRecorder</name>
     <message>
-        <location filename="../../sync/client/rules/fieldrecorder.cpp" line="+54"/>
+        <location filename="../../sync/client/rules/fieldrecorder.cpp" line="+65"/>
         <source>点位 %1 不属于单位 %2</source>
         <translation>Site %1 does not belong to unit %2</translation>
     </message>
     <message>
-        <location filename="../../sync/client/rules/fieldrules.cpp" line="+159"/>
+        <location filename="../../core/policy/scorepolicy.cpp" line="+176"/>
         <source>单位 %1 已由组长提交锁定，评分不能再修改</source>
         <translation>Unit %1 was submitted and locked by the group leader; scores can no longer be changed</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>单位 %1 已提交锁定，修改评分必须写明理由</source>
         <translation>Unit %1 is submitted and locked; changing a score requires a reason</translation>
     </message>
@@ -433,18 +418,18 @@
         <translation>This site visit is already checked out</translation>
     </message>
     <message>
-        <location line="+13"/>
-        <location line="+65"/>
+        <location line="+11"/>
+        <location line="+42"/>
         <source>实地查看记录 %1 不存在</source>
         <translation>Site visit record %1 does not exist</translation>
     </message>
     <message>
-        <location line="-61"/>
+        <location line="-39"/>
         <source>只能修改本人的实地查看记录</source>
         <translation>You can only edit your own site visit records</translation>
     </message>
     <message>
-        <location line="+96"/>
+        <location line="+72"/>
         <source>问题描述不能为空</source>
         <translation>The finding description cannot be empty</translation>
     </message>
@@ -464,32 +449,32 @@
         <translation>Photo %1 does not exist or does not belong to unit %2</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location filename="../../core/policy/submissionpolicy.cpp" line="+104"/>
         <source>撤回提交必须写明理由</source>
         <translation>Reopening requires a reason</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="-16"/>
         <source>只有检查组长或考评办可以提交或撤回</source>
         <translation>Only the group leader or the assessment office can submit or reopen</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>%1不考评单位 %2（%3）</source>
         <translation>%1 does not assess unit %2 (%3)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>回避：你来自%1，不能提交本单位</source>
         <translation>Conflict of interest: you are from %1 and cannot submit this unit</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+10"/>
         <source>单位 %1 已经提交</source>
         <translation>Unit %1 has already been submitted</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-7"/>
         <source>还有 %1 项指标未评分（%2），不能提交</source>
         <translation>%1 indicator(s) not scored yet (%2); cannot submit</translation>
     </message>
@@ -500,15 +485,65 @@
         <translation>, </translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+7"/>
         <source>单位 %1 没有提交，无需撤回</source>
         <translation>Unit %1 is not submitted; nothing to reopen</translation>
+    </message>
+    <message>
+        <location filename="../../core/policy/fieldrecordpolicy.cpp" line="+95"/>
+        <source>无权修改单位 %1 的记录</source>
+        <translation>You may not change the records of unit %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>回避：你来自单位 %1，不能修改或删除本单位的记录</source>
+        <translation>Conflict of interest: you belong to unit %1 and may not change or delete its records</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>只能修改或删除本人记录的内容</source>
+        <translation>You can only change or delete what you recorded yourself</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>单位 %1 已提交锁定，评分不能删除；如需修改请由组长填写理由</source>
+        <translation>Unit %1 is submitted and locked: scores cannot be deleted; the group leader can change them with a reason</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>单位 %1 已由组长提交锁定，实地查看记录不能再删除</source>
+        <translation>Unit %1 was submitted by the group leader: its site visits can no longer be deleted</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>单位 %1 已由组长提交锁定，已记录的照片、问题和亮点不能再修改或删除</source>
+        <translation>Unit %1 was submitted and locked by the leader; recorded photos, findings and highlights can no longer be changed or deleted</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>这次实地查看已有照片，不能删除</source>
+        <translation>This visit already has photos and cannot be deleted</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>这张照片是回头看结果的佐证，不能删除</source>
+        <translation>This photo is evidence of a re-check result and cannot be deleted</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>提交记录不能删除，请改为“撤回提交”</source>
+        <translation>A submission cannot be deleted; reopen the unit instead</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>回头看记录不能删除</source>
+        <translation>Re-checks cannot be deleted</translation>
     </message>
 </context>
 <context>
     <name>FieldRules</name>
     <message>
-        <location filename="../../sync/client/rules/fieldrules.cpp" line="-140"/>
+        <location filename="../../core/policy/policytext.cpp" line="+11"/>
         <source>考评办</source>
         <translation>Assessment office</translation>
     </message>
@@ -528,7 +563,7 @@
         <translation>Liaison</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location filename="../../sync/client/rules/fieldrules.cpp" line="+39"/>
         <source>本机还没有登录，请先登录以下载考评设置</source>
         <translation>This device is not signed in yet; sign in to download the campaign setup</translation>
     </message>
@@ -539,21 +574,28 @@
     </message>
     <message>
         <location line="+29"/>
+        <location filename="../../core/policy/scorepolicy.cpp" line="-12"/>
+        <location filename="../../core/policy/submissionpolicy.cpp" line="-18"/>
         <source>单位 %1（%2）不在你的考评范围内</source>
         <translation>Unit %1 (%2) is not in your assessment scope</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../core/policy/recheckpolicy.cpp" line="+68"/>
+        <location filename="../../core/policy/scorepolicy.cpp" line="-11"/>
+        <location filename="../../core/policy/submissionpolicy.cpp" line="-8"/>
         <source>没有编码为“%1”的单位（或不在你的考评范围内）</source>
         <translation>No unit with code “%1” (or it is not in your assessment scope)</translation>
     </message>
     <message>
         <location line="+9"/>
+        <location filename="../../core/policy/scorepolicy.cpp" line="+4"/>
         <source>指标“%1”不存在</source>
         <translation>Indicator “%1” does not exist</translation>
     </message>
     <message>
         <location line="+2"/>
+        <location filename="../../core/policy/scorepolicy.cpp" line="-1"/>
         <source>“%1 %2”是一级指标，请选择其下的二级指标</source>
         <translation>“%1 %2” is a project (level-1 indicator); choose one of its items</translation>
     </message>
@@ -568,7 +610,7 @@
         <translation>%1 accounts cannot record site assessment data</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location filename="../../core/policy/scorepolicy.cpp" line="+11"/>
         <source>回避：你（%1）来自%2（%3），不能为本单位评分</source>
         <translation>Conflict of interest: you (%1) are from %2 (%3) and cannot score this unit</translation>
     </message>
@@ -578,12 +620,12 @@
         <translation>This assessment requires checking in on site at a site of %1 before scoring</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>你在%1的签到没有定位，请在点位重新签到后再评分</source>
         <translation>Your check-in at %1 has no position; check in again at the site, then score</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>你在%1的签到离点位超过 %2 米，请到点位重新签到后再评分</source>
         <translation>Your check-in at %1 is more than %2 m from the site; check in again at the site, then score</translation>
     </message>
@@ -593,7 +635,7 @@
         <translation>This score cannot be recorded</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location filename="../../core/policy/recheckpolicy.cpp" line="+3"/>
         <source>%1不考评单位 %2</source>
         <translation>%1 does not assess unit %2</translation>
     </message>
@@ -628,7 +670,7 @@
         <translation>Cannot record this re-check result</translation>
     </message>
     <message>
-        <location line="-61"/>
+        <location filename="../../core/policy/scorepolicy.cpp" line="-29"/>
         <source>考评办不作为评分人打分；如需核定，请以核定方式录入并写明理由</source>
         <translation>The assessment office does not score as a rater; to set a final value, enter it as a final value with a reason</translation>
     </message>
@@ -643,7 +685,7 @@
         <translation>%1 does not assess unit %2 (%3)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>只有检查组长或考评办可以核定，你是%1</source>
         <translation>Only the group leader or the assessment office can set final values; your role is %1</translation>
     </message>
@@ -653,13 +695,13 @@
         <translation>A final value requires a reason</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>指标 %1 的输入“%2”无效：%3</source>
         <translation>Invalid input “%2” for indicator %1: %3</translation>
     </message>
     <message>
-        <location filename="../../sync/client/rules/fieldrecorder.cpp" line="-55"/>
-        <location filename="../../sync/client/rules/fieldrules.cpp" line="+35"/>
+        <location filename="../../sync/client/rules/fieldrecorder.cpp" line="-6"/>
+        <location filename="../../core/policy/recheckpolicy.cpp" line="-8"/>
         <source>回头看任务“%1”不存在，请先同步</source>
         <translation>Re-check “%1” does not exist; sync first</translation>
     </message>
@@ -797,7 +839,7 @@
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../pages/HomePage.qml" line="+20"/>
+        <location filename="../pages/HomePage.qml" line="+21"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
@@ -927,7 +969,7 @@
 <context>
     <name>OverviewRow</name>
     <message>
-        <location filename="../components/OverviewRow.qml" line="+48"/>
+        <location filename="../components/OverviewRow.qml" line="+51"/>
         <source>%1 · 满分 %2 分</source>
         <translation>%1 · max %2 pts</translation>
     </message>
@@ -952,7 +994,7 @@
         <translation> · reason: %1</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>我</source>
         <translation>Me</translation>
     </message>
@@ -963,18 +1005,18 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+17"/>
+        <location line="+19"/>
         <source>%1 分</source>
         <translation>%1 pts</translation>
     </message>
     <message>
-        <location line="-17"/>
+        <location line="-19"/>
         <source>已评</source>
         <translation>Scored</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+16"/>
+        <location line="+18"/>
         <source>未评</source>
         <translation>Not scored</translation>
     </message>
@@ -1050,13 +1092,13 @@
 <context>
     <name>PhotoUploader</name>
     <message>
-        <location filename="../../sync/client/photos/photouploader.cpp" line="+28"/>
-        <location line="+94"/>
+        <location filename="../../sync/client/photos/photouploader.cpp" line="+33"/>
+        <location line="+100"/>
         <source>无法读取待上传的照片 %1：%2</source>
         <translation>Cannot read photo %1 for upload: %2</translation>
     </message>
     <message>
-        <location line="-69"/>
+        <location line="-75"/>
         <source>服务器记录的照片进度（%1 字节）与照片大小（%2 字节）不符</source>
         <translation>The server&apos;s upload progress (%1 bytes) does not match the photo size (%2 bytes)</translation>
     </message>
@@ -1066,12 +1108,12 @@
         <translation>Cannot read photo %1</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>无法读取照片 %1：%2</source>
         <translation>Cannot read photo %1: %2</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+19"/>
         <source>服务器没有接收照片数据（停在 %1 字节）</source>
         <translation>The server did not accept the photo data (stuck at %1 bytes)</translation>
     </message>
@@ -1256,7 +1298,7 @@
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../pages/SettingsPage.qml" line="+16"/>
+        <location filename="../pages/SettingsPage.qml" line="+17"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
@@ -1580,7 +1622,7 @@
         <translation>Uploading photo %1/%2 (%3 / %4)</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+50"/>
         <source>正在更新考评设置</source>
         <translation>Updating the campaign setup</translation>
     </message>
@@ -1781,7 +1823,7 @@
 <context>
     <name>UnitOverview</name>
     <message>
-        <location filename="../components/UnitOverview.qml" line="+24"/>
+        <location filename="../components/UnitOverview.qml" line="+25"/>
         <source>本组当前合计 %1 分</source>
         <translation>Group total so far: %1 points</translation>
     </message>
@@ -1804,7 +1846,7 @@
 <context>
     <name>UnitPage</name>
     <message>
-        <location filename="../pages/UnitPage.qml" line="+41"/>
+        <location filename="../pages/UnitPage.qml" line="+42"/>
         <source>点位</source>
         <translation>Sites</translation>
     </message>
@@ -1824,7 +1866,7 @@
         <translation>Re-checks</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+56"/>
         <source>%1 · 核查指标 %2</source>
         <translation>%1 · Indicators checked: %2</translation>
     </message>
@@ -1847,7 +1889,7 @@
 <context>
     <name>VisitPage</name>
     <message>
-        <location filename="../pages/VisitPage.qml" line="+19"/>
+        <location filename="../pages/VisitPage.qml" line="+28"/>
         <source>%1 · %2 · %3</source>
         <translation>%1 · %2 · %3</translation>
     </message>
@@ -1883,6 +1925,12 @@
     </message>
     <message>
         <location line="+19"/>
+        <location line="+83"/>
+        <source>撤销签到</source>
+        <translation>Withdraw check-in</translation>
+    </message>
+    <message>
+        <location line="-76"/>
         <source>签退</source>
         <translation>Check out</translation>
     </message>
@@ -1901,21 +1949,31 @@
         <source>实地看到的情况、座谈对象等</source>
         <translation>What you saw on site, people interviewed, etc.</translation>
     </message>
+    <message>
+        <location line="+48"/>
+        <source>撤销本次签到？</source>
+        <translation>Withdraw this check-in?</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>签到记录和查看记录将被删除，总部同步后也会删除。已拍照片的签到不能撤销。</source>
+        <translation>The check-in and its visit notes will be deleted, here and at HQ after the next sync. A check-in with photos cannot be withdrawn.</translation>
+    </message>
 </context>
 <context>
     <name>onsite::app::AboutModel</name>
     <message>
-        <location filename="../viewmodels/aboutmodel.cpp" line="+42"/>
+        <location filename="../viewmodels/aboutmodel.cpp" line="+48"/>
         <source>%1 字节</source>
         <translation>%1 bytes</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+16"/>
         <source>本机数据未打开</source>
         <translation>The device data is not open</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>版本</source>
         <translation>Version</translation>
     </message>
@@ -1953,7 +2011,7 @@
 <context>
     <name>onsite::app::RecheckModel</name>
     <message>
-        <location filename="../viewmodels/recheckmodel.cpp" line="+26"/>
+        <location filename="../viewmodels/recheckmodel.cpp" line="+18"/>
         <source>整改到位</source>
         <translation>Rectified</translation>
     </message>
@@ -1978,23 +2036,23 @@
         <translation>Synced</translation>
     </message>
     <message>
-        <location line="+105"/>
+        <location line="+112"/>
         <source>照片已保存，联网后自动上传</source>
         <translation>Photo saved; it uploads when online</translation>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>保存失败：%1</source>
         <translation>Saving failed: %1</translation>
     </message>
     <message>
-        <location line="-9"/>
+        <location line="-10"/>
         <source>请选择“整改到位”或“未到位”</source>
         <translation>Choose “Rectified” or “Not rectified”</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+13"/>
         <source>已记录回头看结果：%1，联网后自动同步</source>
         <translation>Re-check result recorded: %1; it syncs when online</translation>
     </message>
@@ -2015,7 +2073,7 @@
 <context>
     <name>onsite::app::SessionModel</name>
     <message>
-        <location filename="../viewmodels/sessionmodel.cpp" line="+119"/>
+        <location filename="../viewmodels/sessionmodel.cpp" line="+97"/>
         <source>请输入账号和密码</source>
         <translation>Enter your account and password</translation>
     </message>
@@ -2033,7 +2091,7 @@
 <context>
     <name>onsite::app::SyncStatusModel</name>
     <message>
-        <location filename="../viewmodels/syncstatusmodel.cpp" line="+39"/>
+        <location filename="../viewmodels/syncstatusmodel.cpp" line="+40"/>
         <source>尚未同步</source>
         <translation>Not synced yet</translation>
     </message>
@@ -2126,7 +2184,7 @@
 <context>
     <name>onsite::app::UnitListModel</name>
     <message>
-        <location filename="../viewmodels/unitlistmodel.cpp" line="+92"/>
+        <location filename="../viewmodels/unitlistmodel.cpp" line="+101"/>
         <source>回避：您来自本单位，不能为其评分</source>
         <translation>Conflict of interest: you belong to this unit and cannot score it</translation>
     </message>
@@ -2134,7 +2192,7 @@
 <context>
     <name>onsite::app::UnitOverviewModel</name>
     <message>
-        <location filename="../viewmodels/unitoverviewmodel.cpp" line="+60"/>
+        <location filename="../viewmodels/unitoverviewmodel.cpp" line="+61"/>
         <source>%1 于 %2 提交，本单位评分已锁定</source>
         <translation>Submitted by %1 on %2; this unit&apos;s scores are locked</translation>
     </message>
@@ -2144,12 +2202,12 @@
         <translation>Reopened by %1 on %2: %3</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+79"/>
         <source>保存失败：%1</source>
         <translation>Save failed: %1</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+14"/>
         <source>已核定指标 %1</source>
         <translation>Final value set for indicator %1</translation>
     </message>
@@ -2167,7 +2225,7 @@
 <context>
     <name>onsite::app::VisitModel</name>
     <message>
-        <location filename="../viewmodels/visitmodel.cpp" line="+36"/>
+        <location filename="../viewmodels/visitmodel.cpp" line="+29"/>
         <source>已记录问题</source>
         <translation>Problem recorded</translation>
     </message>
@@ -2182,7 +2240,7 @@
         <translation>Weakness recorded</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+88"/>
         <source>此设备没有相机，请从文件中选择照片</source>
         <translation>This device has no camera; choose a photo from a file</translation>
     </message>
@@ -2192,13 +2250,13 @@
         <translation>Taking photo…</translation>
     </message>
     <message>
-        <location line="+145"/>
-        <location line="+186"/>
+        <location line="+125"/>
+        <location line="+190"/>
         <source>保存失败：%1</source>
         <translation>Save failed: %1</translation>
     </message>
     <message>
-        <location line="-173"/>
+        <location line="-179"/>
         <source>已保存指标 %1 的评分</source>
         <translation>Score saved for indicator %1</translation>
     </message>
@@ -2208,7 +2266,7 @@
         <translation>Checked in</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+51"/>
         <source>正在定位……</source>
         <translation>Getting location…</translation>
     </message>
@@ -2218,17 +2276,17 @@
         <translation>Checked in (no location fix: %1)</translation>
     </message>
     <message>
-        <location line="-257"/>
+        <location line="-229"/>
         <source>照片已保存，联网后自动上传</source>
         <translation>Photo saved; it uploads automatically when online</translation>
     </message>
     <message>
-        <location line="+202"/>
+        <location line="+176"/>
         <source>，精度约 %1 米</source>
         <translation>, accuracy about %1 m</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>已签到 %1，未取得定位</source>
         <translation>Checked in %1, no position fix</translation>
     </message>
@@ -2263,7 +2321,7 @@
         <translation>; this assessment needs a check-in within %1 m of the site before scoring, so check in again at the site</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+3"/>
         <source>%1 小时 %2 分</source>
         <translation>%1 h %2 min</translation>
     </message>
@@ -2288,7 +2346,7 @@
         <translation>Checked out</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+30"/>
         <source>照片已保存（相册选取，原始拍摄时间 %1）</source>
         <translation>Photo saved (from the gallery, taken %1)</translation>
     </message>
@@ -2346,6 +2404,11 @@
         <location line="+5"/>
         <source>已删除照片</source>
         <translation>Photo deleted</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>已撤销本次签到</source>
+        <translation>Check-in withdrawn</translation>
     </message>
 </context>
 <context>

@@ -98,6 +98,13 @@ Page {
                     }
                 }
                 AppButton {
+                    objectName: "withdrawCheckInButton"
+                    visible: visit.checkedIn && !visit.submitted
+                    iconName: "undo"
+                    text: qsTr("撤销签到")
+                    onClicked: withdrawConfirm.open()
+                }
+                AppButton {
                     objectName: "checkOutButton"
                     visible: visit.canCheckOut
                     iconName: "logout"
@@ -168,6 +175,24 @@ Page {
                 onFindingRequested: (highlight, record) => findingDialog.openFor(highlight, record)
             }
             Item { height: 24 }
+        }
+    }
+
+    AppDialog {
+        id: withdrawConfirm
+        objectName: "withdrawConfirm"
+        title: qsTr("撤销本次签到？")
+        width: Math.min(page.width - 48, 560)
+        standardButtons: Dialog.Discard | Dialog.Cancel
+        discardText: qsTr("撤销签到")
+        Label {
+            width: withdrawConfirm.availableWidth
+            wrapMode: Text.Wrap
+            text: qsTr("签到记录和查看记录将被删除，总部同步后也会删除。已拍照片的签到不能撤销。")
+        }
+        onDiscarded: {
+            visit.deleteVisit()
+            close()
         }
     }
 }

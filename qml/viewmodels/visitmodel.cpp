@@ -285,7 +285,8 @@ void VisitModel::describeVisit(const sync::FieldQueries::VisitRow &v, const Site
                                  QString::number(v.position->longitude, 'f', 5), accuracy);
     } else {
         const double metres = *v.distanceMeters;
-        const QString distance = metres >= 1000 ? tr("%1 公里").arg(metres / 1000, 0, 'f', 1)
+        // Tenths of a kilometre only where they mean something: "1145 公里", not "1145.0".
+        const QString distance = metres >= 1000 ? tr("%1 公里").arg(metres / 1000, 0, 'f', metres >= 10000 ? 0 : 1)
                                                 : tr("%1 米").arg(qRound(metres));
         m_checkInOutside = metres > presence.radiusMeters;
         m_checkInText = m_checkInOutside
@@ -417,6 +418,14 @@ bool VisitModel::deleteHighlight(const QString &id)
 bool VisitModel::deletePhoto(const QString &id)
 {
     return edit([&](sync::FieldRecordEdits &e) { e.remove(QStringLiteral("photo"), id); }, tr("已删除照片"));
+}
+
+bool VisitModel::deleteVisit()
+{
+    if (m_visitId.isEmpty())
+        return false;
+    const QString visitId = m_visitId;
+    return edit([&](sync::FieldRecordEdits &e) { e.remove(QStringLiteral("visit"), visitId); }, tr("已撤销本次签到"));
 }
 
 template <typename Work>

@@ -116,6 +116,9 @@ public:
     Q_INVOKABLE bool deleteFinding(const QString &id);
     Q_INVOKABLE bool deleteHighlight(const QString &id);
     Q_INVOKABLE bool deletePhoto(const QString &id);
+    // Withdraws the person's check-in here (a mistaken one): refused once photos name
+    // the visit or the unit is submitted.
+    Q_INVOKABLE bool deleteVisit();
     Q_INVOKABLE void reload();
 
 Q_SIGNALS:

@@ -1,6 +1,7 @@
 #include "appcomposition.h"
 #include "appundertest.h"
 #include "client/fieldworkspace.h"
+#include "platform/fakereachability.h"
 #include "platform/platformservices.h"
 #include "sync/synctestsupport.h"
 #include "uidriver.h"
@@ -76,6 +77,21 @@ TEST(AppComposition, ReachabilityDrivesTheWorkspacesSyncEngine)
         prop(app.window()->findChild<QObject *>(QStringLiteral("syncStatus")), "online").toBool());
     app.setNetworkUp(true);
     EXPECT_TRUE(app.workspace().engine().isOnline());
+}
+
+// A tablet started where HQ is out of reach: its reachability is offline from the start
+// and never signals a change, so the composition must read the state, not wait for it.
+TEST(AppComposition, ATabletStartedOfflineShowsOfflineFromTheFirstScreen)
+{
+    QTemporaryDir dir;
+    auto services = platform::PlatformServices::createFake(dir.path(), nullptr);
+    QObject *owner = services->reachability->parent();
+    delete services->reachability;
+    services->reachability = new platform::FakeReachability(false, owner);
+    app::AppOptions options;
+    options.dataFolder = dir.filePath(QStringLiteral("device"));
+    app::AppComposition app(options, std::move(services));
+    EXPECT_FALSE(app.workspace().engine().isOnline());
 }
 
 TEST(AppComposition, AnUnopenableFolderIsRefusedBeforeAnyScreen)

@@ -272,5 +272,40 @@ TEST_F(AppNotes, EditsAndDeletesReachHqAndStopOnceTheUnitIsSubmitted)
     EXPECT_EQ(recordsAtHq(*reader, QStringLiteral("finding")).count(findingId), 1u) << "HQ deleted a submitted finding";
 }
 
+
+// A mistaken check-in is withdrawn on the tablet (撤销签到, confirmed): it goes away here
+// and, after sync, at HQ. A check-in that photos already name stays: refused with the
+// reason, on the tablet.
+TEST_F(AppNotes, AMistakenCheckInIsWithdrawnUntilPhotosNameIt)
+{
+    ASSERT_NO_FATAL_FAILURE(signInAndOpenDc01());
+    ASSERT_TRUE(ui->click(ui->item(QStringLiteral("checkInButton"))));
+    ASSERT_TRUE(waitUntil([&] { return prop(visit(), "checkedIn").toBool(); })) << str(prop(visit(), "message").toString());
+    ASSERT_NO_FATAL_FAILURE(syncNow());
+    const auto visitsBefore = recordsAtHq(*reader, QStringLiteral("visit"));
+    ASSERT_EQ(visitsBefore.size(), 1u);
+    const QString visitId = visitsBefore.begin()->first;
+
+    ASSERT_TRUE(ui->click(ui->waitForItem(QStringLiteral("withdrawCheckInButton"))));
+    QObject *confirm = ui->object(QStringLiteral("withdrawConfirm"));
+    ASSERT_TRUE(ui->waitForPopup(confirm, true));
+    QQmlExpression discard(qmlContext(confirm), confirm, QStringLiteral("standardButton(Dialog.Discard)"));
+    ASSERT_TRUE(ui->click(qobject_cast<QQuickItem *>(discard.evaluate().value<QObject *>())));
+    ASSERT_TRUE(waitUntil([&] { return !prop(visit(), "checkedIn").toBool(); })) << str(prop(visit(), "message").toString());
+    ASSERT_NO_FATAL_FAILURE(syncNow());
+    EXPECT_EQ(recordsAtHq(*reader, QStringLiteral("visit")).count(visitId), 0u) << "the withdrawal did not reach HQ";
+
+    // Checked in again, with a photo of this visit: the check-in is evidence now.
+    ASSERT_TRUE(ui->click(ui->item(QStringLiteral("checkInButton"))));
+    ASSERT_TRUE(waitUntil([&] { return prop(visit(), "checkedIn").toBool(); }));
+    QMetaObject::invokeMethod(visit(), "takePhoto", Q_ARG(QString, QString()));
+    ASSERT_TRUE(waitUntil([&] { return prop(visit(), "photos").toList().size() == 1; })) << str(prop(visit(), "message").toString());
+    bool withdrawn = true;
+    ASSERT_TRUE(QMetaObject::invokeMethod(visit(), "deleteVisit", Q_RETURN_ARG(bool, withdrawn)));
+    EXPECT_FALSE(withdrawn);
+    EXPECT_TRUE(prop(visit(), "checkedIn").toBool());
+    EXPECT_FALSE(prop(visit(), "message").toString().isEmpty());
+}
+
 } // namespace
 } // namespace onsite::test
