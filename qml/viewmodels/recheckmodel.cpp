@@ -1,5 +1,6 @@
 #include "recheckmodel.h"
 
+#include "followworkspace.h"
 #include "photoimageprovider.h"
 
 #include "client/fieldworkspace.h"
@@ -40,19 +41,14 @@ sync::FieldWorkspace *RecheckModel::workspace() const { return m_workspace; }
 
 void RecheckModel::setWorkspace(sync::FieldWorkspace *workspace)
 {
-    if (workspace == m_workspace)
-        return;
-    if (m_workspace)
-        disconnect(&m_workspace->engine(), nullptr, this, nullptr);
-    m_workspace = workspace;
     // Re-checks arrive with a pull, and results settle with a push: follow each sync round.
-    if (m_workspace)
-        connect(&m_workspace->engine(), &sync::SyncEngine::statusChanged, this, [this] {
+    if (!followWorkspace(this, m_workspace, workspace, &sync::SyncEngine::statusChanged, [this] {
             try {
                 reload();
             } catch (const std::exception &) { // a busy database: the next round refreshes
             }
-        });
+        }))
+        return;
     Q_EMIT workspaceChanged();
     reload();
 }

@@ -1,5 +1,6 @@
 #include "sessionmodel.h"
 
+#include "followworkspace.h"
 #include "client/fieldworkspace.h"
 #include "client/signin/signinflow.h"
 
@@ -26,13 +27,8 @@ sync::FieldWorkspace *SessionModel::workspace() const { return m_workspace; }
 
 void SessionModel::setWorkspace(sync::FieldWorkspace *workspace)
 {
-    if (workspace == m_workspace)
+    if (!followWorkspace(this, m_workspace, workspace, &sync::SyncEngine::statusChanged, &SessionModel::changed))
         return;
-    if (m_workspace)
-        disconnect(&m_workspace->engine(), nullptr, this, nullptr);
-    m_workspace = workspace;
-    if (m_workspace)
-        connect(&m_workspace->engine(), &sync::SyncEngine::statusChanged, this, &SessionModel::changed);
     Q_EMIT workspaceChanged();
     Q_EMIT changed();
 }

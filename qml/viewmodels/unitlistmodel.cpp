@@ -1,5 +1,6 @@
 #include "unitlistmodel.h"
 
+#include "followworkspace.h"
 #include "client/fieldworkspace.h"
 
 namespace onsite::app {
@@ -10,13 +11,8 @@ sync::FieldWorkspace *UnitListModel::workspace() const { return m_workspace; }
 
 void UnitListModel::setWorkspace(sync::FieldWorkspace *workspace)
 {
-    if (workspace == m_workspace)
+    if (!followWorkspace(this, m_workspace, workspace, &sync::SyncEngine::statusChanged, &UnitListModel::reload))
         return;
-    if (m_workspace)
-        disconnect(&m_workspace->engine(), nullptr, this, nullptr);
-    m_workspace = workspace;
-    if (m_workspace)
-        connect(&m_workspace->engine(), &sync::SyncEngine::statusChanged, this, &UnitListModel::reload);
     Q_EMIT workspaceChanged();
     reload();
 }

@@ -1,5 +1,6 @@
 #include "unitoverviewmodel.h"
 
+#include "followworkspace.h"
 #include "client/fieldworkspace.h"
 #include "client/rules/fielderror.h"
 #include "scoring/scoreinput.h"
@@ -13,13 +14,8 @@ sync::FieldWorkspace *UnitOverviewModel::workspace() const { return m_workspace;
 
 void UnitOverviewModel::setWorkspace(sync::FieldWorkspace *workspace)
 {
-    if (workspace == m_workspace)
+    if (!followWorkspace(this, m_workspace, workspace, &sync::SyncEngine::finished, &UnitOverviewModel::reload))
         return;
-    if (m_workspace)
-        disconnect(&m_workspace->engine(), nullptr, this, nullptr);
-    m_workspace = workspace;
-    if (m_workspace)
-        connect(&m_workspace->engine(), &sync::SyncEngine::finished, this, &UnitOverviewModel::reload);
     Q_EMIT workspaceChanged();
     reload();
 }
