@@ -3,6 +3,8 @@
 #include "contentcoding.h"
 
 #include <boost/asio/post.hpp>
+#include <boost/asio/write.hpp>
+#include <boost/beast/core/string.hpp>
 
 #include <limits>
 
@@ -200,11 +202,29 @@ void HttpSession<Stream>::screenThenReadBody()
 template <class Stream>
 void HttpSession<Stream>::readBody()
 {
+    const auto &header = m_headerParser->get();
+    // curl (and other clients) hold an upload back until "100 Continue", else wait about a
+    // second: sent only here, once every check of the header has passed; a refused
+    // header got its final answer instead.
+    const bool hasBody = m_headerParser->chunked() || m_headerParser->content_length().value_or(0) > 0;
+    const bool expectsContinue =
+        hasBody && header.version() >= 11 && beast::iequals(header[http::field::expect], "100-continue");
     m_bodyParser.emplace(std::move(*m_headerParser));
     m_bodyParser->body_limit(m_context->options.maxBodyBytes);
     tcpStream().expires_after(m_context->options.bodyTimeout);
-    http::async_read(m_stream, m_buffer, *m_bodyParser,
-                     [self = this->shared_from_this()](beast::error_code ec, std::size_t) { self->onBody(ec); });
+    auto read = [self = this->shared_from_this()] {
+        http::async_read(self->m_stream, self->m_buffer, *self->m_bodyParser,
+                         [self](beast::error_code ec, std::size_t) { self->onBody(ec); });
+    };
+    if (!expectsContinue)
+        return read();
+    static constexpr char kContinue[] = "HTTP/1.1 100 Continue\r\n\r\n";
+    asio::async_write(m_stream, asio::buffer(kContinue, sizeof kContinue - 1),
+                      [self = this->shared_from_this(), read](beast::error_code ec, std::size_t) {
+                          if (ec)
+                              return self->closeConnection();
+                          read();
+                      });
 }
 
 template <class Stream>

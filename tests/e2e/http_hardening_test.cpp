@@ -5,6 +5,9 @@
 
 #include <QJsonDocument>
 
+#include <poll.h>
+#include <sys/socket.h>
+
 namespace onsite::test {
 
 // Beast keeps an unfinished chunk-size line, or a trailer section waiting for its empty
@@ -141,6 +144,35 @@ TEST_F(HttpHardening, AnOversizedPushIsRefusedBeforeItIsParsed)
                                                        "Connection: close\r\n\r\n");
     EXPECT_EQ(statusOf(answer), 413) << answer.left(300).toStdString();
     EXPECT_EQ(jsonBodyOf(answer).value(QStringLiteral("error")).toString(), QStringLiteral("body_too_large"));
+}
+
+// A client that sends "Expect: 100-continue" holds its body back for HQ's go-ahead (curl
+// does for uploads): HQ says 100 once it will read the body, instead of leaving the client
+// to wait out its own timeout (a second per photo); a refused header gets its final answer.
+TEST_F(HttpHardening, AnExpectingClientGetsContinueOnlyWhenItsBodyWillBeRead)
+{
+    const QByteArray body = R"({"account":"nobody","password":"not-the-password","device_id":"dev-expect"})";
+    RawSocket socket(hq->port());
+    ASSERT_TRUE(socket.sendAll("POST /api/v1/login HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                               "Expect: 100-continue\r\nConnection: close\r\nContent-Length: "
+                               + QByteArray::number(body.size()) + "\r\n\r\n"));
+    pollfd ready{socket.fd(), POLLIN, 0};
+    ASSERT_EQ(::poll(&ready, 1, 5000), 1) << "no interim answer: the client waits out its own timeout";
+    char interim[64];
+    const ssize_t got = ::recv(socket.fd(), interim, sizeof interim, 0);
+    ASSERT_GT(got, 0);
+    EXPECT_EQ(QByteArray(interim, static_cast<qsizetype>(got)), QByteArray("HTTP/1.1 100 Continue\r\n\r\n"));
+    ASSERT_TRUE(socket.sendAll(body));
+    const int status = statusOf(socket.readToEnd(10000));
+    EXPECT_GE(status, 400) << "the sign-in itself is answered after the body";
+    EXPECT_LT(status, 500);
+
+    // Too large to be read: the final answer at once, no 100.
+    const QByteArray refused = exchange(hq->port(), "POST /api/v1/login HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                                                    "Expect: 100-continue\r\nContent-Length: 1000000\r\n"
+                                                    "Connection: close\r\n\r\n");
+    EXPECT_EQ(statusOf(refused), 413) << refused.left(200).toStdString();
+    EXPECT_EQ(statusCode(), 200);
 }
 
 TEST_F(HttpHardening, MalformedJsonIsBadRequest)
