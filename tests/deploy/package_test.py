@@ -431,8 +431,8 @@ def test_reinstall(deb):
     the data stay, and the history still verifies, as docs/DEPLOY.md §Upgrades says."""
     with open(ENV_FILE) as f:
         settings = f.read()
-    edited = settings.replace('ONSITE_SERVE_ARGS="--workers 4', 'ONSITE_SERVE_ARGS="--workers 2')
-    check(edited != settings, "the settings name --workers 4 (to edit for the upgrade check)")
+    edited = settings.replace('ONSITE_SERVE_ARGS="--workers 8', 'ONSITE_SERVE_ARGS="--workers 2')
+    check(edited != settings, "the settings name --workers 8 (to edit for the upgrade check)")
     with open(ENV_FILE, "w") as f:
         f.write(edited)
     run(["dpkg", "-i", deb])
