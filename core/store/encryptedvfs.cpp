@@ -1,6 +1,7 @@
 #include "encryptedvfs.h"
 
 #include "encryptedjournal.h"
+#include "pageseal.h"
 #include "sqlconnection.h"
 
 #include <QFile>
@@ -19,35 +20,9 @@ namespace onsite {
 
 namespace {
 
-constexpr int kPage = EncryptedVfs::kPageSize;
-constexpr int kNonce = crypto_aead_xchacha20poly1305_ietf_NPUBBYTES; // 24
-constexpr int kTag = crypto_aead_xchacha20poly1305_ietf_ABYTES;      // 16
-constexpr int kSealed = kPage - EncryptedVfs::kReservedBytes;        // bytes of a page that carry data
-constexpr int kWalHeader = 32;
-constexpr int kFrameHeader = 24;
-// A frame's page is bound to its page number and commit size. Not to the salts: once a
-// transaction rewrites a frame it already wrote, SQLite writes its later frame headers
-// with zero salts and checksums and fills them in at the commit (walRewriteChecksums),
-// so the salts are not fixed when the page is sealed. (Sealing over them lost every frame
-// of such a transaction at recovery.) A frame of an older WAL still fails SQLite's own
-// salt and checksum checks, which run over the plain page.
-constexpr int kFrameAad = 8;
-constexpr int kLegacyFrameAad = 16; // page number, commit size, salts: WALs written before
-constexpr const char *kPageKeyContext = "onsitedb";
-static_assert(kNonce + kTag == EncryptedVfs::kReservedBytes);
+using namespace pageseal;
 
 enum class Kind { Plain, Database, Wal };
-
-struct Cipher
-{
-    unsigned char key[crypto_aead_xchacha20poly1305_ietf_KEYBYTES];
-    std::vector<unsigned char> scratch = std::vector<unsigned char>(kFrameHeader + kPage);
-    std::vector<unsigned char> plain = std::vector<unsigned char>(kPage);
-    // The last frame header written, so the frame's page that follows needs no read.
-    sqlite3_int64 headerOffset = -1;
-    unsigned char header[kFrameHeader] = {};
-    ~Cipher() { sodium_memzero(key, sizeof key); }
-};
 
 // The file object SQLite allocates (szOsFile bytes): ours first, the wrapped file after.
 struct File
@@ -59,63 +34,6 @@ struct File
 };
 
 sqlite3_vfs *g_root = nullptr;
-
-// --- page sealing ---
-
-void sealPage(Cipher &c, const unsigned char *in, unsigned char *out, const unsigned char *aad, size_t aadLength)
-{
-    unsigned char *nonce = out + kSealed;
-    unsigned char *tag = nonce + kNonce;
-    randombytes_buf(nonce, kNonce);
-    unsigned long long tagLength = 0;
-    crypto_aead_xchacha20poly1305_ietf_encrypt_detached(out, tag, &tagLength, in, kSealed, aad, aadLength, nullptr,
-                                                        nonce, c.key);
-}
-
-bool openPage(const Cipher &c, const unsigned char *in, unsigned char *out, const unsigned char *aad, size_t aadLength)
-{
-    const unsigned char *nonce = in + kSealed;
-    const unsigned char *tag = nonce + kNonce;
-    if (crypto_aead_xchacha20poly1305_ietf_decrypt_detached(out, nullptr, in, kSealed, tag, aad, aadLength, nonce,
-                                                            c.key) != 0)
-        return false;
-    std::memset(out + kSealed, 0, EncryptedVfs::kReservedBytes);
-    return true;
-}
-
-void pageAad(sqlite3_int64 pageIndex, unsigned char aad[9])
-{
-    aad[0] = 'D';
-    for (int i = 0; i < 8; ++i)
-        aad[1 + i] = static_cast<unsigned char>(static_cast<sqlite3_uint64>(pageIndex) >> (8 * i));
-}
-
-void frameAad(const unsigned char *frameHeader, unsigned char aad[1 + kFrameAad])
-{
-    aad[0] = 'W';
-    std::memcpy(aad + 1, frameHeader, kFrameAad);
-}
-
-// Opens a WAL frame's page; a WAL left by an older version (salts in the binding) still
-// recovers after an upgrade.
-bool openFrame(const Cipher &c, const unsigned char *frameHeader, const unsigned char *in, unsigned char *out)
-{
-    unsigned char aad[1 + kLegacyFrameAad];
-    frameAad(frameHeader, aad);
-    if (openPage(c, in, out, aad, 1 + kFrameAad))
-        return true;
-    std::memcpy(aad + 1, frameHeader, kLegacyFrameAad);
-    return openPage(c, in, out, aad, sizeof aad);
-}
-
-// Page 1 of a database this VFS can carry: 4096-byte pages with at least 40 reserved
-// bytes. Anything else would put data where the nonce and tag go.
-bool headerFits(const unsigned char *page1)
-{
-    const int pageSize = (page1[16] << 8) | page1[17];
-    return std::memcmp(page1, "SQLite format 3", 16) == 0 && pageSize == kPage
-           && page1[20] >= EncryptedVfs::kReservedBytes;
-}
 
 // --- io methods ---
 
