@@ -240,20 +240,7 @@ void VisitModel::reload()
 template <typename Work>
 bool VisitModel::write(Work work, const QString &done)
 {
-    if (!m_workspace)
-        return false;
-    try {
-        m_workspace->record(work);
-    } catch (const sync::FieldError &e) {
-        setMessage(e.message());
-        return false;
-    } catch (const std::exception &e) {
-        setMessage(tr("保存失败：%1").arg(QString::fromUtf8(e.what())));
-        return false;
-    }
-    setMessage(done);
-    reload();
-    return true;
+    return m_workspace && attempt([&] { m_workspace->record(work); }, done);
 }
 
 bool VisitModel::setInput(const QString &indicatorCode, const QString &input)
@@ -431,10 +418,16 @@ bool VisitModel::deleteVisit()
 template <typename Work>
 bool VisitModel::edit(Work work, const QString &done)
 {
-    if (!m_workspace)
-        return false;
+    return m_workspace && attempt([&] { m_workspace->edit(work); }, done);
+}
+
+// Runs one write through the workspace: a refusal or failure becomes the page's message,
+// a success says `done` and reloads the page.
+template <typename Apply>
+bool VisitModel::attempt(Apply apply, const QString &done)
+{
     try {
-        m_workspace->edit(work);
+        apply();
     } catch (const sync::FieldError &e) {
         setMessage(e.message());
         return false;

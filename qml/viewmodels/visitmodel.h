@@ -137,6 +137,8 @@ private:
     bool write(Work work, const QString &done);
     template <typename Work>
     bool edit(Work work, const QString &done);
+    template <typename Apply>
+    bool attempt(Apply apply, const QString &done);
     void setMessage(const QString &message);
     QVariantList queryPhotos() const; // this unit's photos with their upload state
     void connectCamera();
