@@ -92,9 +92,11 @@ private:
                 m_lastBody = buffer.substr(headEnd + 4, length);
             }
             buffer.erase(0, headEnd + 4 + length);
+            // Counted before the write: once its bytes are out, the proxy may cut the
+            // device off and the test read the count before this thread got further.
+            ++m_answered;
             boost::system::error_code error;
             asio::write(socket, asio::buffer(answerTo(length)), error);
-            ++m_answered;
             if (error)
                 return;
         }
