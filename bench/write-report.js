@@ -1,11 +1,16 @@
 'use strict';
-// Writes docs/BENCHMARKS.md from one run of onsite-sync-bench and the PouchDB
-// baseline (bench/run-sync-bench.sh passes the files and the machine facts).
+// Writes docs/BENCHMARKS.md from one results folder of bench/run-all.sh: each part's JSON
+// and meta.json, the static explanations in bench/report/ and everyone's notes in
+// bench/notes/. Every figure and every "goal met" line comes from the JSON; nothing here
+// is measured.
 //
-//   node write-report.js --onsite FILE --pouchdb FILE --out FILE --cpu TEXT --nproc N
-//                        --load-before TEXT --load-after TEXT --versions TEXT
+//   node bench/write-report.js --results DIR --out FILE [--report-dir DIR] [--notes-dir DIR]
+//
+// Exit status 0 when the file was written (whatever the figures say), 2 on bad arguments.
 
 const fs = require('fs');
+const path = require('path');
+const sections = require('./report-sections');
 
 function parseArgs(argv) {
   const args = {};
@@ -17,190 +22,94 @@ function readJson(file) {
   try {
     return JSON.parse(fs.readFileSync(file, 'utf8'));
   } catch (error) {
-    return { ok: false, problems: [`no result from ${file}: ${error.message}`] };
+    return null;
   }
 }
 
-const num = (x, digits = 2) => (Number.isFinite(x) ? x.toFixed(digits) : 'n/a');
-const int = (x) => (Number.isFinite(x) ? Math.round(x).toLocaleString('en-US') : 'n/a');
-const rate = (n, s) => (s > 0 ? int(n / s) : 'n/a');
-// "0.42 (2.4× faster)": the time ratio first, then the plain reading of it.
-function ratio(mine, theirs) {
-  if (!(mine > 0) || !(theirs > 0)) return 'n/a';
-  const r = mine / theirs;
-  return r <= 1 ? `${num(r)} (${num(1 / r, 1)}× faster)` : `${num(r)} (${num(r, 1)}× slower)`;
+function readText(file) {
+  try {
+    return fs.readFileSync(file, 'utf8').replace(/\s+$/, '') + '\n';
+  } catch (error) {
+    return null;
+  }
 }
+
+// History files are written with "###" headings; under "### Earlier measurements" they go
+// one level down.
+const demote = (text) => text.replace(/^(#{3,5}) /gm, '#$1 ');
+
+// Which section a helper's notes belong to; other names go to "What was tried (other notes)".
+const NOTES_SECTION = {
+  push: 'push', sync: 'sync', load: 'load', tablets: 'load', photos: 'photos', photo: 'photos',
+  results: 'results', import: 'import', atrest: 'atrest', app: 'app',
+};
 
 function main() {
   const args = parseArgs(process.argv);
-  const onsite = readJson(args.onsite);
-  const pouch = readJson(args.pouchdb);
-  // The same run without gzip (--gzip off), when the script made one.
-  const plain = args.plain ? readJson(args.plain) : null;
-  const o = onsite.onsite || {};
-  const n = onsite.records ?? pouch.records;
-  const onsiteTotal = o.push_seconds + o.pull_seconds;
-  const pouchTotal = pouch.push_seconds + pouch.pull_seconds;
-  const sqlite = onsite.sqlite ? onsite.sqlite.insert_seconds : NaN;
-  const one = onsite.one_score_sync || {};
-  const noop = onsite.noop_sync || {};
-  const pOne = pouch.one_doc_sync || {};
-  const pNoop = pouch.noop_sync || {};
-  const b = (x) => (x ? int(x.total) : 'n/a');
-  const sr = (x) => (x ? `${int(x.sent)} / ${int(x.received)}` : 'n/a');
+  if (!args.results || !args.out) {
+    process.stderr.write('usage: node bench/write-report.js --results DIR --out FILE [--report-dir DIR] [--notes-dir DIR]\n');
+    process.exit(2);
+  }
+  const root = path.resolve(__dirname, '..');
+  const reportDir = args['report-dir'] || path.join(root, 'bench', 'report');
+  const notesDir = args['notes-dir'] || path.join(root, 'bench', 'notes');
+  const run = readJson(path.join(args.results, 'run.json')) || {};
 
-  const problems = [...(onsite.problems || []).map((p) => `onsite-hq: ${p}`),
-                    ...((plain && plain.problems) || []).map((p) => `onsite-hq without gzip: ${p}`),
-                    ...(pouch.problems || []).map((p) => `PouchDB: ${p}`)];
+  // One part's files: its meta.json and the JSON files the section asks for.
+  const load = (part, files) => {
+    const dir = path.join(args.results, part);
+    const meta = readJson(path.join(dir, 'meta.json'));
+    const data = {};
+    for (const [key, file] of Object.entries(files)) data[key] = readJson(path.join(dir, file));
+    return { part, meta, data, dir };
+  };
+  const notes = {};
+  const otherNotes = [];
+  if (fs.existsSync(notesDir)) {
+    for (const file of fs.readdirSync(notesDir).filter((f) => f.endsWith('.md')).sort()) {
+      const name = file.replace(/\.md$/, '');
+      const entry = { name, file: `bench/notes/${file}`, text: readText(path.join(notesDir, file)) };
+      const section = NOTES_SECTION[name];
+      if (section) (notes[section] = notes[section] || []).push(entry);
+      else otherNotes.push(entry);
+    }
+  }
+  const ctx = {
+    run,
+    load,
+    staticText: (name) => readText(path.join(reportDir, name)),
+    history: (name) => {
+      const text = readText(path.join(reportDir, `${name}-history.md`));
+      return text ? ['### Earlier measurements (by hand, not from this run)', '', demote(text)] : [];
+    },
+    notes: (section) =>
+      (notes[section] || []).flatMap((n) => [`### What was tried (\`${n.file}\`)`, '', n.text]),
+  };
+
+  const built = sections.all(ctx);
   const lines = [];
   const add = (...xs) => lines.push(...xs);
   add('# Benchmarks', '',
-      '<!-- Generated by bench/run-sync-bench.sh (Sync) and bench/run-app-bench.sh (App); rerun them ' +
-        'instead of editing by hand. -->', '',
-      '## Sync: 100,000 score records through onsite-hq, PouchDB and raw SQLite', '',
-      `Run on ${args.date || new Date().toISOString()} — one run, the three measured side by side.`, '',
-      '| machine | |', '|---|---|',
-      `| CPU | ${args.cpu} |`, `| cores (nproc) | ${args.nproc} |`,
-      `| load average before / after | ${args['load-before']} / ${args['load-after']} |`,
-      `| software | ${args.versions}; PouchDB ${pouch.versions ? pouch.versions.pouchdb : '?'}, express-pouchdb ` +
-        `${pouch.versions ? pouch.versions['express-pouchdb'] : '?'}, Node ${pouch.versions ? pouch.versions.node : '?'} |`,
-      '');
-  const load = parseFloat(args['load-before']);
-  if (load > Number(args.nproc)) {
-    add(`The machine was busy during this run (load average ${num(load)} on ${args.nproc} cores, from other ` +
-        'processes): absolute times are inflated; compare runs on a quiet machine before reading much into them.', '');
+      '<!-- Generated by bench/run-all.sh (bench/write-report.js) from the JSON of its results folder; ' +
+        'do not edit by hand: explanations live in bench/report/*.md, notes in bench/notes/*.md. -->', '');
+  add(ctx.staticText('intro.md') || '');
+  add(...sections.runTable(ctx, built), '');
+  add('## Issue 12 goals in this run', '',
+      'Each line is computed from the figures of the section it names. "At a smaller size" means the part ran ' +
+        'below the size the goal is set for (a quick run): the figure is shown, the goal is not judged.', '',
+      '| section | goal | figure | verdict |', '|---|---|---|---|');
+  for (const section of built) {
+    for (const g of section.goals) add(`| ${section.title} | ${g.goal} | ${g.figure} | ${g.verdictText} |`);
   }
-  if (problems.length) {
-    add('**Problems seen in this run** (numbers below may be incomplete):', '');
-    for (const p of problems) add(`- ${p.replace(/\n/g, ' ')}`);
-    add('');
+  add('');
+  for (const section of built) add(section.text.replace(/\n*$/, '\n'));
+  if (otherNotes.length) {
+    add('## What was tried (other notes)', '');
+    for (const n of otherNotes) add(`### \`${n.file}\``, '', n.text);
   }
-  add('### Times', '',
-      `${int(n)} distinct records; onsite-hq: pushes of ${onsite.batch} mutations, pulls of ${onsite.page} changes; ` +
-        `PouchDB: batch_size ${pouch.batch_size}.`, '',
-      '| what | seconds | records/s |', '|---|---:|---:|',
-      `| onsite-hq: device A pushes (${o.push_requests} requests; HQ's CPU ${num(o.push_hq_cpu_seconds)} s) | ${num(o.push_seconds)} | ${rate(n, o.push_seconds)} |`,
-      `| onsite-hq: device B pulls (${o.pull_requests} requests; HQ's CPU ${num(o.pull_hq_cpu_seconds)} s) | ${num(o.pull_seconds)} | ${rate(n, o.pull_seconds)} |`,
-      `| **onsite-hq: push + pull** | **${num(onsiteTotal)}** | **${rate(n, onsiteTotal)}** |`,
-      `| PouchDB: replicate A → server | ${num(pouch.push_seconds)} | ${rate(n, pouch.push_seconds)} |`,
-      `| PouchDB: replicate server → B | ${num(pouch.pull_seconds)} | ${rate(n, pouch.pull_seconds)} |`,
-      `| **PouchDB: both replications** | **${num(pouchTotal)}** | **${rate(n, pouchTotal)}** |`,
-      `| **raw SQLite inserts** (one transaction) | **${num(sqlite, 3)}** | **${rate(n, sqlite)}** |`, '',
-      '### Ratios (time ÷ baseline time; below 1 is faster)', '',
-      '| onsite-hq | against | ratio |', '|---|---|---:|',
-      `| push + pull | PouchDB A → server → B | ${ratio(onsiteTotal, pouchTotal)} |`,
-      `| push | PouchDB A → server | ${ratio(o.push_seconds, pouch.push_seconds)} |`,
-      `| pull | PouchDB server → B | ${ratio(o.pull_seconds, pouch.pull_seconds)} |`,
-      `| push + pull | raw SQLite inserts | ${ratio(onsiteTotal, sqlite)} |`,
-      `| push | raw SQLite inserts | ${ratio(o.push_seconds, sqlite)} |`, '',
-      '### Bytes on the wire', '',
-      'Request and response bytes as they cross the socket (request line, headers, body; TCP/IP framing not ' +
-        'counted), on connections already open. sent / received from the device\'s side.', '',
-      '| sync | onsite-hq sent / received | onsite-hq total | PouchDB sent / received | PouchDB total |',
-      '|---|---:|---:|---:|---:|',
-      `| one score: push | ${sr(one.push)} | ${b(one.push)} | ${sr(pOne.push)} | ${b(pOne.push)} |`,
-      `| one score: pull | ${sr(one.pull)} | ${b(one.pull)} | ${sr(pOne.pull)} | ${b(pOne.pull)} |`,
-      `| **one score: push + pull** | | **${int(one.total)}** | | **${int(pOne.total)}** |`,
-      `| no-op: push | ${sr(noop.push)} | ${b(noop.push)} | ${sr(pNoop.push)} | ${b(pNoop.push)} |`,
-      `| no-op: pull | ${sr(noop.pull)} | ${b(noop.pull)} | ${sr(pNoop.pull)} | ${b(pNoop.pull)} |`,
-      `| **no-op: push + pull** | | **${int(noop.total)}** | | **${int(pNoop.total)}** |`,
-      `| all ${int(n)}: push | ${sr(o.push_bytes)} | ${b(o.push_bytes)} | ${sr(pouch.push_bytes)} | ${b(pouch.push_bytes)} |`,
-      `| all ${int(n)}: pull | ${sr(o.pull_bytes)} | ${b(o.pull_bytes)} | ${sr(pouch.pull_bytes)} | ${b(pouch.pull_bytes)} |`,
-      '');
-  if (o.push_bytes && pouch.push_bytes) {
-    add(`Per record over the whole sync: onsite-hq ${num((o.push_bytes.total + o.pull_bytes.total) / n, 0)} bytes, ` +
-        `PouchDB ${num((pouch.push_bytes.total + pouch.pull_bytes.total) / n, 0)} bytes. Both compress: express-pouchdb ` +
-        'gzips its answers (node-fetch asks for it); onsite-hq gzips answers for a device that asks ' +
-        '(`Accept-Encoding: gzip, deflate`, as Qt sends), and the device gzips push bodies of ' +
-        '512 bytes and more (`Content-Encoding: gzip`). A one-score sync stays below that size: its bytes are ' +
-        'mostly HTTP headers. A device with nothing to push sends no push request: its no-op sync is one pull ' +
-        `(an empty push, which it never sends, would cost ${noop.empty_push ? int(noop.empty_push.total) : 'n/a'} bytes).`, '');
-  }
-  if (plain && plain.onsite && plain.onsite.push_bytes) {
-    const q = plain.onsite;
-    const pct = (a, b) => (b > 0 ? `${num((100 * a) / b, 0)} %` : 'n/a');
-    add('### Compression: the same sync with and without gzip', '',
-        `A second run of \`onsite-sync-bench\` in the same script with \`--gzip off\` (no Accept-Encoding, plain push ` +
-          'bodies), against a fresh onsite-hq; every other setting the same.', '',
-        '| | gzip | plain | gzip ÷ plain |', '|---|---:|---:|---:|',
-        `| all ${int(n)}: push, bytes sent | ${int(o.push_bytes.sent)} | ${int(q.push_bytes.sent)} | ${pct(o.push_bytes.sent, q.push_bytes.sent)} |`,
-        `| all ${int(n)}: push, bytes received | ${int(o.push_bytes.received)} | ${int(q.push_bytes.received)} | ${pct(o.push_bytes.received, q.push_bytes.received)} |`,
-        `| all ${int(n)}: pull, bytes received | ${int(o.pull_bytes.received)} | ${int(q.pull_bytes.received)} | ${pct(o.pull_bytes.received, q.pull_bytes.received)} |`,
-        `| push, seconds | ${num(o.push_seconds)} | ${num(q.push_seconds)} | ${num(o.push_seconds / q.push_seconds)} |`,
-        `| push, HQ's CPU seconds | ${num(o.push_hq_cpu_seconds)} | ${num(q.push_hq_cpu_seconds)} | ${num(o.push_hq_cpu_seconds / q.push_hq_cpu_seconds)} |`,
-        `| pull, seconds | ${num(o.pull_seconds)} | ${num(q.pull_seconds)} | ${num(o.pull_seconds / q.pull_seconds)} |`,
-        `| pull, HQ's CPU seconds | ${num(o.pull_hq_cpu_seconds)} | ${num(q.pull_hq_cpu_seconds)} | ${num(o.pull_hq_cpu_seconds / q.pull_hq_cpu_seconds)} |`,
-        `| one score: push + pull, bytes | ${int(one.total)} | ${int((plain.one_score_sync || {}).total)} | |`,
-        `| no-op: push + pull, bytes | ${int(noop.total)} | ${int((plain.noop_sync || {}).total)} | |`, '',
-        'Times are wall clock on loopback, where bytes cost nothing: the seconds show what compressing costs; ' +
-          'on a tablet\'s mobile link the smaller bodies are what counts.', '');
-  }
-  const batches = o.push_batch_seconds || [];
-  if (batches.length >= 10) {
-    const mean = (xs) => xs.reduce((a, x) => a + x, 0) / xs.length;
-    add(`Push requests as HQ's store grows: the first five took ${num(mean(batches.slice(0, 5)))} s ` +
-        `each on average, the last five ${num(mean(batches.slice(-5)))} s (${num(mean(batches.slice(-5)) / mean(batches.slice(0, 5)), 1)}×; ` +
-        'every request carries the same number of new records).', '');
-  }
-  const sync = onsite.hq_synchronous;
-  if (sync && sync.normal_push_seconds > 0) {
-    add('### What synchronous=FULL costs HQ', '',
-        'HQ\'s SQLite commits with `synchronous=FULL` (an acknowledged push survives power loss; NORMAL in WAL mode ' +
-          'may roll back the last commits). The same pushes went, in this run, into a second fresh onsite-hq whose ' +
-          'SQLite ran with `synchronous=NORMAL` (`ONSITE_BENCH_HQ_SYNCHRONOUS=NORMAL`, a switch only this benchmark sets).', '',
-        '| HQ SQLite | push seconds | records/s |', '|---|---:|---:|',
-        `| synchronous=FULL (as shipped) | ${num(sync.full_push_seconds)} | ${rate(n, sync.full_push_seconds)} |`,
-        `| synchronous=NORMAL | ${num(sync.normal_push_seconds)} | ${rate(n, sync.normal_push_seconds)} |`, '',
-        `FULL ÷ NORMAL: **${num(sync.full_over_normal)}** (one fsync of the WAL per commit, one commit per push of ` +
-          `${onsite.batch} mutations).`, '');
-  }
-  if (o.reconnects) {
-    add(`onsite-hq closed ${o.reconnects} idle keep-alive connection(s) (its 30 s header timeout) while the other ` +
-        'device was busy; the bench client opened a new connection and sent the request again, as Qt does. ' +
-        'The new connection\'s TCP handshake is not in the byte counts.', '');
-  }
-  add('### What is measured', '',
-      `- **onsite-hq**: \`onsite-sync-bench\` generates a campaign of ${int(onsite.units)} units × ` +
-        `${onsite.items_per_unit} items in one inspection group (HQ keeps one score per unit, item, rater and kind, so ` +
-        'distinct records need distinct keys), imports it with `onsite-hq import-campaign`, sets two passwords and ' +
-        'starts `onsite-hq serve` on 127.0.0.1 (SQLite data folder). Device A (the group leader) and device B (a ' +
-        'member of the group) log in, each on one keep-alive HTTP/1.1 connection with headers modelled on what the ' +
-        'Qt device client (QNetworkAccessManager) sends. Timed: A builds and sends every push request and reads each answer (all mutations ' +
-        `must come back \`applied\`; outcomes: ${Object.entries(o.push_statuses || {}).map(([k, v]) => `${k} ${int(v)}`).join(', ')}); B pulls from cursor 0 until ` +
-        '`more` is false and parses each page. B must receive exactly the pushed ids, each once ' +
-        `(${int(o.distinct_records)} distinct of ${int(o.pulled_changes)} changes). The devices keep nothing: ` +
-        'device-side storage is not part of the onsite number.',
-      '- **PouchDB**: `bench/pouchdb/replicate.js` loads the same documents (same ids and fields, exported by the ' +
-        'C++ bench) into an in-memory PouchDB A (load not timed), starts express-pouchdb (`minimumForPouchDB` mode, ' +
-        'LevelDB on disk) on 127.0.0.1, and times `A.replicate.to(server)` and then `B.replicate.from(server)` ' +
-        'into an in-memory PouchDB B, checking B holds every document. Bytes are counted on the server\'s sockets.',
-      '- **raw SQLite**: the same rows inserted into a fresh SQLite file with the columns and unique key of ' +
-        'core\'s `score_entries` (WAL, `synchronous=NORMAL` as the store uses), one prepared statement, one ' +
-        'transaction; timed from BEGIN to the end of COMMIT. No HTTP, JSON or checks: the local limit.',
-      '- **one-score sync**: A pushes one new score; B pulls from its cursor and gets exactly that change ' +
-        '(PouchDB: one new document, replicated A → server and server → B). **no-op sync**: A has nothing to ' +
-        'push and sends nothing (as the device\'s SyncEngine), B pulls with nothing new (PouchDB: both replications ' +
-        'again with nothing new). ' +
-        'Logins are not included: a token lives for days.',
-      '- All three write to the same disk, one after another in the same run. Absolute times move with the ' +
-        'machine\'s load, and since the phases run in turn, a change of load between them moves the ratios too.', '',
-      '### Rerun', '',
-      '```sh', 'bench/run-sync-bench.sh            # builds Release, installs the npm packages, runs, rewrites this file',
-      'RECORDS=20000 bench/run-sync-bench.sh   # a quicker run', '```', '',
-      'It needs the Debian build dependencies of the project, Node.js ≥ 18 and npm (the npm packages are pinned ' +
-        'in `bench/pouchdb/package-lock.json`). The benchmark is not part of ctest.', '');
-  // "stopping" is its normal answer to SIGTERM; anything else is worth a look.
-  const stderr = (o.server_stderr || '').split('\n').filter((l) => l.trim() && l.trim() !== 'onsite-hq: stopping');
-  if (stderr.length) add('onsite-hq wrote to stderr during the run:', '', '```', ...stderr, '```', '');
-  // Other sections share the file (App: bench/run-app-bench.sh; Results and Push apply:
-  // written by hand): keep every "## " section but this one's.
-  let kept = '';
-  if (fs.existsSync(args.out)) {
-    const previous = fs.readFileSync(args.out, 'utf8');
-    const sections = previous.split(/\n(?=## )/).slice(1);
-    kept = sections.filter((section) => !section.startsWith('## Sync:')).map((section) => section.replace(/\n*$/, '\n')).join('\n');
-  }
-  fs.writeFileSync(args.out, lines.join('\n') + (kept ? '\n' + kept : ''));
+  const text = lines.join('\n').replace(/\n{3,}/g, '\n\n').replace(/\n*$/, '\n');
+  fs.mkdirSync(path.dirname(path.resolve(args.out)), { recursive: true });
+  fs.writeFileSync(args.out, text);
 }
 
 main();
