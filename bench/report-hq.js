@@ -170,9 +170,9 @@ function results(ctx) {
       goal('results for 2M entries ≤ 1 s, served after one unit changed', `${num(big.served_after_one_unit_s, 2)} s wall`,
         Number.isFinite(big.served_after_one_unit_s) ? big.served_after_one_unit_s <= 1 : undefined, atSize),
       goal('growth linear (CPU per entry, larger ÷ smaller ≤ 1.25)', `${num(growth)}× (${int(small && small.entries)} → ` +
-        `${int(large && large.entries)} entries)`, Number.isFinite(growth) ? growth <= 1.25 : undefined),
+        `${int(large && large.entries)} entries)`, Number.isFinite(growth) ? growth <= 1.25 : undefined, atSize),
       goal('memory ≤ 2× the rows\' size', `${num((big.peak_mb * 1e6) / big.row_bytes)}×`,
-        big.row_bytes > 0 ? (big.peak_mb * 1e6) / big.row_bytes <= 2 : undefined),
+        big.row_bytes > 0 ? (big.peak_mb * 1e6) / big.row_bytes <= 2 : undefined, atSize),
     ];
     const f = ['Medians of the rounds; the plain SQL `GROUP BY unit, item` over the same rows, in the same rounds, is the ' +
       'baseline. CPU seconds of the process beside wall time.', '',

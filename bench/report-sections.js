@@ -77,6 +77,10 @@ function header(ctx, p, title) {
   } else {
     lines.push(`(No \`meta.json\` for this part: its time, load and sizes were not recorded.)`, '');
   }
+  if (!have) {
+    lines.push(`**No results**: the part ran but left no JSON in \`${p.part}/\` (see \`${p.part}/${p.part}.log\` in the ` +
+      'results folder).', '');
+  }
   return { lines, have, stale };
 }
 
@@ -100,7 +104,7 @@ function section(ctx, p, key, title, body) {
   let goals = [];
   let figures = [];
   if (h.have) ({ goals, figures } = body(p.data, p.meta || {}));
-  else goals = body.goalsWhenMissing || [];
+  else goals = [goal('this part\'s goals', 'no results', undefined)];
   if (h.stale) goals = goals.map((g) => ({ ...g, verdictText: `${g.verdictText} (earlier run)` }));
   const text = [...h.lines, ...goalLines(goals), ...figures,
     ...(ctx.staticText(`${key}.md`) ? [ctx.staticText(`${key}.md`)] : []),

@@ -2,14 +2,16 @@
 # The app benchmark in one run: a generated campaign of 20,000 sites imported into a
 # local onsite-hq, a device signed in to it with onsite-field, then onsite-app-bench:
 # cold start of the real app beside a minimal Qt Quick window, and the app's view
-# models beside plain code. Writes the "App" section of docs/BENCHMARKS.md (the sync
-# section is left as it is).
+# models beside plain code. The "app" part of bench/run-all.sh, which writes
+# docs/BENCHMARKS.md from the app.json this leaves in JSON_DIR.
 #
-#   bench/run-app-bench.sh
+#   bench/run-app-bench.sh              # or: ONLY=app bench/run-all.sh
 #
 # Environment: UNITS (default 2000), SITES_PER_UNIT (10), RUNS (cold starts of each,
 # 10), FILTER_ROUNDS (200), LOAD_ROUNDS (5), JOBS (build parallelism, 1),
-# BUILD_DIR (build-appbench), FIXTURES (../shared/fixtures/campaign-2026h1).
+# BUILD_DIR (build-appbench), BUILD_TYPE (RelWithDebInfo, when configuring a new BUILD_DIR),
+# SKIP_BUILD (1: use BUILD_DIR as it is), JSON_DIR ($BUILD_DIR/bench-results/app),
+# FIXTURES (../shared/fixtures/campaign-2026h1).
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -21,18 +23,20 @@ LOAD_ROUNDS=${LOAD_ROUNDS:-5}
 JOBS=${JOBS:-1}
 BUILD_DIR=${BUILD_DIR:-$ROOT/build-appbench}
 FIXTURES=${FIXTURES:-$ROOT/../shared/fixtures/campaign-2026h1}
-REPORT=$ROOT/docs/BENCHMARKS.md
+JSON_DIR=${JSON_DIR:-$BUILD_DIR/bench-results/app}
 
 say() { printf 'run-app-bench: %s\n' "$*" >&2; }
 
 [[ -f $FIXTURES/units.csv ]] || { say "no sample campaign at $FIXTURES (set FIXTURES)"; exit 2; }
-command -v node >/dev/null || { say "node is needed to write the report"; exit 2; }
-
-say "building Release in $BUILD_DIR"
-# The tests are not needed here; leaving them out keeps the build to what is measured.
-cmake -S "$ROOT" -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=Release -DONSITE_BUILD_TESTS=OFF \
-  -DONSITE_BUILD_APP=ON -DONSITE_BUILD_SERVER=ON -DONSITE_BUILD_BENCH=ON >/dev/null
-cmake --build "$BUILD_DIR" -j"$JOBS" --target onsite onsite-hq onsite-field onsite-app-bench onsite-bench-minimal-qml
+if [[ ${SKIP_BUILD:-0} != 1 ]]; then
+  if [[ ! -f $BUILD_DIR/CMakeCache.txt ]]; then
+    say "configuring ${BUILD_TYPE:-RelWithDebInfo} in $BUILD_DIR"
+    # The tests are not needed here; leaving them out keeps the build to what is measured.
+    cmake -S "$ROOT" -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE="${BUILD_TYPE:-RelWithDebInfo}" -DONSITE_BUILD_TESTS=OFF \
+      -DONSITE_BUILD_WEB=OFF -DONSITE_BUILD_APP=ON -DONSITE_BUILD_SERVER=ON -DONSITE_BUILD_BENCH=ON >/dev/null
+  fi
+  cmake --build "$BUILD_DIR" -j"$JOBS" --target onsite onsite-hq onsite-field onsite-app-bench onsite-bench-minimal-qml
+fi
 
 APP=$BUILD_DIR/qml/onsite
 HQ=$BUILD_DIR/server/onsite-hq
@@ -78,22 +82,10 @@ kill -TERM "$HQ_PID"
 wait "$HQ_PID" || true
 HQ_PID=
 
-LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
+mkdir -p "$JSON_DIR"
 status=0
 say "measuring: $RUNS cold starts of each, $FILTER_ROUNDS filter rounds, $LOAD_ROUNDS list-load rounds"
 "$BENCH" run --app "$APP" --baseline "$MINIMAL" --data "$WORK/device" --work "$WORK/bench" \
-  --json "$WORK/app.json" --runs "$RUNS" --filter-rounds "$FILTER_ROUNDS" --load-rounds "$LOAD_ROUNDS" || status=1
-LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
-
-CPU=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')
-SQLITE_VERSION=$(grep -m1 'define SQLITE_VERSION ' /usr/include/sqlite3.h 2>/dev/null | awk '{print $3}' | tr -d '"')
-QT_VERSION=$(pkg-config --modversion Qt6Core 2>/dev/null || true)
-CXX_VERSION=$("$(grep -m1 '^CMAKE_CXX_COMPILER:' "$BUILD_DIR/CMakeCache.txt" | cut -d= -f2)" --version | head -1)
-node "$ROOT/bench/write-app-report.js" --result "$WORK/app.json" --out "$REPORT" \
-  --cpu "${CPU:-unknown}" --nproc "$(nproc)" --load-before "$LOAD_BEFORE" --load-after "$LOAD_AFTER" \
-  --date "$(date -u '+%Y-%m-%d %H:%M UTC')" \
-  --versions "onsite $(git -C "$ROOT" describe --always --dirty 2>/dev/null || echo '?') (Release, $CXX_VERSION), Qt ${QT_VERSION:-?}, SQLite ${SQLITE_VERSION:-?}"
-
-say "wrote the App section of $REPORT"
-[[ $status -eq 0 ]] || say "a part of the run reported problems: see the App section of $REPORT"
+  --json "$JSON_DIR/app.json" --runs "$RUNS" --filter-rounds "$FILTER_ROUNDS" --load-rounds "$LOAD_ROUNDS" || status=1
+say "the JSON is in $JSON_DIR; ONLY=app bench/run-all.sh writes it into docs/BENCHMARKS.md"
 exit $status

@@ -25,12 +25,15 @@ OUT=${OUT:-$BUILD_DIR/load-bench}
 say() { printf 'run-load-bench: %s\n' "$*" >&2; }
 
 [[ -f $FIXTURES/scores-paper.csv ]] || { say "no sample campaign at $FIXTURES (set FIXTURES)"; exit 2; }
-if [[ ! -f $BUILD_DIR/CMakeCache.txt ]]; then
-  say "configuring Release in $BUILD_DIR"
-  cmake -S "$ROOT" -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=Release -DONSITE_BUILD_TESTS=OFF \
-    -DONSITE_BUILD_APP=OFF -DONSITE_BUILD_SERVER=ON -DONSITE_BUILD_BENCH=ON >/dev/null
+# SKIP_BUILD=1 (bench/run-all.sh, which built it): use BUILD_DIR as it is.
+if [[ ${SKIP_BUILD:-0} != 1 ]]; then
+  if [[ ! -f $BUILD_DIR/CMakeCache.txt ]]; then
+    say "configuring ${BUILD_TYPE:-RelWithDebInfo} in $BUILD_DIR"
+    cmake -S "$ROOT" -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE="${BUILD_TYPE:-RelWithDebInfo}" -DONSITE_BUILD_TESTS=OFF \
+      -DONSITE_BUILD_WEB=OFF -DONSITE_BUILD_SERVER=ON -DONSITE_BUILD_BENCH=ON >/dev/null
+  fi
+  cmake --build "$BUILD_DIR" -j"$JOBS" --target onsite-hq onsite-load-bench
 fi
-cmake --build "$BUILD_DIR" -j"$JOBS" --target onsite-hq onsite-load-bench
 
 # Each device holds a socket, and HQ one per device: well under the usual 20,000 or more.
 if [[ $(ulimit -n) -lt $((DEVICES * 2 + 200)) ]]; then
