@@ -20,6 +20,7 @@
 # RESULTS_RATERS lines); ATREST_WRITES 10000 / 200, ATREST_LOADS 2000 / 100, ATREST_ROUNDS
 # 3 / 1; APP_UNITS 2000 / 50, APP_SITES_PER_UNIT 10, APP_SCORES 200000 / 1000, APP_RUNS
 # 10 / 2, APP_FILTER_ROUNDS 200 / 5, APP_LOAD_ROUNDS 5 / 2.
+# Passed through to the parts' scripts as set: CROWD (run-load-bench.sh), WORK (photos).
 # Exit status: 0 when every part ran without a problem, 1 otherwise (the file is written
 # either way, each section saying how its part ended); 2 on a bad setting.
 set -uo pipefail
@@ -187,7 +188,7 @@ for part in $ALL_PARTS; do
   [[ " $ONLY " == *" $part "* ]] || continue
   case $part in
     sync) run_part sync "RECORDS=$RECORDS" part_sync ;;
-    load) run_part load "DEVICES=$DEVICES THINK=$THINK" part_load ;;
+    load) run_part load "DEVICES=$DEVICES THINK=$THINK${CROWD:+ CROWD=$CROWD}" part_load ;;
     photos) run_part photos "PHOTOS=$PHOTOS SIZE_KIB=$SIZE_KIB CUT_EVERY_KB=$CUT_EVERY_KB PHOTO_ROUNDS=$PHOTO_ROUNDS" part_photos ;;
     results) run_part results "RESULTS_UNITS=${RESULTS_UNITS// /,} RESULTS_ITEMS=$RESULTS_ITEMS RESULTS_RATERS=$RESULTS_RATERS RESULTS_ROUNDS=$RESULTS_ROUNDS" part_results ;;
     import) run_part import "IMPORT_UNITS=$IMPORT_UNITS RESULTS_ITEMS=$RESULTS_ITEMS RESULTS_RATERS=$RESULTS_RATERS" part_import ;;
