@@ -105,6 +105,8 @@ int runSync(const QStringList &arguments)
         if (s.renumbered > 0)
             out(QStringLiteral("有 %1 条更改的编号已被总部用于本设备此前的其他更改（设备数据可能从备份恢复），已重新编号并上传")
                     .arg(s.renumbered));
+        if (s.hqRestored)
+            out(QStringLiteral("总部数据已从备份恢复：本机已重新排队上传 %1 条本机记录，并从头重新下载全部数据").arg(s.resent));
         if (s.keptLocal > 0)
             out(QStringLiteral("有 %1 条服务器更改涉及本机尚未同步的修改，本机修改保留，下次同步时提交").arg(s.keptLocal));
         if (!s.removedUnits.isEmpty())

@@ -1,5 +1,7 @@
 #include "bootstrap.h"
 
+#include "protocol.h"
+
 #include <QJsonArray>
 
 namespace onsite::protocol {
@@ -84,14 +86,17 @@ QJsonObject Bootstrap::toJson() const
         groups.append(QJsonObject{{QStringLiteral("name"), g.name},
                                   {QStringLiteral("units"), QJsonArray::fromStringList(g.unitCodes)}});
     }
-    return {{QStringLiteral("me"), personToJson(me)},
-            {QStringLiteral("scope_units"), QJsonArray::fromStringList(scopeUnits)},
-            {QStringLiteral("campaign"), campaign},
-            {QStringLiteral("units"), units},
-            {QStringLiteral("indicators"), indicators},
-            {QStringLiteral("sites"), sites},
-            {QStringLiteral("people"), people},
-            {QStringLiteral("groups"), groups}};
+    QJsonObject json{{QStringLiteral("me"), personToJson(me)},
+                     {QStringLiteral("scope_units"), QJsonArray::fromStringList(scopeUnits)},
+                     {QStringLiteral("campaign"), campaign},
+                     {QStringLiteral("units"), units},
+                     {QStringLiteral("indicators"), indicators},
+                     {QStringLiteral("sites"), sites},
+                     {QStringLiteral("people"), people},
+                     {QStringLiteral("groups"), groups}};
+    if (!incarnation.isEmpty())
+        json.insert(QLatin1String(kIncarnationKey), incarnation);
+    return json;
 }
 
 std::optional<Bootstrap> Bootstrap::fromJson(const QJsonObject &json, QString *error)
@@ -179,6 +184,7 @@ std::optional<Bootstrap> Bootstrap::fromJson(const QJsonObject &json, QString *e
             g.unitCodes << code.toString();
         b.setup.groups.push_back(std::move(g));
     }
+    b.incarnation = json.value(QLatin1String(kIncarnationKey)).toString();
     return b;
 }
 

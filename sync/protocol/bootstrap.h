@@ -17,6 +17,7 @@ struct Bootstrap
     Person me;
     QStringList scopeUnits; // units whose records this person may pull
     CampaignSetup setup;
+    QString incarnation; // HQ's incarnation (protocol.h); empty from an HQ that has none
 
     QJsonObject toJson() const;
     static std::optional<Bootstrap> fromJson(const QJsonObject &json, QString *error);

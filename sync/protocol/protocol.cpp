@@ -124,7 +124,10 @@ QJsonObject PushRequest::toJson() const
     QJsonArray list;
     for (const Mutation &m : mutations)
         list.append(m.toJson());
-    return {{QStringLiteral("device_id"), deviceId}, {QStringLiteral("mutations"), list}};
+    QJsonObject json{{QStringLiteral("device_id"), deviceId}, {QStringLiteral("mutations"), list}};
+    if (resend)
+        json.insert(QStringLiteral("resend"), true);
+    return json;
 }
 
 std::optional<PushRequest> PushRequest::fromJson(const QJsonObject &json, QString *error)
@@ -160,7 +163,10 @@ QJsonObject PushResponse::toJson() const
     QJsonArray list;
     for (const MutationResult &r : results)
         list.append(r.toJson());
-    return {{QStringLiteral("last_processed_seq"), lastProcessedSeq}, {QStringLiteral("results"), list}};
+    QJsonObject json{{QStringLiteral("last_processed_seq"), lastProcessedSeq}, {QStringLiteral("results"), list}};
+    if (!incarnation.isEmpty())
+        json.insert(QLatin1String(kIncarnationKey), incarnation);
+    return json;
 }
 
 PushResponse PushResponse::fromJson(const QJsonObject &json)
@@ -181,6 +187,7 @@ QJsonObject Change::toJson() const
 Change Change::fromJson(const QJsonObject &json)
 {
     return {json.value(QStringLiteral("seq")).toInteger(), json.value(QStringLiteral("entity")).toString(),
+    request.resend = json.value(QStringLiteral("resend")).toBool(false);
             json.value(QStringLiteral("id")).toString(), json.value(QStringLiteral("op")).toString(),
             json.value(QStringLiteral("data")).toObject()};
 }
@@ -190,7 +197,10 @@ QJsonObject PullResponse::toJson() const
     QJsonArray list;
     for (const Change &c : changes)
         list.append(c.toJson());
-    return {{QStringLiteral("changes"), list}, {QStringLiteral("cursor"), cursor}, {QStringLiteral("more"), more}};
+    QJsonObject json{{QStringLiteral("changes"), list}, {QStringLiteral("cursor"), cursor}, {QStringLiteral("more"), more}};
+    if (!incarnation.isEmpty())
+        json.insert(QLatin1String(kIncarnationKey), incarnation);
+    return json;
 }
 
 PullResponse PullResponse::fromJson(const QJsonObject &json)
@@ -198,6 +208,7 @@ PullResponse PullResponse::fromJson(const QJsonObject &json)
     PullResponse response;
     for (const QJsonValue &item : json.value(QStringLiteral("changes")).toArray())
         response.changes.push_back(Change::fromJson(item.toObject()));
+    response.incarnation = json.value(QLatin1String(kIncarnationKey)).toString();
     response.cursor = json.value(QStringLiteral("cursor")).toInteger();
     response.more = json.value(QStringLiteral("more")).toBool();
     return response;
@@ -209,3 +220,4 @@ QJsonObject errorBody(const QString &code, const QString &message)
 }
 
 } // namespace onsite::protocol
+    response.incarnation = json.value(QLatin1String(kIncarnationKey)).toString();

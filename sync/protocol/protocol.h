@@ -89,10 +89,21 @@ struct MutationResult
     static MutationResult fromJson(const QJsonObject &json);
 };
 
+// HQ's incarnation: a random id HQ keeps in its database, made at `init` and replaced by
+// `onsite-hq after-restore` once the database was put back from a backup. Push, pull and
+// bootstrap answers carry it (an HQ before this field sends none); a device that sees
+// another id than the one it synced with knows HQ may have lost what it acknowledged
+// after the backup, and re-sends its own records and pulls everything again.
+inline const char *const kIncarnationKey = "incarnation";
+
 struct PushRequest
 {
     QString deviceId;
     std::vector<Mutation> mutations; // ascending seq
+    // The batch holds records re-sent after HQ was restored: HQ answers a mutation whose
+    // exact content (Mutation::digest) it already processed for this device with that
+    // outcome instead of applying it again, so each edit is stored once.
+    bool resend = false;
 
     QJsonObject toJson() const;
     static std::optional<PushRequest> fromJson(const QJsonObject &json, QString *error);
@@ -102,6 +113,7 @@ struct PushResponse
 {
     qint64 lastProcessedSeq = 0; // everything up to here is processed: the device may drop it
     std::vector<MutationResult> results;
+    QString incarnation; // empty from an HQ that has none
 
     QJsonObject toJson() const;
     static PushResponse fromJson(const QJsonObject &json);
@@ -125,6 +137,7 @@ struct PullResponse
     std::vector<Change> changes; // ascending seq, all with seq > the requested cursor
     qint64 cursor = 0;           // pass as ?since= next time
     bool more = false;           // another page is waiting
+    QString incarnation;         // empty from an HQ that has none
 
     QJsonObject toJson() const;
     static PullResponse fromJson(const QJsonObject &json);

@@ -1,6 +1,7 @@
 #include "client/signin/signinflow.h"
 
 #include "client/store/bootstrapapplier.h"
+#include "client/store/hqrestore.h"
 #include "client/store/outbox.h"
 #include "client/store/syncstate.h"
 
@@ -64,6 +65,7 @@ void SignInFlow::start(const QUrl &url, const QString &user, const QString &pass
                                 state.setCursor(0);
                                 state.setScopeUnits({});
                                 state.remove(QStringLiteral("last_bootstrap_at"));
+                                HqRestore(m_store.db()).forgetForNewIdentity();
                             }
                             state.setServerUrl(server);
                             state.setAccount(account);
@@ -90,6 +92,7 @@ void SignInFlow::downloadSetup(const QString &displayName)
         }
         try {
             BootstrapApplier(m_store.db(), m_store.photosFolder()).apply(bootstrap);
+            HqRestore(m_store.db()).adopt(bootstrap.incarnation); // re-sent by the next sync if HQ was restored
         } catch (const std::exception &e) {
             Q_EMIT finished(tr("保存考评设置失败：%1").arg(QString::fromUtf8(e.what())),
                             displayName);

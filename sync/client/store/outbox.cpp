@@ -107,6 +107,41 @@ qint64 Outbox::renumberAbove(qint64 seq, qint64 serverLastSeq)
     return renumbered;
 }
 
+qint64 Outbox::requeue(const protocol::Mutation &mutation)
+{
+    const qint64 seq = takeSeq();
+    m_db.execute(QStringLiteral("INSERT INTO outbox (seq, entity, entity_id, op, hlc, data, created_at, state, reason) "
+                                "VALUES (?, ?, ?, ?, ?, ?, ?, 'pending', ?)"),
+                 {seq, mutation.entity, mutation.id, mutation.op, mutation.hlc,
+                  QString::fromUtf8(QJsonDocument(mutation.data).toJson(QJsonDocument::Compact)), nowText(),
+                  kResendReason});
+    return seq;
+}
+
+qint64 Outbox::renumberForResend(qint64 seq)
+{
+    const qint64 renumbered = takeSeq();
+    m_db.execute(QStringLiteral("UPDATE outbox SET seq = ?, reason = ? WHERE seq = ?"), {renumbered, kResendReason, seq});
+    return renumbered;
+}
+
+bool Outbox::isResending() const
+{
+    return !m_db.query(QStringLiteral("SELECT 1 FROM outbox WHERE state = 'pending' AND reason = ? LIMIT 1"),
+                       {kResendReason})
+                .empty();
+}
+
+std::vector<OutboxEntry> Outbox::entriesFrom(qint64 seq) const
+{
+    std::vector<OutboxEntry> result;
+    for (const SqlRow &r : m_db.query(QStringLiteral("SELECT ") + kColumns +
+                                          QStringLiteral(" FROM outbox WHERE seq >= ? ORDER BY seq"),
+                                      {seq}))
+        result.push_back(entryFromRow(r));
+    return result;
+}
+
 bool Outbox::hasPending(const QString &entity, const QString &id) const
 {
     return !m_db.query(QStringLiteral("SELECT 1 FROM outbox WHERE entity = ? AND entity_id = ? AND state = 'pending' "

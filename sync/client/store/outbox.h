@@ -52,6 +52,18 @@ public:
     // and HQ's, so it is pushed again as new. Returns the new number.
     qint64 renumberAbove(qint64 seq, qint64 serverLastSeq);
 
+    // After HQ was restored from a backup (HqRestore): queues `mutation` again, as it was
+    // (same record, content and clock), under a new number; or gives a pending row a new
+    // number. Both mark the row `kResendReason` (until HQ answers it) and return the new
+    // number. Call inside the caller's transaction.
+    static inline const QString kResendReason = QStringLiteral("resend");
+    qint64 requeue(const protocol::Mutation &mutation);
+    qint64 renumberForResend(qint64 seq);
+    // Whether a row marked for re-sending still waits: pushes then carry `resend`.
+    bool isResending() const;
+    // Every row from `seq` on, whatever its state, ascending seq.
+    std::vector<OutboxEntry> entriesFrom(qint64 seq) const;
+
     // Drops the changes never sent (signing out with "discard"); answered rows stay.
     // Call inside the caller's transaction.
     void discardPending();

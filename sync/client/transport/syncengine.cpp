@@ -3,11 +3,13 @@
 #include "client/store/bootstrapapplier.h"
 #include "client/store/changeapplier.h"
 #include "client/store/devicestore.h"
+#include "client/store/hqrestore.h"
 #include "client/photos/photofiles.h"
 #include "client/photos/photouploader.h"
 #include "client/store/syncstate.h"
 
 #include <algorithm>
+#include <utility>
 
 namespace onsite::sync {
 
@@ -97,6 +99,22 @@ int SyncEngine::conflictCount() const
     }
 }
 
+QString SyncEngine::restoreNotice() const
+{
+    try {
+        const HqRestore restore(m_store.db());
+        const QDateTime noticed = restore.noticedAt();
+        if (!noticed.isValid())
+            return {};
+        if (const int waiting = restore.resendPending(); waiting > 0)
+            return tr("总部数据已从备份恢复，本机正在重新上传记录，还有 %1 条……").arg(waiting);
+        if (noticed.secsTo(QDateTime::currentDateTimeUtc()) < 24 * 3600)
+            return tr("总部数据已从备份恢复，本机已重新上传 %1 条记录，并重新下载了全部数据").arg(restore.resentCount());
+    } catch (const std::exception &) {
+    }
+    return {};
+}
+
 void SyncEngine::setOnline(bool online)
 {
     if (m_online == online)
@@ -174,6 +192,8 @@ void SyncEngine::sync()
     m_retryTimer.stop();
     m_debounceTimer.stop();
     m_summary = SyncSummary();
+    m_restarts = 0;
+    m_restoredIncarnation.clear();
     Q_EMIT statusChanged();
     setProgress(0, tr("开始同步"));
 
@@ -181,6 +201,25 @@ void SyncEngine::sync()
     const SyncError stored = guarded([&] { configureClient(&error); });
     if (!stored.ok() || !error.ok())
         return finish(stored.ok() ? error : stored);
+    runRound();
+}
+
+bool SyncEngine::noticeIncarnation(const QString &seen, SyncError *error)
+{
+    bool restored = false;
+    HqRestoreOutcome outcome;
+    *error = guarded([&] { restored = HqRestore(m_store.db()).adopt(seen, &outcome); });
+    if (!restored)
+        return false;
+    m_summary.hqRestored = true;
+    m_summary.resent += outcome.resent;
+    setProgress(0.05, tr("总部数据已从备份恢复，本机正在重新上传 %1 条记录……").arg(outcome.resent));
+    Q_EMIT statusChanged();
+    return true;
+}
+
+void SyncEngine::runRound()
+{
     // Records go first and never wait for photos; then the photo contents; then the
     // photo records whose content just became complete.
     pushBatches([this] {
@@ -196,6 +235,7 @@ void SyncEngine::pushBatches(std::function<void()> next)
 {
     std::vector<protocol::Mutation> batch;
     QString deviceId;
+    bool resend = false;
     const SyncError stored = guarded([&] {
         const PhotoUploads uploads(m_store.db());
         batch = Outbox(m_store.db()).nextBatch(m_options.pushBatchSize, [&](const protocol::Mutation &m) {
@@ -205,20 +245,29 @@ void SyncEngine::pushBatches(std::function<void()> next)
             return !upload || upload->complete;
         });
         deviceId = SyncState(m_store.db()).deviceId();
+        resend = Outbox(m_store.db()).isResending();
     });
     if (!stored.ok())
         return finish(stored);
     if (batch.empty())
         return next();
 
-    setProgress(0.1, tr("正在上传 %1 条本机更改").arg(batch.size()));
-    m_client.push({deviceId, batch}, [this, batch, next](const SyncError &error, const protocol::PushResponse &response) {
+    setProgress(0.1, resend ? tr("总部数据已从备份恢复，本机正在重新上传 %1 条记录……").arg(batch.size())
+                            : tr("正在上传 %1 条本机更改").arg(batch.size()));
+    m_client.push({deviceId, batch, resend}, [this, batch, next](const SyncError &error,
+                                                                const protocol::PushResponse &response) {
         if (!error.ok())
             return finish(error);
         PushOutcome outcome;
         const SyncError stored = guarded([&] { outcome = ChangeApplier(m_store.db()).applyPush(batch, response); });
         if (!stored.ok())
             return finish(stored);
+        // The answers stand whatever HQ's incarnation; a new one queues this device's
+        // records again, and the next batches carry them.
+        SyncError noticed;
+        noticeIncarnation(response.incarnation, &noticed);
+        if (!noticed.ok())
+            return finish(noticed);
         m_summary.pushed += static_cast<int>(batch.size());
         m_summary.applied += outcome.applied;
         m_summary.rejected += outcome.rejected;
@@ -316,6 +365,11 @@ void SyncEngine::refreshSetupIfDue()
         m_summary.setupRefreshed = true;
         m_summary.removedUnits = outcome.removedUnits;
         m_summary.rejected += outcome.rejectedPending;
+        SyncError noticed;
+        if (noticeIncarnation(bootstrap.incarnation, &noticed))
+            return restartRound();
+        if (!noticed.ok())
+            return finish(noticed);
         pullChanges();
     });
 }
@@ -330,15 +384,52 @@ void SyncEngine::pullChanges()
     m_client.pullAll(
         cursor, m_options.pullPageSize,
         [this](const protocol::PullResponse &page) {
+            // A page from another incarnation is numbered by a feed this cursor does not
+            // belong to: apply nothing, queue the records again and pull from the start.
+            QString known;
+            if (const SyncError failed = guarded([&] { known = HqRestore(m_store.db()).incarnation(); }); !failed.ok())
+                return failed;
+            if (!page.incarnation.isEmpty() && !known.isEmpty() && page.incarnation != known) {
+                m_restoredIncarnation = page.incarnation;
+                SyncError stop;
+                stop.kind = SyncError::Kind::BadAnswer;
+                stop.code = QStringLiteral("hq_restored");
+                stop.message = tr("总部数据已从备份恢复");
+                return stop;
+            }
             PullOutcome outcome;
-            const SyncError error = guarded([&] { outcome = ChangeApplier(m_store.db()).applyPull(page); });
+            const SyncError error = guarded([&] {
+                outcome = ChangeApplier(m_store.db()).applyPull(page);
+                HqRestore(m_store.db()).adopt(page.incarnation); // the first id seen is remembered
+            });
             m_summary.pulled += outcome.applied + outcome.deleted;
             m_summary.keptLocal += outcome.keptLocal;
             setProgress(page.more ? 0.85 : 0.95,
                         tr("已下载 %1 条服务器更改").arg(m_summary.pulled));
             return error;
         },
-        [this](const SyncError &error) { finish(error); });
+        [this](const SyncError &error) {
+            if (m_restoredIncarnation.isEmpty())
+                return finish(error);
+            SyncError noticed;
+            noticeIncarnation(std::exchange(m_restoredIncarnation, {}), &noticed);
+            if (!noticed.ok())
+                return finish(noticed);
+            restartRound();
+        });
+}
+
+void SyncEngine::restartRound()
+{
+    // HQ's id changed under a running round: once is expected; again means its answers
+    // keep changing, and retrying later is safer than looping.
+    if (++m_restarts > 2) {
+        SyncError unsettled;
+        unsettled.kind = SyncError::Kind::BadAnswer;
+        unsettled.message = tr("总部数据的标识在同步中反复变化，稍后重试");
+        return finish(unsettled);
+    }
+    runRound();
 }
 
 void SyncEngine::finish(const SyncError &error)

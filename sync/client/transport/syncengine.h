@@ -36,6 +36,9 @@ class SyncEngine : public QObject
     Q_PROPERTY(bool signInNeeded READ signInNeeded NOTIFY statusChanged)
     Q_PROPERTY(double progress READ progress NOTIFY progressChanged)
     Q_PROPERTY(QString progressText READ progressText NOTIFY progressChanged)
+    // Set once HQ was found restored from a backup, in plain words: what the device is
+    // re-sending, or that it did (shown for a day after).
+    Q_PROPERTY(QString restoreNotice READ restoreNotice NOTIFY statusChanged)
 
 public:
     struct Options
@@ -69,6 +72,7 @@ public:
     bool signInNeeded() const { return m_signInNeeded; }
     double progress() const { return m_progress; }
     QString progressText() const { return m_progressText; }
+    QString restoreNotice() const;
 
     const SyncSummary &lastSummary() const { return m_summary; }
     bool isRetryScheduled() const { return m_retryTimer.isActive(); }
@@ -90,6 +94,12 @@ Q_SIGNALS:
 
 private:
     bool configureClient(SyncError *error);
+    // Push, photos, set-up, pull; again from the start once HQ was found restored.
+    void runRound();
+    void restartRound();
+    // The incarnation an answer carried: true when HQ was restored and the device just
+    // queued its records again (HqRestore).
+    bool noticeIncarnation(const QString &seen, SyncError *error);
     void pushBatches(std::function<void()> next);
     void uploadPhotos(std::vector<PhotoUpload> queue, size_t index);
     void refreshSetupIfDue();
@@ -109,6 +119,8 @@ private:
     bool m_running = false;
     bool m_again = false;
     bool m_signInNeeded = false;
+    int m_restarts = 0;           // rounds started again this sync after a restore was found
+    QString m_restoredIncarnation; // seen on a pull page, acted on once the pull stopped
     double m_progress = 0;
     QString m_progressText;
     SyncSummary m_summary;
