@@ -1356,7 +1356,7 @@
 <context>
     <name>SignInFlow</name>
     <message>
-        <location filename="../../sync/client/signin/signinflow.cpp" line="+23"/>
+        <location filename="../../sync/client/signin/signinflow.cpp" line="+24"/>
         <source>本机还有 %1 条账号 %2 的更改没有同步。请先用该账号同步，再换账号或服务器登录。</source>
         <translation>This device still has %1 unsynced change(s) of account %2. Sync with that account first, then sign in with another account or server.</translation>
     </message>
@@ -1376,7 +1376,7 @@
         <translation>Sign-in failed: %1</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>本机数据出错：%1</source>
         <translation>Error in this device&apos;s data: %1</translation>
     </message>
@@ -1391,7 +1391,7 @@
         <translation>Signed in, but downloading the campaign setup failed: %1</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>保存考评设置失败：%1</source>
         <translation>Saving the campaign setup failed: %1</translation>
     </message>
@@ -1592,7 +1592,17 @@
 <context>
     <name>SyncEngine</name>
     <message>
-        <location filename="../../sync/client/transport/syncengine.cpp" line="+128"/>
+        <location filename="../../sync/client/transport/syncengine.cpp" line="+110"/>
+        <source>总部数据已从备份恢复，本机正在重新上传记录，还有 %1 条……</source>
+        <translation>HQ was restored from a backup: this tablet is sending its records again, %1 to go…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>总部数据已从备份恢复，本机已重新上传 %1 条记录，并重新下载了全部数据</source>
+        <translation>HQ was restored from a backup: this tablet sent %1 records again and downloaded everything anew</translation>
+    </message>
+    <message>
+        <location line="+34"/>
         <source>本机数据读写失败：%1</source>
         <translation>Reading or writing this device&apos;s data failed: %1</translation>
     </message>
@@ -1602,17 +1612,23 @@
         <translation>This device is not signed in; please sign in first</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+29"/>
         <source>开始同步</source>
         <translation>Starting sync</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+18"/>
+        <location line="+39"/>
+        <source>总部数据已从备份恢复，本机正在重新上传 %1 条记录……</source>
+        <translation>HQ was restored from a backup: sending %1 records again…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>正在上传 %1 条本机更改</source>
         <translation>Uploading %1 local change(s)</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+27"/>
         <source>服务器没有处理上传的 %1 条更改</source>
         <translation>The server did not process the %1 uploaded change(s)</translation>
     </message>
@@ -1627,14 +1643,24 @@
         <translation>Updating the campaign setup</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+28"/>
         <source>正在下载服务器上的更改</source>
         <translation>Downloading changes from the server</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+14"/>
+        <source>总部数据已从备份恢复</source>
+        <translation>HQ was restored from a backup</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>已下载 %1 条服务器更改</source>
         <translation>Downloaded %1 change(s) from the server</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>总部数据的标识在同步中反复变化，稍后重试</source>
+        <translation>HQ’s data changed identity during the sync; will try again later</translation>
     </message>
     <message>
         <location line="+24"/>
@@ -1800,7 +1826,7 @@
         <translation>None</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+22"/>
         <source>被拒绝或冲突的更改（%1）</source>
         <translation>Rejected or conflicting changes (%1)</translation>
     </message>
@@ -2011,7 +2037,7 @@
 <context>
     <name>onsite::app::RecheckModel</name>
     <message>
-        <location filename="../viewmodels/recheckmodel.cpp" line="+18"/>
+        <location filename="../viewmodels/recheckmodel.cpp" line="+19"/>
         <source>整改到位</source>
         <translation>Rectified</translation>
     </message>
@@ -2036,7 +2062,7 @@
         <translation>Synced</translation>
     </message>
     <message>
-        <location line="+112"/>
+        <location line="+107"/>
         <source>照片已保存，联网后自动上传</source>
         <translation>Photo saved; it uploads when online</translation>
     </message>
@@ -2073,7 +2099,7 @@
 <context>
     <name>onsite::app::SessionModel</name>
     <message>
-        <location filename="../viewmodels/sessionmodel.cpp" line="+97"/>
+        <location filename="../viewmodels/sessionmodel.cpp" line="+93"/>
         <source>请输入账号和密码</source>
         <translation>Enter your account and password</translation>
     </message>
@@ -2091,7 +2117,7 @@
 <context>
     <name>onsite::app::SyncStatusModel</name>
     <message>
-        <location filename="../viewmodels/syncstatusmodel.cpp" line="+40"/>
+        <location filename="../viewmodels/syncstatusmodel.cpp" line="+41"/>
         <source>尚未同步</source>
         <translation>Not synced yet</translation>
     </message>
@@ -2101,7 +2127,7 @@
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>在线</source>
         <translation>Online</translation>
     </message>
@@ -2184,7 +2210,7 @@
 <context>
     <name>onsite::app::UnitListModel</name>
     <message>
-        <location filename="../viewmodels/unitlistmodel.cpp" line="+101"/>
+        <location filename="../viewmodels/unitlistmodel.cpp" line="+97"/>
         <source>回避：您来自本单位，不能为其评分</source>
         <translation>Conflict of interest: you belong to this unit and cannot score it</translation>
     </message>
@@ -2192,7 +2218,7 @@
 <context>
     <name>onsite::app::UnitOverviewModel</name>
     <message>
-        <location filename="../viewmodels/unitoverviewmodel.cpp" line="+61"/>
+        <location filename="../viewmodels/unitoverviewmodel.cpp" line="+57"/>
         <source>%1 于 %2 提交，本单位评分已锁定</source>
         <translation>Submitted by %1 on %2; this unit&apos;s scores are locked</translation>
     </message>
@@ -2250,13 +2276,12 @@
         <translation>Taking photo…</translation>
     </message>
     <message>
-        <location line="+125"/>
-        <location line="+190"/>
+        <location line="+309"/>
         <source>保存失败：%1</source>
         <translation>Save failed: %1</translation>
     </message>
     <message>
-        <location line="-179"/>
+        <location line="-186"/>
         <source>已保存指标 %1 的评分</source>
         <translation>Score saved for indicator %1</translation>
     </message>
@@ -2266,7 +2291,7 @@
         <translation>Checked in</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+52"/>
         <source>正在定位……</source>
         <translation>Getting location…</translation>
     </message>
@@ -2276,12 +2301,12 @@
         <translation>Checked in (no location fix: %1)</translation>
     </message>
     <message>
-        <location line="-229"/>
+        <location line="-217"/>
         <source>照片已保存，联网后自动上传</source>
         <translation>Photo saved; it uploads automatically when online</translation>
     </message>
     <message>
-        <location line="+176"/>
+        <location line="+163"/>
         <source>，精度约 %1 米</source>
         <translation>, accuracy about %1 m</translation>
     </message>
@@ -2296,7 +2321,7 @@
         <translation>Checked in %1 at %2, %3%4 (the site has no coordinates to measure against)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>%1 公里</source>
         <translation>%1 km</translation>
     </message>

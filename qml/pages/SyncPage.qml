@@ -58,6 +58,14 @@ Page {
                 Layout.maximumWidth: page.width - 240
             }
         }
+        Label {
+            objectName: "restoreNotice"
+            visible: page.status.restoreNotice.length > 0
+            text: page.status.restoreNotice
+            color: Theme.primaryDark
+            wrapMode: Text.Wrap
+            Layout.fillWidth: true
+        }
         ProgressBar {
             Layout.fillWidth: true
             visible: page.status.syncing

@@ -32,6 +32,7 @@ int SyncStatusModel::pendingPhotos() const { return engine() ? engine()->pending
 double SyncStatusModel::progress() const { return engine() ? engine()->progress() : 0; }
 QString SyncStatusModel::progressText() const { return engine() ? engine()->progressText() : QString(); }
 QString SyncStatusModel::errorText() const { return engine() ? engine()->lastError() : QString(); }
+QString SyncStatusModel::restoreNotice() const { return engine() ? engine()->restoreNotice() : QString(); }
 
 QString SyncStatusModel::lastSuccessText() const
 {
@@ -45,6 +46,8 @@ QString SyncStatusModel::summary() const
 {
     if (syncing())
         return tr("正在同步……");
+    if (const QString notice = restoreNotice(); !notice.isEmpty() && pendingChanges() > 0)
+        return notice; // says what the waiting changes are
     const QString place = online() ? tr("在线") : tr("离线");
     if (pendingChanges() == 0 && pendingPhotos() == 0)
         return tr("%1 · 已全部同步 · %2").arg(place, lastSuccessText());

@@ -31,6 +31,8 @@ class SyncStatusModel : public QObject
     Q_PROPERTY(double progress READ progress NOTIFY changed)
     Q_PROPERTY(QString progressText READ progressText NOTIFY changed)
     Q_PROPERTY(QVariantList problems READ problems NOTIFY changed) // rejected and conflicting changes
+    // HQ was restored from a backup: what this tablet re-sends (empty otherwise)
+    Q_PROPERTY(QString restoreNotice READ restoreNotice NOTIFY changed)
 
 public:
     explicit SyncStatusModel(QObject *parent = nullptr) : QObject(parent) {}
@@ -48,6 +50,7 @@ public:
     double progress() const;
     QString progressText() const;
     QVariantList problems() const;
+    QString restoreNotice() const;
 
     Q_INVOKABLE void syncNow();
 
