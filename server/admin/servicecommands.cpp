@@ -7,6 +7,7 @@
 #include "console/consolesessions.h"
 #include "http/httpserver.h"
 #include "hq/scorehistory.h"
+#include "store/writerqueue.h"
 
 #include <boost/asio/ip/address.hpp>
 
@@ -197,14 +198,17 @@ int runServe(const QStringList &arguments, const CommandIo &io)
         sigaddset(&signals, SIGTERM);
         pthread_sigmask(SIG_BLOCK, &signals, nullptr);
 
-        hq::ConnectionPool pool([folder] {
+        // SQLite's writers queue here instead of sleeping in its busy handler (WriterQueue).
+        const auto writers = std::make_shared<WriterQueue>();
+        hq::ConnectionPool pool([folder, writers]() -> std::unique_ptr<SqlConnection> {
             auto connection = folder.connect();
+            if (folder.usesPostgres())
+                return connection;
             // A push writes several indexes at random places (record ids are UUIDs): in
             // SQLite's default 2 MiB page cache a batch spilled and re-read pages, more so
             // as HQ grew (docs/BENCHMARKS.md). The cache grows only as pages are used.
-            if (!folder.usesPostgres())
-                connection->executeScript(QStringLiteral("PRAGMA cache_size = -65536;"));
-            return connection;
+            connection->executeScript(QStringLiteral("PRAGMA cache_size = -65536;"));
+            return std::make_unique<QueuedWriterConnection>(std::move(connection), writers);
         });
         hq::HqApi api(pool, folder.path(), options.workerThreads);
         const QString webRoot = parser.isSet(QStringLiteral("web-root")) ? cli.value(QStringLiteral("web-root"))

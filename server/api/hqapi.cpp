@@ -158,10 +158,11 @@ Response HqApi::login(const Request &request)
         return badRequest(QStringLiteral("账号、设备编号和设备名称最多 %1 个字符").arg(kMaxIdLength));
 
     // Before the throttle: a busy answer checked no password and is no failed attempt.
-    const auto pass = m_passwordChecks.tryEnter();
+    const std::string who = account.toStdString();
+    const auto pass = m_passwordChecks.tryEnter(who);
     if (!pass) {
         Response response = Response::error(503, QStringLiteral("busy"), QStringLiteral("登录的人较多，请稍后重试"));
-        response.headers.insert("Retry-After", QByteArray::number(PasswordGate::kRetryAfterSeconds));
+        response.headers.insert("Retry-After", QByteArray::number(m_passwordChecks.retryAfterSeconds(who)));
         return response;
     }
     const QDateTime now = QDateTime::currentDateTimeUtc();

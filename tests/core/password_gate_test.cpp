@@ -5,7 +5,9 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <atomic>
+#include <string>
 #include <chrono>
 #include <thread>
 #include <vector>
@@ -118,6 +120,47 @@ TEST(PasswordGate, NeverMoreThanItsSlotsUnderContention)
     PasswordGate quick(1, 0);
     auto only = quick.tryEnter();
     EXPECT_FALSE(quick.tryEnter().has_value());
+}
+
+TEST(PasswordGate, RetryAfterGrowsWithTheCrowdAndFollowsTheOrderOfRefusal)
+{
+    PasswordGate gate(2, 0);
+    auto a = gate.tryEnter("a");
+    auto b = gate.tryEnter("b");
+    ASSERT_TRUE(a && b);
+    std::vector<int> told;
+    for (int i = 0; i < 400; ++i) {
+        const std::string who = "tablet" + std::to_string(i);
+        ASSERT_FALSE(gate.tryEnter(who).has_value());
+        told.push_back(gate.retryAfterSeconds(who));
+    }
+    EXPECT_EQ(told.front(), PasswordGate::kRetryAfterSeconds) << "the first in line waits the least";
+    // 400 in line, 2 checks at once of about 0.25 s each: the last one's turn is ~50 s away.
+    EXPECT_GE(told.back(), 30);
+    EXPECT_LE(told.back(), PasswordGate::kLongestRetryAfterSeconds);
+    EXPECT_TRUE(std::is_sorted(told.begin(), told.end()));
+    // Asking again keeps one's place; the line shrinks as callers get in.
+    EXPECT_EQ(gate.retryAfterSeconds("tablet399"), told.back());
+    EXPECT_EQ(gate.crowd(), 400u);
+    a.reset();
+    auto first = gate.tryEnter("tablet0");
+    ASSERT_TRUE(first.has_value());
+    EXPECT_EQ(gate.crowd(), 399u);
+    EXPECT_LE(gate.retryAfterSeconds("tablet399"), told.back());
+}
+
+TEST(PasswordGate, ACallerThatNeverComesBackLeavesTheLine)
+{
+    PasswordGate gate(1, 0);
+    auto holder = gate.tryEnter("holder");
+    ASSERT_TRUE(holder.has_value());
+    const auto start = PasswordGate::Clock::now();
+    for (int i = 0; i < 100; ++i)
+        gate.retryAfterSeconds("gone" + std::to_string(i), start);
+    EXPECT_EQ(gate.crowd(), 100u);
+    const int late = gate.retryAfterSeconds("late", start + std::chrono::hours(1));
+    EXPECT_EQ(gate.crowd(), 1u) << "callers that did not come back within three times their wait were kept";
+    EXPECT_EQ(late, PasswordGate::kRetryAfterSeconds);
 }
 
 } // namespace
