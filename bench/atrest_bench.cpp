@@ -4,7 +4,7 @@
 // open and migrate the core schema, score one entry per transaction (synchronous=FULL,
 // as the app commits each score), and load a unit's score list again and again.
 //
-//   onsite-atrest-bench [--writes N] [--loads N] [--rounds N] [--dir DIR]
+//   onsite-atrest-bench [--writes N] [--loads N] [--rounds N] [--dir DIR] [--json FILE]
 #include "store/encryptedvfs.h"
 #include "store/migrations.h"
 #include "store/sqliteconnection.h"
@@ -13,6 +13,8 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QTemporaryDir>
 
 #include <algorithm>
@@ -103,6 +105,7 @@ int main(int argc, char **argv)
     int loads = 2000;
     int rounds = 3;
     QString folder;
+    QString json;
     const QStringList args = app.arguments();
     for (int i = 1; i + 1 < args.size(); i += 2) {
         if (args[i] == QLatin1String("--writes"))
@@ -113,6 +116,8 @@ int main(int argc, char **argv)
             rounds = args[i + 1].toInt();
         else if (args[i] == QLatin1String("--dir"))
             folder = args[i + 1];
+        else if (args[i] == QLatin1String("--json"))
+            json = args[i + 1];
     }
     QTemporaryDir temporary;
     if (folder.isEmpty())
@@ -154,5 +159,29 @@ int main(int argc, char **argv)
     line("cold full-table loads", cold[0], cold[1]);
     std::printf("%-28s plain %9lld B   encrypted %9lld B\n", "file size", static_cast<long long>(bytes[0]),
                 static_cast<long long>(bytes[1]));
+    if (!json.isEmpty()) {
+        // Medians in milliseconds, for bench/write-report.js.
+        auto pair = [](const std::vector<double> &plain, const std::vector<double> &sealed) {
+            return QJsonObject{{QStringLiteral("plain_ms"), median(plain)},
+                               {QStringLiteral("encrypted_ms"), median(sealed)}};
+        };
+        const QJsonObject figures{
+            {QStringLiteral("writes"), writes},
+            {QStringLiteral("loads"), loads},
+            {QStringLiteral("rounds"), rounds},
+            {QStringLiteral("open"), pair(open[0], open[1])},
+            {QStringLiteral("score_writes"), pair(write[0], write[1])},
+            {QStringLiteral("unit_loads"), pair(load[0], load[1])},
+            {QStringLiteral("reopen"), pair(reopen[0], reopen[1])},
+            {QStringLiteral("cold_loads"), pair(cold[0], cold[1])},
+            {QStringLiteral("file_bytes"), QJsonObject{{QStringLiteral("plain"), bytes[0]},
+                                                       {QStringLiteral("encrypted"), bytes[1]}}}};
+        QFile file(json);
+        if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) ||
+            file.write(QJsonDocument(figures).toJson()) < 0) {
+            std::fprintf(stderr, "cannot write %s\n", qPrintable(json));
+            return 1;
+        }
+    }
     return 0;
 }
