@@ -4,6 +4,7 @@ import json
 import sys
 
 PHASES = [
+    ("sign_in_rest", "sign-in + set-up of the devices outside the crowd, 4 at a time"),
     ("sign_in", "sign-in + set-up, all at once"),
     ("status_baseline", "GET /status, paced (baseline)"),
     ("day", "the day, paced"),
@@ -25,7 +26,9 @@ for path in sys.argv[1:]:
     with open(path, encoding="utf-8") as f:
         report = json.load(f)
     print(f"### {report['backend']}: {report['devices']:,} devices, think {report['think_seconds']} s, "
-          f"batch {report['batch']}, photos {report['photo_bytes'] // 1024} KiB")
+          f"batch {report['batch']}, photos {report['photo_bytes'] // 1024} KiB"
+          + (f", {report['sign_in_crowd']:,} of them signing in at once"
+             if report.get("sign_in_crowd", report["devices"]) < report["devices"] else ""))
     print()
     print(f"load average before / after: {report['load_before']} / {report['load_after']}; "
           f"errors: **{report['errors']}**" + (f"; aborted: {report['aborted']}" if "aborted" in report else ""))

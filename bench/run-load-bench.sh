@@ -9,13 +9,16 @@
 #
 # Environment: DEVICES (1000), THINK (mean seconds between a device's syncs in the paced
 # day, 10), BACKENDS ("sqlite postgres"), BUILD_DIR (build-bench), JOBS (1),
-# FIXTURES (../shared/fixtures/campaign-2026h1), OUT ($BUILD_DIR/load-bench).
+# FIXTURES (../shared/fixtures/campaign-2026h1), OUT ($BUILD_DIR/load-bench), CROWD (devices
+# signing in all at once, default all; the others sign in through the same login first, a
+# few at a time: every device still signs in once with its own password check).
 # PostgreSQL is started with scripts/start-postgres.sh (needs root or sudo), as for the tests.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 DEVICES=${DEVICES:-1000}
 THINK=${THINK:-10}
+CROWD=${CROWD:-0}
 BACKENDS=${BACKENDS:-sqlite postgres}
 JOBS=${JOBS:-1}
 BUILD_DIR=${BUILD_DIR:-$ROOT/build-bench}
@@ -51,7 +54,7 @@ for backend in $BACKENDS; do
   say "$backend: $DEVICES devices (load $(cut -d' ' -f1-3 /proc/loadavg))"
   WORK=$(mktemp -d "${TMPDIR:-/tmp}/onsite-load-bench.XXXXXX")
   "$BUILD_DIR/bench/onsite-load-bench" --hq "$BUILD_DIR/server/onsite-hq" --fixtures "$FIXTURES" \
-    --work "$WORK" --devices "$DEVICES" --think "$THINK" "${extra[@]}" --json "$OUT/$backend.json" || status=1
+    --work "$WORK" --devices "$DEVICES" --think "$THINK" --sign-in-crowd "$CROWD" "${extra[@]}" --json "$OUT/$backend.json" || status=1
   rm -rf "$WORK"
 done
 python3 "$ROOT/bench/load-report.py" "$OUT"/*.json
