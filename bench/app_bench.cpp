@@ -8,9 +8,13 @@
 // A benchmark, not a test: it measures and checks results, it asserts no timings.
 //
 //   onsite-app-bench generate --fixtures DIR --out DIR [--units N] [--sites-per-unit N]
+//                             [--scores N --scores-csv FILE]
+//   onsite-app-bench check --data DIR
 //   onsite-app-bench run --app PATH --baseline PATH --data DIR --work DIR --json FILE
 //                        [--runs N] [--filter-rounds N] [--load-rounds N]
+#include "appscores.h"
 #include "coldstart.h"
+#include "devicecheck.h"
 #include "modelbench.h"
 #include "workload.h"
 
@@ -98,17 +102,30 @@ int generate(const QStringList &arguments)
                     {QStringLiteral("out"), QStringLiteral("Campaign folder to write."), QStringLiteral("DIR")},
                     {QStringLiteral("units"), QStringLiteral("Units (default 2000)."), QStringLiteral("N"), QStringLiteral("2000")},
                     {QStringLiteral("sites-per-unit"), QStringLiteral("Sites per unit (default 10)."), QStringLiteral("N"),
-                     QStringLiteral("10")}});
+                     QStringLiteral("10")},
+                    {QStringLiteral("scores"), QStringLiteral("Rater scores for import-scores (default 0)."),
+                     QStringLiteral("N"), QStringLiteral("0")},
+                    {QStringLiteral("scores-csv"), QStringLiteral("Where to write them (scores-paper.csv format)."),
+                     QStringLiteral("FILE")}});
     cli.process(arguments);
     if (!cli.isSet(QStringLiteral("fixtures")) || !cli.isSet(QStringLiteral("out")))
         return fail(QStringLiteral("generate needs --fixtures DIR and --out DIR"));
+    const qint64 scores = cli.value(QStringLiteral("scores")).toLongLong();
+    if (scores > 0 && !cli.isSet(QStringLiteral("scores-csv")))
+        return fail(QStringLiteral("--scores needs --scores-csv FILE"));
     const SiteCampaign campaign =
         writeSiteCampaignFolder(cli.value(QStringLiteral("fixtures")), cli.value(QStringLiteral("out")),
                                 cli.value(QStringLiteral("units")).toInt(), cli.value(QStringLiteral("sites-per-unit")).toInt());
+    QStringList raters;
+    if (scores > 0)
+        raters = writeAppScores(cli.value(QStringLiteral("fixtures")), cli.value(QStringLiteral("out")),
+                                cli.value(QStringLiteral("scores-csv")), scores);
     // One line for the script: the account to sign in with, and the sizes.
     const QJsonObject out{{QStringLiteral("inspector"), campaign.inspector},
                           {QStringLiteral("units"), campaign.units},
-                          {QStringLiteral("sites"), campaign.sites}};
+                          {QStringLiteral("sites"), campaign.sites},
+                          {QStringLiteral("scores"), scores},
+                          {QStringLiteral("raters"), QJsonArray::fromStringList(raters)}};
     std::printf("%s\n", QJsonDocument(out).toJson(QJsonDocument::Compact).constData());
     return 0;
 }
@@ -129,6 +146,19 @@ QProcessEnvironment launchEnvironment(const QDir &work)
     }
     env.remove(QStringLiteral("QT_LOGGING_RULES"));
     return env;
+}
+
+// The device folder's state as JSON on stdout; exit 1 unless integrity_check is ok.
+int check(const QStringList &arguments)
+{
+    QCommandLineParser cli;
+    cli.addOption({QStringLiteral("data"), QStringLiteral("Device folder."), QStringLiteral("DIR")});
+    cli.process(arguments);
+    if (!cli.isSet(QStringLiteral("data")))
+        return fail(QStringLiteral("check needs --data DIR"));
+    const QJsonObject device = checkDevice(cli.value(QStringLiteral("data")));
+    std::printf("%s\n", QJsonDocument(device).toJson(QJsonDocument::Compact).constData());
+    return device.value(QStringLiteral("integrity")).toString() == QLatin1String("ok") ? 0 : 1;
 }
 
 int run(const QStringList &arguments)
@@ -154,6 +184,16 @@ int run(const QStringList &arguments)
     const QString data = QDir(cli.value(QStringLiteral("data"))).absolutePath();
 
     QJsonObject result;
+    // First: the figures mean nothing on a damaged or half-filled store.
+    try {
+        const QJsonObject device = checkDevice(data);
+        result.insert(QStringLiteral("device"), device);
+        if (device.value(QStringLiteral("integrity")).toString() != QLatin1String("ok"))
+            problem(QStringLiteral("the device database fails PRAGMA integrity_check: %1")
+                        .arg(device.value(QStringLiteral("integrity")).toString().left(500)));
+    } catch (const std::exception &e) {
+        problem(QStringLiteral("the device folder does not open: %1").arg(QString::fromUtf8(e.what())));
+    }
     ColdStartOptions coldOptions{cli.value(QStringLiteral("runs")).toInt(), work.path(), launchEnvironment(work)};
     const Launchable app{QStringLiteral("onsite"), cli.value(QStringLiteral("app")),
                          {QStringLiteral("--data"), data, QStringLiteral("--exit-after-first-frame")}};
@@ -193,10 +233,12 @@ int main(int argc, char *argv[])
     try {
         if (command == QLatin1String("generate"))
             return generate(arguments);
+        if (command == QLatin1String("check"))
+            return check(arguments);
         if (command == QLatin1String("run"))
             return run(arguments);
     } catch (const std::exception &e) {
         return fail(QString::fromUtf8(e.what()));
     }
-    return fail(QStringLiteral("usage: onsite-app-bench generate|run [options] (see the top of bench/app_bench.cpp)"));
+    return fail(QStringLiteral("usage: onsite-app-bench generate|check|run [options] (see the top of bench/app_bench.cpp)"));
 }

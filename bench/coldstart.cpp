@@ -8,6 +8,9 @@
 #include <QSet>
 #include <QtNumeric>
 
+#include <algorithm>
+#include <optional>
+
 namespace onsite::bench {
 
 namespace {
@@ -18,6 +21,8 @@ struct Launch
     double wallMs = 0;
     double inMainMs = 0;
     double cpuMs = 0;
+    double peakRssKb = 0;
+    double contentWallMs = 0, contentCpuMs = 0;
     QString stderrText;
 };
 
@@ -45,24 +50,45 @@ Launch launchOnce(const Launchable &target, const QProcessEnvironment &environme
         return launch;
     }
     QByteArray out;
+    static const QByteArray contentMarker("onsite-content-ms ");
+    // "<marker><ms since main()> cpu-ms <CPU ms> peak-rss-kb <KiB>": the fields after the marker.
+    const auto fieldsAfter = [&out](const QByteArray &name) -> std::optional<QList<QByteArray>> {
+        const qsizetype at = out.indexOf(name);
+        const qsizetype end = at < 0 ? -1 : out.indexOf('\n', at);
+        if (end < 0)
+            return std::nullopt;
+        return out.mid(at + name.size(), end - at - name.size()).simplified().split(' ');
+    };
+    const auto field = [](const QList<QByteArray> &fields, const QByteArray &name) {
+        const qsizetype i = fields.indexOf(name);
+        return i > 0 && i + 1 < fields.size() ? fields[i + 1].toDouble() : qQNaN();
+    };
     const QDeadlineTimer deadline(120000); // two minutes without a frame is a hang, not a slow start
     while (!deadline.hasExpired()) {
         if (!process.waitForReadyRead(static_cast<int>(deadline.remainingTime())))
             break; // exited, or the deadline passed
-        // Taken as soon as the line can be read: the program writes it in one write()
-        // at its first frame, so this is its first frame as seen from outside.
+        // Taken as soon as a line can be read: the program writes each in one write()
+        // at its frame, so this is that frame as seen from outside.
         const double wall = msSince(start);
         out += process.readAllStandardOutput();
-        const qsizetype at = out.indexOf(marker);
-        const qsizetype end = at < 0 ? -1 : out.indexOf('\n', at);
-        if (end >= 0) {
-            launch.wallMs = wall;
-            // "<ms since main()> cpu-ms <CPU ms>"
-            const QList<QByteArray> fields = out.mid(at + marker.size(), end - at - marker.size()).simplified().split(' ');
-            launch.inMainMs = fields.value(0).toDouble();
-            launch.cpuMs = fields.value(1) == "cpu-ms" ? fields.value(2).toDouble() : qQNaN();
-            launch.ok = true;
-            break;
+        if (!launch.ok) {
+            if (const auto fields = fieldsAfter(marker)) {
+                launch.wallMs = wall;
+                launch.inMainMs = fields->value(0).toDouble();
+                launch.cpuMs = field(*fields, "cpu-ms");
+                launch.peakRssKb = field(*fields, "peak-rss-kb");
+                launch.contentWallMs = launch.wallMs;
+                launch.contentCpuMs = launch.cpuMs;
+                launch.ok = true;
+            }
+        }
+        if (launch.ok) {
+            if (const auto fields = fieldsAfter(contentMarker)) {
+                launch.contentWallMs = wall;
+                launch.contentCpuMs = field(*fields, "cpu-ms");
+                launch.peakRssKb = std::max(launch.peakRssKb, field(*fields, "peak-rss-kb"));
+                break;
+            }
         }
     }
     // waitForFinished answers false for a process that has already gone.
@@ -98,7 +124,20 @@ QString backendFrom(const QString &log)
 
 QJsonObject ColdStartResult::toJson() const
 {
+    QJsonObject rss{{QStringLiteral("runs"), static_cast<qint64>(peakRssKb.size())}};
+    if (!peakRssKb.empty()) {
+        Samples kb{peakRssKb};
+        QJsonArray all;
+        for (double x : peakRssKb)
+            all.append(x);
+        rss.insert(QStringLiteral("median_kb"), kb.median());
+        rss.insert(QStringLiteral("max_kb"), *std::max_element(peakRssKb.begin(), peakRssKb.end()));
+        rss.insert(QStringLiteral("samples_kb"), all);
+    }
     return {{QStringLiteral("wall"), wall.toJson()},
+            {QStringLiteral("peak_rss_kb"), rss},
+            {QStringLiteral("content"),
+             QJsonObject{{QStringLiteral("wall"), contentWall.toJson()}, {QStringLiteral("cpu"), contentCpu.toJson()}}},
             {QStringLiteral("in_main"), inMain.toJson()},
             {QStringLiteral("cpu"), cpu.toJson()},
             {QStringLiteral("backend"), backend},
@@ -137,6 +176,11 @@ std::pair<ColdStartResult, ColdStartResult> measureColdStart(const Launchable &a
                 result.inMain.add(launch.inMainMs);
                 if (qIsFinite(launch.cpuMs))
                     result.cpu.add(launch.cpuMs);
+                if (qIsFinite(launch.peakRssKb) && launch.peakRssKb > 0)
+                    result.peakRssKb.push_back(launch.peakRssKb);
+                result.contentWall.add(launch.contentWallMs);
+                if (qIsFinite(launch.contentCpuMs))
+                    result.contentCpu.add(launch.contentCpuMs);
             }
             for (const QString &line : launch.stderrText.split(QLatin1Char('\n'), Qt::SkipEmptyParts)) {
                 if (!seen[isA ? 0 : 1].contains(line)) {

@@ -7,7 +7,8 @@
 #
 #   bench/run-app-bench.sh              # or: ONLY=app bench/run-all.sh
 #
-# Environment: UNITS (default 2000), SITES_PER_UNIT (10), RUNS (cold starts of each,
+# Environment: UNITS (default 2000), SITES_PER_UNIT (10), SCORES (rater scores imported
+# at HQ with import-scores and pulled onto the device with onsite-field sync, 200000), RUNS (cold starts of each,
 # 10), FILTER_ROUNDS (200), LOAD_ROUNDS (5), JOBS (build parallelism, 1),
 # BUILD_DIR (build-appbench), BUILD_TYPE (RelWithDebInfo, when configuring a new BUILD_DIR),
 # SKIP_BUILD (1: use BUILD_DIR as it is), JSON_DIR ($BUILD_DIR/bench-results/app),
@@ -17,6 +18,7 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 UNITS=${UNITS:-2000}
 SITES_PER_UNIT=${SITES_PER_UNIT:-10}
+SCORES=${SCORES:-200000}
 RUNS=${RUNS:-10}
 FILTER_ROUNDS=${FILTER_ROUNDS:-200}
 LOAD_ROUNDS=${LOAD_ROUNDS:-5}
@@ -52,9 +54,9 @@ cleanup() {
 }
 trap cleanup EXIT
 
-say "generating $UNITS units × $SITES_PER_UNIT sites"
+say "generating $UNITS units × $SITES_PER_UNIT sites, $SCORES scores"
 CAMPAIGN=$("$BENCH" generate --fixtures "$FIXTURES" --out "$WORK/campaign" --units "$UNITS" \
-  --sites-per-unit "$SITES_PER_UNIT")
+  --sites-per-unit "$SITES_PER_UNIT" --scores "$SCORES" --scores-csv "$WORK/scores-paper.csv")
 INSPECTOR=$(sed -n 's/.*"inspector":"\([^"]*\)".*/\1/p' <<<"$CAMPAIGN")
 PASSWORD=app-bench-password
 
@@ -62,6 +64,11 @@ say "HQ: importing the campaign"
 "$HQ" init --data "$WORK/hq" >/dev/null
 "$HQ" import-campaign "$WORK/campaign" --data "$WORK/hq" >/dev/null
 printf '%s\n' "$PASSWORD" | "$HQ" set-password "$INSPECTOR" --data "$WORK/hq" >/dev/null
+if [[ $SCORES -gt 0 ]]; then
+  say "HQ: import-scores of $SCORES scores (paper scores of the group's raters)"
+  "$HQ" import-scores "$WORK/scores-paper.csv" --data "$WORK/hq" >"$WORK/import.out" 2>&1 ||
+    { say "import-scores failed: $(tail -5 "$WORK/import.out")"; exit 1; }
+fi
 "$HQ" serve --data "$WORK/hq" --listen 127.0.0.1:0 >"$WORK/hq-serve.out" 2>"$WORK/hq-serve.err" &
 HQ_PID=$!
 PORT=
@@ -76,6 +83,14 @@ done
 say "device: onsite-field login as $INSPECTOR"
 "$FIELD" login --server "http://127.0.0.1:$PORT" --user "$INSPECTOR" --password "$PASSWORD" \
   --data "$WORK/device" >"$WORK/login.out" 2>&1 || { say "login failed: $(cat "$WORK/login.out")"; exit 1; }
+if [[ $SCORES -gt 0 ]]; then
+  # The scores reach the device as a tablet gets them: pulled in pages, each page in
+  # one transaction of the encrypted store. onsite-app-bench run checks the store
+  # (PRAGMA integrity_check, scores counted) before it measures.
+  say "device: onsite-field sync (pulls the scores)"
+  "$FIELD" sync --data "$WORK/device" >"$WORK/sync.out" 2>&1 ||
+    { say "sync failed: $(tail -5 "$WORK/sync.out")"; exit 1; }
+fi
 # Offline from here on: a tablet in the field starts without a reachable HQ, and a
 # running HQ would only add its own work to what is measured.
 kill -TERM "$HQ_PID"
