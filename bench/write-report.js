@@ -34,9 +34,19 @@ function readText(file) {
   }
 }
 
-// History files are written with "###" headings; under "### Earlier measurements" they go
-// one level down.
-const demote = (text) => text.replace(/^(#{3,5}) /gm, '#$1 ');
+// Headings moved `levels` down so that included text nests under the section's "###"
+// heading (history files are written with "###", notes with any level); lines inside
+// ``` fences (shell comments) stay as they are. Nothing else of the text changes.
+function demote(text, levels = 1, below = 3) {
+  let fenced = false;
+  return text.split('\n').map((line) => {
+    if (/^\s*```/.test(line)) fenced = !fenced;
+    const m = !fenced && /^(#{1,6}) /.exec(line);
+    if (!m) return line;
+    const level = Math.min(6, Math.max(m[1].length + levels, below + 1));
+    return '#'.repeat(level) + line.slice(m[1].length);
+  }).join('\n');
+}
 
 // Which section a helper's notes belong to; other names go to "What was tried (other notes)".
 const NOTES_SECTION = {
@@ -83,7 +93,7 @@ function main() {
       return text ? ['### Earlier measurements (by hand, not from this run)', '', demote(text)] : [];
     },
     notes: (section) =>
-      (notes[section] || []).flatMap((n) => [`### What was tried (\`${n.file}\`)`, '', n.text]),
+      (notes[section] || []).flatMap((n) => [`### What was tried (\`${n.file}\`)`, '', demote(n.text, 2)]),
   };
 
   const built = sections.all(ctx);
@@ -105,7 +115,7 @@ function main() {
   for (const section of built) add(section.text.replace(/\n*$/, '\n'));
   if (otherNotes.length) {
     add('## What was tried (other notes)', '');
-    for (const n of otherNotes) add(`### \`${n.file}\``, '', n.text);
+    for (const n of otherNotes) add(`### \`${n.file}\``, '', demote(n.text, 2));
   }
   const text = lines.join('\n').replace(/\n{3,}/g, '\n\n').replace(/\n*$/, '\n');
   fs.mkdirSync(path.dirname(path.resolve(args.out)), { recursive: true });

@@ -111,15 +111,18 @@ test('notes are included verbatim, in their section or at the end', () => {
   const notes = path.join(work, 'notes');
   fs.mkdirSync(notes);
   const pushNote = 'Tried a rowid for the feed: **1.3× faster** push (measured 12:00 UTC, load 4.2).\n';
-  const otherNote = '# Something else\n\nA line with `code` and 中文.\n';
+  const otherNote = 'A line with `code` and 中文.\n\n```sh\n# a shell comment stays\n```\n';
   fs.writeFileSync(path.join(notes, 'push.md'), pushNote);
-  fs.writeFileSync(path.join(notes, 'zeta.md'), otherNote);
+  fs.writeFileSync(path.join(notes, 'zeta.md'), `## Something else\n\n${otherNote}`);
   const doc = generate(fixtures, ['--notes-dir', notes]);
   const pushAt = doc.indexOf('\n## Push apply:');
   const noteAt = doc.indexOf(pushNote);
   assert.ok(noteAt > pushAt && noteAt < doc.indexOf('\n## Many tablets'), 'push notes not in Push apply');
   assert.match(doc, /### What was tried \(`bench\/notes\/push\.md`\)/);
   assert.ok(doc.indexOf(otherNote) > doc.indexOf('\n## What was tried (other notes)'), 'other notes not at the end');
+  // A note's own headings nest under the section's instead of starting a section.
+  assert.match(doc, /\n#### Something else\n/);
+  assert.ok(!doc.includes('\n## Something else'));
 });
 
 test('no results at all still give every section', () => {
