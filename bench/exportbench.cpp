@@ -19,18 +19,22 @@ namespace {
 struct Export
 {
     const char *name;
+    exports::Kind kind;
     exports::Format format;
 };
 
-constexpr Export kExports[] = {{"results.xlsx", exports::Format::Xlsx}, {"results.csv", exports::Format::Csv}};
+// The PDF report (a page per unit) needs the QGuiApplication main() makes.
+constexpr Export kExports[] = {{"results.xlsx", exports::Kind::Results, exports::Format::Xlsx},
+                               {"results.csv", exports::Kind::Results, exports::Format::Csv},
+                               {"report.pdf", exports::Kind::Report, exports::Format::Pdf}};
 
 // What the console's export endpoint does for a live results export (auditendpoints.cpp):
 // the input from the cache and the store, then the file.
 QByteArray consoleExport(SqlConnection &db, hq::ResultsCache &cache, const std::shared_ptr<const CampaignSetup> &setup,
-                         exports::Format format)
+                         exports::Kind kind, exports::Format format)
 {
     const auto input = console::resultsExportInput(db, cache, setup, std::nullopt, QDateTime::currentDateTimeUtc());
-    return exports::build(exports::Kind::Results, format, *input);
+    return exports::build(kind, format, *input);
 }
 
 } // namespace
@@ -50,7 +54,7 @@ std::vector<ExportRun> servedExports(const QString &path, std::shared_ptr<const 
             QElapsedTimer timer;
             timer.start();
             const double cpu = cpuSeconds();
-            run.bytes = consoleExport(db, cache, setup, kind.format);
+            run.bytes = consoleExport(db, cache, setup, kind.kind, kind.format);
             run.wall = timer.nsecsElapsed() / 1e9;
             run.cpu = cpuSeconds() - cpu;
             run.peakMb = statusMb("VmHWM:") - before;
@@ -110,6 +114,9 @@ QStringList checkExports(const QString &path, std::shared_ptr<const CampaignSetu
                 problems << QStringLiteral("%1 has %2 lines for %3 units").arg(run.name).arg(lines).arg(setup->units.size());
             if (run.bytes != csv)
                 problems << QStringLiteral("%1 differs from the CSV made from the results document").arg(run.name);
+        } else if (run.name.endsWith(QLatin1String(".pdf"))) {
+            if (!run.bytes.startsWith("%PDF-") || !run.bytes.trimmed().endsWith("%%EOF"))
+                problems << QStringLiteral("%1 is not a whole PDF (%2 bytes)").arg(run.name).arg(run.bytes.size());
         } else if (!run.bytes.startsWith("PK\x03\x04") || run.bytes.size() < 1000) {
             problems << QStringLiteral("%1 is not a workbook (%2 bytes)").arg(run.name).arg(run.bytes.size());
         }

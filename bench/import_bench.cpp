@@ -193,7 +193,8 @@ int main(int argc, char *argv[])
     const qint64 lines = writePaperCsv(csv, setup, shape);
     out << QStringLiteral("scores-paper.csv: %1 lines, %2 MB (%3 units × %4 items × %5 raters)\n")
                .arg(lines).arg(QFileInfo(csv).size() / 1e6, 0, 'f', 1).arg(shape.units).arg(shape.items).arg(shape.raters);
-    out << QStringLiteral("load average before: %1\n").arg(loadAverage());
+    const double loadBefore = loadAverage();
+    out << QStringLiteral("load average before: %1\n").arg(loadBefore);
     out.flush();
 
     std::vector<Run> runs;
@@ -218,15 +219,39 @@ int main(int argc, char *argv[])
                    .arg(run.what).arg(run.exitCode).arg(run.wall, 0, 'f', 2).arg(lines / run.wall, 0, 'f', 0)
                    .arg(run.cpu, 0, 'f', 2).arg(run.rssMb, 0, 'f', 0).arg(run.scores).arg(run.feed).arg(run.history)
                    .arg(whole ? QString() : QStringLiteral(" — INCOMPLETE"));
-        figures.append(QJsonObject{{QStringLiteral("what"), run.what}, {QStringLiteral("seconds"), run.wall},
-                                   {QStringLiteral("cpu_s"), run.cpu}, {QStringLiteral("rss_mb"), run.rssMb},
-                                   {QStringLiteral("lines_per_s"), lines / run.wall}});
+        figures.append(QJsonObject{{QStringLiteral("what"), run.what},
+                                   {QStringLiteral("seconds"), run.wall},
+                                   {QStringLiteral("cpu_s"), run.cpu},
+                                   {QStringLiteral("rss_mb"), run.rssMb},
+                                   {QStringLiteral("lines_per_s"), lines / run.wall},
+                                   {QStringLiteral("lines_per_cpu_s"), run.cpu > 0 ? lines / run.cpu : 0.0},
+                                   {QStringLiteral("exit_code"), run.exitCode},
+                                   {QStringLiteral("scores"), static_cast<double>(run.scores)},
+                                   {QStringLiteral("feed"), static_cast<double>(run.feed)},
+                                   {QStringLiteral("history"), static_cast<double>(run.history)},
+                                   {QStringLiteral("whole"), whole}});
     }
-    out << QStringLiteral("load average after: %1\n").arg(loadAverage());
+    const double loadAfter = loadAverage();
+    out << QStringLiteral("load average after: %1\n").arg(loadAfter);
+    // --json FILE (bench/run-all.sh reads it; keep the keys stable):
+    // {"lines": lines in scores-paper.csv, "units","items","raters": the campaign's shape,
+    //  "load_before","load_after": load average (1 min) before and after the runs,
+    //  "runs": [{"what": the onsite-hq path given with --hq, or "raw INSERT …" for the
+    //            baseline, "seconds": wall, "cpu_s": user + system CPU of the import process,
+    //            "rss_mb": its peak RSS, "lines_per_s", "lines_per_cpu_s", "exit_code",
+    //            "scores","feed","history": rows stored afterwards, "whole": every line stored
+    //            once in each}]}
     if (parser.isSet(jsonOption)) {
         QFile file(parser.value(jsonOption));
         if (file.open(QIODevice::WriteOnly))
-            file.write(QJsonDocument(QJsonObject{{QStringLiteral("lines"), lines}, {QStringLiteral("runs"), figures}}).toJson());
+            file.write(QJsonDocument(QJsonObject{{QStringLiteral("lines"), lines},
+                                                 {QStringLiteral("units"), shape.units},
+                                                 {QStringLiteral("items"), shape.items},
+                                                 {QStringLiteral("raters"), shape.raters},
+                                                 {QStringLiteral("load_before"), loadBefore},
+                                                 {QStringLiteral("load_after"), loadAfter},
+                                                 {QStringLiteral("runs"), figures}})
+                           .toJson());
     }
     if (smoke) {
         // All or nothing across chunks: the same file with a bad last line stores nothing.

@@ -9,13 +9,16 @@
 #include "exportbench.h"
 #include "procstats.h"
 #include "resultscampaign.h"
+#include "resultsphases.h"
 
+#include "export/headlessgui.h"
 #include "hq/hqschema.h"
 #include "hq/hqwriter.h"
 #include "hq/resultscache.h"
 #include "hq/resultsjson.h"
 #include "store/campaignstore.h"
 #include "store/sqliteconnection.h"
+#include "store/unitsubmissions.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -119,7 +122,7 @@ struct RealRun
     QByteArray document;
 };
 
-// The console's path: currentResultsJson on a fresh connection (the set-up is cached
+// A computation from scratch on a fresh connection (the set-up is cached
 // by the console), serialised as the API answers it.
 RealRun realResults(const QString &path, const CampaignSetup &setup)
 {
@@ -130,7 +133,9 @@ RealRun realResults(const QString &path, const CampaignSetup &setup)
     const double cpu = cpuSeconds();
     SqliteConnection db(path);
     RealRun run;
-    run.document = QJsonDocument(hq::currentResultsJson(db, setup)).toJson(QJsonDocument::Compact);
+    CampaignStore store(db);
+    const CampaignResults results = ScoringEngine(setup).compute(store.loadScoreTable());
+    run.document = hq::resultsJsonBytes(setup, results, UnitSubmissions(db).lockedUnits());
     run.time = Timing{timer.nsecsElapsed() / 1e9, cpuSeconds() - cpu};
     run.peakMb = statusMb("VmHWM:") - before;
     return run;
@@ -154,7 +159,7 @@ Timing timedRequest(hq::ResultsCache &cache, SqlConnection &db, const CampaignSe
     QElapsedTimer timer;
     timer.start();
     const double cpu = cpuSeconds();
-    *document = QJsonDocument(cache.currentJson(db, setup)).toJson(QJsonDocument::Compact);
+    *document = cache.currentJsonBytes(db, setup);
     return Timing{timer.nsecsElapsed() / 1e9, cpuSeconds() - cpu};
 }
 
@@ -198,7 +203,8 @@ ServedRun servedResults(const QString &path, const CampaignSetup &setup, int rou
 
 int main(int argc, char *argv[])
 {
-    QCoreApplication app(argc, argv);
+    const auto app = exports::createHeadlessGuiApplication(argc, argv); // the PDF report paints
+
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("HQ results at scale beside a plain SQL GROUP BY."));
     parser.addHelpOption();
@@ -213,10 +219,13 @@ int main(int argc, char *argv[])
     const QCommandLineOption jsonOption(QStringLiteral("json"), QStringLiteral("Write the figures here."), QStringLiteral("FILE"));
     const QCommandLineOption exportsOnlyOption(QStringLiteral("exports-only"),
                                                QStringLiteral("Time only the SQL aggregate and the exports."));
+    const QCommandLineOption phasesOnlyOption(QStringLiteral("phases-only"),
+                                              QStringLiteral("Time only the SQL aggregate and the results' steps (profiling)."));
     parser.addOptions({unitsOption, itemsOption, ratersOption, roundsOption, dbOption, checkOption, smokeOption, jsonOption,
-                       exportsOnlyOption});
-    parser.process(app);
+                       exportsOnlyOption, phasesOnlyOption});
+    parser.process(*app);
 
+    const double loadStart = loadAverage();
     const bool smoke = parser.isSet(smokeOption);
     const bool exportsOnly = parser.isSet(exportsOnlyOption) && !smoke;
     bench::ResultsShape shape{parser.value(unitsOption).toInt(), parser.value(itemsOption).toInt(),
@@ -261,6 +270,12 @@ int main(int argc, char *argv[])
                        .arg(sql.cpu, 0, 'f', 3);
             continue;
         }
+        if (parser.isSet(phasesOnlyOption)) {
+            out << QStringLiteral("round %1: SQL GROUP BY %2 s (CPU %3 s); the results step by step:\n")
+                       .arg(round + 1).arg(sql.wall, 0, 'f', 3).arg(sql.cpu, 0, 'f', 3);
+            reportResultsPhases(out, measureResultsPhases(path, setup));
+            continue;
+        }
         RealRun run = realResults(path, setup);
         real.push_back(run.time.wall);
         realCpu.push_back(run.time.cpu);
@@ -271,11 +286,21 @@ int main(int argc, char *argv[])
                    .arg(sql.wall, 0, 'f', 3).arg(sql.cpu, 0, 'f', 3).arg(groups);
         out.flush();
     }
-    std::vector<double> servedFirst, servedUnchanged, servedOne, servedTen, servedOneCpu, servedTenCpu;
+    if (parser.isSet(phasesOnlyOption))
+        return 0;
+    QJsonObject phaseFigures;
+    if (!exportsOnly) {
+        out << "the results step by step:\n";
+        phaseFigures = reportResultsPhases(out, measureResultsPhases(path, setup));
+    }
+    std::vector<double> servedFirst, servedUnchanged, servedOne, servedTen, servedOneCpu, servedTenCpu, servedFirstCpu,
+        servedUnchangedCpu;
     for (int round = 0; round < (exportsOnly ? 0 : rounds); ++round) {
         const ServedRun served = servedResults(path, setup, round);
         servedFirst.push_back(served.first.wall);
         servedUnchanged.push_back(served.unchanged.wall);
+        servedFirstCpu.push_back(served.first.cpu);
+        servedUnchangedCpu.push_back(served.unchanged.cpu);
         servedOne.push_back(served.afterOneUnit.wall);
         servedOneCpu.push_back(served.afterOneUnit.cpu);
         servedTen.push_back(served.afterTenUnits.wall);
@@ -316,7 +341,8 @@ int main(int argc, char *argv[])
                .arg(median(peaks), 0, 'f', 0).arg(median(peaks) * 1e6 / rowBytes, 0, 'f', 2)
                .arg(document.size() / 1e6, 0, 'f', 1);
     // The console's exports of the live results, on a warm cache, as `serve` keeps it.
-    out << QStringLiteral("load average before the exports: %1\n").arg(loadAverage());
+    const double loadBeforeExports = loadAverage();
+    out << QStringLiteral("load average before the exports: %1\n").arg(loadBeforeExports);
     out.flush();
     const auto sharedSetup = std::make_shared<const CampaignSetup>(setup);
     const std::vector<ExportRun> exportRuns = servedExports(path, sharedSetup, rounds);
@@ -327,6 +353,19 @@ int main(int argc, char *argv[])
     out << QStringLiteral("load average after: %1 %2 %3 (%4 cores)\n").arg(load[0]).arg(load[1]).arg(load[2])
                .arg(QThread::idealThreadCount());
 
+    // --json FILE (bench/run-all.sh reads it; keep the keys stable). Seconds are medians
+    // of the rounds; "_s" is wall time, "_cpu_s" CPU seconds of this process:
+    // {"units","items","raters","entries": the campaign, "row_bytes": the summed bytes of
+    //  every score_entries column, "load_start","load_before_exports","load_after": load
+    //  average (1 min),
+    //  "results_s","results_cpu_s","peak_mb": the results from scratch (read, compute,
+    //  rank, the document's bytes); "answer_bytes": the document's size,
+    //  "sql_group_by_s","sql_group_by_cpu_s": the plain SQL aggregate; "ratio","cpu_ratio",
+    //  "served_first_s","served_first_cpu_s","served_unchanged_s","served_unchanged_cpu_s",
+    //  "served_after_one_unit_s","served_after_one_unit_cpu_s","served_after_ten_units_s",
+    //  "served_after_ten_units_cpu_s": one ResultsCache across requests,
+    //  "steps": {"read"|"compute"|"rank"|"document": {"wall_s","cpu_s"}} of one computation,
+    //  "exports": {"results.xlsx"|"results.csv"|"report.pdf": {"wall_s","cpu_s","peak_mb","bytes"}}}
     if (parser.isSet(jsonOption)) {
         QFile file(parser.value(jsonOption));
         if (file.open(QIODevice::WriteOnly)) {
@@ -338,11 +377,19 @@ int main(int argc, char *argv[])
                 {QStringLiteral("results_cpu_s"), median(realCpu)}, {QStringLiteral("sql_group_by_cpu_s"), median(baselineCpu)},
                 {QStringLiteral("cpu_ratio"), cpuRatio},
                 {QStringLiteral("peak_mb"), median(peaks)},
+                {QStringLiteral("load_start"), loadStart},
+                {QStringLiteral("load_before_exports"), loadBeforeExports},
+                {QStringLiteral("load_after"), load[0]},
+                {QStringLiteral("answer_bytes"), static_cast<double>(document.size())},
+                {QStringLiteral("served_first_cpu_s"), median(servedFirstCpu)},
+                {QStringLiteral("served_unchanged_cpu_s"), median(servedUnchangedCpu)},
+                {QStringLiteral("served_after_one_unit_cpu_s"), median(servedOneCpu)},
+                {QStringLiteral("served_after_ten_units_cpu_s"), median(servedTenCpu)},
                 {QStringLiteral("served_first_s"), median(servedFirst)},
                 {QStringLiteral("served_unchanged_s"), median(servedUnchanged)},
                 {QStringLiteral("served_after_one_unit_s"), median(servedOne)},
                 {QStringLiteral("served_after_ten_units_s"), median(servedTen)},
-                {QStringLiteral("exports"), exportFigures}}).toJson());
+                {QStringLiteral("exports"), exportFigures}, {QStringLiteral("steps"), phaseFigures}}).toJson());
         }
     }
 

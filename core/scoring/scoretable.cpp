@@ -50,6 +50,23 @@ qint32 ScoreTable::Pool::intern(const QString &name)
     return id;
 }
 
+qint32 ScoreTable::Pool::intern(QByteArrayView utf8)
+{
+    if (lastId >= 0 && last == utf8)
+        return lastId;
+    const std::string_view key(utf8.data(), static_cast<std::size_t>(utf8.size()));
+    auto it = byBytes.find(key);
+    if (it == byBytes.end()) {
+        const QByteArray &stored = bytes.emplace_back(utf8.toByteArray());
+        it = byBytes.emplace(std::string_view(stored.constData(), static_cast<std::size_t>(stored.size())),
+                             intern(QString::fromUtf8(stored)))
+                 .first;
+    }
+    last = QByteArrayView(it->first.data(), static_cast<qsizetype>(it->first.size()));
+    lastId = it->second;
+    return lastId;
+}
+
 ScoreTable ScoreTable::fromEntries(const std::vector<ScoreEntry> &entries)
 {
     ScoreTable table;
@@ -73,6 +90,38 @@ void ScoreTable::add(const QString &unitCode, const QString &indicatorCode, cons
     m_rows.push_back(Row{m_units.intern(unitCode), m_indicators.intern(indicatorCode), m_accounts.intern(account),
                          m_inputs.intern(input), recordedAtMs});
     m_kinds.push_back(kind == ScoreKind::Final);
+}
+
+void ScoreTable::add(QByteArrayView unitCode, QByteArrayView indicatorCode, QByteArrayView account, ScoreKind kind,
+                     QByteArrayView input, qint64 recordedAtMs)
+{
+    m_rows.push_back(Row{m_units.intern(unitCode), m_indicators.intern(indicatorCode), m_accounts.intern(account),
+                         m_inputs.intern(input), recordedAtMs});
+    m_kinds.push_back(kind == ScoreKind::Final);
+}
+
+qint64 ScoreTable::parseTimestamp(QByteArrayView t)
+{
+    // The form the store writes, in ASCII; anything else through the QString reader.
+    int y, mo, d, h, mi, s, ms;
+    auto digitsAt = [&t](int from, int count, int *value) {
+        int v = 0;
+        for (int i = from; i < from + count; ++i) {
+            const char c = t[i];
+            if (c < '0' || c > '9')
+                return false;
+            v = v * 10 + (c - '0');
+        }
+        *value = v;
+        return true;
+    };
+    if (t.size() == 24 && t[4] == '-' && t[7] == '-' && t[10] == 'T' && t[13] == ':' && t[16] == ':' && t[19] == '.'
+        && t[23] == 'Z' && digitsAt(0, 4, &y) && digitsAt(5, 2, &mo) && digitsAt(8, 2, &d) && digitsAt(11, 2, &h)
+        && digitsAt(14, 2, &mi) && digitsAt(17, 2, &s) && digitsAt(20, 3, &ms) && y >= 1 && mo >= 1 && mo <= 12
+        && d >= 1 && d <= daysInMonth(y, mo) && h <= 23 && mi <= 59 && s <= 59) {
+        return ((daysFromCivil(y, mo, d) * 24 + h) * 60 + mi) * 60000LL + s * 1000LL + ms;
+    }
+    return parseTimestamp(QString::fromUtf8(t));
 }
 
 qint64 ScoreTable::parseTimestamp(const QString &text)

@@ -2,11 +2,16 @@
 
 #include "domain/scoreentry.h"
 
+#include <QByteArray>
+#include <QByteArrayView>
 #include <QHash>
 #include <QString>
 #include <QStringList>
 
+#include <deque>
 #include <limits>
+#include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace onsite {
@@ -32,6 +37,9 @@ public:
 
     void add(const QString &unitCode, const QString &indicatorCode, const QString &account, ScoreKind kind,
              const QString &input, qint64 recordedAtMs);
+    // The same from a store's text row (UTF-8): no QString is made for a value seen before.
+    void add(QByteArrayView unitCode, QByteArrayView indicatorCode, QByteArrayView account, ScoreKind kind,
+             QByteArrayView input, qint64 recordedAtMs);
     void reserve(std::size_t rows);
 
     // The first row added is position 0; a later row wins a tie on recordedAt (input order).
@@ -48,13 +56,21 @@ public:
     // form the store writes ("2026-06-20T09:00:00.000Z"); any other text goes through
     // QDateTime::fromString(ISODateWithMs) as ScoreEntry's loader does.
     static qint64 parseTimestamp(const QString &text);
+    static qint64 parseTimestamp(QByteArrayView utf8);
 
 private:
     struct Pool
     {
         QStringList names;
         QHash<QString, qint32> ids;
+        // By UTF-8 bytes: the keys point into `bytes` (QByteArray data does not move).
+        std::unordered_map<std::string_view, qint32> byBytes;
+        std::deque<QByteArray> bytes;
+        // Rows come in runs of one unit (and often one indicator): the last hit first.
+        QByteArrayView last;
+        qint32 lastId = -1;
         qint32 intern(const QString &name);
+        qint32 intern(QByteArrayView utf8);
     };
 
     std::vector<Row> m_rows;

@@ -183,6 +183,28 @@ void SqliteConnection::queryEach(const QString &sql, const QVariantList &params,
         fail(QStringLiteral("query \"%1\"").arg(sql));
 }
 
+void SqliteConnection::queryEachText(const QString &sql, const QVariantList &params,
+                                     const std::function<void(const SqlTextRow &)> &each)
+{
+    sqlite3_stmt *statement = prepared(sql);
+    StatementReset reset(statement);
+    bind(statement, params);
+    const int columns = sqlite3_column_count(statement);
+    SqlTextRow row;
+    row.resize(columns);
+    int rc = SQLITE_ROW;
+    while ((rc = sqlite3_step(statement)) == SQLITE_ROW) {
+        for (int c = 0; c < columns; ++c) {
+            // Text first, then its length, as SQLite's documentation asks.
+            const auto *text = reinterpret_cast<const char *>(sqlite3_column_text(statement, c));
+            row.set(c, QByteArrayView(text, sqlite3_column_bytes(statement, c)), text == nullptr);
+        }
+        each(row);
+    }
+    if (rc != SQLITE_DONE)
+        fail(QStringLiteral("query \"%1\"").arg(sql));
+}
+
 void SqliteConnection::executeScript(const QString &sql)
 {
     char *error = nullptr;

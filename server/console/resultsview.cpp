@@ -4,6 +4,9 @@
 #include "consolehttp.h"
 
 #include <QHash>
+#include <QJsonDocument>
+
+#include <algorithm>
 
 namespace onsite::console {
 
@@ -58,6 +61,29 @@ QJsonObject resultsView(const CampaignSetup &setup, const ConsoleAccess &access,
             {kUnits, units},
             {QStringLiteral("warnings"), access.seesAllUnits() ? document.value(QStringLiteral("warnings"))
                                                                 : QJsonValue(QJsonArray())}};
+}
+
+QByteArray liveResultsViewJson(const CampaignSetup &setup, const ConsoleAccess &access, hq::ResultsCache &cache,
+                               SqlConnection &db)
+{
+    QStringList warnings;
+    const QByteArray units = cache.unitsJson(
+        db, setup, [&access](const QString &unit) { return access.canSee(unit); }, &warnings);
+    if (!access.seesAllUnits())
+        warnings.clear();
+    const auto itemCount = std::count_if(setup.indicators.begin(), setup.indicators.end(),
+                                         [](const Indicator &i) { return !i.isProject(); });
+    // Keys in QJsonObject's order, as resultsView's object is written.
+    QByteArray out;
+    out.reserve(units.size() + 4096);
+    out += "{\"campaign\":" + hq::jsonString(setup.campaign.name)
+           + ",\"item_count\":" + QByteArray::number(static_cast<qint64>(itemCount))
+           + ",\"projects\":" + QJsonDocument(projectsJson(setup)).toJson(QJsonDocument::Compact)
+           + ",\"published_at\":null,\"units\":";
+    out += units;
+    out += ",\"version\":null,\"warnings\":"
+           + QJsonDocument(QJsonArray::fromStringList(warnings)).toJson(QJsonDocument::Compact) + '}';
+    return out;
 }
 
 QJsonArray resultsDiff(const QJsonObject &before, const QJsonObject &after, const ConsoleAccess &access)

@@ -6,6 +6,7 @@
 #include "store/campaignstore.h"
 #include "store/unitsubmissions.h"
 
+#include <QJsonDocument>
 #include <QSet>
 
 namespace onsite::hq {
@@ -26,16 +27,42 @@ QStringList unitsChangedSince(SqlConnection &db, qint64 since, qint64 head)
 
 } // namespace
 
-QJsonObject ResultsCache::currentJson(SqlConnection &db, const CampaignSetup &setup)
+QByteArray ResultsCache::unitsJson(SqlConnection &db, const CampaignSetup &setup,
+                                  const std::function<bool(const QString &unitCode)> &include, QStringList *warnings)
 {
     const QStringList locked = UnitSubmissions(db).lockedUnits();
     const QSet<QString> submitted(locked.begin(), locked.end());
     std::lock_guard lock(m_mutex);
     refresh(db, setup);
-    QJsonArray units;
-    for (const UnitResult &unit : m_results->units)
-        units.append(rankedUnitJson(m_unitJson.value(unit.unitCode), unit, submitted.contains(unit.unitCode)));
-    return resultsDocument(setup, units, m_results->warnings);
+    qsizetype size = 2;
+    for (const UnitJsonParts &parts : std::as_const(m_unitJson))
+        size += parts.head.size() + parts.middle.size() + parts.tail.size() + 48;
+    QByteArray units;
+    units.reserve(size); // one allocation for the whole answer (20 MB at 1,000 units × 200 items)
+    units += '[';
+    for (const UnitResult &unit : m_results->units) {
+        if (include && !include(unit.unitCode))
+            continue;
+        if (units.size() > 1)
+            units += ',';
+        hq::appendRankedUnitJson(units, m_unitJson[unit.unitCode], unit, submitted.contains(unit.unitCode));
+    }
+    units += ']';
+    if (warnings)
+        *warnings = m_results->warnings;
+    return units;
+}
+
+QByteArray ResultsCache::currentJsonBytes(SqlConnection &db, const CampaignSetup &setup)
+{
+    QStringList warnings;
+    const QByteArray units = unitsJson(db, setup, {}, &warnings);
+    return resultsDocumentBytes(setup, units, warnings);
+}
+
+QJsonObject ResultsCache::currentJson(SqlConnection &db, const CampaignSetup &setup)
+{
+    return QJsonDocument::fromJson(currentJsonBytes(db, setup)).object();
 }
 
 std::shared_ptr<const CampaignResults> ResultsCache::current(SqlConnection &db, const CampaignSetup &setup)
@@ -98,7 +125,7 @@ void ResultsCache::refresh(SqlConnection &db, const CampaignSetup &setup)
     const QSet<QString> recomputed(changed.begin(), changed.end());
     for (const UnitResult &unit : m_units) {
         if (!m_unitJson.contains(unit.unitCode) || recomputed.contains(unit.unitCode))
-            m_unitJson.insert(unit.unitCode, unitResultJson(unit));
+            m_unitJson.insert(unit.unitCode, unitResultJsonParts(unit));
     }
     m_results = std::make_shared<const CampaignResults>(rankResults(m_units));
     m_setup = &setup;

@@ -1,12 +1,14 @@
 #pragma once
 
 #include "domain/campaignsetup.h"
+#include "resultsjson.h"
 #include "scoring/scoringengine.h"
 #include "store/sqlconnection.h"
 
 #include <QHash>
 #include <QJsonObject>
 
+#include <functional>
 #include <memory>
 #include <mutex>
 
@@ -20,8 +22,14 @@ namespace onsite::hq {
 class ResultsCache
 {
 public:
-    // The document resultsJson() builds, for the scores HQ holds now.
+    // The document resultsJson() builds, for the scores HQ holds now: its bytes as
+    // QJsonDocument::toJson(Compact) writes them, and parsed.
+    QByteArray currentJsonBytes(SqlConnection &db, const CampaignSetup &setup);
     QJsonObject currentJson(SqlConnection &db, const CampaignSetup &setup);
+    // The document's "units" array ("[…]", by rank) with only the units `include` accepts
+    // (every unit without one), and the warnings, for views of the document.
+    QByteArray unitsJson(SqlConnection &db, const CampaignSetup &setup,
+                         const std::function<bool(const QString &unitCode)> &include, QStringList *warnings);
     std::shared_ptr<const CampaignResults> current(SqlConnection &db, const CampaignSetup &setup);
 
     // How the last call was served, for the benchmark and the tests.
@@ -39,7 +47,7 @@ private:
     const CampaignSetup *m_setup = nullptr;
     qint64 m_head = -1;
     std::vector<UnitResult> m_units; // set-up order, unranked
-    QHash<QString, QJsonObject> m_unitJson;
+    QHash<QString, UnitJsonParts> m_unitJson; // each unit's bytes without rank and submission
     std::shared_ptr<const CampaignResults> m_results;
     Refresh m_lastRefresh;
 };

@@ -4,6 +4,7 @@
 #include "store/unitsubmissions.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QSet>
 
 #include <algorithm>
@@ -66,6 +67,117 @@ QJsonObject resultsJson(const CampaignSetup &setup, const CampaignResults &resul
     for (const UnitResult &unit : results.units)
         units.append(rankedUnitJson(unitResultJson(unit), unit, submitted.contains(unit.unitCode)));
     return resultsDocument(setup, units, results.warnings);
+}
+
+QByteArray jsonString(const QString &text)
+{
+    // Printable ASCII without quote or backslash is written as it is; anything else
+    // goes through Qt's own writer, so the escapes are exactly its escapes.
+    const bool plain = std::all_of(text.begin(), text.end(), [](QChar c) {
+        return c.unicode() >= 0x20 && c.unicode() < 0x7f && c != u'"' && c != u'\\';
+    });
+    if (plain) {
+        QByteArray out;
+        out.reserve(text.size() + 2);
+        out += '"';
+        out += text.toLatin1();
+        out += '"';
+        return out;
+    }
+    const QByteArray array = QJsonDocument(QJsonArray{text}).toJson(QJsonDocument::Compact);
+    return array.mid(1, array.size() - 2);
+}
+
+namespace {
+
+const char *boolText(bool value) { return value ? "true" : "false"; }
+
+void appendItem(QByteArray &out, const ItemResult &item)
+{
+    out += "{\"final_value\":";
+    out += boolText(item.finalValue);
+    out += ",\"indicator\":";
+    out += jsonString(item.indicatorCode);
+    out += ",\"points\":";
+    if (item.points) {
+        out += '"';
+        out += item.points->toString(2).toLatin1();
+        out += '"';
+    } else {
+        out += "null";
+    }
+    out += ",\"raters\":";
+    out += QByteArray::number(item.raterCount);
+    out += ",\"trimmed\":";
+    out += boolText(item.trimmed);
+    out += ",\"veto\":";
+    out += boolText(item.vetoTriggered);
+    out += '}';
+}
+
+} // namespace
+
+UnitJsonParts unitResultJsonParts(const UnitResult &unit)
+{
+    UnitJsonParts parts;
+    parts.head = "{\"category\":" + jsonString(unit.category) + ",\"category_rank\":";
+    QByteArray &middle = parts.middle;
+    middle.reserve(static_cast<qsizetype>(unit.items.size()) * 100 + 64);
+    middle += ",\"grade\":" + jsonString(gradeName(unit.grade)) + ",\"items\":[";
+    for (std::size_t i = 0; i < unit.items.size(); ++i) {
+        if (i)
+            middle += ',';
+        appendItem(middle, unit.items[i]);
+    }
+    middle += "],\"rank\":";
+    // Subtotals' keys in the order QJsonObject sorts them: through QJsonObject (a few per unit).
+    QJsonObject subtotals;
+    for (const ProjectSubtotal &subtotal : unit.subtotals)
+        subtotals.insert(subtotal.projectCode, subtotal.subtotal.toString(2));
+    parts.tail = ",\"subtotals\":" + QJsonDocument(subtotals).toJson(QJsonDocument::Compact) + ",\"total\":"
+                 + jsonString(unit.total.toString(2)) + ",\"unit\":" + jsonString(unit.unitCode) + ",\"unit_name\":"
+                 + jsonString(unit.unitName) + ",\"unscored\":" + QByteArray::number(unit.unscoredCount)
+                 + ",\"veto\":" + boolText(unit.veto) + '}';
+    return parts;
+}
+
+void appendRankedUnitJson(QByteArray &out, const UnitJsonParts &parts, const UnitResult &unit, bool submitted)
+{
+    out += parts.head;
+    out += QByteArray::number(unit.categoryRank);
+    out += parts.middle;
+    out += QByteArray::number(unit.rank);
+    out += ",\"submitted\":";
+    out += boolText(submitted);
+    out += parts.tail;
+}
+
+QByteArray resultsDocumentBytes(const CampaignSetup &setup, const QByteArray &unitsArray, const QStringList &warnings)
+{
+    const auto itemCount = std::count_if(setup.indicators.begin(), setup.indicators.end(),
+                                         [](const Indicator &i) { return !i.isProject(); });
+    QByteArray out;
+    out.reserve(unitsArray.size() + 256);
+    out += "{\"campaign\":" + jsonString(setup.campaign.name) + ",\"item_count\":"
+           + QByteArray::number(static_cast<qint64>(itemCount)) + ",\"units\":";
+    out += unitsArray;
+    out += ",\"warnings\":" + QJsonDocument(QJsonArray::fromStringList(warnings)).toJson(QJsonDocument::Compact)
+           + '}';
+    return out;
+}
+
+QByteArray resultsJsonBytes(const CampaignSetup &setup, const CampaignResults &results,
+                            const QStringList &submittedUnits)
+{
+    const QSet<QString> submitted(submittedUnits.begin(), submittedUnits.end());
+    QByteArray units = "[";
+    for (const UnitResult &unit : results.units) {
+        if (units.size() > 1)
+            units += ',';
+        appendRankedUnitJson(units, unitResultJsonParts(unit), unit, submitted.contains(unit.unitCode));
+    }
+    units += ']';
+    return resultsDocumentBytes(setup, units, results.warnings);
 }
 
 QJsonObject currentResultsJson(SqlConnection &db, const CampaignSetup &setup)

@@ -3,6 +3,7 @@
 #include <libpq-fe.h>
 
 #include <cmath>
+#include <exception>
 #include <memory>
 
 namespace onsite {
@@ -351,6 +352,76 @@ std::vector<SqlRow> PostgresConnection::query(const QString &sql, const QVariant
         rows.push_back(std::move(row));
     }
     return rows;
+}
+
+void PostgresConnection::stream(const QString &sql, const QVariantList &params,
+                                const std::function<void(PGresult *, int)> &row)
+{
+    checkOpen();
+    const Statement &statement = prepared(sql);
+    if (statement.parameterCount != params.size())
+        throw SqlError(QStringLiteral("statement expects %1 parameters, got %2: \"%3\"")
+                           .arg(statement.parameterCount)
+                           .arg(params.size())
+                           .arg(sql)
+                           .toStdString());
+    const Parameters p(params);
+    if (!PQsendQueryPrepared(m_conn, statement.name.constData(), static_cast<int>(params.size()), p.values.data(),
+                             p.lengths.data(), p.formats.data(), 0))
+        fail(QStringLiteral("query"), sql, nullptr);
+    // Without single-row mode (it fails only right after a failed send) the rows still
+    // arrive, as one result.
+    PQsetSingleRowMode(m_conn);
+    PGresult *failure = nullptr;
+    std::exception_ptr thrown;
+    // Every result is read, even after a failure or a throwing `row`, so the connection
+    // is ready for the next statement.
+    while (PGresult *raw = PQgetResult(m_conn)) {
+        Result result(raw);
+        const ExecStatusType status = PQresultStatus(raw);
+        if (status == PGRES_SINGLE_TUPLE || status == PGRES_TUPLES_OK) {
+            for (int r = 0; !failure && !thrown && r < PQntuples(raw); ++r) {
+                try {
+                    row(raw, r);
+                } catch (...) {
+                    thrown = std::current_exception();
+                }
+            }
+        } else if (status != PGRES_COMMAND_OK && !failure) {
+            failure = result.release();
+        }
+    }
+    if (failure)
+        fail(QStringLiteral("query"), sql, failure);
+    if (thrown)
+        std::rethrow_exception(thrown);
+}
+
+void PostgresConnection::queryEach(const QString &sql, const QVariantList &params,
+                                   const std::function<void(const SqlRow &)> &each)
+{
+    SqlRow row;
+    stream(sql, params, [&](PGresult *result, int r) {
+        const int columns = PQnfields(result);
+        row.resize(columns);
+        for (int c = 0; c < columns; ++c)
+            row[c] = columnValue(result, r, c);
+        each(row);
+    });
+}
+
+void PostgresConnection::queryEachText(const QString &sql, const QVariantList &params,
+                                       const std::function<void(const SqlTextRow &)> &each)
+{
+    SqlTextRow row;
+    stream(sql, params, [&](PGresult *result, int r) {
+        const int columns = PQnfields(result);
+        if (row.size() != columns)
+            row.resize(columns);
+        for (int c = 0; c < columns; ++c)
+            row.set(c, QByteArrayView(PQgetvalue(result, r, c), PQgetlength(result, r, c)), PQgetisnull(result, r, c));
+        each(row);
+    });
 }
 
 void PostgresConnection::executeScript(const QString &sql)

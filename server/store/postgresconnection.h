@@ -6,6 +6,8 @@
 #include <QHash>
 #include <QString>
 
+#include <functional>
+
 typedef struct pg_conn PGconn;
 typedef struct pg_result PGresult;
 
@@ -34,6 +36,12 @@ public:
 
     void execute(const QString &sql, const QVariantList &params = {}) override;
     std::vector<SqlRow> query(const QString &sql, const QVariantList &params = {}) override;
+    // Row by row (libpq's single-row mode): memory stays bounded by one row whatever the
+    // size of the result (HQ's score table, exports).
+    void queryEach(const QString &sql, const QVariantList &params,
+                   const std::function<void(const SqlRow &)> &each) override;
+    void queryEachText(const QString &sql, const QVariantList &params,
+                       const std::function<void(const SqlTextRow &)> &each) override;
     void executeScript(const QString &sql) override;
     void begin() override;
     void commit() override;
@@ -56,6 +64,7 @@ private:
     const Statement &prepared(const QString &sql);
     PGresult *run(const QString &sql, const QVariantList &params);
     PGresult *runSimple(const QString &sql);
+    void stream(const QString &sql, const QVariantList &params, const std::function<void(PGresult *, int)> &row);
     void checkOpen() const;
     [[noreturn]] void fail(const QString &what, const QString &sql, PGresult *result);
 
