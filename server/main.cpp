@@ -30,6 +30,8 @@ Commands:
                        to --out FILE, live or a published --version N; or the follow-up:
                        rectifications, experiences, innovations, dispatch [--week 2026-W27].
   verify-history       Check the keyed score history; non-zero exit on any break.
+  after-restore        Run once after putting the database back from a backup: devices
+                       then re-send what HQ lost and pull everything again.
   release-findings U   Release units' findings to their liaisons as rectification items
                        (U: DC,QS or all); 整改 then follows in the console.
   import-items FILE    Add rectification items from 巡视反馈, 大通报 or other sources (CSV).
@@ -68,6 +70,7 @@ int main(int argc, char *argv[])
         {QStringLiteral("conflicts"), onsite::runConflicts},
         {QStringLiteral("export"), onsite::runExport},
         {QStringLiteral("verify-history"), onsite::runVerifyHistory},
+        {QStringLiteral("after-restore"), onsite::runAfterRestore},
         {QStringLiteral("release-findings"), onsite::runReleaseFindings},
         {QStringLiteral("import-items"), onsite::runImportItems},
     };

@@ -34,6 +34,7 @@ int runServe(const QStringList &arguments, const CommandIo &io);
 int runConflicts(const QStringList &arguments, const CommandIo &io);
 int runExport(const QStringList &arguments, const CommandIo &io);
 int runVerifyHistory(const QStringList &arguments, const CommandIo &io);
+int runAfterRestore(const QStringList &arguments, const CommandIo &io);
 int runReleaseFindings(const QStringList &arguments, const CommandIo &io);
 int runImportItems(const QStringList &arguments, const CommandIo &io);
 

@@ -1,6 +1,7 @@
 #include "hqdatafolder.h"
 
 #include "hq/hqschema.h"
+#include "hq/incarnation.h"
 #include "hq/scorehistory.h"
 #include "store/postgresconnection.h"
 #include "store/sqliteconnection.h"
@@ -59,6 +60,7 @@ bool HqDataFolder::initialize()
         throw std::runtime_error(QStringLiteral("无法创建数据文件夹 %1").arg(m_path).toStdString());
     const auto connection = connect();
     hq::migrateHqDatabase(*connection);
+    hq::Incarnation::ensure(*connection);
     if (usesPostgres()) {
         QFile marker(QDir(m_path).filePath(QStringLiteral("postgres.marker")));
         if (!marker.open(QIODevice::WriteOnly) || marker.write(describeDatabase().toUtf8() + '\n') < 0)
@@ -76,6 +78,7 @@ std::unique_ptr<SqlConnection> HqDataFolder::open() const
     }
     auto connection = connect();
     hq::migrateHqDatabase(*connection);
+    hq::Incarnation::ensure(*connection); // an upgraded database gets its first one here
     hq::sealLegacyHistory(*connection, m_path); // rows from before the history had a key
     return connection;
 }

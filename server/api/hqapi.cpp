@@ -2,7 +2,9 @@
 
 #include "uploadanswer.h"
 
+#include "hq/incarnation.h"
 #include "hq/pushprocessor.h"
+#include "hq/resendfilter.h"
 #include "hq/scope.h"
 #include "protocol/bootstrap.h"
 #include "protocol/protocol.h"
@@ -220,7 +222,8 @@ std::variant<HqApi::Caller, Response> HqApi::authenticate(const Request &request
 Response HqApi::bootstrap(const Caller &caller)
 {
     const Scope scope(*caller.setup, caller.person);
-    protocol::Bootstrap bootstrap{caller.person, scope.units(), scopedSetup(*caller.setup, scope, caller.person)};
+    protocol::Bootstrap bootstrap{caller.person, scope.units(), scopedSetup(*caller.setup, scope, caller.person), {}};
+    bootstrap.incarnation = Incarnation::current(*m_pool.acquire());
     return Response::json(200, bootstrap.toJson());
 }
 
@@ -242,8 +245,19 @@ Response HqApi::push(const Request &request, const Caller &caller)
         return badRequest(QStringLiteral("一次最多提交 %1 条修改").arg(kMaxMutationsPerPush));
     const Scope scope(*caller.setup, caller.person);
     auto lease = m_pool.acquire();
-    const auto response = PushProcessor(*lease, *caller.setup)
-                              .process(caller.session, scope, *pushRequest, QDateTime::currentDateTimeUtc());
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    protocol::PushResponse response;
+    if (pushRequest->resend) { // re-sent after a restore: what HQ still holds is answered, not applied again
+        ResendFilter filter(*lease);
+        auto split = filter.split(caller.session, *pushRequest);
+        std::optional<protocol::PushResponse> processed;
+        if (!split.remaining.mutations.empty())
+            processed = PushProcessor(*lease, *caller.setup).process(caller.session, scope, split.remaining, now);
+        response = filter.merge(caller.session, std::move(processed), std::move(split.answered));
+    } else {
+        response = PushProcessor(*lease, *caller.setup).process(caller.session, scope, *pushRequest, now);
+    }
+    response.incarnation = Incarnation::current(*lease);
     return Response::json(200, response.toJson());
 }
 
@@ -257,7 +271,9 @@ Response HqApi::pull(const Request &request, const Caller &caller)
         return badRequest(QStringLiteral("since 应为非负整数，limit 应为正整数"));
     const Scope scope(*caller.setup, caller.person);
     auto lease = m_pool.acquire();
-    return Response::json(200, ChangeFeed(*lease).pull(scope, since, limit).toJson());
+    protocol::PullResponse page = ChangeFeed(*lease).pull(scope, since, limit);
+    page.incarnation = Incarnation::current(*lease);
+    return Response::json(200, page.toJson());
 }
 
 Response HqApi::photo(const Request &request, const Caller &caller, const QString &sha256, bool content)

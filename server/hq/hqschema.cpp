@@ -292,6 +292,16 @@ CREATE TABLE hq_followup_attachments (
 CREATE INDEX hq_followup_attachments_by_sha ON hq_followup_attachments (sha256);
 )SQL";
 
+// HQ's incarnation (hq/incarnation.h): replaced after a restore from a backup, so devices
+// know to re-send what HQ may have lost. The row is made by the code (a random id).
+const char *const kIncarnation = R"SQL(
+CREATE TABLE hq_incarnation (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    incarnation TEXT NOT NULL,
+    started_at TEXT NOT NULL
+);
+)SQL";
+
 } // namespace
 
 const MigrationSet &hqMigrationSet()
@@ -309,7 +319,8 @@ const MigrationSet &hqMigrationSet()
          {5, QStringLiteral("photo content per uploading account, unfinished uploads, disabled accounts"),
           QString::fromUtf8(kPhotoOwnersAndDisabledAccounts)},
          {6, QStringLiteral("follow-up: rectification ledger, experiences, innovation projects, demo sites"),
-          QString::fromUtf8(kFollowUp)}}};
+          QString::fromUtf8(kFollowUp)},
+         {7, QStringLiteral("HQ incarnation: a new id after a restore from a backup"), QString::fromUtf8(kIncarnation)}}};
     return set;
 }
 
