@@ -84,9 +84,23 @@ ScoreRefusal ScorePolicy::presenceRefusal(const PresenceRule &rule, const CheckI
     return ScoreRefusal::None;
 }
 
-ScorePolicy::ScorePolicy(const CampaignSetup &setup, const Person &person, const QSet<QString> &scopeUnits)
-    : m_setup(setup), m_person(person), m_scope(scopeUnits)
+ScorePolicy::ScorePolicy(const CampaignSetup &setup, const Person &person, const QSet<QString> &scopeUnits,
+                         const QSet<QString> *groupUnits)
+    : m_setup(setup), m_person(person), m_scope(scopeUnits), m_groupUnits(groupUnits)
 {
+}
+
+QSet<QString> ScorePolicy::groupUnitsOf(const CampaignSetup &setup, const Person &person)
+{
+    const InspectionGroup *group = person.isRater() ? setup.group(person.groupName) : nullptr;
+    return group ? QSet<QString>(group->unitCodes.cbegin(), group->unitCodes.cend()) : QSet<QString>();
+}
+
+bool ScorePolicy::assesses(const QString &unitCode) const
+{
+    if (m_groupUnits)
+        return m_person.isRater() && m_groupUnits->contains(unitCode);
+    return m_setup.assesses(m_person, unitCode);
 }
 
 ScoreDecision ScorePolicy::decide(const ScoreRequest &request, bool unitLocked) const
@@ -111,12 +125,12 @@ ScoreDecision ScorePolicy::decide(const ScoreRequest &request, bool unitLocked) 
     if (request.kind == ScoreKind::Rater) {
         if (!m_person.isRater())
             return refuse(ScoreRefusal::NotRater);
-        if (!m_setup.assesses(m_person, decision.unit->code))
+        if (!assesses(decision.unit->code))
             return refuse(ScoreRefusal::OutOfScope);
     } else {
         if (!m_person.canSetFinalValue())
             return refuse(ScoreRefusal::NotLeader);
-        if (m_person.role == Role::Leader && !m_setup.assesses(m_person, decision.unit->code))
+        if (m_person.role == Role::Leader && !assesses(decision.unit->code))
             return refuse(ScoreRefusal::OutOfScope);
         if (request.reason.trimmed().isEmpty())
             return refuse(ScoreRefusal::ReasonRequired);

@@ -81,7 +81,13 @@ class ScorePolicy
 public:
     // `scopeUnits`: the units the person's role covers (rolescope.h). All three are
     // referenced, not copied: a policy is made per decision, often per pushed record.
-    ScorePolicy(const CampaignSetup &setup, const Person &person, const QSet<QString> &scopeUnits);
+    // `groupUnits`, when given: the units the person's group assesses, as a set (HQ makes it
+    // once per push; CampaignSetup::assesses scans the group's list, thousands of codes).
+    ScorePolicy(const CampaignSetup &setup, const Person &person, const QSet<QString> &scopeUnits,
+                const QSet<QString> *groupUnits = nullptr);
+
+    // The units `person`'s group assesses (empty for HQ and liaisons), for the constructor.
+    static QSet<QString> groupUnitsOf(const CampaignSetup &setup, const Person &person);
 
     ScoreDecision decide(const ScoreRequest &request, bool unitLocked) const;
     // The words for a refusal, the same on the tablet and in HQ's answer.
@@ -94,6 +100,9 @@ private:
     const CampaignSetup &m_setup;
     const Person &m_person;
     const QSet<QString> &m_scope;
+    const QSet<QString> *m_groupUnits;
+
+    bool assesses(const QString &unitCode) const;
 };
 
 } // namespace onsite

@@ -1,5 +1,7 @@
 #include "hqschema.h"
 
+#include "store/postgresconnection.h"
+
 namespace onsite::hq {
 
 namespace {
@@ -302,32 +304,115 @@ CREATE TABLE hq_incarnation (
 );
 )SQL";
 
+// SQLite: the history's and the feed's numbers become the tables' rowid (INTEGER PRIMARY
+// KEY) instead of a second B-tree beside it, and the record clocks and push results are
+// kept in their primary key's B-tree alone (WITHOUT ROWID): a pushed score wrote 14
+// B-trees, now 10 (docs/BENCHMARKS.md, "Push apply"). Rows are copied as they are.
+// PostgreSQL's tables already are what this gives (BIGINT keys, no rowid): nothing to do.
+const char *const kRowidKeysSqlite = R"SQL(
+CREATE TABLE score_history_v7 (
+    seq INTEGER PRIMARY KEY,
+    entity TEXT NOT NULL,
+    entity_id TEXT NOT NULL,
+    unit_code TEXT NOT NULL,
+    indicator_code TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    action TEXT NOT NULL,
+    account TEXT NOT NULL,
+    origin TEXT NOT NULL,
+    changed_at TEXT NOT NULL,
+    old_value TEXT,
+    new_value TEXT,
+    reason TEXT NOT NULL,
+    mac TEXT NOT NULL,
+    legacy_hash TEXT
+);
+INSERT INTO score_history_v7 (seq, entity, entity_id, unit_code, indicator_code, kind, action, account, origin,
+                              changed_at, old_value, new_value, reason, mac, legacy_hash)
+    SELECT seq, entity, entity_id, unit_code, indicator_code, kind, action, account, origin,
+           changed_at, old_value, new_value, reason, mac, legacy_hash FROM score_history ORDER BY seq;
+DROP TABLE score_history;
+ALTER TABLE score_history_v7 RENAME TO score_history;
+CREATE INDEX score_history_by_item ON score_history (unit_code, indicator_code, seq);
+CREATE INDEX score_history_by_entity ON score_history (entity, entity_id, seq);
+CREATE TABLE hq_changes_v7 (
+    seq INTEGER PRIMARY KEY,
+    entity TEXT NOT NULL,
+    entity_id TEXT NOT NULL,
+    unit_code TEXT NOT NULL,
+    op TEXT NOT NULL,
+    data TEXT NOT NULL,
+    account TEXT NOT NULL,
+    changed_at TEXT NOT NULL
+);
+INSERT INTO hq_changes_v7 (seq, entity, entity_id, unit_code, op, data, account, changed_at)
+    SELECT seq, entity, entity_id, unit_code, op, data, account, changed_at FROM hq_changes ORDER BY seq;
+DROP TABLE hq_changes;
+ALTER TABLE hq_changes_v7 RENAME TO hq_changes;
+CREATE INDEX hq_changes_by_unit ON hq_changes (unit_code, seq);
+CREATE TABLE hq_record_clocks_v7 (
+    entity TEXT NOT NULL,
+    entity_id TEXT NOT NULL,
+    hlc TEXT NOT NULL,
+    device_id TEXT NOT NULL,
+    change_seq BIGINT,
+    PRIMARY KEY (entity, entity_id)
+) WITHOUT ROWID;
+INSERT INTO hq_record_clocks_v7 (entity, entity_id, hlc, device_id, change_seq)
+    SELECT entity, entity_id, hlc, device_id, change_seq FROM hq_record_clocks;
+DROP TABLE hq_record_clocks;
+ALTER TABLE hq_record_clocks_v7 RENAME TO hq_record_clocks;
+CREATE TABLE hq_push_results_v7 (
+    account TEXT NOT NULL,
+    device_id TEXT NOT NULL,
+    seq BIGINT NOT NULL,
+    digest TEXT NOT NULL,
+    status TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    message TEXT NOT NULL,
+    PRIMARY KEY (account, device_id, seq)
+) WITHOUT ROWID;
+INSERT INTO hq_push_results_v7 (account, device_id, seq, digest, status, reason, message)
+    SELECT account, device_id, seq, digest, status, reason, message FROM hq_push_results;
+DROP TABLE hq_push_results;
+ALTER TABLE hq_push_results_v7 RENAME TO hq_push_results;
+)SQL";
+
+const char *const kRowidKeysPostgres = "SELECT 1;";
+
+MigrationSet makeSet(bool postgres)
+{
+    return {QStringLiteral("hq_schema_meta"),
+            {{1, QStringLiteral("accounts, devices, push and pull bookkeeping, photos"),
+              QString::fromUtf8(kSyncTables)},
+             {2, QStringLiteral("each record's clock names its latest change"),
+              QString::fromUtf8(kRecordChangeSeq)},
+             {3, QStringLiteral("push state, results and tokens per (account, device); a digest per result"),
+              QString::fromUtf8(kPushStatePerAccountDevice)},
+             {4, QStringLiteral("browser console sessions; published results versions"),
+              QString::fromUtf8(kConsoleSessionsAndResultVersions)},
+             {5, QStringLiteral("photo content per uploading account, unfinished uploads, disabled accounts"),
+              QString::fromUtf8(kPhotoOwnersAndDisabledAccounts)},
+             {6, QStringLiteral("follow-up: rectification ledger, experiences, innovation projects, demo sites"),
+              QString::fromUtf8(kFollowUp)},
+             {7, QStringLiteral("HQ incarnation: a new id after a restore from a backup"), QString::fromUtf8(kIncarnation)},
+             {8, QStringLiteral("SQLite: history and feed numbers as rowid; clocks and push results without rowid"),
+              QString::fromUtf8(postgres ? kRowidKeysPostgres : kRowidKeysSqlite)}}};
+}
+
 } // namespace
 
-const MigrationSet &hqMigrationSet()
+const MigrationSet &hqMigrationSet(bool postgres)
 {
-    static const MigrationSet set{
-        QStringLiteral("hq_schema_meta"),
-        {{1, QStringLiteral("accounts, devices, push and pull bookkeeping, photos"),
-          QString::fromUtf8(kSyncTables)},
-         {2, QStringLiteral("each record's clock names its latest change"),
-          QString::fromUtf8(kRecordChangeSeq)},
-         {3, QStringLiteral("push state, results and tokens per (account, device); a digest per result"),
-          QString::fromUtf8(kPushStatePerAccountDevice)},
-         {4, QStringLiteral("browser console sessions; published results versions"),
-          QString::fromUtf8(kConsoleSessionsAndResultVersions)},
-         {5, QStringLiteral("photo content per uploading account, unfinished uploads, disabled accounts"),
-          QString::fromUtf8(kPhotoOwnersAndDisabledAccounts)},
-         {6, QStringLiteral("follow-up: rectification ledger, experiences, innovation projects, demo sites"),
-          QString::fromUtf8(kFollowUp)},
-         {7, QStringLiteral("HQ incarnation: a new id after a restore from a backup"), QString::fromUtf8(kIncarnation)}}};
-    return set;
+    static const MigrationSet sqlite = makeSet(false);
+    static const MigrationSet onPostgres = makeSet(true);
+    return postgres ? onPostgres : sqlite;
 }
 
 void migrateHqDatabase(SqlConnection &connection)
 {
     migrateSchema(connection);
-    migrateSchema(connection, hqMigrationSet());
+    migrateSchema(connection, hqMigrationSet(dynamic_cast<PostgresConnection *>(&connection) != nullptr));
 }
 
 } // namespace onsite::hq

@@ -43,8 +43,6 @@ std::optional<HqWriter::Refusal> HqWriter::write(const std::vector<HqChange> &ch
 std::optional<HqWriter::Refusal> HqWriter::write(const ChangeSource &next, const QDateTime &now)
 {
     SqlTransaction transaction(m_db);
-    // The feed's counter row first, as a push does: writers serialize on it.
-    m_db.execute(QStringLiteral("UPDATE hq_sync_counter SET last_seq = last_seq WHERE id = 1"));
     ChangeFeed feed(m_db);
     RecordWriter writer(m_db, m_setup, feed, m_historyKey);
     qint64 clockMs = now.toMSecsSinceEpoch();
@@ -79,6 +77,8 @@ std::optional<HqWriter::Refusal> HqWriter::write(const ChangeSource &next, const
         }
         changes.clear();
     }
+    // The history's head and the feed's counter are taken here, as a push does.
+    writer.flush();
     transaction.commit();
     return std::nullopt;
 }

@@ -1,6 +1,9 @@
 #include "pushprocessor.h"
 
 #include "recordwriter.h"
+#include "rowbatch.h"
+
+#include <QHash>
 
 namespace onsite::hq {
 
@@ -8,13 +11,23 @@ using protocol::MutationResult;
 using protocol::MutationStatus;
 
 MutationResult PushProcessor::replayResult(const DeviceSession &session, const protocol::Mutation &mutation,
-                                           const QString &digest)
+                                           const QString &digest, const StoredResult *earlierInPush)
 {
-    const auto stored = m_db.query(QStringLiteral("SELECT digest, status, reason, message FROM hq_push_results "
-                                                  "WHERE account = ? AND device_id = ? AND seq = ?"),
-                                   {session.account, session.deviceId, mutation.seq});
+    std::optional<StoredResult> stored;
+    if (earlierInPush) {
+        stored = *earlierInPush;
+    } else {
+        const auto rows = m_db.query(QStringLiteral("SELECT digest, status, reason, message FROM hq_push_results "
+                                                    "WHERE account = ? AND device_id = ? AND seq = ?"),
+                                     {session.account, session.deviceId, mutation.seq});
+        if (!rows.empty())
+            stored = StoredResult{rows.front()[0].toString(),
+                                  {mutation.seq,
+                                   protocol::statusFromName(rows.front()[1].toString()).value_or(MutationStatus::Applied),
+                                   rows.front()[2].toString(), rows.front()[3].toString(), {}}};
+    }
     // Results stored before digests were kept (empty digest) are trusted as they were.
-    const bool proven = !stored.empty() && (stored.front()[0].toString().isEmpty() || stored.front()[0].toString() == digest);
+    const bool proven = stored && (stored->digest.isEmpty() || stored->digest == digest);
     if (!proven) {
         // Never answer "done" for content HQ does not hold: the device renumbers and resends.
         return {mutation.seq, MutationStatus::Rejected, protocol::kSequenceReused,
@@ -24,9 +37,7 @@ MutationResult PushProcessor::replayResult(const DeviceSession &session, const p
                 {}};
     }
     // A replay (the device did not hear our answer): repeat the original outcome.
-    const SqlRow &row = stored.front();
-    return {mutation.seq, protocol::statusFromName(row[1].toString()).value_or(MutationStatus::Applied),
-            row[2].toString(), row[3].toString(), {}};
+    return {mutation.seq, stored->result.status, stored->result.reason, stored->result.message, {}};
 }
 
 std::optional<MutationResult> PushProcessor::clockRefusal(const protocol::Mutation &mutation, const QDateTime &now)
@@ -48,11 +59,15 @@ protocol::PushResponse PushProcessor::process(const DeviceSession &session, cons
 {
     protocol::PushResponse response;
     SqlTransaction transaction(m_db);
-    // Take the feed's counter row first. SQLite already admits one writer at a time;
-    // on PostgreSQL this row lock makes two pushes of one device (a retry racing the
-    // original) run one after the other, so the second sees the first's last_seq.
-    m_db.execute(QStringLiteral("UPDATE hq_sync_counter SET last_seq = last_seq WHERE id = 1"));
+    // Lock the device's own state row first (created if new): two pushes of one device (a
+    // retry racing the original) run one after the other, so the second sees the first's
+    // last_seq and answers its mutations as replays. Pushes of other devices go on beside
+    // it; they meet only at the history's head and the feed's counter, which
+    // RecordWriter::flush takes right before the commit.
     const QVariantList owner{session.account, session.deviceId};
+    m_db.execute(QStringLiteral("INSERT INTO hq_push_state (account, device_id, last_seq) VALUES (?, ?, 0) "
+                                "ON CONFLICT (account, device_id) DO UPDATE SET last_seq = hq_push_state.last_seq"),
+                 owner);
     const auto state = m_db.query(QStringLiteral("SELECT last_seq FROM hq_push_state WHERE account = ? AND device_id = ?"),
                                   owner);
     qint64 lastSeq = state.empty() ? 0 : state.front().value(0).toLongLong();
@@ -60,29 +75,33 @@ protocol::PushResponse PushProcessor::process(const DeviceSession &session, cons
 
     ChangeFeed feed(m_db);
     RecordWriter writer(m_db, m_setup, feed);
+    // Outcomes are written together after the loop (multi-row inserts); a number repeated
+    // within this push is answered from here.
+    QHash<qint64, StoredResult> answered;
+    QVariantList resultRows;
     for (const protocol::Mutation &mutation : request.mutations) {
         const QString digest = mutation.digest();
         if (mutation.seq <= lastSeq) {
-            response.results.push_back(replayResult(session, mutation, digest));
+            const auto earlier = answered.constFind(mutation.seq);
+            response.results.push_back(
+                replayResult(session, mutation, digest, earlier == answered.constEnd() ? nullptr : &*earlier));
             continue;
         }
         const auto refused = clockRefusal(mutation, now);
         MutationResult result = refused ? *refused : writer.apply(mutation, session, scope, now);
-        m_db.execute(QStringLiteral("INSERT INTO hq_push_results (account, device_id, seq, digest, status, reason, message) "
-                                    "VALUES (?, ?, ?, ?, ?, ?, ?)"),
-                     {session.account, session.deviceId, mutation.seq, digest, protocol::statusName(result.status),
-                      result.reason, result.message});
+        resultRows << session.account << session.deviceId << mutation.seq << digest
+                   << protocol::statusName(result.status) << result.reason << result.message;
+        answered.insert(mutation.seq, {digest, {mutation.seq, result.status, result.reason, result.message, {}}});
         response.results.push_back(std::move(result));
         lastSeq = mutation.seq;
     }
-    if (lastSeq != lastBefore) {
-        if (state.empty())
-            m_db.execute(QStringLiteral("INSERT INTO hq_push_state (account, device_id, last_seq) VALUES (?, ?, ?)"),
-                         {session.account, session.deviceId, lastSeq});
-        else
-            m_db.execute(QStringLiteral("UPDATE hq_push_state SET last_seq = ? WHERE account = ? AND device_id = ?"),
-                         {lastSeq, session.account, session.deviceId});
-    }
+    insertRows(m_db,
+               QStringLiteral("INSERT INTO hq_push_results (account, device_id, seq, digest, status, reason, message)"), 7,
+               resultRows);
+    if (lastSeq != lastBefore)
+        m_db.execute(QStringLiteral("UPDATE hq_push_state SET last_seq = ? WHERE account = ? AND device_id = ?"),
+                     {lastSeq, session.account, session.deviceId});
+    writer.flush();
     transaction.commit();
     response.lastProcessedSeq = lastSeq;
     return response;

@@ -25,8 +25,14 @@ public:
 private:
     // Stamps that would decide conflicts unfairly: malformed, or far beyond HQ's clock.
     static std::optional<protocol::MutationResult> clockRefusal(const protocol::Mutation &mutation, const QDateTime &now);
+    struct StoredResult
+    {
+        QString digest;
+        protocol::MutationResult result;
+    };
+    // `earlierInPush`: the outcome of the same number earlier in this push (not yet stored).
     protocol::MutationResult replayResult(const DeviceSession &session, const protocol::Mutation &mutation,
-                                          const QString &digest);
+                                          const QString &digest, const StoredResult *earlierInPush);
 
     SqlConnection &m_db;
     const CampaignSetup &m_setup;

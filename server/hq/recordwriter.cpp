@@ -55,20 +55,17 @@ std::optional<MutationResult> RecordWriter::losesTo(const protocol::Mutation &m,
                                                     const QString &unitCode, const DeviceSession &session,
                                                     const QDateTime &now)
 {
-    const auto rows = m_db.query(QStringLiteral("SELECT hlc, device_id FROM hq_record_clocks WHERE entity = ? AND entity_id = ?"),
-                                 {m.entity, id});
-    if (rows.empty())
+    const auto stored = m_feed.clockOf(m.entity, id);
+    if (!stored)
         return std::nullopt;
-    const QString storedHlc = rows.front()[0].toString();
-    const QString storedDevice = rows.front()[1].toString();
-    const bool incomingLater = m.hlc > storedHlc || (m.hlc == storedHlc && session.deviceId >= storedDevice);
+    const bool incomingLater = m.hlc > stored->hlc || (m.hlc == stored->hlc && session.deviceId >= stored->deviceId);
     if (incomingLater)
         return std::nullopt;
     m_db.execute(QStringLiteral("INSERT INTO hq_conflicts (id, entity, entity_id, unit_code, device_id, account, hlc, data, "
                                 "winner_hlc, winner_device, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
                  {QUuid::createUuid().toString(QUuid::WithoutBraces), m.entity, id, unitCode, session.deviceId,
                   session.account, m.hlc, QString::fromUtf8(QJsonDocument(m.data).toJson(QJsonDocument::Compact)),
-                  storedHlc, storedDevice, iso(now)});
+                  stored->hlc, stored->deviceId, iso(now)});
     QJsonObject current = m_feed.latest(m.entity, id);
     current.insert(QStringLiteral("id"), id); // the winner's id, which may differ from the device's
     return MutationResult{m.seq, MutationStatus::Conflict, QStringLiteral("concurrent_edit"),
@@ -78,12 +75,17 @@ std::optional<MutationResult> RecordWriter::losesTo(const protocol::Mutation &m,
 void RecordWriter::publish(const protocol::Mutation &m, const QString &id, const QString &unitCode, const QString &op,
                            const QJsonObject &data, const DeviceSession &session, const QDateTime &now)
 {
-    const qint64 seq = m_feed.append(m.entity, id, unitCode, op, data, session.account, now);
-    // One upsert stamps the record's clock and names its change, so latest() finds it by key.
-    m_db.execute(QStringLiteral("INSERT INTO hq_record_clocks (entity, entity_id, hlc, device_id, change_seq) "
-                                "VALUES (?, ?, ?, ?, ?) ON CONFLICT (entity, entity_id) DO UPDATE SET "
-                                "hlc = excluded.hlc, device_id = excluded.device_id, change_seq = excluded.change_seq"),
-                 {m.entity, id, m.hlc, session.deviceId, seq});
+    // Numbered, with the record's clock naming its change, in flush().
+    m_feed.append(m.entity, id, unitCode, op, data, session.account, now, m.hlc, session.deviceId);
+}
+
+void RecordWriter::flush()
+{
+    // The history's head, then the feed's counter: each writer takes them in this order,
+    // both only here, and holds them to its commit.
+    if (m_history)
+        m_history->flush();
+    m_feed.flush();
 }
 
 MutationResult RecordWriter::applyScore(const protocol::Mutation &m, const DeviceSession &session, const Scope &scope,
@@ -96,14 +98,17 @@ MutationResult RecordWriter::applyScore(const protocol::Mutation &m, const Devic
     const Person &person = scope.person();
     if (score->account != session.account)
         return rejection(m.seq, QStringLiteral("not_owner"), QStringLiteral("只能提交本人的评分"));
-    const ScorePolicy policy(m_setup, person, scope.unitSet());
+    auto groupUnits = m_groupUnits.constFind(person.account);
+    if (groupUnits == m_groupUnits.constEnd())
+        groupUnits = m_groupUnits.insert(person.account, ScorePolicy::groupUnitsOf(m_setup, person));
+    const ScorePolicy policy(m_setup, person, scope.unitSet(), &*groupUnits);
     ScoreRequest request{score->unitCode, score->indicatorCode, score->input, score->kind, score->reason, {}};
     // A paper score (补录) was written on paper at the site: no check-in to show.
     if (m_setup.campaign.presence.checkInRequired && score->kind == ScoreKind::Rater &&
         session.deviceId != HqWriter::kPaperOrigin)
         request.checkIns = checkInEvidence(m_setup, score->unitCode, score->account,
                                            FieldRecordRows(m_db).visitsOf(score->account, score->unitCode));
-    const ScoreDecision decision = policy.decide(request, UnitSubmissions(m_db).isLocked(score->unitCode));
+    const ScoreDecision decision = policy.decide(request, unitLocked(score->unitCode));
     if (!decision.allowed())
         return rejection(m.seq, decision.code(), policy.message(decision, request));
     const Unit *unit = decision.unit;
@@ -137,9 +142,17 @@ MutationResult RecordWriter::applyScore(const protocol::Mutation &m, const Devic
         change.oldValue = existing.front()[1].toString();
         change.action = QStringLiteral("update");
     }
-    history().append(change);
+    history().queue(change);
     publish(m, score->id, unit->code, protocol::op::kUpsert, protocol::scoreToJson(*score), session, now);
     return {m.seq, MutationStatus::Applied, {}, {}, {}};
+}
+
+bool RecordWriter::unitLocked(const QString &unitCode)
+{
+    auto found = m_unitLocked.constFind(unitCode);
+    if (found == m_unitLocked.constEnd())
+        found = m_unitLocked.insert(unitCode, UnitSubmissions(m_db).isLocked(unitCode));
+    return *found;
 }
 
 const QString &RecordWriter::nowText(const QDateTime &now)
@@ -173,19 +186,20 @@ MutationResult RecordWriter::applyDelete(const protocol::Mutation &m, const Devi
     if (const RecordRefusal refusal = FieldRecordPolicy(scope.person(), scope.unitSet()).decideDelete(stored);
         refusal != RecordRefusal::None)
         return rejection(m.seq, recordRefusalCode(refusal), FieldRecordPolicy::message(refusal, stored));
-    if (auto conflict = losesTo(m, m.id, unitCode, session, now))
-        return *conflict;
     if (FieldRecordRows::tableOf(m.entity).isEmpty())
         return rejection(m.seq, QStringLiteral("unknown_entity"), QStringLiteral("未知的记录类型“%1”").arg(m.entity));
+    if (auto conflict = losesTo(m, m.id, unitCode, session, now))
+        return *conflict;
     if (m.entity == entity::kScore) {
         const auto stored = m_db.query(QStringLiteral("SELECT indicator_code, kind, input FROM score_entries WHERE id = ?"),
                                        {m.id});
         if (!stored.empty())
-            history().append({entity::kScore, m.id, unitCode, stored.front()[0].toString(), stored.front()[1].toString(),
+            history().queue({entity::kScore, m.id, unitCode, stored.front()[0].toString(), stored.front()[1].toString(),
                               QStringLiteral("delete"), session.account, session.deviceId, now,
                               stored.front()[2].toString(), std::nullopt, {}});
     }
     rows.remove(m.entity, m.id); // a finding no longer points at a deleted photo
+    m_unitLocked.remove(unitCode);
     publish(m, m.id, unitCode, protocol::op::kDelete, {}, session, now);
     return {m.seq, MutationStatus::Applied, {}, {}, {}};
 }
@@ -254,8 +268,9 @@ MutationResult RecordWriter::applySubmission(const protocol::Mutation &m, const 
     if (!submission->changedAt.isValid())
         submission->changedAt = now;
     submissions.write(*submission);
+    m_unitLocked.remove(unit->code);
     const auto lockText = [](bool locked) { return locked ? QStringLiteral("locked") : QStringLiteral("open"); };
-    history().append({entity::kSubmission, submission->id, unit->code, {}, {},
+    history().queue({entity::kSubmission, submission->id, unit->code, {}, {},
                       submission->locked ? QStringLiteral("submit") : QStringLiteral("reopen"), session.account,
                       session.deviceId, now, existing ? std::optional<QString>(lockText(existing->locked)) : std::nullopt,
                       lockText(submission->locked), submission->note});
@@ -287,7 +302,7 @@ MutationResult RecordWriter::applyRecheck(const protocol::Mutation &m, const Dev
         return *conflict;
     const auto &recheck = std::get<Recheck>(record->value);
     tables.write(*record);
-    history().append({kRectification, recheck.itemId, recheck.unitCode, {}, {}, QStringLiteral("recheck"),
+    history().queue({kRectification, recheck.itemId, recheck.unitCode, {}, {}, QStringLiteral("recheck"),
                       session.account, session.deviceId, now, std::nullopt, recheck.groupName, recheck.note});
     publish(m, m.id, record->unitCode, protocol::op::kUpsert, record->json, session, now);
     return {m.seq, MutationStatus::Applied, {}, {}, {}};
@@ -324,7 +339,7 @@ MutationResult RecordWriter::applyRecheckResult(const protocol::Mutation &m, con
     if (auto conflict = losesTo(m, m.id, record->unitCode, session, now))
         return *conflict;
     tables.write(*record);
-    history().append({kRectification, recheck->itemId, result.unitCode, {}, {}, QStringLiteral("recheck_result"),
+    history().queue({kRectification, recheck->itemId, result.unitCode, {}, {}, QStringLiteral("recheck_result"),
                       session.account, session.deviceId, now, std::nullopt, recheckOutcomeKey(result.outcome),
                       result.notes});
     publish(m, m.id, record->unitCode, protocol::op::kUpsert, record->json, session, now);

@@ -7,6 +7,8 @@
 #include "scorehistory.h"
 
 #include <QDateTime>
+#include <QHash>
+#include <QSet>
 
 #include <optional>
 
@@ -30,6 +32,10 @@ public:
 
     protocol::MutationResult apply(const protocol::Mutation &mutation, const DeviceSession &session,
                                    const Scope &scope, const QDateTime &now);
+    // Writes what apply() queued: the history rows, then the feed's changes and clocks.
+    // Call once, right before the commit; the serial part of a write (the history's head
+    // and the feed's counter) runs from here to the commit.
+    void flush();
 
 private:
     protocol::MutationResult applyScore(const protocol::Mutation &m, const DeviceSession &session, const Scope &scope,
@@ -50,11 +56,12 @@ private:
     std::optional<protocol::MutationResult> losesTo(const protocol::Mutation &m, const QString &id,
                                                     const QString &unitCode, const DeviceSession &session,
                                                     const QDateTime &now);
-    // Appends the change to the feed and stamps the record's clock (the mutation's hlc and
-    // device) with the change's number.
+    // Queues the change for the feed and the record's clock (the mutation's hlc and device),
+    // stamped with the change's number at flush().
     void publish(const protocol::Mutation &m, const QString &id, const QString &unitCode, const QString &op,
                  const QJsonObject &data, const DeviceSession &session, const QDateTime &now);
     ScoreHistory &history();
+    bool unitLocked(const QString &unitCode); // read once per unit and writer, until a submission changes
     const QString &nowText(const QDateTime &now); // a push has one time: formatted once
 
     SqlConnection &m_db;
@@ -62,6 +69,8 @@ private:
     ChangeFeed &m_feed;
     QByteArray m_historyKey;
     std::optional<ScoreHistory> m_history; // made on first use: field records need no key
+    QHash<QString, QSet<QString>> m_groupUnits; // account -> the units its group assesses
+    QHash<QString, bool> m_unitLocked;
     QDateTime m_now;
     QString m_nowText;
 };

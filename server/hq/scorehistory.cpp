@@ -1,5 +1,7 @@
 #include "scorehistory.h"
 
+#include "rowbatch.h"
+
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
@@ -164,13 +166,39 @@ void ScoreHistory::writeHead(qint64 seq, const QByteArray &lastMac)
                  {seq, QString::fromLatin1(lastMac), keyId(), QString::fromLatin1(headMac(seq, lastMac))});
 }
 
-void ScoreHistory::append(const HistoryChange &c)
+namespace {
+
+QString scoreKey(const QString &unit, const QString &indicator, const QString &account, const QString &kind)
 {
+    const QChar separator(0x1F);
+    return unit + separator + indicator + separator + account + separator + kind;
+}
+
+} // namespace
+
+void ScoreHistory::append(const HistoryChange &change)
+{
+    queue(change);
+    flush();
+}
+
+void ScoreHistory::queue(const HistoryChange &change)
+{
+    m_queued.push_back(change);
+    if (change.entity == QLatin1String("score"))
+        m_queuedScores.insert(scoreKey(change.unitCode, change.indicatorCode, change.account, change.kind),
+                              {change.action, change.oldValue});
+}
+
+void ScoreHistory::flush()
+{
+    if (m_queued.empty())
+        return;
     if (!m_tip) {
-        // Taking the head row's lock first serializes appends on PostgreSQL as well, so the
+        // Taking the head row's lock first serializes writers on PostgreSQL as well, so the
         // number and previous MAC read next are the committed latest. The lock is held to
         // the end of the transaction, and this object lives inside one (see the header):
-        // later appends chain on the tip they wrote themselves.
+        // later writes chain on the tip they wrote themselves.
         m_db.execute(QStringLiteral("UPDATE score_history_head SET seq = seq WHERE id = 1"));
         const auto head = m_db.query(QStringLiteral("SELECT key_id FROM score_history_head WHERE id = 1"));
         if (head.empty())
@@ -182,20 +210,25 @@ void ScoreHistory::append(const HistoryChange &c)
         m_tip = last.empty() ? std::make_pair(qint64(0), QByteArray())
                              : std::make_pair(last.front()[0].toLongLong(), last.front()[1].toString().toLatin1());
     }
-    const qint64 seq = m_tip->first + 1;
-    if (c.at != m_at) { // a push stamps all its changes with one time: format it once
-        m_at = c.at;
-        m_atText = iso(c.at);
+    QVariantList values;
+    values.reserve(qsizetype(m_queued.size()) * 15);
+    for (const HistoryChange &c : m_queued) {
+        const qint64 seq = m_tip->first + 1;
+        if (c.at != m_at) { // a push stamps all its changes with one time: format it once
+            m_at = c.at;
+            m_atText = iso(c.at);
+        }
+        const QVariantList row{seq,          c.entity,  c.entityId,  c.unitCode,          c.indicatorCode,
+                               c.kind,       c.action,  c.account,   c.origin,            m_atText,
+                               orNull(c.oldValue), orNull(c.newValue), c.reason};
+        const QByteArray rowMacText = rowMac(row, m_tip->second);
+        values << row << QString::fromLatin1(rowMacText) << QVariant();
+        m_tip = std::make_pair(seq, rowMacText);
     }
-    const QVariantList row{seq,          c.entity,  c.entityId,  c.unitCode,          c.indicatorCode,
-                           c.kind,       c.action,  c.account,   c.origin,            m_atText,
-                           orNull(c.oldValue), orNull(c.newValue), c.reason};
-    const QByteArray rowMacText = rowMac(row, m_tip->second);
-    m_db.execute(QStringLiteral("INSERT INTO score_history (%1) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                     .arg(kColumns),
-                 QVariantList(row) << QString::fromLatin1(rowMacText) << QVariant());
-    writeHead(seq, rowMacText);
-    m_tip = std::make_pair(seq, rowMacText);
+    insertRows(m_db, QStringLiteral("INSERT INTO score_history (%1)").arg(kColumns), 15, values);
+    writeHead(m_tip->first, m_tip->second);
+    m_queued.clear();
+    m_queuedScores.clear();
 }
 
 QJsonObject ScoreHistory::verify()
@@ -349,6 +382,9 @@ QJsonArray ScoreHistory::rows(const QString &condition, QVariantList params, con
 std::optional<QString> ScoreHistory::deletedValue(const QString &unit, const QString &indicator, const QString &account,
                                                   const QString &kind)
 {
+    if (const auto queued = m_queuedScores.constFind(scoreKey(unit, indicator, account, kind));
+        queued != m_queuedScores.constEnd())
+        return queued->first == QLatin1String("delete") ? queued->second : std::nullopt;
     const auto rows = m_db.query(QStringLiteral("SELECT action, old_value FROM score_history WHERE unit_code = ? AND "
                                                 "indicator_code = ? AND account = ? AND kind = ? AND entity = 'score' "
                                                 "ORDER BY seq DESC LIMIT 1"),

@@ -3,6 +3,7 @@
 #include "store/sqlconnection.h"
 
 #include <QByteArray>
+#include <QHash>
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonObject>
@@ -10,6 +11,7 @@
 
 #include <optional>
 #include <utility>
+#include <vector>
 
 namespace onsite::hq {
 
@@ -45,8 +47,8 @@ struct HistoryChange
 // HMAC-SHA256(key, row fields ‖ previous row's MAC); the head row holds the last number
 // and MAC under the key, so editing, removing, reordering or re-hashing rows without the
 // key breaks the chain. See docs/ARCHITECTURE.md §History.
-// An object that appends belongs to one transaction: after its first append it chains
-// on the tip it wrote itself instead of reading it again (a push appends thousands).
+// An object that appends belongs to one transaction: after its first write it chains on
+// the tip it wrote itself instead of reading it again (a push appends thousands).
 class ScoreHistory
 {
 public:
@@ -55,6 +57,12 @@ public:
     // Appends inside the caller's transaction. Throws std::runtime_error when the history
     // was written under another key (history.key replaced): nothing more is chained on it.
     void append(const HistoryChange &change);
+    // Keeps the change to be written by flush(): the head row, which every writer of the
+    // history locks, is then held from flush() to the commit only, not for a whole push.
+    // deletedValue() sees queued changes.
+    void queue(const HistoryChange &change);
+    // Locks the head, chains and writes the queued changes (multi-row inserts), moves the head.
+    void flush();
     // {"ok":bool,"entries":N,"first_break":null|{"seq":…,"reason":"…"}}
     QJsonObject verify();
     // [{"seq","at","account","action","entity","old","new","reason", …}] of one unit's
@@ -86,6 +94,9 @@ private:
     QByteArray m_key;
     mutable QString m_keyId;                          // HMAC of a constant: computed once
     std::optional<std::pair<qint64, QByteArray>> m_tip; // number and MAC of the last row appended
+    std::vector<HistoryChange> m_queued;
+    // A queued score's latest action and old value, by "unit\x1fitem\x1faccount\x1fkind".
+    QHash<QString, std::pair<QString, std::optional<QString>>> m_queuedScores;
     QDateTime m_at;
     QString m_atText;
 };

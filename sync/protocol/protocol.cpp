@@ -62,8 +62,37 @@ std::optional<HlcStamp> parseHlc(const QString &text)
     return HlcStamp{match.captured(1).toLongLong(), match.captured(2).toInt()};
 }
 
+namespace {
+
+// Text that JSON writes as it is, between quotes: no escapes, no UTF-8 to encode.
+bool plainAscii(const QString &text)
+{
+    for (const QChar c : text) {
+        const char16_t u = c.unicode();
+        if (u < 0x20 || u > 0x7E || u == u'"' || u == u'\\')
+            return false;
+    }
+    return true;
+}
+
+} // namespace
+
 QString Mutation::digest() const
 {
+    if (plainAscii(entity) && plainAscii(id) && plainAscii(op) && plainAscii(hlc)) {
+        // The same bytes as the canonical form below, without building and serialising the
+        // whole object once more (HQ digests every pushed mutation): keys in QJsonObject's
+        // sorted order, `data` written by Qt itself, the plain fields spliced in.
+        const QByteArray dataJson = QJsonDocument(data).toJson(QJsonDocument::Compact);
+        QByteArray canonical;
+        canonical.reserve(dataJson.size() + entity.size() + id.size() + op.size() + hlc.size() + 48);
+        canonical.append("{\"data\":").append(dataJson);
+        canonical.append(",\"entity\":\"").append(entity.toLatin1());
+        canonical.append("\",\"hlc\":\"").append(hlc.toLatin1());
+        canonical.append("\",\"id\":\"").append(id.toLatin1());
+        canonical.append("\",\"op\":\"").append(op.toLatin1()).append("\"}");
+        return QString::fromLatin1(QCryptographicHash::hash(canonical, QCryptographicHash::Sha256).toHex());
+    }
     QJsonObject content = toJson();
     content.remove(QStringLiteral("seq"));
     // QJsonObject keeps keys sorted, so the compact form is canonical.
@@ -155,6 +184,7 @@ std::optional<PushRequest> PushRequest::fromJson(const QJsonObject &json, QStrin
         previous = mutation->seq;
         request.mutations.push_back(std::move(*mutation));
     }
+    request.resend = json.value(QStringLiteral("resend")).toBool(false);
     return request;
 }
 
@@ -175,6 +205,7 @@ PushResponse PushResponse::fromJson(const QJsonObject &json)
     response.lastProcessedSeq = json.value(QStringLiteral("last_processed_seq")).toInteger();
     for (const QJsonValue &item : json.value(QStringLiteral("results")).toArray())
         response.results.push_back(MutationResult::fromJson(item.toObject()));
+    response.incarnation = json.value(QLatin1String(kIncarnationKey)).toString();
     return response;
 }
 
@@ -187,7 +218,6 @@ QJsonObject Change::toJson() const
 Change Change::fromJson(const QJsonObject &json)
 {
     return {json.value(QStringLiteral("seq")).toInteger(), json.value(QStringLiteral("entity")).toString(),
-    request.resend = json.value(QStringLiteral("resend")).toBool(false);
             json.value(QStringLiteral("id")).toString(), json.value(QStringLiteral("op")).toString(),
             json.value(QStringLiteral("data")).toObject()};
 }
@@ -208,9 +238,9 @@ PullResponse PullResponse::fromJson(const QJsonObject &json)
     PullResponse response;
     for (const QJsonValue &item : json.value(QStringLiteral("changes")).toArray())
         response.changes.push_back(Change::fromJson(item.toObject()));
-    response.incarnation = json.value(QLatin1String(kIncarnationKey)).toString();
     response.cursor = json.value(QStringLiteral("cursor")).toInteger();
     response.more = json.value(QStringLiteral("more")).toBool();
+    response.incarnation = json.value(QLatin1String(kIncarnationKey)).toString();
     return response;
 }
 
@@ -220,4 +250,3 @@ QJsonObject errorBody(const QString &code, const QString &message)
 }
 
 } // namespace onsite::protocol
-    response.incarnation = json.value(QLatin1String(kIncarnationKey)).toString();

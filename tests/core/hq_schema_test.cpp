@@ -79,20 +79,21 @@ void stamp(SqlConnection &db, const QString &id, const QString &hlc)
                {id, hlc});
 }
 
+// One change through the feed as RecordWriter writes it: queued, then numbered by flush(),
+// which stamps the record's clock with the change's number. Without `clock` the clock row
+// is removed afterwards (a change whose record has no clock row).
 void append(SqlConnection &db, const QString &id, const QString &op, const QString &input,
-            int minute)
+            int minute, bool clock = true)
 {
     const QJsonObject data =
         input.isEmpty() ? QJsonObject{} : QJsonObject{{QStringLiteral("input"), input}};
-    const qint64 seq = ChangeFeed(db).append(QStringLiteral("score"), id, QStringLiteral("DC001"), op, data,
-                                             QStringLiteral("g1.li"), at(minute));
-    // As RecordWriter::publish does after each append: the clock row names its change.
-    db.execute(
-        QStringLiteral("DELETE FROM hq_record_clocks WHERE entity = 'score' AND entity_id = ?"),
-        {id});
-    db.execute(QStringLiteral("INSERT INTO hq_record_clocks (entity, entity_id, hlc, device_id, change_seq) "
-                              "VALUES ('score', ?, ?, 'dev-a', ?)"),
-               {id, QStringLiteral("17819424%1000-00000").arg(minute, 2, 10, QLatin1Char('0')), seq});
+    ChangeFeed feed(db);
+    feed.append(QStringLiteral("score"), id, QStringLiteral("DC001"), op, data, QStringLiteral("g1.li"),
+                at(minute), QStringLiteral("17819424%1000-00000").arg(minute, 2, 10, QLatin1Char('0')),
+                QStringLiteral("dev-a"));
+    feed.flush();
+    if (!clock)
+        db.execute(QStringLiteral("DELETE FROM hq_record_clocks WHERE entity = 'score' AND entity_id = ?"), {id});
 }
 
 // Record r1 changed twice, r2 once and then deleted; r3's change has no clock row.
@@ -102,10 +103,7 @@ void appendChanges(SqlConnection &db)
     append(db, QStringLiteral("r2"), QStringLiteral("upsert"), QStringLiteral("5"), 2);
     append(db, QStringLiteral("r1"), QStringLiteral("upsert"), QStringLiteral("9"), 3);
     append(db, QStringLiteral("r2"), QStringLiteral("delete"), {}, 4);
-    ChangeFeed(db).append(QStringLiteral("score"), QStringLiteral("r3"), QStringLiteral("DC001"),
-                          QStringLiteral("upsert"),
-                          {{QStringLiteral("input"), QStringLiteral("7")}}, QStringLiteral("g1.li"),
-                          at(5));
+    append(db, QStringLiteral("r3"), QStringLiteral("upsert"), QStringLiteral("7"), 5, false);
 }
 
 // The same rows as a version-1 build wrote them (no change_seq yet).
@@ -224,9 +222,35 @@ TEST_F(HqSchema, LatestChangeOfARecordIsLookedUpNotScanned)
                                        {QStringLiteral("score"), QStringLiteral("r1")}))
         plan << row.value(3).toString();
     const QString text = plan.join(QLatin1Char('\n'));
-    EXPECT_TRUE(text.contains(QLatin1String("SEARCH k USING INDEX"))) << text.toStdString();
-    EXPECT_TRUE(text.contains(QLatin1String("SEARCH c USING INDEX"))) << text.toStdString();
+    // By the clocks' primary key and the feed's number (its rowid since HQ version 8).
+    EXPECT_TRUE(text.contains(QLatin1String("SEARCH k USING PRIMARY KEY"))) << text.toStdString();
+    EXPECT_TRUE(text.contains(QLatin1String("SEARCH c USING INTEGER PRIMARY KEY"))) << text.toStdString();
     EXPECT_FALSE(text.contains(QLatin1String("SCAN"))) << text.toStdString();
+}
+
+TEST_F(HqSchema, HistoryAndFeedNumbersAreTheRowidAndClocksAndResultsHaveNone)
+{
+    auto db = openAt(QStringLiteral("hq.sqlite"), -1);
+    const auto sqlOf = [&](const char *table) {
+        return db->query(QStringLiteral("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?"),
+                         {QString::fromLatin1(table)})
+            .front()
+            .value(0)
+            .toString();
+    };
+    EXPECT_TRUE(sqlOf("score_history").contains(QLatin1String("seq INTEGER PRIMARY KEY")));
+    EXPECT_TRUE(sqlOf("hq_changes").contains(QLatin1String("seq INTEGER PRIMARY KEY")));
+    EXPECT_TRUE(sqlOf("hq_record_clocks").contains(QLatin1String("WITHOUT ROWID")));
+    EXPECT_TRUE(sqlOf("hq_push_results").contains(QLatin1String("WITHOUT ROWID")));
+    // No index of its own beside the table for any of them: only the secondary ones.
+    const auto indexes = db->query(QStringLiteral(
+        "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name IN ('score_history', 'hq_changes', "
+        "'hq_record_clocks', 'hq_push_results') ORDER BY name"));
+    QStringList names;
+    for (const SqlRow &row : indexes)
+        names << row.value(0).toString();
+    EXPECT_EQ(names, QStringList({QStringLiteral("hq_changes_by_unit"), QStringLiteral("score_history_by_entity"),
+                                  QStringLiteral("score_history_by_item")}));
 }
 
 TEST_F(HqSchema, ClockStampedAfterItsChangeStillFindsTheLatest)

@@ -71,15 +71,15 @@ protected:
         pg.reset();
     }
 
-    // Applies one device mutation as a push does (own transaction, the feed's counter first).
+    // Applies one device mutation as a push does (own transaction, flushed before the commit).
     protocol::MutationResult apply(const QString &account, const QString &device, const protocol::Mutation &m)
     {
         SqlTransaction transaction(*db);
-        db->execute(QStringLiteral("UPDATE hq_sync_counter SET last_seq = last_seq WHERE id = 1"));
         hq::ChangeFeed feed(*db);
         hq::RecordWriter writer(*db, setup, feed, kKey);
         const auto result = writer.apply(m, hq::DeviceSession{account, device}, hq::Scope(setup, *setup.person(account)),
                                          QDateTime::currentDateTimeUtc());
+        writer.flush();
         transaction.commit();
         return result;
     }
