@@ -15,6 +15,9 @@ ApplicationWindow {
     font.pixelSize: 18
 
     property bool selfTest: false
+    // The current page is still reading what it shows (onsite --exit-after-first-frame
+    // reports the first frame after this turns false).
+    readonly property bool loading: stack.currentItem !== null && stack.currentItem.loading === true
     signal selfTestFinished()
 
     // The app's services, given by AppComposition and handed down to each page: the

@@ -875,6 +875,11 @@
     </message>
     <message>
         <location line="+14"/>
+        <source>正在载入考评单位……</source>
+        <translation>Loading units…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>没有符合“%1”的单位</source>
         <translation>No units match “%1”</translation>
     </message>

@@ -13,7 +13,18 @@ Page {
     // Liaisons and HQ staff work in the browser console; the tablet says where it is.
     readonly property bool fieldWork: page.session.canUseTablet !== false
 
-    UnitListModel { id: units; workspace: page.workspace }
+    // The unit list is read once the page has shown its first frame: reading a large
+    // campaign's set-up and progress takes longer than the whole rest of the start, and
+    // the header and a placeholder can be on screen meanwhile.
+    property bool shown: false
+    readonly property bool loading: units.loading
+    Connections {
+        target: page.Window.window
+        enabled: !page.shown
+        // Later, not in the frame's own signal: the frame is reported done first.
+        function onFrameSwapped() { Qt.callLater(() => { page.shown = true }) }
+    }
+    UnitListModel { id: units; objectName: "homeUnits"; workspace: page.shown ? page.workspace : null }
 
     header: PageHeader {
         showBack: false
@@ -128,7 +139,8 @@ Page {
             horizontalAlignment: Text.AlignHCenter
             wrapMode: Text.Wrap
             visible: grid.count === 0
-            text: units.filter.length > 0 ? qsTr("没有符合“%1”的单位").arg(units.filter)
+            text: units.loading ? qsTr("正在载入考评单位……")
+                  : units.filter.length > 0 ? qsTr("没有符合“%1”的单位").arg(units.filter)
                                           : qsTr("尚无考评单位。请联网同步以下载本组的考评设置。")
             color: Theme.textSecondary
         }

@@ -108,6 +108,10 @@ void UnitListModel::reload()
     applyFilter();
     endResetModel();
     Q_EMIT countChanged();
+    if (m_loading && m_workspace) {
+        m_loading = false;
+        Q_EMIT loadingChanged();
+    }
 }
 
 } // namespace onsite::app

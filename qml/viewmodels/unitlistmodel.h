@@ -20,6 +20,9 @@ class UnitListModel : public QAbstractListModel
     Q_PROPERTY(onsite::sync::FieldWorkspace *workspace READ workspace WRITE setWorkspace NOTIFY workspaceChanged)
     Q_PROPERTY(QString filter READ filter WRITE setFilter NOTIFY filterChanged)
     Q_PROPERTY(int count READ rowCount NOTIFY countChanged)
+    // True until the list is first read from a workspace: the page shows a placeholder,
+    // not "no units", in between.
+    Q_PROPERTY(bool loading READ loading NOTIFY loadingChanged)
 
 public:
     enum Role { CodeRole = Qt::UserRole + 1, NameRole, CategoryRole, ScoredRole, TotalRole, PhotosWaitingRole,
@@ -37,11 +40,13 @@ public:
     QString filter() const { return m_filter; }
     void setFilter(const QString &filter);
     Q_INVOKABLE void reload();
+    bool loading() const { return m_loading; }
 
 Q_SIGNALS:
     void workspaceChanged();
     void filterChanged();
     void countChanged();
+    void loadingChanged();
 
 private:
     struct Row
@@ -55,6 +60,7 @@ private:
     std::vector<Row> m_all;
     std::vector<const Row *> m_visible;
     QString m_filter;
+    bool m_loading = true;
     void applyFilter();
 };
 

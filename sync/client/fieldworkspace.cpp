@@ -27,8 +27,10 @@ FieldRules FieldWorkspace::rules() { return FieldRules::load(m_store->db(), &m_s
 
 std::optional<Person> FieldWorkspace::me()
 {
+    // One row, not the set-up: the app asks this before its first frame, and reading a
+    // campaign of 20,000 sites was a third of its cold start.
     try {
-        return rules().me();
+        return queries().person(account());
     } catch (const std::exception &) {
         return std::nullopt; // not signed in yet: no set-up on the device
     }

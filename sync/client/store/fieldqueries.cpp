@@ -8,6 +8,20 @@ QDateTime timeOf(const QVariant &text) { return QDateTime::fromString(text.toStr
 
 } // namespace
 
+std::optional<Person> FieldQueries::person(const QString &account) const
+{
+    if (account.isEmpty())
+        return std::nullopt;
+    const auto rows = m_db.query(
+        QStringLiteral("SELECT account, name, role, home_unit_code, group_name FROM people WHERE account = ?"), {account});
+    if (rows.empty())
+        return std::nullopt;
+    const SqlRow &p = rows.front();
+    // As CampaignStore::loadSetup maps the row.
+    return Person{p[0].toString(), p[1].toString(), roleFromName(p[2].toString()).value_or(Role::Inspector),
+                  p[3].toString(), p[4].toString()};
+}
+
 QHash<QString, int> FieldQueries::scoredItemsPerUnit(const QString &account) const
 {
     QHash<QString, int> counts;

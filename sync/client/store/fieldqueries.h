@@ -1,6 +1,7 @@
 #pragma once
 
 #include "domain/fieldwork.h"
+#include "domain/person.h"
 #include "store/sqlconnection.h"
 
 #include <QDateTime>
@@ -19,6 +20,9 @@ class FieldQueries
 public:
     explicit FieldQueries(SqlConnection &db) : m_db(db) {}
 
+    // The person of the stored set-up with `account`, or nothing (no set-up, no such
+    // person): one row, where FieldRules::load reads the whole set-up.
+    std::optional<Person> person(const QString &account) const;
     // Per unit: how many items `account` has scored (rater entries).
     QHash<QString, int> scoredItemsPerUnit(const QString &account) const;
     // Per unit: photos whose content has not reached HQ yet.
