@@ -4,6 +4,7 @@
 #include "console/resultsview.h"
 #include "hq/hqschema.h"
 #include "hq/passwordhash.h"
+#include "hq/resultscache.h"
 #include "hq/resultsjson.h"
 #include "hq/resultversions.h"
 #include "import/campaignimporter.h"
@@ -15,6 +16,7 @@
 
 #include <QDir>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QTemporaryDir>
 
 #include <gtest/gtest.h>
@@ -102,6 +104,22 @@ TEST_F(ConsoleStore, SessionsExpireAfterTwelveIdleHoursAndSevenDaysOnTheInjected
     EXPECT_EQ(sessions.use(idle, t0.addSecs(24 * 3600)).state, console::SessionState::Expired);
     EXPECT_EQ(sessions.use(QStringLiteral("made-up"), t0).state, console::SessionState::Unknown);
     EXPECT_EQ(sessions.use(QString(), t0).state, console::SessionState::Unknown);
+}
+
+TEST_F(ConsoleStore, TheLiveResultsViewWrittenFromTheCacheIsTheViewOfTheDocument)
+{
+    CampaignStore(*db).addScores(
+        PaperScoreImporter(sample(), {}).importFile(test::samplePath(QStringLiteral("scores-paper.csv"))));
+    hq::ResultsCache cache;
+    for (const char *account : {"kpb.admin", "g2.yang", "g1.li"}) {
+        const ConsoleAccess access = accessOf(QString::fromLatin1(account));
+        const QJsonObject view = console::resultsView(sample(), access, hq::currentResultsJson(*db, sample()), {}, {});
+        const QByteArray bytes = console::liveResultsViewJson(sample(), access, cache, *db);
+        EXPECT_EQ(bytes, QJsonDocument(view).toJson(QJsonDocument::Compact)) << account;
+        EXPECT_EQ(QJsonDocument::fromJson(bytes).object().value(QStringLiteral("units")).toArray().size(),
+                  access.units().size())
+            << account;
+    }
 }
 
 TEST_F(ConsoleStore, APublishedVersionIsTheResultsDocumentAndNeverChanges)

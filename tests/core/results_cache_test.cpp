@@ -77,6 +77,23 @@ TEST_F(ResultsCacheTest, FirstCallComputesEveryUnitAndAnUnchangedFeedNone)
     EXPECT_EQ(cache.lastRefresh().unitsRecomputed, 0);
 }
 
+TEST_F(ResultsCacheTest, TheServedBytesAreWhatQtWritesForTheDocument)
+{
+    hq::ResultsCache cache;
+    EXPECT_EQ(cache.currentJsonBytes(*db, sample()), fresh());
+    // A view with some units only: the same units' objects, by rank, as in the document.
+    QStringList warnings;
+    const QByteArray some = cache.unitsJson(
+        *db, sample(), [](const QString &unit) { return unit != QLatin1String("DC"); }, &warnings);
+    QJsonArray expected;
+    for (const QJsonValue &unit : hq::currentResultsJson(*db, sample()).value(QStringLiteral("units")).toArray()) {
+        if (unit.toObject().value(QStringLiteral("unit")).toString() != QLatin1String("DC"))
+            expected.append(unit);
+    }
+    EXPECT_EQ(some, QJsonDocument(expected).toJson(QJsonDocument::Compact));
+    EXPECT_EQ(expected.size() + 1, static_cast<qsizetype>(sample().units.size()));
+}
+
 TEST_F(ResultsCacheTest, AWriteRecomputesOnlyItsUnitAndRanksMove)
 {
     hq::ResultsCache cache;
