@@ -156,6 +156,10 @@ int runServe(const QStringList &arguments, const CommandIo &io)
     parser.addOption(QCommandLineOption(QStringLiteral("max-connections-per-address"),
                                         QStringLiteral("Open connections one remote address may hold (default 64)."),
                                         QStringLiteral("N"), QStringLiteral("64")));
+    parser.addOption(QCommandLineOption(QStringLiteral("trusted-proxy"),
+                                        QStringLiteral("Address of a reverse proxy (nginx) whose X-Forwarded-For names the "
+                                                       "device's address; repeat for several. Without it the header is ignored."),
+                                        QStringLiteral("ADDR")));
     int exitCode = 0;
     if (!cli.parse(arguments, io.out, io.err, exitCode))
         return exitCode;
@@ -174,6 +178,15 @@ int runServe(const QStringList &arguments, const CommandIo &io)
     options.workerThreads = qBound(1, cli.value(QStringLiteral("workers")).toInt(), 64);
     options.maxConnectionsPerAddress =
         qBound(1, cli.value(QStringLiteral("max-connections-per-address")).toInt(), options.maxConnections);
+    for (const QString &proxy : parser.values(QStringLiteral("trusted-proxy"))) {
+        boost::system::error_code error;
+        boost::asio::ip::make_address(proxy.trimmed().toStdString(), error);
+        if (error) {
+            writeText(io.err, QStringLiteral("onsite-hq serve: --trusted-proxy 应为 IP 地址，例如 127.0.0.1：%1\n").arg(proxy));
+            return 2;
+        }
+        options.trustedProxies.push_back(proxy.trimmed().toStdString());
+    }
     const bool tls = !options.tlsCertificateFile.isEmpty() || !options.tlsKeyFile.isEmpty();
     const bool loopback = boost::asio::ip::make_address(listen->host.toStdString()).is_loopback();
     if (!tls && !loopback && !parser.isSet(QStringLiteral("insecure"))) {

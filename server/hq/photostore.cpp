@@ -1,6 +1,7 @@
 #include "photostore.h"
 
 #include "domain/phototype.h"
+#include "uploadlock.h"
 
 #include <QCryptographicHash>
 #include <QDateTime>
@@ -8,6 +9,7 @@
 #include <QFile>
 #include <QRegularExpression>
 
+#include <cstdio>
 #include <fcntl.h>
 #include <unistd.h>
 
@@ -53,12 +55,9 @@ QString PhotoStore::finishedPath(const QString &sha256) const
 
 UploadState PhotoStore::state(SqlConnection &db, const QString &sha256, const QString &account)
 {
-    std::lock_guard lock(m_mutex);
-    return stateLocked(db, sha256, account);
-}
-
-UploadState PhotoStore::stateLocked(SqlConnection &db, const QString &sha256, const QString &account)
-{
+    // No lock: the part file's size is where the upload stands (a chunk being appended
+    // at this moment shows as not there yet or there; the next chunk's offset check,
+    // made under the upload's lock, decides).
     if (uploadedBy(db, sha256, account))
         return {QFileInfo(finishedPath(sha256)).size(), true};
     return {QFileInfo(partPath(sha256, account)).size(), false};
@@ -104,13 +103,31 @@ std::optional<ChunkResult> PhotoStore::quotaRefusal(SqlConnection &db, const QSt
 
 int PhotoStore::removeAbandoned(SqlConnection &db, const QDateTime &now)
 {
-    std::lock_guard lock(m_mutex);
-    const QString before = iso(now.addDays(-m_limits.abandonedAfterDays));
-    const auto rows = db.query(QStringLiteral("SELECT sha256, account FROM hq_photo_uploads WHERE updated_at < ?"), {before});
-    for (const SqlRow &row : rows)
-        QFile::remove(partPath(row.value(0).toString(), row.value(1).toString()));
-    db.execute(QStringLiteral("DELETE FROM hq_photo_uploads WHERE updated_at < ?"), {before});
-    return static_cast<int>(rows.size());
+    const QDateTime cutoff = now.addDays(-m_limits.abandonedAfterDays);
+    const auto rows =
+        db.query(QStringLiteral("SELECT sha256, account FROM hq_photo_uploads WHERE updated_at < ?"), {iso(cutoff)});
+    int removed = 0;
+    for (const SqlRow &row : rows) {
+        const QString sha256 = row.value(0).toString();
+        const QString account = row.value(1).toString();
+        const QString path = partPath(sha256, account);
+        if (!QFileInfo::exists(path)) {
+            db.execute(QStringLiteral("DELETE FROM hq_photo_uploads WHERE sha256 = ? AND account = ?"), {sha256, account});
+            ++removed;
+            continue;
+        }
+        UploadLock upload(path);
+        // The row is written when an upload starts; its chunks since show in the file's time.
+        if (const QDateTime touched = QFileInfo(path).lastModified(); touched >= cutoff && upload.size() > 0) {
+            db.execute(QStringLiteral("UPDATE hq_photo_uploads SET updated_at = ? WHERE sha256 = ? AND account = ?"),
+                       {iso(touched), sha256, account});
+            continue;
+        }
+        upload.remove();
+        db.execute(QStringLiteral("DELETE FROM hq_photo_uploads WHERE sha256 = ? AND account = ?"), {sha256, account});
+        ++removed;
+    }
+    return removed;
 }
 
 ChunkResult PhotoStore::putChunk(SqlConnection &db, const QString &sha256, const QString &account, qint64 offset,
@@ -123,43 +140,48 @@ ChunkResult PhotoStore::putChunk(SqlConnection &db, const QString &sha256, const
         return {ChunkOutcome::TooLarge, {},
                 QStringLiteral("照片 %1 字节，超过上限 %2 字节").arg(total).arg(m_limits.maxPhotoBytes)};
     }
-    // One lock from the offset check to the append: two copies of a retried chunk
-    // must not both be appended.
-    std::lock_guard lock(m_mutex);
-    const UploadState current = stateLocked(db, sha256, account);
-    if (current.complete)
-        return {ChunkOutcome::Accepted, current, {}}; // this account already sent it
+    if (uploadedBy(db, sha256, account))
+        return {ChunkOutcome::Accepted, {QFileInfo(finishedPath(sha256)).size(), true}, {}}; // sent before
+
+    // The upload's own lock from the offset check to the append: two copies of a retried
+    // chunk must not both be appended. Other uploads go on meanwhile.
+    QDir().mkpath(QDir(m_folder).filePath(QStringLiteral("uploads")));
+    UploadLock upload(partPath(sha256, account));
+    if (uploadedBy(db, sha256, account)) { // finished while this waited for the lock
+        upload.removeIfEmpty();
+        return {ChunkOutcome::Accepted, {QFileInfo(finishedPath(sha256)).size(), true}, {}};
+    }
+    const UploadState current{upload.size(), false};
     if (offset != current.received) {
+        upload.removeIfEmpty();
         return {ChunkOutcome::OffsetMismatch, current,
                 QStringLiteral("服务器已收到 %1 字节，而不是 %2").arg(current.received).arg(offset)};
     }
-    if (offset == 0 && contentType(bytes.left(16)).isEmpty())
+    if (offset == 0 && contentType(bytes.left(16)).isEmpty()) {
+        upload.removeIfEmpty();
         return {ChunkOutcome::UnsupportedType, current,
                 m_limits.acceptPdf ? QStringLiteral("不是受支持的文件（JPEG、PNG、WebP、HEIF 图片或 PDF）")
                                    : QStringLiteral("不是受支持的图片（JPEG、PNG、WebP、HEIF）")};
+    }
     if (offset == 0) {
         if (auto refusal = quotaRefusal(db, sha256, account, total)) {
+            upload.removeIfEmpty();
             refusal->state = current;
             return *refusal;
         }
-    }
-
-    QDir().mkpath(QDir(m_folder).filePath(QStringLiteral("uploads")));
-    QFile part(partPath(sha256, account));
-    if (!part.open(QIODevice::Append) || part.write(bytes) != bytes.size() || !part.flush())
-        throw std::runtime_error("cannot write upload " + part.fileName().toStdString());
-    part.close();
-    const qint64 received = offset + bytes.size();
-    {
+        // Written once per upload, not per chunk: the part file's size is the position;
+        // the row counts the upload against the account's quota and dates it.
         SqlTransaction transaction(db);
         db.execute(QStringLiteral("DELETE FROM hq_photo_uploads WHERE sha256 = ? AND account = ?"), {sha256, account});
         db.execute(QStringLiteral("INSERT INTO hq_photo_uploads (sha256, account, total, updated_at) VALUES (?, ?, ?, ?)"),
                    {sha256, account, total, iso(QDateTime::currentDateTimeUtc())});
         transaction.commit();
     }
+    upload.append(bytes);
+    const qint64 received = offset + bytes.size();
     if (received < total)
         return {ChunkOutcome::Accepted, {received, false}, {}};
-    return finish(db, sha256, account, total);
+    return finish(db, sha256, account, total, upload.path());
 }
 
 void PhotoStore::syncToDisk(const QString &path)
@@ -173,9 +195,11 @@ void PhotoStore::syncToDisk(const QString &path)
     ::close(fd);
 }
 
-ChunkResult PhotoStore::finish(SqlConnection &db, const QString &sha256, const QString &account, qint64 total)
+// Runs under the upload's lock (putChunk).
+ChunkResult PhotoStore::finish(SqlConnection &db, const QString &sha256, const QString &account, qint64 total,
+                               const QString &partFile)
 {
-    QFile part(partPath(sha256, account));
+    QFile part(partFile);
     if (!part.open(QIODevice::ReadOnly))
         throw std::runtime_error("cannot read upload " + part.fileName().toStdString());
     QCryptographicHash hash(QCryptographicHash::Sha256);
@@ -196,18 +220,21 @@ ChunkResult PhotoStore::finish(SqlConnection &db, const QString &sha256, const Q
         // The blob row below tells devices the photo is safe: its bytes and its name must
         // be on disk first, or a power loss leaves a row pointing at nothing.
         syncToDisk(part.fileName());
-        QFile::remove(target);
-        if (!QFile::rename(part.fileName(), target))
+        // rename(2) replaces a copy another account filed at this moment (the same bytes)
+        // in one step, so a reader never finds the name missing.
+        if (::rename(QFile::encodeName(part.fileName()).constData(), QFile::encodeName(target).constData()) != 0)
             throw std::runtime_error("cannot store photo " + target.toStdString());
         syncToDisk(QFileInfo(target).path());
     }
     SqlTransaction transaction(db);
-    if (!stored) {
-        db.execute(QStringLiteral("INSERT INTO hq_photo_blobs (sha256, size_bytes, mime_type, stored_at) VALUES (?, ?, ?, ?)"),
-                   {sha256, total, QString::fromLatin1(contentType(head)), iso(QDateTime::currentDateTimeUtc())});
-    }
-    db.execute(QStringLiteral("DELETE FROM hq_photo_uploaders WHERE sha256 = ? AND account = ?"), {sha256, account});
-    db.execute(QStringLiteral("INSERT INTO hq_photo_uploaders (sha256, account) VALUES (?, ?)"), {sha256, account});
+    // Another account (in this process or another) may file the same content at once:
+    // the first row stands, and both accounts have proved they hold it.
+    db.execute(QStringLiteral("INSERT INTO hq_photo_blobs (sha256, size_bytes, mime_type, stored_at) VALUES (?, ?, ?, ?) "
+                              "ON CONFLICT (sha256) DO NOTHING"),
+               {sha256, total, QString::fromLatin1(contentType(head)), iso(QDateTime::currentDateTimeUtc())});
+    db.execute(QStringLiteral("INSERT INTO hq_photo_uploaders (sha256, account) VALUES (?, ?) "
+                              "ON CONFLICT (sha256, account) DO NOTHING"),
+               {sha256, account});
     db.execute(QStringLiteral("DELETE FROM hq_photo_uploads WHERE sha256 = ? AND account = ?"), {sha256, account});
     transaction.commit();
     return {ChunkOutcome::Accepted, {total, true}, {}};

@@ -7,8 +7,6 @@
 #include <QStringList>
 #include <QString>
 
-#include <mutex>
-
 namespace onsite::hq {
 
 struct UploadState
@@ -71,14 +69,13 @@ private:
     QByteArray contentType(const QByteArray &head) const; // an image type, or a PDF when accepted
     static void syncToDisk(const QString &path); // fsync a file or a folder
     QString partPath(const QString &sha256, const QString &account) const;
-    UploadState stateLocked(SqlConnection &db, const QString &sha256, const QString &account);
     std::optional<ChunkResult> quotaRefusal(SqlConnection &db, const QString &sha256, const QString &account,
                                             qint64 total);
-    ChunkResult finish(SqlConnection &db, const QString &sha256, const QString &account, qint64 total);
+    ChunkResult finish(SqlConnection &db, const QString &sha256, const QString &account, qint64 total,
+                       const QString &part);
 
     QString m_folder;
     PhotoLimits m_limits;
-    std::mutex m_mutex; // one writer per upload at a time; uploads are small and rare
 };
 
 } // namespace onsite::hq

@@ -9,6 +9,8 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <string>
+#include <vector>
 
 namespace onsite::http {
 
@@ -33,6 +35,12 @@ struct ServerOptions
     // One address cannot take every slot with half-open connections; an office router
     // with a whole group behind it stays well below this.
     int maxConnectionsPerAddress = 64;
+    // Reverse proxies (nginx) whose X-Forwarded-For is believed: a request from one of
+    // these addresses is counted against the address in the header's last entry (what
+    // the proxy itself saw) for the sign-in throttle and logs, and its connections are
+    // not held to maxConnectionsPerAddress (every device comes through it). From any
+    // other peer the header is ignored: a device could write anything there.
+    std::vector<std::string> trustedProxies;
     QString tlsCertificateFile; // PEM; TLS is on when both files are given
     QString tlsKeyFile;
 };

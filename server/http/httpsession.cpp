@@ -2,11 +2,14 @@
 
 #include "contentcoding.h"
 
+#include <boost/asio/ip/address.hpp>
 #include <boost/asio/post.hpp>
 #include <boost/asio/write.hpp>
 #include <boost/beast/core/string.hpp>
 
+#include <algorithm>
 #include <limits>
+#include <string_view>
 
 namespace onsite::http {
 
@@ -14,23 +17,29 @@ namespace http = beast::http;
 
 namespace {
 
-Request fromHeader(const http::request_header<> &message, const std::string &peer)
+Request fromHeader(const http::request_header<> &message, const std::string &peer, const SessionContext &context)
 {
     Request request;
     request.method = QString::fromStdString(std::string(message.method_string()));
     const auto target = message.target();
     applyTarget(request, QByteArray(target.data(), static_cast<qsizetype>(target.size())));
+    std::string forwardedFor;
     for (const auto &field : message) {
         request.headers.insert(QByteArray::fromStdString(std::string(field.name_string())).toLower(),
                                QByteArray::fromStdString(std::string(field.value())));
+        if (beast::iequals(field.name_string(), "x-forwarded-for")) {
+            const auto value = field.value();
+            forwardedFor.append(forwardedFor.empty() ? "" : ",").append(value.data(), value.size());
+        }
     }
-    request.peer = QString::fromStdString(peer);
+    request.peer = QString::fromStdString(context.clientAddress(peer, forwardedFor));
     return request;
 }
 
-Request toRequest(const http::request<http::string_body> &message, const std::string &peer)
+Request toRequest(const http::request<http::string_body> &message, const std::string &peer,
+                  const SessionContext &context)
 {
-    Request request = fromHeader(message.base(), peer);
+    Request request = fromHeader(message.base(), peer, context);
     request.body = QByteArray::fromStdString(message.body());
     return request;
 }
@@ -43,7 +52,7 @@ bool SessionContext::admit(const std::string &peer)
     if (openConnections.load() >= options.maxConnections)
         return false;
     int &fromPeer = m_perPeer[peer]; // maxConnectionsPerAddress >= 1: a new entry is admitted
-    if (fromPeer >= options.maxConnectionsPerAddress)
+    if (fromPeer >= options.maxConnectionsPerAddress && !isTrustedProxy(peer))
         return false;
     ++fromPeer;
     ++openConnections;
@@ -57,6 +66,46 @@ void SessionContext::release(const std::string &peer)
     if (it != m_perPeer.end() && --it->second <= 0)
         m_perPeer.erase(it);
     --openConnections;
+}
+
+namespace {
+
+// One spelling per address ("::ffff:10.0.0.1" is 10.0.0.1), or "" when it is none.
+std::string canonicalAddress(std::string_view text)
+{
+    while (!text.empty() && (text.front() == ' ' || text.front() == '\t'))
+        text.remove_prefix(1);
+    while (!text.empty() && (text.back() == ' ' || text.back() == '\t'))
+        text.remove_suffix(1);
+    boost::system::error_code error;
+    auto address = asio::ip::make_address(std::string(text), error);
+    if (error)
+        return {};
+    if (address.is_v6() && address.to_v6().is_v4_mapped())
+        address = asio::ip::make_address_v4(asio::ip::v4_mapped, address.to_v6());
+    return address.to_string();
+}
+
+} // namespace
+
+bool SessionContext::isTrustedProxy(const std::string &peer) const
+{
+    if (options.trustedProxies.empty())
+        return false;
+    const std::string address = canonicalAddress(peer);
+    return std::any_of(options.trustedProxies.begin(), options.trustedProxies.end(),
+                       [&](const std::string &proxy) { return !address.empty() && canonicalAddress(proxy) == address; });
+}
+
+std::string SessionContext::clientAddress(const std::string &peer, const std::string &forwardedFor) const
+{
+    if (forwardedFor.empty() || !isTrustedProxy(peer))
+        return peer;
+    // The last entry is the one the proxy appended; earlier ones are the client's word.
+    const auto comma = forwardedFor.rfind(',');
+    const std::string last = canonicalAddress(
+        comma == std::string::npos ? std::string_view(forwardedFor) : std::string_view(forwardedFor).substr(comma + 1));
+    return last.empty() ? peer : last;
 }
 
 // The connection was admitted by SessionContext::admit before it was made.
@@ -182,7 +231,7 @@ template <class Stream>
 void HttpSession<Stream>::screenThenReadBody()
 {
     tcpStream().expires_after(m_context->options.headerTimeout);
-    auto header = std::make_shared<Request>(fromHeader(m_headerParser->get().base(), m_peer));
+    auto header = std::make_shared<Request>(fromHeader(m_headerParser->get().base(), m_peer, *m_context));
     asio::post(*m_context->workers, [self = this->shared_from_this(), header] {
         std::optional<Response> verdict;
         try {
@@ -255,7 +304,7 @@ void HttpSession<Stream>::dispatch()
 {
     // No timer while the handler runs: the client is waiting on us, not we on it.
     tcpStream().expires_never();
-    auto request = std::make_shared<Request>(toRequest(m_bodyParser->get(), m_peer));
+    auto request = std::make_shared<Request>(toRequest(m_bodyParser->get(), m_peer, *m_context));
     const bool keepAlive = m_bodyParser->get().keep_alive();
     asio::post(*m_context->workers, [self = this->shared_from_this(), request, keepAlive] {
         Response response;

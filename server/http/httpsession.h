@@ -35,6 +35,10 @@ struct SessionContext
     // either is reached (the caller closes it). Every admitted peer is released once.
     bool admit(const std::string &peer);
     void release(const std::string &peer);
+    bool isTrustedProxy(const std::string &peer) const;
+    // The client a request is from: the peer, or behind a trusted proxy the last
+    // X-Forwarded-For entry (`forwardedFor`: the header's values in order, comma-joined).
+    std::string clientAddress(const std::string &peer, const std::string &forwardedFor) const;
 
 private:
     std::mutex m_peersMutex;

@@ -74,6 +74,13 @@ void QueuedWriterConnection::queryEach(const QString &sql, const QVariantList &p
     m_inner->queryEach(sql, params, each);
 }
 
+// Passed through so the score table's text rows keep SQLite's own fast path.
+void QueuedWriterConnection::queryEachText(const QString &sql, const QVariantList &params,
+                                           const std::function<void(const SqlTextRow &)> &each)
+{
+    m_inner->queryEachText(sql, params, each);
+}
+
 void QueuedWriterConnection::executeScript(const QString &sql) { m_inner->executeScript(sql); }
 
 void QueuedWriterConnection::begin()

@@ -47,6 +47,8 @@ public:
     std::vector<SqlRow> query(const QString &sql, const QVariantList &params = {}) override;
     void queryEach(const QString &sql, const QVariantList &params,
                    const std::function<void(const SqlRow &)> &each) override;
+    void queryEachText(const QString &sql, const QVariantList &params,
+                       const std::function<void(const SqlTextRow &)> &each) override;
     void executeScript(const QString &sql) override;
     void begin() override;
     void commit() override;

@@ -6,6 +6,8 @@
 
 #include <QCryptographicHash>
 #include <QDeadlineTimer>
+#include <QDir>
+#include <QFile>
 #include <QRandomGenerator>
 #include <QRegularExpression>
 
@@ -215,6 +217,64 @@ TEST_F(MultiProcess, DevicesAlternatingBetweenTwoServesConvergeWithoutSkipOrDupl
                 << kWriters[w].toStdString() << " through process " << process;
         }
     }
+}
+
+// Two accounts finishing the upload of the same content at the same moment on two
+// processes both file it (the second blob row used to make one of them a 500).
+TEST_F(MultiProcess, TwoAccountsFinishingTheSamePhotoAtOnceOnTwoProcessesBothHoldIt)
+{
+    const QStringList accounts = {QStringLiteral("g1.li"), QStringLiteral("g1.zhang")};
+    QStringList tokens;
+    for (int i = 0; i < 2; ++i) {
+        ApiClient client(urls[i]);
+        const ApiReply login = client.login(accounts[i], HqProcess::passwordOf(accounts[i]),
+                                            QStringLiteral("dev-mp-same-%1").arg(i));
+        ASSERT_EQ(login.status, 200) << login.body.toStdString();
+        tokens << login.json.value(QStringLiteral("token")).toString();
+    }
+    const QString target = QStringLiteral("/api/v1/photos/%1?offset=%2&total=%3");
+    for (int round = 0; round < 8; ++round) {
+        QByteArray photo("\xFF\xD8\xFF\xE0", 4);
+        QRandomGenerator random(9000 + round);
+        for (int i = 0; i < 64 * 1024; ++i)
+            photo.append(char(random.generate() & 0xFF));
+        const QString sha =
+            QString::fromLatin1(QCryptographicHash::hash(photo, QCryptographicHash::Sha256).toHex());
+        const qint64 half = photo.size() / 2;
+        std::atomic<int> ready{0};
+        ApiReply last[2];
+        std::vector<std::thread> senders;
+        for (int i = 0; i < 2; ++i) {
+            senders.emplace_back([&, i] {
+                ApiClient client(urls[i]);
+                client.setToken(tokens[i]);
+                const ApiReply first = client.put(target.arg(sha).arg(0).arg(photo.size()), photo.left(half));
+                EXPECT_EQ(first.status, 200) << first.body.toStdString();
+                ++ready;
+                while (ready.load() < 2) // both last chunks leave together
+                    std::this_thread::yield();
+                last[i] = client.put(target.arg(sha).arg(half).arg(photo.size()), photo.mid(half));
+            });
+        }
+        for (std::thread &sender : senders)
+            sender.join();
+        for (int i = 0; i < 2; ++i) {
+            EXPECT_EQ(last[i].status, 200) << "round " << round << ", " << accounts[i].toStdString() << ": "
+                                           << last[i].body.toStdString();
+            EXPECT_TRUE(last[i].json.value(QStringLiteral("complete")).toBool()) << last[i].body.toStdString();
+            ApiClient other(urls[1 - i]); // each process knows both hold it
+            other.setToken(tokens[i]);
+            const ApiReply state = other.get(QStringLiteral("/api/v1/photos/%1").arg(sha));
+            EXPECT_TRUE(state.json.value(QStringLiteral("complete")).toBool()) << state.body.toStdString();
+        }
+        QFile stored(QDir(hq->dataFolder()).filePath(QStringLiteral("photos/%1/%2").arg(sha.left(2), sha)));
+        ASSERT_TRUE(stored.open(QIODevice::ReadOnly));
+        EXPECT_EQ(stored.readAll(), photo);
+    }
+    // Nothing of the uploads is left behind.
+    EXPECT_TRUE(QDir(QDir(hq->dataFolder()).filePath(QStringLiteral("uploads")))
+                    .entryList(QDir::Files | QDir::NoDotAndDotDot)
+                    .isEmpty());
 }
 
 TEST_F(MultiProcess, APhotoStartedAtOneProcessFinishesAtTheOtherAndIsServedByBoth)

@@ -249,6 +249,63 @@ TEST_P(PhotoUpload, ConcurrentRetriesOfOneChunkAreAppendedOnce)
     EXPECT_EQ(storedBytes(*hq, sha), photo);
 }
 
+// Uploads no longer wait for one another (a lock per upload, not per store): many at
+// once all finish, and two accounts finishing the same content together both hold it,
+// filed once, with nothing left in uploads/.
+TEST_P(PhotoUpload, ManyUploadsAtOnceAllFinishAndTheSameContentFromTwoAccountsIsFiledOnce)
+{
+    const QStringList accounts = {QStringLiteral("g1.li"), QStringLiteral("g1.zhang")};
+    QStringList tokens;
+    for (const QString &account : accounts) {
+        ApiClient client(hq->baseUrl());
+        const ApiReply login = client.login(account, HqProcess::passwordOf(account), QStringLiteral("dev-many"));
+        ASSERT_EQ(login.status, 200);
+        tokens << login.json.value(QStringLiteral("token")).toString();
+    }
+    constexpr int kPhotos = 6;
+    std::vector<QByteArray> photos;
+    for (int i = 0; i < kPhotos; ++i)
+        photos.push_back(testImage(100 + i, 96 * 1024));
+    std::latch start(kPhotos * 2);
+    std::vector<QString> problems(kPhotos * 2);
+    std::vector<std::thread> senders;
+    for (int p = 0; p < kPhotos; ++p) {
+        for (int a = 0; a < 2; ++a) {
+            senders.emplace_back([&, p, a] {
+                const QByteArray &photo = photos[static_cast<size_t>(p)];
+                const QString sha = sha256Of(photo);
+                start.arrive_and_wait();
+                for (qint64 offset = 0; offset < photo.size(); offset += 16 * 1024) {
+                    const QString target =
+                        QStringLiteral("/api/v1/photos/%1?offset=%2&total=%3").arg(sha).arg(offset).arg(photo.size());
+                    const int status = rawPut(hq->port(), tokens[a], target, photo.mid(offset, 16 * 1024));
+                    if (status != 200) {
+                        problems[static_cast<size_t>(p * 2 + a)] =
+                            QStringLiteral("photo %1, %2: HTTP %3 at %4").arg(p).arg(accounts[a]).arg(status).arg(offset);
+                        return;
+                    }
+                }
+            });
+        }
+    }
+    for (std::thread &sender : senders)
+        sender.join();
+    for (const QString &problem : problems)
+        EXPECT_TRUE(problem.isEmpty()) << problem.toStdString();
+    for (int a = 0; a < 2; ++a) {
+        ApiClient client(hq->baseUrl());
+        client.setToken(tokens[a]);
+        for (const QByteArray &photo : photos)
+            EXPECT_TRUE(complete(client.get(statePath(sha256Of(photo))))) << accounts[a].toStdString();
+    }
+    EXPECT_EQ(storedPhotoFiles(*hq).size(), kPhotos);
+    for (const QByteArray &photo : photos)
+        EXPECT_EQ(storedBytes(*hq, sha256Of(photo)), photo);
+    EXPECT_TRUE(QDir(QDir(hq->dataFolder()).filePath(QStringLiteral("uploads")))
+                    .entryList(QDir::Files | QDir::NoDotAndDotDot)
+                    .isEmpty());
+}
+
 TEST_P(PhotoUpload, ContentNotMatchingItsNameIsDiscarded)
 {
     const QByteArray claimed = testImage(3);
