@@ -303,9 +303,8 @@ const PostgresConnection::Statement &PostgresConnection::prepared(const QString 
     return *m_statements.insert(sql, statement);
 }
 
-PGresult *PostgresConnection::run(const QString &sql, const QVariantList &params)
+const PostgresConnection::Statement &PostgresConnection::prepared(const QString &sql, const QVariantList &params)
 {
-    checkOpen();
     const Statement &statement = prepared(sql);
     if (statement.parameterCount != params.size())
         throw SqlError(QStringLiteral("statement expects %1 parameters, got %2: \"%3\"")
@@ -313,6 +312,13 @@ PGresult *PostgresConnection::run(const QString &sql, const QVariantList &params
                            .arg(params.size())
                            .arg(sql)
                            .toStdString());
+    return statement;
+}
+
+PGresult *PostgresConnection::run(const QString &sql, const QVariantList &params)
+{
+    checkOpen();
+    const Statement &statement = prepared(sql, params);
     const Parameters p(params);
     PGresult *result = PQexecPrepared(m_conn, statement.name.constData(), static_cast<int>(params.size()),
                                       p.values.data(), p.lengths.data(), p.formats.data(), 0);
@@ -358,13 +364,7 @@ void PostgresConnection::stream(const QString &sql, const QVariantList &params,
                                 const std::function<void(PGresult *, int)> &row)
 {
     checkOpen();
-    const Statement &statement = prepared(sql);
-    if (statement.parameterCount != params.size())
-        throw SqlError(QStringLiteral("statement expects %1 parameters, got %2: \"%3\"")
-                           .arg(statement.parameterCount)
-                           .arg(params.size())
-                           .arg(sql)
-                           .toStdString());
+    const Statement &statement = prepared(sql, params);
     const Parameters p(params);
     if (!PQsendQueryPrepared(m_conn, statement.name.constData(), static_cast<int>(params.size()), p.values.data(),
                              p.lengths.data(), p.formats.data(), 0))

@@ -62,6 +62,8 @@ private:
     };
 
     const Statement &prepared(const QString &sql);
+    // The same, refusing a call with the wrong number of parameters.
+    const Statement &prepared(const QString &sql, const QVariantList &params);
     PGresult *run(const QString &sql, const QVariantList &params);
     PGresult *runSimple(const QString &sql);
     void stream(const QString &sql, const QVariantList &params, const std::function<void(PGresult *, int)> &row);
