@@ -119,6 +119,15 @@ template <class Stream>
 HttpSession<Stream>::~HttpSession()
 {
     releaseBody();
+    releaseAdmission();
+}
+
+template <class Stream>
+void HttpSession<Stream>::releaseAdmission()
+{
+    if (!m_admitted)
+        return;
+    m_admitted = false;
     m_context->release(m_peer);
 }
 
@@ -358,6 +367,9 @@ void HttpSession<Stream>::onWritten(bool close, beast::error_code ec)
 template <class Stream>
 void HttpSession<Stream>::closeConnection()
 {
+    // Before the peer can see the close: a client that reconnects at once must find its
+    // connection already uncounted, not refused by the per-address limit.
+    releaseAdmission();
     beast::error_code ignored;
     if constexpr (std::is_same_v<Stream, beast::tcp_stream>) {
         m_stream.socket().shutdown(tcp::socket::shutdown_send, ignored);

@@ -68,6 +68,7 @@ private:
     void send(Response response, bool close);
     void onWritten(bool close, beast::error_code ec);
     void closeConnection();
+    void releaseAdmission();
     beast::tcp_stream &tcpStream();
 
     Stream m_stream;
@@ -83,6 +84,7 @@ private:
     std::optional<beast::http::request_parser<beast::http::string_body>> m_bodyParser;
     std::shared_ptr<beast::http::response<beast::http::string_body>> m_response;
     std::uint64_t m_reservedBodyBytes = 0; // this request's share of bodyBytesInFlight
+    bool m_admitted = true;                // still counted in the peer's open connections
 };
 
 using PlainSession = HttpSession<beast::tcp_stream>;
