@@ -22,6 +22,7 @@
 
 #include <chrono>
 #include <ctime>
+#include <functional>
 #include <cstdio>
 #include <iostream>
 #include <map>
@@ -104,7 +105,7 @@ struct PushOutcome
 // One push request; problems are recorded against what the server answered.
 PushOutcome push(WireClient &client, const std::vector<protocol::Mutation> &batch, PushOutcome outcome = {})
 {
-    protocol::PushRequest request{kDeviceA, batch};
+    const protocol::PushRequest request{kDeviceA, batch, false, protocol::incarnationTag(client.incarnation())};
     const WireReply reply = client.postJson(QStringLiteral("/api/v1/sync/push"), compact(request.toJson()));
     ++outcome.requests;
     if (reply.status != 200) {
@@ -112,6 +113,8 @@ PushOutcome push(WireClient &client, const std::vector<protocol::Mutation> &batc
         return outcome;
     }
     const auto response = protocol::PushResponse::fromJson(reply.json);
+    if (!response.incarnation.isEmpty())
+        client.setIncarnation(response.incarnation);
     const qint64 expectedLast = batch.empty() ? response.lastProcessedSeq : batch.back().seq;
     if (response.lastProcessedSeq != expectedLast || response.results.size() != batch.size())
         problem(QStringLiteral("push of %1 mutations ending at seq %2 answered last_processed_seq %3 with %4 results")
@@ -141,8 +144,14 @@ PullOutcome pullAll(WireClient &client, qint64 since, int page)
     PullOutcome outcome;
     outcome.cursor = since;
     for (;;) {
-        const WireReply reply = client.get(
-            QStringLiteral("/api/v1/sync/pull?since=%1&limit=%2").arg(outcome.cursor).arg(page));
+        // The query as SyncClient::pull builds it.
+        QString target = QStringLiteral("/api/v1/sync/pull?since=%1").arg(outcome.cursor);
+        if (page != protocol::kDefaultPullLimit)
+            target += QStringLiteral("&limit=%1").arg(page);
+        if (!client.incarnation().isEmpty())
+            target += QStringLiteral("&%1=%2").arg(QLatin1String(protocol::kIncarnationTagKey),
+                                                   protocol::incarnationTag(client.incarnation()));
+        const WireReply reply = client.get(target);
         ++outcome.requests;
         if (reply.status != 200) {
             problem(QStringLiteral("pull since %1 answered HTTP %2: %3")
@@ -152,6 +161,8 @@ PullOutcome pullAll(WireClient &client, qint64 since, int page)
             return outcome;
         }
         auto response = protocol::PullResponse::fromJson(reply.json);
+        if (!response.incarnation.isEmpty())
+            client.setIncarnation(response.incarnation);
         for (auto &change : response.changes)
             outcome.changes.push_back(std::move(change));
         if (response.cursor <= outcome.cursor && response.more) {
@@ -231,8 +242,18 @@ int main(int argc, char *argv[])
     const QCommandLineOption noNormalOption(QStringLiteral("no-normal"),
                                             QStringLiteral("Skip the second push into an HQ with synchronous=NORMAL "
                                                            "(quicker runs while working on push apply)."));
+    const QCommandLineOption dumpOption(QStringLiteral("dump-wire"),
+                                        QStringLiteral("Write the raw bytes of the one-score and no-op syncs here "
+                                                       "(requests and answers as they crossed the socket)."),
+                                        QStringLiteral("FILE"));
+    const QCommandLineOption maxOneScoreOption(QStringLiteral("max-one-score-bytes"),
+                                               QStringLiteral("Report a problem if the one-score sync takes more bytes."),
+                                               QStringLiteral("N"));
+    const QCommandLineOption maxNoopOption(QStringLiteral("max-noop-bytes"),
+                                           QStringLiteral("Report a problem if the no-op sync takes more bytes."),
+                                           QStringLiteral("N"));
     cli.addOptions({hqOption, fixtureOption, workOption, recordsOption, batchOption, pageOption, docsOption, gzipOption,
-                    jsonOption, noNormalOption});
+                    jsonOption, noNormalOption, dumpOption, maxOneScoreOption, maxNoopOption});
     cli.process(app);
     if (!cli.isSet(hqOption) || !cli.isSet(fixtureOption) || !cli.isSet(workOption)) {
         std::cerr << "onsite-sync-bench: --hq, --fixtures and --work are required (see --help)\n";
@@ -326,11 +347,20 @@ int main(int argc, char *argv[])
                         .arg(records));
 
         progress(QStringLiteral("one-score sync and no-op sync"));
+        QByteArray dump; // --dump-wire: the exchanges as they crossed the sockets
+        auto capture = [&](WireClient &client, const char *title, const std::function<void()> &exchange) {
+            client.startCapture();
+            exchange();
+            dump.append("==== ").append(title).append(" ====\n").append(client.takeCapture()).append("\n");
+        };
         WireBytes before = deviceA.bytes();
-        const PushOutcome onePushed = push(deviceA, {mutations.back()});
+        PushOutcome onePushed;
+        capture(deviceA, "one-score sync: A pushes", [&] { onePushed = push(deviceA, {mutations.back()}); });
         const WireBytes onePush = deviceA.bytes() - before;
         before = deviceB.bytes();
-        const PullOutcome onePulled = pullAll(deviceB, pulled.cursor, pageSize);
+        PullOutcome onePulled;
+        capture(deviceB, "one-score sync: B pulls",
+                [&] { onePulled = pullAll(deviceB, pulled.cursor, protocol::kDefaultPullLimit); });
         const WireBytes onePull = deviceB.bytes() - before;
         if (onePulled.changes.size() != 1 || onePulled.changes.front().id != workload.scores.back().id)
             problem(QStringLiteral("one-score sync: device B pulled %1 changes instead of the one pushed")
@@ -343,8 +373,24 @@ int main(int argc, char *argv[])
         const WireBytes emptyPush = deviceA.bytes() - before;
         const WireBytes noopPush;
         before = deviceB.bytes();
-        const PullOutcome noopPulled = pullAll(deviceB, onePulled.cursor, pageSize);
+        PullOutcome noopPulled;
+        capture(deviceB, "no-op sync: B pulls",
+                [&] { noopPulled = pullAll(deviceB, onePulled.cursor, protocol::kDefaultPullLimit); });
         const WireBytes noopPull = deviceB.bytes() - before;
+        // Budgets (issue 12), for ctest's wire-budget run: over them is a problem.
+        const qint64 oneScoreTotal = qint64(onePush.total() + onePull.total());
+        const qint64 noopTotal = qint64(noopPush.total() + noopPull.total());
+        if (cli.isSet(maxOneScoreOption) && oneScoreTotal > cli.value(maxOneScoreOption).toLongLong())
+            problem(QStringLiteral("one-score sync took %1 bytes, over the budget of %2")
+                        .arg(oneScoreTotal)
+                        .arg(cli.value(maxOneScoreOption)));
+        if (cli.isSet(maxNoopOption) && noopTotal > cli.value(maxNoopOption).toLongLong())
+            problem(QStringLiteral("no-op sync took %1 bytes, over the budget of %2").arg(noopTotal).arg(cli.value(maxNoopOption)));
+        if (cli.isSet(dumpOption)) {
+            QFile file(cli.value(dumpOption));
+            if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) || file.write(dump) != dump.size())
+                problem(QStringLiteral("cannot write %1").arg(cli.value(dumpOption)));
+        }
         if (!noopPulled.changes.empty() || noopPulled.requests != 1)
             problem(QStringLiteral("no-op sync: pull returned %1 changes in %2 requests")
                         .arg(noopPulled.changes.size())

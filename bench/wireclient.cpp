@@ -7,6 +7,7 @@
 #include <boost/asio/connect.hpp>
 #include <boost/beast/http.hpp>
 
+#include <algorithm>
 #include <optional>
 #include <stdexcept>
 
@@ -23,7 +24,10 @@ class CountingStream
 public:
     using executor_type = tcp::socket::executor_type;
 
-    CountingStream(tcp::socket &socket, WireBytes &bytes) : m_socket(socket), m_bytes(bytes) {}
+    CountingStream(tcp::socket &socket, WireBytes &bytes, QByteArray *capture)
+        : m_socket(socket), m_bytes(bytes), m_capture(capture)
+    {
+    }
     executor_type get_executor() { return m_socket.get_executor(); }
 
     template <class Buffers>
@@ -31,6 +35,7 @@ public:
     {
         const std::size_t n = m_socket.read_some(buffers, ec);
         m_bytes.received += n;
+        keep(buffers, n);
         return n;
     }
     template <class Buffers>
@@ -47,6 +52,7 @@ public:
     {
         const std::size_t n = m_socket.write_some(buffers, ec);
         m_bytes.sent += n;
+        keep(buffers, n);
         return n;
     }
     template <class Buffers>
@@ -60,8 +66,24 @@ public:
     }
 
 private:
+    // The first n bytes of the buffer sequence, as they went through the socket.
+    template <class Buffers>
+    void keep(const Buffers &buffers, std::size_t n)
+    {
+        if (!m_capture)
+            return;
+        for (auto it = boost::asio::buffer_sequence_begin(buffers);
+             n > 0 && it != boost::asio::buffer_sequence_end(buffers); ++it) {
+            const boost::asio::const_buffer buffer(*it);
+            const std::size_t take = std::min(n, buffer.size());
+            m_capture->append(static_cast<const char *>(buffer.data()), qsizetype(take));
+            n -= take;
+        }
+    }
+
     tcp::socket &m_socket;
     WireBytes &m_bytes;
+    QByteArray *m_capture;
 };
 
 } // namespace
@@ -99,11 +121,11 @@ WireReply WireClient::send(const char *method, const QString &target, const QByt
     request.method_string(method);
     request.target(target.toStdString());
     request.version(11);
-    // Modelled on QNetworkAccessManager 6.4 sending the device client's requests:
-    // the client's own headers, then what Qt adds (Connection, Accept-Encoding,
-    // Accept-Language for an English system locale, Host).
+    // Modelled on QNetworkAccessManager 6.4 sending the device client's requests
+    // (tests/sync/sync_wire_test.cpp checks the device's heads stay within this): the
+    // client's own headers, then what Qt adds (Connection, Accept-Language for an
+    // English system locale, Host).
     request.set("X-Onsite-Protocol", "1");
-    request.set("Accept", "application/json");
     request.set("User-Agent", "onsite-field/1");
     if (!m_token.isEmpty())
         request.set("Authorization", ("Bearer " + m_token).toStdString());
@@ -119,7 +141,7 @@ WireReply WireClient::send(const char *method, const QString &target, const QByt
     }
     request.set("Connection", "Keep-Alive");
     if (m_gzip)
-        request.set("Accept-Encoding", "gzip, deflate");
+        request.set("Accept-Encoding", "gzip"); // set by ApiTransport (Qt's own would be "gzip, deflate")
     request.set("Accept-Language", "en-US,*");
     request.set("Host", QStringLiteral("%1:%2").arg(m_host).arg(m_port).toStdString());
     if (body)
@@ -127,7 +149,7 @@ WireReply WireClient::send(const char *method, const QString &target, const QByt
 
     std::optional<http::response_parser<http::string_body>> parser;
     for (int attempt = 0;; ++attempt) {
-        CountingStream stream(m_socket, m_bytes);
+        CountingStream stream(m_socket, m_bytes, m_capturing ? &m_capture : nullptr);
         parser.emplace();
         parser->body_limit(256u * 1024 * 1024); // a 5,000-change pull page is a few MB
         const WireBytes before = m_bytes;

@@ -9,6 +9,7 @@
 #include <boost/beast/core/flat_buffer.hpp>
 
 #include <cstdint>
+#include <utility>
 
 namespace onsite::bench {
 
@@ -41,8 +42,12 @@ public:
     ~WireClient();
 
     void setToken(const QString &token) { m_token = token.toUtf8(); }
+    // HQ's incarnation id as the device keeps it (HqRestore): its tag goes with every push
+    // and pull, as SyncClient sends it, and HQ leaves the id out of answers while it holds.
+    const QString &incarnation() const { return m_incarnation; }
+    void setIncarnation(const QString &incarnation) { m_incarnation = incarnation; }
     // On (the default, as the device client): asks for gzip answers ("Accept-Encoding:
-    // gzip, deflate", as Qt sends) and unpacks them, and gzips request bodies from
+    // gzip", as ApiTransport sends) and unpacks them, and gzips request bodies from
     // protocol::kMinGzipBytes on. Off: neither, as clients and HQ did before.
     void setGzip(bool on) { m_gzip = on; }
 
@@ -51,6 +56,18 @@ public:
     WireReply postJson(const QString &target, const QByteArray &body);
 
     WireBytes bytes() const { return m_bytes; }
+    // Keeps a copy of every byte sent and received from now on (request and answer as
+    // they crossed the socket, gzip bodies as gzip), to see where a sync's bytes go.
+    void startCapture()
+    {
+        m_capture = QByteArray();
+        m_capturing = true;
+    }
+    QByteArray takeCapture()
+    {
+        m_capturing = false;
+        return std::exchange(m_capture, {});
+    }
     // Connections the server had closed while idle and that were opened again.
     int reconnects() const { return m_reconnects; }
 
@@ -61,12 +78,15 @@ private:
     QString m_host;
     std::uint16_t m_port = 0;
     QByteArray m_token;
+    QString m_incarnation;
     boost::asio::io_context m_io;
     boost::asio::ip::tcp::socket m_socket;
     boost::beast::flat_buffer m_buffer; // bytes read past one response (none with one request in flight)
     WireBytes m_bytes;
     int m_reconnects = 0;
     bool m_gzip = true;
+    bool m_capturing = false;
+    QByteArray m_capture;
 };
 
 } // namespace onsite::bench

@@ -27,6 +27,8 @@ constexpr qint64 kMaxSignInBody = 16 * 1024;
 // body limit (a device sends 100 mutations a batch, far under this).
 constexpr qint64 kMaxPushBody = 2 * 1024 * 1024;
 constexpr int kMaxIdLength = 128;
+static_assert(ChangeFeed::kDefaultPageSize == protocol::kDefaultPullLimit,
+              "a device that asks for protocol::kDefaultPullLimit sends no limit");
 
 Response badRequest(const QString &message) { return Response::error(400, QStringLiteral("bad_request"), message); }
 
@@ -101,7 +103,10 @@ Response HqApi::handle(const Request &request)
     }
     try {
         Response response = route(request);
-        response.headers.insert(protocol::kVersionHeader, QByteArray::number(protocol::kVersion));
+        // No device reads it, and push and pull answers are most of a device's traffic:
+        // they go without (login and status answers say the version in their bodies too).
+        if (!request.path.startsWith(QLatin1String("/api/v1/sync/")))
+            response.headers.insert(protocol::kVersionHeader, QByteArray::number(protocol::kVersion));
         return response;
     } catch (const SqlError &e) {
         return Response::internalError(request, e);
@@ -257,7 +262,9 @@ Response HqApi::push(const Request &request, const Caller &caller)
     } else {
         response = PushProcessor(*lease, *caller.setup).process(caller.session, scope, *pushRequest, now);
     }
-    response.incarnation = Incarnation::current(*lease);
+    // Left out when the device names the same id (protocol::incarnationTag).
+    if (QString current = Incarnation::current(*lease); protocol::incarnationTag(current) != pushRequest->incarnationTag)
+        response.incarnation = std::move(current);
     return Response::json(200, response.toJson());
 }
 
@@ -272,7 +279,9 @@ Response HqApi::pull(const Request &request, const Caller &caller)
     const Scope scope(*caller.setup, caller.person);
     auto lease = m_pool.acquire();
     protocol::PullResponse page = ChangeFeed(*lease).pull(scope, since, limit);
-    page.incarnation = Incarnation::current(*lease);
+    const QString known = request.query.value(QLatin1String(protocol::kIncarnationTagKey));
+    if (QString current = Incarnation::current(*lease); protocol::incarnationTag(current) != known)
+        page.incarnation = std::move(current);
     return Response::json(200, page.toJson());
 }
 

@@ -128,6 +128,14 @@ std::optional<Mutation> Mutation::fromJson(const QJsonObject &json, QString *err
     return m;
 }
 
+QString incarnationTag(const QString &incarnation)
+{
+    if (incarnation.isEmpty())
+        return {};
+    const QByteArray hash = QCryptographicHash::hash(incarnation.toUtf8(), QCryptographicHash::Sha256);
+    return QString::fromLatin1(hash.left(6).toBase64(QByteArray::Base64UrlEncoding));
+}
+
 QJsonObject MutationResult::toJson() const
 {
     QJsonObject json{{QStringLiteral("seq"), seq}, {QStringLiteral("status"), statusName(status)}};
@@ -156,6 +164,8 @@ QJsonObject PushRequest::toJson() const
     QJsonObject json{{QStringLiteral("device_id"), deviceId}, {QStringLiteral("mutations"), list}};
     if (resend)
         json.insert(QStringLiteral("resend"), true);
+    if (!incarnationTag.isEmpty())
+        json.insert(QLatin1String(kIncarnationTagKey), incarnationTag);
     return json;
 }
 
@@ -185,6 +195,7 @@ std::optional<PushRequest> PushRequest::fromJson(const QJsonObject &json, QStrin
         request.mutations.push_back(std::move(*mutation));
     }
     request.resend = json.value(QStringLiteral("resend")).toBool(false);
+    request.incarnationTag = json.value(QLatin1String(kIncarnationTagKey)).toString();
     return request;
 }
 
@@ -227,7 +238,10 @@ QJsonObject PullResponse::toJson() const
     QJsonArray list;
     for (const Change &c : changes)
         list.append(c.toJson());
-    QJsonObject json{{QStringLiteral("changes"), list}, {QStringLiteral("cursor"), cursor}, {QStringLiteral("more"), more}};
+    QJsonObject json{{QStringLiteral("changes"), list}, {QStringLiteral("cursor"), cursor}};
+    // Absent reads as false on every device (QJsonValue::toBool), so only true is sent.
+    if (more)
+        json.insert(QStringLiteral("more"), true);
     if (!incarnation.isEmpty())
         json.insert(QLatin1String(kIncarnationKey), incarnation);
     return json;

@@ -95,6 +95,17 @@ struct MutationResult
 // another id than the one it synced with knows HQ may have lost what it acknowledged
 // after the backup, and re-sends its own records and pulls everything again.
 inline const char *const kIncarnationKey = "incarnation";
+// The id is ~50 bytes of every answer. A device names the id it holds by a short tag
+// (`inc` in the push body and the pull query); HQ then answers the id only when its own
+// differs, so a restore is still seen on the next push or pull. 8 characters (48 bits of
+// SHA-256): a new random id has the same tag once in 2^48 restores, and the bootstrap
+// answer, asked for every few hours, always carries the whole id. Empty for no id.
+inline const char *const kIncarnationTagKey = "inc";
+QString incarnationTag(const QString &incarnation);
+
+// HQ's pull page when the request names no limit (as every HQ so far): a device asking
+// for this many leaves `limit` out.
+constexpr int kDefaultPullLimit = 500;
 
 struct PushRequest
 {
@@ -104,6 +115,7 @@ struct PushRequest
     // exact content (Mutation::digest) it already processed for this device with that
     // outcome instead of applying it again, so each edit is stored once.
     bool resend = false;
+    QString incarnationTag; // incarnationTag() of the id the device holds; empty: none known
 
     QJsonObject toJson() const;
     static std::optional<PushRequest> fromJson(const QJsonObject &json, QString *error);
@@ -136,7 +148,7 @@ struct PullResponse
 {
     std::vector<Change> changes; // ascending seq, all with seq > the requested cursor
     qint64 cursor = 0;           // pass as ?since= next time
-    bool more = false;           // another page is waiting
+    bool more = false;           // another page is waiting (sent only when true)
     QString incarnation;         // empty from an HQ that has none
 
     QJsonObject toJson() const;

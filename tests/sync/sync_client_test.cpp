@@ -325,7 +325,7 @@ TEST(SyncClient, LargePushBodiesAreGzippedAndSentPlainAfter415)
     SyncClient client;
     client.transport().setBaseUrl(hq.url());
     auto pushOnce = [&](int mutations) {
-        protocol::PushRequest request{QStringLiteral("tab-1"), {}};
+        protocol::PushRequest request{QStringLiteral("tab-1"), {}, false, {}};
         for (int i = 1; i <= mutations; ++i)
             request.mutations.push_back({i, protocol::entity::kScore, QStringLiteral("s-%1").arg(i), protocol::op::kUpsert,
                                          QStringLiteral("1760000000000-00000"),

@@ -87,7 +87,10 @@ struct MiniHq
     {
         log << QStringLiteral("pull");
         const qint64 since = r.query.queryItemValue(QStringLiteral("since")).toLongLong();
-        const int limit = r.query.queryItemValue(QStringLiteral("limit")).toInt();
+        // As HQ: a device asking for the default page sends no limit.
+        const int limit = r.query.hasQueryItem(QStringLiteral("limit"))
+                              ? r.query.queryItemValue(QStringLiteral("limit")).toInt()
+                              : protocol::kDefaultPullLimit;
         protocol::PullResponse page;
         page.cursor = since;
         for (const protocol::Change &c : changes) {

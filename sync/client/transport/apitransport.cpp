@@ -17,6 +17,8 @@ namespace onsite::sync {
 namespace {
 
 const char *const kTimedOut = "onsiteTimedOut";
+// An unpacked answer larger than this is refused (a pull page of 5,000 changes is a few MB).
+constexpr std::uint64_t kMaxUnpackedAnswer = 256u << 20;
 
 SyncError networkError(QNetworkReply *reply, const QString &host, std::chrono::milliseconds timeout,
                        const QStringList &sslProblems)
@@ -115,7 +117,10 @@ QNetworkRequest ApiTransport::makeRequest(const QString &path, const QUrlQuery &
     url.setQuery(query);
     QNetworkRequest request(url);
     request.setRawHeader(protocol::kVersionHeader, QByteArray::number(protocol::kVersion));
-    request.setRawHeader("Accept", "application/json");
+    // No "Accept": HQ answers JSON whatever it says, and it was 26 bytes of every request.
+    // Qt would ask for "gzip, deflate" and unpack itself; HQ sends only gzip, so the
+    // device asks for that alone and unpacks it in send() (9 bytes less per request).
+    request.setRawHeader("Accept-Encoding", "gzip");
     request.setHeader(QNetworkRequest::UserAgentHeader, QStringLiteral("onsite-field/1"));
     if (!m_token.isEmpty())
         request.setRawHeader("Authorization", "Bearer " + m_token.toUtf8());
@@ -190,6 +195,11 @@ void ApiTransport::send(const QByteArray &verb, const QNetworkRequest &request, 
         ApiReply answer;
         answer.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
         answer.body = reply->isOpen() ? reply->readAll() : QByteArray();
+        if (reply->rawHeader("Content-Encoding").trimmed().toLower() == "gzip") {
+            // Broken or too large: no body, which the callers report as an unreadable answer.
+            protocol::Inflated inflated = protocol::gzipDecompress(answer.body, kMaxUnpackedAnswer);
+            answer.body = inflated.status == protocol::InflateStatus::Ok ? std::move(inflated.data) : QByteArray();
+        }
         const QJsonDocument document = QJsonDocument::fromJson(answer.body);
         answer.json = document.object();
         if (answer.status == 0 || reply->property(kTimedOut).toBool())

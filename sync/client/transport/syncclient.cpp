@@ -63,7 +63,10 @@ void SyncClient::bootstrap(Done<protocol::Bootstrap> done)
 
 void SyncClient::push(const protocol::PushRequest &request, Done<protocol::PushResponse> done)
 {
-    m_transport.postJson(QStringLiteral("/api/v1/sync/push"), request.toJson(), [done](const ApiReply &reply) {
+    QJsonObject body = request.toJson();
+    if (request.incarnationTag.isEmpty() && !m_incarnationTag.isEmpty())
+        body.insert(QLatin1String(protocol::kIncarnationTagKey), m_incarnationTag);
+    m_transport.postJson(QStringLiteral("/api/v1/sync/push"), body, [done](const ApiReply &reply) {
         if (!reply.error.ok())
             return done(reply.error, {});
         if (!reply.json.value(QStringLiteral("results")).isArray())
@@ -78,7 +81,10 @@ void SyncClient::pull(qint64 since, int limit, Done<protocol::PullResponse> done
 {
     QUrlQuery query;
     query.addQueryItem(QStringLiteral("since"), QString::number(since));
-    query.addQueryItem(QStringLiteral("limit"), QString::number(limit));
+    if (limit != protocol::kDefaultPullLimit)
+        query.addQueryItem(QStringLiteral("limit"), QString::number(limit));
+    if (!m_incarnationTag.isEmpty())
+        query.addQueryItem(QLatin1String(protocol::kIncarnationTagKey), m_incarnationTag);
     m_transport.get(QStringLiteral("/api/v1/sync/pull"), query, [done](const ApiReply &reply) {
         if (!reply.error.ok())
             return done(reply.error, {});

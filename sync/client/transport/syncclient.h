@@ -33,6 +33,9 @@ public:
     using Finished = std::function<void(const SyncError &)>;
 
     ApiTransport &transport() { return m_transport; }
+    // The incarnation id the device holds (HqRestore): pushes and pulls name it by its
+    // tag, and HQ leaves its id out of answers when it is the same.
+    void setKnownIncarnation(const QString &incarnation) { m_incarnationTag = protocol::incarnationTag(incarnation); }
 
     void login(const QString &account, const QString &password, const QString &deviceId, const QString &deviceName,
                Done<LoginAnswer> done);
@@ -49,6 +52,7 @@ public:
 
 private:
     ApiTransport m_transport;
+    QString m_incarnationTag;
 };
 
 } // namespace onsite::sync

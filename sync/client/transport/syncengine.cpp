@@ -236,6 +236,7 @@ void SyncEngine::pushBatches(std::function<void()> next)
     std::vector<protocol::Mutation> batch;
     QString deviceId;
     bool resend = false;
+    QString incarnation; // the id the device holds, named to HQ by its tag
     const SyncError stored = guarded([&] {
         const PhotoUploads uploads(m_store.db());
         batch = Outbox(m_store.db()).nextBatch(m_options.pushBatchSize, [&](const protocol::Mutation &m) {
@@ -246,6 +247,7 @@ void SyncEngine::pushBatches(std::function<void()> next)
         });
         deviceId = SyncState(m_store.db()).deviceId();
         resend = Outbox(m_store.db()).isResending();
+        incarnation = HqRestore(m_store.db()).incarnation();
     });
     if (!stored.ok())
         return finish(stored);
@@ -254,8 +256,8 @@ void SyncEngine::pushBatches(std::function<void()> next)
 
     setProgress(0.1, resend ? tr("总部数据已从备份恢复，本机正在重新上传 %1 条记录……").arg(batch.size())
                             : tr("正在上传 %1 条本机更改").arg(batch.size()));
-    m_client.push({deviceId, batch, resend}, [this, batch, next](const SyncError &error,
-                                                                const protocol::PushResponse &response) {
+    const protocol::PushRequest request{deviceId, batch, resend, protocol::incarnationTag(incarnation)};
+    m_client.push(request, [this, batch, next](const SyncError &error, const protocol::PushResponse &response) {
         if (!error.ok())
             return finish(error);
         PushOutcome outcome;
@@ -377,7 +379,10 @@ void SyncEngine::refreshSetupIfDue()
 void SyncEngine::pullChanges()
 {
     qint64 cursor = 0;
-    const SyncError stored = guarded([&] { cursor = SyncState(m_store.db()).cursor(); });
+    const SyncError stored = guarded([&] {
+        cursor = SyncState(m_store.db()).cursor();
+        m_client.setKnownIncarnation(HqRestore(m_store.db()).incarnation());
+    });
     if (!stored.ok())
         return finish(stored);
     setProgress(0.7, tr("正在下载服务器上的更改"));
