@@ -4,7 +4,6 @@
 
 #include "hq/incarnation.h"
 #include "hq/pushprocessor.h"
-#include "hq/resendfilter.h"
 #include "hq/scope.h"
 #include "protocol/bootstrap.h"
 #include "protocol/protocol.h"
@@ -251,17 +250,9 @@ Response HqApi::push(const Request &request, const Caller &caller)
     const Scope scope(*caller.setup, caller.person);
     auto lease = m_pool.acquire();
     const QDateTime now = QDateTime::currentDateTimeUtc();
-    protocol::PushResponse response;
-    if (pushRequest->resend) { // re-sent after a restore: what HQ still holds is answered, not applied again
-        ResendFilter filter(*lease);
-        auto split = filter.split(caller.session, *pushRequest);
-        std::optional<protocol::PushResponse> processed;
-        if (!split.remaining.mutations.empty())
-            processed = PushProcessor(*lease, *caller.setup).process(caller.session, scope, split.remaining, now);
-        response = filter.merge(caller.session, std::move(processed), std::move(split.answered));
-    } else {
-        response = PushProcessor(*lease, *caller.setup).process(caller.session, scope, *pushRequest, now);
-    }
+    // A push re-sent after a restore is answered from what HQ still holds inside (PushProcessor).
+    protocol::PushResponse response =
+        PushProcessor(*lease, *caller.setup).process(caller.session, scope, *pushRequest, now);
     // Left out when the device names the same id (protocol::incarnationTag).
     if (QString current = Incarnation::current(*lease); protocol::incarnationTag(current) != pushRequest->incarnationTag)
         response.incarnation = std::move(current);

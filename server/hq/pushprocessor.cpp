@@ -4,11 +4,45 @@
 #include "rowbatch.h"
 
 #include <QHash>
+#include <QStringList>
+
+#include <algorithm>
 
 namespace onsite::hq {
 
 using protocol::MutationResult;
 using protocol::MutationStatus;
+
+namespace {
+
+constexpr int kDigestsPerQuery = 200;
+
+} // namespace
+
+QHash<QString, PushProcessor::StoredResult> PushProcessor::heldOutcomes(const DeviceSession &session,
+                                                                        const std::vector<QString> &digests)
+{
+    // Looked up a few hundred at a time within the device's own results (the key's prefix).
+    QHash<QString, StoredResult> held;
+    for (size_t from = 0; from < digests.size(); from += kDigestsPerQuery) {
+        const size_t to = std::min(digests.size(), from + kDigestsPerQuery);
+        QStringList marks;
+        QVariantList params{session.account, session.deviceId};
+        for (size_t i = from; i < to; ++i) {
+            marks << QStringLiteral("?");
+            params << digests[i];
+        }
+        const auto rows = m_db.query(QStringLiteral("SELECT digest, status, reason, message FROM hq_push_results "
+                                                    "WHERE account = ? AND device_id = ? AND digest IN (%1)")
+                                         .arg(marks.join(QLatin1Char(','))),
+                                     params);
+        for (const SqlRow &row : rows) {
+            if (const auto status = protocol::statusFromName(row[1].toString()))
+                held.insert(row[0].toString(), {row[0].toString(), {0, *status, row[2].toString(), row[3].toString(), {}}});
+        }
+    }
+    return held;
+}
 
 MutationResult PushProcessor::replayResult(const DeviceSession &session, const protocol::Mutation &mutation,
                                            const QString &digest, const StoredResult *earlierInPush)
@@ -73,22 +107,36 @@ protocol::PushResponse PushProcessor::process(const DeviceSession &session, cons
     qint64 lastSeq = state.empty() ? 0 : state.front().value(0).toLongLong();
     const qint64 lastBefore = lastSeq;
 
+    std::vector<QString> digests;
+    digests.reserve(request.mutations.size());
+    for (const protocol::Mutation &mutation : request.mutations)
+        digests.push_back(mutation.digest());
+    const QHash<QString, StoredResult> held = request.resend ? heldOutcomes(session, digests) : QHash<QString, StoredResult>{};
+
     ChangeFeed feed(m_db);
     RecordWriter writer(m_db, m_setup, feed);
     // Outcomes are written together after the loop (multi-row inserts); a number repeated
     // within this push is answered from here.
     QHash<qint64, StoredResult> answered;
     QVariantList resultRows;
-    for (const protocol::Mutation &mutation : request.mutations) {
-        const QString digest = mutation.digest();
+    for (size_t i = 0; i < request.mutations.size(); ++i) {
+        const protocol::Mutation &mutation = request.mutations[i];
+        const QString &digest = digests[i];
         if (mutation.seq <= lastSeq) {
             const auto earlier = answered.constFind(mutation.seq);
             response.results.push_back(
                 replayResult(session, mutation, digest, earlier == answered.constEnd() ? nullptr : &*earlier));
             continue;
         }
-        const auto refused = clockRefusal(mutation, now);
-        MutationResult result = refused ? *refused : writer.apply(mutation, session, scope, now);
+        MutationResult result;
+        if (const auto kept = held.constFind(digest); kept != held.constEnd()) {
+            result = kept->result;
+            result.seq = mutation.seq;
+        } else if (const auto refused = clockRefusal(mutation, now)) {
+            result = *refused;
+        } else {
+            result = writer.apply(mutation, session, scope, now);
+        }
         resultRows << session.account << session.deviceId << mutation.seq << digest
                    << protocol::statusName(result.status) << result.reason << result.message;
         answered.insert(mutation.seq, {digest, {mutation.seq, result.status, result.reason, result.message, {}}});

@@ -6,6 +6,9 @@
 #include "scope.h"
 
 #include <QDateTime>
+#include <QHash>
+
+#include <vector>
 
 namespace onsite::hq {
 
@@ -33,6 +36,12 @@ private:
     // `earlierInPush`: the outcome of the same number earlier in this push (not yet stored).
     protocol::MutationResult replayResult(const DeviceSession &session, const protocol::Mutation &mutation,
                                           const QString &digest, const StoredResult *earlierInPush);
+    // A push re-sent after HQ was restored from a backup (PushRequest::resend) carries the
+    // device's records under new numbers: the outcomes this device's earlier pushes stored
+    // for the same content (Mutation::digest), found among `digests`. Result rows commit with
+    // their effects, so a stored digest proves HQ holds the edit; it is answered with that
+    // outcome, as a replay is, and not applied twice.
+    QHash<QString, StoredResult> heldOutcomes(const DeviceSession &session, const std::vector<QString> &digests);
 
     SqlConnection &m_db;
     const CampaignSetup &m_setup;

@@ -142,6 +142,44 @@ TEST_P(PushReplay, DeviceFolderRestoredFromABackupRenumbersAndLosesNothing)
 
 // Clocks decide conflicts: a stamp compared as text must have the one fixed format, and
 // one far in the future would outvote every later edit, HQ's own included.
+// After HQ is restored from a backup a device re-sends its records under new numbers
+// ("resend"): content HQ still holds is answered with its stored outcome and stored once,
+// the rest is applied, and a retry of the same re-sent push is a plain replay.
+TEST_P(PushReplay, ReSentContentHqHoldsIsAnsweredFromItsOutcomeAndStoredOnce)
+{
+    auto device = signIn(QStringLiteral("g1.li"), QStringLiteral("tab-5"));
+    const QJsonObject held = scoreMutation(1, QStringLiteral("r-1"), QStringLiteral("DC"), QStringLiteral("1.4"),
+                                           QStringLiteral("g1.li"), QStringLiteral("好"), 3001);
+    const ApiReply first = device->post(kPush, pushBody(QStringLiteral("tab-5"), {held}));
+    ASSERT_EQ(resultOf(first, 1).value(QStringLiteral("status")).toString(), QStringLiteral("applied"))
+        << first.body.toStdString();
+
+    QJsonObject heldAgain = held;
+    heldAgain.insert(QStringLiteral("seq"), 2);
+    QJsonObject body = pushBody(QStringLiteral("tab-5"),
+                                {heldAgain, scoreMutation(3, QStringLiteral("r-3"), QStringLiteral("DC"), QStringLiteral("2.4"),
+                                                          QStringLiteral("g1.li"), QStringLiteral("较好"), 3003)});
+    body.insert(QStringLiteral("resend"), true);
+    for (int attempt = 0; attempt < 2; ++attempt) { // the second is a retry that lost its answer
+        const ApiReply reply = device->post(kPush, body);
+        ASSERT_EQ(reply.status, 200) << reply.body.toStdString();
+        EXPECT_EQ(resultOf(reply, 2).value(QStringLiteral("status")).toString(), QStringLiteral("applied"))
+            << "attempt " << attempt << ": " << reply.body.toStdString();
+        EXPECT_EQ(resultOf(reply, 3).value(QStringLiteral("status")).toString(), QStringLiteral("applied"))
+            << "attempt " << attempt << ": " << reply.body.toStdString();
+        EXPECT_EQ(reply.json.value(QStringLiteral("last_processed_seq")).toInteger(), 3);
+    }
+
+    auto hqReader = signIn(QStringLiteral("kpb.admin"), QStringLiteral("hq-reader"));
+    int heldChanges = 0, newChanges = 0;
+    for (const PulledChange &c : pullAll(*hqReader)) {
+        heldChanges += c.id == QLatin1String("r-1") ? 1 : 0;
+        newChanges += c.id == QLatin1String("r-3") ? 1 : 0;
+    }
+    EXPECT_EQ(heldChanges, 1) << "the held score was stored again";
+    EXPECT_EQ(newChanges, 1);
+}
+
 TEST_P(PushReplay, ClocksThatAreMalformedOrFarAheadAreRefused)
 {
     auto device = signIn(QStringLiteral("g1.li"), QStringLiteral("tab-3"));
