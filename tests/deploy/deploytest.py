@@ -171,7 +171,7 @@ def pull_all(base_url, token, **kwargs):
         page = answer.json()
         changes += page["changes"]
         cursor = page["cursor"]
-        if not page["more"]:
+        if not page.get("more", False):
             return changes, cursor
     raise TestFailure("pull did not end")
 
