@@ -7,12 +7,14 @@
 #include "console/consolesessions.h"
 #include "http/httpserver.h"
 #include "hq/scorehistory.h"
+#include "store/walcheckpointer.h"
 #include "store/writerqueue.h"
 
 #include <boost/asio/ip/address.hpp>
 
 #include <csignal>
 #include <iostream>
+#include <optional>
 #include <pthread.h>
 #include <string>
 #include <thread>
@@ -220,9 +222,13 @@ int runServe(const QStringList &arguments, const CommandIo &io)
             // A push writes several indexes at random places (record ids are UUIDs): in
             // SQLite's default 2 MiB page cache a batch spilled and re-read pages, more so
             // as HQ grew (docs/BENCHMARKS.md). The cache grows only as pages are used.
-            connection->executeScript(QStringLiteral("PRAGMA cache_size = -65536;"));
+            // Checkpoints run on their own thread (WalCheckpointer below), not in a commit.
+            connection->executeScript(QStringLiteral("PRAGMA cache_size = -65536; PRAGMA wal_autocheckpoint = 0;"));
             return std::make_unique<QueuedWriterConnection>(std::move(connection), writers);
         });
+        std::optional<WalCheckpointer> checkpointer;
+        if (!folder.usesPostgres())
+            checkpointer.emplace(folder.connect(), std::chrono::milliseconds(200));
         hq::HqApi api(pool, folder.path(), options.workerThreads);
         const QString webRoot = parser.isSet(QStringLiteral("web-root")) ? cli.value(QStringLiteral("web-root"))
                                                                           : console::ConsoleService::defaultWebRoot();
