@@ -13,6 +13,7 @@
 #include "hqprocess.h"
 #include "photoreport.h"
 #include "photoruns.h"
+#include "procstats.h"
 
 #include "client/transport/syncengine.h"
 
@@ -33,21 +34,6 @@ using namespace onsite;
 using namespace onsite::bench;
 
 namespace {
-
-// This process's CPU seconds and the machine's load (bench/procstats.h has the same; it
-// is not in every checkout yet).
-double cpuSeconds()
-{
-    timespec t{};
-    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
-    return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_nsec) / 1e9;
-}
-
-double loadAverage()
-{
-    double load[3] = {};
-    return getloadavg(load, 3) > 0 ? load[0] : 0;
-}
 
 void progress(const QString &text)
 {

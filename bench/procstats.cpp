@@ -1,11 +1,10 @@
 #include "procstats.h"
 
-#include <QByteArray>
-#include <QFile>
+#include "system/processstatus.h"
 
-#include <malloc.h>
 #include <time.h>
 
+#include <algorithm>
 #include <cstdlib>
 
 namespace onsite::bench {
@@ -19,22 +18,12 @@ double cpuSeconds()
 
 double statusMb(const char *field)
 {
-    QFile status(QStringLiteral("/proc/self/status"));
-    if (!status.open(QIODevice::ReadOnly))
-        return 0;
-    for (const QByteArray &line : status.readAll().split('\n')) {
-        if (line.startsWith(field))
-            return line.mid(qstrlen(field)).trimmed().split(' ').front().toDouble() / 1024.0;
-    }
-    return 0;
+    return std::max<qint64>(0, processStatusKiB(field)) / 1024.0;
 }
 
 void resetPeak()
 {
-    malloc_trim(0);
-    QFile refs(QStringLiteral("/proc/self/clear_refs"));
-    if (refs.open(QIODevice::WriteOnly))
-        refs.write("5");
+    resetPeakResident();
 }
 
 double loadAverage()

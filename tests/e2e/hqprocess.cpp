@@ -1,6 +1,7 @@
 #include "hqprocess.h"
 
 #include "postgres/postgrestestdb.h"
+#include "system/processstatus.h"
 #include "testsupport.h"
 
 #include <QCryptographicHash>
@@ -271,17 +272,7 @@ QString HqProcess::baseUrl() const { return QStringLiteral("%1://127.0.0.1:%2").
 
 qint64 HqProcess::pid() const { return m_process ? m_process->processId() : 0; }
 
-qint64 HqProcess::residentKiB() const
-{
-    QFile status(QStringLiteral("/proc/%1/status").arg(pid()));
-    if (!status.open(QIODevice::ReadOnly))
-        return -1;
-    for (const QByteArray &line : status.readAll().split('\n')) {
-        if (line.startsWith("VmRSS:"))
-            return line.mid(6).trimmed().split(' ').front().toLongLong();
-    }
-    return -1;
-}
+qint64 HqProcess::residentKiB() const { return pid() > 0 ? processStatusKiB("VmRSS:", pid()) : -1; }
 
 double HqProcess::cpuSeconds() const
 {

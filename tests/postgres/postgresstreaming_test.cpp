@@ -2,12 +2,9 @@
 // mode): a large result never sits in memory whole, and after a failure or a throwing
 // callback the connection is ready for the next statement.
 #include "postgrestestdb.h"
-
-#include <QFile>
+#include "system/processstatus.h"
 
 #include <gtest/gtest.h>
-
-#include <malloc.h>
 
 using onsite::SqlError;
 using onsite::SqlRow;
@@ -20,26 +17,6 @@ class PostgresStreamingTest : public PostgresTest
 {
 };
 
-double statusMb(const char *field)
-{
-    QFile status(QStringLiteral("/proc/self/status"));
-    if (!status.open(QIODevice::ReadOnly))
-        return 0;
-    for (const QByteArray &line : status.readAll().split('\n')) {
-        if (line.startsWith(field))
-            return line.mid(qstrlen(field)).trimmed().split(' ').front().toDouble() / 1024.0;
-    }
-    return 0;
-}
-
-void resetPeak()
-{
-    malloc_trim(0);
-    QFile refs(QStringLiteral("/proc/self/clear_refs"));
-    if (refs.open(QIODevice::WriteOnly))
-        refs.write("5");
-}
-
 const QString kWide = QStringLiteral("SELECT g, repeat('x', 2000) FROM generate_series(1, ?) AS g");
 
 } // namespace
@@ -48,8 +25,8 @@ TEST_F(PostgresStreamingTest, ALargeResultIsReadRowByRowInBoundedMemory)
 {
     constexpr int kRows = 100000; // 200 MB of text when read whole
     for (int text = 0; text < 2; ++text) {
-        resetPeak();
-        const double before = statusMb("VmRSS:");
+        onsite::resetPeakResident();
+        const double before = onsite::processStatusKiB("VmRSS:") / 1024.0;
         qint64 rows = 0;
         qint64 sum = 0;
         qint64 bytes = 0;
@@ -66,7 +43,7 @@ TEST_F(PostgresStreamingTest, ALargeResultIsReadRowByRowInBoundedMemory)
                 bytes += row[1].toString().size();
             });
         }
-        const double peak = statusMb("VmHWM:") - before;
+        const double peak = onsite::processStatusKiB("VmHWM:") / 1024.0 - before;
         EXPECT_EQ(rows, kRows);
         EXPECT_EQ(sum, qint64(kRows) * (kRows + 1) / 2);
         EXPECT_EQ(bytes, qint64(kRows) * 2000);
