@@ -39,7 +39,9 @@ TEST(WalCheckpointer, CopiesCommittedPagesIntoTheDatabaseFile)
 
     WalCheckpointer checkpointer(std::make_unique<SqliteConnection>(path), 10ms);
     const auto deadline = std::chrono::steady_clock::now() + 20s;
-    while (QFileInfo(path).size() < 4'000'000 && std::chrono::steady_clock::now() < deadline)
+    // The file grows while a checkpoint runs, before the thread counts it: wait for both.
+    while ((checkpointer.copyingRuns() < 1 || QFileInfo(path).size() < 4'000'000)
+           && std::chrono::steady_clock::now() < deadline)
         std::this_thread::sleep_for(10ms);
     EXPECT_GE(QFileInfo(path).size(), 4'000'000);
     EXPECT_GE(checkpointer.copyingRuns(), 1);
