@@ -31,11 +31,16 @@ void WalCheckpointer::run()
 {
     std::unique_lock lock(m_mutex);
     while (!m_stopping) {
-        m_stopRequested.wait_for(lock, m_period, [this] { return m_stopping; });
+        if (m_stopRequested.wait_for(lock, m_period, [this] { return m_stopping; }))
+            break;
         lock.unlock();
         checkpoint();
         lock.lock();
     }
+    lock.unlock();
+    // After the stop was asked for, so it copies every commit made before it, even when a
+    // round was already under way then.
+    checkpoint();
 }
 
 void WalCheckpointer::checkpoint()
