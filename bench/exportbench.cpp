@@ -49,7 +49,7 @@ std::vector<ExportRun> servedExports(const QString &path, std::shared_ptr<const 
         for (const Export &kind : kExports) {
             ExportRun run;
             run.name = QString::fromLatin1(kind.name);
-            resetPeak();
+            resetPeakResident();
             const double before = statusMb("VmRSS:");
             QElapsedTimer timer;
             timer.start();

@@ -21,11 +21,6 @@ double statusMb(const char *field)
     return std::max<qint64>(0, processStatusKiB(field)) / 1024.0;
 }
 
-void resetPeak()
-{
-    resetPeakResident();
-}
-
 double loadAverage()
 {
     double load[3] = {};

@@ -126,7 +126,7 @@ struct RealRun
 // by the console), serialised as the API answers it.
 RealRun realResults(const QString &path, const CampaignSetup &setup)
 {
-    resetPeak();
+    resetPeakResident();
     const double before = statusMb("VmRSS:");
     QElapsedTimer timer;
     timer.start();

@@ -2,6 +2,7 @@
 // on the desktop's device services, loads it and runs it (or one of its test modes).
 #include "appcomposition.h"
 #include "platform/platformservices.h"
+#include "system/processstatus.h"
 
 #include <QCommandLineParser>
 #include <QDir>
@@ -33,22 +34,6 @@ void countQmlProblems(QtMsgType type, const QMessageLogContext &context, const Q
     if (type != QtDebugMsg && type != QtInfoMsg)
         ++g_qmlProblems;
     g_previousHandler(type, context, message);
-}
-
-
-// The process's peak resident set so far (Linux: VmHWM), or -1 where it is not known.
-long peakRssKb()
-{
-    std::FILE *status = std::fopen("/proc/self/status", "r");
-    if (!status)
-        return -1;
-    char line[256];
-    long kb = -1;
-    while (std::fgets(line, sizeof line, status))
-        if (std::sscanf(line, "VmHWM: %ld kB", &kb) == 1)
-            break;
-    std::fclose(status);
-    return kb;
 }
 
 } // namespace
@@ -119,7 +104,7 @@ int main(int argc, char *argv[])
             // CPU time too (all threads, since exec): unlike wall time it barely
             // moves when other processes share the machine.
             std::printf("%s %.1f cpu-ms %.1f peak-rss-kb %ld\n", what, static_cast<double>(sinceMain.nsecsElapsed()) / 1e6,
-                        1000.0 * static_cast<double>(std::clock()) / CLOCKS_PER_SEC, peakRssKb());
+                        1000.0 * static_cast<double>(std::clock()) / CLOCKS_PER_SEC, static_cast<long>(onsite::processStatusKiB("VmHWM:")));
             std::fflush(stdout);
         };
         // The home page reads its list as its first frame is swapped, so it is normally
