@@ -1,6 +1,7 @@
 #include "scoringengine.h"
 
 #include "scoreinput.h"
+#include "system/parallel.h"
 
 #include <QHash>
 
@@ -13,6 +14,9 @@
 namespace onsite {
 
 namespace {
+
+// Below this many entries one thread computes every unit: a thread costs more.
+constexpr std::size_t kParallelRows = 100000;
 
 bool isBonusProject(const std::vector<const Indicator *> &items)
 {
@@ -327,49 +331,55 @@ std::vector<UnitResult> ScoringEngine::computeUnits(const ScoreTable &table, con
         for (const Indicator *item : projects.back().second)
             itemIds.add(item->code);
     }
-    CodeIndex unitIds;
     CodeIndex categories;
+    std::vector<const Unit *> selected;
     for (const Unit &unit : m_setup.units) {
         if (only.isEmpty() || only.contains(unit.code))
-            unitIds.add(unit.code);
+            selected.push_back(&unit);
         categories.add(unit.category);
     }
-    const Buckets buckets(table, unitIds, itemIds);
-    ItemComputer items(m_setup, table, static_cast<std::size_t>(itemIds.ids.size()));
 
-    std::vector<UnitResult> units;
-    units.reserve(static_cast<std::size_t>(unitIds.ids.size()));
-    for (const Unit &unit : m_setup.units) {
-        const int unitId = unitIds.find(unit.code);
-        if (unitId < 0)
-            continue;
-        UnitResult result;
-        result.unitCode = unit.code;
-        result.unitName = unit.name;
-        result.category = unit.category;
-        const int category = categories.find(unit.category);
-        for (const auto &[project, projectItems] : projects) {
-            Decimal subtotal;
-            for (const Indicator *item : projectItems) {
-                const int itemId = itemIds.find(item->code);
-                ItemResult itemResult =
-                    items.compute(unit, category, *item, itemId, buckets.of(unitId, itemId), result.warnings);
-                if (itemResult.points)
-                    subtotal += *itemResult.points;
-                else
-                    ++result.unscoredCount;
-                result.veto = result.veto || itemResult.vetoTriggered;
-                result.items.push_back(std::move(itemResult));
+    // Units are independent: large tables are computed in slices of units on several
+    // threads (the first results request of a campaign with millions of entries), each
+    // slice with its own buckets and evaluations, every result in its set-up position.
+    std::vector<UnitResult> units(selected.size());
+    const std::size_t minUnitsPerSlice = table.size() >= kParallelRows ? 1 : std::max<std::size_t>(1, selected.size());
+    forEachSlice(selected.size(), minUnitsPerSlice, [&](std::size_t begin, std::size_t end) {
+        CodeIndex unitIds;
+        for (std::size_t i = begin; i < end; ++i)
+            unitIds.add(selected[i]->code);
+        const Buckets buckets(table, unitIds, itemIds);
+        ItemComputer items(m_setup, table, static_cast<std::size_t>(itemIds.ids.size()));
+        for (std::size_t i = begin; i < end; ++i) {
+            const Unit &unit = *selected[i];
+            const int unitId = unitIds.find(unit.code);
+            UnitResult &result = units[i];
+            result.unitCode = unit.code;
+            result.unitName = unit.name;
+            result.category = unit.category;
+            const int category = categories.find(unit.category);
+            for (const auto &[project, projectItems] : projects) {
+                Decimal subtotal;
+                for (const Indicator *item : projectItems) {
+                    const int itemId = itemIds.find(item->code);
+                    ItemResult itemResult =
+                        items.compute(unit, category, *item, itemId, buckets.of(unitId, itemId), result.warnings);
+                    if (itemResult.points)
+                        subtotal += *itemResult.points;
+                    else
+                        ++result.unscoredCount;
+                    result.veto = result.veto || itemResult.vetoTriggered;
+                    result.items.push_back(std::move(itemResult));
+                }
+                if (isBonusProject(projectItems))
+                    subtotal = Decimal::min(subtotal, project->maxScore);
+                result.subtotals.push_back({project->code, subtotal});
+                result.exactTotal += subtotal;
             }
-            if (isBonusProject(projectItems))
-                subtotal = Decimal::min(subtotal, project->maxScore);
-            result.subtotals.push_back({project->code, subtotal});
-            result.exactTotal += subtotal;
+            result.total = result.exactTotal.rounded(2);
+            result.grade = gradeFor(result.total, result.veto);
         }
-        result.total = result.exactTotal.rounded(2);
-        result.grade = gradeFor(result.total, result.veto);
-        units.push_back(std::move(result));
-    }
+    });
     return units;
 }
 

@@ -8,6 +8,9 @@
 #include "store/migrations.h"
 #include "store/sqliteconnection.h"
 
+#include <QDir>
+#include <QTemporaryDir>
+
 #include <gtest/gtest.h>
 
 #include <map>
@@ -258,6 +261,20 @@ std::string describe(const CampaignResults &r)
     return out;
 }
 
+// A table's rows as text, names resolved, in the table's order.
+std::vector<std::string> rowsAsText(const ScoreTable &table)
+{
+    std::vector<std::string> rows;
+    for (std::size_t i = 0; i < table.size(); ++i) {
+        const ScoreTable::Row &r = table.row(i);
+        rows.push_back((table.units()[r.unit] + u'|' + table.indicators()[r.indicator] + u'|' + table.accounts()[r.account]
+                        + u'|' + (table.kind(i) == ScoreKind::Final ? u'F' : u'R') + u'|' + table.inputs()[r.input] + u'|'
+                        + QString::number(r.recordedAt))
+                           .toStdString());
+    }
+    return rows;
+}
+
 } // namespace
 
 TEST(ScoringScale, GeneratedCampaignMatchesTheFormerEngine)
@@ -315,4 +332,68 @@ TEST(ScoringScale, TimestampsReadLikeQDateTime)
                   time.isValid() ? time.toMSecsSinceEpoch() : ScoreTable::kInvalidTime)
             << text;
     }
+}
+
+TEST(ScoringScale, UnitsComputedInSlicesOnSeveralThreadsMatchEachUnitComputedAlone)
+{
+    // Above the engine's threshold (100,000 entries) the units are computed in slices
+    // on several threads; each unit alone is one slice on the calling thread.
+    const CampaignSetup setup = generatedSetup(2400);
+    const ScoreTable table = ScoreTable::fromEntries(generatedEntries(setup));
+    ASSERT_GT(table.size(), 100000u);
+    const ScoringEngine engine(setup);
+    const std::vector<UnitResult> all = engine.computeUnits(table);
+    ASSERT_EQ(all.size(), setup.units.size());
+    for (std::size_t i = 0; i < all.size(); ++i)
+        ASSERT_EQ(all[i].unitCode, setup.units[i].code) << "set-up order at " << i;
+    for (std::size_t i = 0; i < all.size(); i += 97) {
+        const std::vector<UnitResult> alone = engine.computeUnits(table, {setup.units[i].code});
+        ASSERT_EQ(alone.size(), 1u);
+        EXPECT_EQ(describe(CampaignResults{{all[i]}, all[i].warnings}), describe(CampaignResults{alone, alone[0].warnings}))
+            << setup.units[i].code.toStdString();
+    }
+    // The last unit of every slice too (slices split the units evenly).
+    const std::vector<UnitResult> last = engine.computeUnits(table, {setup.units.back().code});
+    EXPECT_EQ(describe(CampaignResults{{all.back()}, {}}), describe(CampaignResults{last, {}}));
+}
+
+TEST(ScoringScale, TablesAppendedKeepEveryRowAndNameInOrder)
+{
+    const CampaignSetup setup = generatedSetup(30);
+    const std::vector<ScoreEntry> entries = generatedEntries(setup);
+    // The second part starts mid-unit, so it shares names with the first and brings new ones.
+    const std::size_t cut = entries.size() / 2 + 3;
+    ScoreTable first = ScoreTable::fromEntries({entries.begin(), entries.begin() + cut});
+    const ScoreTable second = ScoreTable::fromEntries({entries.begin() + cut, entries.end()});
+    first.append(second);
+    EXPECT_EQ(rowsAsText(first), rowsAsText(ScoreTable::fromEntries(entries)));
+    EXPECT_EQ(first.units().size(), setup.units.size()) << "a name in both parts is kept once";
+
+    ScoreTable empty;
+    empty.append(second);
+    EXPECT_EQ(rowsAsText(empty), rowsAsText(second));
+}
+
+TEST(ScoringScale, LargeStoredTableReadInTwoHalvesAtOnceEqualsOneRead)
+{
+    // From rowid 200,000 on SQLite reads the table's halves on two connections at once.
+    QTemporaryDir dir;
+    ASSERT_TRUE(dir.isValid());
+    SqliteConnection db(QDir(dir.path()).filePath(QStringLiteral("hq.sqlite")));
+    migrateSchema(db);
+    CampaignStore store(db);
+    const CampaignSetup setup = generatedSetup(60);
+    store.saveSetup(setup);
+    store.addScores(generatedEntries(setup));
+    // Every third row far up, so both halves hold rows of every unit, in mixed order.
+    db.execute(QStringLiteral("UPDATE score_entries SET rowid = rowid + 400000 WHERE rowid % 3 = 0"));
+
+    const ScoreTable inHalves = store.loadScoreTable();
+    db.begin(); // inside a transaction the read stays on this one connection
+    const ScoreTable inOne = store.loadScoreTable();
+    db.rollback();
+    ASSERT_EQ(inHalves.size(), inOne.size());
+    EXPECT_EQ(rowsAsText(inHalves), rowsAsText(inOne));
+    EXPECT_EQ(describe(ScoringEngine(setup).compute(inHalves)),
+              describe(referenceResults(setup, store.loadScores())));
 }
