@@ -78,6 +78,28 @@ ScoreTable ScoreTable::fromEntries(const std::vector<ScoreEntry> &entries)
     return table;
 }
 
+void ScoreTable::append(const ScoreTable &other)
+{
+    auto idsIn = [](Pool &mine, const Pool &theirs) {
+        std::vector<qint32> ids;
+        ids.reserve(static_cast<std::size_t>(theirs.names.size()));
+        for (const QString &name : theirs.names)
+            ids.push_back(mine.intern(name));
+        return ids;
+    };
+    const std::vector<qint32> units = idsIn(m_units, other.m_units);
+    const std::vector<qint32> indicators = idsIn(m_indicators, other.m_indicators);
+    const std::vector<qint32> accounts = idsIn(m_accounts, other.m_accounts);
+    const std::vector<qint32> inputs = idsIn(m_inputs, other.m_inputs);
+    reserve(m_rows.size() + other.m_rows.size());
+    for (std::size_t p = 0; p < other.m_rows.size(); ++p) {
+        const Row &row = other.m_rows[p];
+        m_rows.push_back(Row{units[row.unit], indicators[row.indicator], accounts[row.account], inputs[row.input],
+                             row.recordedAt});
+        m_kinds.push_back(other.m_kinds[p]);
+    }
+}
+
 void ScoreTable::reserve(std::size_t rows)
 {
     m_rows.reserve(rows);

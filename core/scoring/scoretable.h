@@ -41,6 +41,8 @@ public:
     void add(QByteArrayView unitCode, QByteArrayView indicatorCode, QByteArrayView account, ScoreKind kind,
              QByteArrayView input, qint64 recordedAtMs);
     void reserve(std::size_t rows);
+    // `other`'s rows after this table's, in their order (a table read in two parts).
+    void append(const ScoreTable &other);
 
     // The first row added is position 0; a later row wins a tie on recordedAt (input order).
     std::size_t size() const { return m_rows.size(); }

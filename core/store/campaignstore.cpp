@@ -2,10 +2,14 @@
 
 #include "fieldrecordrows.h"
 #include "setuprows.h"
+#include "scoretablebuilder.h"
 
 #include <QDateTime>
 #include <QHash>
 #include <QStringList>
+
+#include <exception>
+#include <thread>
 
 namespace onsite {
 
@@ -205,13 +209,10 @@ std::vector<ScoreEntry> CampaignStore::loadScores()
 
 namespace {
 
-void readScoreRows(SqlConnection &db, const QString &sql, const QVariantList &params, ScoreTable &table)
+void readScoreRows(SqlConnection &db, const QString &sql, const QVariantList &params, ScoreTableBuilder &table)
 {
     // As text: a QVariant and a QString per column cost more than the rest of the read.
-    db.queryEachText(sql, params, [&](const SqlTextRow &r) {
-        table.add(r[0], r[1], r[2], r[3] == QByteArrayView("final") ? ScoreKind::Final : ScoreKind::Rater, r[4],
-                  ScoreTable::parseTimestamp(r[5]));
-    });
+    db.queryEachText(sql, params, [&](const SqlTextRow &r) { table.add(r); });
 }
 
 const QString kScoreTableColumns = QStringLiteral("SELECT unit_code, indicator_code, account, kind, input, recorded_at "
@@ -221,14 +222,51 @@ const QString kScoreTableColumns = QStringLiteral("SELECT unit_code, indicator_c
 
 ScoreTable CampaignStore::loadScoreTable()
 {
-    ScoreTable table; // not reserved: counting the rows first costs more than growing 24-byte rows
+    // HQ's first results request reads millions of rows. On SQLite the table's two halves
+    // (by rowid) are read at once on two connections that see one snapshot; rows keep
+    // the table's order.
+    constexpr qint64 kSplitFromRowid = 200000;
+    const bool split = std::thread::hardware_concurrency() > 1 &&
+                       m_db.query(QStringLiteral("SELECT MAX(rowid) FROM score_entries")).front().value(0).toLongLong() >=
+                           kSplitFromRowid;
+    std::vector<std::unique_ptr<SqlConnection>> readers = split ? m_db.openSnapshotReaders(2) : decltype(readers){};
+    if (readers.size() == 2) {
+        const qint64 middle =
+            readers[0]->query(QStringLiteral("SELECT MAX(rowid) FROM score_entries")).front().value(0).toLongLong() / 2;
+        ScoreTable upper;
+        std::exception_ptr upperError;
+        std::thread other([&] {
+            try {
+                ScoreTableBuilder rows(false); // both processors are reading
+                readScoreRows(*readers[1], kScoreTableColumns + QStringLiteral(" WHERE rowid > ?"), {middle}, rows);
+                upper = rows.finish();
+            } catch (...) {
+                upperError = std::current_exception();
+            }
+        });
+        ScoreTable table;
+        try {
+            ScoreTableBuilder rows(false);
+            readScoreRows(*readers[0], kScoreTableColumns + QStringLiteral(" WHERE rowid <= ?"), {middle}, rows);
+            table = rows.finish();
+        } catch (...) {
+            other.join();
+            throw;
+        }
+        other.join();
+        if (upperError)
+            std::rethrow_exception(upperError);
+        table.append(upper);
+        return table;
+    }
+    ScoreTableBuilder table; // not reserved: counting the rows first costs more than growing 24-byte rows
     readScoreRows(m_db, kScoreTableColumns, {}, table);
-    return table;
+    return table.finish();
 }
 
 ScoreTable CampaignStore::loadScoreTable(const QStringList &unitCodes)
 {
-    ScoreTable table;
+    ScoreTableBuilder table;
     // In slices, so no statement exceeds an engine's limit on parameters.
     constexpr qsizetype kSlice = 500;
     for (qsizetype from = 0; from < unitCodes.size(); from += kSlice) {
@@ -242,7 +280,7 @@ ScoreTable CampaignStore::loadScoreTable(const QStringList &unitCodes)
         readScoreRows(m_db, kScoreTableColumns + QStringLiteral(" WHERE unit_code IN (%1)").arg(marks.join(u',')),
                       params, table);
     }
-    return table;
+    return table.finish();
 }
 
 } // namespace onsite

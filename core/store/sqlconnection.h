@@ -7,6 +7,7 @@
 #include <QVariantList>
 
 #include <functional>
+#include <memory>
 #include <stdexcept>
 #include <vector>
 
@@ -85,6 +86,13 @@ public:
     }
     // Several ';'-separated statements without parameters (schema scripts).
     virtual void executeScript(const QString &sql) = 0;
+    // Further connections to the same SQLite database, each already in a read transaction
+    // on one and the same snapshot (the latest commit), so a large table can be read in
+    // parts on several threads as one moment of it; each snapshot ends with its
+    // connection. None for other engines, in-memory or encrypted databases, inside a
+    // transaction (another connection would not see its writes), or while a writer holds
+    // the database.
+    virtual std::vector<std::unique_ptr<SqlConnection>> openSnapshotReaders(int /*count*/) { return {}; }
 
     virtual void begin() = 0;
     virtual void commit() = 0;

@@ -47,6 +47,7 @@ SqliteConnection::SqliteConnection(const QString &path, const QByteArray &encryp
 {
     int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
     const bool encrypted = !encryptionKey.isEmpty();
+    m_encrypted = encrypted;
     const QByteArray name = encrypted ? EncryptedVfs::openName(path, encryptionKey) : path.toUtf8();
     if (encrypted)
         flags |= SQLITE_OPEN_URI;
@@ -213,6 +214,32 @@ void SqliteConnection::executeScript(const QString &sql)
         sqlite3_free(error);
         throw SqlError(QStringLiteral("%1: %2").arg(m_path, message).toStdString());
     }
+}
+
+std::vector<std::unique_ptr<SqlConnection>> SqliteConnection::openSnapshotReaders(int count)
+{
+    std::vector<std::unique_ptr<SqlConnection>> readers;
+    if (m_encrypted || m_path.isEmpty() || m_path.startsWith(QLatin1String(":memory:")) || !sqlite3_get_autocommit(m_db))
+        return readers;
+    for (int i = 0; i < count; ++i)
+        readers.push_back(std::make_unique<SqliteConnection>(m_path));
+    // While the gate holds the write lock no commit can land between the readers' first
+    // reads, so they all start on one snapshot. A writer busy for long: no readers.
+    SqliteConnection gate(m_path);
+    sqlite3_busy_timeout(gate.m_db, 250);
+    if (sqlite3_exec(gate.m_db, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr) != SQLITE_OK)
+        return {};
+    try {
+        for (const std::unique_ptr<SqlConnection> &reader : readers) {
+            reader->execute(QStringLiteral("BEGIN"));
+            reader->query(QStringLiteral("SELECT 1 FROM sqlite_master LIMIT 1")); // the first read takes the snapshot
+        }
+    } catch (...) {
+        sqlite3_exec(gate.m_db, "ROLLBACK", nullptr, nullptr, nullptr);
+        throw;
+    }
+    sqlite3_exec(gate.m_db, "ROLLBACK", nullptr, nullptr, nullptr);
+    return readers;
 }
 
 void SqliteConnection::begin() { execute(QStringLiteral("BEGIN IMMEDIATE")); }

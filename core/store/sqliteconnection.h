@@ -29,6 +29,7 @@ public:
     void queryEachText(const QString &sql, const QVariantList &params,
                        const std::function<void(const SqlTextRow &)> &each) override;
     void executeScript(const QString &sql) override;
+    std::vector<std::unique_ptr<SqlConnection>> openSnapshotReaders(int count) override;
     void begin() override;
     void commit() override;
     void rollback() override;
@@ -41,6 +42,7 @@ private:
     [[noreturn]] void fail(const QString &what);
 
     QString m_path;
+    bool m_encrypted = false;
     sqlite3 *m_db = nullptr;
     QHash<QString, sqlite3_stmt *> m_statements;
 };

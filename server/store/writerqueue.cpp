@@ -83,6 +83,13 @@ void QueuedWriterConnection::queryEachText(const QString &sql, const QVariantLis
 
 void QueuedWriterConnection::executeScript(const QString &sql) { m_inner->executeScript(sql); }
 
+std::vector<std::unique_ptr<SqlConnection>> QueuedWriterConnection::openSnapshotReaders(int count)
+{
+    if (m_inTransaction)
+        return {};
+    return m_inner->openSnapshotReaders(count);
+}
+
 void QueuedWriterConnection::begin()
 {
     if (!m_holdsTurn)

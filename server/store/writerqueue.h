@@ -50,6 +50,7 @@ public:
     void queryEachText(const QString &sql, const QVariantList &params,
                        const std::function<void(const SqlTextRow &)> &each) override;
     void executeScript(const QString &sql) override;
+    std::vector<std::unique_ptr<SqlConnection>> openSnapshotReaders(int count) override; // reads need no turn
     void begin() override;
     void commit() override;
     void rollback() override;

@@ -257,3 +257,36 @@ TEST_F(SqliteConnection, UnopenablePathThrows)
     EXPECT_THROW(onsite::SqliteConnection{inMissingFolder}, SqlError);
     EXPECT_FALSE(QFile::exists(inMissingFolder));
 }
+
+TEST_F(SqliteConnection, SnapshotReadersSeeOneMomentAndNoLaterCommit)
+{
+    for (int i = 0; i < 3; ++i)
+        m_db->execute(QStringLiteral("INSERT INTO item (value) VALUES (?)"), {i});
+    auto readers = m_db->openSnapshotReaders(2);
+    ASSERT_EQ(readers.size(), 2u);
+    m_db->execute(QStringLiteral("INSERT INTO item (value) VALUES (99)")); // commits after the readers opened
+    for (const auto &reader : readers)
+        EXPECT_EQ(reader->query(QStringLiteral("SELECT COUNT(*) FROM item")).front().value(0).toLongLong(), 3);
+    EXPECT_EQ(itemCount(), 4);
+    readers.clear(); // the snapshots end with their connections
+    auto later = m_db->openSnapshotReaders(1);
+    ASSERT_EQ(later.size(), 1u);
+    EXPECT_EQ(later[0]->query(QStringLiteral("SELECT COUNT(*) FROM item")).front().value(0).toLongLong(), 4);
+}
+
+TEST_F(SqliteConnection, NoSnapshotReadersInsideATransactionInMemoryOrWhileAWriterHoldsTheDatabase)
+{
+    m_db->begin(); // another connection would not see this transaction's writes
+    m_db->execute(QStringLiteral("INSERT INTO item (value) VALUES (1)"));
+    EXPECT_TRUE(m_db->openSnapshotReaders(2).empty());
+    m_db->rollback();
+
+    onsite::SqliteConnection memory(QStringLiteral(":memory:"));
+    EXPECT_TRUE(memory.openSnapshotReaders(2).empty());
+
+    onsite::SqliteConnection writer(path());
+    writer.begin();
+    EXPECT_TRUE(m_db->openSnapshotReaders(2).empty()) << "no reader waits behind a long write";
+    writer.rollback();
+    EXPECT_EQ(m_db->openSnapshotReaders(2).size(), 2u);
+}
