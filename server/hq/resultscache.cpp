@@ -123,10 +123,14 @@ void ResultsCache::refresh(SqlConnection &db, const CampaignSetup &setup)
         }
     }
     const QSet<QString> recomputed(changed.begin(), changed.end());
+    std::vector<const UnitResult *> toWrite;
     for (const UnitResult &unit : m_units) {
         if (!m_unitJson.contains(unit.unitCode) || recomputed.contains(unit.unitCode))
-            m_unitJson.insert(unit.unitCode, unitResultJsonParts(unit));
+            toWrite.push_back(&unit);
     }
+    std::vector<UnitJsonParts> written = unitResultJsonParts(toWrite);
+    for (std::size_t i = 0; i < toWrite.size(); ++i)
+        m_unitJson.insert(toWrite[i]->unitCode, std::move(written[i]));
     m_results = std::make_shared<const CampaignResults>(rankResults(m_units));
     m_setup = &setup;
     m_head = head;

@@ -33,6 +33,8 @@ struct UnitJsonParts
     QByteArray tail;   // ,"subtotals":{…},"total":…,"unit":…,"unit_name":…,"unscored":…,"veto":…}
 };
 UnitJsonParts unitResultJsonParts(const UnitResult &unit);
+// The same for many units at once, on several threads when there are many.
+std::vector<UnitJsonParts> unitResultJsonParts(const std::vector<const UnitResult *> &units);
 void appendRankedUnitJson(QByteArray &out, const UnitJsonParts &parts, const UnitResult &unit, bool submitted);
 // `unitsArray` is the "[…]" of ranked units.
 QByteArray resultsDocumentBytes(const CampaignSetup &setup, const QByteArray &unitsArray, const QStringList &warnings);
