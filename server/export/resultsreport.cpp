@@ -14,7 +14,9 @@
 #include <QTextCursor>
 #include <QTextDocument>
 
+#include <memory>
 #include <mutex>
+#include <vector>
 
 namespace onsite::exports {
 
@@ -191,15 +193,22 @@ QByteArray ResultsReport::build() const
     const double footer = 8 * mm;
     const QSizeF body(page.width(), page.height() - footer);
 
-    QTextDocument document;
-    document.documentLayout()->setPaintDevice(&writer);
     const QFont font = reportFont(9.5);
-    document.setDefaultFont(font);
-    document.setDocumentMargin(0);
-    document.setPageSize(body);
-    document.setDefaultStyleSheet(
-        QStringLiteral("h1 { font-size: 18pt; } h2 { font-size: 15pt; } "
-                       "h3 { font-size: 13pt; } h4 { font-size: 11pt; }"));
+    // A document for the opening part (summary, ranking, chart) and one per unit: each
+    // unit starts a page, and drawing a page of one 1,000-unit document cost time in
+    // proportion to the whole document (a 1,000-page report took 25-30 s, now a third).
+    auto newDocument = [&] {
+        auto document = std::make_unique<QTextDocument>();
+        document->documentLayout()->setPaintDevice(&writer);
+        document->setDefaultFont(font);
+        document->setDocumentMargin(0);
+        document->setPageSize(body);
+        document->setDefaultStyleSheet(
+            QStringLiteral("h1 { font-size: 18pt; } h2 { font-size: 15pt; } "
+                           "h3 { font-size: 13pt; } h4 { font-size: 11pt; }"));
+        return document;
+    };
+    std::vector<std::unique_ptr<QTextDocument>> parts;
 
     std::vector<ChartBar> bars;
     for (const UnitRow &unit : view.units()) {
@@ -207,42 +216,44 @@ QByteArray ResultsReport::build() const
                         ResultsView::number(unit.total), unit.category, unit.veto});
     }
     RankingChart chart(std::move(bars), m_input.setup->campaign.gradeLines, mm);
-
-    QTextCursor cursor(&document);
+    parts.push_back(newDocument());
+    QTextCursor cursor(parts.back().get());
     cursor.insertHtml(headHtml(view) + rankingHtml(view));
     cursor.insertBlock();
     chart.insert(cursor, body.width());
-    // 各单位情况: each unit starts a page, so a unit's table never starts at a page foot.
-    QTextBlockFormat pageBreak;
-    pageBreak.setPageBreakPolicy(QTextFormat::PageBreak_AlwaysBefore);
+    // 各单位情况
     bool first = true;
     for (const UnitRow &unit : view.units()) {
-        cursor.insertBlock(pageBreak);
-        cursor.insertHtml((first ? QStringLiteral("<h3>三、各单位情况</h3>") : QString()) +
-                          unitHtml(view, unit));
+        parts.push_back(newDocument());
+        QTextCursor(parts.back().get())
+            .insertHtml((first ? QStringLiteral("<h3>三、各单位情况</h3>") : QString()) + unitHtml(view, unit));
         first = false;
     }
 
     QPainter painter;
     if (!painter.begin(&writer))
         throw ExportError("无法开始绘制 PDF");
-    const int pages = document.pageCount();
+    int pages = 0;
+    for (const auto &part : parts)
+        pages += part->pageCount();
     painter.setFont(font);
-    for (int p = 0; p < pages; ++p) {
-        if (p > 0)
-            writer.newPage();
-        painter.save();
-        painter.translate(0, -p * body.height());
-        QAbstractTextDocumentLayout::PaintContext context;
-        context.clip = QRectF(0, p * body.height(), body.width(), body.height());
-        context.palette.setColor(QPalette::Text, Qt::black);
-        painter.setClipRect(context.clip);
-        document.documentLayout()->draw(&painter, context);
-        painter.restore();
-        painter.setPen(Qt::black);
-        painter.drawText(
-            QRectF(0, body.height(), body.width(), footer), Qt::AlignHCenter | Qt::AlignBottom,
-            QStringLiteral("%1 · 第 %2 页，共 %3 页").arg(view.campaign()).arg(p + 1).arg(pages));
+    int pageNumber = 0;
+    for (const auto &part : parts) {
+        for (int p = 0; p < part->pageCount(); ++p, ++pageNumber) {
+            if (pageNumber > 0)
+                writer.newPage();
+            painter.save();
+            painter.translate(0, -p * body.height());
+            QAbstractTextDocumentLayout::PaintContext context;
+            context.clip = QRectF(0, p * body.height(), body.width(), body.height());
+            context.palette.setColor(QPalette::Text, Qt::black);
+            painter.setClipRect(context.clip);
+            part->documentLayout()->draw(&painter, context);
+            painter.restore();
+            painter.setPen(Qt::black);
+            painter.drawText(QRectF(0, body.height(), body.width(), footer), Qt::AlignHCenter | Qt::AlignBottom,
+                             QStringLiteral("%1 · 第 %2 页，共 %3 页").arg(view.campaign()).arg(pageNumber + 1).arg(pages));
+        }
     }
     painter.end();
     buffer.close();

@@ -73,6 +73,25 @@ QString pdfText(const QByteArray &pdf)
         .remove(QLatin1Char('\n'));
 }
 
+// The text of each page (pdftotext ends a page with a form feed), without spaces.
+QStringList pdfPages(const QByteArray &pdf)
+{
+    QTemporaryDir dir;
+    QFile file(dir.filePath(QStringLiteral("report.pdf")));
+    EXPECT_TRUE(file.open(QIODevice::WriteOnly));
+    file.write(pdf);
+    file.close();
+    QProcess process;
+    process.start(QStringLiteral("pdftotext"), {file.fileName(), QStringLiteral("-")});
+    EXPECT_TRUE(process.waitForFinished(60000));
+    QStringList pages = QString::fromUtf8(process.readAllStandardOutput()).split(QLatin1Char('\f'));
+    if (!pages.isEmpty() && pages.last().trimmed().isEmpty())
+        pages.removeLast();
+    for (QString &page : pages)
+        page.remove(QLatin1Char(' ')).remove(QLatin1Char('\n'));
+    return pages;
+}
+
 TEST(CellSafety, NeutralisesFormulaStartsAndStripsControlCharacters)
 {
     EXPECT_EQ(safeCellText(QStringLiteral("=HYPERLINK(\"x\")")),
@@ -168,6 +187,32 @@ TEST(Exports, ReportsRenderOnSeveralThreadsAtOnce)
             text.contains(QStringLiteral("=cmd|'/Ccalc'!A0"))); // the PDF shows text as written
     }
     EXPECT_TRUE(workbook.get().startsWith("PK"));
+}
+
+TEST(Exports, ReportGivesEachUnitAPageOfItsOwnAfterTheRankingAndTheChart)
+{
+    const ExportInput input = sampleInput();
+    const QStringList pages = pdfPages(reportPdf(input));
+    const QJsonArray units = input.results.value(QStringLiteral("units")).toArray();
+    ASSERT_GT(units.size(), 5);
+    ASSERT_GE(pages.size(), units.size() + 1);
+    EXPECT_TRUE(pages[0].contains(QStringLiteral("考评结果通报")));
+    EXPECT_TRUE(pages[0].contains(QStringLiteral("一、考评排名")));
+    // The units' pages are the last ones, one each, in rank order; the first says what follows.
+    const qsizetype firstUnitPage = pages.size() - units.size();
+    for (qsizetype i = 0; i < units.size(); ++i) {
+        const QJsonObject unit = units.at(i).toObject();
+        const QString heading = QStringLiteral("第%1名%2（")
+                                    .arg(unit.value(QStringLiteral("rank")).toInt())
+                                    .arg(unit.value(QStringLiteral("unit_name")).toString());
+        const QString &page = pages[firstUnitPage + i];
+        const QString expectedStart = i == 0 ? QStringLiteral("三、各单位情况") + heading : heading;
+        EXPECT_TRUE(page.startsWith(expectedStart)) << "page " << firstUnitPage + i + 1 << ": " << page.left(60).toStdString();
+        EXPECT_EQ(page.count(QStringLiteral("一级指标")), 1) << "one unit on page " << firstUnitPage + i + 1;
+        EXPECT_TRUE(page.contains(QStringLiteral("第%1页，共%2页").arg(firstUnitPage + i + 1).arg(pages.size())));
+    }
+    for (qsizetype p = 0; p < firstUnitPage; ++p)
+        EXPECT_FALSE(pages[p].contains(QStringLiteral("一级指标"))) << "no unit before the units' part, page " << p + 1;
 }
 
 // The console exports live results from the engine's ranked results, without the JSON
