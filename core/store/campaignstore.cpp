@@ -226,7 +226,7 @@ ScoreTable CampaignStore::loadScoreTable()
     // (by rowid) are read at once on two connections that see one snapshot; rows keep
     // the table's order.
     constexpr qint64 kSplitFromRowid = 200000;
-    const bool split = std::thread::hardware_concurrency() > 1 &&
+    const bool split = std::thread::hardware_concurrency() > 1 && m_db.hasSnapshotReaders() &&
                        m_db.query(QStringLiteral("SELECT MAX(rowid) FROM score_entries")).front().value(0).toLongLong() >=
                            kSplitFromRowid;
     std::vector<std::unique_ptr<SqlConnection>> readers = split ? m_db.openSnapshotReaders(2) : decltype(readers){};

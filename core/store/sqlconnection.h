@@ -93,6 +93,9 @@ public:
     // transaction (another connection would not see its writes), or while a writer holds
     // the database.
     virtual std::vector<std::unique_ptr<SqlConnection>> openSnapshotReaders(int /*count*/) { return {}; }
+    // Whether openSnapshotReaders can give readers at all (not: whether it will now),
+    // and so whether `rowid` can be asked for: the engine is SQLite on a plain file.
+    virtual bool hasSnapshotReaders() const { return false; }
 
     virtual void begin() = 0;
     virtual void commit() = 0;

@@ -216,10 +216,15 @@ void SqliteConnection::executeScript(const QString &sql)
     }
 }
 
+bool SqliteConnection::hasSnapshotReaders() const
+{
+    return !m_encrypted && !m_path.isEmpty() && !m_path.startsWith(QLatin1String(":memory:"));
+}
+
 std::vector<std::unique_ptr<SqlConnection>> SqliteConnection::openSnapshotReaders(int count)
 {
     std::vector<std::unique_ptr<SqlConnection>> readers;
-    if (m_encrypted || m_path.isEmpty() || m_path.startsWith(QLatin1String(":memory:")) || !sqlite3_get_autocommit(m_db))
+    if (!hasSnapshotReaders() || !sqlite3_get_autocommit(m_db))
         return readers;
     for (int i = 0; i < count; ++i)
         readers.push_back(std::make_unique<SqliteConnection>(m_path));

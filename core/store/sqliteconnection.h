@@ -30,6 +30,7 @@ public:
                        const std::function<void(const SqlTextRow &)> &each) override;
     void executeScript(const QString &sql) override;
     std::vector<std::unique_ptr<SqlConnection>> openSnapshotReaders(int count) override;
+    bool hasSnapshotReaders() const override;
     void begin() override;
     void commit() override;
     void rollback() override;

@@ -51,6 +51,7 @@ public:
                        const std::function<void(const SqlTextRow &)> &each) override;
     void executeScript(const QString &sql) override;
     std::vector<std::unique_ptr<SqlConnection>> openSnapshotReaders(int count) override; // reads need no turn
+    bool hasSnapshotReaders() const override { return m_inner->hasSnapshotReaders(); }
     void begin() override;
     void commit() override;
     void rollback() override;

@@ -282,7 +282,9 @@ TEST_F(SqliteConnection, NoSnapshotReadersInsideATransactionInMemoryOrWhileAWrit
     m_db->rollback();
 
     onsite::SqliteConnection memory(QStringLiteral(":memory:"));
+    EXPECT_FALSE(memory.hasSnapshotReaders());
     EXPECT_TRUE(memory.openSnapshotReaders(2).empty());
+    EXPECT_TRUE(m_db->hasSnapshotReaders()) << "a plain file: only not now, inside the transaction";
 
     onsite::SqliteConnection writer(path());
     writer.begin();
