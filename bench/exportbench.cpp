@@ -110,7 +110,7 @@ QStringList checkExports(const QString &path, std::shared_ptr<const CampaignSetu
     for (const ExportRun &run : runs) {
         if (run.name.endsWith(QLatin1String(".csv"))) {
             const qsizetype lines = run.bytes.count("\r\n");
-            if (lines != setup->units.size() + 1)
+            if (lines != static_cast<qsizetype>(setup->units.size()) + 1)
                 problems << QStringLiteral("%1 has %2 lines for %3 units").arg(run.name).arg(lines).arg(setup->units.size());
             if (run.bytes != csv)
                 problems << QStringLiteral("%1 differs from the CSV made from the results document").arg(run.name);

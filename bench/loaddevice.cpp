@@ -96,7 +96,7 @@ asio::awaitable<void> push(LoadDevice &device, LoadConnection &connection, const
         batch.push_back({++device.seq, m.entity, m.id, protocol::op::kUpsert, hlc, m.data});
     }
     const QByteArray body =
-        compact(protocol::PushRequest{QString::fromStdString(device.deviceId), batch}.toJson());
+        compact(protocol::PushRequest{QString::fromStdString(device.deviceId), batch, false, {}}.toJson());
     const LoadReply reply =
         co_await timed(device, connection, book, "push", "POST", "/api/v1/sync/push", &body);
     if (reply.status != 200)

@@ -121,16 +121,18 @@ bool pointsBefore(const Evaluated *a, const Evaluated *b)
     if (a == b)
         return false;
     if (a->den && b->den)
-        return static_cast<__int128>(a->num) * b->den < static_cast<__int128>(b->num) * a->den;
+        return a->num * b->den < b->num * a->den; // |num| < 2^40, den < 2^20: no overflow
     return a->points() < b->points();
 }
+
+__extension__ typedef __int128 Int128; // GCC and Clang have it; -Wpedantic does not know it
 
 // The mean of [first, last): exact, through integers when every value is small.
 Decimal meanOf(const Evaluated *const *first, const Evaluated *const *last)
 {
     const auto count = static_cast<qint64>(last - first);
-    constexpr __int128 kLimit = static_cast<__int128>(1) << 62;
-    __int128 common = 1;
+    constexpr Int128 kLimit = static_cast<Int128>(1) << 62;
+    Int128 common = 1;
     bool small = true;
     for (auto it = first; small && it != last; ++it) {
         small = (*it)->den != 0;
@@ -140,9 +142,9 @@ Decimal meanOf(const Evaluated *const *first, const Evaluated *const *last)
         }
     }
     if (small) {
-        __int128 sum = 0;
+        Int128 sum = 0;
         for (auto it = first; small && it != last; ++it) {
-            sum += static_cast<__int128>((*it)->num) * (common / (*it)->den);
+            sum += static_cast<Int128>((*it)->num) * (common / (*it)->den);
             small = sum < kLimit && -sum < kLimit;
         }
         if (small)

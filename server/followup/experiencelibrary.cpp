@@ -39,12 +39,14 @@ std::vector<Experience> ExperienceLibrary::list(const ExperienceFilter &filter)
     for (const SqlRow &r : m_db.query(QStringLiteral(
              "SELECT id, unit_code, title, description, account, recorded_at FROM highlights")))
         all.push_back({kHighlight + r[0].toString(), r[1].toString(), r[2].toString(), r[3].toString(),
-                       r[4].toString(), QDateTime::fromString(r[5].toString(), Qt::ISODateWithMs)});
+                       r[4].toString(), QDateTime::fromString(r[5].toString(), Qt::ISODateWithMs),
+                       ReviewStatus::Pending, {}, {}, {}});
     FollowUpAttachments attachments(m_db);
     for (const SqlRow &r : m_db.query(QStringLiteral(
              "SELECT id, unit_code, title, description, account, submitted_at FROM hq_experience_submissions"))) {
         Experience experience{kSubmission + r[0].toString(), r[1].toString(), r[2].toString(), r[3].toString(),
-                              r[4].toString(), QDateTime::fromString(r[5].toString(), Qt::ISODateWithMs)};
+                              r[4].toString(), QDateTime::fromString(r[5].toString(), Qt::ISODateWithMs),
+                              ReviewStatus::Pending, {}, {}, {}};
         experience.attachments = attachments.of(FollowUpAttachments::kExperience, r[0].toString());
         all.push_back(std::move(experience));
     }
