@@ -58,21 +58,6 @@ ExportInput sampleInput()
     return input;
 }
 
-QString pdfText(const QByteArray &pdf)
-{
-    QTemporaryDir dir;
-    QFile file(dir.filePath(QStringLiteral("report.pdf")));
-    EXPECT_TRUE(file.open(QIODevice::WriteOnly));
-    file.write(pdf);
-    file.close();
-    QProcess process;
-    process.start(QStringLiteral("pdftotext"), {file.fileName(), QStringLiteral("-")});
-    EXPECT_TRUE(process.waitForFinished(60000));
-    return QString::fromUtf8(process.readAllStandardOutput())
-        .remove(QLatin1Char(' '))
-        .remove(QLatin1Char('\n'));
-}
-
 // The text of each page (pdftotext ends a page with a form feed), without spaces.
 QStringList pdfPages(const QByteArray &pdf)
 {
@@ -91,6 +76,8 @@ QStringList pdfPages(const QByteArray &pdf)
         page.remove(QLatin1Char(' ')).remove(QLatin1Char('\n'));
     return pages;
 }
+
+QString pdfText(const QByteArray &pdf) { return pdfPages(pdf).join(QString()); }
 
 TEST(CellSafety, NeutralisesFormulaStartsAndStripsControlCharacters)
 {
