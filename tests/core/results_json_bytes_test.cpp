@@ -92,5 +92,26 @@ TEST(ResultsJsonBytes, AnEmptyCampaignHasNoUnits)
     EXPECT_EQ(hq::resultsJsonBytes(setup, none, {}), qtBytes(hq::resultsJson(setup, none, {})));
 }
 
+TEST(ResultsJsonBytes, ManyUnitsWrittenOnSeveralThreadsKeepTheirOrder)
+{
+    // From 200 units the units' parts are written in slices on several threads.
+    CampaignSetup setup = CampaignImporter::importFolder(test::sampleCampaignDir());
+    const Unit model = setup.units.front();
+    setup.units.clear();
+    for (int u = 0; u < 450; ++u) {
+        Unit unit = model;
+        unit.code = QStringLiteral("U%1").arg(u, 4, 10, QLatin1Char('0'));
+        unit.name = QStringLiteral("单位%1").arg(u);
+        setup.units.push_back(unit);
+    }
+    const CampaignResults results = sampleResults(setup);
+    const QStringList submitted{QStringLiteral("U0007"), QStringLiteral("U0449")};
+    const QByteArray bytes = hq::resultsJsonBytes(setup, results, submitted);
+    EXPECT_EQ(bytes, qtBytes(hq::resultsJson(setup, results, submitted)));
+    const QJsonArray units = QJsonDocument::fromJson(bytes).object().value(QStringLiteral("units")).toArray();
+    ASSERT_EQ(units.size(), 450);
+    EXPECT_EQ(units.at(449).toObject().value(QStringLiteral("unit")).toString(), QStringLiteral("U0449"));
+}
+
 } // namespace
 } // namespace onsite
