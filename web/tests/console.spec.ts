@@ -296,9 +296,14 @@ test.describe('考评办', () => {
     for (const check of checks) {
       const link = page.locator(`[data-test=${check.button}]`);
       const href = await link.getAttribute('href');
+      // A PDF is laid out before its first byte: the console says it is on its way.
+      const preparing = page.locator('.export-preparing');
+      const shown = await preparing.count();
       const download = page.waitForEvent('download');
       await link.click();
       const file = await download;
+      if (check.ext === '.pdf') await expect(preparing.last()).toContainText('正在生成通报 PDF');
+      else expect(await preparing.count()).toBeLessThanOrEqual(shown); // (an earlier one may have gone)
       expect(file.suggestedFilename()).toMatch(new RegExp(`\\${check.ext}$`));
       if (downloads) await file.saveAs(join(downloads, `console-${check.button}${check.ext}`));
       const answer = await page.request.get(href!);

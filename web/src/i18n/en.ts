@@ -102,6 +102,7 @@ const en: Messages<typeof zh> = {
     resultsCsv: 'Results CSV',
     findingsXlsx: 'Findings Excel',
     reportPdf: 'Report PDF',
+    preparing: 'Preparing {name}: with many units this takes a few seconds; the download starts when it is ready.',
   },
   unit: {
     back: 'Back to results',

@@ -99,6 +99,7 @@ export default {
     resultsCsv: '结果 CSV',
     findingsXlsx: '问题清单 Excel',
     reportPdf: '通报 PDF',
+    preparing: '正在生成{name}：单位较多时需要十几秒，生成后浏览器会开始下载。',
   },
   unit: {
     back: '返回考评结果',
