@@ -3,13 +3,13 @@
 #include "cellsafety.h"
 #include "exports.h"
 #include "findingsworkbook.h"
+#include "pagepainter.h"
 #include "rankingchart.h"
 #include "resultsview.h"
 
 #include <QAbstractTextDocumentLayout>
 #include <QBuffer>
 #include <QGuiApplication>
-#include <QPainter>
 #include <QPdfWriter>
 #include <QTextCursor>
 #include <QTextDocument>
@@ -230,32 +230,10 @@ QByteArray ResultsReport::build() const
         first = false;
     }
 
-    QPainter painter;
-    if (!painter.begin(&writer))
-        throw ExportError("无法开始绘制 PDF");
-    int pages = 0;
+    std::vector<QTextDocument *> documents;
     for (const auto &part : parts)
-        pages += part->pageCount();
-    painter.setFont(font);
-    int pageNumber = 0;
-    for (const auto &part : parts) {
-        for (int p = 0; p < part->pageCount(); ++p, ++pageNumber) {
-            if (pageNumber > 0)
-                writer.newPage();
-            painter.save();
-            painter.translate(0, -p * body.height());
-            QAbstractTextDocumentLayout::PaintContext context;
-            context.clip = QRectF(0, p * body.height(), body.width(), body.height());
-            context.palette.setColor(QPalette::Text, Qt::black);
-            painter.setClipRect(context.clip);
-            part->documentLayout()->draw(&painter, context);
-            painter.restore();
-            painter.setPen(Qt::black);
-            painter.drawText(QRectF(0, body.height(), body.width(), footer), Qt::AlignHCenter | Qt::AlignBottom,
-                             QStringLiteral("%1 · 第 %2 页，共 %3 页").arg(view.campaign()).arg(pageNumber + 1).arg(pages));
-        }
-    }
-    painter.end();
+        documents.push_back(part.get());
+    paintPages(writer, documents, body, footer, font, view.campaign());
     buffer.close();
     return buffer.data();
 }

@@ -2,11 +2,11 @@
 
 #include "export/cellsafety.h"
 #include "export/exports.h"
+#include "export/pagepainter.h"
 #include "export/rankingchart.h"
 
 #include <QAbstractTextDocumentLayout>
 #include <QGuiApplication>
-#include <QPainter>
 
 #include <mutex>
 
@@ -78,29 +78,7 @@ PdfPages::PdfPages(const QString &title, double fontPoints) : m_lock(paintMutex(
 
 QByteArray PdfPages::render(const QString &footer)
 {
-    QPainter painter;
-    if (!painter.begin(m_writer.get()))
-        throw ExportError("无法开始绘制 PDF");
-    const int pages = m_document.pageCount();
-    painter.setFont(reportFont(8));
-    for (int p = 0; p < pages; ++p) {
-        if (p > 0)
-            m_writer->newPage();
-        painter.save();
-        painter.translate(0, -p * m_body.height());
-        QAbstractTextDocumentLayout::PaintContext context;
-        context.clip = QRectF(0, p * m_body.height(), m_body.width(), m_body.height());
-        context.palette.setColor(QPalette::Text, Qt::black);
-        painter.setClipRect(context.clip);
-        m_document.documentLayout()->draw(&painter, context);
-        painter.restore();
-        painter.setPen(Qt::black);
-        painter.drawText(QRectF(0, m_body.height(), m_body.width(), m_footer),
-                         Qt::AlignHCenter | Qt::AlignBottom,
-                         QStringLiteral("%1 · 第 %2 页，共 %3 页")
-                             .arg(footer, QString::number(p + 1), QString::number(pages)));
-    }
-    painter.end();
+    paintPages(*m_writer, {&m_document}, m_body, m_footer, reportFont(8), footer);
     m_buffer.close();
     return m_buffer.data();
 }
