@@ -61,6 +61,12 @@ for (const size of sizes) {
       await settle(page);
       await page.screenshot({ path: join(out!, `web-${p.name}-${suffix}.png`), fullPage: p.name !== 'unit' || size.width >= 768 });
     }
+    // What a click on a PDF export says while HQ lays the file out.
+    await page.goto('/results');
+    await page.locator('[data-test=export-reportPdf]').click();
+    await expect(page.locator('.export-preparing')).toBeVisible();
+    await page.waitForTimeout(600); // the message slides in
+    await page.screenshot({ path: join(out!, `web-export-preparing-${suffix}.png`) });
     if (size.width < 768) {
       await page.goto('/progress');
       await page.locator('[data-test=menu]').click();
