@@ -345,8 +345,8 @@ std::vector<UnitResult> ScoringEngine::computeUnits(const ScoreTable &table, con
     // threads (the first results request of a campaign with millions of entries), each
     // slice with its own buckets and evaluations, every result in its set-up position.
     std::vector<UnitResult> units(selected.size());
-    const std::size_t minUnitsPerSlice = table.size() >= kParallelRows ? 1 : std::max<std::size_t>(1, selected.size());
-    forEachSlice(selected.size(), minUnitsPerSlice, [&](std::size_t begin, std::size_t end) {
+    const std::size_t slicesAtMost = table.size() >= kParallelRows ? 4 : 1;
+    forEachSlice(selected.size(), 1, [&](std::size_t begin, std::size_t end) {
         CodeIndex unitIds;
         for (std::size_t i = begin; i < end; ++i)
             unitIds.add(selected[i]->code);
@@ -381,7 +381,7 @@ std::vector<UnitResult> ScoringEngine::computeUnits(const ScoreTable &table, con
             result.total = result.exactTotal.rounded(2);
             result.grade = gradeFor(result.total, result.veto);
         }
-    });
+    }, slicesAtMost);
     return units;
 }
 

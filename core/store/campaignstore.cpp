@@ -3,12 +3,12 @@
 #include "fieldrecordrows.h"
 #include "setuprows.h"
 #include "scoretablebuilder.h"
+#include "system/parallel.h"
 
 #include <QDateTime>
 #include <QHash>
 #include <QStringList>
 
-#include <exception>
 #include <thread>
 
 namespace onsite {
@@ -224,40 +224,27 @@ ScoreTable CampaignStore::loadScoreTable()
 {
     // HQ's first results request reads millions of rows. On SQLite the table's two halves
     // (by rowid) are read at once on two connections that see one snapshot; rows keep
-    // the table's order.
+    // the table's order. Any middle splits correctly: rows added since it was taken land
+    // in the upper half, which the snapshot holds whole.
     constexpr qint64 kSplitFromRowid = 200000;
-    const bool split = std::thread::hardware_concurrency() > 1 && m_db.hasSnapshotReaders() &&
-                       m_db.query(QStringLiteral("SELECT MAX(rowid) FROM score_entries")).front().value(0).toLongLong() >=
-                           kSplitFromRowid;
-    std::vector<std::unique_ptr<SqlConnection>> readers = split ? m_db.openSnapshotReaders(2) : decltype(readers){};
+    const qint64 lastRowid = std::thread::hardware_concurrency() > 1 && m_db.hasSnapshotReaders()
+                               ? m_db.query(QStringLiteral("SELECT MAX(rowid) FROM score_entries")).front().value(0).toLongLong()
+                               : 0;
+    const std::vector<std::unique_ptr<SqlConnection>> readers =
+        lastRowid >= kSplitFromRowid ? m_db.openSnapshotReaders(2) : decltype(readers){};
     if (readers.size() == 2) {
-        const qint64 middle =
-            readers[0]->query(QStringLiteral("SELECT MAX(rowid) FROM score_entries")).front().value(0).toLongLong() / 2;
-        ScoreTable upper;
-        std::exception_ptr upperError;
-        std::thread other([&] {
-            try {
+        const qint64 middle = lastRowid / 2;
+        const QString halves[2] = {QStringLiteral(" WHERE rowid <= ?"), QStringLiteral(" WHERE rowid > ?")};
+        ScoreTable parts[2];
+        forEachSlice(2, 1, [&](std::size_t begin, std::size_t end) {
+            for (std::size_t half = begin; half < end; ++half) {
                 ScoreTableBuilder rows(false); // both processors are reading
-                readScoreRows(*readers[1], kScoreTableColumns + QStringLiteral(" WHERE rowid > ?"), {middle}, rows);
-                upper = rows.finish();
-            } catch (...) {
-                upperError = std::current_exception();
+                readScoreRows(*readers[half], kScoreTableColumns + halves[half], {middle}, rows);
+                parts[half] = rows.finish();
             }
         });
-        ScoreTable table;
-        try {
-            ScoreTableBuilder rows(false);
-            readScoreRows(*readers[0], kScoreTableColumns + QStringLiteral(" WHERE rowid <= ?"), {middle}, rows);
-            table = rows.finish();
-        } catch (...) {
-            other.join();
-            throw;
-        }
-        other.join();
-        if (upperError)
-            std::rethrow_exception(upperError);
-        table.append(upper);
-        return table;
+        parts[0].append(parts[1]);
+        return std::move(parts[0]);
     }
     ScoreTableBuilder table; // not reserved: counting the rows first costs more than growing 24-byte rows
     readScoreRows(m_db, kScoreTableColumns, {}, table);
