@@ -73,6 +73,19 @@ TEST(ScoreTableRead, EveryScoreOnceWhileScoresAreReplacedDuringTheSplitRead)
         }
     });
 
+    // A failed assertion returns early: the writer still stops before the test ends.
+    struct StopWriter
+    {
+        std::atomic<bool> &stop;
+        std::thread &writer;
+        ~StopWriter()
+        {
+            stop = true;
+            if (writer.joinable())
+                writer.join();
+        }
+    } stopWriter{stop, writer};
+
     int reads = 0;
     for (; reads < 40 || replaced < 200; ++reads) {
         const ScoreTable table = store.loadScoreTable();
@@ -84,8 +97,6 @@ TEST(ScoreTableRead, EveryScoreOnceWhileScoresAreReplacedDuringTheSplitRead)
         if (reads > 2000)
             break; // the writer is stuck: the count below fails
     }
-    stop = true;
-    writer.join();
     EXPECT_GE(replaced, 200) << "the reads overlapped the replacements";
 }
 
