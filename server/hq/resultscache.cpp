@@ -36,7 +36,7 @@ QByteArray ResultsCache::unitsJson(SqlConnection &db, const CampaignSetup &setup
     refresh(db, setup);
     qsizetype size = 2;
     for (const UnitJsonParts &parts : std::as_const(m_unitJson))
-        size += parts.head.size() + parts.middle.size() + parts.tail.size() + 48;
+        size += hq::rankedUnitJsonCapacity(parts);
     QByteArray units;
     units.reserve(size); // one allocation for the whole answer (20 MB at 1,000 units × 200 items)
     units += '[';

@@ -153,6 +153,11 @@ void appendRankedUnitJson(QByteArray &out, const UnitJsonParts &parts, const Uni
     out += parts.tail;
 }
 
+qsizetype rankedUnitJsonCapacity(const UnitJsonParts &parts)
+{
+    return parts.head.size() + parts.middle.size() + parts.tail.size() + 48; // two ranks, "submitted", a comma
+}
+
 QByteArray resultsDocumentBytes(const CampaignSetup &setup, const QByteArray &unitsArray, const QStringList &warnings)
 {
     const auto itemCount = std::count_if(setup.indicators.begin(), setup.indicators.end(),
@@ -189,7 +194,7 @@ QByteArray resultsJsonBytes(const CampaignSetup &setup, const CampaignResults &r
     const std::vector<UnitJsonParts> parts = unitResultJsonParts(units);
     qsizetype size = 2;
     for (const UnitJsonParts &part : parts)
-        size += part.head.size() + part.middle.size() + part.tail.size() + 48;
+        size += rankedUnitJsonCapacity(part);
     QByteArray array;
     array.reserve(size);
     array += '[';

@@ -36,6 +36,9 @@ UnitJsonParts unitResultJsonParts(const UnitResult &unit);
 // The same for many units at once, on several threads when there are many.
 std::vector<UnitJsonParts> unitResultJsonParts(const std::vector<const UnitResult *> &units);
 void appendRankedUnitJson(QByteArray &out, const UnitJsonParts &parts, const UnitResult &unit, bool submitted);
+// At least what appendRankedUnitJson writes for `parts`, with the comma before it (to
+// reserve a whole answer at once).
+qsizetype rankedUnitJsonCapacity(const UnitJsonParts &parts);
 // `unitsArray` is the "[…]" of ranked units.
 QByteArray resultsDocumentBytes(const CampaignSetup &setup, const QByteArray &unitsArray, const QStringList &warnings);
 QByteArray resultsJsonBytes(const CampaignSetup &setup, const CampaignResults &results,

@@ -54,7 +54,7 @@ TEST(ConsoleAccess, HqSeesEveryUnitAndLeadersTheirGroupReadOnly)
     EXPECT_TRUE(leader.canSeeGroup(QStringLiteral("第二检查组")));
     EXPECT_FALSE(leader.canSeeGroup(QStringLiteral("第一检查组")));
 
-    for (const QString account : {QStringLiteral("g1.zhang"), QStringLiteral("dc.liaison")}) {
+    for (const QString &account : {QStringLiteral("g1.zhang"), QStringLiteral("dc.liaison")}) {
         const ConsoleAccess none = accessOf(account);
         EXPECT_FALSE(none.mayOpenPages()) << account.toStdString();
         EXPECT_FALSE(none.mayPublish());
