@@ -217,6 +217,7 @@ function push(ctx) {
   p.data = { onsite: p.data.onsite };
   return section(ctx, p, 'push', 'Push apply: HQ against raw SQLite inserts', (d) => {
     const { onsite, o, n, sqlite } = syncFigures(d);
+    const kept = onsite.sqlite ? onsite.sqlite.kept_rows_seconds : NaN;
     const full = n >= 100000;
     const batches = o.push_batch_seconds || [];
     const growth = batches.length >= 10 ? mean(batches.slice(-5)) / mean(batches.slice(0, 5)) : NaN;
@@ -231,6 +232,10 @@ function push(ctx) {
       `| push, wall seconds | ${num(o.push_seconds)} |`,
       `| raw SQLite inserts of the same rows, seconds (baseline) | ${num(sqlite, 3)} |`,
       `| push ÷ raw inserts | ${ratio(o.push_seconds, sqlite)} |`,
+      ...(kept > 0 ? [
+        `| raw SQLite inserts of every row HQ keeps per score (${onsite.sqlite.kept_rows_per_score} rows: score, history, feed change, clock, outcome), seconds | ${num(kept, 3)} |`,
+        `| those inserts ÷ the score rows alone | ${num(kept / sqlite, 1)}× |`,
+        `| push ÷ those inserts (what HTTP, JSON, checks and MACs add) | ${ratio(o.push_seconds, kept)} |`] : []),
       `| HQ's CPU per pushed record | ${num((1e6 * o.push_hq_cpu_seconds) / n, 0)} µs |`,
       `| first five push requests, mean seconds | ${num(mean(batches.slice(0, 5)), 3)} |`,
       `| last five push requests, mean seconds | ${num(mean(batches.slice(-5)), 3)} |`, ''];
