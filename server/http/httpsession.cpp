@@ -7,6 +7,10 @@
 #include <boost/asio/write.hpp>
 #include <boost/beast/core/string.hpp>
 
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <sys/socket.h>
+
 #include <algorithm>
 #include <limits>
 #include <string_view>
@@ -16,6 +20,22 @@ namespace onsite::http {
 namespace http = beast::http;
 
 namespace {
+
+// Devices send through Qt, which leaves Nagle's algorithm on: the end of a request waits
+// for our ACK of what came before, and after an answer Linux delays that ACK by 40 ms,
+// so every photo chunk and push waited 40 ms on a fast line (7 MB/s where curl, which
+// turns Nagle off, reached 49). Acknowledging at once releases the rest straight away.
+// Linux only, and not lasting (the kernel leaves quick-ACK mode by itself), hence set
+// before each read of a request.
+void acknowledgeAtOnce(beast::tcp_stream &stream)
+{
+#ifdef TCP_QUICKACK
+    const int on = 1;
+    ::setsockopt(stream.socket().native_handle(), IPPROTO_TCP, TCP_QUICKACK, &on, sizeof on);
+#else
+    (void)stream;
+#endif
+}
 
 Request fromHeader(const http::request_header<> &message, const std::string &peer, const SessionContext &context)
 {
@@ -192,6 +212,7 @@ void HttpSession<Stream>::readHeader()
     m_headerParser->body_limit(std::numeric_limits<std::uint64_t>::max()); // none compares wrongly in 1.74
     m_bodyParser.reset();
     tcpStream().expires_after(m_context->options.headerTimeout);
+    acknowledgeAtOnce(tcpStream());
     http::async_read_header(m_stream, m_buffer, *m_headerParser,
                             [self = this->shared_from_this()](beast::error_code ec, std::size_t) { self->onHeader(ec); });
 }
@@ -270,6 +291,7 @@ void HttpSession<Stream>::readBody()
     m_bodyParser.emplace(std::move(*m_headerParser));
     m_bodyParser->body_limit(m_context->options.maxBodyBytes);
     tcpStream().expires_after(m_context->options.bodyTimeout);
+    acknowledgeAtOnce(tcpStream());
     auto read = [self = this->shared_from_this()] {
         http::async_read(self->m_stream, self->m_buffer, *self->m_bodyParser,
                          [self](beast::error_code ec, std::size_t) { self->onBody(ec); });
