@@ -76,9 +76,13 @@ std::optional<HqWriter::Refusal> HqWriter::write(const ChangeSource &next, const
             ++i;
         }
         changes.clear();
+        // Each chunk's history rows and changes are written before the next is read, so an
+        // import holds one chunk in memory, not the whole file (2M paper lines held 4.8 GB).
+        // The price: the history's head and the feed's counter are held from the first
+        // chunk's flush to the commit, so on PostgreSQL pushes made meanwhile wait at their
+        // own flush until the import ends (on SQLite the import holds the one writer anyway).
+        writer.flush();
     }
-    // The history's head and the feed's counter are taken here, as a push does.
-    writer.flush();
     transaction.commit();
     return std::nullopt;
 }

@@ -54,8 +54,9 @@ public:
     std::optional<Refusal> write(const std::vector<HqChange> &changes, const QDateTime &now);
     // The same for more changes than should be held at once (a paper file of millions
     // of lines): `next` fills the next chunk and returns false when none is left; every
-    // chunk goes into the one transaction. Refusal::index counts across chunks. An
-    // exception from `next` (a bad line) rolls everything back too.
+    // chunk goes into the one transaction, and is written there before `next` is asked
+    // for the following one. Refusal::index counts across chunks. An exception from
+    // `next` (a bad line) rolls everything back too.
     using ChangeSource = std::function<bool(std::vector<HqChange> &changes)>;
     std::optional<Refusal> write(const ChangeSource &next, const QDateTime &now);
 

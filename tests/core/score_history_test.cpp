@@ -322,6 +322,76 @@ TEST_P(ScoreHistoryTest, APaperImportRefusedByTheRulesStoresNothing)
     EXPECT_EQ(verify().value(QStringLiteral("entries")).toInteger(), 0);
 }
 
+TEST_P(ScoreHistoryTest, AChunkedPaperImportWritesEachChunkBeforeReadingTheNext)
+{
+    // Three chunks of three paper scores (one unit each): when the source is asked for a
+    // chunk, the earlier chunks' history rows and changes are in the database already (the
+    // import's own transaction sees them), so an import of millions of lines holds one
+    // chunk in memory. The chain and the feed's numbers still run on across chunks.
+    const QStringList units{QStringLiteral("DC"), QStringLiteral("BH"), QStringLiteral("SM")};
+    const QStringList raters{QStringLiteral("g1.zhang"), QStringLiteral("g1.liu"), QStringLiteral("g1.chen")};
+    qsizetype given = 0;
+    std::vector<qint64> writtenBefore, historyBefore;
+    const auto refusal = hq::HqWriter(*db, setup, kKey, hq::HqWriter::kPaperOrigin)
+                             .write(
+                                 [&](std::vector<hq::HqChange> &chunk) {
+                                     writtenBefore.push_back(
+                                         db->query(QStringLiteral("SELECT COUNT(*) FROM hq_changes"))[0][0].toLongLong());
+                                     historyBefore.push_back(
+                                         db->query(QStringLiteral("SELECT COUNT(*) FROM score_history"))[0][0].toLongLong());
+                                     if (given == units.size())
+                                         return false;
+                                     std::vector<ScoreEntry> scores;
+                                     for (const QString &rater : raters)
+                                         scores.push_back({QStringLiteral("p-%1-%2").arg(units[given], rater), units[given],
+                                                           QStringLiteral("1.4"), rater, ScoreKind::Rater,
+                                                           QStringLiteral("好"), {}, QDateTime::currentDateTimeUtc(),
+                                                           QStringLiteral("paper")});
+                                     chunk = hq::HqWriter::scoreChanges(scores);
+                                     ++given;
+                                     return true;
+                                 },
+                                 QDateTime::currentDateTimeUtc());
+    ASSERT_FALSE(refusal) << refusal->result.message.toStdString();
+    EXPECT_EQ(writtenBefore, (std::vector<qint64>{0, 3, 6, 9}));
+    EXPECT_EQ(historyBefore, (std::vector<qint64>{0, 3, 6, 9}));
+    const auto seqs = db->query(QStringLiteral("SELECT MIN(seq), MAX(seq), COUNT(DISTINCT seq) FROM hq_changes"));
+    EXPECT_EQ(seqs[0][0].toLongLong(), 1);
+    EXPECT_EQ(seqs[0][1].toLongLong(), 9);
+    EXPECT_EQ(seqs[0][2].toLongLong(), 9);
+    EXPECT_EQ(db->query(QStringLiteral("SELECT COUNT(*) FROM score_entries"))[0][0].toLongLong(), 9);
+    const QJsonObject report = verify();
+    EXPECT_TRUE(report.value(QStringLiteral("ok")).toBool()) << breakReason(report).toStdString();
+    EXPECT_EQ(report.value(QStringLiteral("entries")).toInteger(), 9);
+}
+
+TEST_P(ScoreHistoryTest, APaperImportRefusedInALaterChunkStoresNothing)
+{
+    // The first chunk is written (flushed) before the second is refused: the rollback
+    // still takes it back, rows, changes and history alike.
+    ScoreEntry good{QStringLiteral("p-1"), QStringLiteral("DC"), QStringLiteral("1.4"), QStringLiteral("g1.zhang"),
+                    ScoreKind::Rater, QStringLiteral("好"), {}, QDateTime::currentDateTimeUtc(), QStringLiteral("paper")};
+    ScoreEntry outside = good;
+    outside.id = QStringLiteral("p-2");
+    outside.unitCode = QStringLiteral("LL");
+    int chunks = 0;
+    const auto refusal = hq::HqWriter(*db, setup, kKey, hq::HqWriter::kPaperOrigin)
+                             .write(
+                                 [&](std::vector<hq::HqChange> &chunk) {
+                                     if (chunks == 2)
+                                         return false;
+                                     chunk = hq::HqWriter::scoreChanges({chunks++ == 0 ? good : outside});
+                                     return true;
+                                 },
+                                 QDateTime::currentDateTimeUtc());
+    ASSERT_TRUE(refusal);
+    EXPECT_EQ(refusal->index, 1);
+    EXPECT_EQ(db->query(QStringLiteral("SELECT COUNT(*) FROM score_entries"))[0][0].toLongLong(), 0);
+    EXPECT_EQ(db->query(QStringLiteral("SELECT COUNT(*) FROM hq_changes"))[0][0].toLongLong(), 0);
+    EXPECT_EQ(db->query(QStringLiteral("SELECT COUNT(*) FROM score_history"))[0][0].toLongLong(), 0);
+    EXPECT_EQ(verify().value(QStringLiteral("entries")).toInteger(), 0);
+}
+
 TEST_P(ScoreHistoryTest, HqsOwnCorrectionWinsOverADeviceClockAhead)
 {
     // A leader's tablet runs 50 minutes fast (within what HQ accepts): its final value
