@@ -416,12 +416,10 @@ int main(int argc, char *argv[])
         const double sqliteCpuSeconds = threadCpuSeconds() - sqliteCpuBefore;
         progress(QStringLiteral("raw SQLite inserts of every row HQ keeps for those %1 scores").arg(records));
         const std::vector<protocol::Mutation> pushedMutations(mutations.begin(), mutations.begin() + records);
-        const double keptCpuBefore = threadCpuSeconds();
         const double keptSeconds = insertKeptRowsDirectly(
             work.filePath(QStringLiteral("baseline-kept.sqlite")),
             QDir(work.filePath(QStringLiteral("hq-data"))).filePath(QStringLiteral("hq.sqlite")), rows, pushedMutations,
             kDeviceA);
-        const double keptCpuSeconds = threadCpuSeconds() - keptCpuBefore;
 
         result = QJsonObject{
             {QStringLiteral("records"), records},
@@ -459,7 +457,6 @@ int main(int argc, char *argv[])
             {QStringLiteral("sqlite"), QJsonObject{{QStringLiteral("insert_seconds"), sqliteSeconds},
                                                    {QStringLiteral("insert_cpu_seconds"), sqliteCpuSeconds},
                                                    {QStringLiteral("kept_rows_seconds"), keptSeconds},
-                                                   {QStringLiteral("kept_rows_cpu_seconds"), keptCpuSeconds},
                                                    {QStringLiteral("kept_rows_per_score"), kKeptRowsPerScore}}},
             {QStringLiteral("hq_synchronous"),
              QJsonObject{{QStringLiteral("full_push_seconds"), pushSeconds},

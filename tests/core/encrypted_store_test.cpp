@@ -397,8 +397,9 @@ TEST(EncryptedFiles, RoundTripAtChunkBoundariesAndSeeking)
 
         const QByteArray onDisk = bytesOf(path);
         EXPECT_TRUE(EncryptedFile::isEncrypted(onDisk));
-        if (size >= kMarker.size())
+        if (size >= kMarker.size()) {
             EXPECT_FALSE(onDisk.contains(kMarker.toUtf8()));
+        }
         EXPECT_EQ(EncryptedFile::plainSize(onDisk.size()), size);
         EXPECT_EQ(EncryptedFile::readAll(path, kKey, &error), plain) << size << " " << error.toStdString();
 
