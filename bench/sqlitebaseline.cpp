@@ -77,6 +77,19 @@ Statement prepare(sqlite3 *db, const QByteArray &sql)
     return Statement(raw);
 }
 
+// A new database file set up as the store sets its own (WAL, synchronous=NORMAL).
+Database openFresh(const QString &path)
+{
+    removeDatabase(path);
+    sqlite3 *raw = nullptr;
+    const int rc = sqlite3_open(path.toUtf8().constData(), &raw);
+    Database db(raw);
+    check(db.get(), rc, "open");
+    exec(db.get(), "PRAGMA journal_mode=WAL");
+    exec(db.get(), "PRAGMA synchronous=NORMAL");
+    return db;
+}
+
 // What one kept row's column holds: a text of the score's record, or a number.
 enum class Field { Id, Unit, Item, Account, Kind, Input, Reason, RecordedAt, Source, Now, Hlc, Data, Digest,
                    Seq, ScoreEntity, Upsert, Create, Applied, Empty, Mac };
@@ -166,13 +179,7 @@ struct KeptRecord
 
 double insertScoresDirectly(const QString &path, const std::vector<ScoreEntry> &scores, const QString &source)
 {
-    removeDatabase(path);
-    sqlite3 *raw = nullptr;
-    const int rc = sqlite3_open(path.toUtf8().constData(), &raw);
-    Database db(raw);
-    check(db.get(), rc, "open");
-    exec(db.get(), "PRAGMA journal_mode=WAL");
-    exec(db.get(), "PRAGMA synchronous=NORMAL");
+    const Database db = openFresh(path);
     exec(db.get(), kSchema);
 
     sqlite3_stmt *rawStatement = nullptr;
@@ -219,13 +226,7 @@ double insertKeptRowsDirectly(const QString &path, const QString &hqDatabase, co
 {
     if (mutations.size() != scores.size())
         throw std::invalid_argument("SQLite baseline: one mutation per score is needed");
-    removeDatabase(path);
-    sqlite3 *raw = nullptr;
-    const int rc = sqlite3_open(path.toUtf8().constData(), &raw);
-    Database db(raw);
-    check(db.get(), rc, "open");
-    exec(db.get(), "PRAGMA journal_mode=WAL");
-    exec(db.get(), "PRAGMA synchronous=NORMAL");
+    const Database db = openFresh(path);
     copyKeptSchema(db.get(), hqDatabase);
     std::vector<KeptInsert> inserts;
     for (const auto &[table, columns] : keptColumns())

@@ -54,7 +54,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         QStringList units;
         for (const Unit &unit : setup.units)
             units << unit.code;
-        const protocol::Bootstrap bootstrap{setup.people.front(), units, setup};
+        const protocol::Bootstrap bootstrap{setup.people.front(), units, setup, {}};
         const QJsonObject json = bootstrap.toJson();
         QString error;
         const auto again = protocol::Bootstrap::fromJson(
