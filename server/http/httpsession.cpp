@@ -22,9 +22,9 @@ namespace http = beast::http;
 namespace {
 
 // Devices send through Qt, which leaves Nagle's algorithm on: the end of a request waits
-// for our ACK of what came before, and after an answer Linux delays that ACK by 40 ms,
-// so every photo chunk and push waited 40 ms on a fast line (7 MB/s where curl, which
-// turns Nagle off, reached 49). Acknowledging at once releases the rest straight away.
+// for our ACK of what came before, and after an answer Linux delays that ACK by up to
+// 40 ms, so a request sent in pieces waited that long: photo chunks went at 7 MB/s where
+// curl, which turns Nagle off, reached 49. Acknowledging at once releases the rest.
 // Linux only, and not lasting (the kernel leaves quick-ACK mode by itself), hence set
 // before each read of a request.
 void acknowledgeAtOnce(beast::tcp_stream &stream)
