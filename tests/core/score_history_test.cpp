@@ -97,6 +97,21 @@ protected:
                      {1, protocol::entity::kScore, id, protocol::op::kDelete, clockAt(clock), {}});
     }
 
+    // A paper score of g1.zhang and the same for a unit of group 2, which the rules refuse.
+    static std::pair<ScoreEntry, ScoreEntry> paperScoreAndOneOutOfScope()
+    {
+        ScoreEntry good{QStringLiteral("p-1"), QStringLiteral("DC"), QStringLiteral("1.4"), QStringLiteral("g1.zhang"),
+                        ScoreKind::Rater, QStringLiteral("好"), {}, QDateTime::currentDateTimeUtc(), QStringLiteral("paper")};
+        ScoreEntry outside = good;
+        outside.id = QStringLiteral("p-2");
+        outside.unitCode = QStringLiteral("LL");
+        return {good, outside};
+    }
+    void expectNoScoreOrChange()
+    {
+        EXPECT_EQ(db->query(QStringLiteral("SELECT COUNT(*) FROM score_entries"))[0][0].toLongLong(), 0);
+        EXPECT_EQ(db->query(QStringLiteral("SELECT COUNT(*) FROM hq_changes"))[0][0].toLongLong(), 0);
+    }
     QJsonObject verify() { return hq::ScoreHistory(*db, kKey).verify(); }
     QString breakReason(const QJsonObject &report)
     {
@@ -307,18 +322,13 @@ TEST_P(ScoreHistoryTest, APaperImportRefusedByTheRulesStoresNothing)
 {
     // Line 2 is fine, line 3 is a score of g1.zhang for a unit of group 2: the rules of
     // RecordWriter refuse it, and the first one is not kept either.
-    ScoreEntry good{QStringLiteral("p-1"), QStringLiteral("DC"), QStringLiteral("1.4"), QStringLiteral("g1.zhang"),
-                    ScoreKind::Rater, QStringLiteral("好"), {}, QDateTime::currentDateTimeUtc(), QStringLiteral("paper")};
-    ScoreEntry outside = good;
-    outside.id = QStringLiteral("p-2");
-    outside.unitCode = QStringLiteral("LL");
+    const auto [good, outside] = paperScoreAndOneOutOfScope();
     const auto refusal = hq::HqWriter(*db, setup, kKey, hq::HqWriter::kPaperOrigin)
                              .write(hq::HqWriter::scoreChanges({good, outside}), QDateTime::currentDateTimeUtc());
     ASSERT_TRUE(refusal);
     EXPECT_EQ(refusal->index, 1);
     EXPECT_EQ(refusal->result.reason, QStringLiteral("out_of_scope"));
-    EXPECT_EQ(db->query(QStringLiteral("SELECT COUNT(*) FROM score_entries"))[0][0].toLongLong(), 0);
-    EXPECT_EQ(db->query(QStringLiteral("SELECT COUNT(*) FROM hq_changes"))[0][0].toLongLong(), 0);
+    expectNoScoreOrChange();
     EXPECT_EQ(verify().value(QStringLiteral("entries")).toInteger(), 0);
 }
 
@@ -369,11 +379,7 @@ TEST_P(ScoreHistoryTest, APaperImportRefusedInALaterChunkStoresNothing)
 {
     // The first chunk is written (flushed) before the second is refused: the rollback
     // still takes it back, rows, changes and history alike.
-    ScoreEntry good{QStringLiteral("p-1"), QStringLiteral("DC"), QStringLiteral("1.4"), QStringLiteral("g1.zhang"),
-                    ScoreKind::Rater, QStringLiteral("好"), {}, QDateTime::currentDateTimeUtc(), QStringLiteral("paper")};
-    ScoreEntry outside = good;
-    outside.id = QStringLiteral("p-2");
-    outside.unitCode = QStringLiteral("LL");
+    const auto [good, outside] = paperScoreAndOneOutOfScope();
     int chunks = 0;
     const auto refusal = hq::HqWriter(*db, setup, kKey, hq::HqWriter::kPaperOrigin)
                              .write(
@@ -386,8 +392,7 @@ TEST_P(ScoreHistoryTest, APaperImportRefusedInALaterChunkStoresNothing)
                                  QDateTime::currentDateTimeUtc());
     ASSERT_TRUE(refusal);
     EXPECT_EQ(refusal->index, 1);
-    EXPECT_EQ(db->query(QStringLiteral("SELECT COUNT(*) FROM score_entries"))[0][0].toLongLong(), 0);
-    EXPECT_EQ(db->query(QStringLiteral("SELECT COUNT(*) FROM hq_changes"))[0][0].toLongLong(), 0);
+    expectNoScoreOrChange();
     EXPECT_EQ(db->query(QStringLiteral("SELECT COUNT(*) FROM score_history"))[0][0].toLongLong(), 0);
     EXPECT_EQ(verify().value(QStringLiteral("entries")).toInteger(), 0);
 }
