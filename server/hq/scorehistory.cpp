@@ -292,10 +292,11 @@ std::optional<std::pair<qint64, QString>> ScoreHistory::currentValueMismatch()
 {
     // The chain proves the history was not altered; this proves the scores and submissions
     // HQ computes with are the ones the history ends with (not edited around it).
+    // One grouping pass: scores have no index by record (a look-up per record would
+    // scan the table for each).
     const QString latest = QStringLiteral(
         "SELECT h.entity_id, h.seq, h.action, h.new_value, h.unit_code, h.indicator_code, h.account FROM score_history h "
-        "WHERE h.entity = ? AND h.seq = (SELECT MAX(l.seq) FROM score_history l WHERE l.entity = h.entity AND "
-        "l.entity_id = h.entity_id)");
+        "JOIN (SELECT MAX(seq) AS seq FROM score_history WHERE entity = ? GROUP BY entity_id) l ON l.seq = h.seq");
     struct Current
     {
         QString value;
@@ -345,6 +346,9 @@ QJsonArray ScoreHistory::entries(const QString &unit, const QString &indicator)
 
 QJsonArray ScoreHistory::entriesOf(const QString &entity, const QString &entityId)
 {
+    // The index by record leaves scores out; naming that lets SQLite use it.
+    if (entity != QLatin1String("score"))
+        return rows(QStringLiteral(" AND entity = ? AND entity_id = ? AND entity <> 'score'"), {entity, entityId}, {}, {});
     return rows(QStringLiteral(" AND entity = ? AND entity_id = ?"), {entity, entityId}, {}, {});
 }
 

@@ -228,6 +228,24 @@ TEST_F(HqSchema, LatestChangeOfARecordIsLookedUpNotScanned)
     EXPECT_FALSE(text.contains(QLatin1String("SCAN"))) << text.toStdString();
 }
 
+TEST_F(HqSchema, TheHistoryIndexByRecordLeavesScoresOutAndServesTheFollowUpsTrail)
+{
+    auto db = openAt(QStringLiteral("hq.sqlite"), -1);
+    const QString index = db->query(QStringLiteral("SELECT sql FROM sqlite_master WHERE name = 'score_history_by_entity'"))
+                              .front()
+                              .value(0)
+                              .toString();
+    EXPECT_TRUE(index.contains(QLatin1String("WHERE entity <> 'score'"))) << index.toStdString();
+    QStringList plan;
+    for (const SqlRow &row : db->query(QStringLiteral("EXPLAIN QUERY PLAN SELECT seq FROM score_history WHERE entity = ? "
+                                                      "AND entity_id = ? AND entity <> 'score' ORDER BY seq"),
+                                       {QStringLiteral("followup_item"), QStringLiteral("i1")}))
+        plan << row.value(3).toString();
+    const QString text = plan.join(QLatin1Char('\n'));
+    EXPECT_TRUE(text.contains(QLatin1String("INDEX score_history_by_entity (entity=? AND entity_id=?)")))
+        << text.toStdString();
+}
+
 TEST_F(HqSchema, HistoryAndFeedNumbersAreTheRowidAndClocksAndResultsHaveNone)
 {
     auto db = openAt(QStringLiteral("hq.sqlite"), -1);
@@ -274,8 +292,8 @@ TEST_F(HqSchemaOnPostgres, UpgradeFromEveryEarlierVersionKeepsTheFeed)
         test::PostgresTestDatabase stepped(test::postgresAdminUrl());
         auto conn = stepped.connect();
         migrateSchema(*conn);
-        migrateSchema(*conn, hqMigrationSet(), from);
-        ASSERT_EQ(schemaVersion(*conn, hqMigrationSet()), from);
+        migrateSchema(*conn, hqMigrationSet(/*postgres=*/true), from);
+        ASSERT_EQ(schemaVersion(*conn, hqMigrationSet(true)), from);
         if (from == 1)
             appendChangesAtVersion1(*conn);
         else
