@@ -1,4 +1,5 @@
 #include "fieldrecordrows.h"
+#include "system/isotime.h"
 
 #include "unitsubmissions.h"
 
@@ -10,7 +11,7 @@ namespace {
 
 QString iso(const QDateTime &time)
 {
-    return time.toUTC().toString(Qt::ISODateWithMs);
+    return isoUtcText(time);
 }
 
 QDateTime fromIso(const QVariant &text)
@@ -53,8 +54,7 @@ std::optional<Position> positionFrom(const QVariant &latitude, const QVariant &l
 // INSERT … ON CONFLICT (id) DO UPDATE of every column: one statement for a new record and
 // a new version alike, and the same text on SQLite and PostgreSQL.
 // `replace` false: a plain INSERT, so a repeated id fails.
-void upsert(SqlConnection &db, const QString &table, const QStringList &columns,
-            const QVariantList &values, bool replace = true)
+QString upsertSql(const QString &table, const QStringList &columns, bool replace)
 {
     QStringList sets;
     for (const QString &column : columns.mid(1))
@@ -65,7 +65,24 @@ void upsert(SqlConnection &db, const QString &table, const QStringList &columns,
                  QStringList(columns.size(), QStringLiteral("?")).join(QStringLiteral(", ")));
     if (replace)
         sql += QStringLiteral(" ON CONFLICT (id) DO UPDATE SET ") + sets.join(QStringLiteral(", "));
-    db.execute(sql, values);
+    return sql;
+}
+
+void upsert(SqlConnection &db, const QString &table, const QStringList &columns,
+            const QVariantList &values, bool replace = true)
+{
+    // Kept per thread: building the text anew (two dozen strings) cost a push more than
+    // binding the score's values.
+    struct Built
+    {
+        QStringList columns;
+        QString sql;
+    };
+    thread_local QHash<QString, Built> built[2];
+    Built &entry = built[replace ? 1 : 0][table];
+    if (entry.columns != columns)
+        entry = {columns, upsertSql(table, columns, replace)};
+    db.execute(entry.sql, values);
 }
 
 const QStringList kVisitColumns{QStringLiteral("id"),         QStringLiteral("site_code"),

@@ -19,6 +19,10 @@ public:
         sqlite3_clear_bindings(m_statement);
     }
 
+    // The UTF-8 texts bound to the statement, kept until its bindings are cleared (the
+    // members outlive the destructor's body) so SQLite need not copy each one.
+    std::vector<QByteArray> texts;
+
 private:
     sqlite3_stmt *m_statement;
 };
@@ -91,7 +95,7 @@ sqlite3_stmt *SqliteConnection::prepared(const QString &sql)
     return statement;
 }
 
-void SqliteConnection::bind(sqlite3_stmt *statement, const QVariantList &params)
+void SqliteConnection::bind(sqlite3_stmt *statement, const QVariantList &params, std::vector<QByteArray> &texts)
 {
     if (sqlite3_bind_parameter_count(statement) != params.size())
         throw SqlError(QStringLiteral("statement expects %1 parameters, got %2")
@@ -117,16 +121,21 @@ void SqliteConnection::bind(sqlite3_stmt *statement, const QVariantList &params)
                 rc = sqlite3_bind_double(statement, index, value.toDouble());
                 break;
             case QMetaType::QByteArray: {
-                const QByteArray bytes = value.toByteArray();
+                // The caller's list outlives the statement's use of it.
+                const QByteArray &bytes = *static_cast<const QByteArray *>(value.constData());
                 rc = sqlite3_bind_blob64(statement, index, bytes.constData(), static_cast<sqlite3_uint64>(bytes.size()),
-                                         SQLITE_TRANSIENT);
+                                         SQLITE_STATIC);
                 break;
             }
-            default: {
-                const QByteArray text = value.toString().toUtf8();
-                rc = sqlite3_bind_text64(statement, index, text.constData(), static_cast<sqlite3_uint64>(text.size()),
-                                         SQLITE_TRANSIENT, SQLITE_UTF8);
-            }
+            case QMetaType::QString:
+                texts.push_back(static_cast<const QString *>(value.constData())->toUtf8());
+                rc = sqlite3_bind_text64(statement, index, texts.back().constData(),
+                                         static_cast<sqlite3_uint64>(texts.back().size()), SQLITE_STATIC, SQLITE_UTF8);
+                break;
+            default:
+                texts.push_back(value.toString().toUtf8());
+                rc = sqlite3_bind_text64(statement, index, texts.back().constData(),
+                                         static_cast<sqlite3_uint64>(texts.back().size()), SQLITE_STATIC, SQLITE_UTF8);
             }
         }
         if (rc != SQLITE_OK)
@@ -138,7 +147,8 @@ void SqliteConnection::execute(const QString &sql, const QVariantList &params)
 {
     sqlite3_stmt *statement = prepared(sql);
     StatementReset reset(statement);
-    bind(statement, params);
+    reset.texts.reserve(params.size());
+    bind(statement, params, reset.texts);
     int rc = SQLITE_ROW;
     while (rc == SQLITE_ROW)
         rc = sqlite3_step(statement);
@@ -150,7 +160,8 @@ std::vector<SqlRow> SqliteConnection::query(const QString &sql, const QVariantLi
 {
     sqlite3_stmt *statement = prepared(sql);
     StatementReset reset(statement);
-    bind(statement, params);
+    reset.texts.reserve(params.size());
+    bind(statement, params, reset.texts);
     std::vector<SqlRow> rows;
     const int columns = sqlite3_column_count(statement);
     int rc = SQLITE_ROW;
@@ -171,7 +182,8 @@ void SqliteConnection::queryEach(const QString &sql, const QVariantList &params,
 {
     sqlite3_stmt *statement = prepared(sql);
     StatementReset reset(statement);
-    bind(statement, params);
+    reset.texts.reserve(params.size());
+    bind(statement, params, reset.texts);
     const int columns = sqlite3_column_count(statement);
     SqlRow row(columns);
     int rc = SQLITE_ROW;
@@ -189,7 +201,8 @@ void SqliteConnection::queryEachText(const QString &sql, const QVariantList &par
 {
     sqlite3_stmt *statement = prepared(sql);
     StatementReset reset(statement);
-    bind(statement, params);
+    reset.texts.reserve(params.size());
+    bind(statement, params, reset.texts);
     const int columns = sqlite3_column_count(statement);
     SqlTextRow row;
     row.resize(columns);

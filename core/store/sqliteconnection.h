@@ -4,6 +4,8 @@
 
 #include <QHash>
 
+#include <vector>
+
 struct sqlite3;
 struct sqlite3_stmt;
 
@@ -39,7 +41,7 @@ public:
 
 private:
     sqlite3_stmt *prepared(const QString &sql);
-    void bind(sqlite3_stmt *statement, const QVariantList &params);
+    void bind(sqlite3_stmt *statement, const QVariantList &params, std::vector<QByteArray> &texts);
     [[noreturn]] void fail(const QString &what);
 
     QString m_path;

@@ -1,4 +1,5 @@
 #include "changefeed.h"
+#include "system/isotime.h"
 
 #include "rowbatch.h"
 #include "store/postgresconnection.h"
@@ -56,7 +57,7 @@ void ChangeFeed::append(const QString &entity, const QString &id, const QString 
 {
     if (now != m_changedAt) {
         m_changedAt = now;
-        m_changedAtText = now.toUTC().toString(Qt::ISODateWithMs);
+        m_changedAtText = isoUtcText(now);
     }
     m_latestPending.insert(recordKey(entity, id), qsizetype(m_pending.size()));
     m_pending.push_back({entity, id, unitCode, op, data, account, m_changedAtText, hlc, deviceId});

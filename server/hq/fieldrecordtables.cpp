@@ -1,4 +1,5 @@
 #include "fieldrecordtables.h"
+#include "system/isotime.h"
 
 #include "geo/geodistance.h"
 
@@ -12,7 +13,7 @@ namespace entity = protocol::entity;
 
 namespace {
 
-QString iso(const QDateTime &time) { return time.toUTC().toString(Qt::ISODateWithMs); }
+QString iso(const QDateTime &time) { return isoUtcText(time); }
 
 } // namespace
 

@@ -1,4 +1,5 @@
 #include "recordwriter.h"
+#include "system/isotime.h"
 
 #include "fieldrecordtables.h"
 #include "hqwriter.h"
@@ -23,7 +24,7 @@ namespace entity = protocol::entity;
 
 namespace {
 
-QString iso(const QDateTime &time) { return time.toUTC().toString(Qt::ISODateWithMs); }
+QString iso(const QDateTime &time) { return isoUtcText(time); }
 
 } // namespace
 

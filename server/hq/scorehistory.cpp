@@ -1,4 +1,5 @@
 #include "scorehistory.h"
+#include "system/isotime.h"
 
 #include "rowbatch.h"
 
@@ -27,7 +28,7 @@ const QString kColumns = QStringLiteral("seq, entity, entity_id, unit_code, indi
 enum Column { Seq, Entity, EntityId, Unit, Indicator, Kind, Action, Account, Origin, At, Old, New, Reason, Mac, Legacy };
 constexpr int kMacFields = Reason + 1; // everything before the MAC itself
 
-QString iso(const QDateTime &time) { return time.toUTC().toString(Qt::ISODateWithMs); }
+QString iso(const QDateTime &time) { return isoUtcText(time); }
 
 void ensureSodium()
 {

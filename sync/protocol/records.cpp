@@ -1,4 +1,5 @@
 #include "records.h"
+#include "system/isotime.h"
 
 #include <QJsonArray>
 #include <QRegularExpression>
@@ -98,7 +99,7 @@ void putPosition(QJsonObject &json, const std::optional<Position> &position)
 
 } // namespace
 
-QString timestampText(const QDateTime &time) { return time.toUTC().toString(Qt::ISODateWithMs); }
+QString timestampText(const QDateTime &time) { return isoUtcText(time); }
 
 QJsonObject scoreToJson(const ScoreEntry &s)
 {
