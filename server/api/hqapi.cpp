@@ -3,6 +3,7 @@
 #include "uploadanswer.h"
 
 #include "hq/incarnation.h"
+#include "hq/pullanswer.h"
 #include "hq/pushprocessor.h"
 #include "hq/scope.h"
 #include "protocol/bootstrap.h"
@@ -269,11 +270,14 @@ Response HqApi::pull(const Request &request, const Caller &caller)
         return badRequest(QStringLiteral("since 应为非负整数，limit 应为正整数"));
     const Scope scope(*caller.setup, caller.person);
     auto lease = m_pool.acquire();
-    protocol::PullResponse page = ChangeFeed(*lease).pull(scope, since, limit);
+    const ChangeFeed::Page page = ChangeFeed(*lease).page(scope, since, limit);
     const QString known = request.query.value(QLatin1String(protocol::kIncarnationTagKey));
-    if (QString current = Incarnation::current(*lease); protocol::incarnationTag(current) != known)
-        page.incarnation = std::move(current);
-    return Response::json(200, page.toJson());
+    QString incarnation = Incarnation::current(*lease);
+    if (protocol::incarnationTag(incarnation) == known)
+        incarnation.clear();
+    Response response;
+    response.body = pullAnswerJson(page, incarnation);
+    return response;
 }
 
 Response HqApi::photo(const Request &request, const Caller &caller, const QString &sha256, bool content)

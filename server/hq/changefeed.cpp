@@ -125,14 +125,14 @@ qint64 ChangeFeed::head()
     return m_db.query(QStringLiteral("SELECT last_seq FROM hq_sync_counter WHERE id = 1")).front().value(0).toLongLong();
 }
 
-protocol::PullResponse ChangeFeed::pull(const Scope &scope, qint64 since, int limit)
+ChangeFeed::Page ChangeFeed::page(const Scope &scope, qint64 since, int limit)
 {
     limit = qBound(1, limit, kMaxPageSize);
     // Read the committed head first: every change numbered up to it has committed
     // (its writer held the counter row from numbering to commit), so the page below has
     // no holes.
     const qint64 committedHead = head();
-    protocol::PullResponse response;
+    Page response;
     response.cursor = qMax(since, committedHead);
     if (scope.units().isEmpty() || since >= committedHead)
         return response;
@@ -158,16 +158,28 @@ protocol::PullResponse ChangeFeed::pull(const Scope &scope, qint64 since, int li
     sql += QStringLiteral(" ORDER BY seq LIMIT ?");
     params << limit + 1;
 
-    const auto rows = m_db.query(sql, params);
-    for (const SqlRow &row : rows) {
+    // Read as text: the record's JSON goes to the answer as its bytes.
+    m_db.queryEachText(sql, params, [&](const SqlTextRow &row) {
         if (static_cast<int>(response.changes.size()) == limit) {
             response.more = true;
             response.cursor = response.changes.back().seq;
-            break;
+            return;
         }
-        response.changes.push_back({row[0].toLongLong(), row[1].toString(), row[2].toString(), row[3].toString(),
-                                    QJsonDocument::fromJson(row[4].toString().toUtf8()).object()});
-    }
+        response.changes.push_back({row[0].toLongLong(), row[1].toByteArray(), row[2].toByteArray(),
+                                    row[3].toByteArray(), row[4].toByteArray()});
+    });
+    return response;
+}
+
+protocol::PullResponse ChangeFeed::Page::toResponse() const
+{
+    protocol::PullResponse response;
+    response.cursor = cursor;
+    response.more = more;
+    response.changes.reserve(changes.size());
+    for (const Entry &change : changes)
+        response.changes.push_back({change.seq, QString::fromUtf8(change.entity), QString::fromUtf8(change.id),
+                                    QString::fromUtf8(change.op), QJsonDocument::fromJson(change.data).object()});
     return response;
 }
 

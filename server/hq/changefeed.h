@@ -49,7 +49,26 @@ public:
     // Returns the number of the last change written (0 if none was queued).
     qint64 flush();
 
-    protocol::PullResponse pull(const Scope &scope, qint64 since, int limit);
+    // A page of the feed as stored: each change's record is the compact JSON HQ wrote
+    // (QJsonDocument's), so an answer can carry it without parsing and writing it again.
+    struct Page
+    {
+        struct Entry
+        {
+            qint64 seq = 0;
+            QByteArray entity;
+            QByteArray id;
+            QByteArray op;
+            QByteArray data;
+        };
+        std::vector<Entry> changes;
+        qint64 cursor = 0;
+        bool more = false;
+
+        protocol::PullResponse toResponse() const;
+    };
+    Page page(const Scope &scope, qint64 since, int limit);
+    protocol::PullResponse pull(const Scope &scope, qint64 since, int limit) { return page(scope, since, limit).toResponse(); }
     // The record as the feed last carried it (empty for unknown or deleted), queued
     // changes included; found through the record's clock row, so its cost does not grow
     // with the feed.
