@@ -29,8 +29,9 @@ protected:
 
     void TearDown() override
     {
-        if (app)
+        if (app) {
             EXPECT_TRUE(app->qmlErrors().isEmpty()) << app->qmlErrors().join(QLatin1Char('\n')).toStdString();
+        }
         ui.reset();
         app.reset();
         if (hq)

@@ -97,9 +97,10 @@ public:
             const QDir folder(m_hq.dataFolder());
             for (const QString &suffix : {QString(), QStringLiteral("-wal")}) {
                 QFile::remove(folder.filePath(QStringLiteral("hq.backup") + suffix));
-                if (QFile::exists(folder.filePath(QStringLiteral("hq.sqlite") + suffix)))
+                if (QFile::exists(folder.filePath(QStringLiteral("hq.sqlite") + suffix))) {
                     ASSERT_TRUE(QFile::copy(folder.filePath(QStringLiteral("hq.sqlite") + suffix),
                                             folder.filePath(QStringLiteral("hq.backup") + suffix)));
+                }
             }
             return;
         }
@@ -114,9 +115,10 @@ public:
             for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")})
                 QFile::remove(folder.filePath(QStringLiteral("hq.sqlite") + suffix));
             for (const QString &suffix : {QString(), QStringLiteral("-wal")}) {
-                if (QFile::exists(folder.filePath(QStringLiteral("hq.backup") + suffix)))
+                if (QFile::exists(folder.filePath(QStringLiteral("hq.backup") + suffix))) {
                     ASSERT_TRUE(QFile::copy(folder.filePath(QStringLiteral("hq.backup") + suffix),
                                             folder.filePath(QStringLiteral("hq.sqlite") + suffix)));
+                }
             }
             return;
         }

@@ -118,7 +118,8 @@ TEST(DeviceRecheck, AResultIsRecordedOfflineWithPhotosIntoTheOutbox)
 
     // HQ refuses it: the result stays, marked with HQ's words.
     protocol::PushResponse answer{2, {{2, protocol::MutationStatus::Rejected, QStringLiteral("not_assigned"),
-                                       QStringLiteral("没有分配给本组"), {}}}};
+                                       QStringLiteral("没有分配给本组"), {}}},
+                                 {}};
     ChangeApplier(device.db()).applyPush({pending[1].mutation}, answer);
     const auto after = LocalRechecks(device.db()).forUnit(QStringLiteral("YL")).front().results.front();
     EXPECT_EQ(after.syncState, outboxstate::kRejected);

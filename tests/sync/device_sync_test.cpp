@@ -49,7 +49,7 @@ protocol::MutationResult result(qint64 seq, protocol::MutationStatus status, con
 
 protocol::PushResponse answer(qint64 last, std::vector<protocol::MutationResult> results)
 {
-    return {last, std::move(results)};
+    return {last, std::move(results), {}};
 }
 
 } // namespace
