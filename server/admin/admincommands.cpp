@@ -101,6 +101,11 @@ int runImportScores(const QStringList &arguments, const CommandIo &io)
     return runGuarded(QStringLiteral("import-scores"), io.err, [&] {
         HqDataFolder folder = cli.dataFolder();
         const auto connection = folder.open();
+        // The whole file is one transaction writing indexes at random places (record ids
+        // are UUIDs): in SQLite's default 2 MiB page cache it spilled and re-read pages
+        // more and more as the tables grew. The same cache as serve's connections.
+        if (!folder.usesPostgres())
+            connection->executeScript(QStringLiteral("PRAGMA cache_size = -65536"));
         CampaignStore store(*connection);
         const CampaignSetup setup = requireSetup(store, folder.path());
         // Streamed: a chunk of lines is parsed, checked and written at a time, all in one
