@@ -1,6 +1,6 @@
 #include "fieldrecordrows.h"
-#include "system/isotime.h"
 
+#include "system/isotime.h"
 #include "unitsubmissions.h"
 
 #include <QHash>

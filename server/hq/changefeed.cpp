@@ -1,8 +1,8 @@
 #include "changefeed.h"
-#include "system/isotime.h"
 
 #include "rowbatch.h"
 #include "store/postgresconnection.h"
+#include "system/isotime.h"
 
 #include <QJsonDocument>
 

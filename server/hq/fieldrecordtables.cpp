@@ -1,11 +1,11 @@
 #include "fieldrecordtables.h"
-#include "system/isotime.h"
 
 #include "geo/geodistance.h"
 
 #include "protocol/protocol.h"
 #include "protocol/records.h"
 #include "store/fieldrecordrows.h"
+#include "system/isotime.h"
 
 namespace onsite::hq {
 

@@ -1,5 +1,4 @@
 #include "recordwriter.h"
-#include "system/isotime.h"
 
 #include "fieldrecordtables.h"
 #include "hqwriter.h"
@@ -12,6 +11,7 @@
 #include "scoring/scoreinput.h"
 #include "store/fieldrecordrows.h"
 #include "store/unitsubmissions.h"
+#include "system/isotime.h"
 
 #include <QJsonDocument>
 #include <QUuid>

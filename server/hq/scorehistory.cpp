@@ -1,7 +1,7 @@
 #include "scorehistory.h"
-#include "system/isotime.h"
 
 #include "rowbatch.h"
+#include "system/isotime.h"
 
 #include <QCryptographicHash>
 #include <QDir>

@@ -1,4 +1,5 @@
 #include "records.h"
+
 #include "system/isotime.h"
 
 #include <QJsonArray>
