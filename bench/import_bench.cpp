@@ -15,6 +15,7 @@
 #include "hq/hqschema.h"
 #include "store/campaignstore.h"
 #include "store/sqliteconnection.h"
+#include "system/recordid.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -134,7 +135,8 @@ Run rawInserts(const QString &dir, const CampaignSetup &setup, const ResultsShap
                        -1, &insert, nullptr);
     generateResultsScores(setup, shape, 50000, [&](const std::vector<ScoreEntry> &chunk) {
         for (const ScoreEntry &e : chunk) {
-            const QByteArray fields[] = {e.id.toUtf8(), e.unitCode.toUtf8(), e.indicatorCode.toUtf8(),
+            // The id as import-scores makes it (time-ordered), not the generator's.
+            const QByteArray fields[] = {newRecordId().toUtf8(), e.unitCode.toUtf8(), e.indicatorCode.toUtf8(),
                                          e.account.toUtf8(), e.kind == ScoreKind::Final ? "final" : "rater",
                                          e.input.toUtf8(), e.reason.toUtf8(),
                                          e.recordedAt.toString(Qt::ISODateWithMs).toUtf8()};

@@ -5,6 +5,7 @@
 #include "domain/fieldwork.h"
 #include "protocol/protocol.h"
 #include "protocol/records.h"
+#include "system/recordid.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -77,12 +78,14 @@ double siteLongitude(int unit, int site)
     return 104.0 + (unit / 100) * 0.01 + site * 0.002;
 }
 
-QString recordId(const QString &what)
+// Time-ordered ids as the app makes them (newRecordId), made at `at`; their random part
+// is name-based, so each run sends the same ids.
+QString recordId(const QString &what, const QDateTime &at)
 {
     static const QUuid ns =
         QUuid::fromString(QStringLiteral("3d0b8f2c-6a51-4f7e-9b1d-2c7e5a40e913"));
-    return QUuid::createUuidV5(ns, QStringLiteral("onsite-load-bench/") + what)
-        .toString(QUuid::WithoutBraces);
+    return recordIdAt(at.toMSecsSinceEpoch(),
+                      QUuid::createUuidV5(ns, QStringLiteral("onsite-load-bench/") + what).toRfc4122());
 }
 
 } // namespace
@@ -192,10 +195,10 @@ std::vector<LoadStep> makeDay(const LoadCampaign &campaign, const LoadPerson &pe
     std::vector<Visit> visits;
     for (int s = 0; s < sites.size(); ++s) {
         Visit visit;
-        visit.id = recordId(tag + QStringLiteral("visit/%1").arg(s));
+        visit.checkedInAt = tick(s == 0 ? 0 : 90);
+        visit.id = recordId(tag + QStringLiteral("visit/%1").arg(s), visit.checkedInAt);
         visit.siteCode = sites[s];
         visit.account = person.account;
-        visit.checkedInAt = tick(s == 0 ? 0 : 90);
         visit.position =
             Position{siteLatitude(unitNumber, s) + 0.0001, siteLongitude(unitNumber, s), 8.0};
         visit.notes = QStringLiteral("到达点位，开始实地查看");
@@ -208,12 +211,12 @@ std::vector<LoadStep> makeDay(const LoadCampaign &campaign, const LoadPerson &pe
             s == 0 ? campaign.indicators.mid(0, half) : campaign.indicators.mid(half);
         for (const QString &item : items) {
             ScoreEntry score;
-            score.id = recordId(tag + QStringLiteral("score/") + item);
+            score.recordedAt = tick(3);
+            score.id = recordId(tag + QStringLiteral("score/") + item, score.recordedAt);
             score.unitCode = unit;
             score.indicatorCode = item;
             score.account = person.account;
             score.input = campaign.inputs.value(item);
-            score.recordedAt = tick(3);
             work.push_back({protocol::entity::kScore, score.id, protocol::scoreToJson(score)});
         }
         LoadPhoto photo;
@@ -222,13 +225,13 @@ std::vector<LoadStep> makeDay(const LoadCampaign &campaign, const LoadPerson &pe
         photo.sha256 = QString::fromLatin1(
             QCryptographicHash::hash(photo.bytes(), QCryptographicHash::Sha256).toHex());
         PhotoEvidence evidence;
-        evidence.id = recordId(tag + QStringLiteral("photo/%1").arg(s));
+        evidence.capturedAt = tick(2);
+        evidence.id = recordId(tag + QStringLiteral("photo/%1").arg(s), evidence.capturedAt);
         evidence.sha256 = photo.sha256;
         evidence.visitId = visit.id;
         evidence.unitCode = unit;
         evidence.indicatorCode = items.first();
         evidence.account = person.account;
-        evidence.capturedAt = tick(2);
         evidence.position = visit.position;
         evidence.mimeType = QStringLiteral("image/jpeg");
         evidence.sizeBytes = photo.size;
@@ -237,7 +240,8 @@ std::vector<LoadStep> makeDay(const LoadCampaign &campaign, const LoadPerson &pe
         work.push_back({protocol::entity::kPhoto, evidence.id, protocol::photoToJson(evidence)});
 
         Finding finding;
-        finding.id = recordId(tag + QStringLiteral("finding/%1").arg(s));
+        finding.recordedAt = tick(4);
+        finding.id = recordId(tag + QStringLiteral("finding/%1").arg(s), finding.recordedAt);
         finding.unitCode = unit;
         finding.siteCode = sites[s];
         finding.indicatorCode = items.last();
@@ -245,18 +249,17 @@ std::vector<LoadStep> makeDay(const LoadCampaign &campaign, const LoadPerson &pe
         finding.description = QStringLiteral("台账记录不完整，部分会议记录缺少签字");
         finding.suggestion = QStringLiteral("建立台账月度检查制度，由专人负责签字归档");
         finding.account = person.account;
-        finding.recordedAt = tick(4);
         finding.photoIds = {evidence.id};
         work.push_back({protocol::entity::kFinding, finding.id, protocol::findingToJson(finding)});
         if (s == 0) {
             Highlight highlight;
-            highlight.id = recordId(tag + QStringLiteral("highlight"));
+            highlight.recordedAt = tick(3);
+            highlight.id = recordId(tag + QStringLiteral("highlight"), highlight.recordedAt);
             highlight.unitCode = unit;
             highlight.siteCode = sites[s];
             highlight.title = QStringLiteral("党群服务“一站式”办理");
             highlight.description = QStringLiteral("群众办事只进一扇门，经验可复制可推广");
             highlight.account = person.account;
-            highlight.recordedAt = tick(3);
             work.push_back(
                 {protocol::entity::kHighlight, highlight.id, protocol::highlightToJson(highlight)});
         }

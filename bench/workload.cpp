@@ -3,6 +3,7 @@
 #include "import/csvparser.h"
 #include "import/textdecoding.h"
 #include "protocol/records.h"
+#include "system/recordid.h"
 
 #include <QDir>
 #include <QFile>
@@ -36,11 +37,13 @@ void writeFile(const QString &path, const QByteArray &bytes)
 
 QString csvLine(const QStringList &fields) { return fields.join(QLatin1Char(',')) + QLatin1Char('\n'); }
 
-// Name-based (v5) ids: stable across runs, distinct per record.
-QString recordId(int index)
+// Time-ordered ids as the app makes them (newRecordId), made when the score was
+// recorded; their random part is name-based, so each run sends the same ids.
+QString recordId(int index, const QDateTime &recordedAt)
 {
     static const QUuid ns = QUuid::fromString(QStringLiteral("6f1c2a3e-8b7d-4e2a-9c51-0d4b7e1f2a60"));
-    return QUuid::createUuidV5(ns, QStringLiteral("onsite-sync-bench/score/%1").arg(index)).toString(QUuid::WithoutBraces);
+    return recordIdAt(recordedAt.toMSecsSinceEpoch(),
+                      QUuid::createUuidV5(ns, QStringLiteral("onsite-sync-bench/score/%1").arg(index)).toRfc4122());
 }
 
 // The sample's scored items in campaign order. Item codes like "1.10" would sort
@@ -97,13 +100,13 @@ Workload makeWorkload(const QString &fixtureFolder, int records)
     w.scores.reserve(records + 1);
     for (int i = 0; i <= records; ++i) {
         ScoreEntry s;
-        s.id = recordId(i);
+        s.recordedAt = start.addMSecs(qint64(i) * 250);
+        s.id = recordId(i, s.recordedAt);
         s.unitCode = w.unitCodes.at(i / perUnit);
         s.indicatorCode = w.indicators.at(i % perUnit);
         s.account = w.rater;
         s.kind = ScoreKind::Rater;
         s.input = inputs.value(s.indicatorCode);
-        s.recordedAt = start.addMSecs(qint64(i) * 250);
         w.scores.push_back(std::move(s));
     }
     return w;

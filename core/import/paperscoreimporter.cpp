@@ -1,9 +1,9 @@
 #include "paperscoreimporter.h"
 
 #include "scoring/scoreinput.h"
+#include "system/recordid.h"
 
 #include <QFileInfo>
-#include <QUuid>
 
 #include <limits>
 
@@ -147,7 +147,7 @@ ScoreEntry PaperScoreImporter::Stream::read(const CsvRow &row)
     }
     m_seen.insert(key, row.line());
 
-    entry.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    entry.id = newRecordId();
     entry.recordedAt = m_now;
     entry.source = QStringLiteral("paper");
     return entry;

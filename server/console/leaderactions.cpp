@@ -5,16 +5,14 @@
 #include "hq/hqwriter.h"
 #include "protocol/records.h"
 #include "store/unitsubmissions.h"
+#include "system/recordid.h"
 
-#include <QUuid>
 
 namespace onsite::console {
 
 using http::Response;
 
 namespace {
-
-QString newId() { return QUuid::createUuid().toString(QUuid::WithoutBraces); }
 
 int statusFor(const QString &reason)
 {
@@ -74,7 +72,7 @@ Response LeaderActions::setFinalValue(const http::Request &request, const QStrin
     const auto existing = m_db.query(QStringLiteral("SELECT id FROM score_entries WHERE unit_code = ? AND "
                                                     "indicator_code = ? AND account = ? AND kind = 'final'"),
                                      {unitCode, entry.indicatorCode, entry.account});
-    entry.id = existing.empty() ? newId() : existing.front()[0].toString();
+    entry.id = existing.empty() ? newRecordId() : existing.front()[0].toString();
     return write(protocol::entity::kScore, entry.id, protocol::scoreToJson(entry), now);
 }
 
@@ -93,7 +91,7 @@ Response LeaderActions::setSubmission(const http::Request &request, const QStrin
     const auto existing = UnitSubmissions(m_db).find(unitCode);
     if (!existing && !locked)
         return Response::error(409, QStringLiteral("wrong_state"), QStringLiteral("单位尚未提交，无需重新打开"));
-    const UnitSubmission submission{existing ? existing->id : newId(), unitCode, locked, m_caller.person().account, now,
+    const UnitSubmission submission{existing ? existing->id : newRecordId(), unitCode, locked, m_caller.person().account, now,
                                     locked ? QString() : note};
     return write(protocol::entity::kSubmission, submission.id, protocol::submissionToJson(submission), now);
 }

@@ -1,10 +1,10 @@
 #include "experiencelibrary.h"
 
 #include "followupattachments.h"
+#include "system/recordid.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QUuid>
 
 #include <algorithm>
 
@@ -93,7 +93,7 @@ Experience ExperienceLibrary::submit(const QString &unitCode, const QString &tit
         throw FollowUpError(QStringLiteral("bad_request"), QStringLiteral("请填写经验的标题和内容"));
     if (title.size() > 200 || description.size() > 8000)
         throw FollowUpError(QStringLiteral("bad_request"), QStringLiteral("标题最多 200 字，内容最多 8000 字"));
-    const QString id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    const QString id = newRecordId();
     SqlTransaction transaction(m_db);
     m_db.execute(QStringLiteral("INSERT INTO hq_experience_submissions (id, unit_code, title, description, account, "
                                 "submitted_at) VALUES (?, ?, ?, ?, ?, ?)"),

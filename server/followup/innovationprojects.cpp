@@ -1,6 +1,6 @@
 #include "innovationprojects.h"
+#include "system/recordid.h"
 
-#include <QUuid>
 
 namespace onsite::followup {
 
@@ -81,7 +81,7 @@ InnovationProject InnovationProjects::propose(const QString &unitCode, const QSt
         throw FollowUpError(FollowUpRefusal::ProjectLimit,
                             QStringLiteral("每个单位最多申报两个创新项目（已申报 %1 个）；未入选的项目不计在内").arg(standing));
     }
-    const QString id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    const QString id = newRecordId();
     m_db.execute(QStringLiteral("INSERT INTO hq_innovation_projects (id, unit_code, title, description, status, reason, "
                                 "proposed_by, proposed_at) VALUES (?, ?, ?, ?, ?, '', ?, ?)"),
                  {id, unitCode, title.trimmed(), description.trimmed(), innovationStatusKey(InnovationStatus::Proposed),

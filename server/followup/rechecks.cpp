@@ -4,8 +4,8 @@
 #include "hq/hqwriter.h"
 #include "protocol/protocol.h"
 #include "protocol/records.h"
+#include "system/recordid.h"
 
-#include <QUuid>
 
 namespace onsite::followup {
 
@@ -27,7 +27,7 @@ Recheck Rechecks::assign(const Recheck &request, const QString &account, const Q
 {
     Recheck recheck = request;
     if (recheck.id.isEmpty())
-        recheck.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        recheck.id = newRecordId();
     recheck.assignedBy = account;
     recheck.assignedAt = wireTime(now);
     const InspectionGroup *group = m_setup.group(recheck.groupName);

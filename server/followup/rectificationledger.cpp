@@ -1,9 +1,9 @@
 #include "rectificationledger.h"
 
 #include "followupattachments.h"
+#include "system/recordid.h"
 
 #include <QTimeZone>
-#include <QUuid>
 
 namespace onsite::followup {
 
@@ -23,7 +23,6 @@ std::optional<QDateTime> timeOrNone(const QVariant &value)
         return std::nullopt;
     return QDateTime::fromString(value.toString(), Qt::ISODateWithMs);
 }
-QString newId() { return QUuid::createUuid().toString(QUuid::WithoutBraces); }
 
 void requireText(const QString &text, const QString &what, int max, bool required = true)
 {
@@ -235,7 +234,7 @@ int RectificationLedger::release(const QString &unitCode, const QString &account
     int number = nextNumber();
     for (const SqlRow &f : findings) {
         RectificationItem item;
-        item.id = newId();
+        item.id = newRecordId();
         item.number = number++;
         item.unitCode = unitCode;
         item.source = ItemSource::Finding;
@@ -273,7 +272,7 @@ RectificationItem RectificationLedger::insertDraft(const ItemDraft &draft, const
     requireText(draft.problem, QStringLiteral("问题"), kMaxText);
     requireText(draft.suggestion, QStringLiteral("整改建议"), kMaxText, false);
     RectificationItem item;
-    item.id = newId();
+    item.id = newRecordId();
     item.number = nextNumber();
     item.unitCode = draft.unitCode;
     item.source = draft.source;

@@ -3,8 +3,8 @@
 #include "rectificationledger.h"
 
 #include "followupattachments.h"
+#include "system/recordid.h"
 
-#include <QUuid>
 
 namespace onsite::followup {
 
@@ -47,7 +47,7 @@ RectificationItem RectificationLedger::savePlan(const QString &id, const PlanDra
         const auto before = std::find_if(item.milestones.begin(), item.milestones.end(),
                                          [&](const Milestone &m) { return !draft.id.isEmpty() && m.id == draft.id; });
         if (milestone.id.isEmpty() || before == item.milestones.end())
-            milestone.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+            milestone.id = newRecordId();
         if (draft.done)
             milestone.doneAt = before != item.milestones.end() && before->doneAt ? before->doneAt : std::optional(now);
         milestones.push_back(milestone);
@@ -95,7 +95,7 @@ RectificationItem RectificationLedger::report(const QString &id, const QString &
             throw FollowUpError(FollowUpRefusal::PlanIncomplete,
                                 QStringLiteral("报送销号前请填写整改措施、责任人、时限，并附上佐证或完成至少一个节点"));
     }
-    const QString reportId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    const QString reportId = newRecordId();
     m_db.execute(QStringLiteral("INSERT INTO hq_followup_reports (id, item_id, account, reported_at, text, for_closing) "
                                 "VALUES (?, ?, ?, ?, ?, ?)"),
                  {reportId, id, account, iso(now), text.trimmed(), forClosing ? 1 : 0});

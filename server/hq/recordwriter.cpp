@@ -12,9 +12,9 @@
 #include "store/fieldrecordrows.h"
 #include "store/unitsubmissions.h"
 #include "system/isotime.h"
+#include "system/recordid.h"
 
 #include <QJsonDocument>
-#include <QUuid>
 
 namespace onsite::hq {
 
@@ -64,7 +64,7 @@ std::optional<MutationResult> RecordWriter::losesTo(const protocol::Mutation &m,
         return std::nullopt;
     m_db.execute(QStringLiteral("INSERT INTO hq_conflicts (id, entity, entity_id, unit_code, device_id, account, hlc, data, "
                                 "winner_hlc, winner_device, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-                 {QUuid::createUuid().toString(QUuid::WithoutBraces), m.entity, id, unitCode, session.deviceId,
+                 {newRecordId(), m.entity, id, unitCode, session.deviceId,
                   session.account, m.hlc, QString::fromUtf8(QJsonDocument(m.data).toJson(QJsonDocument::Compact)),
                   stored->hlc, stored->deviceId, iso(now)});
     QJsonObject current = m_feed.latest(m.entity, id);

@@ -2,6 +2,7 @@
 #include "import/importerror.h"
 #include "import/paperscoreimporter.h"
 #include "import/textdecoding.h"
+#include "system/recordid.h"
 
 #include "testsupport.h"
 
@@ -88,6 +89,10 @@ TEST_F(PaperScoreImport, SampleImports883Entries)
         ids.insert(e.id);
     EXPECT_EQ(ids.size(), 883) << "every entry needs its own id to sync";
     EXPECT_FALSE(ids.contains(QString()));
+    // Time-ordered ids in the file's order: the import appends to HQ's indexes keyed by id.
+    for (std::size_t i = 1; i < entries.size(); ++i)
+        ASSERT_LT(entries[i - 1].id, entries[i].id) << "line " << i + 2;
+    EXPECT_GT(recordIdMsecs(first.id), 0) << str(first.id);
 }
 
 TEST_F(PaperScoreImport, SampleHasNoScoreByARaterForTheirHomeUnit)

@@ -8,9 +8,11 @@
 #include "client/photos/photouploads.h"
 #include "client/store/syncstate.h"
 #include "store/migrations.h"
+#include "system/recordid.h"
 #include "sync/synctestsupport.h"
 
 #include <QCryptographicHash>
+#include <QDateTime>
 #include <QFile>
 #include <QFileInfo>
 
@@ -81,6 +83,24 @@ TEST(DeviceOutbox, ScoreAndItsMutationAreWrittenTogether)
     EXPECT_EQ(pending[0].mutation.op, QStringLiteral("upsert"));
     EXPECT_EQ(pending[0].mutation.data.value(QStringLiteral("input")).toString(), QStringLiteral("15.4"));
     EXPECT_EQ(pending[0].mutation.data.value(QStringLiteral("account")).toString(), QStringLiteral("g1.li"));
+}
+
+// New records get time-ordered ids (HQ's indexes keyed by id then grow at one end): a
+// visit made after a score has a later id, both carrying the time they were made.
+TEST(DeviceOutbox, NewRecordsGetIdsThatCarryTheTimeTheyWereMade)
+{
+    TestDevice device(QStringLiteral("g1.li"));
+    FieldRecorder recorder(device.db(), device.store->photosFolder());
+    const qint64 before = QDateTime::currentMSecsSinceEpoch();
+    const RecordedScore score = recorder.recordScore(QStringLiteral("DC"), QStringLiteral("1.2"), QStringLiteral("15.4"),
+                                                     ScoreKind::Rater);
+    const qint64 after = QDateTime::currentMSecsSinceEpoch();
+    EXPECT_GE(recordIdMsecs(score.entry.id), before) << text(score.entry.id);
+    EXPECT_LE(recordIdMsecs(score.entry.id), after) << text(score.entry.id);
+    const auto pending = Outbox(device.db()).entries(outboxstate::kPending);
+    ASSERT_EQ(pending.size(), 1u);
+    EXPECT_EQ(pending[0].mutation.id, score.entry.id);
+    EXPECT_LT(score.entry.id, newRecordId());
 }
 
 TEST(DeviceOutbox, AFailureMidwayLeavesNeitherRecordNorMutation)

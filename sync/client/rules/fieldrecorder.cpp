@@ -15,15 +15,13 @@
 #include "geo/geodistance.h"
 #include "policy/scorepolicy.h"
 #include "policy/submissionpolicy.h"
+#include "system/recordid.h"
 
 #include <QCoreApplication>
-#include <QUuid>
 
 namespace onsite::sync {
 
 namespace {
-
-QString newId() { return QUuid::createUuid().toString(QUuid::WithoutBraces); }
 
 // Milliseconds are what the wire carries; dropping the rest keeps local and pulled
 // copies of a record identical.
@@ -87,7 +85,7 @@ RecordedScore FieldRecorder::recordScore(const QString &unit, const QString &ind
     entry.recordedAt = now();
     entry.source = SyncState(m_db).deviceId();
     const QString existing = FieldRecordRows(m_db).scoreIdFor(unit, indicator, entry.account, kind);
-    entry.id = existing.isEmpty() ? newId() : existing;
+    entry.id = existing.isEmpty() ? newRecordId() : existing;
     save(protocol::entity::kScore, entry, protocol::scoreToJson(entry));
     return {entry, value, !existing.isEmpty()};
 }
@@ -97,7 +95,7 @@ Visit FieldRecorder::recordVisit(const QString &site, const QString &notes, cons
     const FieldRules rules = FieldRules::load(m_db, m_setups);
     rules.requireFieldWorker();
     const Site &place = rules.requireSite(site);
-    Visit visit{newId(), site, rules.me().account, now(), position, notes.trimmed(), std::nullopt, {}};
+    Visit visit{newRecordId(), site, rules.me().account, now(), position, notes.trimmed(), std::nullopt, {}};
     visit.distanceMeters = distanceFromSite(place, position); // the function HQ measures with
     save(protocol::entity::kVisit, visit, protocol::visitToJson(visit));
     return visit;
@@ -166,7 +164,7 @@ PhotoEvidence FieldRecorder::recordPhoto(const QString &file, const QString &uni
     // copy left behind by a failed write is harmless and reused next time.
     const StoredPhoto stored = PhotoFiles(m_photosFolder).import(file);
     PhotoEvidence photo;
-    photo.id = newId();
+    photo.id = newRecordId();
     photo.sha256 = stored.sha256;
     photo.visitId = visitId;
     photo.unitCode = unit;
@@ -200,7 +198,7 @@ Finding FieldRecorder::recordFinding(Finding draft)
             throw FieldError(
                 QCoreApplication::translate("FieldRecorder", "照片 %1 不存在").arg(photo));
     }
-    draft.id = newId();
+    draft.id = newRecordId();
     draft.description = draft.description.trimmed();
     draft.suggestion = draft.suggestion.trimmed();
     draft.account = rules.me().account;
@@ -217,7 +215,7 @@ Highlight FieldRecorder::recordHighlight(Highlight draft)
     checkOptionalLinks(rules, draft.unitCode, draft.siteCode, {});
     if (draft.title.trimmed().isEmpty())
         throw FieldError(QCoreApplication::translate("FieldRecorder", "亮点标题不能为空"));
-    draft.id = newId();
+    draft.id = newRecordId();
     draft.title = draft.title.trimmed();
     draft.description = draft.description.trimmed();
     draft.account = rules.me().account;
@@ -232,7 +230,7 @@ RecheckResult FieldRecorder::recordRecheckResult(const QString &recheckId, Reche
     const FieldRules rules = FieldRules::load(m_db, m_setups);
     const std::optional<Recheck> recheck = LocalRechecks(m_db).find(recheckId);
     RecheckResult result;
-    result.id = newId();
+    result.id = newRecordId();
     result.recheckId = recheckId;
     result.unitCode = recheck ? recheck->unitCode : QString();
     result.outcome = outcome;
@@ -279,7 +277,7 @@ UnitSubmission FieldRecorder::saveSubmission(const QString &unitCode, bool locke
         refusal = SubmissionPolicy::stateRefusal(request, existing);
     if (refusal != SubmissionRefusal::None)
         throw FieldError(policy.message(refusal, request));
-    UnitSubmission submission{existing ? existing->id : newId(), unitCode, locked, rules.me().account, now(), note};
+    UnitSubmission submission{existing ? existing->id : newRecordId(), unitCode, locked, rules.me().account, now(), note};
     save(protocol::entity::kSubmission, submission, protocol::submissionToJson(submission));
     return submission;
 }
