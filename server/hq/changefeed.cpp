@@ -55,12 +55,20 @@ void ChangeFeed::append(const QString &entity, const QString &id, const QString 
                         const QJsonObject &data, const QString &account, const QDateTime &now, const QString &hlc,
                         const QString &deviceId)
 {
+    appendJson(entity, id, unitCode, op, QString::fromUtf8(QJsonDocument(data).toJson(QJsonDocument::Compact)),
+               account, now, hlc, deviceId);
+}
+
+void ChangeFeed::appendJson(const QString &entity, const QString &id, const QString &unitCode, const QString &op,
+                            const QString &dataJson, const QString &account, const QDateTime &now,
+                            const QString &hlc, const QString &deviceId)
+{
     if (now != m_changedAt) {
         m_changedAt = now;
         m_changedAtText = isoUtcText(now);
     }
     m_latestPending.insert(recordKey(entity, id), qsizetype(m_pending.size()));
-    m_pending.push_back({entity, id, unitCode, op, data, account, m_changedAtText, hlc, deviceId});
+    m_pending.push_back({entity, id, unitCode, op, dataJson, account, m_changedAtText, hlc, deviceId});
 }
 
 qint64 ChangeFeed::flush()
@@ -93,9 +101,8 @@ void ChangeFeed::writeChanges(qint64 firstSeq)
     values.reserve(qsizetype(m_pending.size()) * 8);
     qint64 seq = firstSeq;
     for (const Pending &change : m_pending) {
-        values << seq++ << change.entity << change.id << change.unitCode << change.op
-               << QString::fromUtf8(QJsonDocument(change.data).toJson(QJsonDocument::Compact)) << change.account
-               << change.changedAt;
+        values << seq++ << change.entity << change.id << change.unitCode << change.op << change.dataJson
+               << change.account << change.changedAt;
     }
     insertRows(m_db,
                QStringLiteral("INSERT INTO hq_changes (seq, entity, entity_id, unit_code, op, data, account, changed_at)"),
@@ -186,7 +193,8 @@ protocol::PullResponse ChangeFeed::Page::toResponse() const
 QJsonObject ChangeFeed::latest(const QString &entity, const QString &id)
 {
     if (const Pending *pending = pendingOf(entity, id))
-        return pending->op == protocol::op::kDelete ? QJsonObject() : pending->data;
+        return pending->op == protocol::op::kDelete ? QJsonObject()
+                                                    : QJsonDocument::fromJson(pending->dataJson.toUtf8()).object();
     auto rows = m_db.query(QStringLiteral("SELECT c.data FROM hq_record_clocks k JOIN hq_changes c ON c.seq = k.change_seq "
                                           "WHERE k.entity = ? AND k.entity_id = ?"),
                            {entity, id});

@@ -44,6 +44,10 @@ public:
     void append(const QString &entity, const QString &id, const QString &unitCode, const QString &op,
                 const QJsonObject &data, const QString &account, const QDateTime &now, const QString &hlc,
                 const QString &deviceId);
+    // The same with the record already as compact JSON text (protocol::scoreJsonText).
+    void appendJson(const QString &entity, const QString &id, const QString &unitCode, const QString &op,
+                    const QString &dataJson, const QString &account, const QDateTime &now, const QString &hlc,
+                    const QString &deviceId);
     // Takes the counter row, writes the queued changes and clocks. Call right before the
     // commit (after ScoreHistory::flush: writers take the history's head, then the counter).
     // Returns the number of the last change written (0 if none was queued).
@@ -85,7 +89,7 @@ private:
         QString id;
         QString unitCode;
         QString op;
-        QJsonObject data;
+        QString dataJson;
         QString account;
         QString changedAt;
         QString hlc;

@@ -60,6 +60,8 @@ private:
     // stamped with the change's number at flush().
     void publish(const protocol::Mutation &m, const QString &id, const QString &unitCode, const QString &op,
                  const QJsonObject &data, const DeviceSession &session, const QDateTime &now);
+    void publishJson(const protocol::Mutation &m, const QString &id, const QString &unitCode, const QString &op,
+                     const QString &dataJson, const DeviceSession &session, const QDateTime &now);
     ScoreHistory &history();
     bool unitLocked(const QString &unitCode); // read once per unit and writer, until a submission changes
     const QString &nowText(const QDateTime &now); // a push has one time: formatted once

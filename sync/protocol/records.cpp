@@ -3,6 +3,7 @@
 #include "system/isotime.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QRegularExpression>
 
 namespace onsite::protocol {
@@ -115,6 +116,43 @@ QJsonObject scoreToJson(const ScoreEntry &s)
     if (!s.reason.isEmpty())
         json.insert(QStringLiteral("reason"), s.reason);
     return json;
+}
+
+namespace {
+
+// Text that Qt's JSON writer copies as it is: no quote, backslash, control character,
+// DEL or surrogate (anything else takes Qt's own writer, so escapes stay Qt's).
+bool copiedAsIs(const QString &text)
+{
+    for (const QChar c : text) {
+        const char16_t u = c.unicode();
+        if (u < 0x20 || u == u'"' || u == u'\\' || u == 0x7f || (u >= 0xd800 && u <= 0xdfff))
+            return false;
+    }
+    return true;
+}
+
+} // namespace
+
+QString scoreJsonText(const ScoreEntry &s)
+{
+    const QString recordedAt = timestampText(s.recordedAt);
+    for (const QString *field : {&s.unitCode, &s.indicatorCode, &s.account, &s.input, &s.reason, &recordedAt}) {
+        if (!copiedAsIs(*field))
+            return QString::fromUtf8(QJsonDocument(scoreToJson(s)).toJson(QJsonDocument::Compact));
+    }
+    // Qt writes an object's keys in sorted order.
+    QString text;
+    text.reserve(96 + s.unitCode.size() + s.indicatorCode.size() + s.account.size() + s.input.size() +
+                 s.reason.size());
+    text += QLatin1String("{\"account\":\"") + s.account + QLatin1String("\",\"indicator\":\"") + s.indicatorCode +
+            QLatin1String("\",\"input\":\"") + s.input + QLatin1String("\",\"kind\":\"") +
+            (s.kind == ScoreKind::Final ? QLatin1String("final") : QLatin1String("rater")) + QLatin1String("\",");
+    if (!s.reason.isEmpty())
+        text += QLatin1String("\"reason\":\"") + s.reason + QLatin1String("\",");
+    text += QLatin1String("\"recorded_at\":\"") + recordedAt + QLatin1String("\",\"unit\":\"") + s.unitCode +
+            QLatin1String("\"}");
+    return text;
 }
 
 std::optional<ScoreEntry> scoreFromJson(const QString &id, const QJsonObject &json, QString *error)

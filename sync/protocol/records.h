@@ -16,6 +16,10 @@ namespace onsite::protocol {
 // input) is the server's business. The record id travels beside data, not in it.
 
 QJsonObject scoreToJson(const ScoreEntry &score);
+// The same record as compact JSON text, character for character what
+// QJsonDocument(scoreToJson(score)).toJson(Compact) gives, written without building the
+// object and its document: HQ's feed stores one for every pushed score.
+QString scoreJsonText(const ScoreEntry &score);
 std::optional<ScoreEntry> scoreFromJson(const QString &id, const QJsonObject &json, QString *error);
 
 QJsonObject visitToJson(const Visit &visit);
