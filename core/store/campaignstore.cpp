@@ -238,7 +238,9 @@ ScoreTable CampaignStore::loadScoreTable()
         ScoreTable parts[2];
         forEachSlice(2, 1, [&](std::size_t begin, std::size_t end) {
             for (std::size_t half = begin; half < end; ++half) {
-                ScoreTableBuilder rows(false); // both processors are reading
+                // Rowids bound the rows; the lower half takes the upper one in too.
+                const auto bound = std::size_t(half == 0 ? lastRowid : lastRowid - middle);
+                ScoreTableBuilder rows(false, bound); // both processors are reading
                 readScoreRows(*readers[half], kScoreTableColumns + halves[half], {middle}, rows);
                 parts[half] = rows.finish();
             }

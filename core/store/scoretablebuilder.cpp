@@ -15,8 +15,9 @@ void addRow(ScoreTable &table, const QByteArrayView *c)
 
 } // namespace
 
-ScoreTableBuilder::ScoreTableBuilder(bool onSecondThread)
+ScoreTableBuilder::ScoreTableBuilder(bool onSecondThread, std::size_t expectedRows)
 {
+    m_table.reserve(expectedRows);
     if (onSecondThread && std::thread::hardware_concurrency() > 1)
         m_consumer = std::thread([this] { consume(); });
 }

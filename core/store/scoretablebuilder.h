@@ -22,7 +22,9 @@ namespace onsite {
 class ScoreTableBuilder
 {
 public:
-    explicit ScoreTableBuilder(bool onSecondThread = true);
+    // `expectedRows`, when known, is reserved at once: growing the table by doubling copied
+    // it again and again and faulted in fresh pages each time.
+    explicit ScoreTableBuilder(bool onSecondThread = true, std::size_t expectedRows = 0);
     ~ScoreTableBuilder();
     ScoreTableBuilder(const ScoreTableBuilder &) = delete;
     ScoreTableBuilder &operator=(const ScoreTableBuilder &) = delete;
