@@ -9,6 +9,7 @@
 #include <QHash>
 #include <QStringList>
 
+#include <algorithm>
 #include <thread>
 
 namespace onsite {
@@ -238,8 +239,10 @@ ScoreTable CampaignStore::loadScoreTable()
         ScoreTable parts[2];
         forEachSlice(2, 1, [&](std::size_t begin, std::size_t end) {
             for (std::size_t half = begin; half < end; ++half) {
-                // Rowids bound the rows; the lower half takes the upper one in too.
-                const auto bound = std::size_t(half == 0 ? lastRowid : lastRowid - middle);
+                // Rowids bound the rows; the lower half takes the upper one in too. Capped:
+                // gaps left by deleted rows make the bound loose.
+                constexpr qint64 kMostReserved = qint64(1) << 26;
+                const auto bound = std::size_t(std::min(half == 0 ? lastRowid : lastRowid - middle, kMostReserved));
                 ScoreTableBuilder rows(false, bound); // both processors are reading
                 readScoreRows(*readers[half], kScoreTableColumns + halves[half], {middle}, rows);
                 parts[half] = rows.finish();

@@ -105,8 +105,8 @@ QString RecordIdGenerator::next()
         m_high = m_random() >> 52;
         m_low = m_random() >> 2;
     } else {
-        // Same millisecond or a clock set back: stay at the last time, a random step
-        // further (up to 2^32, so a burst of ids still leaves room to guess none).
+        // Same millisecond or a clock set back: stay at the last time and step the random
+        // part on by 1 to 2^32, so ids of one burst cannot be told from each other.
         m_low += 1 + (m_random() >> 32);
         if (m_low >= kLowLimit) {
             m_low -= kLowLimit;
