@@ -5,13 +5,11 @@
 #include "domain/fieldwork.h"
 #include "protocol/protocol.h"
 #include "protocol/records.h"
-#include "system/recordid.h"
 
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
 #include <QRandomGenerator>
-#include <QUuid>
 
 #include <algorithm>
 #include <stdexcept>
@@ -76,16 +74,6 @@ double siteLatitude(int unit, int site)
 double siteLongitude(int unit, int site)
 {
     return 104.0 + (unit / 100) * 0.01 + site * 0.002;
-}
-
-// Time-ordered ids as the app makes them (newRecordId), made at `at`; their random part
-// is name-based, so each run sends the same ids.
-QString recordId(const QString &what, const QDateTime &at)
-{
-    static const QUuid ns =
-        QUuid::fromString(QStringLiteral("3d0b8f2c-6a51-4f7e-9b1d-2c7e5a40e913"));
-    return recordIdAt(at.toMSecsSinceEpoch(),
-                      QUuid::createUuidV5(ns, QStringLiteral("onsite-load-bench/") + what).toRfc4122());
 }
 
 } // namespace
@@ -185,6 +173,9 @@ std::vector<LoadStep> makeDay(const LoadCampaign &campaign, const LoadPerson &pe
     const QStringList sites = sitesOf(unit);
     const QString tag = QStringLiteral("%1/%2/").arg(person.account).arg(day);
     QDateTime at(QDate(2026, 6, 20).addDays(day), QTime(8, 0), Qt::UTC);
+    auto idOf = [&tag](const QString &what, const QDateTime &madeAt) {
+        return benchRecordId(QStringLiteral("onsite-load-bench/") + tag + what, madeAt);
+    };
     auto tick = [&at](int minutes) {
         at = at.addSecs(minutes * 60);
         return at;
@@ -196,7 +187,7 @@ std::vector<LoadStep> makeDay(const LoadCampaign &campaign, const LoadPerson &pe
     for (int s = 0; s < sites.size(); ++s) {
         Visit visit;
         visit.checkedInAt = tick(s == 0 ? 0 : 90);
-        visit.id = recordId(tag + QStringLiteral("visit/%1").arg(s), visit.checkedInAt);
+        visit.id = idOf(QStringLiteral("visit/%1").arg(s), visit.checkedInAt);
         visit.siteCode = sites[s];
         visit.account = person.account;
         visit.position =
@@ -212,7 +203,7 @@ std::vector<LoadStep> makeDay(const LoadCampaign &campaign, const LoadPerson &pe
         for (const QString &item : items) {
             ScoreEntry score;
             score.recordedAt = tick(3);
-            score.id = recordId(tag + QStringLiteral("score/") + item, score.recordedAt);
+            score.id = idOf(QStringLiteral("score/") + item, score.recordedAt);
             score.unitCode = unit;
             score.indicatorCode = item;
             score.account = person.account;
@@ -226,7 +217,7 @@ std::vector<LoadStep> makeDay(const LoadCampaign &campaign, const LoadPerson &pe
             QCryptographicHash::hash(photo.bytes(), QCryptographicHash::Sha256).toHex());
         PhotoEvidence evidence;
         evidence.capturedAt = tick(2);
-        evidence.id = recordId(tag + QStringLiteral("photo/%1").arg(s), evidence.capturedAt);
+        evidence.id = idOf(QStringLiteral("photo/%1").arg(s), evidence.capturedAt);
         evidence.sha256 = photo.sha256;
         evidence.visitId = visit.id;
         evidence.unitCode = unit;
@@ -241,7 +232,7 @@ std::vector<LoadStep> makeDay(const LoadCampaign &campaign, const LoadPerson &pe
 
         Finding finding;
         finding.recordedAt = tick(4);
-        finding.id = recordId(tag + QStringLiteral("finding/%1").arg(s), finding.recordedAt);
+        finding.id = idOf(QStringLiteral("finding/%1").arg(s), finding.recordedAt);
         finding.unitCode = unit;
         finding.siteCode = sites[s];
         finding.indicatorCode = items.last();
@@ -254,7 +245,7 @@ std::vector<LoadStep> makeDay(const LoadCampaign &campaign, const LoadPerson &pe
         if (s == 0) {
             Highlight highlight;
             highlight.recordedAt = tick(3);
-            highlight.id = recordId(tag + QStringLiteral("highlight"), highlight.recordedAt);
+            highlight.id = idOf(QStringLiteral("highlight"), highlight.recordedAt);
             highlight.unitCode = unit;
             highlight.siteCode = sites[s];
             highlight.title = QStringLiteral("党群服务“一站式”办理");

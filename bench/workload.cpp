@@ -37,15 +37,6 @@ void writeFile(const QString &path, const QByteArray &bytes)
 
 QString csvLine(const QStringList &fields) { return fields.join(QLatin1Char(',')) + QLatin1Char('\n'); }
 
-// Time-ordered ids as the app makes them (newRecordId), made when the score was
-// recorded; their random part is name-based, so each run sends the same ids.
-QString recordId(int index, const QDateTime &recordedAt)
-{
-    static const QUuid ns = QUuid::fromString(QStringLiteral("6f1c2a3e-8b7d-4e2a-9c51-0d4b7e1f2a60"));
-    return recordIdAt(recordedAt.toMSecsSinceEpoch(),
-                      QUuid::createUuidV5(ns, QStringLiteral("onsite-sync-bench/score/%1").arg(index)).toRfc4122());
-}
-
 // The sample's scored items in campaign order. Item codes like "1.10" would sort
 // wrongly as text; compare part by part.
 QStringList sortedItems(const QHash<QString, QString> &inputs)
@@ -63,6 +54,12 @@ QStringList sortedItems(const QHash<QString, QString> &inputs)
 }
 
 } // namespace
+
+QString benchRecordId(const QString &name, const QDateTime &madeAt)
+{
+    static const QUuid ns = QUuid::fromString(QStringLiteral("6f1c2a3e-8b7d-4e2a-9c51-0d4b7e1f2a60"));
+    return recordIdAt(madeAt.toMSecsSinceEpoch(), QUuid::createUuidV5(ns, name).toRfc4122());
+}
 
 QHash<QString, QString> sampleInputs(const QString &fixtureFolder)
 {
@@ -101,7 +98,7 @@ Workload makeWorkload(const QString &fixtureFolder, int records)
     for (int i = 0; i <= records; ++i) {
         ScoreEntry s;
         s.recordedAt = start.addMSecs(qint64(i) * 250);
-        s.id = recordId(i, s.recordedAt);
+        s.id = benchRecordId(QStringLiteral("onsite-sync-bench/score/%1").arg(i), s.recordedAt);
         s.unitCode = w.unitCodes.at(i / perUnit);
         s.indicatorCode = w.indicators.at(i % perUnit);
         s.account = w.rater;

@@ -26,10 +26,14 @@ struct Workload
 // Reads one valid rater input per item from the sample's scores-paper.csv, so every
 // generated record passes the server's per-method input check.
 // Throws std::runtime_error on a missing or unreadable file.
+// A record id as the app makes them (newRecordId: time-ordered), made at `madeAt`; its
+// random part is derived from `name`, so every run sends the same ids.
+QString benchRecordId(const QString &name, const QDateTime &madeAt);
+
 QHash<QString, QString> sampleInputs(const QString &fixtureFolder);
 
 // Builds the workload: enough units of the rater's group for records + 1 keys.
-// Ids are name-based UUIDs and times are fixed, so every run (and the PouchDB side,
+// Ids (benchRecordId) and times are fixed, so every run (and the PouchDB side,
 // which reads the exported documents) sees the same records.
 Workload makeWorkload(const QString &fixtureFolder, int records);
 

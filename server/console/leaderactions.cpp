@@ -7,7 +7,6 @@
 #include "store/unitsubmissions.h"
 #include "system/recordid.h"
 
-
 namespace onsite::console {
 
 using http::Response;

@@ -1,6 +1,6 @@
 #include "innovationprojects.h"
-#include "system/recordid.h"
 
+#include "system/recordid.h"
 
 namespace onsite::followup {
 

@@ -6,7 +6,6 @@
 #include "protocol/records.h"
 #include "system/recordid.h"
 
-
 namespace onsite::followup {
 
 namespace {

@@ -5,7 +5,6 @@
 #include "followupattachments.h"
 #include "system/recordid.h"
 
-
 namespace onsite::followup {
 
 namespace {

@@ -76,15 +76,14 @@ std::optional<MutationResult> RecordWriter::losesTo(const protocol::Mutation &m,
 void RecordWriter::publish(const protocol::Mutation &m, const QString &id, const QString &unitCode, const QString &op,
                            const QJsonObject &data, const DeviceSession &session, const QDateTime &now)
 {
-    publishJson(m, id, unitCode, op, QString::fromUtf8(QJsonDocument(data).toJson(QJsonDocument::Compact)), session,
-                now);
+    // Numbered, with the record's clock naming its change, in flush().
+    m_feed.append(m.entity, id, unitCode, op, data, session.account, now, m.hlc, session.deviceId);
 }
 
 void RecordWriter::publishJson(const protocol::Mutation &m, const QString &id, const QString &unitCode,
                                const QString &op, const QString &dataJson, const DeviceSession &session,
                                const QDateTime &now)
 {
-    // Numbered, with the record's clock naming its change, in flush().
     m_feed.appendJson(m.entity, id, unitCode, op, dataJson, session.account, now, m.hlc, session.deviceId);
 }
 
