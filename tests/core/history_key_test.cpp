@@ -46,8 +46,9 @@ TEST(HistoryKey, IsCreatedOwnerOnlyOnceAndThenReadBack)
     }
 }
 
-// A version-4 database with an intact unkeyed chain of two updates of one score.
-void writeVersion4History(SqlConnection &db, bool breakOldChain)
+// A version-4 database with an unkeyed chain of two updates of one score (intact unless
+// `breakOldChain`), upgraded and sealed as HQ does at start-up.
+void upgradeVersion4History(SqlConnection &db, const QString &folder, bool breakOldChain)
 {
     migrateSchema(db, 4);
     CampaignStore(db).saveSetup(CampaignImporter::importFolder(test::sampleCampaignDir()));
@@ -80,15 +81,15 @@ void writeVersion4History(SqlConnection &db, bool breakOldChain)
     }
     if (breakOldChain)
         db.execute(QStringLiteral("UPDATE score_history SET new_input = '差' WHERE seq = 1"));
+    hq::migrateHqDatabase(db);
+    hq::sealLegacyHistory(db, folder);
 }
 
 TEST(LegacyHistory, AnIntactUnkeyedChainIsSealedIntoTheKeyedOneAtUpgrade)
 {
     QTemporaryDir dir;
     SqliteConnection db(dir.filePath(QStringLiteral("hq.sqlite")));
-    writeVersion4History(db, false);
-    hq::migrateHqDatabase(db);
-    hq::sealLegacyHistory(db, dir.path());
+    upgradeVersion4History(db, dir.path(), false);
     const QByteArray key = hq::historyKey(dir.path());
     hq::ScoreHistory history(db, key);
     const QJsonObject report = history.verify();
@@ -114,9 +115,7 @@ TEST(LegacyHistory, ABrokenUnkeyedChainIsNotSealedAndIsReported)
 {
     QTemporaryDir dir;
     SqliteConnection db(dir.filePath(QStringLiteral("hq.sqlite")));
-    writeVersion4History(db, true);
-    hq::migrateHqDatabase(db);
-    hq::sealLegacyHistory(db, dir.path());
+    upgradeVersion4History(db, dir.path(), true);
     const QJsonObject report = hq::ScoreHistory(db, hq::historyKey(dir.path())).verify();
     EXPECT_FALSE(report.value(QStringLiteral("ok")).toBool());
     EXPECT_EQ(report.value(QStringLiteral("first_break"))
