@@ -16,6 +16,8 @@
 
 #include <QJsonDocument>
 
+#include <algorithm>
+
 namespace onsite::hq {
 
 using protocol::MutationResult;
@@ -122,17 +124,21 @@ MutationResult RecordWriter::applyScore(const protocol::Mutation &m, const Devic
     const Unit *unit = decision.unit;
     const Indicator *item = decision.item;
 
-    // One record per (unit, item, account, kind), whatever id each device gave it.
-    const auto existing = m_db.query(QStringLiteral("SELECT id, input FROM score_entries WHERE unit_code = ? AND "
-                                                    "indicator_code = ? AND account = ? AND kind = ?"),
-                                     {score->unitCode, score->indicatorCode, score->account, scoreKindKey(score->kind)});
-    if (existing.empty()) {
-        const auto idTaken = m_db.query(QStringLiteral("SELECT id FROM score_entries WHERE id = ?"), {score->id});
-        if (!idTaken.empty())
-            return rejection(m.seq, QStringLiteral("id_conflict"), QStringLiteral("记录编号已被另一条评分使用"));
-    } else {
-        score->id = existing.front()[0].toString();
-    }
+    // One record per (unit, item, account, kind), whatever id each device gave it. The row
+    // of that key and a row holding the device's id come back from one statement.
+    const QString kind = scoreKindKey(score->kind);
+    const auto found = m_db.query(
+        QStringLiteral("SELECT id, input, CASE WHEN unit_code = ? AND indicator_code = ? AND account = ? AND kind = ? "
+                       "THEN 1 ELSE 0 END FROM score_entries WHERE (unit_code = ? AND indicator_code = ? AND "
+                       "account = ? AND kind = ?) OR id = ?"),
+        {score->unitCode, score->indicatorCode, score->account, kind, score->unitCode, score->indicatorCode,
+         score->account, kind, score->id});
+    const auto sameKey = std::find_if(found.begin(), found.end(), [](const SqlRow &row) { return row[2].toInt() == 1; });
+    const bool existing = sameKey != found.end();
+    if (existing)
+        score->id = (*sameKey)[0].toString();
+    else if (!found.empty())
+        return rejection(m.seq, QStringLiteral("id_conflict"), QStringLiteral("记录编号已被另一条评分使用"));
     if (auto conflict = losesTo(m, score->id, unit->code, session, now))
         return *conflict;
 
@@ -143,11 +149,11 @@ MutationResult RecordWriter::applyScore(const protocol::Mutation &m, const Devic
         stored.recordedAt = now;
     stored.source = session.deviceId;
     FieldRecordRows(m_db).writeScore(stored, nowText(now));
-    if (existing.empty()) {
+    if (!existing) {
         change.oldValue = history().deletedValue(unit->code, item->code, score->account, change.kind);
         change.action = change.oldValue ? QStringLiteral("recreate") : QStringLiteral("create");
     } else {
-        change.oldValue = existing.front()[1].toString();
+        change.oldValue = (*sameKey)[1].toString();
         change.action = QStringLiteral("update");
     }
     history().queue(change);

@@ -118,24 +118,20 @@ QByteArray installedHistoryKey()
     return processKey;
 }
 
-ScoreHistory::ScoreHistory(SqlConnection &db, QByteArray key) : m_db(db), m_key(std::move(key))
+namespace {
+
+const QByteArray &checkedKey(const QByteArray &key)
 {
-    if (m_key.size() != kKeyBytes)
+    if (key.size() != kKeyBytes)
         throw std::runtime_error("the score history needs its 32-byte key (history.key); none was loaded");
-    ensureSodium();
+    return key;
 }
 
-QByteArray ScoreHistory::mac(const QByteArray &message) const
-{
-    unsigned char out[crypto_auth_hmacsha256_BYTES];
-    crypto_auth_hmacsha256_state state;
-    crypto_auth_hmacsha256_init(&state, reinterpret_cast<const unsigned char *>(m_key.constData()),
-                                static_cast<size_t>(m_key.size()));
-    crypto_auth_hmacsha256_update(&state, reinterpret_cast<const unsigned char *>(message.constData()),
-                                  static_cast<unsigned long long>(message.size()));
-    crypto_auth_hmacsha256_final(&state, out);
-    return QByteArray(reinterpret_cast<const char *>(out), sizeof out).toHex();
-}
+} // namespace
+
+ScoreHistory::ScoreHistory(SqlConnection &db, const QByteArray &key) : m_db(db), m_mac(checkedKey(key)) {}
+
+QByteArray ScoreHistory::mac(const QByteArray &message) const { return m_mac.hex(message); }
 
 QString ScoreHistory::keyId() const
 {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "hmacsha256.h"
 #include "store/sqlconnection.h"
 
 #include <QByteArray>
@@ -52,7 +53,7 @@ struct HistoryChange
 class ScoreHistory
 {
 public:
-    ScoreHistory(SqlConnection &db, QByteArray key);
+    ScoreHistory(SqlConnection &db, const QByteArray &key);
 
     // Appends inside the caller's transaction. Throws std::runtime_error when the history
     // was written under another key (history.key replaced): nothing more is chained on it.
@@ -91,7 +92,7 @@ private:
     std::optional<std::pair<qint64, QString>> currentValueMismatch();
 
     SqlConnection &m_db;
-    QByteArray m_key;
+    HmacSha256 m_mac; // keyed by history.key
     mutable QString m_keyId;                          // HMAC of a constant: computed once
     std::optional<std::pair<qint64, QByteArray>> m_tip; // number and MAC of the last row appended
     std::vector<HistoryChange> m_queued;

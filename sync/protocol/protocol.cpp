@@ -1,5 +1,7 @@
 #include "protocol.h"
 
+#include "system/sha256.h"
+
 #include <QCryptographicHash>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -91,13 +93,12 @@ QString Mutation::digest() const
         canonical.append("\",\"hlc\":\"").append(hlc.toLatin1());
         canonical.append("\",\"id\":\"").append(id.toLatin1());
         canonical.append("\",\"op\":\"").append(op.toLatin1()).append("\"}");
-        return QString::fromLatin1(QCryptographicHash::hash(canonical, QCryptographicHash::Sha256).toHex());
+        return QString::fromLatin1(sha256Hex(canonical));
     }
     QJsonObject content = toJson();
     content.remove(QStringLiteral("seq"));
     // QJsonObject keeps keys sorted, so the compact form is canonical.
-    const QByteArray canonical = QJsonDocument(content).toJson(QJsonDocument::Compact);
-    return QString::fromLatin1(QCryptographicHash::hash(canonical, QCryptographicHash::Sha256).toHex());
+    return QString::fromLatin1(sha256Hex(QJsonDocument(content).toJson(QJsonDocument::Compact)));
 }
 
 std::optional<Mutation> Mutation::fromJson(const QJsonObject &json, QString *error)
