@@ -24,5 +24,14 @@ node node_modules/@playwright/test/cli.js test tests/console.spec.ts tests/follo
 if [ "$status" -ne 0 ]; then
   echo "--- onsite-hq log (last 40 lines)" >&2
   tail -n 40 "$console_work/serve.log" >&2
+  # The page as Playwright last saw it, in the log (all CI keeps); traces and screenshots
+  # outlive the temporary folder under ONSITE_WEB_FAILURES.
+  while IFS= read -r -d '' context; do
+    echo "--- $(basename "$(dirname "$context")")/error-context.md (first 120 lines)" >&2
+    head -n 120 "$context" >&2
+  done < <(find "$ONSITE_WEB_TEST_OUTPUT" -name error-context.md -print0 2>/dev/null)
+  kept=${ONSITE_WEB_FAILURES:-$PWD/test-failures}/$(date -u +%Y%m%dT%H%M%S)
+  mkdir -p "$kept" && cp -r "$ONSITE_WEB_TEST_OUTPUT" "$console_work/serve.log" "$kept"/ 2>/dev/null || true
+  echo "--- failure artifacts kept in $kept" >&2
 fi
 exit "$status"
