@@ -105,18 +105,18 @@ QString StaticSite::resolve(const QString &path) const
     return canonical;
 }
 
-const StaticSite::CachedFile *StaticSite::load(const QString &filePath)
+std::optional<StaticSite::CachedFile> StaticSite::load(const QString &filePath)
 {
     const QFileInfo info(filePath);
     std::lock_guard lock(m_mutex);
     auto it = m_cache.find(filePath);
     if (it != m_cache.end() && it->modified == info.lastModified() && it->size == info.size())
-        return &*it;
+        return *it;
     if (info.size() > kMaxFileBytes)
-        return nullptr;
+        return std::nullopt;
     QFile file(filePath);
     if (!file.open(QIODevice::ReadOnly))
-        return nullptr;
+        return std::nullopt;
     CachedFile cached;
     cached.modified = info.lastModified();
     cached.size = info.size();
@@ -127,7 +127,7 @@ const StaticSite::CachedFile *StaticSite::load(const QString &filePath)
         if (gzipped.size() < cached.bytes.size())
             cached.gzipped = std::move(gzipped);
     }
-    return &*m_cache.insert(filePath, std::move(cached));
+    return *m_cache.insert(filePath, std::move(cached));
 }
 
 Response StaticSite::missingBundle() const
@@ -172,7 +172,7 @@ Response StaticSite::serve(const http::Request &request)
         filePath = resolve(QStringLiteral("/index.html"));
         fallback = true;
     }
-    const CachedFile *file = load(filePath);
+    const std::optional<CachedFile> file = load(filePath);
     if (!file) {
         Response missing = notFound(QStringLiteral("无法读取文件：%1").arg(request.path));
         addSecurityHeaders(missing);

@@ -7,6 +7,7 @@
 #include <QString>
 
 #include <mutex>
+#include <optional>
 
 namespace onsite::console {
 
@@ -40,7 +41,10 @@ private:
 
     // The file under the root that the path names, or empty when none may be served.
     QString resolve(const QString &path) const;
-    const CachedFile *load(const QString &filePath);
+    // A copy made under the lock (its byte arrays are shared, not copied): once the lock
+    // is released another worker may add a file, and a growing QHash moves its entries,
+    // so a pointer into m_cache would read emptied or freed memory.
+    std::optional<CachedFile> load(const QString &filePath);
     http::Response missingBundle() const;
 
     QString m_root;

@@ -9,6 +9,11 @@
 
 #include <zlib.h>
 
+#include <mutex>
+#include <string>
+#include <thread>
+#include <vector>
+
 namespace onsite::test {
 namespace {
 
@@ -118,6 +123,48 @@ TEST_P(ConsoleStatic, ServesTheBundleWithTypesCachingAndSecurityHeaders)
     EXPECT_NE(gzipped.header("etag"), script.header("etag"));
     EXPECT_TRUE(rawHttp(port, "GET", "/assets/index-abc123.js", {{"Accept-Encoding", "gzip;q=0"}})
                     .header("content-encoding").isEmpty());
+}
+
+TEST_P(ConsoleStatic, ManyFilesAskedForAtOnceAreEachServedWhole)
+{
+    // A page's first visit asks for several new files in the same instant: while one worker
+    // adds a file to the cache (which may grow and move its entries) others serve theirs,
+    // and each must still get its own bytes, never an empty answer or a 304.
+    Bundle bundle;
+    constexpr int kFiles = 1000;
+    std::vector<QByteArray> contents;
+    for (int i = 0; i < kFiles; ++i) {
+        contents.push_back("// chunk " + QByteArray::number(i) + "\n" +
+                           QByteArray("let x = " + QByteArray::number(i) + ";\n").repeated(40 + i % 300));
+        writeFile(bundle.root + QStringLiteral("/assets/chunk-%1.js").arg(i), contents.back());
+    }
+    hq->terminate();
+    hq->start({QStringLiteral("--web-root"), bundle.root});
+    const quint16 port = hq->port();
+
+    constexpr int kClients = 8;
+    std::mutex mutex;
+    std::vector<std::string> wrong;
+    std::vector<std::thread> clients;
+    for (int c = 0; c < kClients; ++c) {
+        clients.emplace_back([&, c] {
+            for (int n = 0; n < kFiles; ++n) {
+                const int i = (n + c * 37) % kFiles; // each client in its own order
+                const RawReply reply =
+                    rawHttp(port, "GET", "/assets/chunk-" + QByteArray::number(i) + ".js");
+                if (reply.status != 200 || reply.body != contents[std::size_t(i)]) {
+                    std::lock_guard lock(mutex);
+                    wrong.push_back("chunk-" + std::to_string(i) + ": HTTP " +
+                                    std::to_string(reply.status) + ", " +
+                                    std::to_string(reply.body.size()) + " bytes");
+                }
+            }
+        });
+    }
+    for (std::thread &client : clients)
+        client.join();
+    EXPECT_TRUE(wrong.empty()) << wrong.size()
+                               << " wrong answers, first: " << (wrong.empty() ? "" : wrong.front());
 }
 
 TEST_P(ConsoleStatic, RoutesFallBackToIndexButNothingLeavesTheWebRoot)
