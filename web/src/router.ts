@@ -45,3 +45,19 @@ router.beforeEach(async (to) => {
   if (to.name === 'home' || (roles && !roles.includes(state.session!.role))) return homeFor(state.session!.role);
   return true;
 });
+
+// A page's code is fetched on its first visit. When that fails (HQ was upgraded since this
+// tab opened and the old file names are gone, or the connection dropped), the click would
+// otherwise do nothing at all: load the page afresh instead, once per target, so a file
+// that is really missing shows the browser's error rather than reloading for ever.
+const reloadedKey = 'onsite.reloadedFor';
+const chunkFailure = /dynamically imported module|Importing a module script failed|Unable to preload CSS/i;
+router.onError((error: unknown, to) => {
+  if (!chunkFailure.test(String((error as Error)?.message ?? error))) return;
+  if (sessionStorage.getItem(reloadedKey) === to.fullPath) return;
+  sessionStorage.setItem(reloadedKey, to.fullPath);
+  window.location.assign(to.fullPath);
+});
+router.afterEach((_to, _from, failure) => {
+  if (!failure) sessionStorage.removeItem(reloadedKey);
+});

@@ -413,3 +413,22 @@ test('进度 refreshes by itself every 15 s', async ({ browser }) => {
   await expect(page).toHaveURL(/\/progress$/);
   await context.close();
 });
+
+test('a page whose code cannot be fetched opens afresh instead of ignoring the click', async ({ browser }) => {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  const page = await context.newPage();
+  await signIn(page, 'kpb.admin');
+  await page.locator('[data-test=nav-results]').click();
+  await expect(page.locator('[data-test=unit-DC]')).toBeVisible();
+  // As after an upgrade of HQ: the unit page's file fails once, then is there again.
+  let refused = 0;
+  await page.route(/\/assets\/UnitPage-[^/]*\.js$/, async (route) => {
+    if (refused++ === 0) await route.abort('connectionreset');
+    else await route.continue();
+  });
+  await page.locator('[data-test=unit-DC]').click();
+  await expect(page).toHaveURL(/\/units\/DC$/);
+  await expect(page.locator('[data-test=unit-head] h1')).toContainText('东城区');
+  expect(refused).toBeGreaterThanOrEqual(2);
+  await context.close();
+});
