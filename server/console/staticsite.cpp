@@ -28,6 +28,8 @@ bool ifNoneMatch(const http::Request &request, const QByteArray &etag)
 {
     for (const QByteArray &candidate : request.header("if-none-match").split(',')) {
         const QByteArray tag = candidate.trimmed();
+        if (tag.isEmpty()) // no header at all splits into one empty tag: it matches nothing
+            continue;
         if (tag == etag || tag == "*" || (tag.startsWith("W/") && tag.mid(2) == etag))
             return true;
     }
