@@ -142,7 +142,7 @@ MutationResult RecordWriter::applyScore(const protocol::Mutation &m, const Devic
     if (auto conflict = losesTo(m, score->id, unit->code, session, now))
         return *conflict;
 
-    HistoryChange change{entity::kScore, score->id, unit->code, item->code, scoreKindKey(score->kind), {},
+    HistoryChange change{entity::kScore, score->id, unit->code, item->code, kind, {},
                          session.account, session.deviceId, now, {}, score->input, score->reason};
     ScoreEntry stored = *score;
     if (!stored.recordedAt.isValid())

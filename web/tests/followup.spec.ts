@@ -40,14 +40,13 @@ function photos(): { hall: string; ledger: string; big: string } {
 function watchPage(page: Page): string[] {
   const problems: string[] = [];
   page.on('console', (m) => {
-    if (m.type() === 'error' && /Content Security Policy|Refused to/i.test(m.text())) problems.push(m.text());
+    if (m.type() !== 'error') return;
+    if (/Content Security Policy|Refused to/i.test(m.text())) problems.push(m.text());
+    // Other errors are no failure by themselves (an aborted fetch is fine), but when a step
+    // does fail the log then says what the page asked for and did not get.
+    else console.log(`[browser console] ${m.text()}`);
   });
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-  // Not failures by themselves (a download or an aborted fetch is fine), but when a step
-  // does fail the log then says what the page asked for and did not get.
-  page.on('console', (m) => {
-    if (m.type() === 'error') console.log(`[browser console] ${m.text()}`);
-  });
   page.on('requestfailed', (r) => console.log(`[request failed] ${r.method()} ${r.url()}: ${r.failure()?.errorText}`));
   return problems;
 }

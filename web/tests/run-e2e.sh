@@ -24,8 +24,8 @@ node node_modules/@playwright/test/cli.js test tests/console.spec.ts tests/follo
 if [ "$status" -ne 0 ]; then
   echo "--- onsite-hq log (last 40 lines)" >&2
   tail -n 40 "$console_work/serve.log" >&2
-  # The page as Playwright last saw it, in the log (all CI keeps); traces and screenshots
-  # outlive the temporary folder under ONSITE_WEB_FAILURES.
+  # The page as Playwright last saw it, in the log (all CI keeps); the test results and
+  # HQ's log outlive the temporary folder under ONSITE_WEB_FAILURES.
   while IFS= read -r -d '' context; do
     echo "--- $(basename "$(dirname "$context")")/error-context.md (first 120 lines)" >&2
     head -n 120 "$context" >&2
