@@ -13,6 +13,7 @@ export const router = createRouter({
   routes: [
     { path: '/', name: 'home', component: { render: () => null } },
     { path: '/signin', name: 'signin', component: () => import('./pages/SignInPage.vue'), meta: { public: true } },
+    { path: '/unreachable', name: 'unreachable', component: () => import('./pages/UnreachablePage.vue'), meta: { public: true } },
     page('/progress', 'progress', () => import('./pages/ProgressPage.vue'), office),
     page('/results', 'results', () => import('./pages/ResultsPage.vue'), office),
     page('/units/:code', 'unit', () => import('./pages/UnitPage.vue'), office, true),
@@ -37,7 +38,13 @@ export const router = createRouter({
 
 router.beforeEach(async (to) => {
   if (to.meta.public) return true;
-  const signedIn = await restore();
+  let signedIn: boolean;
+  try {
+    signedIn = await restore();
+  } catch {
+    // Whether this browser is signed in is not known yet: say so and try again from there.
+    return { name: 'unreachable', query: { redirect: to.fullPath } };
+  }
   if (!signedIn || !consoleRoles.includes(state.session!.role)) {
     return { name: 'signin', query: to.name !== 'home' ? { redirect: to.fullPath } : {} };
   }

@@ -432,3 +432,44 @@ test('a page whose code cannot be fetched opens afresh instead of ignoring the c
   expect(refused).toBeGreaterThanOrEqual(2);
   await context.close();
 });
+
+test('HQ unreachable while a signed-in tab reloads: the session is kept, the page comes back', async ({ browser }) => {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  const page = await context.newPage();
+  const problems = watchPage(page);
+  await page.clock.install();
+  await signIn(page, 'kpb.admin');
+  await page.locator('[data-test=nav-results]').click();
+  await expect(page).toHaveURL(/\/results$/);
+
+  // A server error, then no answer at all: neither may read as "signed out".
+  await page.route('**/api/v1/hq/session', (route) =>
+    route.request().method() === 'GET'
+      ? route.fulfill({ status: 500, contentType: 'application/json', body: '{"error":"internal","message":"数据库暂时不可用"}' })
+      : route.continue(),
+  );
+  await page.reload();
+  await expect(page).toHaveURL(/\/unreachable\?redirect=(%2F|\/)results$/);
+  await expect(page.locator('[data-test=unreachable]')).toContainText('暂时无法确认登录状态');
+  await expect(page.locator('[data-test=unreachable-detail]')).toContainText('500 数据库暂时不可用');
+  await page.unroute('**/api/v1/hq/session');
+  await page.route('**/api/v1/hq/session', (route) => route.abort('connectionrefused'));
+  await page.locator('[data-test=unreachable-retry]').click();
+  await expect(page.locator('[data-test=unreachable-detail]')).toHaveCount(0);
+  await expect(page.locator('[data-test=unreachable-countdown]')).toContainText(/\d+ 秒后自动重试/);
+  await expect(page).toHaveURL(/\/unreachable/);
+
+  // HQ is back: the page checks again by itself and returns to 结果, still signed in.
+  await page.unroute('**/api/v1/hq/session');
+  await page.clock.fastForward(11_000);
+  await expect(page).toHaveURL(/\/results$/);
+  await expect(page.locator('[data-test=person]')).toBeVisible();
+  await expect(page.locator('[data-test=unit-DC]')).toBeVisible();
+
+  // A real 401 on reload still means sign-in, keeping the address.
+  await context.clearCookies();
+  await page.reload();
+  await expect(page).toHaveURL(/\/signin\?redirect=(%2F|\/)results$/);
+  expect(problems).toEqual([]);
+  await context.close();
+});

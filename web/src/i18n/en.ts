@@ -33,6 +33,14 @@ const en: Messages<typeof zh> = {
     hint: 'Use the same account and password as on the tablet',
     expired: 'Your session has expired; sign in again',
   },
+  unreachable: {
+    title: 'Cannot confirm your sign-in right now',
+    body: 'The HQ server cannot be reached; your session may still be valid. Once the network or the server is back, this page returns to where you were by itself, without signing in again.',
+    detail: 'The server answered: {status} {message}',
+    next: 'Trying again in {n} s',
+    checking: 'Trying again…',
+    signIn: 'Sign in with another account',
+  },
   wait: { seconds: '{n} s', minutes: '{n} min' },
   common: {
     loading: 'Loading…',

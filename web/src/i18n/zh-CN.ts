@@ -30,6 +30,14 @@ export default {
     hint: '使用与平板应用相同的账号和密码',
     expired: '登录已过期，请重新登录',
   },
+  unreachable: {
+    title: '暂时无法确认登录状态',
+    body: '考评办服务器暂时无法访问，您的登录可能仍然有效。网络或服务恢复后将自动回到原页面，无需重新登录。',
+    detail: '服务器答复：{status} {message}',
+    next: '{n} 秒后自动重试',
+    checking: '正在重试…',
+    signIn: '改用其他账号登录',
+  },
   wait: { seconds: '{n} 秒', minutes: '{n} 分钟' },
   common: {
     loading: '加载中…',
