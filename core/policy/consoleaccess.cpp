@@ -10,7 +10,8 @@ ConsoleAccess::ConsoleAccess(const CampaignSetup &setup, const Person &person) :
         const QStringList covered = unitsCoveredBy(setup, person);
         const QSet<QString> coveredSet(covered.cbegin(), covered.cend());
         for (const Unit &unit : setup.units) {
-            if (coveredSet.contains(unit.code))
+            // 回避 holds here as on the tablet: a leader does not see their home unit.
+            if (coveredSet.contains(unit.code) && readsRecordsOf(person, unit.code))
                 m_units << unit.code;
         }
     }

@@ -10,7 +10,7 @@ namespace onsite {
 // Who may use the HQ console (考评办 pages) and on which units, decided here only
 // (docs/API.md §Sessions): HQ sees every unit and may publish; a group leader sees
 // their group's units, read only; inspectors and liaisons may sign in but see none
-// of these pages. The units follow the same rule as sync (rolescope.h).
+// of these pages. The units follow the same rules as sync (rolescope.h), 回避 included.
 class ConsoleAccess
 {
 public:

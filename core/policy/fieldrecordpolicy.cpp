@@ -29,6 +29,8 @@ QString recordRefusalCode(RecordRefusal refusal)
         return QStringLiteral("not_owner");
     case RecordRefusal::UnitLocked:
         return QStringLiteral("unit_locked");
+    case RecordRefusal::UnitChanged:
+        return QStringLiteral("unit_changed");
     case RecordRefusal::VisitHasPhotos:
     case RecordRefusal::RecheckEvidence:
     case RecordRefusal::NeverDeleted:
@@ -73,13 +75,19 @@ RecordRefusal FieldRecordPolicy::decideDelete(const StoredRecord &record) const
     return RecordRefusal::None;
 }
 
-RecordRefusal FieldRecordPolicy::decideChange(const StoredRecord &record,
-                                              const QString &author) const
+RecordRefusal FieldRecordPolicy::decideChange(const StoredRecord &record, const QString &author,
+                                              const QString &unitCode) const
 {
     if (record.author != author)
         return RecordRefusal::NotOwner;
-    if ((record.entity == QLatin1String("finding") ||
-         record.entity == QLatin1String("highlight")) &&
+    // Moving a record would take it out of a submitted unit, or out of the scope and the
+    // ledger items it was checked against.
+    if (unitCode != record.unitCode)
+        return RecordRefusal::UnitChanged;
+    // What the leader submitted stays as it was: the photos' content and items too, not
+    // only the findings and highlights. A visit may still be checked out.
+    if ((record.entity == QLatin1String("finding") || record.entity == QLatin1String("highlight") ||
+         record.entity == QLatin1String("photo")) &&
         record.unitLocked)
         return RecordRefusal::UnitLocked;
     return RecordRefusal::None;
@@ -113,6 +121,10 @@ QString FieldRecordPolicy::message(RecordRefusal refusal, const StoredRecord &re
         return QCoreApplication::translate(
                    "FieldRecorder",
                    "单位 %1 已由组长提交锁定，已记录的照片、问题和亮点不能再修改或删除")
+            .arg(record.unitCode);
+    case RecordRefusal::UnitChanged:
+        return QCoreApplication::translate("FieldRecorder",
+                                           "记录所属单位不能更改（原为单位 %1），请在正确的单位下重新记录")
             .arg(record.unitCode);
     case RecordRefusal::VisitHasPhotos:
         return QCoreApplication::translate("FieldRecorder", "这次实地查看已有照片，不能删除");

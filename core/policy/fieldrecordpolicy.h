@@ -21,6 +21,7 @@ enum class RecordRefusal
     VisitHasPhotos,     // "not_deletable": a visit whose photos are evidence
     RecheckEvidence,    // "not_deletable": a photo shown by a re-check result
     NeverDeleted,       // "not_deletable": submissions (reopen instead) and re-checks
+    UnitChanged,        // "unit_changed": a record stays with the unit it was made for
 };
 QString recordRefusalCode(RecordRefusal refusal);
 
@@ -45,9 +46,11 @@ public:
     // highlights by their author until then (a visit without photos, a photo no re-check
     // result shows); submissions, re-checks and their results never.
     RecordRefusal decideDelete(const StoredRecord &record) const;
-    // A new version of an existing record by `author` (`record`: the stored one): its
-    // author's, and findings and highlights only while the unit is open.
-    RecordRefusal decideChange(const StoredRecord &record, const QString &author) const;
+    // A new version of an existing record by `author` for `unitCode` (`record`: the stored
+    // one): its author's, for the same unit, and photos, findings and highlights only
+    // while the unit is open.
+    RecordRefusal decideChange(const StoredRecord &record, const QString &author,
+                               const QString &unitCode) const;
 
     // The words for a refusal, the same on the tablet and in HQ's answer.
     static QString message(RecordRefusal refusal, const StoredRecord &record);

@@ -16,4 +16,9 @@ QStringList unitsCoveredBy(const CampaignSetup &setup, const Person &person)
     return units;
 }
 
+bool readsRecordsOf(const Person &person, const QString &unitCode)
+{
+    return person.role == Role::Hq || person.role == Role::Liaison || unitCode != person.homeUnitCode;
+}
+
 } // namespace onsite

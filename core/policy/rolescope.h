@@ -11,4 +11,10 @@ namespace onsite {
 // what a device syncs (hq/scope.h) and what the HQ console shows (consoleaccess.h).
 QStringList unitsCoveredBy(const CampaignSetup &setup, const Person &person);
 
+// 回避: whether what others recorded for a covered unit reaches the person. Not for a
+// leader's or inspector's home unit, whose assessment they take no part in, seeing how
+// teammates scored it included; on the tablet and in the console alike. (A liaison's
+// home unit is their unit.)
+bool readsRecordsOf(const Person &person, const QString &unitCode);
+
 } // namespace onsite

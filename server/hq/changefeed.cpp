@@ -141,7 +141,7 @@ ChangeFeed::Page ChangeFeed::page(const Scope &scope, qint64 since, int limit)
     const qint64 committedHead = head();
     Page response;
     response.cursor = qMax(since, committedHead);
-    if (scope.units().isEmpty() || since >= committedHead)
+    if (scope.units().isEmpty() || !scope.pullsRecords() || since >= committedHead)
         return response;
 
     QString sql = QStringLiteral("SELECT seq, entity, entity_id, op, data FROM hq_changes WHERE seq > ? AND seq <= ?");
@@ -157,10 +157,6 @@ ChangeFeed::Page ChangeFeed::page(const Scope &scope, qint64 since, int limit)
         if (marks.isEmpty())
             return response;
         sql += QStringLiteral(" AND unit_code IN (%1)").arg(marks.join(QLatin1Char(',')));
-        if (scope.person().role == Role::Liaison) {
-            sql += QStringLiteral(" AND entity = ?");
-            params << protocol::entity::kFinding;
-        }
     }
     sql += QStringLiteral(" ORDER BY seq LIMIT ?");
     params << limit + 1;

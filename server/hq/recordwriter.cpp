@@ -240,13 +240,13 @@ MutationResult RecordWriter::applyFieldRecord(const protocol::Mutation &m, const
         !PhotoStore::uploadedBy(m_db, record->json.value(QStringLiteral("sha256")).toString(), session.account))
         return rejection(m.seq, QStringLiteral("photo_not_uploaded"),
                          QStringLiteral("照片内容尚未由本账号完整上传，请先上传照片"));
-    const QString owner = FieldRecordRows(m_db).ownerOf(m.entity, m.id);
-    if (!owner.isEmpty()) { // a new version: the author's, and not of what a submitted unit holds
-        const StoredRecord stored{m.entity, record->unitCode, owner, UnitSubmissions(m_db).isLocked(record->unitCode)};
-        if (const RecordRefusal refusal =
-                FieldRecordPolicy(scope.person(), scope.unitSet()).decideChange(stored, session.account);
+    // A new version: the author's, for the unit it was made for, and not of what a
+    // submitted unit holds (the stored row's unit decides, not the one the device names).
+    if (const auto stored = FieldRecordRows(m_db).stored(m.entity, m.id)) {
+        if (const RecordRefusal refusal = FieldRecordPolicy(scope.person(), scope.unitSet())
+                                              .decideChange(*stored, session.account, record->unitCode);
             refusal != RecordRefusal::None)
-            return rejection(m.seq, recordRefusalCode(refusal), FieldRecordPolicy::message(refusal, stored));
+            return rejection(m.seq, recordRefusalCode(refusal), FieldRecordPolicy::message(refusal, *stored));
     }
     if (auto conflict = losesTo(m, m.id, record->unitCode, session, now))
         return *conflict;

@@ -13,20 +13,13 @@ Scope::Scope(const CampaignSetup &setup, const Person &person)
 
 bool Scope::readsUnit(const QString &unitCode) const
 {
-    if (!m_unitSet.contains(unitCode))
-        return false;
-    // 回避: an inspector takes no part in the assessment of their home unit, and that
-    // includes seeing how teammates scored it. (A liaison's home unit is their unit.)
-    return m_person.role == Role::Hq || m_person.role == Role::Liaison || unitCode != m_person.homeUnitCode;
+    return m_unitSet.contains(unitCode) && readsRecordsOf(m_person, unitCode);
 }
 
 bool Scope::canRead(const QString &entity, const QString &unitCode) const
 {
-    if (!readsUnit(unitCode))
-        return false;
-    if (m_person.role == Role::Liaison)
-        return entity == protocol::entity::kFinding;
-    return true;
+    Q_UNUSED(entity);
+    return pullsRecords() && readsUnit(unitCode);
 }
 
 QString Scope::writeRefusal(const QString &entity, const QString &unitCode) const

@@ -63,6 +63,22 @@ TEST(ConsoleAccess, HqSeesEveryUnitAndLeadersTheirGroupReadOnly)
     }
 }
 
+// 回避 in the console as on the tablet (hq/scope.cpp): a leader from one of their own
+// group's units does not see it (its scores, raters, history) on any page.
+TEST(ConsoleAccess, ALeaderDoesNotSeeTheirHomeUnit)
+{
+    Person leader = *sample().person(QStringLiteral("g2.yang"));
+    leader.homeUnitCode = QStringLiteral("PC");
+    const ConsoleAccess access(sample(), leader);
+    EXPECT_EQ(access.units(), (QStringList{QStringLiteral("QS"), QStringLiteral("LL"), QStringLiteral("XQ")}));
+    EXPECT_FALSE(access.canSee(QStringLiteral("PC")));
+    EXPECT_TRUE(access.canSeeGroup(QStringLiteral("第二检查组")));
+    // HQ staff have no home unit to step back from.
+    Person office = *sample().person(QStringLiteral("kpb.admin"));
+    office.homeUnitCode = QStringLiteral("PC");
+    EXPECT_TRUE(ConsoleAccess(sample(), office).canSee(QStringLiteral("PC")));
+}
+
 class ConsoleStore : public ::testing::Test
 {
 protected:

@@ -155,20 +155,25 @@ TEST_F(RecordPolicyTest, DeletesHaveTheirReasonCodes)
               QStringLiteral("这次实地查看已有照片，不能删除"));
 }
 
-TEST_F(RecordPolicyTest, ChangesAreTheAuthorsAndStopAtTheLockForFindingsAndHighlights)
+TEST_F(RecordPolicyTest, ChangesAreTheAuthorsStayInTheirUnitAndStopAtTheLockForEvidence)
 {
     const Person &zhang = *setup.person(QStringLiteral("g1.zhang"));
     const QSet<QString> scope;
     const FieldRecordPolicy policy(zhang, scope);
-    EXPECT_EQ(policy.decideChange(record("finding"), QStringLiteral("g1.zhang")),
-              RecordRefusal::None);
-    EXPECT_EQ(policy.decideChange(record("finding"), QStringLiteral("g1.li")),
-              RecordRefusal::NotOwner);
+    const QString dc = QStringLiteral("DC");
+    EXPECT_EQ(policy.decideChange(record("finding"), QStringLiteral("g1.zhang"), dc), RecordRefusal::None);
+    EXPECT_EQ(policy.decideChange(record("finding"), QStringLiteral("g1.li"), dc), RecordRefusal::NotOwner);
+    EXPECT_EQ(policy.decideChange(record("photo"), QStringLiteral("g1.zhang"), QStringLiteral("BH")),
+              RecordRefusal::UnitChanged);
+    EXPECT_EQ(recordRefusalCode(RecordRefusal::UnitChanged), QStringLiteral("unit_changed"));
+    EXPECT_TRUE(FieldRecordPolicy::message(RecordRefusal::UnitChanged, record("photo")).contains(dc));
     StoredRecord locked = record("highlight");
     locked.unitLocked = true;
-    EXPECT_EQ(policy.decideChange(locked, QStringLiteral("g1.zhang")), RecordRefusal::UnitLocked);
+    EXPECT_EQ(policy.decideChange(locked, QStringLiteral("g1.zhang"), dc), RecordRefusal::UnitLocked);
+    locked.entity = QStringLiteral("photo"); // its image or item, after the submission
+    EXPECT_EQ(policy.decideChange(locked, QStringLiteral("g1.zhang"), dc), RecordRefusal::UnitLocked);
     locked.entity = QStringLiteral("visit"); // a check-out or new notes after the submission
-    EXPECT_EQ(policy.decideChange(locked, QStringLiteral("g1.zhang")), RecordRefusal::None);
+    EXPECT_EQ(policy.decideChange(locked, QStringLiteral("g1.zhang"), dc), RecordRefusal::None);
 }
 
 } // namespace

@@ -462,7 +462,7 @@ TEST_P(PhotoUpload, PhotoRecordWaitsForItsContentAndContentIsScoped)
     EXPECT_EQ(changes.front().entity, QStringLiteral("photo"));
     EXPECT_EQ(changes.front().data.value(QStringLiteral("sha256")).toString(), sha);
 
-    // Another group, and the unit's own liaison (findings only), get nothing, not even
+    // Another group, and the unit's own liaison, get nothing, not even
     // a hint that the photo exists.
     auto huang = signIn(QStringLiteral("g2.huang"), QStringLiteral("dev-huang"));
     const ApiReply foreign = huang->get(QStringLiteral("/api/v1/photos/%1/content").arg(sha));

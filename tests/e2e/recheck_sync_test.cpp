@@ -215,7 +215,7 @@ TEST_P(RecheckSync, OtherGroupsHomeUnitsAndBadResultsAreRefused)
                                                            QStringLiteral("g3.hu"), QStringLiteral("done"), {})}));
     EXPECT_EQ(reasonsOf(own), QStringList{QStringLiteral("conflict_of_interest")});
 
-    // A liaison pulls no re-checks of their unit (findings only).
+    // A liaison pulls no re-checks of their unit (nothing at all).
     auto liaison = signIn(QStringLiteral("xc.liaison"), QStringLiteral("dev-xc"));
     EXPECT_TRUE(entitiesOf(pullAll(*liaison), QStringLiteral("recheck")).isEmpty());
 

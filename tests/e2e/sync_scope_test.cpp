@@ -110,7 +110,10 @@ TEST_P(SyncScope, ScoresAreOwnedByTheirRaterAndInputsAreChecked)
     EXPECT_FALSE(results[1].toObject().value(QStringLiteral("message")).toString().isEmpty());
 }
 
-TEST_P(SyncScope, LiaisonSeesOnlyFindingsOfOwnUnit)
+// A liaison's unit's problems reach them in the console once HQ releases them, without
+// the inspector's name (DOMAIN.md §Who sees whom); through sync they get nothing: not the
+// unreleased findings, not who recorded them.
+TEST_P(SyncScope, LiaisonPullsNoFieldRecordsAndWritesNone)
 {
     auto li = signIn(QStringLiteral("g1.li"), QStringLiteral("dev-li"));
     const QJsonObject finding{
@@ -145,10 +148,9 @@ TEST_P(SyncScope, LiaisonSeesOnlyFindingsOfOwnUnit)
         ASSERT_EQ(r.toObject().value(QStringLiteral("status")).toString(), QStringLiteral("applied"));
 
     auto liaison = signIn(QStringLiteral("dc.liaison"), QStringLiteral("dev-dc"));
-    const auto changes = pullAll(*liaison);
-    ASSERT_EQ(changes.size(), 1u);
-    EXPECT_EQ(changes.front().entity, QStringLiteral("finding"));
-    EXPECT_EQ(changes.front().id, QStringLiteral("f-1"));
+    qint64 cursor = 0;
+    EXPECT_TRUE(pullAll(*liaison, 0, 500, &cursor).empty());
+    EXPECT_GT(cursor, 0) << "the cursor still moves on, so the next pull asks for nothing again";
     // A liaison responds with rectification; it does not write field records.
     const ApiReply write = liaison->post(QStringLiteral("/api/v1/sync/push"), pushBody(QStringLiteral("dev-dc"), {finding}));
     EXPECT_EQ(firstResult(write).value(QStringLiteral("status")).toString(), QStringLiteral("rejected"));

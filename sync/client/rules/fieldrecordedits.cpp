@@ -42,7 +42,8 @@ StoredRecord FieldRecordEdits::requireAllowed(const FieldRules &rules, const QSt
     const QSet<QString> scope = rules.scopeSet();
     const FieldRecordPolicy policy(rules.me(), scope);
     const RecordRefusal refusal =
-        deleting ? policy.decideDelete(*stored) : policy.decideChange(*stored, rules.me().account);
+        deleting ? policy.decideDelete(*stored)
+                 : policy.decideChange(*stored, rules.me().account, stored->unitCode);
     if (refusal != RecordRefusal::None)
         throw FieldError(FieldRecordPolicy::message(refusal, *stored));
     return *stored;
