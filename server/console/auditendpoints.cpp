@@ -30,7 +30,7 @@ Response AuditEndpoints::integrity(SqlConnection &db, const Request &request, co
     bool ok = true;
     const QString text = request.query.value(QStringLiteral("threshold"), QStringLiteral("0.2"));
     const double threshold = text.toDouble(&ok);
-    if (!ok || threshold < 0 || threshold > 1)
+    if (!ok || !(threshold >= 0 && threshold <= 1)) // NaN compares false both ways
         return badRequest(QStringLiteral("threshold 应为 0 到 1 之间的小数，例如 0.2"));
     QJsonObject report = hq::raterConsistencyReport(db, *caller.setup, caller.access.units(), threshold);
     report.insert(QStringLiteral("history"), hq::ScoreHistory(db, historyKey()).verify());

@@ -163,7 +163,20 @@ ChunkResult PhotoStore::putChunk(SqlConnection &db, const QString &sha256, const
                 m_limits.acceptPdf ? QStringLiteral("不是受支持的文件（JPEG、PNG、WebP、HEIF 图片或 PDF）")
                                    : QStringLiteral("不是受支持的图片（JPEG、PNG、WebP、HEIF）")};
     }
-    if (offset == 0) {
+    // The quota counts the size declared when the upload began: a later chunk may not
+    // declare more (nor less, which would end the upload early as a hash mismatch).
+    const auto declared =
+        offset == 0 ? std::vector<SqlRow>{}
+                    : db.query(QStringLiteral("SELECT total FROM hq_photo_uploads WHERE sha256 = ? AND account = ?"),
+                               {sha256, account});
+    if (!declared.empty() && declared.front().value(0).toLongLong() != total) {
+        upload.removeIfEmpty();
+        return {ChunkOutcome::BadRequest, current,
+                QStringLiteral("total 为 %1 字节，与开始上传时声明的 %2 字节不符")
+                    .arg(total)
+                    .arg(declared.front().value(0).toLongLong())};
+    }
+    if (offset == 0 || declared.empty()) { // no row: a part file from before uploads were counted
         if (auto refusal = quotaRefusal(db, sha256, account, total)) {
             upload.removeIfEmpty();
             refusal->state = current;

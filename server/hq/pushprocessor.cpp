@@ -2,6 +2,7 @@
 
 #include "recordwriter.h"
 #include "rowbatch.h"
+#include "protocol/records.h"
 
 #include <QHash>
 #include <QStringList>
@@ -74,7 +75,7 @@ MutationResult PushProcessor::replayResult(const DeviceSession &session, const p
     return {mutation.seq, stored->result.status, stored->result.reason, stored->result.message, {}};
 }
 
-std::optional<MutationResult> PushProcessor::clockRefusal(const protocol::Mutation &mutation, const QDateTime &now)
+std::optional<MutationResult> PushProcessor::refusalBeforeApply(const protocol::Mutation &mutation, const QDateTime &now)
 {
     const auto stamp = protocol::parseHlc(mutation.hlc);
     if (!stamp)
@@ -85,6 +86,26 @@ std::optional<MutationResult> PushProcessor::clockRefusal(const protocol::Mutati
                               QStringLiteral("设备时间比总部快了 1 小时以上（%1），请校准设备时间后重新录入")
                                   .arg(QDateTime::fromMSecsSinceEpoch(stamp->milliseconds, Qt::UTC).toString(Qt::ISODate)),
                               {}};
+    // The record's own times obey the same bound: a photo "taken" in 9999 would sit at the
+    // end of every timeline and make a visit thousands of years long.
+    // Parsing a time costs about a microsecond; one of an earlier year (as nearly all are)
+    // is skipped on its text.
+    const QDateTime latest = now.addMSecs(protocol::kMaxClockAheadMs);
+    const QString latestYear = QString::number(latest.date().year());
+    for (const QString &key : protocol::recordTimeKeys()) {
+        const QString text = mutation.data.value(key).toString();
+        if (text.isEmpty() || QStringView(text).left(4) < latestYear)
+            continue;
+        const QDateTime time = QDateTime::fromString(text, Qt::ISODateWithMs);
+        if (time.isValid() && time > latest)
+            return MutationResult{mutation.seq, MutationStatus::Rejected, QStringLiteral("clock_ahead"),
+                                  QStringLiteral("记录时间 %1（%2）晚于总部当前时间，请校准设备时间后重新录入")
+                                      .arg(key, time.toUTC().toString(Qt::ISODate)),
+                                  {}};
+    }
+    if (mutation.id.isEmpty() || mutation.id.size() > protocol::kMaxRecordIdLength)
+        return MutationResult{mutation.seq, MutationStatus::Rejected, QStringLiteral("bad_record"),
+                              QStringLiteral("记录编号应为 1 到 %1 个字符").arg(protocol::kMaxRecordIdLength), {}};
     return std::nullopt;
 }
 
@@ -132,7 +153,7 @@ protocol::PushResponse PushProcessor::process(const DeviceSession &session, cons
         if (const auto kept = held.constFind(digest); kept != held.constEnd()) {
             result = kept->result;
             result.seq = mutation.seq;
-        } else if (const auto refused = clockRefusal(mutation, now)) {
+        } else if (const auto refused = refusalBeforeApply(mutation, now)) {
             result = *refused;
         } else {
             result = writer.apply(mutation, session, scope, now);

@@ -26,8 +26,11 @@ public:
                                    const protocol::PushRequest &request, const QDateTime &now);
 
 private:
-    // Stamps that would decide conflicts unfairly: malformed, or far beyond HQ's clock.
-    static std::optional<protocol::MutationResult> clockRefusal(const protocol::Mutation &mutation, const QDateTime &now);
+    // What no record may carry, whatever its kind: a stamp that would decide conflicts
+    // unfairly (malformed, or far beyond HQ's clock), a record time beyond HQ's clock by
+    // as much, an id empty or longer than protocol::kMaxRecordIdLength.
+    static std::optional<protocol::MutationResult> refusalBeforeApply(const protocol::Mutation &mutation,
+                                                                      const QDateTime &now);
     struct StoredResult
     {
         QString digest;

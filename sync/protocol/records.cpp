@@ -103,6 +103,15 @@ void putPosition(QJsonObject &json, const std::optional<Position> &position)
 
 QString timestampText(const QDateTime &time) { return isoUtcText(time); }
 
+const QStringList &recordTimeKeys()
+{
+    static const QStringList keys{QStringLiteral("recorded_at"), QStringLiteral("checked_in_at"),
+                                  QStringLiteral("checked_out_at"), QStringLiteral("captured_at"),
+                                  QStringLiteral("original_at"), QStringLiteral("changed_at"),
+                                  QStringLiteral("assigned_at")};
+    return keys;
+}
+
 QJsonObject scoreToJson(const ScoreEntry &s)
 {
     QJsonObject json{{QStringLiteral("unit"), s.unitCode},
@@ -287,8 +296,14 @@ std::optional<Finding> findingFromJson(const QString &id, const QJsonObject &jso
     f.suggestion = r.text(QStringLiteral("suggestion"), false);
     f.account = r.text(QStringLiteral("account"));
     f.recordedAt = r.time(QStringLiteral("recorded_at"));
-    for (const QJsonValue &photo : json.value(QStringLiteral("photos")).toArray())
+    const QJsonValue photos = json.value(QStringLiteral("photos"));
+    if (r.ok() && !photos.isUndefined() && !photos.isNull() && !photos.isArray())
+        *error = QStringLiteral("field \"photos\" must be a list of photo ids");
+    for (const QJsonValue &photo : photos.toArray()) {
+        if (r.ok() && (!photo.isString() || photo.toString().isEmpty()))
+            *error = QStringLiteral("field \"photos\" must hold photo ids");
         f.photoIds << photo.toString();
+    }
     const auto parsedKind = findingKindFromName(kind);
     if (r.ok() && !parsedKind)
         *error = QStringLiteral("field \"kind\" must be 问题, 短板 or 弱项");

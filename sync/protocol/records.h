@@ -44,5 +44,10 @@ QJsonObject recheckResultToJson(const RecheckResult &result);
 std::optional<RecheckResult> recheckResultFromJson(const QString &id, const QJsonObject &json, QString *error);
 
 QString timestampText(const QDateTime &time); // ISO 8601 UTC with milliseconds
+// The keys of every record's times (recorded_at, checked_in_at, …), for checks that apply
+// to all of them: HQ refuses a time further ahead of its clock than an HLC may be.
+const QStringList &recordTimeKeys();
+// The longest record id HQ takes (device ids are UUIDs, 36 characters).
+constexpr qsizetype kMaxRecordIdLength = 128;
 
 } // namespace onsite::protocol

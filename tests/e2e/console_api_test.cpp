@@ -423,6 +423,8 @@ TEST_P(ConsoleApi, IntegrityHistoryAndExportsFollowTheSameRoles)
     EXPECT_TRUE(integrity.json.value(QStringLiteral("history")).toObject().value(QStringLiteral("ok")).toBool())
         << integrity.body.toStdString();
     EXPECT_EQ(admin.get(QStringLiteral("/api/v1/hq/integrity?threshold=abc")).status, 400);
+    EXPECT_EQ(admin.get(QStringLiteral("/api/v1/hq/integrity?threshold=nan")).status, 400);
+    EXPECT_EQ(admin.get(QStringLiteral("/api/v1/hq/integrity?threshold=1.5")).status, 400);
     const RawReply history = admin.get(QStringLiteral("/api/v1/hq/history?unit=DC&indicator=1.1"));
     EXPECT_EQ(history.json.value(QStringLiteral("entries")).toArray().size(), 4) << history.body.left(400).toStdString();
     EXPECT_EQ(admin.get(QStringLiteral("/api/v1/hq/history")).status, 400);

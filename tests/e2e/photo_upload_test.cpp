@@ -426,6 +426,13 @@ TEST_P(PhotoUpload, UnfinishedUploadsHaveAQuotaPerAccount)
     ApiReply last;
     sendRest(*zhang, sha256Of(photo), photo, 0, &last);
     EXPECT_TRUE(complete(last));
+
+    // The quota counts what the first chunk declared: a later one cannot raise it.
+    const QByteArray small = testImage(31, 2 * kChunk - 4);
+    ASSERT_EQ(putChunk(*zhang, sha256Of(small), 0, small.size(), small.left(kChunk)).status, 200);
+    const ApiReply raised = putChunk(*zhang, sha256Of(small), kChunk, declared, small.mid(kChunk, kChunk / 2));
+    EXPECT_EQ(raised.status, 400) << raised.body.toStdString();
+    EXPECT_EQ(received(zhang->get(statePath(sha256Of(small)))), kChunk) << "the refused chunk was kept";
 }
 
 TEST_P(PhotoUpload, PhotoRecordWaitsForItsContentAndContentIsScoped)

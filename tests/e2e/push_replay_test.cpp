@@ -1,6 +1,7 @@
 // A replayed push number must carry the content HQ stored under it. Push state belongs
 // to (account, device): neither another account using the same device id nor a device
 // folder restored from a backup can make HQ answer "done" for content it never stored.
+#include "consolerecords.h"
 #include "e2efixture.h"
 #include "fielddevice.h"
 
@@ -207,6 +208,47 @@ TEST_P(PushReplay, ClocksThatAreMalformedOrFarAheadAreRefused)
     EXPECT_EQ(resultOf(reply, 4).value(QStringLiteral("status")).toString(), QStringLiteral("applied"))
         << "a minute of drift is allowed";
     EXPECT_EQ(reply.json.value(QStringLiteral("last_processed_seq")).toInteger(), 4);
+}
+
+// A record's own times are bounded like its stamp, and its id and photo list have a shape:
+// refused one by one (the rest of the push goes on), never stored as they came.
+TEST_P(PushReplay, RecordTimesFarAheadOverlongIdsAndMalformedPhotoListsAreRefused)
+{
+    auto device = signIn(QStringLiteral("g1.li"), QStringLiteral("tab-4"));
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    QJsonObject farAhead = scoreMutation(1, QStringLiteral("t-1"), QStringLiteral("DC"), QStringLiteral("1.4"),
+                                         QStringLiteral("g1.li"), QStringLiteral("好"), now);
+    QJsonObject data = farAhead.value(QStringLiteral("data")).toObject();
+    data.insert(QStringLiteral("recorded_at"), QStringLiteral("9999-12-31T23:59:59.999Z"));
+    farAhead.insert(QStringLiteral("data"), data);
+    QJsonObject visit = recordMutation(2, QStringLiteral("visit"), QStringLiteral("v-1"),
+                                       visitData(QStringLiteral("DC-01"), QStringLiteral("g1.li")));
+    QJsonObject visitData = visit.value(QStringLiteral("data")).toObject();
+    visitData.insert(QStringLiteral("checked_out_at"), QStringLiteral("9999-12-31T23:59:59.999Z"));
+    visit.insert(QStringLiteral("data"), visitData);
+    auto finding = [](qint64 seq, const QString &id, const QJsonValue &photos) {
+        QJsonObject data = findingData(QStringLiteral("DC"), QStringLiteral("DC-01"), QStringLiteral("g1.li"),
+                                       QStringLiteral("记录不全"));
+        data.insert(QStringLiteral("photos"), photos);
+        return recordMutation(seq, QStringLiteral("finding"), id, data);
+    };
+    const QJsonArray mutations{farAhead,
+                               visit,
+                               finding(3, QString(129, u'f'), QJsonArray()),
+                               finding(4, QStringLiteral("f-4"), QStringLiteral("abc")),
+                               finding(5, QStringLiteral("f-5"), QJsonArray{1, QJsonObject(), QJsonValue()}),
+                               finding(6, QString(128, u'g'), QJsonArray())};
+    const ApiReply reply = device->post(kPush, pushBody(QStringLiteral("tab-4"), mutations));
+    ASSERT_EQ(reply.status, 200) << reply.body.toStdString();
+    EXPECT_EQ(resultOf(reply, 1).value(QStringLiteral("reason")).toString(), QStringLiteral("clock_ahead"));
+    EXPECT_TRUE(resultOf(reply, 1).value(QStringLiteral("message")).toString().contains(QStringLiteral("recorded_at")));
+    EXPECT_EQ(resultOf(reply, 2).value(QStringLiteral("reason")).toString(), QStringLiteral("clock_ahead"));
+    EXPECT_EQ(resultOf(reply, 3).value(QStringLiteral("reason")).toString(), QStringLiteral("bad_record"));
+    EXPECT_EQ(resultOf(reply, 4).value(QStringLiteral("reason")).toString(), QStringLiteral("bad_record"));
+    EXPECT_EQ(resultOf(reply, 5).value(QStringLiteral("reason")).toString(), QStringLiteral("bad_record"));
+    EXPECT_EQ(resultOf(reply, 6).value(QStringLiteral("status")).toString(), QStringLiteral("applied"))
+        << reply.body.toStdString();
+    EXPECT_EQ(reply.json.value(QStringLiteral("last_processed_seq")).toInteger(), 6);
 }
 
 } // namespace
