@@ -40,11 +40,8 @@ ItemDraft draftOf(const CsvRow &row, const CampaignSetup &setup)
         row.fail(kKind, QStringLiteral("类型应为“问题”“短板”或“弱项”，而不是“%1”").arg(kind));
     draft.kind = *findingKind;
     draft.indicatorCode = row.value(kIndicator);
-    if (!draft.indicatorCode.isEmpty()) {
-        const Indicator *indicator = setup.indicator(draft.indicatorCode);
-        if (!indicator || indicator->isProject())
-            row.fail(kIndicator, QStringLiteral("“%1”不是 indicators.csv 中的二级指标").arg(draft.indicatorCode));
-    }
+    if (const QString problem = RectificationLedger::indicatorProblem(setup, draft.indicatorCode); !problem.isEmpty())
+        row.fail(kIndicator, problem);
     draft.problem = row.value(kProblem);
     if (draft.problem.isEmpty())
         row.fail(kProblem, QStringLiteral("问题不能为空"));

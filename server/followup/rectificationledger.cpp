@@ -1,9 +1,12 @@
 #include "rectificationledger.h"
 
 #include "followupattachments.h"
+#include "store/postgresconnection.h"
 #include "system/recordid.h"
 
 #include <QTimeZone>
+
+#include <map>
 
 namespace onsite::followup {
 
@@ -13,6 +16,9 @@ const QString kEntity = QStringLiteral("rectification");
 constexpr int kMaxText = 4000;
 constexpr int kMaxTitle = 200;
 constexpr int kMaxMilestones = 20;
+// PostgreSQL advisory lock (held to the commit) that numbers new items one transaction at
+// a time; any constant no other code uses.
+constexpr qint64 kNumberingLock = 0x4f4e5349544501; // "ONSITE" 01
 
 QString iso(const QDateTime &time) { return time.toUTC().toString(Qt::ISODateWithMs); }
 QVariant isoOrNull(const std::optional<QDateTime> &time) { return time ? QVariant(iso(*time)) : QVariant(); }
@@ -41,7 +47,8 @@ const QString kItemColumns =
 
 RectificationLedger::RectificationLedger(SqlConnection &db, const CampaignSetup &setup, QByteArray historyKey,
                                          QString dataFolder)
-    : m_db(db), m_setup(setup), m_history(db, std::move(historyKey)), m_dataFolder(std::move(dataFolder))
+    : m_db(db), m_setup(setup), m_history(db, std::move(historyKey)), m_dataFolder(std::move(dataFolder)),
+      m_postgres(dynamic_cast<PostgresConnection *>(&db) != nullptr)
 {
 }
 
@@ -49,6 +56,20 @@ QDate RectificationLedger::today(const QDateTime &now)
 {
     static const QTimeZone shanghai(QByteArrayLiteral("Asia/Shanghai"));
     return shanghai.isValid() ? now.toTimeZone(shanghai).date() : now.toUTC().addSecs(8 * 3600).date();
+}
+
+QString RectificationLedger::indicatorProblem(const CampaignSetup &setup, const QString &code)
+{
+    if (code.isEmpty())
+        return {};
+    const Indicator *indicator = setup.indicator(code);
+    if (!indicator)
+        return QStringLiteral("“%1”不是 indicators.csv 中的二级指标").arg(code);
+    // A level-1 project is too broad to rectify, score or check again: the item names one
+    // of its items.
+    if (indicator->isProject())
+        return QStringLiteral("“%1”是一级指标（%2），请填写它下面的二级指标编号").arg(code, indicator->title);
+    return {};
 }
 
 std::vector<RectificationItem> RectificationLedger::items(const ItemFilter &filter)
@@ -213,6 +234,12 @@ std::vector<UnitRelease> RectificationLedger::releases()
 
 int RectificationLedger::nextNumber()
 {
+    // Under PostgreSQL's READ COMMITTED two creators would read the same MAX and one would
+    // fail on the UNIQUE number (a 500). The lock makes the second wait for the first
+    // commit, and its MAX (a new statement, a new snapshot) then sees the first one's items.
+    // On SQLite the transaction's BEGIN IMMEDIATE has already done the same.
+    if (m_postgres)
+        m_db.query(QStringLiteral("SELECT pg_advisory_xact_lock(%1)").arg(kNumberingLock));
     const auto rows = m_db.query(QStringLiteral("SELECT COALESCE(MAX(number), 0) FROM hq_followup_items"));
     return rows.front()[0].toInt() + 1;
 }
@@ -222,7 +249,8 @@ int RectificationLedger::release(const QString &unitCode, const QString &account
     if (!m_setup.unit(unitCode))
         throw FollowUpError(QStringLiteral("not_found"), QStringLiteral("没有被考评单位“%1”").arg(unitCode));
     SqlTransaction transaction(m_db);
-    // Serialises releases and numbering on PostgreSQL too: the release row is the lock.
+    // Serialises releases of the unit on PostgreSQL too: the release row is the lock
+    // (numbering is serialised by nextNumber).
     m_db.execute(QStringLiteral("DELETE FROM hq_followup_releases WHERE unit_code = ?"), {unitCode});
     m_db.execute(QStringLiteral("INSERT INTO hq_followup_releases (unit_code, released_at, released_by) VALUES (?, ?, ?)"),
                  {unitCode, iso(now), account});
@@ -267,8 +295,8 @@ RectificationItem RectificationLedger::insertDraft(const ItemDraft &draft, const
 {
     if (!m_setup.unit(draft.unitCode))
         throw FollowUpError(QStringLiteral("bad_request"), QStringLiteral("没有被考评单位“%1”").arg(draft.unitCode));
-    if (!draft.indicatorCode.isEmpty() && !m_setup.indicator(draft.indicatorCode))
-        throw FollowUpError(QStringLiteral("bad_request"), QStringLiteral("没有指标“%1”").arg(draft.indicatorCode));
+    if (const QString problem = indicatorProblem(m_setup, draft.indicatorCode); !problem.isEmpty())
+        throw FollowUpError(QStringLiteral("bad_request"), problem);
     requireText(draft.problem, QStringLiteral("问题"), kMaxText);
     requireText(draft.suggestion, QStringLiteral("整改建议"), kMaxText, false);
     RectificationItem item;
@@ -292,18 +320,47 @@ RectificationItem RectificationLedger::insertDraft(const ItemDraft &draft, const
 RectificationItem RectificationLedger::merge(const QString &intoId, const QStringList &otherIds, const QString &account,
                                              const QDateTime &now)
 {
-    if (otherIds.isEmpty())
+    QStringList others = otherIds;
+    others.removeDuplicates();
+    if (others.isEmpty())
         throw FollowUpError(QStringLiteral("bad_request"), QStringLiteral("请选择要合并的事项"));
+    if (others.contains(intoId))
+        throw FollowUpError(QStringLiteral("bad_request"), QStringLiteral("不能把事项合并到它自己"));
     SqlTransaction transaction(m_db);
-    RectificationItem into = existing(intoId);
-    for (const QString &otherId : otherIds) {
-        if (otherId == intoId)
-            throw FollowUpError(QStringLiteral("bad_request"), QStringLiteral("不能把事项合并到它自己"));
-        const RectificationItem other = existing(otherId);
+    // Every row is locked before any is written, in one order (by id), so two merges over
+    // the same items wait for each other instead of deadlocking.
+    std::map<QString, RectificationItem> locked{{intoId, {}}};
+    for (const QString &otherId : others)
+        locked.emplace(otherId, RectificationItem{});
+    for (auto &[id, item] : locked)
+        item = existing(id);
+    RectificationItem into = locked.at(intoId);
+    if (into.state == ItemState::Closed)
+        throw FollowUpError(FollowUpRefusal::WrongState, QStringLiteral("已销号的事项不能合并"));
+    // The unit reported the item as done for its own problem; HQ returns it before adding
+    // problems the unit has not worked on, so a 销号 never covers those.
+    if (into.state == ItemState::Reported)
+        throw FollowUpError(FollowUpRefusal::WrongState,
+                            QStringLiteral("事项 %1 已报送销号，请先退回再把其他事项合并进来").arg(into.code()));
+    const QString oldDeadline = into.deadline.isValid() ? into.deadline.toString(Qt::ISODate) : QString();
+    QDate earliestDeadline;
+    for (const QString &otherId : others) {
+        const RectificationItem &other = locked.at(otherId);
         if (other.unitCode != into.unitCode)
             throw FollowUpError(QStringLiteral("bad_request"), QStringLiteral("只能合并同一单位的事项"));
-        if (other.state == ItemState::Closed || into.state == ItemState::Closed)
-            throw FollowUpError(FollowUpRefusal::WrongState, QStringLiteral("已销号的事项不能合并"));
+        // A merged item leaves the ledger with only its findings and texts. Once the unit has
+        // worked on it (a plan, milestones, reports with evidence) or HQ has sent a group to
+        // check it again, that work would become unreachable: refused instead of lost.
+        if (other.state != ItemState::Unclaimed)
+            throw FollowUpError(FollowUpRefusal::WrongState,
+                                QStringLiteral("事项 %1 当前为“%2”，单位已在上面填报整改计划或进展，不能合并；"
+                                               "只能合并待认领的事项")
+                                    .arg(other.code(), itemStateName(other.state)));
+        if (!m_db.query(QStringLiteral("SELECT 1 FROM rechecks WHERE item_id = ? LIMIT 1"), {otherId}).empty())
+            throw FollowUpError(FollowUpRefusal::WrongState,
+                                QStringLiteral("事项 %1 已安排回头看，不能合并").arg(other.code()));
+        if (other.deadline.isValid() && (!earliestDeadline.isValid() || other.deadline < earliestDeadline))
+            earliestDeadline = other.deadline;
         if (!into.problem.contains(other.problem))
             into.problem += QStringLiteral("\n") + other.problem;
         if (!other.suggestion.isEmpty() && !into.suggestion.contains(other.suggestion))
@@ -314,20 +371,34 @@ RectificationItem RectificationLedger::merge(const QString &intoId, const QStrin
         m_history.append({kEntity, otherId, other.unitCode, QStringLiteral("merge"), account, now,
                           itemStateKey(other.state), QStringLiteral("merged"), into.code()});
     }
+    // HQ's deadline of a merged item is kept when the item it joins has none yet (and no
+    // milestone that would then fall after it).
+    if (!into.deadline.isValid() && earliestDeadline.isValid() && into.milestones.empty())
+        into.deadline = earliestDeadline;
     into.updatedAt = now;
     store(into, false);
     m_history.append({kEntity, intoId, into.unitCode, QStringLiteral("merge"), account, now, itemStateKey(into.state),
-                      itemStateKey(into.state), QStringLiteral("合并 %1 项").arg(otherIds.size())});
+                      itemStateKey(into.state), QStringLiteral("合并 %1 项").arg(others.size())});
+    if (oldDeadline.isEmpty() && into.deadline.isValid())
+        m_history.append({kEntity, intoId, into.unitCode, QStringLiteral("deadline"), account, now, std::nullopt,
+                          into.deadline.toString(Qt::ISODate), QStringLiteral("合并带入的时限")});
     transaction.commit();
     return load(intoId);
 }
 
 RectificationItem RectificationLedger::existing(const QString &id)
 {
-    auto found = item(id);
-    if (!found)
+    // A plain read under PostgreSQL's READ COMMITTED let two officers both see 已报送 and
+    // both write: a 销号 answered 200 and then overwritten by a 退回. FOR UPDATE makes the
+    // second step wait for the first one's commit and read the row as it left it, so the
+    // caller's requireState refuses it (409 wrong_state), and an item merged away meanwhile
+    // is not found. On SQLite BEGIN IMMEDIATE already lets one writer in at a time.
+    QString sql = QStringLiteral("SELECT 1 FROM hq_followup_items WHERE id = ? AND merged_into IS NULL");
+    if (m_postgres)
+        sql += QStringLiteral(" FOR UPDATE");
+    if (m_db.query(sql, {id}).empty())
         throw FollowUpError(QStringLiteral("not_found"), QStringLiteral("没有这条整改事项"));
-    return *found;
+    return load(id);
 }
 
 void RectificationLedger::requireState(const RectificationItem &item, FollowUpAction action)

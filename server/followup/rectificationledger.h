@@ -105,10 +105,14 @@ public:
 
     // The server's "today" for overdue: the date in Asia/Shanghai.
     static QDate today(const QDateTime &now);
+    // Why `code` cannot be an item's indicator (empty: it can): items name a second-level
+    // indicator (二级指标), whether HQ adds them by hand or imports a CSV.
+    static QString indicatorProblem(const CampaignSetup &setup, const QString &code);
 
 private:
     RectificationItem load(const QString &id);
-    RectificationItem existing(const QString &id); // throws not_found
+    // Inside a step's transaction: the item, its row locked until the commit (throws not_found).
+    RectificationItem existing(const QString &id);
     static void requireState(const RectificationItem &item, FollowUpAction action);
     int nextNumber();
     RectificationItem insertDraft(const ItemDraft &draft, const QString &account, const QDateTime &now,
@@ -120,6 +124,7 @@ private:
     const CampaignSetup &m_setup;
     FollowUpHistory m_history;
     QString m_dataFolder;
+    bool m_postgres = false; // rows and numbering are locked explicitly (SQLite serialises writers)
 };
 
 } // namespace onsite::followup

@@ -5,6 +5,8 @@
 #include "followupattachments.h"
 #include "system/recordid.h"
 
+#include <QHash>
+
 namespace onsite::followup {
 
 namespace {
@@ -27,6 +29,24 @@ RectificationItem RectificationLedger::savePlan(const QString &id, const PlanDra
     limitText(plan.responsiblePerson, QStringLiteral("责任人"), 200);
     if (plan.milestones.size() > 20)
         throw FollowUpError(QStringLiteral("bad_request"), QStringLiteral("节点最多 20 个"));
+    // An id names one kept milestone: twice would write the same row twice (a UNIQUE
+    // failure, a 500) or silently drop one of the two.
+    QHash<QString, QString> titleOfId;
+    for (const MilestoneDraft &draft : plan.milestones) {
+        if (draft.id.isEmpty())
+            continue;
+        const auto seen = titleOfId.constFind(draft.id);
+        if (seen == titleOfId.constEnd()) {
+            titleOfId.insert(draft.id, draft.title.trimmed());
+        } else if (*seen == draft.title.trimmed()) {
+            throw FollowUpError(QStringLiteral("bad_request"),
+                                QStringLiteral("节点“%1”在计划中出现了两次，请删去重复的一个").arg(*seen));
+        } else {
+            throw FollowUpError(QStringLiteral("bad_request"),
+                                QStringLiteral("节点“%1”和“%2”是同一个节点（编号相同），请删去其中一个或把后者作为新节点添加")
+                                    .arg(*seen, draft.title.trimmed()));
+        }
+    }
     SqlTransaction transaction(m_db);
     RectificationItem item = existing(id);
     requireState(item, FollowUpAction::SavePlan);

@@ -13,6 +13,8 @@
 
 #include <QTemporaryDir>
 
+#include <functional>
+
 #include <gtest/gtest.h>
 
 namespace onsite {
@@ -197,6 +199,122 @@ TEST_F(FollowUpLedgerTest, AUnitHoldsAtMostTwoStandingProjects)
     EXPECT_NO_THROW(projects.propose(QStringLiteral("DC"), QStringLiteral("三"), QStringLiteral("x"), QStringLiteral("dc.liaison"), at("2026-07-03T00:00:00Z")));
     EXPECT_EQ(projects.list({QStringLiteral("DC")}).size(), 3u);
     EXPECT_EQ(projects.list({QStringLiteral("DC")}, InnovationStatus::Rejected).size(), 1u);
+}
+
+TEST_F(FollowUpLedgerTest, MergeRefusesAnItemTheLiaisonHasWorkedOnAndKeepsItsWork)
+{
+    ledger().release(QStringLiteral("DC"), QStringLiteral("kpb.admin"), at("2026-07-01T00:00:00Z"));
+    const auto items = ledger().items({});
+    ASSERT_EQ(items.size(), 2u);
+    const QString worked = items[0].id;
+    const QString untouched = items[1].id;
+    ledger().savePlan(worked, {QStringLiteral("建台账"), QStringLiteral("李书记"), QDate(2026, 8, 31),
+                               {{{}, QStringLiteral("补齐"), QDate(2026, 7, 20), true}}},
+                      QStringLiteral("dc.liaison"), at("2026-07-02T00:00:00Z"));
+    ledger().report(worked, QStringLiteral("已整改完毕，申请销号"), {}, true, QStringLiteral("dc.liaison"), at("2026-07-21T00:00:00Z"));
+    auto codeOf = [](const std::function<void()> &step) {
+        try {
+            step();
+        } catch (const FollowUpError &e) {
+            return e.code();
+        }
+        return QStringLiteral("ok");
+    };
+    // Merged away, the liaison's plan, milestone and 报送销号 would become unreachable.
+    EXPECT_EQ(codeOf([&] { ledger().merge(untouched, {worked}, QStringLiteral("kpb.admin"), at("2026-07-22T00:00:00Z")); }),
+              QStringLiteral("wrong_state"));
+    // Nor may new problems join a 报送销号 the unit made for its own: HQ returns it first.
+    EXPECT_EQ(codeOf([&] { ledger().merge(worked, {untouched}, QStringLiteral("kpb.admin"), at("2026-07-22T00:00:00Z")); }),
+              QStringLiteral("wrong_state"));
+    ASSERT_TRUE(ledger().item(worked)) << "the liaison's item was merged away";
+    const RectificationItem kept = *ledger().item(worked);
+    EXPECT_EQ(kept.state, ItemState::Reported);
+    EXPECT_EQ(kept.measures, QStringLiteral("建台账"));
+    EXPECT_EQ(kept.milestones.size(), 1u);
+    EXPECT_EQ(kept.findingIds, QStringList{QStringLiteral("f-1")});
+    EXPECT_EQ(ledger().reports(worked).size(), 1u);
+    EXPECT_EQ(ledger().item(untouched)->problem, items[1].problem); // nothing half-merged
+
+    // Returned, the unit's item may take in an untouched one and keeps its own work.
+    ledger().returnItem(worked, QStringLiteral("请合并处理"), QStringLiteral("kpb.admin"), at("2026-07-22T00:00:00Z"));
+    const RectificationItem merged = ledger().merge(worked, {untouched}, QStringLiteral("kpb.admin"), at("2026-07-23T00:00:00Z"));
+    EXPECT_EQ(merged.findingIds, (QStringList{QStringLiteral("f-1"), QStringLiteral("f-2")}));
+    EXPECT_EQ(merged.measures, QStringLiteral("建台账"));
+    EXPECT_EQ(ledger().reports(worked).size(), 1u);
+    EXPECT_FALSE(ledger().item(untouched));
+
+    // An item HQ sent a group to check again (回头看) is not merged away either.
+    ledger().release(QStringLiteral("QS"), QStringLiteral("kpb.admin"), at("2026-07-01T00:00:00Z"));
+    followup::ItemDraft draft{QStringLiteral("QS"), ItemSource::Other, FindingKind::Problem, {}, QStringLiteral("另一问题"), {},
+                              QDate(2026, 9, 30)};
+    const RectificationItem qsOther = ledger().add(draft, QStringLiteral("kpb.admin"), at("2026-07-02T00:00:00Z"));
+    followup::ItemFilter qs;
+    qs.units = {QStringLiteral("QS")};
+    const QString qsReleased = ledger().items(qs).front().id;
+    db->execute(QStringLiteral("INSERT INTO rechecks (id, item_id, unit_code, group_name, problem, suggestion, measures, note, "
+                               "assigned_by, assigned_at) VALUES ('r-1', ?, 'QS', '第二检查组', 'x', '', '', '', 'kpb.admin', "
+                               "'2026-07-02T00:00:00.000Z')"),
+                {qsReleased});
+    EXPECT_EQ(codeOf([&] { ledger().merge(qsOther.id, {qsReleased}, QStringLiteral("kpb.admin"), at("2026-07-03T00:00:00Z")); }),
+              QStringLiteral("wrong_state"));
+    // The other way round works, and HQ's deadline of the merged item is kept when the
+    // item it joins has none.
+    const RectificationItem intoReleased =
+        ledger().merge(qsReleased, {qsOther.id}, QStringLiteral("kpb.admin"), at("2026-07-03T00:00:00Z"));
+    EXPECT_EQ(intoReleased.deadline, QDate(2026, 9, 30));
+}
+
+TEST_F(FollowUpLedgerTest, APlanNamingOneMilestoneTwiceIsABadRequest)
+{
+    ledger().release(QStringLiteral("DC"), QStringLiteral("kpb.admin"), at("2026-07-01T00:00:00Z"));
+    const QString id = ledger().items({}).front().id;
+    const RectificationItem planned =
+        ledger().savePlan(id, {QStringLiteral("建台账"), QStringLiteral("李书记"), QDate(2026, 8, 31),
+                               {{{}, QStringLiteral("补齐"), QDate(2026, 7, 20), false}}},
+                          QStringLiteral("dc.liaison"), at("2026-07-02T00:00:00Z"));
+    const QString milestone = planned.milestones.front().id;
+    try {
+        ledger().savePlan(id, {QStringLiteral("建台账"), QStringLiteral("李书记"), QDate(2026, 8, 31),
+                               {{milestone, QStringLiteral("补齐"), QDate(2026, 7, 20), true},
+                                {milestone, QStringLiteral("补齐二"), QDate(2026, 7, 25), false}}},
+                          QStringLiteral("dc.liaison"), at("2026-07-03T00:00:00Z"));
+        FAIL() << "a plan with one milestone twice was saved";
+    } catch (const FollowUpError &e) {
+        EXPECT_EQ(e.code(), QStringLiteral("bad_request"));
+        EXPECT_TRUE(e.message().contains(QStringLiteral("同一个节点"))) << e.message().toStdString();
+    } catch (const std::exception &e) {
+        FAIL() << "not a refusal the console answers with 400: " << e.what();
+    }
+    const RectificationItem after = *ledger().item(id);
+    ASSERT_EQ(after.milestones.size(), 1u);
+    EXPECT_FALSE(after.milestones.front().doneAt);
+}
+
+TEST_F(FollowUpLedgerTest, AnItemAddedByHandNamesASecondLevelIndicatorLikeAnImportedOne)
+{
+    followup::ItemDraft draft{QStringLiteral("DC"), ItemSource::Inspection, FindingKind::Problem, QStringLiteral("1"),
+                              QStringLiteral("选人用人问题"), {}, {}};
+    QString added;
+    try {
+        ledger().add(draft, QStringLiteral("kpb.admin"), at("2026-07-01T00:00:00Z"));
+        FAIL() << "an item on a level-1 indicator was added";
+    } catch (const FollowUpError &e) {
+        EXPECT_EQ(e.code(), QStringLiteral("bad_request"));
+        added = e.message();
+    }
+    try {
+        ledger().import(QStringLiteral("单位编码,来源,类型,指标编号,问题,整改建议,时限\nDC,巡视反馈,问题,1,选人用人问题,,\n").toUtf8(),
+                        QStringLiteral("kpb.admin"), at("2026-07-01T00:00:00Z"));
+        FAIL() << "an item on a level-1 indicator was imported";
+    } catch (const followup::ItemImportFailed &e) {
+        ASSERT_EQ(e.errors().size(), 1u);
+        EXPECT_EQ(e.errors()[0].message, added); // one rule, one message
+    }
+    draft.indicatorCode = QStringLiteral("9.9");
+    EXPECT_THROW(ledger().add(draft, QStringLiteral("kpb.admin"), at("2026-07-01T00:00:00Z")), FollowUpError);
+    EXPECT_TRUE(ledger().items({}).empty());
+    draft.indicatorCode = QStringLiteral("1.3");
+    EXPECT_EQ(ledger().add(draft, QStringLiteral("kpb.admin"), at("2026-07-01T00:00:00Z")).indicatorCode, QStringLiteral("1.3"));
 }
 
 } // namespace
