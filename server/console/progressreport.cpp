@@ -1,4 +1,5 @@
 #include "progressreport.h"
+#include "system/beijingtime.h"
 
 #include "consolehttp.h"
 #include "setuplookup.h"
@@ -111,19 +112,32 @@ QJsonArray ProgressReport::devices()
     return devices;
 }
 
+namespace {
+
+// The Beijing day of a stored UTC time's hour ("2026-06-20T17" → "2026-06-21"): the days
+// people worked are Beijing days, the stored times UTC.
+QString beijingDayOfHour(const QString &utcHour)
+{
+    const QDateTime hour = QDateTime::fromString(utcHour + QStringLiteral(":00:00Z"), Qt::ISODate);
+    return hour.isValid() ? beijingDate(hour).toString(Qt::ISODate) : utcHour.left(10);
+}
+
+} // namespace
+
 QJsonObject ProgressReport::daily()
 {
     std::map<QString, std::pair<int, int>> perDay; // date → (scored entries, units submitted) that day
-    for (const SqlRow &row : m_db.query(QStringLiteral("SELECT unit_code, SUBSTR(recorded_at, 1, 10), COUNT(*) "
-                                                       "FROM score_entries GROUP BY unit_code, SUBSTR(recorded_at, 1, 10)"))) {
+    // Grouped by UTC hour in SQL (the same on both engines), then by Beijing day here.
+    for (const SqlRow &row : m_db.query(QStringLiteral("SELECT unit_code, SUBSTR(recorded_at, 1, 13), COUNT(*) "
+                                                       "FROM score_entries GROUP BY unit_code, SUBSTR(recorded_at, 1, 13)"))) {
         if (m_access.canSee(row.value(0).toString()))
-            perDay[row.value(1).toString()].first += row.value(2).toInt();
+            perDay[beijingDayOfHour(row.value(1).toString())].first += row.value(2).toInt();
     }
     // A unit counts from the day of its submission as long as it stays submitted.
-    for (const SqlRow &row : m_db.query(QStringLiteral("SELECT unit_code, SUBSTR(changed_at, 1, 10) FROM unit_submissions "
+    for (const SqlRow &row : m_db.query(QStringLiteral("SELECT unit_code, SUBSTR(changed_at, 1, 13) FROM unit_submissions "
                                                        "WHERE locked = 1"))) {
         if (m_access.canSee(row.value(0).toString()))
-            perDay[row.value(1).toString()].second += 1;
+            perDay[beijingDayOfHour(row.value(1).toString())].second += 1;
     }
     QJsonArray days;
     int scored = 0, submitted = 0;

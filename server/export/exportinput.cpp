@@ -1,4 +1,5 @@
 #include "exportinput.h"
+#include "system/beijingtime.h"
 
 #include <QHash>
 #include <QJsonArray>
@@ -15,10 +16,7 @@ QDateTime parseTime(const QVariant &value)
     return time.isValid() ? time : QDateTime::fromString(value.toString(), Qt::ISODate);
 }
 
-QString localMinutes(const QDateTime &time)
-{
-    return time.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"));
-}
+QString localMinutes(const QDateTime &time) { return beijingMinutes(time); }
 
 // Units in units.csv order, then time recorded: how people read a list per unit.
 template <typename Record> void sortByUnit(const CampaignSetup &setup, std::vector<Record> &records)

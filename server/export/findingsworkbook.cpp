@@ -1,4 +1,5 @@
 #include "findingsworkbook.h"
+#include "system/beijingtime.h"
 
 #include "xlsxbook.h"
 
@@ -53,7 +54,7 @@ QByteArray FindingsWorkbook::build() const
         QStringLiteral("%1 问题清单 · 共 %2 条 · %3 导出")
             .arg(campaign)
             .arg(m_input.findings.size())
-            .arg(QDateTime::currentDateTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"))),
+            .arg(beijingMinutes(QDateTime::currentDateTimeUtc())),
         headerRow, headers);
     // Descriptions and suggestions are paragraphs: a readable fixed width, wrapped.
     sheet.fixWidth(5, 28);

@@ -1,4 +1,5 @@
 #include "resultsreport.h"
+#include "system/beijingtime.h"
 
 #include "cellsafety.h"
 #include "exports.h"
@@ -73,7 +74,7 @@ QString ResultsReport::headHtml(const ResultsView &view) const
         QStringLiteral("<h1 align=\"center\">%1</h1><h2 align=\"center\">考评结果通报</h2>"
                        "<p align=\"center\">%2 · 报告日期 %3</p>")
             .arg(esc(view.campaign()), esc(m_input.versionLabel()),
-                 QDate::currentDate().toString(QStringLiteral("yyyy年M月d日")));
+                 beijingDate(QDateTime::currentDateTimeUtc()).toString(QStringLiteral("yyyy年M月d日")));
     html += QStringLiteral(
                 "<p>本次考评共 %1 个被考评单位：优秀 %2 个，良好 %3 个，一般 %4 个，较差 %5 个。")
                 .arg(view.units().size())

@@ -1,4 +1,5 @@
 #include "xlsxbook.h"
+#include "system/beijingtime.h"
 
 #include "cellsafety.h"
 #include "exports.h"
@@ -146,7 +147,7 @@ void XlsxSheet::dateTime(int row, int column, const QDateTime &time)
 {
     if (!time.isValid())
         return;
-    const QDateTime local = time.toLocalTime();
+    const QDateTime local = beijingTime(time);
     lxw_datetime value{local.date().year(),   local.date().month(),
                        local.date().day(),    local.time().hour(),
                        local.time().minute(), static_cast<double>(local.time().second())};

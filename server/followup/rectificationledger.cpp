@@ -1,4 +1,5 @@
 #include "rectificationledger.h"
+#include "system/beijingtime.h"
 
 #include "followupattachments.h"
 #include "store/postgresconnection.h"
@@ -54,8 +55,7 @@ RectificationLedger::RectificationLedger(SqlConnection &db, const CampaignSetup 
 
 QDate RectificationLedger::today(const QDateTime &now)
 {
-    static const QTimeZone shanghai(QByteArrayLiteral("Asia/Shanghai"));
-    return shanghai.isValid() ? now.toTimeZone(shanghai).date() : now.toUTC().addSecs(8 * 3600).date();
+    return beijingDate(now);
 }
 
 QString RectificationLedger::indicatorProblem(const CampaignSetup &setup, const QString &code)

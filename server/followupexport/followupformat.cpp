@@ -1,4 +1,5 @@
 #include "followupformat.h"
+#include "system/beijingtime.h"
 
 #include <QTimeZone>
 
@@ -6,11 +7,7 @@ namespace onsite::exports {
 
 QString beijingTime(const QDateTime &time)
 {
-    if (!time.isValid())
-        return {};
-    static const QTimeZone zone(QByteArrayLiteral("Asia/Shanghai"));
-    const QDateTime local = zone.isValid() ? time.toTimeZone(zone) : time.toOffsetFromUtc(8 * 3600);
-    return local.toString(QStringLiteral("yyyy-MM-dd HH:mm"));
+    return beijingMinutes(time);
 }
 
 QString beijingTime(const std::optional<QDateTime> &time)

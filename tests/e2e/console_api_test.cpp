@@ -395,6 +395,19 @@ TEST_P(ConsoleApi, UnitEvidenceShowsEveryRaterTrimmingAndTheFinalValue)
     const QJsonArray days = admin.get(QStringLiteral("/api/v1/hq/charts/progress")).json.value(QStringLiteral("days")).toArray();
     ASSERT_FALSE(days.isEmpty());
     EXPECT_EQ(days.last().toObject().value(QStringLiteral("scored_entries")).toInt(), 883);
+
+    // Days are Beijing days: a score recorded at 17:30 UTC counts on the next day.
+    QJsonObject late = scoreMutation(1, QStringLiteral("late-1"), QStringLiteral("DC"), QStringLiteral("1.4"),
+                                     QStringLiteral("g1.zhang"), QStringLiteral("好"), QDateTime::currentMSecsSinceEpoch());
+    QJsonObject lateData = late.value(QStringLiteral("data")).toObject();
+    lateData.insert(QStringLiteral("recorded_at"), QStringLiteral("2026-06-20T17:30:00.000Z"));
+    late.insert(QStringLiteral("data"), lateData);
+    pushAs(QStringLiteral("g1.zhang"), {late});
+    const QJsonArray afterLate =
+        admin.get(QStringLiteral("/api/v1/hq/charts/progress")).json.value(QStringLiteral("days")).toArray();
+    ASSERT_FALSE(afterLate.isEmpty());
+    EXPECT_EQ(afterLate.first().toObject().value(QStringLiteral("date")).toString(), QStringLiteral("2026-06-21"));
+    EXPECT_EQ(afterLate.first().toObject().value(QStringLiteral("scored_entries")).toInt(), 1);
 }
 
 TEST_P(ConsoleApi, IntegrityHistoryAndExportsFollowTheSameRoles)

@@ -10,6 +10,7 @@ Subcommands (run by export_sample.cmake):
   report-pdf FILE RESULTS_JSON LABEL
 Every failed expectation is printed; the exit code is 1 if there was any.
 """
+import datetime
 import csv
 import io
 import json
@@ -261,6 +262,8 @@ def check_report_pdf(path, results_path, label):
     expect("人才驿站服务台账不规范" in squeezed and "党群服务中心“一站式”服务" in squeezed,
            "findings or highlights missing from the report")
     expect("第1页，共" in squeezed, "page numbers missing")
+    beijing = datetime.datetime.now(datetime.timezone(datetime.timedelta(hours=8)))
+    expect(f"报告日期{beijing.year}年{beijing.month}月{beijing.day}日" in squeezed, "the report date is not Beijing's")
     fonts = run("pdffonts", path).splitlines()[2:]
     cjk = [line for line in fonts if ("WenQuanYi" in line or "CJK" in line) and line.split()[-5] == "yes"]
     expect(cjk, f"no embedded CJK font: {fonts}")

@@ -80,7 +80,8 @@ check(results-xlsx "${WORK}/results-v1.xlsx" "${WORK}/v1.json" "第 1 版")
 check(results-csv "${WORK}/results.csv" "${WORK}/live.json")
 check(findings-xlsx "${WORK}/findings.xlsx")
 check(report-pdf "${WORK}/report.pdf" "${WORK}/live.json" 实时)
-check(report-pdf "${WORK}/report-v1.pdf" "${WORK}/v1.json" "第 1 版")
+# Published at 02:00 UTC: the report shows Beijing time whatever the machine's clock.
+check(report-pdf "${WORK}/report-v1.pdf" "${WORK}/v1.json" "第 1 版（2026-07-16 10:00 发布）")
 
 # Scripts get exactly the columns of results --format csv.
 file(READ "${WORK}/results-en.csv" english)
