@@ -52,7 +52,16 @@ Response AuditEndpoints::history(SqlConnection &db, const Request &request, cons
     if (!indicator.isEmpty() && !caller.setup->indicator(indicator))
         return notFound(QStringLiteral("没有指标“%1”").arg(indicator));
     hq::ScoreHistory history(db, historyKey());
-    Response response = Response::json(200, {{QStringLiteral("entries"), history.entries(unit, indicator)},
+    // The person's name beside the account: people read names (an import or a device
+    // of a removed person keeps the account alone).
+    QJsonArray entries = history.entries(unit, indicator);
+    for (QJsonValueRef value : entries) {
+        QJsonObject entry = value.toObject();
+        const Person *person = caller.setup->person(entry.value(QStringLiteral("account")).toString());
+        entry.insert(QStringLiteral("name"), person ? QJsonValue(person->name) : QJsonValue());
+        value = entry;
+    }
+    Response response = Response::json(200, {{QStringLiteral("entries"), entries},
                                              {QStringLiteral("verification"), history.verify()}});
     response.headers.insert("Cache-Control", "no-store");
     return response;

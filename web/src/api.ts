@@ -1,6 +1,7 @@
 // The one place that talks to onsite-hq: JSON in and out, the session's CSRF token on
 // every write, and a 401 anywhere sends the browser back to sign-in.
 import type { Session } from './types';
+import { i18n } from './i18n';
 
 export class ApiError extends Error {
   constructor(
@@ -60,7 +61,7 @@ async function request<T>(method: string, path: string, body?: unknown, quiet401
       cache: 'no-store',
     });
   } catch {
-    throw new ApiError(0, 'network', '');
+    throw new ApiError(0, 'network', i18n.global.t('common.networkDown'));
   }
   if (response.status === 204) return undefined as T;
   const text = await response.text();
@@ -73,10 +74,12 @@ async function request<T>(method: string, path: string, body?: unknown, quiet401
   if (!response.ok) {
     const error = (json ?? {}) as { error?: string; message?: string } & Record<string, unknown>;
     const retry = Number(response.headers.get('Retry-After'));
+    // An answer without HQ's JSON (a proxy's error page) still gets words, never "http_502".
+    const fallback = i18n.global.t(response.status >= 500 ? 'common.serverError' : 'common.requestFailed', { status: response.status });
     const apiError = new ApiError(
       response.status,
       error.error ?? `http_${response.status}`,
-      error.message ?? '',
+      error.message || fallback,
       Number.isFinite(retry) && retry > 0 ? retry : null,
       error,
     );

@@ -251,8 +251,12 @@ export interface HistoryEntry {
   seq: number;
   at: string;
   account: string;
+  /** null for an account no longer among the campaign's people */
+  name: string | null;
   action: string;
   entity: string;
+  indicator: string | null;
+  kind: string | null;
   old: unknown;
   new: unknown;
   reason: string | null;

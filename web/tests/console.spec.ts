@@ -143,6 +143,9 @@ test.describe('考评办', () => {
       await expect(dc.locator('td').nth(8)).toHaveText('1');
       await expect(page.locator('[data-test=devices-table] tbody tr')).toHaveCount(2);
     }
+    // Groups in groups.csv order, not in the order of their names' characters (第一, 第三, 第二).
+    const groupsShown = [...new Set(await rows.locator('td:first-child').allInnerTexts())].map((g) => g.trim());
+    expect(groupsShown).toEqual(['第一检查组', '第二检查组', '第三检查组']);
     // Filter by group: group 1 has DC, BH and SM.
     await chooseOption(page, 'filter-group', '第一检查组');
     await expect(rows).toHaveCount(3);
@@ -327,6 +330,10 @@ test.describe('考评办', () => {
       await expect(page.locator('[data-test=history-table], [data-test=unavailable]').first()).toBeVisible();
       if (await page.locator('[data-test=history-table]').count()) {
         await expect(page.locator('[data-test=history-table] tbody tr').first()).toBeVisible();
+        // In words: a person's name and what was done, not account ids and codes.
+        await expect(page.locator('[data-test=history-table]')).toContainText('新增');
+        await expect(page.locator('[data-test=history-table]')).toContainText('组员评分');
+        await expect(page.locator('[data-test=history-table]')).not.toContainText(/\b(create|update|score)\b/);
       }
     }
   });
@@ -470,6 +477,35 @@ test('HQ unreachable while a signed-in tab reloads: the session is kept, the pag
   await context.clearCookies();
   await page.reload();
   await expect(page).toHaveURL(/\/signin\?redirect=(%2F|\/)results$/);
+  expect(problems).toEqual([]);
+  await context.close();
+});
+
+test('a failed refresh says the data shown is older; signing out is not an expired session', async ({ browser }) => {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  const page = await context.newPage();
+  const problems = watchPage(page);
+  await signIn(page, 'kpb.admin');
+  const rows = page.locator('[data-test=progress-table] tbody tr');
+  await expect(rows).toHaveCount(engineResults().size);
+  await page.route('**/api/v1/hq/progress', (route) => route.abort('connectionrefused'));
+  await page.locator('[data-test=refresh]').click();
+  await expect(page.locator('[data-test=load-stale]')).toContainText('刷新失败（无法连接考评办服务器）');
+  await expect(rows).toHaveCount(engineResults().size);
+  await page.unroute('**/api/v1/hq/progress');
+  // A proxy's HTML error page reads as words too, not as "http_500".
+  await page.route('**/api/v1/hq/progress', (route) => route.fulfill({ status: 500, contentType: 'text/html', body: '<html>Internal Server Error</html>' }));
+  await page.locator('[data-test=refresh]').click();
+  await expect(page.locator('[data-test=load-stale]')).toContainText('服务器出错（HTTP 500）');
+  await page.unroute('**/api/v1/hq/progress');
+  await page.locator('[data-test=refresh]').click();
+  await expect(page.locator('[data-test=load-stale]')).toHaveCount(0);
+
+  await page.locator('[data-test=nav-results]').click();
+  await expect(page.locator('[data-test=unit-DC]')).toBeVisible();
+  await page.locator('[data-test=signout]').click();
+  await expect(page).toHaveURL(/\/signin$/);
+  await expect(page.locator('[data-test=signin-error]')).toHaveCount(0);
   expect(problems).toEqual([]);
   await context.close();
 });

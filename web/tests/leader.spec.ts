@@ -34,6 +34,13 @@ test('g1.li sets a final value with its reason, submits DC (or is told what is u
   const prefilled = await input.inputValue();
   if (!prefilled) await input.fill('4.5');
   const value = prefilled || '4.5';
+  // The dialog asks for the item's points, not what raters enter (a count, a grade).
+  await expect(dialog.locator('[data-test=final-hint]')).toContainText('不是扣分次数');
+  await expect(dialog).toContainText(/核定得分（0–[\d.]+ 分）/);
+  await input.fill('99');
+  await dialog.locator('[data-test=final-save]').click();
+  await expect(dialog.locator('[data-test=final-error]')).toContainText('核定得分应为 0 到');
+  await input.fill(value);
   // Without a reason the server refuses, and its message is shown in the dialog.
   await dialog.locator('[data-test=final-save]').click();
   await expect(dialog.locator('[data-test=final-error]')).toContainText('未能保存');
@@ -41,8 +48,18 @@ test('g1.li sets a final value with its reason, submits DC (or is told what is u
   await expect(dialog).toBeVisible();
   const reason = '复核党员统计台账后再次核定';
   await dialog.locator('textarea[data-test=final-reason]').fill(reason);
-  await dialog.locator('[data-test=final-save]').click();
+  // Enter twice on a slow link saves once (it saved twice, a duplicate in the history).
+  let posts = 0;
+  await page.route('**/api/v1/hq/units/DC/final', async (route) => {
+    posts += 1;
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    await route.continue();
+  });
+  await input.press('Enter');
+  await input.press('Enter');
   await expect(dialog).toBeHidden();
+  expect(posts).toBe(1);
+  await page.unroute('**/api/v1/hq/units/DC/final');
   const final = page.locator('[data-test=final]').filter({ hasText: reason });
   await expect(final).toHaveCount(1);
   await expect(final).toContainText(value);
@@ -52,6 +69,10 @@ test('g1.li sets a final value with its reason, submits DC (or is told what is u
   // 提交本单位: either DC is complete and is submitted, or the server says what is unscored.
   const head = page.locator('[data-test=unit-head]');
   await page.locator('[data-test=unit-submit]').click();
+  // Locking every score is confirmed first, never done on one click.
+  const confirm = page.locator('[data-test=submit-dialog]');
+  await expect(confirm).toContainText('评分即锁定');
+  await confirm.locator('[data-test=submit-confirm]').click();
   const refused = page.locator('[data-test=submission-error]');
   const reopen = page.locator('[data-test=unit-reopen]');
   await expect(refused.or(reopen)).toBeVisible();
