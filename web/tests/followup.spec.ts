@@ -1,7 +1,7 @@
 // Browser tests of the follow-up loop (docs/FOLLOWUP-API.md) against a real onsite-hq
 // started by run-e2e.sh, with DC's two findings recorded by onsite-field: HQ releases them,
 // DC's liaison plans and reports on a phone, HQ returns and then closes the item.
-import { test, expect, type Browser, type Page, type BrowserContext } from '@playwright/test';
+import { test, expect, type Browser, type Page, type BrowserContext, type Route } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
@@ -35,6 +35,14 @@ function photos(): { hall: string; ledger: string; big: string } {
     writeFileSync(big, Buffer.concat([jpeg, Buffer.alloc(1_300_000, 0x20)]));
   }
   return { hall: join(dir, 'site-hall.jpg'), ledger: join(dir, 'ledger.jpg'), big };
+}
+
+/** A photo HQ has never seen (its own SHA-256), so its upload really sends bytes. */
+function freshPhoto(name: string): string {
+  const file = join(process.env.ONSITE_WEB_TEST_OUTPUT ?? tmpdir(), 'followup-photos', `${name}.jpg`);
+  mkdirSync(join(file, '..'), { recursive: true });
+  writeFileSync(file, Buffer.concat([readFileSync(photos().hall), Buffer.from(`${name} ${Date.now()} ${Math.random()}`)]));
+  return file;
 }
 
 function watchPage(page: Page): string[] {
@@ -392,5 +400,145 @@ test.describe.serial('整改 → 销号', () => {
     await expect(page.locator('.merge-message')).toContainText('已合并为');
     await expect(table.locator('tbody tr')).toHaveCount(1);
     expect(await xc()).toHaveLength(1);
+  });
+  // DC's other item, still without a plan: the liaison's unsaved work on it, on the phone.
+  let otherPath = '';
+  const planFields = (page: Page) => ({
+    measures: page.locator('textarea[data-test=plan-measures-input]'),
+    responsible: page.locator('input[data-test=plan-responsible-input]'),
+    deadline: page.locator('input[data-test=plan-deadline-input]'),
+  });
+
+  test('a failed upload is not "still uploading": the liaison is told and can retry or remove it', async () => {
+    const page = liaison.page;
+    await page.goto('/my');
+    await page.locator('[data-test=item-card]').filter({ hasNotText: problemText }).click();
+    await expect(page).toHaveURL(/\/followup\/items\//);
+    otherPath = new URL(page.url()).pathname;
+    const full = async (route: Route) =>
+      route.request().method() === 'PUT'
+        ? route.fulfill({ status: 507, contentType: 'application/json', body: JSON.stringify({ error: 'insufficient_storage', message: '存储空间不足' }) })
+        : route.continue();
+    await page.route('**/api/v1/hq/followup/uploads/**', full);
+    await page.locator('textarea[data-test=report-text]').fill('台账模板已下发');
+    await page.locator('[data-test=report-composer] input[data-test=evidence-file]').setInputFiles([freshPhoto('storage-full-report')]);
+    const entry = page.locator('[data-test=report-composer] [data-test=upload-entry]');
+    await expect(entry.locator('[data-test=upload-error]')).toHaveText('上传失败：存储空间不足');
+    await page.locator('[data-test=report-progress]').click();
+    await expect(page.locator('[data-test=report-error]')).toHaveText('有 1 个材料上传失败：请点击“继续上传”重试，或将其移除');
+    await page.locator('[data-test=report-for-closing]').click();
+    await expect(page.locator('[data-test=report-error]')).not.toContainText('请等待');
+    // Retrying once there is room uploads it; removing it leaves nothing in the way.
+    await page.unroute('**/api/v1/hq/followup/uploads/**', full);
+    await entry.locator('[data-test=upload-resume]').click();
+    await expect(entry).toHaveAttribute('data-upload', 'done');
+    await entry.locator('[data-test=upload-remove]').click();
+    await expect(entry).toHaveCount(0);
+    // The same on the 典型经验 form.
+    await page.route('**/api/v1/hq/followup/uploads/**', full);
+    await page.goto('/experiences');
+    await page.locator('[data-test=experience-new]').click();
+    await page.locator('input[data-test=experience-title]').fill('台账月结');
+    await page.locator('textarea[data-test=experience-description]').fill('每月底支部书记签字确认');
+    await page.locator('[data-test=experience-form] input[data-test=evidence-file]').setInputFiles([freshPhoto('storage-full-experience')]);
+    await expect(page.locator('[data-test=experience-form] [data-test=upload-error]')).toContainText('存储空间不足');
+    await page.locator('[data-test=experience-submit]').click();
+    await expect(page.locator('[data-test=experience-error]')).toHaveText('有 1 个材料上传失败：请点击“继续上传”重试，或将其移除');
+    await page.unroute('**/api/v1/hq/followup/uploads/**', full);
+  });
+
+  test('报送进展 keeps the plan the liaison has typed but not saved', async () => {
+    const page = liaison.page;
+    await page.goto(otherPath);
+    const plan = planFields(page);
+    await plan.measures.fill('每季度开展一次换届情况排查');
+    await plan.responsible.fill('李明（组织员）');
+    await plan.deadline.fill(shanghaiDate(30));
+    await page.locator('textarea[data-test=report-text]').fill('已完成第一轮排查');
+    await page.locator('[data-test=report-progress]').click();
+    await expect(page.locator('.report-sent-message')).toContainText('进展已报送');
+    await expect(page.locator('[data-test=report]')).toHaveCount(1);
+    await expect(page.locator('textarea[data-test=report-text]')).toHaveValue('');
+    await expect(plan.measures).toHaveValue('每季度开展一次换届情况排查');
+    await expect(plan.responsible).toHaveValue('李明（组织员）');
+    await expect(plan.deadline).toHaveValue(shanghaiDate(30));
+  });
+
+  test('an expired session keeps the unsaved plan and report text until the liaison is back', async () => {
+    const page = liaison.page;
+    const plan = planFields(page);
+    await page.locator('textarea[data-test=report-text]').fill('第二轮排查进行中');
+    await liaison.context.clearCookies();
+    await page.locator('[data-test=report-progress]').click();
+    await expect(page).toHaveURL(/\/signin\?/);
+    await page.locator('input[data-test=account]').fill('dc.liaison');
+    await page.locator('input[data-test=password]').fill('dc.liaison-console');
+    await page.locator('[data-test=signin]').click();
+    await expect(page).toHaveURL(new RegExp(`${otherPath}$`));
+    await expect(plan.measures).toHaveValue('每季度开展一次换届情况排查');
+    await expect(plan.responsible).toHaveValue('李明（组织员）');
+    await expect(plan.deadline).toHaveValue(shanghaiDate(30));
+    await expect(page.locator('textarea[data-test=report-text]')).toHaveValue('第二轮排查进行中');
+    // Saved and sent, the drafts are gone: a new visit shows what HQ holds.
+    await page.locator('[data-test=milestone-add]').click();
+    await page.locator('input[data-test=milestone-title]').fill('完成排查摸底');
+    await page.locator('input[data-test=milestone-due]').fill(shanghaiDate(-2));
+    await page.locator('[data-test=plan-save]').click();
+    await expect(page.locator('.plan-saved-message')).toBeVisible();
+    await page.locator('[data-test=report-progress]').click();
+    await expect(page.locator('[data-test=report]')).toHaveCount(2);
+    const drafts = () => page.evaluate(() => Object.keys(sessionStorage).filter((k) => k.startsWith('onsite.followup.draft')));
+    expect(await drafts()).toEqual([]);
+    await page.reload();
+    await expect(page.locator('textarea[data-test=report-text]')).toHaveValue('');
+    await expect(plan.measures).toHaveValue('每季度开展一次换届情况排查');
+  });
+
+  test('the plan shows only what is late in red; the history tells the unit’s first deadline from HQ’s change', async () => {
+    const page = hq.page;
+    await page.goto(otherPath);
+    // Only the milestone (two days ago) is late, not the deadline in 30 days.
+    await expect(page.locator('[data-test=milestone]')).toHaveClass(/late/);
+    await expect(page.locator('[data-test=plan-deadline]')).toHaveText(shanghaiDate(30));
+    await expect(page.locator('[data-test=plan-deadline]')).not.toHaveClass(/late/);
+    const set = page.locator('[data-test=history-entry][data-action=deadline]');
+    await expect(set).toHaveCount(1);
+    await expect(set).toContainText('设定时限');
+    await expect(set).not.toContainText('调整时限');
+    await expect(set).not.toContainText('→');
+    const id = otherPath.split('/').pop();
+    const moved = await page.request.post(`/api/v1/hq/followup/items/${id}/deadline`, {
+      data: { deadline: shanghaiDate(-1), reason: '按督查要求提前完成' },
+      headers: { 'X-CSRF-Token': await csrf(page) },
+    });
+    expect(moved.status()).toBe(200);
+    await page.reload();
+    await expect(page.locator('[data-test=plan-deadline]')).toHaveClass(/late/);
+    const entries = page.locator('[data-test=history-entry][data-action=deadline]');
+    await expect(entries).toHaveCount(2);
+    await expect(entries.nth(1)).toContainText('调整时限');
+    await expect(entries.nth(1)).toContainText(`${shanghaiDate(30)} → ${shanghaiDate(-1)}`);
+  });
+
+  test('on a phone, 问题交办 fits: cards with the release button in view, the head buttons in line', async ({ browser }) => {
+    const officer = await signIn(browser, 'kpb.admin', phone);
+    const page = officer.page;
+    await expect(page).toHaveURL(/\/progress$/);
+    await page.goto('/followup/releases');
+    const card = page.locator('[data-test=release-card]').filter({ hasText: '东城区' });
+    await expect(card).toContainText('整改事项：2');
+    const button = page.locator('[data-test=release-DC]');
+    await expect(button).toHaveText(/再次交办/);
+    const box = (await button.boundingBox())!;
+    expect(box.x).toBeGreaterThanOrEqual(0);
+    expect(box.x + box.width).toBeLessThanOrEqual(390);
+    const add = (await page.locator('[data-test=add-item]').boundingBox())!;
+    const csv = (await page.locator('[data-test=import-items]').boundingBox())!;
+    expect(Math.abs(add.y - csv.y)).toBeLessThan(1);
+    expect(Math.abs(add.height - csv.height)).toBeLessThan(1);
+    expect(csv.x + csv.width).toBeLessThanOrEqual(390);
+    expect(await overflow(page)).toBeLessThanOrEqual(0);
+    expect(officer.problems).toEqual([]);
+    await officer.context.close();
   });
 });

@@ -91,6 +91,7 @@ const en: Messages<typeof zh> = {
     retrying: 'Connection lost; resuming in {n} s',
     remove: 'Remove',
     waiting: 'Wait until the files are uploaded',
+    failedBlock: '{n} file(s) failed to upload: resume them or remove them',
     insecure: 'This connection is not HTTPS, so the browser cannot check files; open the HTTPS address',
     tooLarge: '{name} is larger than 30 MB',
     pdf: 'PDF',
@@ -136,6 +137,8 @@ const en: Messages<typeof zh> = {
     close: 'Closed',
     return: 'Returned',
     deadline: 'Deadline moved',
+    // The unit's first deadline, saved with its plan (only HQ moves it afterwards).
+    deadlineSet: 'Deadline set',
     recheck: 'Re-check assigned',
     recheck_result: 'Re-check result',
   },

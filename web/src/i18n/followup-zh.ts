@@ -88,6 +88,7 @@ export default {
     retrying: '网络中断，{n} 秒后自动续传',
     remove: '移除',
     waiting: '请等待材料上传完成',
+    failedBlock: '有 {n} 个材料上传失败：请点击“继续上传”重试，或将其移除',
     insecure: '当前连接不是 HTTPS，浏览器无法校验文件，请使用 HTTPS 地址访问',
     tooLarge: '{name} 超过 30 MB，无法上传',
     pdf: 'PDF',
@@ -133,6 +134,8 @@ export default {
     close: '销号',
     return: '退回',
     deadline: '调整时限',
+    // The unit's first deadline, saved with its plan (only HQ moves it afterwards).
+    deadlineSet: '设定时限',
     recheck: '安排回头看',
     recheck_result: '回头看结果',
   },
