@@ -12,6 +12,9 @@ Dialog {
     property string acceptText: qsTr("保存")
     property string discardText: qsTr("丢弃")
     modal: true
+    // A stray tap beside the dialog must not throw away a finding or a reason being
+    // typed: it closes by its buttons (or Esc / the back key) only.
+    closePolicy: Popup.CloseOnEscape
     parent: Overlay.overlay
     anchors.centerIn: parent
     padding: 24

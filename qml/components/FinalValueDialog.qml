@@ -11,6 +11,21 @@ AppDialog {
     property string method
     property string maxScore
     signal finalAccepted(string code, string value, string reason)
+    // Checked before Save can close the dialog: a value out of range used to close it,
+    // losing the written reason, and came back as a passing note on the page.
+    readonly property bool isVeto: method === "一票否决"
+    readonly property string valueProblem: {
+        const text = valueField.text.trim()
+        if (text.length === 0)
+            return ""
+        if (isVeto)
+            return text === "是" || text === "否" ? "" : qsTr("一票否决项请填“是”或“否”")
+        const value = Number(text)
+        const max = Number(maxScore)
+        if (!isFinite(value) || value < 0 || (isFinite(max) && value > max))
+            return qsTr("核定分值应为 0 到 %1 之间的数").arg(maxScore)
+        return ""
+    }
 
     title: qsTr("组长核定：%1 %2").arg(code).arg(itemTitle)
     width: Math.min(parent ? parent.width - 48 : 600, 600)
@@ -18,7 +33,8 @@ AppDialog {
     onAboutToShow: { valueField.text = ""; reasonField.text = "" }
     onAccepted: finalAccepted(code, valueField.text, reasonField.text)
     Component.onCompleted: standardButton(Dialog.Save).enabled = Qt.binding(
-                               () => valueField.text.trim().length > 0 && reasonField.text.trim().length > 0)
+                               () => valueField.text.trim().length > 0 && reasonField.text.trim().length > 0
+                                     && dialog.valueProblem.length === 0)
 
     ColumnLayout {
         width: dialog.availableWidth
@@ -35,6 +51,14 @@ AppDialog {
             objectName: "finalValueField"
             Layout.fillWidth: true
             placeholderText: qsTr("核定分值（一票否决项填“是”或“否”）")
+        }
+        Label {
+            objectName: "finalValueProblem"
+            visible: dialog.valueProblem.length > 0
+            text: dialog.valueProblem
+            color: Theme.error
+            wrapMode: Text.Wrap
+            Layout.fillWidth: true
         }
         TextArea {
             id: reasonField

@@ -22,7 +22,7 @@
 <context>
     <name>ApiTransport</name>
     <message>
-        <location filename="../../sync/client/transport/apitransport.cpp" line="+28"/>
+        <location filename="../../sync/client/transport/apitransport.cpp" line="+30"/>
         <source>服务器 %1 在 %2 秒内没有响应</source>
         <translation>Server %1 did not respond within %2 seconds</translation>
     </message>
@@ -75,7 +75,7 @@
         <translation>Discard</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+43"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -380,7 +380,7 @@
         <translation>Record %1 does not exist; it may have been deleted</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>问题描述不能为空</source>
         <translation>The finding description cannot be empty</translation>
     </message>
@@ -398,12 +398,12 @@
 <context>
     <name>FieldRecorder</name>
     <message>
-        <location filename="../../sync/client/rules/fieldrecorder.cpp" line="+65"/>
+        <location filename="../../sync/client/rules/fieldrecorder.cpp" line="+63"/>
         <source>点位 %1 不属于单位 %2</source>
         <translation>Site %1 does not belong to unit %2</translation>
     </message>
     <message>
-        <location filename="../../core/policy/scorepolicy.cpp" line="+176"/>
+        <location filename="../../core/policy/scorepolicy.cpp" line="+190"/>
         <source>单位 %1 已由组长提交锁定，评分不能再修改</source>
         <translation>Unit %1 was submitted and locked by the group leader; scores can no longer be changed</translation>
     </message>
@@ -490,7 +490,7 @@
         <translation>Unit %1 is not submitted; nothing to reopen</translation>
     </message>
     <message>
-        <location filename="../../core/policy/fieldrecordpolicy.cpp" line="+95"/>
+        <location filename="../../core/policy/fieldrecordpolicy.cpp" line="+103"/>
         <source>无权修改单位 %1 的记录</source>
         <translation>You may not change the records of unit %1</translation>
     </message>
@@ -521,6 +521,11 @@
     </message>
     <message>
         <location line="+5"/>
+        <source>记录所属单位不能更改（原为单位 %1），请在正确的单位下重新记录</source>
+        <translation>A record&apos;s unit cannot change (it was made for unit %1); record it again under the right unit</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>这次实地查看已有照片，不能删除</source>
         <translation>This visit already has photos and cannot be deleted</translation>
     </message>
@@ -743,12 +748,22 @@
 <context>
     <name>FinalValueDialog</name>
     <message>
-        <location filename="../components/FinalValueDialog.qml" line="+15"/>
+        <location filename="../components/FinalValueDialog.qml" line="+22"/>
+        <source>一票否决项请填“是”或“否”</source>
+        <translation>For a veto item enter 是 (yes) or 否 (no)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>核定分值应为 0 到 %1 之间的数</source>
+        <translation>The final value must be a number from 0 to %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>组长核定：%1 %2</source>
         <translation>Leader&apos;s final value: %1 %2</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>%1 · 满分 %2 分。核定分值（0 到满分）替代本组的平均分；理由与修改记录一起保存，考评办可查。</source>
         <translation>%1 · max %2 pts. The final value (0 to the maximum) replaces the group&apos;s average; the reason is kept in the history HQ can read.</translation>
     </message>
@@ -758,7 +773,7 @@
         <translation>Final points (for a veto item: 是 or 否)</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+15"/>
         <source>核定理由（必填）</source>
         <translation>Reason (required)</translation>
     </message>
@@ -839,7 +854,7 @@
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../pages/HomePage.qml" line="+21"/>
+        <location filename="../pages/HomePage.qml" line="+32"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
@@ -1574,12 +1589,12 @@
         <translation>login answer has no token</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+28"/>
         <source>push 回答中没有 results</source>
         <translation>push answer has no results</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+18"/>
         <source>pull 回答中没有 changes 或 cursor</source>
         <translation>pull answer has no changes or cursor</translation>
     </message>
@@ -1623,7 +1638,7 @@
     </message>
     <message>
         <location line="+18"/>
-        <location line="+39"/>
+        <location line="+41"/>
         <source>总部数据已从备份恢复，本机正在重新上传 %1 条记录……</source>
         <translation>HQ was restored from a backup: sending %1 records again…</translation>
     </message>
@@ -1648,7 +1663,7 @@
         <translation>Updating the campaign setup</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+31"/>
         <source>正在下载服务器上的更改</source>
         <translation>Downloading changes from the server</translation>
     </message>
@@ -2140,6 +2155,11 @@
         <location line="+0"/>
         <source>离线</source>
         <translation>Offline</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 · 有 %2 条更改未被总部接受（见同步页） · %3</source>
+        <translation>%1 · %2 changes not accepted by HQ (see Sync) · %3</translation>
     </message>
     <message>
         <location line="+2"/>

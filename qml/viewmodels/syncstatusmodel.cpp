@@ -49,6 +49,10 @@ QString SyncStatusModel::summary() const
     if (const QString notice = restoreNotice(); !notice.isEmpty() && pendingChanges() > 0)
         return notice; // says what the waiting changes are
     const QString place = online() ? tr("在线") : tr("离线");
+    // Never "all synced" while a change HQ refused is on the device: it took no effect.
+    const int refused = m_workspace ? m_workspace->refusedCount() : 0;
+    if (pendingChanges() == 0 && pendingPhotos() == 0 && refused > 0)
+        return tr("%1 · 有 %2 条更改未被总部接受（见同步页） · %3").arg(place).arg(refused).arg(lastSuccessText());
     if (pendingChanges() == 0 && pendingPhotos() == 0)
         return tr("%1 · 已全部同步 · %2").arg(place, lastSuccessText());
     return tr("%1 · 待同步 %2 条、照片 %3 张 · 上次 %4")

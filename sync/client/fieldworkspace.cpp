@@ -1,6 +1,8 @@
 #include "client/fieldworkspace.h"
 
 #include "client/signin/signinflow.h"
+#include "client/store/outbox.h"
+#include "client/store/recordrows.h"
 #include "client/store/syncstate.h"
 #include "store/campaignstore.h"
 
@@ -52,11 +54,27 @@ QString FieldWorkspace::deviceId() { return SyncState(m_store->db()).deviceId();
 
 int FieldWorkspace::unsyncedCount() { return Outbox(m_store->db()).pendingCount(); }
 
+int FieldWorkspace::refusedCount()
+{
+    const Outbox outbox(m_store->db());
+    return outbox.count(outboxstate::kRejected) + outbox.count(outboxstate::kConflict);
+}
+
 void FieldWorkspace::signOut(bool discardUnsynced)
 {
     SqlTransaction transaction(m_store->db());
-    if (discardUnsynced)
-        Outbox(m_store->db()).discardPending();
+    if (discardUnsynced) {
+        // Discarding the changes means discarding what they wrote here too: otherwise the
+        // tablet keeps showing scores HQ never got, with nothing left to send. Their rows
+        // go, and the next sync pulls from the start, which brings back HQ's version of
+        // every record that HQ has.
+        Outbox outbox(m_store->db());
+        RecordRows rows(m_store->db());
+        for (const OutboxEntry &entry : outbox.entries(outboxstate::kPending))
+            rows.remove(entry.mutation.entity, entry.mutation.id);
+        outbox.discardPending();
+        SyncState(m_store->db()).setCursor(0);
+    }
     transaction.commit();
     m_store->clearToken();
     Q_EMIT changed();

@@ -50,6 +50,8 @@ public:
     QString campaignName();
     QString deviceId();
     int unsyncedCount();
+    // Changes HQ refused or found in conflict: they took no effect there.
+    int refusedCount();
     // Forgets the token (and, if asked, the changes that wait); see SessionModel.
     void signOut(bool discardUnsynced);
     // A sign-in flow on this device's store, owned by `parent`.

@@ -19,6 +19,7 @@ Item {
         Component { id: buttonComponent; AppButton { } }
         Component { id: rowComponent; OverviewRow { width: 900 } }
         Component { id: findingComponent; FindingDialog { } }
+        Component { id: finalComponent; FinalValueDialog { } }
         Component { id: clickSpy; SignalSpy { signalName: "clicked" } }
 
         function item(overrides) {
@@ -113,6 +114,38 @@ Item {
             tryCompare(dialog, "opened", true)
             compare(dialog.editId, "")
             compare(findChild(dialog.contentItem, "findingDescription").text, "")
+        }
+
+        function test_a_tap_beside_a_dialog_keeps_what_was_typed() {
+            const dialog = createTemporaryObject(findingComponent, root, { indicators: [], photos: [] })
+            dialog.openFor(true, null)
+            tryCompare(dialog, "opened", true)
+            findChild(dialog.contentItem, "findingDescription").text = "活动室开放时间未公示"
+            mouseClick(root, 5, 5) // on the dimmed page beside the dialog
+            wait(50)
+            verify(dialog.visible, "a stray tap closed the dialog")
+            compare(findChild(dialog.contentItem, "findingDescription").text, "活动室开放时间未公示")
+            dialog.close()
+        }
+
+        function test_final_value_out_of_range_cannot_be_saved() {
+            const dialog = createTemporaryObject(finalComponent, root, {
+                code: "1.1", itemTitle: "选人用人", method: "达标计分", maxScore: "6" })
+            dialog.open()
+            tryCompare(dialog, "opened", true)
+            const save = dialog.standardButton(Dialog.Save)
+            findChild(dialog.contentItem, "finalReasonField").text = "核实了台账"
+            findChild(dialog.contentItem, "finalValueField").text = "7"
+            verify(!save.enabled, "7 of 6 points could be saved")
+            verify(findChild(dialog.contentItem, "finalValueProblem").visible)
+            findChild(dialog.contentItem, "finalValueField").text = "5.5"
+            verify(save.enabled)
+            verify(!findChild(dialog.contentItem, "finalValueProblem").visible)
+            dialog.method = "一票否决"
+            verify(!save.enabled, "a veto takes 是 or 否")
+            findChild(dialog.contentItem, "finalValueField").text = "否"
+            verify(save.enabled)
+            dialog.close()
         }
     }
 }

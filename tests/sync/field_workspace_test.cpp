@@ -1,5 +1,6 @@
 #include "client/fieldworkspace.h"
 #include "client/rules/fielderror.h"
+#include "client/store/outbox.h"
 #include "client/store/syncstate.h"
 #include "sync/synctestsupport.h"
 
@@ -104,8 +105,31 @@ TEST(FieldWorkspace, SigningOutForgetsTheTokenAndOnlyOnRequestThePendingChanges)
     w.workspace->signOut(false);
     EXPECT_FALSE(w.workspace->signedIn());
     EXPECT_EQ(w.workspace->unsyncedCount(), 1);
+    SyncState(w.workspace->store().db()).setCursor(42);
     w.workspace->signOut(true);
     EXPECT_EQ(w.workspace->unsyncedCount(), 0);
+    // What the discarded changes wrote goes with them, and the next sync pulls from the
+    // start, so the tablet shows HQ's records, not scores HQ never got.
+    EXPECT_TRUE(w.workspace->queries().raterInputs(QStringLiteral("DC"), QStringLiteral("g1.zhang")).isEmpty());
+    EXPECT_EQ(SyncState(w.workspace->store().db()).cursor(), 0);
+}
+
+// The status bar never says "all synced" while HQ has refused a change: it counts them.
+TEST(FieldWorkspace, CountsTheChangesHqRefusedOrFoundInConflict)
+{
+    Workspace w(QStringLiteral("g1.zhang"));
+    w.workspace->record([](FieldRecorder &r) {
+        r.recordScore(QStringLiteral("DC"), QStringLiteral("1.2"), QStringLiteral("15.4"), ScoreKind::Rater);
+        r.recordScore(QStringLiteral("DC"), QStringLiteral("1.3"), QStringLiteral("1"), ScoreKind::Rater);
+    });
+    EXPECT_EQ(w.workspace->refusedCount(), 0);
+    Outbox outbox(w.workspace->store().db());
+    const auto pending = outbox.entries(outboxstate::kPending);
+    ASSERT_EQ(pending.size(), 2u);
+    outbox.resolve(pending[0].mutation.seq, outboxstate::kRejected, QStringLiteral("unit_locked"));
+    outbox.resolve(pending[1].mutation.seq, outboxstate::kConflict, QStringLiteral("concurrent_edit"));
+    EXPECT_EQ(w.workspace->unsyncedCount(), 0);
+    EXPECT_EQ(w.workspace->refusedCount(), 2);
 }
 
 TEST(FieldWorkspace, BeforeSignInThereIsNoPersonAndTheDefaultServer)
