@@ -1364,13 +1364,18 @@
     </message>
     <message>
         <location line="+3"/>
+        <source>保留并退出</source>
+        <translation>Keep and sign out</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>丢弃并退出</source>
         <translation>Discard and sign out</translation>
     </message>
     <message>
         <location line="+4"/>
-        <source>本机还有 %1 条更改没有到达总部。退出并丢弃后无法恢复。建议先联网同步。</source>
-        <translation>This device still has %1 change(s) that have not reached HQ. Once you sign out and discard them, they cannot be recovered. Go online and sync first.</translation>
+        <source>本机还有 %1 条更改没有到达总部。保留并退出后，用同一账号重新登录即可继续同步；丢弃后无法恢复。建议先联网同步。</source>
+        <translation>%1 changes on this tablet have not reached HQ. Keep them and sign out, then sign in again with the same account to go on syncing; discarded changes cannot be recovered. Syncing first is best.</translation>
     </message>
 </context>
 <context>
@@ -2129,7 +2134,7 @@
         <translation>Connecting…</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+19"/>
         <source>还有 %1 条更改没有同步到总部。请先联网同步；确需丢弃请再次确认。</source>
         <translation>%1 change(s) have not been synced to HQ. Go online and sync first; to discard them anyway, confirm again.</translation>
     </message>

@@ -90,12 +90,17 @@ Page {
         id: discardConfirm
         title: qsTr("丢弃未同步的更改？")
         width: Math.min(page.width - 48, 560)
-        standardButtons: Dialog.Discard | Dialog.Cancel
+        standardButtons: Dialog.Save | Dialog.Discard | Dialog.Cancel
+        acceptText: qsTr("保留并退出")
         discardText: qsTr("丢弃并退出")
         Label {
             width: discardConfirm.availableWidth
             wrapMode: Text.Wrap
-            text: qsTr("本机还有 %1 条更改没有到达总部。退出并丢弃后无法恢复。建议先联网同步。").arg(page.session.unsyncedCount)
+            text: qsTr("本机还有 %1 条更改没有到达总部。保留并退出后，用同一账号重新登录即可继续同步；丢弃后无法恢复。建议先联网同步。").arg(page.session.unsyncedCount)
+        }
+        onAccepted: {
+            page.session.signOutKeepingChanges()
+            page.signedOut()
         }
         onDiscarded: {
             if (page.session.signOut(true)) {

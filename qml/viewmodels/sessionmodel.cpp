@@ -110,6 +110,15 @@ void SessionModel::signIn(const QString &server, const QString &account, const Q
     m_flow->start(QUrl(server.trimmed()), account.trimmed(), password, QSysInfo::machineHostName());
 }
 
+void SessionModel::signOutKeepingChanges()
+{
+    if (!m_workspace)
+        return;
+    m_workspace->signOut(false);
+    setProgress(false, 0, {}, {});
+    Q_EMIT changed();
+}
+
 bool SessionModel::signOut(bool discardUnsynced)
 {
     if (!m_workspace)

@@ -65,6 +65,9 @@ public:
     Q_INVOKABLE void signIn(const QString &server, const QString &account, const QString &password);
     // Refuses (returns false, sets error) while changes wait, unless discardUnsynced.
     Q_INVOKABLE bool signOut(bool discardUnsynced);
+    // Signs out and keeps the waiting changes for the same account's next sign-in (after
+    // HQ revoked this tablet, or a password reset): the way back without losing work.
+    Q_INVOKABLE void signOutKeepingChanges();
     Q_INVOKABLE void refresh() { Q_EMIT changed(); }
 
 Q_SIGNALS:
