@@ -26,7 +26,12 @@ ToolBar {
 
         IconImage {
             objectName: "onlineIcon"
-            source: Theme.icon(bar.status.syncing ? "sync" : (bar.status.online ? "cloud_done" : "cloud_off"))
+            // "Done" only when it is: online, no error, nothing waiting (it showed done
+            // beside 无法连接服务器 while HQ refused connections).
+            source: Theme.icon(bar.status.syncing ? "sync"
+                               : !bar.status.online ? "cloud_off"
+                               : bar.status.errorText.length > 0 ? "warning"
+                               : bar.status.pendingChanges + bar.status.pendingPhotos > 0 ? "sync" : "cloud_done")
             sourceSize: Qt.size(28, 28)
             color: "white"
             Accessible.name: bar.status.online ? qsTr("在线") : qsTr("离线")

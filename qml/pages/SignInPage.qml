@@ -74,7 +74,9 @@ Page {
             objectName: "accountField"
             Layout.fillWidth: true
             placeholderText: qsTr("账号")
-            text: page.session.account
+            // Filled once, not bound: every sign-in attempt re-reads the session, and a
+            // binding wiped what was typed after each failed one.
+            Component.onCompleted: text = page.session.account
             inputMethodHints: Qt.ImhNoAutoUppercase | Qt.ImhPreferLowercase
         }
         TextField {

@@ -12,7 +12,13 @@ void SiteListModel::setWorkspace(sync::FieldWorkspace *workspace)
 {
     if (workspace == m_workspace)
         return;
+    if (m_workspace)
+        disconnect(m_workspace, nullptr, this, nullptr);
     m_workspace = workspace;
+    // Each site's "我已评 x/y" follows every write and every pull, so coming back from a
+    // site shows what was just scored there.
+    if (m_workspace)
+        connect(m_workspace, &sync::FieldWorkspace::changed, this, &SiteListModel::reload);
     Q_EMIT workspaceChanged();
     reload();
 }

@@ -129,6 +129,12 @@ TEST(ViewModels, LoadOnceTheWorkspaceArrivesAfterTheirOtherProperties)
     EXPECT_EQ(visit.unitCode(), QStringLiteral("DC"));
     EXPECT_FALSE(visit.items().isEmpty());
     EXPECT_FALSE(visit.hasCamera()); // no photo source given
+
+    // Back on the unit page, DC-01's "我已评" counts the score just entered at the site.
+    const auto scoredAtDc01 = [&] { return sites.sites().front().toMap().value(QStringLiteral("scored")).toInt(); };
+    EXPECT_EQ(scoredAtDc01(), 0);
+    ASSERT_TRUE(visit.setInput(QStringLiteral("2.1"), QStringLiteral("92")));
+    EXPECT_EQ(scoredAtDc01(), 1);
 }
 
 TEST(ViewModels, LoadWhenTheWorkspaceComesFirstAndEmptyWithout)

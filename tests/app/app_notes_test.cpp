@@ -128,6 +128,22 @@ protected:
     std::unique_ptr<ApiClient> reader;
 };
 
+// A refused sign-in keeps what was typed in 账号: the field was bound to the session and
+// emptied after every failed attempt.
+TEST_F(AppNotes, AFailedSignInKeepsTheAccountTyped)
+{
+    ASSERT_TRUE(ui->typeText(ui->waitForItem(QStringLiteral("serverField")), hq->baseUrl()));
+    ASSERT_TRUE(ui->typeText(ui->item(QStringLiteral("accountField")), kAccount));
+    ASSERT_TRUE(ui->typeText(ui->item(QStringLiteral("passwordField")), QStringLiteral("not-the-password")));
+    ASSERT_TRUE(ui->click(ui->item(QStringLiteral("signInButton"))));
+    QObject *session = ui->object(QStringLiteral("session"));
+    ASSERT_TRUE(waitUntil([&] {
+        return !prop(session, "busy").toBool() && !prop(session, "error").toString().isEmpty();
+    }));
+    EXPECT_FALSE(prop(session, "signedIn").toBool());
+    EXPECT_EQ(ui->item(QStringLiteral("accountField"))->property("text").toString(), kAccount);
+}
+
 TEST_F(AppNotes, EditsAndDeletesReachHqAndStopOnceTheUnitIsSubmitted)
 {
     ASSERT_NO_FATAL_FAILURE(signInAndOpenDc01());
