@@ -9,6 +9,7 @@
 #include "fieldrecordlists.h"
 #include "progressreport.h"
 #include "resultsview.h"
+#include "setuplookup.h"
 #include "unitevidence.h"
 
 #include "hq/resultsjson.h"
@@ -44,11 +45,13 @@ bool isFollowUpPath(const QString &path)
 
 const QString kPagesForbidden = QStringLiteral("考评办控制台仅供考评办和检查组长使用；请使用平板应用");
 
-QJsonObject versionJson(const hq::ResultVersionInfo &info)
+QJsonObject versionJson(const hq::ResultVersionInfo &info, const SetupLookup &lookup)
 {
     return {{QStringLiteral("version"), info.version},
             {QStringLiteral("published_at"), isoTime(info.publishedAt)},
             {QStringLiteral("account"), info.account},
+            // The console shows who published by name, as it does for raters and visits.
+            {QStringLiteral("name"), lookup.personName(info.account)},
             {QStringLiteral("note"), info.note}};
 }
 
@@ -261,10 +264,11 @@ Response ConsoleApi::publications(const Request &request, const ConsoleCaller &c
 {
     auto lease = m_pool.acquire();
     hq::ResultVersions versions(*lease);
+    const SetupLookup lookup(*caller.setup);
     if (isGet(request)) {
         QJsonArray list;
         for (const hq::ResultVersionInfo &info : versions.list())
-            list.append(versionJson(info));
+            list.append(versionJson(info, lookup));
         return json({{QStringLiteral("versions"), list}});
     }
     if (request.method != QLatin1String("POST"))
@@ -279,7 +283,7 @@ Response ConsoleApi::publications(const Request &request, const ConsoleCaller &c
         return badRequest(QStringLiteral("发布说明最多 2000 字"));
     const int version = versions.publish(note, caller.person().account, m_clock(),
                                          [&] { return m_results.currentJson(*lease, *caller.setup); });
-    Response response = Response::json(201, versionJson(*versions.info(version)));
+    Response response = Response::json(201, versionJson(*versions.info(version), lookup));
     response.headers.insert("Location", QStringLiteral("/api/v1/hq/results?version=%1").arg(version).toLatin1());
     return response;
 }

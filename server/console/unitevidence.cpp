@@ -173,6 +173,7 @@ QJsonArray UnitEvidence::visits(const QString &unitCode)
 
 QJsonArray UnitEvidence::photos(const QString &unitCode)
 {
+    const SetupLookup lookup(m_setup);
     QJsonArray photos;
     for (const SqlRow &row : m_db.query(QStringLiteral("SELECT p.id, p.sha256, p.indicator_code, p.visit_id, p.account, "
                                                        "p.captured_at, p.mime_type, p.latitude, p.longitude, p.accuracy_m, "
@@ -191,6 +192,7 @@ QJsonArray UnitEvidence::photos(const QString &unitCode)
             {QStringLiteral("indicator"), textOrNull(row.value(2).toString())},
             {QStringLiteral("visit"), textOrNull(row.value(3).toString())},
             {QStringLiteral("account"), row.value(4).toString()},
+            {QStringLiteral("name"), lookup.personName(row.value(4).toString())},
             {QStringLiteral("captured_at"), isoOrNull(QDateTime::fromString(row.value(5).toString(), Qt::ISODateWithMs))},
             {QStringLiteral("mime_type"), row.value(6).toString()},
             {QStringLiteral("latitude"), numberOrNull(row.value(7))},

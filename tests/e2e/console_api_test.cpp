@@ -248,6 +248,7 @@ TEST_P(ConsoleApi, APublishedVersionStaysFrozenWhileLiveResultsMoveOn)
     ASSERT_EQ(first.status, 201) << first.body.toStdString();
     EXPECT_EQ(first.json.value(QStringLiteral("version")).toInt(), 1);
     EXPECT_EQ(first.json.value(QStringLiteral("account")).toString(), QStringLiteral("kpb.admin"));
+    EXPECT_EQ(first.json.value(QStringLiteral("name")).toString(), QStringLiteral("赵考评"));
     EXPECT_EQ(first.json.value(QStringLiteral("note")).toString(), QStringLiteral("初步结果"));
 
     // The group leader sets a final value of 0 on DC's item 1.1 (worth 6 points).
@@ -272,6 +273,7 @@ TEST_P(ConsoleApi, APublishedVersionStaysFrozenWhileLiveResultsMoveOn)
     const QJsonArray versions = admin.get(QStringLiteral("/api/v1/hq/publications")).json.value(QStringLiteral("versions")).toArray();
     ASSERT_EQ(versions.size(), 2);
     EXPECT_EQ(versions[1].toObject().value(QStringLiteral("note")).toString(), QStringLiteral("核定后"));
+    EXPECT_EQ(versions[1].toObject().value(QStringLiteral("name")).toString(), QStringLiteral("赵考评"));
 
     const RawReply diff = admin.get(QStringLiteral("/api/v1/hq/publications/2/diff?against=1"));
     ASSERT_EQ(diff.status, 200) << diff.body.toStdString();
@@ -375,6 +377,7 @@ TEST_P(ConsoleApi, UnitEvidenceShowsEveryRaterTrimmingAndTheFinalValue)
     EXPECT_DOUBLE_EQ(visits[0].toObject().value(QStringLiteral("latitude")).toDouble(), 35.5624);
     EXPECT_EQ(visits[0].toObject().value(QStringLiteral("checked_in_at")).toString(), QStringLiteral("2026-06-20T08:10:00.000Z"));
     EXPECT_EQ(unitCodes(dc.json.value(QStringLiteral("photos")).toArray(), QStringLiteral("sha256")), QStringList{evidence.dcPhoto});
+    EXPECT_EQ(unitCodes(dc.json.value(QStringLiteral("photos")).toArray(), QStringLiteral("name")), QStringList{QStringLiteral("李建国")});
     EXPECT_EQ(dc.json.value(QStringLiteral("findings")).toArray().size(), 1);
     EXPECT_EQ(dc.json.value(QStringLiteral("highlights")).toArray().size(), 1);
 

@@ -64,29 +64,70 @@ async function request<T>(method: string, path: string, body?: unknown, quiet401
     throw new ApiError(0, 'network', i18n.global.t('common.networkDown'));
   }
   if (response.status === 204) return undefined as T;
-  const text = await response.text();
-  let json: unknown = null;
-  try {
-    json = text ? JSON.parse(text) : null;
-  } catch {
-    json = null;
-  }
-  if (!response.ok) {
-    const error = (json ?? {}) as { error?: string; message?: string } & Record<string, unknown>;
-    const retry = Number(response.headers.get('Retry-After'));
-    // An answer without HQ's JSON (a proxy's error page) still gets words, never "http_502".
-    const fallback = i18n.global.t(response.status >= 500 ? 'common.serverError' : 'common.requestFailed', { status: response.status });
-    const apiError = new ApiError(
-      response.status,
-      error.error ?? `http_${response.status}`,
-      error.message || fallback,
-      Number.isFinite(retry) && retry > 0 ? retry : null,
-      error,
-    );
-    if (response.status === 401 && !quiet401 && onUnauthorized) onUnauthorized();
-    throw apiError;
-  }
+  const json = parseJson(await response.text());
+  if (!response.ok) throw failure(response, json, quiet401);
   return json as T;
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return text ? JSON.parse(text) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The ApiError for an error answer; a 401 also sends the browser back to sign-in. */
+function failure(response: Response, json: unknown, quiet401 = false): ApiError {
+  const error = (json ?? {}) as { error?: string; message?: string } & Record<string, unknown>;
+  const retry = Number(response.headers.get('Retry-After'));
+  // An answer without HQ's JSON (a proxy's error page) still gets words, never "http_502".
+  const fallback = i18n.global.t(response.status >= 500 ? 'common.serverError' : 'common.requestFailed', { status: response.status });
+  const apiError = new ApiError(
+    response.status,
+    error.error ?? `http_${response.status}`,
+    error.message || fallback,
+    Number.isFinite(retry) && retry > 0 ? retry : null,
+    error,
+  );
+  if (response.status === 401 && !quiet401 && onUnauthorized) onUnauthorized();
+  return apiError;
+}
+
+/** The file name in Content-Disposition (RFC 5987 filename* first), or null. */
+function fileName(disposition: string | null): string | null {
+  if (!disposition) return null;
+  const extended = /filename\*=UTF-8''([^;]+)/i.exec(disposition);
+  if (extended) {
+    try {
+      return decodeURIComponent(extended[1].trim());
+    } catch {
+      // a malformed escape: fall back to the plain name below
+    }
+  }
+  const plain = /filename="?([^";]+)"?/i.exec(disposition);
+  return plain ? plain[1].trim() : null;
+}
+
+/** Fetches a file (an export) and saves it under the server's name; an error answer is
+ *  thrown as ApiError with the server's message instead of a silently failed download. */
+export async function download(path: string): Promise<void> {
+  let response: Response;
+  try {
+    response = await fetch(path, { credentials: 'same-origin', cache: 'no-store' });
+  } catch {
+    throw new ApiError(0, 'network', i18n.global.t('common.networkDown'));
+  }
+  if (!response.ok) throw failure(response, parseJson(await response.text()));
+  const url = URL.createObjectURL(await response.blob());
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName(response.headers.get('Content-Disposition')) ?? path.split('/').pop()!.split('?')[0];
+  document.body.appendChild(link);
+  link.click();
+  link.remove();
+  // The click has handed the blob to the browser's download; free it once that has started.
+  window.setTimeout(() => URL.revokeObjectURL(url), 60000);
 }
 
 export const api = {

@@ -155,6 +155,8 @@ export interface Photo {
   indicator: string | null;
   visit: string | null;
   account: string;
+  /** who took it, from people.csv (older servers: absent) */
+  name?: string;
   captured_at: string;
   mime_type: string;
   latitude: number | null;
@@ -271,6 +273,8 @@ export interface Publication {
   version: number;
   published_at: string;
   account: string;
+  /** the publisher's name, from people.csv (older servers: absent) */
+  name?: string;
   note: string;
 }
 

@@ -228,6 +228,13 @@ test.describe('考评办', () => {
       await expect
         .poll(() => thumbs.first().evaluate((img) => (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth))
         .toBeGreaterThan(0);
+      // Captions name who took the photo, as visits do: 张海燕, not g1.zhang.
+      const takenBy = await page.locator('[data-test^=photo-caption-]').allInnerTexts();
+      expect(takenBy.length).toBeGreaterThan(0);
+      for (const caption of takenBy) {
+        expect(caption).toContain('张海燕');
+        expect(caption).not.toContain('g1.zhang');
+      }
       const src = await thumbs.first().getAttribute('src');
       expect(src).toMatch(/\/api\/v1\/hq\/photos\/[0-9a-f]{64}\?size=thumb$/);
       await thumbs.first().click();
@@ -242,6 +249,34 @@ test.describe('考评办', () => {
     await page.goto('/units/HW');
     await expect(page.locator('[data-test=unit-total]')).toHaveText(expected.get('HW')!.total);
     await expect(page.locator('[data-dropped=true]').first()).toBeVisible();
+  });
+
+  test('进度 keeps its filters in the address; a unit’s back link returns there', async () => {
+    await page.locator('[data-test=nav-progress]').click();
+    const rows = page.locator('[data-test=progress-table] tbody tr');
+    await expect(rows).toHaveCount(engineResults().size);
+    await chooseOption(page, 'filter-group', '第二检查组');
+    await expect(rows).toHaveCount(4);
+    await expect(page).toHaveURL(/\/progress\?group=/);
+    const back = page.locator('[data-test=unit-back]');
+    // The browser's Back shows group 2's four units again…
+    await rows.first().locator('a.unit-link').click();
+    await expect(page).toHaveURL(/\/units\//);
+    await expect(back).toHaveText('← 返回进度（一表）');
+    await page.goBack();
+    await expect(rows).toHaveCount(4);
+    await expect(page.locator('[data-test=filter-group]')).toContainText('第二检查组');
+    // …and so does the unit page's own link.
+    await rows.nth(1).locator('a.unit-link').click();
+    await expect(page).toHaveURL(/\/units\//);
+    await back.click();
+    await expect(page).toHaveURL(/\/progress\?group=/);
+    await expect(rows).toHaveCount(4);
+    // Opened directly there is no console page behind it: the link goes to 结果.
+    await page.goto('/units/DC');
+    await expect(back).toHaveText('← 返回考评结果');
+    await back.click();
+    await expect(page).toHaveURL(/\/results$/);
   });
 
   test('charts draw the ranking, the heat map and progress', async () => {
@@ -277,6 +312,10 @@ test.describe('考评办', () => {
     await expect(page.locator('.published-message')).toContainText('已发布第 1 版');
     await expect(page.locator('[data-test=versions-table] tbody tr')).toHaveCount(1);
     await expect(page.locator('[data-test=versions-table]')).toContainText('第一次通报');
+    // The publisher by name (people.csv), not the account.
+    const version = page.locator('[data-test=versions-table] tbody tr').first();
+    await expect(version).toContainText('赵考评');
+    await expect(version).not.toContainText('kpb.admin');
 
     // The published version is selectable on 结果 and shows the same ranking.
     await page.locator('[data-test=nav-results]').click();
@@ -317,6 +356,17 @@ test.describe('考评办', () => {
       expect(body.length).toBeGreaterThan(200);
       expect(body.subarray(0, Buffer.byteLength(check.magic)).toString('utf8')).toBe(check.magic);
     }
+    // A version that does not exist: the server's message, not a silently cancelled download.
+    await page.goto('/results?version=99');
+    const started: string[] = [];
+    const onDownload = (d: { suggestedFilename(): string }) => started.push(d.suggestedFilename());
+    page.on('download', onDownload);
+    await page.locator('[data-test=export-resultsXlsx]').click();
+    await expect(page.locator('.export-failed')).toContainText('结果 Excel导出失败：没有第 99 版发布结果');
+    await page.locator('[data-test=export-reportPdf]').click();
+    await expect(page.locator('.export-failed').last()).toContainText('通报 PDF导出失败：没有第 99 版发布结果');
+    page.off('download', onDownload);
+    expect(started).toEqual([]);
   });
 
   test('integrity shows its tables or a clear 暂不可用', async () => {
@@ -404,6 +454,20 @@ test('phone size: drawer menu, cards and no sideways overflow', async ({ browser
   await page.locator('[data-test=results-cards] .result-card[data-unit=DC]').click();
   await expect(page.locator('[data-test=unit-total]')).toHaveText(engineResults().get('DC')!.total);
   expect(await overflow()).toBeLessThanOrEqual(0);
+  if (seeded) {
+    // 实地查看 as cards, every field in view without a sideways swipe.
+    await expect(page.locator('[data-test=visits-table] table')).toHaveCount(0);
+    const cards = page.locator('[data-test=visit-card]');
+    await expect(cards).toHaveCount(2);
+    for (const label of ['签到', '距点位', '签退', '记录']) await expect(cards.first()).toContainText(label);
+    await expect(page.locator('[data-test=visits-table]')).toContainText('座谈支部书记和两名党员');
+    for (const card of await cards.all()) {
+      const box = (await card.boundingBox())!;
+      expect(box.x).toBeGreaterThanOrEqual(0);
+      expect(box.x + box.width).toBeLessThanOrEqual(390);
+      expect(await card.evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(0);
+    }
+  }
   expect(problems).toEqual([]);
   await context.close();
 });

@@ -401,6 +401,73 @@ test.describe.serial('整改 → 销号', () => {
     await expect(table.locator('tbody tr')).toHaveCount(1);
     expect(await xc()).toHaveLength(1);
   });
+
+  const xqItems = async (page: Page) => (await (await page.request.get('/api/v1/hq/followup/items?unit=XQ')).json()).items;
+
+  test('a past deadline asks before saving, by hand and when HQ moves it', async () => {
+    const page = hq.page;
+    const xq = () => xqItems(page);
+    await page.goto('/followup/releases');
+    await page.locator('[data-test=add-item]').click();
+    const dialog = page.locator('[data-test=add-item-dialog]');
+    await dialog.locator('[data-test=add-unit]').click();
+    await page.locator('.el-select-dropdown:visible .el-select-dropdown__item').filter({ hasText: 'XQ' }).click();
+    await dialog.locator('textarea[data-test=add-problem]').fill('党建阵地标识不规范');
+    await dialog.locator('input[data-test=add-deadline]').fill(shanghaiDate(-30));
+    await dialog.locator('[data-test=add-confirm]').click();
+    const warning = page.locator('.past-deadline-confirm');
+    await expect(warning).toContainText(`时限 ${shanghaiDate(-30)} 早于今天（${shanghaiDate(0)}），保存后该事项会立即显示为逾期`);
+    await warning.getByRole('button', { name: '返回修改' }).click();
+    await expect(warning).toBeHidden();
+    await expect(dialog).toBeVisible();
+    expect(await xq()).toHaveLength(0);
+    await dialog.locator('[data-test=add-confirm]').click();
+    await warning.getByRole('button', { name: '仍然保存' }).click();
+    await expect(page.locator('.item-added-message')).toBeVisible();
+    const [item] = await xq();
+    expect(item.deadline).toBe(shanghaiDate(-30));
+    expect(item.overdue).toBe(true);
+    // 调整时限 into the past asks the same; a deadline ahead does not.
+    await page.goto(`/followup/items/${item.id}`);
+    await page.locator('[data-test=verify-extend]').click();
+    await page.locator('input[data-test=verify-deadline]').fill(shanghaiDate(-10));
+    await page.locator('textarea[data-test=verify-reason]').fill('按督查要求调整');
+    await page.locator('[data-test=verify-confirm]').click();
+    await expect(warning).toContainText(`时限 ${shanghaiDate(-10)} 早于今天`);
+    await warning.getByRole('button', { name: '返回修改' }).click();
+    await expect(warning).toBeHidden();
+    expect((await xq())[0].deadline).toBe(shanghaiDate(-30));
+    await page.locator('input[data-test=verify-deadline]').fill(shanghaiDate(20));
+    await page.locator('[data-test=verify-confirm]').click();
+    await expect(page.locator('.verify-message')).toContainText('时限已调整');
+    await expect(warning).toBeHidden();
+    expect((await xq())[0].deadline).toBe(shanghaiDate(20));
+  });
+
+  test('a unit whose only item was added by hand reads as handed over, not 未交办', async () => {
+    const page = hq.page;
+    // 新区 has no findings; its item came by hand (the test above, or here when run alone).
+    if (!(await xqItems(page)).length) {
+      const added = await page.request.post('/api/v1/hq/followup/items', {
+        data: { unit: 'XQ', source: 'inspection', kind: '问题', problem: '党建阵地标识不规范', suggestion: '' },
+        headers: { 'X-CSRF-Token': await csrf(page) },
+      });
+      expect(added.status()).toBe(201);
+    }
+    await page.goto('/followup/releases');
+    const row = page.locator('[data-test=releases-table] tbody tr').filter({ hasText: '新区' });
+    await expect(row).toContainText('已交办（手工添加或导入）');
+    await expect(row).not.toContainText('未交办');
+    // Nothing to release: said in words, not with a disabled 交办 button.
+    await expect(row).toContainText('无检查发现');
+    await expect(row.locator('button')).toHaveCount(0);
+    await page.goto('/followup/board');
+    const board = page.locator('[data-test=board-table] tbody tr').filter({ hasText: '新区' }).first();
+    await expect(board.locator('.el-tag')).toHaveText('是');
+    // A unit with neither findings released nor items still says so.
+    const none = page.locator('[data-test=board-table] tbody tr').filter({ hasText: '柳林县' }).first();
+    await expect(none.locator('.el-tag')).toHaveText('未交办');
+  });
   // DC's other item, still without a plan: the liaison's unsaved work on it, on the phone.
   let otherPath = '';
   const planFields = (page: Page) => ({

@@ -115,9 +115,12 @@ const en: Messages<typeof zh> = {
     findingsXlsx: 'Findings Excel',
     reportPdf: 'Report PDF',
     preparing: 'Preparing {name}: with many units this takes a few seconds; the download starts when it is ready.',
+    failed: 'Could not export {name}: {message}',
   },
   unit: {
     back: 'Back to results',
+    backTo: 'Back to {page}',
+    backPrevious: 'Back',
     subtotals: 'Subtotals by project',
     items: 'Item scores',
     maxPoints: 'Points',

@@ -120,6 +120,12 @@ const en: Messages<typeof zh> = {
     failed: 'Failed: {message}',
     readOnly: 'Read only: HQ verifies items',
   },
+  deadline: {
+    pastTitle: 'Deadline before today',
+    pastMessage: 'The deadline {deadline} is before today ({today}): once saved, the item shows as overdue at once. Save it anyway?',
+    saveAnyway: 'Save anyway',
+    change: 'Change it',
+  },
   recheck: {
     title: 'On-site re-check',
     assigned: '{group} · assigned {time}',
@@ -172,6 +178,8 @@ const en: Messages<typeof zh> = {
     releaseAgain: 'Release again',
     released: 'Released {unit}: {n} new items',
     notReleased: 'Not released',
+    handedByHand: 'Handed over (added or imported)',
+    noFindings: 'No findings',
     hint: 'Releasing turns each finding of the unit into an unclaimed item; releasing again adds only findings that arrived since',
     add: 'Add item',
     import: 'Import CSV',

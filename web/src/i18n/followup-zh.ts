@@ -117,6 +117,12 @@ export default {
     failed: '操作失败：{message}',
     readOnly: '只读：验收由考评办操作',
   },
+  deadline: {
+    pastTitle: '时限早于今天',
+    pastMessage: '时限 {deadline} 早于今天（{today}），保存后该事项会立即显示为逾期。确定保存吗？',
+    saveAnyway: '仍然保存',
+    change: '返回修改',
+  },
   recheck: {
     title: '回头看（实地核查）',
     assigned: '{group} · {time} 安排',
@@ -169,6 +175,8 @@ export default {
     releaseAgain: '再次交办',
     released: '已交办{unit}：新增 {n} 项',
     notReleased: '未交办',
+    handedByHand: '已交办（手工添加或导入）',
+    noFindings: '无检查发现',
     hint: '交办后，单位每条检查发现成为一项待认领的整改事项；再次交办只补充之后新增的发现',
     add: '手工添加',
     import: '导入 CSV',

@@ -112,9 +112,12 @@ export default {
     findingsXlsx: '问题清单 Excel',
     reportPdf: '通报 PDF',
     preparing: '正在生成{name}：单位较多时需要十几秒，生成后浏览器会开始下载。',
+    failed: '{name}导出失败：{message}',
   },
   unit: {
     back: '返回考评结果',
+    backTo: '返回{page}',
+    backPrevious: '返回上一页',
     subtotals: '一级指标小计',
     items: '指标评分',
     maxPoints: '分值',
