@@ -138,10 +138,11 @@ Page {
                 onActiveFocusChanged: if (!activeFocus) visit.setNotes(text)
             }
             Label {
+                objectName: "visitMessage"
                 visible: visit.message.length > 0
                 Layout.fillWidth: true
                 text: visit.message
-                color: Theme.info
+                color: visit.messageIsError ? Theme.error : Theme.info
                 wrapMode: Text.Wrap
             }
             Repeater {

@@ -108,7 +108,7 @@ void VisitModel::connectCamera()
         if (m_cameraIndicator.isNull())
             return;
         m_cameraIndicator = QString();
-        setMessage(message);
+        setMessage(message, true);
         Q_EMIT photoTaken();
     });
 }
@@ -157,9 +157,10 @@ void VisitModel::setSiteCode(const QString &code)
     reload();
 }
 
-void VisitModel::setMessage(const QString &message)
+void VisitModel::setMessage(const QString &message, bool error)
 {
     m_message = message;
+    m_messageIsError = error;
     Q_EMIT messageChanged();
 }
 
@@ -230,7 +231,7 @@ void VisitModel::reload()
                                             {QStringLiteral("mine"), h.account == m_account}});
         }
     } catch (const std::exception &e) {
-        setMessage(QString::fromUtf8(e.what()));
+        setMessage(QString::fromUtf8(e.what()), true);
     }
     Q_EMIT siteChanged();
     Q_EMIT contentChanged();
@@ -254,7 +255,10 @@ bool VisitModel::checkIn(double latitude, double longitude, double accuracy, boo
     std::optional<Position> position;
     if (hasFix)
         position = Position{latitude, longitude, accuracy > 0 ? std::optional<double>(accuracy) : std::nullopt};
-    return write([&](sync::FieldRecorder &r) { r.recordVisit(m_siteCode, {}, position); }, tr("已签到"));
+    // Checking in again (a better fix, or inside the radius) starts a new visit; the notes
+    // already written go with it, as the page shows only the latest visit.
+    const QString notes = m_notes;
+    return write([&](sync::FieldRecorder &r) { r.recordVisit(m_siteCode, notes, position); }, tr("已签到"));
 }
 
 void VisitModel::describeVisit(const sync::FieldQueries::VisitRow &v, const Site &site, const PresenceRule &presence)
@@ -293,7 +297,7 @@ void VisitModel::describeVisit(const sync::FieldQueries::VisitRow &v, const Site
 bool VisitModel::checkOut()
 {
     if (m_visitId.isEmpty()) {
-        setMessage(tr("请先签到"));
+        setMessage(tr("请先签到"), true);
         return false;
     }
     const QString visitId = m_visitId;
@@ -334,7 +338,7 @@ bool VisitModel::addPhoto(const QString &file, const QString &indicatorCode)
 bool VisitModel::setNotes(const QString &notes)
 {
     if (m_visitId.isEmpty()) {
-        setMessage(tr("请先签到，再填写查看记录"));
+        setMessage(tr("请先签到，再填写查看记录"), true);
         return false;
     }
     if (notes.trimmed() == m_notes)
@@ -355,7 +359,7 @@ bool VisitModel::addFinding(const QString &kind, const QString &description, con
     draft.suggestion = suggestion.trimmed();
     draft.photoIds = photoIds;
     if (draft.description.isEmpty()) {
-        setMessage(tr("请填写问题描述"));
+        setMessage(tr("请填写问题描述"), true);
         return false;
     }
     return write([&](sync::FieldRecorder &r) { r.recordFinding(draft); }, findingKindText(draft.kind));
@@ -369,7 +373,7 @@ bool VisitModel::addHighlight(const QString &title, const QString &description)
     draft.title = title.trimmed();
     draft.description = description.trimmed();
     if (draft.title.isEmpty()) {
-        setMessage(tr("请填写亮点标题"));
+        setMessage(tr("请填写亮点标题"), true);
         return false;
     }
     return write([&](sync::FieldRecorder &r) { r.recordHighlight(draft); }, tr("已记录亮点"));
@@ -429,10 +433,10 @@ bool VisitModel::attempt(Apply apply, const QString &done)
     try {
         apply();
     } catch (const sync::FieldError &e) {
-        setMessage(e.message());
+        setMessage(e.message(), true);
         return false;
     } catch (const std::exception &e) {
-        setMessage(tr("保存失败：%1").arg(QString::fromUtf8(e.what())));
+        setMessage(tr("保存失败：%1").arg(QString::fromUtf8(e.what())), true);
         return false;
     }
     setMessage(done);

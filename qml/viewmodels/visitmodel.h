@@ -57,6 +57,8 @@ class VisitModel : public QObject
     Q_PROPERTY(QVariantList findings READ findings NOTIFY contentChanged)
     Q_PROPERTY(QVariantList highlights READ highlights NOTIFY contentChanged)
     Q_PROPERTY(QString message READ message NOTIFY messageChanged)
+    // The message says why something was not saved (shown in red), not that it was.
+    Q_PROPERTY(bool messageIsError READ messageIsError NOTIFY messageChanged)
     Q_PROPERTY(bool hasCamera READ hasCamera NOTIFY cameraChanged)
 
 public:
@@ -89,6 +91,7 @@ public:
     QVariantList findings() const { return m_findings; }
     QVariantList highlights() const { return m_highlights; }
     QString message() const { return m_message; }
+    bool messageIsError() const { return m_messageIsError; }
     bool hasCamera() const;
 
     // Saves the input for an item; returns true when stored (message says why not).
@@ -139,7 +142,7 @@ private:
     bool edit(Work work, const QString &done);
     template <typename Apply>
     bool attempt(Apply apply, const QString &done);
-    void setMessage(const QString &message);
+    void setMessage(const QString &message, bool error = false);
     QVariantList queryPhotos() const; // this unit's photos with their upload state
     void connectCamera();
 
@@ -147,6 +150,7 @@ private:
     QPointer<platform::PositionSource> m_position;
     QPointer<platform::PhotoSource> m_photoSource;
     bool m_checkInOutside = false;
+    bool m_messageIsError = false;
     QString m_checkOutText;
     QString m_siteCode, m_siteName, m_siteType, m_unitCode, m_unitName, m_category, m_checkInText, m_message,
         m_visitId, m_notes, m_cameraIndicator, m_account;

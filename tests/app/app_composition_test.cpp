@@ -135,6 +135,18 @@ TEST(ViewModels, LoadOnceTheWorkspaceArrivesAfterTheirOtherProperties)
     EXPECT_EQ(scoredAtDc01(), 0);
     ASSERT_TRUE(visit.setInput(QStringLiteral("2.1"), QStringLiteral("92")));
     EXPECT_EQ(scoredAtDc01(), 1);
+
+    // 重新签到 (say, without a fix the first time) keeps the notes already written.
+    ASSERT_TRUE(visit.checkIn(0, 0, 0, false));
+    ASSERT_TRUE(visit.setNotes(QStringLiteral("座谈支部书记")));
+    ASSERT_TRUE(visit.checkIn(35.5624, 104.5851, 8, true));
+    EXPECT_EQ(visit.notes(), QStringLiteral("座谈支部书记"));
+
+    // A refused input says so as an error (red on the page), a saved one as a note.
+    EXPECT_FALSE(visit.setInput(QStringLiteral("2.1"), QStringLiteral("95%")));
+    EXPECT_TRUE(visit.messageIsError()) << visit.message().toStdString();
+    ASSERT_TRUE(visit.setInput(QStringLiteral("2.1"), QStringLiteral("95")));
+    EXPECT_FALSE(visit.messageIsError()) << visit.message().toStdString();
 }
 
 TEST(ViewModels, LoadWhenTheWorkspaceComesFirstAndEmptyWithout)
