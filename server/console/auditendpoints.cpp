@@ -5,6 +5,7 @@
 #include "consoleapi.h"
 #include "consolehttp.h"
 #include "resultsexport.h"
+#include "setuplookup.h"
 
 #include "export/exports.h"
 #include "hq/raterconsistency.h"
@@ -52,13 +53,12 @@ Response AuditEndpoints::history(SqlConnection &db, const Request &request, cons
     if (!indicator.isEmpty() && !caller.setup->indicator(indicator))
         return notFound(QStringLiteral("没有指标“%1”").arg(indicator));
     hq::ScoreHistory history(db, historyKey());
-    // The person's name beside the account: people read names (an import or a device
-    // of a removed person keeps the account alone).
+    // The person's name beside the account: people read names.
+    const SetupLookup lookup(*caller.setup);
     QJsonArray entries = history.entries(unit, indicator);
     for (QJsonValueRef value : entries) {
         QJsonObject entry = value.toObject();
-        const Person *person = caller.setup->person(entry.value(QStringLiteral("account")).toString());
-        entry.insert(QStringLiteral("name"), person ? QJsonValue(person->name) : QJsonValue());
+        entry.insert(QStringLiteral("name"), lookup.personName(entry.value(QStringLiteral("account")).toString()));
         value = entry;
     }
     Response response = Response::json(200, {{QStringLiteral("entries"), entries},

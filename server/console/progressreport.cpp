@@ -1,9 +1,9 @@
 #include "progressreport.h"
-#include "system/beijingtime.h"
 
 #include "consolehttp.h"
 #include "setuplookup.h"
 #include "store/unitsubmissions.h"
+#include "system/beijingtime.h"
 
 #include <QJsonArray>
 

@@ -1,4 +1,5 @@
 #include "exportinput.h"
+
 #include "system/beijingtime.h"
 
 #include <QHash>
@@ -15,8 +16,6 @@ QDateTime parseTime(const QVariant &value)
     QDateTime time = QDateTime::fromString(value.toString(), Qt::ISODateWithMs);
     return time.isValid() ? time : QDateTime::fromString(value.toString(), Qt::ISODate);
 }
-
-QString localMinutes(const QDateTime &time) { return beijingMinutes(time); }
 
 // Units in units.csv order, then time recorded: how people read a list per unit.
 template <typename Record> void sortByUnit(const CampaignSetup &setup, std::vector<Record> &records)
@@ -78,8 +77,8 @@ std::vector<Highlight> loadHighlights(SqlConnection &db)
 QString ExportInput::versionLabel() const
 {
     if (version)
-        return QStringLiteral("第 %1 版（%2 发布）").arg(*version).arg(localMinutes(asOf));
-    return QStringLiteral("实时（%1 生成，未发布）").arg(localMinutes(asOf));
+        return QStringLiteral("第 %1 版（%2 发布）").arg(*version).arg(beijingMinutes(asOf));
+    return QStringLiteral("实时（%1 生成，未发布）").arg(beijingMinutes(asOf));
 }
 
 void ExportInput::restrictToUnits(const QStringList &unitCodes)

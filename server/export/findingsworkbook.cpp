@@ -1,7 +1,7 @@
 #include "findingsworkbook.h"
-#include "system/beijingtime.h"
 
 #include "xlsxbook.h"
+#include "system/beijingtime.h"
 
 namespace onsite::exports {
 

@@ -1,5 +1,4 @@
 #include "resultsreport.h"
-#include "system/beijingtime.h"
 
 #include "cellsafety.h"
 #include "exports.h"
@@ -7,6 +6,7 @@
 #include "pagepainter.h"
 #include "rankingchart.h"
 #include "resultsview.h"
+#include "system/beijingtime.h"
 
 #include <QAbstractTextDocumentLayout>
 #include <QBuffer>

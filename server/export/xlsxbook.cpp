@@ -1,8 +1,8 @@
 #include "xlsxbook.h"
-#include "system/beijingtime.h"
 
 #include "cellsafety.h"
 #include "exports.h"
+#include "system/beijingtime.h"
 
 #include <QFile>
 

@@ -1,11 +1,9 @@
 #include "rectificationledger.h"
-#include "system/beijingtime.h"
 
 #include "followupattachments.h"
 #include "store/postgresconnection.h"
+#include "system/beijingtime.h"
 #include "system/recordid.h"
-
-#include <QTimeZone>
 
 #include <map>
 

@@ -1,7 +1,6 @@
 #include "followupformat.h"
-#include "system/beijingtime.h"
 
-#include <QTimeZone>
+#include "system/beijingtime.h"
 
 namespace onsite::exports {
 

@@ -51,22 +51,24 @@ async function request<T>(method: string, path: string, body?: unknown, quiet401
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (body !== undefined) headers['Content-Type'] = isRaw(body) ? body.type : 'application/json';
   if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
-  let response: Response;
-  try {
-    response = await fetch(path, {
-      method,
-      headers,
-      body: body === undefined ? undefined : isRaw(body) ? body.raw : JSON.stringify(body),
-      credentials: 'same-origin',
-      cache: 'no-store',
-    });
-  } catch {
-    throw new ApiError(0, 'network', i18n.global.t('common.networkDown'));
-  }
+  const response = await send(path, {
+    method,
+    headers,
+    body: body === undefined ? undefined : isRaw(body) ? body.raw : JSON.stringify(body),
+  });
   if (response.status === 204) return undefined as T;
   const json = parseJson(await response.text());
   if (!response.ok) throw failure(response, json, quiet401);
   return json as T;
+}
+
+/** fetch with the session cookie and no cache; no answer at all is an ApiError too. */
+async function send(path: string, init: RequestInit = {}): Promise<Response> {
+  try {
+    return await fetch(path, { ...init, credentials: 'same-origin', cache: 'no-store' });
+  } catch {
+    throw new ApiError(0, 'network', i18n.global.t('common.networkDown'));
+  }
 }
 
 function parseJson(text: string): unknown {
@@ -112,12 +114,7 @@ function fileName(disposition: string | null): string | null {
 /** Fetches a file (an export) and saves it under the server's name; an error answer is
  *  thrown as ApiError with the server's message instead of a silently failed download. */
 export async function download(path: string): Promise<void> {
-  let response: Response;
-  try {
-    response = await fetch(path, { credentials: 'same-origin', cache: 'no-store' });
-  } catch {
-    throw new ApiError(0, 'network', i18n.global.t('common.networkDown'));
-  }
+  const response = await send(path);
   if (!response.ok) throw failure(response, parseJson(await response.text()));
   const url = URL.createObjectURL(await response.blob());
   const link = document.createElement('a');

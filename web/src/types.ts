@@ -253,8 +253,8 @@ export interface HistoryEntry {
   seq: number;
   at: string;
   account: string;
-  /** null for an account no longer among the campaign's people */
-  name: string | null;
+  /** the person's name; the account for one no longer among the campaign's people */
+  name: string;
   action: string;
   entity: string;
   indicator: string | null;
