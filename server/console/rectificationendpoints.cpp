@@ -307,7 +307,9 @@ Response RectificationEndpoints::step(SqlConnection &db, FollowUpCall &call, con
         recheck.measures = item->measures;
         recheck.note = stringField(body, QStringLiteral("note"));
         // HqWriter writes the assignment, its feed entry and the item's history row.
-        const Recheck assigned = followup::Rechecks(db, call.setup(), m_historyKey).assign(recheck, call.account(), call.now);
+        const Recheck assigned = followup::Rechecks(db, call.setup(), m_historyKey)
+                                     .assign(recheck, call.account(), call.now,
+                                             [&] { ledger.lockForStep(item->id, FollowUpAction::AssignRecheck); });
         return followUpJson(201, call.view.recheck(assigned, {}));
     }
     default:

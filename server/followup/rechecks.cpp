@@ -22,7 +22,8 @@ Rechecks::Rechecks(SqlConnection &db, const CampaignSetup &setup, QByteArray his
 {
 }
 
-Recheck Rechecks::assign(const Recheck &request, const QString &account, const QDateTime &now)
+Recheck Rechecks::assign(const Recheck &request, const QString &account, const QDateTime &now,
+                         const std::function<void()> &itemGuard)
 {
     Recheck recheck = request;
     if (recheck.id.isEmpty())
@@ -45,7 +46,7 @@ Recheck Rechecks::assign(const Recheck &request, const QString &account, const Q
     hq::HqWriter writer(m_db, m_setup, m_historyKey, hq::HqWriter::kHqOrigin);
     const auto refusal = writer.write({{account, protocol::entity::kRecheck, recheck.id, protocol::op::kUpsert,
                                         protocol::recheckToJson(recheck)}},
-                                      now);
+                                      now, itemGuard);
     if (refusal)
         throw FollowUpError(refusal->result.reason, refusal->result.message);
     return recheck;

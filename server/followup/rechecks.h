@@ -7,6 +7,7 @@
 #include <QByteArray>
 #include <QDateTime>
 
+#include <functional>
 #include <vector>
 
 namespace onsite::followup {
@@ -27,8 +28,11 @@ public:
     Rechecks(SqlConnection &db, const CampaignSetup &setup, QByteArray historyKey);
 
     // `recheck.id` empty: a new UUID. Throws FollowUpError for an unknown group or a group
-    // that does not cover the item's unit.
-    Recheck assign(const Recheck &recheck, const QString &account, const QDateTime &now);
+    // that does not cover the item's unit. `itemGuard` runs inside the assignment's
+    // transaction (RectificationLedger::lockForStep: the item re-read and locked, so a merge
+    // or 销号 committed meanwhile refuses the assignment instead of leaving it on a closed item).
+    Recheck assign(const Recheck &recheck, const QString &account, const QDateTime &now,
+                   const std::function<void()> &itemGuard = {});
     std::vector<RecheckWithResults> forItem(const QString &itemId);
 
 private:

@@ -399,6 +399,13 @@ RectificationItem RectificationLedger::existing(const QString &id)
     return load(id);
 }
 
+RectificationItem RectificationLedger::lockForStep(const QString &id, FollowUpAction action)
+{
+    const RectificationItem item = existing(id);
+    requireState(item, action);
+    return item;
+}
+
 void RectificationLedger::requireState(const RectificationItem &item, FollowUpAction action)
 {
     if (!FollowUpPolicy::appliesInState(action, item.state))

@@ -103,6 +103,11 @@ public:
     RectificationItem extendDeadline(const QString &id, const QDate &deadline, const QString &reason,
                                      const QString &account, const QDateTime &now);
 
+    // Inside a write's transaction that the ledger does not open itself (a 回头看 assignment):
+    // the item re-read with its row locked until that commit, and refused (FollowUpError
+    // not_found / wrong_state) when it was merged away or left the state `action` needs.
+    RectificationItem lockForStep(const QString &id, FollowUpAction action);
+
     // The server's "today" for overdue: the date in Asia/Shanghai.
     static QDate today(const QDateTime &now);
     // Why `code` cannot be an item's indicator (empty: it can): items name a second-level

@@ -26,7 +26,8 @@ std::vector<HqChange> HqWriter::scoreChanges(const std::vector<ScoreEntry> &entr
     return changes;
 }
 
-std::optional<HqWriter::Refusal> HqWriter::write(const std::vector<HqChange> &changes, const QDateTime &now)
+std::optional<HqWriter::Refusal> HqWriter::write(const std::vector<HqChange> &changes, const QDateTime &now,
+                                                 const Guard &guard)
 {
     bool given = false;
     return write(
@@ -37,12 +38,14 @@ std::optional<HqWriter::Refusal> HqWriter::write(const std::vector<HqChange> &ch
             given = true;
             return true;
         },
-        now);
+        now, guard);
 }
 
-std::optional<HqWriter::Refusal> HqWriter::write(const ChangeSource &next, const QDateTime &now)
+std::optional<HqWriter::Refusal> HqWriter::write(const ChangeSource &next, const QDateTime &now, const Guard &guard)
 {
     SqlTransaction transaction(m_db);
+    if (guard)
+        guard();
     ChangeFeed feed(m_db);
     RecordWriter writer(m_db, m_setup, feed, m_historyKey);
     qint64 clockMs = now.toMSecsSinceEpoch();

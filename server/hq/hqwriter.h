@@ -49,16 +49,21 @@ public:
         protocol::MutationResult result;
     };
 
+    // Runs first inside the write's transaction, so what it reads and locks holds until the
+    // commit; what it throws rolls the write back (a state the caller checked before, re-read).
+    using Guard = std::function<void()>;
+
     // All or nothing, in one transaction: on the first change refused or losing to a later
     // clock, nothing is stored and that change is returned.
-    std::optional<Refusal> write(const std::vector<HqChange> &changes, const QDateTime &now);
+    std::optional<Refusal> write(const std::vector<HqChange> &changes, const QDateTime &now,
+                                 const Guard &guard = {});
     // The same for more changes than should be held at once (a paper file of millions
     // of lines): `next` fills the next chunk and returns false when none is left; every
     // chunk goes into the one transaction, and is written there before `next` is asked
     // for the following one. Refusal::index counts across chunks. An exception from
     // `next` (a bad line) rolls everything back too.
     using ChangeSource = std::function<bool(std::vector<HqChange> &changes)>;
-    std::optional<Refusal> write(const ChangeSource &next, const QDateTime &now);
+    std::optional<Refusal> write(const ChangeSource &next, const QDateTime &now, const Guard &guard = {});
 
     // An HQ clock: the time in ms and a counter, in the devices' "<13 digits>-<5 digits>" form.
     static QString clock(qint64 milliseconds, qsizetype counter);

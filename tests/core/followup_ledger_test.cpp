@@ -2,6 +2,7 @@
 // who may take which step in which state, overdue by an injected clock (Beijing days),
 // and every step in the keyed history, on an HQ database (SQLite).
 #include "followup/innovationprojects.h"
+#include "followup/rechecks.h"
 #include "followup/rectificationledger.h"
 #include "hq/hqschema.h"
 #include "hq/scorehistory.h"
@@ -262,6 +263,54 @@ TEST_F(FollowUpLedgerTest, MergeRefusesAnItemTheLiaisonHasWorkedOnAndKeepsItsWor
     const RectificationItem intoReleased =
         ledger().merge(qsReleased, {qsOther.id}, QStringLiteral("kpb.admin"), at("2026-07-03T00:00:00Z"));
     EXPECT_EQ(intoReleased.deadline, QDate(2026, 9, 30));
+}
+
+TEST_F(FollowUpLedgerTest, ARecheckOnAnItemMergedOrClosedSinceTheConsoleReadItIsRefusedAndLeavesNothing)
+{
+    // The console reads the item and checks its state, then writes the assignment in a
+    // transaction of its own: a merge or 销号 committed in between must refuse it.
+    ledger().release(QStringLiteral("DC"), QStringLiteral("kpb.admin"), at("2026-07-01T00:00:00Z"));
+    const auto items = ledger().items({});
+    ASSERT_EQ(items.size(), 2u);
+    const RectificationItem readByConsole = items[1];
+    ASSERT_EQ(policyOf("kpb.admin").check(FollowUpAction::AssignRecheck, readByConsole), FollowUpRefusal::None);
+    ledger().merge(items[0].id, {readByConsole.id}, QStringLiteral("kpb.admin"), at("2026-07-02T00:00:00Z"));
+
+    Recheck recheck;
+    recheck.itemId = readByConsole.id;
+    recheck.unitCode = QStringLiteral("DC");
+    recheck.groupName = QStringLiteral("第一检查组");
+    recheck.problem = readByConsole.problem;
+    const qint64 feedBefore = db->query(QStringLiteral("SELECT COUNT(*) FROM hq_changes")).front()[0].toLongLong();
+    RectificationLedger guardLedger = ledger();
+    auto assign = [&](const QString &itemId) {
+        recheck.itemId = itemId;
+        recheck.id.clear();
+        try {
+            followup::Rechecks(*db, setup, kKey)
+                .assign(recheck, QStringLiteral("kpb.admin"), at("2026-07-03T00:00:00Z"),
+                        [&] { guardLedger.lockForStep(itemId, FollowUpAction::AssignRecheck); });
+        } catch (const FollowUpError &e) {
+            return e.code();
+        }
+        return QStringLiteral("ok");
+    };
+    EXPECT_EQ(assign(readByConsole.id), QStringLiteral("not_found"));
+
+    // Closed (销号) since: refused as the step's state check says.
+    const QString kept = items[0].id;
+    ledger().savePlan(kept, {QStringLiteral("建台账"), QStringLiteral("李书记"), QDate(2026, 8, 31),
+                             {{{}, QStringLiteral("补齐"), QDate(2026, 7, 20), true}}},
+                      QStringLiteral("dc.liaison"), at("2026-07-04T00:00:00Z"));
+    ledger().report(kept, QStringLiteral("已整改"), {}, true, QStringLiteral("dc.liaison"), at("2026-07-05T00:00:00Z"));
+    ledger().close(kept, QString(), QStringLiteral("kpb.admin"), at("2026-07-06T00:00:00Z"));
+    EXPECT_EQ(assign(kept), QStringLiteral("wrong_state"));
+
+    EXPECT_EQ(db->query(QStringLiteral("SELECT COUNT(*) FROM rechecks")).front()[0].toInt(), 0);
+    // Only the ledger's own steps entered the feed: nothing of the refused assignments.
+    const auto recheckChanges = db->query(QStringLiteral("SELECT COUNT(*) FROM hq_changes WHERE entity = 'recheck'"));
+    EXPECT_EQ(recheckChanges.front()[0].toInt(), 0);
+    EXPECT_GE(db->query(QStringLiteral("SELECT COUNT(*) FROM hq_changes")).front()[0].toLongLong(), feedBefore);
 }
 
 TEST_F(FollowUpLedgerTest, APlanNamingOneMilestoneTwiceIsABadRequest)

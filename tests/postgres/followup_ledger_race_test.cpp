@@ -10,6 +10,7 @@
 #include "postgrestestdb.h"
 #include "testsupport.h"
 
+#include "followup/rechecks.h"
 #include "followup/rectificationledger.h"
 #include "hq/hqschema.h"
 #include "hq/scorehistory.h"
@@ -35,6 +36,8 @@ namespace {
 using followup::FollowUpError;
 using followup::RectificationLedger;
 using Step = std::function<void(RectificationLedger &)>;
+// A step that writes outside the ledger too (a 回头看 assignment) on the step's connection.
+using ConnectedStep = std::function<void(RectificationLedger &, SqlConnection &)>;
 
 const QByteArray kKey(32, 'f');
 
@@ -91,6 +94,15 @@ protected:
     std::vector<QString> race(const QString &lockSql, const QVariantList &lockParams,
                               const std::vector<Step> &steps)
     {
+        std::vector<ConnectedStep> connected;
+        for (const Step &step : steps)
+            connected.push_back([step](RectificationLedger &l, SqlConnection &) { step(l); });
+        return race(lockSql, lockParams, connected);
+    }
+
+    std::vector<QString> race(const QString &lockSql, const QVariantList &lockParams,
+                              const std::vector<ConnectedStep> &steps)
+    {
         auto holder = database->connect();
         holder->begin();
         holder->execute(lockSql, lockParams);
@@ -103,7 +115,7 @@ protected:
             threads.emplace_back([&, i] {
                 RectificationLedger ledger = ledgerOn(*connections[i]);
                 try {
-                    steps[i](ledger);
+                    steps[i](ledger, *connections[i]);
                     outcomes[i] = QStringLiteral("ok");
                 } catch (const FollowUpError &e) {
                     outcomes[i] = e.code();
@@ -228,6 +240,44 @@ TEST_F(FollowUpRaceTest, AMergeAndThePlanOfTheMergedItemAtOnceOnlyOneWins)
         EXPECT_EQ(outcomes[0], QStringLiteral("wrong_state"));
         EXPECT_EQ(outcomes[1], QStringLiteral("ok"));
         EXPECT_EQ(ledgerOn(*db).item(other)->measures, QStringLiteral("整改"));
+    }
+}
+
+TEST_F(FollowUpRaceTest, AMergeAndARecheckOfTheMergedItemAtOnceOnlyOneWins)
+{
+    // The console reads the item, checks its state, then writes the assignment: without
+    // the assignment re-reading the item in its own transaction, a merge committed in
+    // between left a 回头看 on an item nobody sees any more.
+    const QString into = addItem(QStringLiteral("问题一"));
+    const QString other = addItem(QStringLiteral("问题二"));
+    const std::vector<QString> outcomes = race(
+        kHoldItem, {other},
+        std::vector<ConnectedStep>{
+            [&](RectificationLedger &l, SqlConnection &) {
+                l.merge(into, {other}, QStringLiteral("kpb.admin"), at("2026-07-02T00:00:00Z"));
+            },
+            [&](RectificationLedger &l, SqlConnection &connection) {
+                Recheck recheck;
+                recheck.itemId = other;
+                recheck.unitCode = QStringLiteral("DC");
+                recheck.groupName = QStringLiteral("第一检查组");
+                recheck.problem = QStringLiteral("问题二");
+                followup::Rechecks(connection, setup, kKey)
+                    .assign(recheck, QStringLiteral("kpb.admin"), at("2026-07-02T00:00:00Z"),
+                            [&] { l.lockForStep(other, FollowUpAction::AssignRecheck); });
+            }});
+    const int rechecks = db->query(QStringLiteral("SELECT COUNT(*) FROM rechecks WHERE item_id = ?"), {other})
+                             .front()[0]
+                             .toInt();
+    if (outcomes[0] == QLatin1String("ok")) {
+        EXPECT_EQ(outcomes[1], QStringLiteral("not_found"));
+        EXPECT_EQ(rechecks, 0);
+        EXPECT_FALSE(ledgerOn(*db).item(other));
+    } else {
+        EXPECT_EQ(outcomes[0], QStringLiteral("wrong_state")) << outcomes[0].toStdString();
+        EXPECT_EQ(outcomes[1], QStringLiteral("ok"));
+        EXPECT_EQ(rechecks, 1);
+        EXPECT_TRUE(ledgerOn(*db).item(other));
     }
 }
 
