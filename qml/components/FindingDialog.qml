@@ -12,8 +12,58 @@ AppDialog {
     property var indicators: []
     property var photos: [] // the unit's photos: { id, source, time }
     property var chosenPhotos: []
+    property QtObject workspace: null // keeps what is typed until 保存 (TextDraft)
+    property string unitCode
+    property string problem           // why the page refused the last 保存, shown here
     signal findingAccepted(string kind, string description, string suggestion, string indicator, var photoIds)
     signal highlightAccepted(string title, string description)
+
+    // DOMAIN.md: each finding has a 对策建议; older ones pulled without one stay readable.
+    readonly property bool complete: first.text.trim().length > 0 && (highlight || second.text.trim().length > 0)
+    Component.onCompleted: standardButton(Dialog.Save).enabled = Qt.binding(() => dialog.complete)
+
+    // One draft per record being changed, and one for a new finding or highlight of the unit.
+    TextDraft {
+        id: draft
+        workspace: dialog.workspace
+        applicationState: Qt.application.state
+        key: dialog.editId.length > 0 ? (dialog.highlight ? "highlight:" : "finding:") + dialog.editId
+                                      : (dialog.unitCode.length > 0 ? "note:new:" + dialog.unitCode : "")
+        // A new one typed before the app was killed: the dialog opens again with it.
+        onRestored: (text) => { if (!dialog.opened && dialog.editId.length === 0) Qt.callLater(dialog.reopenDraft, text) }
+    }
+    function draftText() {
+        return JSON.stringify({ highlight: highlight, kind: kind.currentValue, first: first.text, second: second.text,
+                                indicator: indicator.currentIndex, photos: chosenPhotos })
+    }
+    function keepDraft() { if (opened) draft.keep(draftText()) }
+    // Fills the form from a draft of the same sort; false when there is none.
+    function applyDraft(text) {
+        let d
+        try { d = JSON.parse(text) } catch (e) { return false }
+        if (!d || d.highlight !== highlight) return false
+        first.text = d.first || ""
+        second.text = d.second || ""
+        kind.currentIndex = Math.max(0, kind.indexOfValue(d.kind))
+        indicator.currentIndex = Math.min(Math.max(0, d.indicator || 0), indicators.length)
+        chosenPhotos = (d.photos || []).filter(id => photos.some(p => p.id === id))
+        return true
+    }
+    function reopenDraft(text) {
+        let d
+        try { d = JSON.parse(text) } catch (e) { return }
+        if (!opened) openFor(d.highlight === true, null)
+    }
+    // The page's answer to 保存: saved, the draft goes; refused, the dialog stays with its text.
+    property bool reopen: false
+    function settle(saved, message) {
+        if (saved) { draft.discard(); problem = ""; return }
+        problem = message
+        reopen = true
+    }
+    onClosed: if (reopen) { reopen = false; open() }
+    onRejected: draft.discard()
+    onChosenPhotosChanged: keepDraft()
 
     title: highlight ? (editId.length > 0 ? qsTr("修改亮点 / 典型经验") : qsTr("记录亮点 / 典型经验"))
                      : (editId.length > 0 ? qsTr("修改问题") : qsTr("记录问题"))
@@ -31,6 +81,8 @@ AppDialog {
         kind.currentIndex = record && !isHighlight ? Math.max(0, kind.indexOfValue(record.kind)) : 0
         indicator.currentIndex = record && !isHighlight && record.indicator ? Math.max(0, indicators.indexOf(record.indicator) + 1) : 0
         chosenPhotos = record && !isHighlight && record.photoIds ? record.photoIds.slice() : []
+        problem = ""
+        if (draft.hasDraft) applyDraft(draft.text)
         open()
     }
 
@@ -61,12 +113,14 @@ AppDialog {
                     valueRole: "value"
                     model: [{ value: "问题", text: qsTr("问题") }, { value: "短板", text: qsTr("短板") },
                             { value: "弱项", text: qsTr("弱项") }]
+                    onActivated: dialog.keepDraft()
                 }
                 ComboBox {
                     id: indicator
                     objectName: "findingIndicator"
                     Layout.fillWidth: true
                     model: [qsTr("（不关联指标）")].concat(dialog.indicators)
+                    onActivated: dialog.keepDraft()
                 }
             }
             TextArea {
@@ -76,14 +130,32 @@ AppDialog {
                 Layout.preferredHeight: dialog.highlight ? 56 : 112
                 placeholderText: dialog.highlight ? qsTr("亮点标题") : qsTr("问题描述：实地看到了什么")
                 wrapMode: TextEdit.Wrap
+                onTextChanged: dialog.keepDraft()
             }
             TextArea {
                 id: second
                 objectName: "findingSuggestion"
                 Layout.fillWidth: true
                 Layout.preferredHeight: 112
-                placeholderText: dialog.highlight ? qsTr("做法与成效，可复制、可推广之处") : qsTr("对策建议")
+                placeholderText: dialog.highlight ? qsTr("做法与成效，可复制、可推广之处") : qsTr("对策建议（必填）：怎样整改")
                 wrapMode: TextEdit.Wrap
+                onTextChanged: dialog.keepDraft()
+            }
+            Label {
+                objectName: "findingSuggestionHint"
+                visible: !dialog.highlight && first.text.trim().length > 0 && second.text.trim().length === 0
+                Layout.fillWidth: true
+                wrapMode: Text.Wrap
+                text: qsTr("请填写对策建议：每个问题都要写明怎样整改，填好后才能保存")
+                color: Theme.error
+            }
+            Label {
+                objectName: "findingProblem"
+                visible: dialog.problem.length > 0
+                Layout.fillWidth: true
+                wrapMode: Text.Wrap
+                text: dialog.problem
+                color: Theme.error
             }
             Label {
                 visible: !dialog.highlight

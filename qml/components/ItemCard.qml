@@ -13,6 +13,10 @@ Pane {
     property bool scorable: true        // the score can change
     property bool canAddEvidence: true  // photos can still be added (also after submission)
     property var photos: []             // this item's photos: { id, source, time, uploaded }
+    property string message             // the page's answer to this item's last input
+    property bool messageIsError: false
+    property QtObject workspace: null   // keeps a typed value until it is committed
+    property string unitCode
     signal inputCommitted(string code, string text)
     signal photoRequested(string code)
     signal photoOpened(var photo)
@@ -68,7 +72,12 @@ Pane {
             maxScore: card.item.maxScore
             category: card.category
             value: card.item.input
+            recorded: card.item.scored === true
             enabledInput: card.scorable
+            message: card.message
+            messageIsError: card.messageIsError
+            workspace: card.workspace
+            draftKey: card.unitCode.length > 0 ? "score:" + card.unitCode + ":" + card.item.code : ""
             onCommitted: (text) => card.inputCommitted(card.item.code, text)
         }
         Flow {

@@ -13,7 +13,7 @@ Rectangle {
     signal setFinal(string code)
 
     readonly property bool hasFinal: item.finalValue.length > 0
-    readonly property bool mineScored: item.mine.length > 0
+    readonly property bool mineScored: item.mineScored === true || item.mine.length > 0
     implicitHeight: layout.implicitHeight + 20
     color: Theme.surface
     Rectangle { anchors.bottom: parent.bottom; width: parent.width; height: 1; color: Theme.divider }
@@ -57,7 +57,8 @@ Rectangle {
             Label {
                 objectName: "mineInput"
                 visible: row.mineScored
-                text: qsTr("我的评分：%1").arg(row.inputText(row.item.method, row.item.mine))
+                text: qsTr("我的评分：%1").arg(row.item.mine.length > 0 ? row.inputText(row.item.method, row.item.mine)
+                                                                      : (row.item.method === "加分项" ? qsTr("无加分项") : qsTr("均不具备")))
                 color: Theme.textSecondary
                 font.pixelSize: Theme.fontSmall
                 wrapMode: Text.Wrap

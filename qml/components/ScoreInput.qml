@@ -13,6 +13,12 @@ ColumnLayout {
     property string category
     property string value
     property bool enabledInput: true
+    property bool recorded: true         // false: nothing saved yet (an empty checklist is 未评)
+    property string message              // the page's answer to the last commit, shown here
+    property bool messageIsError: false
+    // Where the typed threshold value is kept until it is committed (TextDraft); none: not kept.
+    property QtObject workspace: null
+    property string draftKey
     signal committed(string text)
 
     readonly property alias calculator: calc
@@ -25,6 +31,21 @@ ColumnLayout {
         maxScore: input.maxScore
         category: input.category
         input: input.value
+        recorded: input.recorded
+    }
+    TextDraft {
+        id: valueDraft
+        workspace: input.workspace
+        key: input.method === "达标计分" && input.enabledInput ? input.draftKey : ""
+        applicationState: Qt.application.state
+        // Saved by this field before the commit: the commit went through, the draft goes.
+        onLoaded: if (hasDraft && text === input.value) discard()
+        // Typed before the app was killed: shown again and committed as if just typed
+        // (later, not while the page is still building its item cards).
+        onRestored: (text) => Qt.callLater(input.commitRestored, text)
+    }
+    function commitRestored(text) {
+        if (text !== input.value) input.committed(text)
     }
 
     function toggled(list, name, on) {
@@ -76,6 +97,15 @@ ColumnLayout {
             onClicked: input.committed(input.toggled(input.value.split(";"), modelData, checked))
         }
     }
+    // "None of these" said outright: 0 分 recorded, not an item nobody looked at.
+    AppButton {
+        objectName: "noneHeld"
+        visible: (input.method === "逐项核查" || input.method === "加分项") && !input.recorded && input.value === ""
+        kind: "outlined"
+        text: input.method === "加分项" ? qsTr("无加分项（0 分）") : qsTr("均不具备（0 分）")
+        enabled: input.enabledInput
+        onClicked: input.committed("")
+    }
     Repeater {
         model: input.method === "加分项" ? calc.options : []
         delegate: RowLayout {
@@ -98,11 +128,13 @@ ColumnLayout {
             id: valueField
             objectName: "thresholdField"
             Layout.preferredWidth: 200
-            text: input.method === "达标计分" ? input.value : ""
+            text: input.method === "达标计分" ? (valueDraft.hasDraft ? valueDraft.text : input.value) : ""
             placeholderText: qsTr("核实数值")
             inputMethodHints: Qt.ImhFormattedNumbersOnly
             enabled: input.enabledInput
-            onEditingFinished: if (text !== input.value) input.committed(text)
+            onTextEdited: if (text !== input.value) valueDraft.keep(text); else valueDraft.discard()
+            // The draft is written first: a refused value stays in the field (and on disk).
+            onEditingFinished: if (text !== input.value) { valueDraft.flush(); input.committed(text) }
         }
         Label { objectName: "targetLabel"; text: calc.target; color: "#616161" }
     }
@@ -162,6 +194,15 @@ ColumnLayout {
                             : qsTr("未评"))
         color: calc.error.length > 0 ? "#c62828" : (calc.valid ? "#2e7d32" : "#757575")
         font.bold: calc.valid
+        wrapMode: Text.Wrap
+    }
+    // Why the last input was refused (or that it was saved), under the input itself.
+    Label {
+        objectName: "inputMessage"
+        visible: input.message.length > 0
+        Layout.fillWidth: true
+        text: input.message
+        color: input.messageIsError ? Theme.error : Theme.info
         wrapMode: Text.Wrap
     }
 }

@@ -781,7 +781,7 @@
 <context>
     <name>FindingDialog</name>
     <message>
-        <location filename="../components/FindingDialog.qml" line="+18"/>
+        <location filename="../components/FindingDialog.qml" line="+67"/>
         <source>记录亮点 / 典型经验</source>
         <translation>Record highlight / typical experience</translation>
     </message>
@@ -801,7 +801,7 @@
         <translation>Edit finding</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+45"/>
         <source>问题</source>
         <translation>Problem</translation>
     </message>
@@ -816,12 +816,12 @@
         <translation>Weakness</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>（不关联指标）</source>
         <translation>(No linked indicator)</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>亮点标题</source>
         <translation>Highlight title</translation>
     </message>
@@ -831,17 +831,22 @@
         <translation>Description: what you saw on site</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>做法与成效，可复制、可推广之处</source>
         <translation>Practice and results: what can be replicated and promoted</translation>
     </message>
     <message>
         <location line="+0"/>
-        <source>对策建议</source>
-        <translation>Suggestion</translation>
+        <source>对策建议（必填）：怎样整改</source>
+        <translation>Suggestion (required): how to rectify it</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
+        <source>请填写对策建议：每个问题都要写明怎样整改，填好后才能保存</source>
+        <translation>Enter a suggestion: every finding says how to rectify it; it can be saved once this is filled in</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>佐证照片（点选，已选 %1 张）</source>
         <translation>Evidence photos (tap to select, %1 selected)</translation>
     </message>
@@ -935,7 +940,7 @@
 <context>
     <name>ItemCard</name>
     <message>
-        <location filename="../components/ItemCard.qml" line="+45"/>
+        <location filename="../components/ItemCard.qml" line="+49"/>
         <source>%1 · %2 分</source>
         <translation>%1 · %2 pts</translation>
     </message>
@@ -945,7 +950,7 @@
         <translation>Evidence: %1 · How checked: %2</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+34"/>
         <source>照片 %1</source>
         <translation>Photo %1</translation>
     </message>
@@ -997,6 +1002,16 @@
         <location line="+9"/>
         <source>我的评分：%1</source>
         <translation>My input: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>无加分项</source>
+        <translation>No bonus items</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>均不具备</source>
+        <translation>None held</translation>
     </message>
     <message>
         <location line="+9"/>
@@ -1247,7 +1262,7 @@
 <context>
     <name>ScoreInput</name>
     <message>
-        <location filename="../components/ScoreInput.qml" line="+56"/>
+        <location filename="../components/ScoreInput.qml" line="+76"/>
         <source>%1 · %2 分</source>
         <translation>%1 · %2 pts</translation>
     </message>
@@ -1258,6 +1273,16 @@
     </message>
     <message>
         <location line="+11"/>
+        <source>无加分项（0 分）</source>
+        <translation>No bonus items (0 points)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>均不具备（0 分）</source>
+        <translation>None held (0 points)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>%1（每项 %2 分）</source>
         <translation>%1 (%2 pts each)</translation>
     </message>
@@ -1267,7 +1292,7 @@
         <translation>Verified value</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>发现问题次数</source>
         <translation>Problems found</translation>
     </message>
@@ -1464,7 +1489,7 @@
         <translation>Account</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>密码</source>
         <translation>Password</translation>
     </message>
@@ -1479,7 +1504,12 @@
         <translation>Sign in</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+20"/>
+        <source>技术信息：%1</source>
+        <translation>Technical details: %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>首次登录需要联网，会下载本组的考评设置；之后离线也能直接进入。</source>
         <translation>The first sign-in needs a network connection to download your group&apos;s campaign setup; after that you can sign in offline.</translation>
     </message>
@@ -1553,7 +1583,7 @@
 <context>
     <name>SyncBar</name>
     <message>
-        <location filename="../components/SyncBar.qml" line="+32"/>
+        <location filename="../components/SyncBar.qml" line="+37"/>
         <source>在线</source>
         <translation>Online</translation>
     </message>
@@ -1784,6 +1814,79 @@
     </message>
 </context>
 <context>
+    <name>SyncErrorText</name>
+    <message>
+        <location filename="../viewmodels/syncerrortext.cpp" line="+38"/>
+        <source>账号或密码不正确，请核对后重新输入</source>
+        <translation>Wrong account or password; check them and try again</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>登录已失效，请重新登录；本机未同步的数据不会丢失</source>
+        <translation>Your sign-in has expired; please sign in again. Unsynced data on this tablet is kept</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>此账号已被考评办停用，请联系考评办</source>
+        <translation>The assessment office has disabled this account; please contact them</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>本机的 Onsite 版本过旧，请升级后再同步；未同步的数据仍保存在本机</source>
+        <translation>This Onsite version is too old; update it, then sync. Unsynced data stays on this tablet</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>没有权限执行此操作，如有疑问请联系考评办</source>
+        <translation>You are not allowed to do this; ask the assessment office if in doubt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>尝试次数过多，请过几分钟再试</source>
+        <translation>Too many attempts; try again in a few minutes</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>总部服务器正忙，稍后会自动重试</source>
+        <translation>The HQ server is busy; the tablet retries by itself shortly</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>总部的存储空间已满，照片暂时无法上传，请联系考评办</source>
+        <translation>HQ storage is full, so photos cannot be uploaded for now; please contact the assessment office</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>照片上传时校验不符，稍后会自动重新上传</source>
+        <translation>A photo did not verify on upload; it is uploaded again automatically</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>照片上传进度与总部不一致，稍后会自动续传</source>
+        <translation>A photo upload is out of step with HQ; it resumes automatically</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>一次上传的内容过大，请联系考评办</source>
+        <translation>An upload is too large; please contact the assessment office</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>总部没有找到所请求的内容，请联系考评办</source>
+        <translation>HQ could not find what was asked for; please contact the assessment office</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>总部无法处理本机的请求，请升级 Onsite 或联系考评办</source>
+        <translation>HQ cannot handle this tablet&apos;s request; update Onsite or contact the assessment office</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>总部服务器出错，稍后会自动重试；一直出现请联系考评办</source>
+        <translation>The HQ server had an error; the tablet retries by itself. If it keeps happening, contact the assessment office</translation>
+    </message>
+</context>
+<context>
     <name>SyncPage</name>
     <message>
         <location filename="../pages/SyncPage.qml" line="+17"/>
@@ -1846,12 +1949,17 @@
         <translation>Last error</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <source>无</source>
         <translation>None</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+8"/>
+        <source>技术信息：%1</source>
+        <translation>Technical details: %1</translation>
+    </message>
+    <message>
+        <location line="+24"/>
         <source>被拒绝或冲突的更改（%1）</source>
         <translation>Rejected or conflicting changes (%1)</translation>
     </message>
@@ -1940,7 +2048,7 @@
 <context>
     <name>VisitPage</name>
     <message>
-        <location filename="../pages/VisitPage.qml" line="+28"/>
+        <location filename="../pages/VisitPage.qml" line="+33"/>
         <source>%1 · %2 · %3</source>
         <translation>%1 · %2 · %3</translation>
     </message>
@@ -1965,7 +2073,7 @@
         <translation>Images (*.jpg *.jpeg *.png *.webp *.heic)</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+42"/>
         <source>回避：您来自本单位，不能为其评分。</source>
         <translation>Conflict of interest: you belong to this unit and cannot score it.</translation>
     </message>
@@ -1976,12 +2084,12 @@
     </message>
     <message>
         <location line="+19"/>
-        <location line="+83"/>
+        <location line="+101"/>
         <source>撤销签到</source>
         <translation>Withdraw check-in</translation>
     </message>
     <message>
-        <location line="-76"/>
+        <location line="-94"/>
         <source>签退</source>
         <translation>Check out</translation>
     </message>
@@ -1996,12 +2104,12 @@
         <translation>Visit notes (saved when you leave the field)</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+18"/>
         <source>实地看到的情况、座谈对象等</source>
         <translation>What you saw on site, people interviewed, etc.</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+59"/>
         <source>撤销本次签到？</source>
         <translation>Withdraw this check-in?</translation>
     </message>
@@ -2124,7 +2232,7 @@
 <context>
     <name>onsite::app::SessionModel</name>
     <message>
-        <location filename="../viewmodels/sessionmodel.cpp" line="+93"/>
+        <location filename="../viewmodels/sessionmodel.cpp" line="+97"/>
         <source>请输入账号和密码</source>
         <translation>Enter your account and password</translation>
     </message>
@@ -2134,7 +2242,7 @@
         <translation>Connecting…</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+28"/>
         <source>还有 %1 条更改没有同步到总部。请先联网同步；确需丢弃请再次确认。</source>
         <translation>%1 change(s) have not been synced to HQ. Go online and sync first; to discard them anyway, confirm again.</translation>
     </message>
@@ -2142,7 +2250,7 @@
 <context>
     <name>onsite::app::SyncStatusModel</name>
     <message>
-        <location filename="../viewmodels/syncstatusmodel.cpp" line="+41"/>
+        <location filename="../viewmodels/syncstatusmodel.cpp" line="+53"/>
         <source>尚未同步</source>
         <translation>Not synced yet</translation>
     </message>
@@ -2258,7 +2366,7 @@
         <translation>Reopened by %1 on %2: %3</translation>
     </message>
     <message>
-        <location line="+79"/>
+        <location line="+84"/>
         <source>保存失败：%1</source>
         <translation>Save failed: %1</translation>
     </message>
@@ -2306,17 +2414,17 @@
         <translation>Taking photo…</translation>
     </message>
     <message>
-        <location line="+309"/>
+        <location line="+331"/>
         <source>保存失败：%1</source>
         <translation>Save failed: %1</translation>
     </message>
     <message>
-        <location line="-186"/>
+        <location line="-206"/>
         <source>已保存指标 %1 的评分</source>
         <translation>Score saved for indicator %1</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+11"/>
         <source>已签到</source>
         <translation>Checked in</translation>
     </message>
@@ -2331,12 +2439,12 @@
         <translation>Checked in (no location fix: %1)</translation>
     </message>
     <message>
-        <location line="-217"/>
+        <location line="-222"/>
         <source>照片已保存，联网后自动上传</source>
         <translation>Photo saved; it uploads automatically when online</translation>
     </message>
     <message>
-        <location line="+163"/>
+        <location line="+168"/>
         <source>，精度约 %1 米</source>
         <translation>, accuracy about %1 m</translation>
     </message>
@@ -2421,12 +2529,12 @@
         <translation>Visit notes saved</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+55"/>
         <source>请填写问题描述</source>
         <translation>Enter a description</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="-26"/>
         <source>请填写亮点标题</source>
         <translation>Enter a highlight title</translation>
     </message>
@@ -2436,17 +2544,22 @@
         <translation>Highlight recorded</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+15"/>
         <source>已修改问题</source>
         <translation>Finding changed</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+10"/>
+        <source>请填写对策建议：每个问题都要写明怎样整改</source>
+        <translation>Enter a suggestion: every finding says how to rectify it</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>已修改亮点</source>
         <translation>Highlight changed</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>已删除问题</source>
         <translation>Finding deleted</translation>
     </message>

@@ -112,6 +112,15 @@ Page {
             wrapMode: Text.Wrap
         }
         Label {
+            objectName: "signInErrorDetail"
+            Layout.fillWidth: true
+            visible: !page.session.busy && page.session.errorDetail.length > 0
+            text: qsTr("技术信息：%1").arg(page.session.errorDetail)
+            color: Theme.textSecondary
+            font.pixelSize: Theme.fontSmall
+            wrapMode: Text.Wrap
+        }
+        Label {
             Layout.fillWidth: true
             text: qsTr("首次登录需要联网，会下载本组的考评设置；之后离线也能直接进入。")
             color: Theme.textSecondary

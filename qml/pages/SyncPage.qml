@@ -51,11 +51,25 @@ Page {
             Label { text: qsTr("上次成功同步"); color: Theme.textSecondary }
             Label { text: page.status.lastSuccessText }
             Label { text: qsTr("最近的错误"); color: Theme.textSecondary }
-            Label {
-                text: page.status.errorText.length > 0 ? page.status.errorText : qsTr("无")
-                color: page.status.errorText.length > 0 ? Theme.error : Theme.good
-                wrapMode: Text.Wrap
+            ColumnLayout {
+                spacing: 2
                 Layout.maximumWidth: page.width - 240
+                Label {
+                    objectName: "syncErrorText"
+                    text: page.status.errorText.length > 0 ? page.status.errorText : qsTr("无")
+                    color: page.status.errorText.length > 0 ? Theme.error : Theme.good
+                    wrapMode: Text.Wrap
+                    Layout.maximumWidth: page.width - 240
+                }
+                Label {
+                    objectName: "syncErrorDetail"
+                    visible: page.status.errorDetail.length > 0
+                    text: qsTr("技术信息：%1").arg(page.status.errorDetail)
+                    color: Theme.textSecondary
+                    font.pixelSize: Theme.fontSmall
+                    wrapMode: Text.Wrap
+                    Layout.maximumWidth: page.width - 240
+                }
             }
         }
         Label {

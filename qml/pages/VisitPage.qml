@@ -12,8 +12,17 @@ Page {
     required property QtObject positionSource // for check-in; may be null
     required property QtObject photoSource    // camera or file picking; may be null
     signal back()
-    // For scripts/screenshots: the finding dialog as it opens for a new finding.
-    function showFindingDialog() { findingDialog.openFor(false, null) }
+    // For scripts/screenshots: the finding dialog as it opens for a new finding (with
+    // only a description: what 保存 asks for), and a refused input under its item.
+    function showFindingDialog(description) {
+        findingDialog.openFor(false, description ? { id: "", kind: "问题", description: description, suggestion: "" } : null)
+    }
+    function showRefusedInput(code) { visit.setInput(code, "95%") }
+    // The draft was written first, so a refused text is still on disk; a saved one is not.
+    function commitNotes(text) {
+        notesDraft.flush()
+        if (visit.setNotes(text)) notesDraft.discard()
+    }
 
     VisitModel {
         id: visit
@@ -50,13 +59,15 @@ Page {
         objectName: "findingDialog"
         indicators: visit.items.map(i => i.code)
         photos: visit.photos
+        workspace: page.workspace
+        unitCode: visit.unitCode
         onFindingAccepted: (kind, description, suggestion, indicator, photoIds) => {
-            if (editId.length > 0) visit.updateFinding(editId, kind, description, suggestion, indicator, photoIds)
-            else visit.addFinding(kind, description, suggestion, indicator, photoIds)
+            settle(editId.length > 0 ? visit.updateFinding(editId, kind, description, suggestion, indicator, photoIds)
+                                     : visit.addFinding(kind, description, suggestion, indicator, photoIds), visit.message)
         }
         onHighlightAccepted: (title, description) => {
-            if (editId.length > 0) visit.updateHighlight(editId, title, description)
-            else visit.addHighlight(title, description)
+            settle(editId.length > 0 ? visit.updateHighlight(editId, title, description)
+                                     : visit.addHighlight(title, description), visit.message)
         }
     }
 
@@ -126,20 +137,34 @@ Page {
                 color: Theme.textSecondary
                 font.pixelSize: Theme.fontSmall
             }
+            TextDraft {
+                id: notesDraft
+                workspace: page.workspace
+                key: visit.visitId.length > 0 ? "visit-notes:" + visit.visitId : ""
+                applicationState: Qt.application.state
+                // Typed before the app was killed: back in the field and saved as usual.
+                onRestored: (text) => Qt.callLater(page.commitNotes, text)
+            }
             TextArea {
                 id: notesField
                 objectName: "visitNotes"
                 visible: visit.checkedIn
                 Layout.fillWidth: true
                 Layout.preferredHeight: 88
-                text: visit.notes
+                text: notesDraft.hasDraft ? notesDraft.text : visit.notes
                 placeholderText: qsTr("实地看到的情况、座谈对象等")
                 wrapMode: TextEdit.Wrap
-                onActiveFocusChanged: if (!activeFocus) visit.setNotes(text)
+                onTextChanged: if (activeFocus) { if (text !== visit.notes) notesDraft.keep(text); else notesDraft.discard() }
+                onActiveFocusChanged: if (!activeFocus) page.commitNotes(text)
             }
             Label {
                 objectName: "visitMessage"
-                visible: visit.message.length > 0
+                // A message about one field shows under that field; finding and highlight
+                // errors show in their dialog.
+                readonly property bool aboutNotes: visit.messageField === "notes"
+                readonly property bool atTop: visit.messageField.length === 0
+                    || (!visit.messageIsError && (visit.messageField === "finding" || visit.messageField === "highlight"))
+                visible: visit.message.length > 0 && (atTop || aboutNotes)
                 Layout.fillWidth: true
                 text: visit.message
                 color: visit.messageIsError ? Theme.error : Theme.info
@@ -156,6 +181,10 @@ Page {
                     scorable: visit.scorable && !visit.submitted
                     canAddEvidence: visit.scorable
                     photos: visit.photos.filter(p => p.indicator === modelData.code)
+                    message: visit.messageField === "item:" + modelData.code ? visit.message : ""
+                    messageIsError: visit.messageIsError
+                    workspace: page.workspace
+                    unitCode: visit.unitCode
                     onPhotoOpened: (photo) => fieldNotes.openPhoto(photo)
                     onInputCommitted: (code, text) => visit.setInput(code, text)
                     onPhotoRequested: (code) => {

@@ -59,7 +59,7 @@ void ScoreCalculator::recompute()
         }
         const bool empty = m_input.trimmed().isEmpty();
         const bool emptyIsNone = *method == ScoringMethod::Checklist || *method == ScoringMethod::Bonus;
-        if (!empty || (emptyIsNone && m_final != QLatin1String("true"))) {
+        if (!empty || (emptyIsNone && m_recorded && m_final != QLatin1String("true"))) {
             const InputEvaluation evaluation = m_final == QLatin1String("true")
                                                    ? evaluateFinalInput(item, m_input)
                                                    : evaluateRaterInput(item, m_category, m_input);

@@ -18,6 +18,9 @@ class ScoreCalculator : public QObject
     Q_PROPERTY(QString category MEMBER m_category NOTIFY changed) // the unit's category
     Q_PROPERTY(QString input MEMBER m_input NOTIFY changed)
     Q_PROPERTY(QString final MEMBER m_final NOTIFY changed) // "true": a leader's final value
+    // An input was saved for the item. An empty checklist or bonus input is "none held"
+    // (0 分) only once recorded; before that the item is 未评, not 0.00.
+    Q_PROPERTY(bool recorded MEMBER m_recorded NOTIFY changed)
     Q_PROPERTY(bool valid READ valid NOTIFY changed)
     Q_PROPERTY(QString points READ points NOTIFY changed) // "3.20", or "" when invalid/empty
     Q_PROPERTY(bool vetoTriggered READ vetoTriggered NOTIFY changed)
@@ -48,6 +51,7 @@ private:
     QString m_method, m_rule, m_maxScore, m_category, m_input, m_final;
     bool m_valid = false;
     bool m_veto = false;
+    bool m_recorded = true;
     QString m_points, m_error, m_target, m_bonusCap;
     QStringList m_options, m_optionPoints;
     bool m_computing = false;

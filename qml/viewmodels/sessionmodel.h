@@ -39,6 +39,8 @@ class SessionModel : public QObject
     Q_PROPERTY(double progress READ progress NOTIFY progressChanged)
     Q_PROPERTY(QString progressText READ progressText NOTIFY progressChanged)
     Q_PROPERTY(QString error READ error NOTIFY progressChanged)
+    // HQ's status and error code behind `error`, kept off its main line.
+    Q_PROPERTY(QString errorDetail READ errorDetail NOTIFY progressChanged)
 
 public:
     explicit SessionModel(QObject *parent = nullptr);
@@ -61,6 +63,7 @@ public:
     double progress() const { return m_progress; }
     QString progressText() const { return m_progressText; }
     QString error() const { return m_error; }
+    QString errorDetail() const { return m_errorDetail; }
 
     Q_INVOKABLE void signIn(const QString &server, const QString &account, const QString &password);
     // Refuses (returns false, sets error) while changes wait, unless discardUnsynced.
@@ -81,6 +84,7 @@ private:
     // site, and QML reads several of these properties on every change.
     const std::optional<Person> &me() const;
     void setProgress(bool busy, double fraction, const QString &text, const QString &error);
+    void discardDrafts(const QString &account);
 
     QPointer<sync::FieldWorkspace> m_workspace;
     sync::SignInFlow *m_flow = nullptr;
@@ -88,7 +92,7 @@ private:
     bool m_busy = false;
     double m_progress = 0;
     QString m_progressText;
-    QString m_error;
+    QString m_error, m_errorDetail;
 };
 
 } // namespace onsite::app

@@ -26,7 +26,9 @@ class SyncStatusModel : public QObject
     Q_PROPERTY(int pendingChanges READ pendingChanges NOTIFY changed)
     Q_PROPERTY(int pendingPhotos READ pendingPhotos NOTIFY changed)
     Q_PROPERTY(QString lastSuccessText READ lastSuccessText NOTIFY changed)
+    // The last error as what to do (登录已失效，请重新登录); HQ's status and code apart.
     Q_PROPERTY(QString errorText READ errorText NOTIFY changed)
+    Q_PROPERTY(QString errorDetail READ errorDetail NOTIFY changed)
     Q_PROPERTY(QString summary READ summary NOTIFY changed)
     Q_PROPERTY(double progress READ progress NOTIFY changed)
     Q_PROPERTY(QString progressText READ progressText NOTIFY changed)
@@ -46,6 +48,7 @@ public:
     int pendingPhotos() const;
     QString lastSuccessText() const;
     QString errorText() const;
+    QString errorDetail() const;
     QString summary() const;
     double progress() const;
     QString progressText() const;

@@ -69,21 +69,25 @@ void UnitOverviewModel::reload()
         for (const ItemResult &item : unit->items) {
             const Indicator *indicator = rules.setup().indicator(item.indicatorCode);
             QString mine, finalValue, finalReason;
+            // An empty input is a recorded "none held" (逐项核查, 加分项), not a missing score.
+            bool hasMine = false;
             for (const ScoreEntry &entry : entries) {
                 if (entry.unitCode != m_unitCode || entry.indicatorCode != item.indicatorCode)
                     continue;
-                if (entry.kind == ScoreKind::Rater && entry.account == me.account)
+                if (entry.kind == ScoreKind::Rater && entry.account == me.account) {
                     mine = entry.input;
+                    hasMine = true;
+                }
                 if (entry.kind == ScoreKind::Final) {
                     finalValue = entry.input;
                     finalReason = entry.reason;
                 }
             }
-            if (mine.isEmpty() && me.isRater())
+            if (!hasMine && me.isRater())
                 ++m_missing;
             // My input in points, by the same rule the group's score uses.
             QString minePoints;
-            if (!mine.isEmpty() && indicator && assessed) {
+            if (hasMine && indicator && assessed) {
                 const InputEvaluation mineValue = evaluateRaterInput(*indicator, assessed->category, mine);
                 if (mineValue.value) {
                     minePoints = mineValue.value->points.toString(2);
@@ -96,6 +100,7 @@ void UnitOverviewModel::reload()
                 {QStringLiteral("method"), indicator && indicator->rule ? scoringMethodName(indicator->rule->method) : QString()},
                 {QStringLiteral("maxScore"), indicator ? indicator->maxScore.toPlainString() : QString()},
                 {QStringLiteral("mine"), mine},
+                {QStringLiteral("mineScored"), hasMine},
                 {QStringLiteral("minePoints"), minePoints},
                 {QStringLiteral("project"), indicator ? indicator->parentCode : QString()},
                 {QStringLiteral("groupPoints"), item.points ? item.points->toString(2) : QString()},

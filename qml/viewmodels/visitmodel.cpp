@@ -157,10 +157,11 @@ void VisitModel::setSiteCode(const QString &code)
     reload();
 }
 
-void VisitModel::setMessage(const QString &message, bool error)
+void VisitModel::setMessage(const QString &message, bool error, const QString &field)
 {
     m_message = message;
     m_messageIsError = error;
+    m_messageField = field;
     Q_EMIT messageChanged();
 }
 
@@ -239,15 +240,15 @@ void VisitModel::reload()
 }
 
 template <typename Work>
-bool VisitModel::write(Work work, const QString &done)
+bool VisitModel::write(Work work, const QString &done, const QString &field)
 {
-    return m_workspace && attempt([&] { m_workspace->record(work); }, done);
+    return m_workspace && attempt([&] { m_workspace->record(work); }, done, field);
 }
 
 bool VisitModel::setInput(const QString &indicatorCode, const QString &input)
 {
     return write([&](sync::FieldRecorder &r) { r.recordScore(m_unitCode, indicatorCode, input, ScoreKind::Rater); },
-                 tr("已保存指标 %1 的评分").arg(indicatorCode));
+                 tr("已保存指标 %1 的评分").arg(indicatorCode), QStringLiteral("item:") + indicatorCode);
 }
 
 bool VisitModel::checkIn(double latitude, double longitude, double accuracy, bool hasFix)
@@ -338,13 +339,14 @@ bool VisitModel::addPhoto(const QString &file, const QString &indicatorCode)
 bool VisitModel::setNotes(const QString &notes)
 {
     if (m_visitId.isEmpty()) {
-        setMessage(tr("请先签到，再填写查看记录"), true);
+        setMessage(tr("请先签到，再填写查看记录"), true, QStringLiteral("notes"));
         return false;
     }
     if (notes.trimmed() == m_notes)
         return true;
     const QString visitId = m_visitId;
-    return write([&](sync::FieldRecorder &r) { r.updateVisitNotes(visitId, notes); }, tr("查看记录已保存"));
+    return write([&](sync::FieldRecorder &r) { r.updateVisitNotes(visitId, notes); }, tr("查看记录已保存"),
+                 QStringLiteral("notes"));
 }
 
 bool VisitModel::addFinding(const QString &kind, const QString &description, const QString &suggestion,
@@ -358,11 +360,10 @@ bool VisitModel::addFinding(const QString &kind, const QString &description, con
     draft.description = description.trimmed();
     draft.suggestion = suggestion.trimmed();
     draft.photoIds = photoIds;
-    if (draft.description.isEmpty()) {
-        setMessage(tr("请填写问题描述"), true);
+    if (!checkFinding(draft.description, draft.suggestion, QStringLiteral("finding")))
         return false;
-    }
-    return write([&](sync::FieldRecorder &r) { r.recordFinding(draft); }, findingKindText(draft.kind));
+    return write([&](sync::FieldRecorder &r) { r.recordFinding(draft); }, findingKindText(draft.kind),
+                 QStringLiteral("finding"));
 }
 
 bool VisitModel::addHighlight(const QString &title, const QString &description)
@@ -373,10 +374,11 @@ bool VisitModel::addHighlight(const QString &title, const QString &description)
     draft.title = title.trimmed();
     draft.description = description.trimmed();
     if (draft.title.isEmpty()) {
-        setMessage(tr("请填写亮点标题"), true);
+        setMessage(tr("请填写亮点标题"), true, QStringLiteral("highlight"));
         return false;
     }
-    return write([&](sync::FieldRecorder &r) { r.recordHighlight(draft); }, tr("已记录亮点"));
+    return write([&](sync::FieldRecorder &r) { r.recordHighlight(draft); }, tr("已记录亮点"),
+                 QStringLiteral("highlight"));
 }
 
 bool VisitModel::updateFinding(const QString &id, const QString &kind, const QString &description,
@@ -388,12 +390,28 @@ bool VisitModel::updateFinding(const QString &id, const QString &kind, const QSt
     draft.description = description;
     draft.suggestion = suggestion;
     draft.photoIds = photoIds;
-    return edit([&](sync::FieldRecordEdits &e) { e.updateFinding(id, draft); }, tr("已修改问题"));
+    if (!checkFinding(description, suggestion, QStringLiteral("finding")))
+        return false;
+    return edit([&](sync::FieldRecordEdits &e) { e.updateFinding(id, draft); }, tr("已修改问题"),
+                QStringLiteral("finding"));
+}
+
+bool VisitModel::checkFinding(const QString &description, const QString &suggestion, const QString &field)
+{
+    // Checked here, not in the shared policy: HQ still takes older findings without one.
+    if (description.trimmed().isEmpty())
+        setMessage(tr("请填写问题描述"), true, field);
+    else if (suggestion.trimmed().isEmpty())
+        setMessage(tr("请填写对策建议：每个问题都要写明怎样整改"), true, field);
+    else
+        return true;
+    return false;
 }
 
 bool VisitModel::updateHighlight(const QString &id, const QString &title, const QString &description)
 {
-    return edit([&](sync::FieldRecordEdits &e) { e.updateHighlight(id, title, description); }, tr("已修改亮点"));
+    return edit([&](sync::FieldRecordEdits &e) { e.updateHighlight(id, title, description); }, tr("已修改亮点"),
+                QStringLiteral("highlight"));
 }
 
 bool VisitModel::deleteFinding(const QString &id)
@@ -420,26 +438,26 @@ bool VisitModel::deleteVisit()
 }
 
 template <typename Work>
-bool VisitModel::edit(Work work, const QString &done)
+bool VisitModel::edit(Work work, const QString &done, const QString &field)
 {
-    return m_workspace && attempt([&] { m_workspace->edit(work); }, done);
+    return m_workspace && attempt([&] { m_workspace->edit(work); }, done, field);
 }
 
 // Runs one write through the workspace: a refusal or failure becomes the page's message,
 // a success says `done` and reloads the page.
 template <typename Apply>
-bool VisitModel::attempt(Apply apply, const QString &done)
+bool VisitModel::attempt(Apply apply, const QString &done, const QString &field)
 {
     try {
         apply();
     } catch (const sync::FieldError &e) {
-        setMessage(e.message(), true);
+        setMessage(e.message(), true, field);
         return false;
     } catch (const std::exception &e) {
-        setMessage(tr("保存失败：%1").arg(QString::fromUtf8(e.what())), true);
+        setMessage(tr("保存失败：%1").arg(QString::fromUtf8(e.what())), true, field);
         return false;
     }
-    setMessage(done);
+    setMessage(done, false, field);
     reload();
     return true;
 }

@@ -45,6 +45,7 @@ class VisitModel : public QObject
     // The leader submitted the unit (提交): its scores are locked, evidence can still be added.
     Q_PROPERTY(bool submitted READ submitted NOTIFY contentChanged)
     Q_PROPERTY(bool checkedIn READ checkedIn NOTIFY contentChanged)
+    Q_PROPERTY(QString visitId READ visitId NOTIFY contentChanged) // the latest visit's; names its notes' draft
     Q_PROPERTY(QString notes READ notes NOTIFY contentChanged) // of the person's latest visit here
     Q_PROPERTY(QVariantList items READ items NOTIFY contentChanged)
     Q_PROPERTY(QString checkInText READ checkInText NOTIFY contentChanged)
@@ -59,6 +60,9 @@ class VisitModel : public QObject
     Q_PROPERTY(QString message READ message NOTIFY messageChanged)
     // The message says why something was not saved (shown in red), not that it was.
     Q_PROPERTY(bool messageIsError READ messageIsError NOTIFY messageChanged)
+    // The field the message is about ("notes", "item:2.1", "finding", "highlight"), so the
+    // page shows it there; empty: about the page (check-in, photos).
+    Q_PROPERTY(QString messageField READ messageField NOTIFY messageChanged)
     Q_PROPERTY(bool hasCamera READ hasCamera NOTIFY cameraChanged)
 
 public:
@@ -81,6 +85,7 @@ public:
     bool scorable() const { return m_scorable; }
     bool submitted() const { return m_submitted; }
     bool checkedIn() const { return !m_visitId.isEmpty(); }
+    QString visitId() const { return m_visitId; }
     QString notes() const { return m_notes; }
     QVariantList items() const { return m_items; }
     QString checkInText() const { return m_checkInText; }
@@ -92,6 +97,7 @@ public:
     QVariantList highlights() const { return m_highlights; }
     QString message() const { return m_message; }
     bool messageIsError() const { return m_messageIsError; }
+    QString messageField() const { return m_messageField; }
     bool hasCamera() const;
 
     // Saves the input for an item; returns true when stored (message says why not).
@@ -136,13 +142,16 @@ Q_SIGNALS:
 private:
     // Check-in (distance against the campaign's radius) and check-out texts of a visits row.
     void describeVisit(const sync::FieldQueries::VisitRow &visit, const Site &site, const PresenceRule &presence);
+    // `field`: where the page shows the outcome (see messageField).
     template <typename Work>
-    bool write(Work work, const QString &done);
+    bool write(Work work, const QString &done, const QString &field = {});
     template <typename Work>
-    bool edit(Work work, const QString &done);
+    bool edit(Work work, const QString &done, const QString &field = {});
     template <typename Apply>
-    bool attempt(Apply apply, const QString &done);
-    void setMessage(const QString &message, bool error = false);
+    bool attempt(Apply apply, const QString &done, const QString &field);
+    void setMessage(const QString &message, bool error = false, const QString &field = {});
+    // Description and suggestion both given (DOMAIN.md: each finding has a 对策建议).
+    bool checkFinding(const QString &description, const QString &suggestion, const QString &field);
     QVariantList queryPhotos() const; // this unit's photos with their upload state
     void connectCamera();
 
@@ -153,7 +162,7 @@ private:
     bool m_messageIsError = false;
     QString m_checkOutText;
     QString m_siteCode, m_siteName, m_siteType, m_unitCode, m_unitName, m_category, m_checkInText, m_message,
-        m_visitId, m_notes, m_cameraIndicator, m_account;
+        m_visitId, m_notes, m_cameraIndicator, m_account, m_messageField;
     bool m_scorable = false, m_submitted = false;
     QVariantList m_items, m_photos, m_findings, m_highlights;
 };

@@ -262,6 +262,7 @@ TEST_F(AppEndToEnd, SiteVisitWithScoresFindingAndPhotoReachesHq)
     ASSERT_TRUE(ui->click(ui->item(QStringLiteral("findingButton"))));
     ASSERT_TRUE(ui->waitForPopup(dialog, true));
     ASSERT_TRUE(ui->commitText(ui->item(QStringLiteral("findingDescription"), dialog), kPhotoFindingText));
+    ASSERT_TRUE(ui->commitText(ui->item(QStringLiteral("findingSuggestion"), dialog), kSuggestionText));
     ASSERT_TRUE(ui->click(ui->item(QStringLiteral("findingPhoto:") + photoId, dialog)));
     EXPECT_EQ(prop(dialog, "chosenPhotos").toStringList(), QStringList{photoId});
     QQmlExpression saveAgain(qmlContext(dialog), dialog, QStringLiteral("standardButton(Dialog.Save)"));

@@ -9,10 +9,12 @@
 
 namespace onsite::test {
 
-AppUnderTest::AppUnderTest()
+AppUnderTest::AppUnderTest() : AppUnderTest(QString()) {}
+
+AppUnderTest::AppUnderTest(const QString &deviceFolder)
 {
     app::AppOptions options;
-    options.dataFolder = m_dir.filePath(QStringLiteral("device"));
+    options.dataFolder = deviceFolder.isEmpty() ? m_dir.filePath(QStringLiteral("device")) : deviceFolder;
     options.language = QStringLiteral("zh_CN"); // the person types the server address
     m_app = std::make_unique<app::AppComposition>(
         options, platform::PlatformServices::createFake(m_dir.filePath(QStringLiteral("platform")),

@@ -25,6 +25,8 @@ class AppUnderTest
 {
 public:
     AppUnderTest();
+    // Over an existing device folder (signed in, say), as the app restarts on a tablet.
+    explicit AppUnderTest(const QString &deviceFolder);
     ~AppUnderTest();
     AppUnderTest(const AppUnderTest &) = delete;
     AppUnderTest &operator=(const AppUnderTest &) = delete;

@@ -72,6 +72,40 @@ Item {
             compare(input.wrapMode, Text.Wrap)
         }
 
+        // A checklist recorded as "none held" reads 0.00 under 我 as under 本组 (我 read 未评).
+        function test_overview_row_none_held_reads_the_same_in_both_columns() {
+            const row = createTemporaryObject(rowComponent, root, {
+                item: item({ mine: "", mineScored: true, minePoints: "0.00", groupPoints: "0.00", raters: 1 }) })
+            compare(findChild(row, "minePoints").text, "0.00 分")
+            compare(findChild(row, "groupPoints").text, "0.00 分")
+            compare(findChild(row, "mineInput").text, "我的评分：均不具备")
+            // Not recorded by anyone: both read 未评, never 0.00.
+            const empty = createTemporaryObject(rowComponent, root, { item: item({}) })
+            compare(findChild(empty, "minePoints").text, "未评")
+            compare(findChild(empty, "groupPoints").text, "未评")
+        }
+
+        // DOMAIN.md: each finding has a suggestion; 保存 waits for it and says why.
+        function test_finding_needs_a_suggestion() {
+            const dialog = createTemporaryObject(findingComponent, root, { indicators: [], photos: [] })
+            dialog.openFor(false, null)
+            tryCompare(dialog, "opened", true)
+            const save = dialog.standardButton(Dialog.Save)
+            findChild(dialog.contentItem, "findingDescription").text = "活动室开放时间未公示"
+            verify(!save.enabled, "a finding without a suggestion could be saved")
+            verify(findChild(dialog.contentItem, "findingSuggestionHint").visible)
+            findChild(dialog.contentItem, "findingSuggestion").text = "在门口公示开放时间"
+            verify(save.enabled)
+            verify(!findChild(dialog.contentItem, "findingSuggestionHint").visible)
+            dialog.close()
+            // A highlight has no suggestion: its title is enough.
+            dialog.openFor(true, null)
+            tryCompare(dialog, "opened", true)
+            findChild(dialog.contentItem, "findingDescription").text = "红色驿站"
+            verify(save.enabled)
+            dialog.close()
+        }
+
         function test_submitted_row_has_no_warning_or_rater_count() {
             const row = createTemporaryObject(rowComponent, root, {
                 submitted: true,

@@ -118,7 +118,7 @@ Item {
         function test_checklist_toggle() {
             const t = make("2.2", "川区县", "")
             compare(control(t.input, "check:会议记录完整").text, "会议记录完整（2 分）")
-            // Nothing held is a valid 0 for a checklist, not "未评".
+            // Recorded with nothing held is a valid 0 for a checklist, not "未评".
             compare(scoreText(t.input), "得分 0.00 / 6")
             mouseClick(control(t.input, "check:有年度学习计划"))
             compare(lastCommit(t.spy, 1), "有年度学习计划")
@@ -134,6 +134,35 @@ Item {
             store(t.input, "书记讲党课")
             compare(scoreText(t.input), "得分 1.00 / 6")
             verify(!findChild(t.input, "check:有年度学习计划").checked)
+        }
+
+        // Nothing recorded yet reads 未评 (it read 0.00); "none held" is said outright and
+        // then reads 0.00, the way the overview's 我 and 本组 read it.
+        function test_checklist_and_bonus_unrecorded_read_not_scored() {
+            for (const code of ["2.2", "6.2"]) {
+                const t = make(code, "川区县", "")
+                t.input.recorded = false
+                compare(scoreText(t.input), "未评", code)
+                verify(!t.input.calculator.valid, code)
+                const none = control(t.input, "noneHeld")
+                compare(none.text, code === "2.2" ? "均不具备（0 分）" : "无加分项（0 分）")
+                mouseClick(none)
+                compare(lastCommit(t.spy, 1), "")
+                t.input.recorded = true // the page stored it
+                compare(scoreText(t.input), "得分 0.00 / " + rules[code][2], code)
+                tryVerify(() => !findChild(t.input, "noneHeld").visible, 2000, "none held is recorded already")
+            }
+        }
+
+        // The page's answer to the last input shows under the input, red when refused.
+        function test_refusal_shows_under_the_input() {
+            const t = make("1.2", "山区县", "")
+            const message = findChild(t.input, "inputMessage")
+            verify(!message.visible)
+            t.input.message = "本单位已提交，评分已锁定"
+            t.input.messageIsError = true
+            verify(message.visible)
+            compare(message.color, Theme.error)
         }
 
         function typeInto(field, text) {
