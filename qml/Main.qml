@@ -121,6 +121,7 @@ ApplicationWindow {
                      ["finding", visitPage, { siteCode: "DC-01" }, "showFindingDialog"],
                      ["finding-no-suggestion", visitPage, { siteCode: "DC-01" }, "showFindingDialog:活动室开放时间未公示"],
                      ["visit-refused", visitPage, { siteCode: "DC-01" }, "showRefusedInput:2.1"],
+                     ["visit-unit-items", visitPage, { siteCode: "DC-01" }, "showUnitItems"],
                      ["sync", syncPage, {}, ""], ["settings", settingsPage, {}, ""], ["about", aboutPage, {}, ""]]
         return prefix.length > 0 ? all.filter(x => ["home", "overview", "visit", "finding"].indexOf(x[0]) >= 0)
                                       .map(x => [prefix + x[0], x[1], x[2], x[3]])

@@ -781,7 +781,7 @@
 <context>
     <name>FindingDialog</name>
     <message>
-        <location filename="../components/FindingDialog.qml" line="+67"/>
+        <location filename="../components/FindingDialog.qml" line="+68"/>
         <source>记录亮点 / 典型经验</source>
         <translation>Record highlight / typical experience</translation>
     </message>
@@ -1262,7 +1262,7 @@
 <context>
     <name>ScoreInput</name>
     <message>
-        <location filename="../components/ScoreInput.qml" line="+76"/>
+        <location filename="../components/ScoreInput.qml" line="+77"/>
         <source>%1 · %2 分</source>
         <translation>%1 · %2 pts</translation>
     </message>
@@ -1876,7 +1876,7 @@
         <translation>HQ could not find what was asked for; please contact the assessment office</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>总部无法处理本机的请求，请升级 Onsite 或联系考评办</source>
         <translation>HQ cannot handle this tablet&apos;s request; update Onsite or contact the assessment office</translation>
     </message>
@@ -2048,7 +2048,7 @@
 <context>
     <name>VisitPage</name>
     <message>
-        <location filename="../pages/VisitPage.qml" line="+33"/>
+        <location filename="../pages/VisitPage.qml" line="+37"/>
         <source>%1 · %2 · %3</source>
         <translation>%1 · %2 · %3</translation>
     </message>
@@ -2073,7 +2073,7 @@
         <translation>Images (*.jpg *.jpeg *.png *.webp *.heic)</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+66"/>
         <source>回避：您来自本单位，不能为其评分。</source>
         <translation>Conflict of interest: you belong to this unit and cannot score it.</translation>
     </message>
@@ -2084,12 +2084,12 @@
     </message>
     <message>
         <location line="+19"/>
-        <location line="+101"/>
+        <location line="+99"/>
         <source>撤销签到</source>
         <translation>Withdraw check-in</translation>
     </message>
     <message>
-        <location line="-94"/>
+        <location line="-92"/>
         <source>签退</source>
         <translation>Check out</translation>
     </message>
@@ -2104,12 +2104,17 @@
         <translation>Visit notes (saved when you leave the field)</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>实地看到的情况、座谈对象等</source>
         <translation>What you saw on site, people interviewed, etc.</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+28"/>
+        <source>本单位其他指标（查阅资料、座谈了解等，不在某个点位核查；每项只需评一次）</source>
+        <translation>Other items of this unit (records, interviews; not tied to a site; score each once)</translation>
+    </message>
+    <message>
+        <location line="+28"/>
         <source>撤销本次签到？</source>
         <translation>Withdraw this check-in?</translation>
     </message>
@@ -2389,7 +2394,7 @@
 <context>
     <name>onsite::app::VisitModel</name>
     <message>
-        <location filename="../viewmodels/visitmodel.cpp" line="+29"/>
+        <location filename="../viewmodels/visitmodel.cpp" line="+30"/>
         <source>已记录问题</source>
         <translation>Problem recorded</translation>
     </message>
@@ -2414,7 +2419,7 @@
         <translation>Taking photo…</translation>
     </message>
     <message>
-        <location line="+331"/>
+        <location line="+343"/>
         <source>保存失败：%1</source>
         <translation>Save failed: %1</translation>
     </message>
@@ -2439,12 +2444,12 @@
         <translation>Checked in (no location fix: %1)</translation>
     </message>
     <message>
-        <location line="-222"/>
+        <location line="-234"/>
         <source>照片已保存，联网后自动上传</source>
         <translation>Photo saved; it uploads automatically when online</translation>
     </message>
     <message>
-        <location line="+168"/>
+        <location line="+180"/>
         <source>，精度约 %1 米</source>
         <translation>, accuracy about %1 m</translation>
     </message>

@@ -18,6 +18,7 @@ Page {
         findingDialog.openFor(false, description ? { id: "", kind: "问题", description: description, suggestion: "" } : null)
     }
     function showRefusedInput(code) { visit.setInput(code, "95%") }
+    function showUnitItems() { scroll.contentItem.contentY = unitItemsHeading.y - 8 }
     // The draft was written first, so a refused text is still on disk; a saved one is not.
     function commitNotes(text) {
         notesDraft.flush()
@@ -54,10 +55,34 @@ Page {
         onAccepted: visit.addPhoto(selectedFile, indicator)
     }
     CameraDialog { id: camera; visit: visit }
+    // One card for the site's items and the unit's other items alike.
+    Component {
+        id: itemCard
+        ItemCard {
+            required property var modelData
+            objectName: "item:" + modelData.code
+            Layout.fillWidth: true
+            item: modelData
+            category: visit.category
+            scorable: visit.scorable && !visit.submitted
+            canAddEvidence: visit.scorable
+            photos: visit.photos.filter(p => p.indicator === modelData.code)
+            message: visit.messageField === "item:" + modelData.code ? visit.message : ""
+            messageIsError: visit.messageIsError
+            workspace: page.workspace
+            unitCode: visit.unitCode
+            onPhotoOpened: (photo) => fieldNotes.openPhoto(photo)
+            onInputCommitted: (code, text) => visit.setInput(code, text)
+            onPhotoRequested: (code) => {
+                if (visit.hasCamera) { camera.indicator = code; camera.open() }
+                else { photoPicker.indicator = code; photoPicker.open() }
+            }
+        }
+    }
     FindingDialog {
         id: findingDialog
         objectName: "findingDialog"
-        indicators: visit.items.map(i => i.code)
+        indicators: visit.items.concat(visit.unitItems).map(i => i.code)
         photos: visit.photos
         workspace: page.workspace
         unitCode: visit.unitCode
@@ -171,27 +196,25 @@ Page {
                 wrapMode: Text.Wrap
             }
             Repeater {
+                objectName: "siteItems"
                 model: visit.items
-                delegate: ItemCard {
-                    required property var modelData
-                    objectName: "item:" + modelData.code
-                    Layout.fillWidth: true
-                    item: modelData
-                    category: visit.category
-                    scorable: visit.scorable && !visit.submitted
-                    canAddEvidence: visit.scorable
-                    photos: visit.photos.filter(p => p.indicator === modelData.code)
-                    message: visit.messageField === "item:" + modelData.code ? visit.message : ""
-                    messageIsError: visit.messageIsError
-                    workspace: page.workspace
-                    unitCode: visit.unitCode
-                    onPhotoOpened: (photo) => fieldNotes.openPhoto(photo)
-                    onInputCommitted: (code, text) => visit.setInput(code, text)
-                    onPhotoRequested: (code) => {
-                        if (visit.hasCamera) { camera.indicator = code; camera.open() }
-                        else { photoPicker.indicator = code; photoPicker.open() }
-                    }
-                }
+                delegate: itemCard
+            }
+            Label {
+                id: unitItemsHeading
+                objectName: "unitItemsHeading"
+                visible: visit.unitItems.length > 0
+                Layout.fillWidth: true
+                Layout.topMargin: 12
+                text: qsTr("本单位其他指标（查阅资料、座谈了解等，不在某个点位核查；每项只需评一次）")
+                font.pixelSize: Theme.fontHeading
+                font.bold: true
+                wrapMode: Text.Wrap
+            }
+            Repeater {
+                objectName: "unitItems"
+                model: visit.unitItems
+                delegate: itemCard
             }
             FieldNotes {
                 id: fieldNotes

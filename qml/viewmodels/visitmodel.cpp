@@ -10,6 +10,7 @@
 
 #include <QFile>
 #include <QLocale>
+#include <QSet>
 #include <QUrl>
 
 namespace onsite::app {
@@ -168,6 +169,7 @@ void VisitModel::setMessage(const QString &message, bool error, const QString &f
 void VisitModel::reload()
 {
     m_items.clear();
+    m_unitItems.clear();
     m_photos.clear();
     m_findings.clear();
     m_highlights.clear();
@@ -194,21 +196,32 @@ void VisitModel::reload()
         const sync::FieldQueries queries = m_workspace->queries();
         const QHash<QString, QString> mine = queries.raterInputs(unit.code, m_account);
         const QHash<QString, int> raters = queries.raterCounts(unit.code);
+        const auto itemRow = [&](const Indicator *item) {
+            const QString &code = item->code;
+            return QVariantMap{{QStringLiteral("code"), code},
+                               {QStringLiteral("title"), item->title},
+                               {QStringLiteral("content"), item->content},
+                               {QStringLiteral("method"), item->rule ? scoringMethodName(item->rule->method) : QString()},
+                               {QStringLiteral("rule"), item->ruleText},
+                               {QStringLiteral("maxScore"), item->maxScore.toPlainString()},
+                               {QStringLiteral("evidence"), item->evidence},
+                               {QStringLiteral("checkMethod"), item->checkMethod},
+                               {QStringLiteral("input"), mine.value(code)},
+                               {QStringLiteral("scored"), mine.contains(code)},
+                               {QStringLiteral("raterCount"), raters.value(code)}};
+        };
+        QSet<QString> atSomeSite;
+        for (const Site &other : rules.setup().sites) {
+            if (other.unitCode == unit.code)
+                atSomeSite.unite(QSet<QString>(other.indicatorCodes.cbegin(), other.indicatorCodes.cend()));
+        }
         for (const QString &code : site.indicatorCodes) {
-            const Indicator *item = rules.setup().indicator(code);
-            if (!item)
-                continue;
-            m_items.append(QVariantMap{{QStringLiteral("code"), code},
-                                       {QStringLiteral("title"), item->title},
-                                       {QStringLiteral("content"), item->content},
-                                       {QStringLiteral("method"), item->rule ? scoringMethodName(item->rule->method) : QString()},
-                                       {QStringLiteral("rule"), item->ruleText},
-                                       {QStringLiteral("maxScore"), item->maxScore.toPlainString()},
-                                       {QStringLiteral("evidence"), item->evidence},
-                                       {QStringLiteral("checkMethod"), item->checkMethod},
-                                       {QStringLiteral("input"), mine.value(code)},
-                                       {QStringLiteral("scored"), mine.contains(code)},
-                                       {QStringLiteral("raterCount"), raters.value(code)}});
+            if (const Indicator *item = rules.setup().indicator(code))
+                m_items.append(itemRow(item));
+        }
+        for (const Indicator &item : rules.setup().indicators) {
+            if (!item.isProject() && !atSomeSite.contains(item.code))
+                m_unitItems.append(itemRow(&item));
         }
         if (const auto visit = queries.latestVisit(m_siteCode, m_account)) {
             m_visitId = visit->id;
@@ -218,18 +231,18 @@ void VisitModel::reload()
         m_photos = queryPhotos();
         for (const sync::FieldQueries::FindingRow &f : queries.findings(unit.code)) {
             m_findings.append(QVariantMap{{QStringLiteral("kind"), f.kind},
-                                          {QStringLiteral("description"), f.description},
-                                          {QStringLiteral("suggestion"), f.suggestion},
-                                          {QStringLiteral("indicator"), f.indicatorCode},
-                                          {QStringLiteral("photoCount"), f.photoCount},
-                                          {QStringLiteral("photoIds"), f.photoIds},
-                                          {QStringLiteral("id"), f.id},
-                                          {QStringLiteral("mine"), f.account == m_account}});
+                                  {QStringLiteral("description"), f.description},
+                                  {QStringLiteral("suggestion"), f.suggestion},
+                                  {QStringLiteral("indicator"), f.indicatorCode},
+                                  {QStringLiteral("photoCount"), f.photoCount},
+                                  {QStringLiteral("photoIds"), f.photoIds},
+                                  {QStringLiteral("id"), f.id},
+                                  {QStringLiteral("mine"), f.account == m_account}});
         }
         for (const sync::FieldQueries::HighlightRow &h : queries.highlights(unit.code)) {
             m_highlights.append(QVariantMap{{QStringLiteral("title"), h.title}, {QStringLiteral("description"), h.description},
-                                            {QStringLiteral("id"), h.id},
-                                            {QStringLiteral("mine"), h.account == m_account}});
+                                    {QStringLiteral("id"), h.id},
+                                    {QStringLiteral("mine"), h.account == m_account}});
         }
     } catch (const std::exception &e) {
         setMessage(QString::fromUtf8(e.what()), true);

@@ -47,7 +47,10 @@ class VisitModel : public QObject
     Q_PROPERTY(bool checkedIn READ checkedIn NOTIFY contentChanged)
     Q_PROPERTY(QString visitId READ visitId NOTIFY contentChanged) // the latest visit's; names its notes' draft
     Q_PROPERTY(QString notes READ notes NOTIFY contentChanged) // of the person's latest visit here
-    Q_PROPERTY(QVariantList items READ items NOTIFY contentChanged)
+    Q_PROPERTY(QVariantList items READ items NOTIFY contentChanged) // 核查指标 of this site
+    // The unit's items no site of it checks (资料、座谈): scored at whichever site the
+    // person checked in, since a rater gives one score per unit and item.
+    Q_PROPERTY(QVariantList unitItems READ unitItems NOTIFY contentChanged)
     Q_PROPERTY(QString checkInText READ checkInText NOTIFY contentChanged)
     // Beyond the campaign's check-in radius, or no fix where the site has coordinates.
     Q_PROPERTY(bool checkInOutsideRadius READ checkInOutsideRadius NOTIFY contentChanged)
@@ -88,6 +91,7 @@ public:
     QString visitId() const { return m_visitId; }
     QString notes() const { return m_notes; }
     QVariantList items() const { return m_items; }
+    QVariantList unitItems() const { return m_unitItems; }
     QString checkInText() const { return m_checkInText; }
     bool checkInOutsideRadius() const { return m_checkInOutside; }
     QString checkOutText() const { return m_checkOutText; }
@@ -164,7 +168,7 @@ private:
     QString m_siteCode, m_siteName, m_siteType, m_unitCode, m_unitName, m_category, m_checkInText, m_message,
         m_visitId, m_notes, m_cameraIndicator, m_account, m_messageField;
     bool m_scorable = false, m_submitted = false;
-    QVariantList m_items, m_photos, m_findings, m_highlights;
+    QVariantList m_items, m_unitItems, m_photos, m_findings, m_highlights;
 };
 
 } // namespace onsite::app

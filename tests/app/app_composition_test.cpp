@@ -149,6 +149,52 @@ TEST(ViewModels, LoadOnceTheWorkspaceArrivesAfterTheirOtherProperties)
     EXPECT_FALSE(visit.messageIsError()) << visit.message().toStdString();
 }
 
+TEST(ViewModels, EveryItemOfTheUnitCanBeScoredFromOneOfItsSites)
+{
+    // sites.csv names the items checked at each site (DC: 7 of the template's items); the
+    // others (资料、座谈) were on no page, so "我还有 N 项未评" could never reach 0.
+    SignedInWorkspace w;
+    const auto codesOf = [](const QVariantList &items) {
+        QStringList codes;
+        for (const QVariant &item : items)
+            codes << item.toMap().value(QStringLiteral("code")).toString();
+        return codes;
+    };
+    QSet<QString> reachable;
+    QStringList unitItemsAtDc01;
+    for (const QString site : {QStringLiteral("DC-01"), QStringLiteral("DC-02"), QStringLiteral("DC-03")}) {
+        app::VisitModel visit;
+        visit.setWorkspace(w.workspace.get());
+        visit.setSiteCode(site);
+        const QStringList atSite = codesOf(visit.items());
+        const QStringList others = codesOf(visit.unitItems());
+        if (site == QLatin1String("DC-01"))
+            unitItemsAtDc01 = others;
+        EXPECT_EQ(others, unitItemsAtDc01) << "every site of the unit offers the same other items";
+        for (const QString &code : atSite)
+            EXPECT_FALSE(others.contains(code)) << code.toStdString();
+        reachable.unite(QSet<QString>(atSite.cbegin(), atSite.cend()));
+        reachable.unite(QSet<QString>(others.cbegin(), others.cend()));
+    }
+    EXPECT_TRUE(unitItemsAtDc01.contains(QStringLiteral("1.2")));
+    EXPECT_FALSE(unitItemsAtDc01.contains(QStringLiteral("4.3"))) << "checked at DC-02, not offered elsewhere";
+    EXPECT_FALSE(unitItemsAtDc01.contains(QStringLiteral("1"))) << "a level-1 project is never scored";
+    app::UnitOverviewModel overview;
+    overview.setWorkspace(w.workspace.get());
+    overview.setUnitCode(QStringLiteral("DC"));
+    EXPECT_EQ(reachable.size(), overview.items().size()) << "each item of the overview is on some page";
+
+    // Scored from DC-01 after checking in there: one score for the unit, counted at once.
+    app::VisitModel visit;
+    visit.setWorkspace(w.workspace.get());
+    visit.setSiteCode(QStringLiteral("DC-01"));
+    ASSERT_TRUE(visit.checkIn(0, 0, 0, false)) << visit.message().toStdString();
+    const int missing = overview.missingCount();
+    ASSERT_TRUE(visit.setInput(QStringLiteral("1.4"), QStringLiteral("好"))) << visit.message().toStdString();
+    overview.reload();
+    EXPECT_EQ(overview.missingCount(), missing - 1);
+}
+
 TEST(ViewModels, LoadWhenTheWorkspaceComesFirstAndEmptyWithout)
 {
     SignedInWorkspace w;
