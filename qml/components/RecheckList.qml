@@ -24,10 +24,11 @@ ColumnLayout {
         id: dialog
         objectName: "recheckDialog"
         photos: root.model.photos
+        workspace: root.model.workspace
         onAddPhotoRequested: photoPicker.open()
         onResultAccepted: (outcome, notes, photoIds) => {
             // Refused: back once closed, with what was typed; the message says what is wrong.
-            dialog.reopen = !root.model.record(dialog.recheckId, outcome, notes, photoIds)
+            dialog.settle(root.model.record(dialog.recheckId, outcome, notes, photoIds))
         }
     }
 

@@ -9,6 +9,8 @@
 #include "followup/rechecks.h"
 #include "hq/scorehistory.h"
 #include "store/campaignstore.h"
+#include "client/fieldworkspace.h"
+#include "store/fielddrafts.h"
 #include "store/sqliteconnection.h"
 
 #include <QDir>
@@ -122,9 +124,17 @@ TEST_F(AppRecheck, TheTaskShowsOnTheUnitPageAndItsResultReachesHqAfterOfflineRec
     EXPECT_EQ(prop(dialog, "chosenPhotos").toStringList(), QStringList{photoId});
     EXPECT_EQ(prop(model, "openCount").toInt(), 1);
 
+    // What is typed is kept as a draft before 保存 (an app killed here loses nothing),
+    // and goes once the result is saved.
     ASSERT_TRUE(ui->commitText(ui->item(QStringLiteral("recheckNotes"), dialog), QStringLiteral("制度牌仍是旧版")));
+    FieldDrafts drafts(app->workspace().store().db());
+    const QString draftKey = QStringLiteral("recheck-result:") + recheckId;
+    ASSERT_TRUE(waitUntil([&] {
+        return drafts.find(QStringLiteral("g1.zhang"), draftKey).value_or(QString()).contains(QStringLiteral("制度牌仍是旧版"));
+    })) << "no draft of the typed notes";
     ASSERT_TRUE(ui->click(saveButton));
     ASSERT_TRUE(ui->waitForPopup(dialog, false));
+    EXPECT_TRUE(waitUntil([&] { return !drafts.find(QStringLiteral("g1.zhang"), draftKey); })) << "the draft outlived 保存";
     ASSERT_TRUE(waitUntil([&] { return prop(model, "openCount").toInt() == 0; })) << str(prop(model, "message").toString());
     const QVariantMap result =
         prop(model, "rechecks").toList().constFirst().toMap().value(QStringLiteral("results")).toList().constFirst().toMap();
