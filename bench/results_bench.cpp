@@ -17,6 +17,7 @@
 #include "hq/resultscache.h"
 #include "hq/resultsjson.h"
 #include "store/campaignstore.h"
+#include "system/hugepages.h"
 #include "store/sqliteconnection.h"
 #include "store/unitsubmissions.h"
 
@@ -203,6 +204,7 @@ ServedRun servedResults(const QString &path, const CampaignSetup &setup, int rou
 
 int main(int argc, char *argv[])
 {
+    restartWithHugePages(argv); // the memory set-up onsite-hq runs with
     const auto app = exports::createHeadlessGuiApplication(argc, argv); // the PDF report paints
 
     QCommandLineParser parser;

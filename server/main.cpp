@@ -2,6 +2,7 @@
 #include "admin/admincommands.h"
 #include "admin/commandline.h"
 #include "export/headlessgui.h"
+#include "system/hugepages.h"
 
 #include <QCoreApplication>
 
@@ -44,6 +45,7 @@ of the folder's SQLite file) and --help.
 
 int main(int argc, char *argv[])
 {
+    onsite::restartWithHugePages(argv); // before anything is allocated or opened
     // Scores, accounts, photos and keys are for HQ's own user only: every file and
     // folder onsite-hq creates is private (0600/0700) whatever the caller's umask.
     ::umask(0077);

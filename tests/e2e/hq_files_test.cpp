@@ -3,6 +3,7 @@
 #include "hqprocess.h"
 
 #include <QDirIterator>
+#include <QFile>
 #include <QFileInfo>
 
 #include <gtest/gtest.h>
@@ -25,6 +26,23 @@ TEST(HqFiles, EverythingInTheDataFolderIsPrivateToHqsUser)
     }
     EXPECT_GT(checked, 0);
     EXPECT_TRUE(QFileInfo::exists(hq.dataFolder() + QStringLiteral("/hq.sqlite")));
+}
+
+TEST(HqFiles, ServeStartsAgainWithGlibcsHugePagesAskedForAndKeepsItsArguments)
+{
+    // restartWithHugePages: the same process (pid) runs again with the tunable set, once,
+    // and with the arguments it was given (it serves the folder on the port it was told).
+    HqProcess hq(Backend::Sqlite);
+    hq.prepare();
+    hq.start();
+    ASSERT_TRUE(hq.running());
+    QFile environ(QStringLiteral("/proc/%1/environ").arg(hq.pid()));
+    ASSERT_TRUE(environ.open(QIODevice::ReadOnly));
+    const QList<QByteArray> variables = environ.readAll().split('\0');
+    EXPECT_EQ(variables.count("GLIBC_TUNABLES=glibc.malloc.hugetlb=1"), 1) << environ.fileName().toStdString();
+    QFile command(QStringLiteral("/proc/%1/cmdline").arg(hq.pid()));
+    ASSERT_TRUE(command.open(QIODevice::ReadOnly));
+    EXPECT_TRUE(command.readAll().split('\0').contains("serve"));
 }
 
 } // namespace

@@ -1,0 +1,34 @@
+#include "hugepages.h"
+
+#include <cstdlib>
+#include <cstring>
+#include <string>
+
+#include <unistd.h>
+
+namespace onsite {
+
+void restartWithHugePages(char *argv[])
+{
+#if defined(__GLIBC__) && defined(__linux__)
+    static const char kTunable[] = "glibc.malloc.hugetlb";
+    const char *tunables = std::getenv("GLIBC_TUNABLES");
+    if (tunables && std::strstr(tunables, kTunable))
+        return; // set by the caller, or this is the second start
+    if (const char *wanted = std::getenv("ONSITE_HUGE_PAGES"); wanted && std::strcmp(wanted, "0") == 0)
+        return;
+    std::string value = tunables && *tunables ? std::string(tunables) + ':' : std::string();
+    value += kTunable;
+    value += "=1";
+    if (::setenv("GLIBC_TUNABLES", value.c_str(), 1) != 0)
+        return;
+    ::execv("/proc/self/exe", argv);
+    ::unsetenv("GLIBC_TUNABLES"); // could not start again: go on as started
+    if (tunables)
+        ::setenv("GLIBC_TUNABLES", tunables, 1);
+#else
+    (void)argv;
+#endif
+}
+
+} // namespace onsite
