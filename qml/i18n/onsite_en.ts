@@ -1156,12 +1156,12 @@
 <context>
     <name>RecheckDialog</name>
     <message>
-        <location filename="../components/RecheckDialog.qml" line="+16"/>
+        <location filename="../components/RecheckDialog.qml" line="+17"/>
         <source>记录回头看结果</source>
         <translation>Record re-check result</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+52"/>
         <source>整改到位</source>
         <translation>Rectified</translation>
     </message>
@@ -1181,7 +1181,7 @@
         <translation>What is not rectified (required)</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>佐证照片（点选，已选 %1 张）</source>
         <translation>Evidence photos (tap to choose, %1 chosen)</translation>
     </message>
@@ -1204,7 +1204,7 @@
         <translation>Images (*.jpg *.jpeg *.png *.webp *.heic)</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+46"/>
         <source>回头看 · %1 · %2 布置</source>
         <translation>Re-check · %1 · assigned %2</translation>
     </message>
@@ -1441,7 +1441,7 @@
         <translation>Signed in, but downloading the campaign setup failed: %1</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>保存考评设置失败：%1</source>
         <translation>Saving the campaign setup failed: %1</translation>
     </message>
@@ -1647,7 +1647,7 @@
 <context>
     <name>SyncEngine</name>
     <message>
-        <location filename="../../sync/client/transport/syncengine.cpp" line="+110"/>
+        <location filename="../../sync/client/transport/syncengine.cpp" line="+121"/>
         <source>总部数据已从备份恢复，本机正在重新上传记录，还有 %1 条……</source>
         <translation>HQ was restored from a backup: this tablet is sending its records again, %1 to go…</translation>
     </message>
@@ -1731,7 +1731,7 @@
 <context>
     <name>SyncError</name>
     <message>
-        <location filename="../../sync/client/transport/syncerror.cpp" line="+15"/>
+        <location filename="../../sync/client/transport/syncerror.cpp" line="+16"/>
         <source>HTTP %1，%2</source>
         <extracomment>%1 is the HTTP status, %2 the server&apos;s error code (e.g. invalid_token)</extracomment>
         <translation>HTTP %1, %2</translation>
@@ -1743,80 +1743,7 @@
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location line="+26"/>
-        <source>账号或密码错误</source>
-        <translation>Incorrect account or password</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>登录已失效，请重新登录</source>
-        <translation>Your sign-in has expired; please sign in again</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>本机的 Onsite 版本过旧，请先升级；未同步的数据仍保存在本机</source>
-        <translation>This version of Onsite is too old; please update it first. Unsynced data stays on this device.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>服务器无法理解本机的请求</source>
-        <translation>The server could not understand this device&apos;s request</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>需要重新登录</source>
-        <translation>Please sign in again</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>没有权限执行此操作</source>
-        <translation>You are not allowed to do this</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>服务器上没有找到所请求的内容</source>
-        <translation>The requested item was not found on the server</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>上传位置与服务器记录不一致</source>
-        <translation>The upload position does not match the server&apos;s record</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>上传的内容过大</source>
-        <translation>The upload is too large</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>服务器不接受这种文件类型</source>
-        <translation>The server does not accept this file type</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>照片内容校验失败（哈希不符）</source>
-        <translation>Photo content check failed (hash mismatch)</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>尝试次数过多，请稍后再试</source>
-        <translation>Too many attempts; please try again later</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>服务器内部错误，请稍后再试</source>
-        <translation>Internal server error; please try again later</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>服务器返回了错误（HTTP %1）</source>
-        <translation>The server returned an error (HTTP %1)</translation>
-    </message>
-</context>
-<context>
-    <name>SyncErrorText</name>
-    <message>
-        <location filename="../viewmodels/syncerrortext.cpp" line="+38"/>
+        <location line="+28"/>
         <source>账号或密码不正确，请核对后重新输入</source>
         <translation>Wrong account or password; check them and try again</translation>
     </message>
@@ -1884,6 +1811,76 @@
         <location line="+2"/>
         <source>总部服务器出错，稍后会自动重试；一直出现请联系考评办</source>
         <translation>The HQ server had an error; the tablet retries by itself. If it keeps happening, contact the assessment office</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>账号或密码错误</source>
+        <translation>Incorrect account or password</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>登录已失效，请重新登录</source>
+        <translation>Your sign-in has expired; please sign in again</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>本机的 Onsite 版本过旧，请先升级；未同步的数据仍保存在本机</source>
+        <translation>This version of Onsite is too old; please update it first. Unsynced data stays on this device.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>服务器无法理解本机的请求</source>
+        <translation>The server could not understand this device&apos;s request</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>需要重新登录</source>
+        <translation>Please sign in again</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>没有权限执行此操作</source>
+        <translation>You are not allowed to do this</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>服务器上没有找到所请求的内容</source>
+        <translation>The requested item was not found on the server</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>上传位置与服务器记录不一致</source>
+        <translation>The upload position does not match the server&apos;s record</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>上传的内容过大</source>
+        <translation>The upload is too large</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>服务器不接受这种文件类型</source>
+        <translation>The server does not accept this file type</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>照片内容校验失败（哈希不符）</source>
+        <translation>Photo content check failed (hash mismatch)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>尝试次数过多，请稍后再试</source>
+        <translation>Too many attempts; please try again later</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>服务器内部错误，请稍后再试</source>
+        <translation>Internal server error; please try again later</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>服务器返回了错误（HTTP %1）</source>
+        <translation>The server returned an error (HTTP %1)</translation>
     </message>
 </context>
 <context>
@@ -2048,7 +2045,7 @@
 <context>
     <name>VisitPage</name>
     <message>
-        <location filename="../pages/VisitPage.qml" line="+37"/>
+        <location filename="../pages/VisitPage.qml" line="+38"/>
         <source>%1 · %2 · %3</source>
         <translation>%1 · %2 · %3</translation>
     </message>
@@ -2084,12 +2081,12 @@
     </message>
     <message>
         <location line="+19"/>
-        <location line="+99"/>
+        <location line="+100"/>
         <source>撤销签到</source>
         <translation>Withdraw check-in</translation>
     </message>
     <message>
-        <location line="-92"/>
+        <location line="-93"/>
         <source>签退</source>
         <translation>Check out</translation>
     </message>
@@ -2109,7 +2106,7 @@
         <translation>What you saw on site, people interviewed, etc.</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+29"/>
         <source>本单位其他指标（查阅资料、座谈了解等，不在某个点位核查；每项只需评一次）</source>
         <translation>Other items of this unit (records, interviews; not tied to a site; score each once)</translation>
     </message>
@@ -2237,12 +2234,12 @@
 <context>
     <name>onsite::app::SessionModel</name>
     <message>
-        <location filename="../viewmodels/sessionmodel.cpp" line="+97"/>
+        <location filename="../viewmodels/sessionmodel.cpp" line="+96"/>
         <source>请输入账号和密码</source>
         <translation>Enter your account and password</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>正在连接……</source>
         <translation>Connecting…</translation>
     </message>
@@ -2255,7 +2252,7 @@
 <context>
     <name>onsite::app::SyncStatusModel</name>
     <message>
-        <location filename="../viewmodels/syncstatusmodel.cpp" line="+53"/>
+        <location filename="../viewmodels/syncstatusmodel.cpp" line="+42"/>
         <source>尚未同步</source>
         <translation>Not synced yet</translation>
     </message>

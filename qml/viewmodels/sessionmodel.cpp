@@ -1,7 +1,6 @@
 #include "sessionmodel.h"
 
 #include "followworkspace.h"
-#include "syncerrortext.h"
 #include "client/fieldworkspace.h"
 #include "client/signin/signinflow.h"
 #include "store/fielddrafts.h"
@@ -78,14 +77,14 @@ QString SessionModel::campaignName() const { return m_workspace ? m_workspace->c
 
 int SessionModel::unsyncedCount() const { return m_workspace ? m_workspace->unsyncedCount() : 0; }
 
-void SessionModel::setProgress(bool busy, double fraction, const QString &text, const QString &error)
+void SessionModel::setProgress(bool busy, double fraction, const QString &text, const QString &error,
+                               const QString &errorDetail)
 {
     m_busy = busy;
     m_progress = fraction;
     m_progressText = text;
-    const SyncErrorText said = SyncErrorText::from(error);
-    m_error = said.headline;
-    m_errorDetail = said.detail;
+    m_error = error;
+    m_errorDetail = errorDetail;
     Q_EMIT progressChanged();
 }
 
@@ -101,8 +100,9 @@ void SessionModel::signIn(const QString &server, const QString &account, const Q
     m_flow = m_workspace->startSignIn(this);
     connect(m_flow, &sync::SignInFlow::progress, this,
             [this](double fraction, const QString &text) { setProgress(true, fraction, text, {}); });
-    connect(m_flow, &sync::SignInFlow::finished, this, [this](const QString &error, const QString &) {
-        setProgress(false, error.isEmpty() ? 1.0 : 0.0, {}, error);
+    connect(m_flow, &sync::SignInFlow::finished, this,
+            [this](const QString &error, const QString &, const QString &detail) {
+        setProgress(false, error.isEmpty() ? 1.0 : 0.0, {}, error, detail);
         Q_EMIT changed();
         if (error.isEmpty()) {
             if (m_workspace)

@@ -83,7 +83,8 @@ private:
     // The signed-in person, read once per change: loading the set-up costs a query per
     // site, and QML reads several of these properties on every change.
     const std::optional<Person> &me() const;
-    void setProgress(bool busy, double fraction, const QString &text, const QString &error);
+    void setProgress(bool busy, double fraction, const QString &text, const QString &error,
+                     const QString &errorDetail = {});
     void discardDrafts(const QString &account);
 
     QPointer<sync::FieldWorkspace> m_workspace;

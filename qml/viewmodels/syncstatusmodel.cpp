@@ -1,7 +1,5 @@
 #include "syncstatusmodel.h"
 
-#include "syncerrortext.h"
-
 #include "client/fieldworkspace.h"
 
 #include <QJsonDocument>
@@ -32,18 +30,9 @@ bool SyncStatusModel::syncing() const { return engine() && engine()->isSyncing()
 int SyncStatusModel::pendingChanges() const { return engine() ? engine()->pendingCount() : 0; }
 int SyncStatusModel::pendingPhotos() const { return engine() ? engine()->pendingPhotos() : 0; }
 double SyncStatusModel::progress() const { return engine() ? engine()->progress() : 0; }
-QString SyncStatusModel::progressText() const
-{
-    return engine() ? SyncErrorText::from(engine()->progressText()).headline : QString();
-}
-QString SyncStatusModel::errorText() const
-{
-    return engine() ? SyncErrorText::from(engine()->lastError()).headline : QString();
-}
-QString SyncStatusModel::errorDetail() const
-{
-    return engine() ? SyncErrorText::from(engine()->lastError()).detail : QString();
-}
+QString SyncStatusModel::progressText() const { return engine() ? engine()->progressText() : QString(); }
+QString SyncStatusModel::errorText() const { return engine() ? engine()->lastErrorForPeople().first : QString(); }
+QString SyncStatusModel::errorDetail() const { return engine() ? engine()->lastErrorForPeople().second : QString(); }
 QString SyncStatusModel::restoreNotice() const { return engine() ? engine()->restoreNotice() : QString(); }
 
 QString SyncStatusModel::lastSuccessText() const

@@ -58,8 +58,9 @@ int runLogin(const QStringList &arguments)
         QEventLoop loop;
         QString failure;
         QObject::connect(&flow, &SignInFlow::progress, [](double, const QString &text) { out(text); });
-        QObject::connect(&flow, &SignInFlow::finished, [&](const QString &error, const QString &name) {
-            failure = error;
+        QObject::connect(&flow, &SignInFlow::finished,
+                         [&](const QString &error, const QString &name, const QString &detail) {
+            failure = detail.isEmpty() ? error : QStringLiteral("%1（%2）").arg(error, detail);
             if (error.isEmpty())
                 out(QStringLiteral("已登录：%1").arg(name));
             loop.quit();

@@ -5,10 +5,10 @@
 #include "appundertest.h"
 #include "client/fieldworkspace.h"
 #include "client/store/syncstate.h"
+#include "client/transport/syncerror.h"
 #include "store/fielddrafts.h"
 #include "sync/synctestsupport.h"
 #include "uidriver.h"
-#include "viewmodels/syncerrortext.h"
 #include "viewmodels/syncstatusmodel.h"
 #include "viewmodels/textdraft.h"
 #include "viewmodels/unitoverviewmodel.h"
@@ -319,43 +319,12 @@ TEST(ViewModels, NoneHeldReadsTheSameForMeAndTheGroup)
     EXPECT_TRUE(scored());
 }
 
-TEST(SyncErrorText, KnownCodesSayWhatToDoAndKeepTheDetailApart)
-{
-    const app::SyncErrorText expired = app::SyncErrorText::from(
-        QStringLiteral("登录凭据无效，请重新登录（HTTP 401，invalid_token）"));
-    EXPECT_EQ(expired.headline, QStringLiteral("登录已失效，请重新登录；本机未同步的数据不会丢失"));
-    EXPECT_EQ(expired.detail,
-              QStringLiteral("HTTP 401 · invalid_token · 登录凭据无效，请重新登录"));
-
-    const app::SyncErrorText wrong = app::SyncErrorText::from(
-        QStringLiteral("登录失败：账号或密码不正确（HTTP 401，invalid_credentials）"));
-    EXPECT_EQ(wrong.headline, QStringLiteral("登录失败：账号或密码不正确，请核对后重新输入"));
-    EXPECT_FALSE(wrong.headline.contains(QStringLiteral("HTTP")));
-    EXPECT_TRUE(wrong.detail.contains(QStringLiteral("invalid_credentials")));
-
-    for (const QString &line :
-         {QStringLiteral("服务器内部错误（HTTP 500，internal）"),
-          QStringLiteral("服务器正在接收大量数据，请稍后重试（HTTP 503，busy）"),
-          QStringLiteral("没有权限（HTTP 403，forbidden）"),
-          QStringLiteral("空间不足（HTTP 507，quota_exceeded）"),
-          QStringLiteral("服务器返回了错误（HTTP 418）")}) {
-        const app::SyncErrorText said = app::SyncErrorText::from(line);
-        EXPECT_FALSE(said.headline.contains(QStringLiteral("HTTP"))) << str(said.headline);
-        EXPECT_FALSE(said.headline.contains(QLatin1Char('_'))) << str(said.headline);
-        EXPECT_TRUE(said.detail.startsWith(QStringLiteral("HTTP "))) << str(said.detail);
-    }
-    // Not a server answer (no network): the line is already for people.
-    const app::SyncErrorText offline = app::SyncErrorText::from(QStringLiteral("无法连接服务器"));
-    EXPECT_EQ(offline.headline, QStringLiteral("无法连接服务器"));
-    EXPECT_EQ(offline.detail, QString());
-}
-
 TEST(ViewModels, TheSyncStatusShowsTheSentenceAndTheDetailApart)
 {
     QTemporaryDir dir;
     sync::FieldWorkspace workspace(signedInFolder(dir));
-    sync::SyncState(workspace.store().db())
-        .setLastError(QStringLiteral("需要登录（HTTP 401，invalid_token）"));
+    const sync::SyncError expired = sync::SyncError::server(401, QStringLiteral("invalid_token"), QStringLiteral("需要登录"));
+    sync::SyncState(workspace.store().db()).setLastError(expired.text(), expired.headline(), expired.detail());
     app::SyncStatusModel status;
     status.setWorkspace(&workspace);
     EXPECT_EQ(status.errorText(),

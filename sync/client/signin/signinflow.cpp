@@ -32,12 +32,12 @@ void SignInFlow::start(const QUrl &url, const QString &user, const QString &pass
     if (!url.isValid() || (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https")) ||
         url.host().isEmpty()) {
         Q_EMIT finished(
-            tr("服务器地址“%1”无效，应形如 https://hq.example.cn:8443").arg(url.toString()), {});
+            tr("服务器地址“%1”无效，应形如 https://hq.example.cn:8443").arg(url.toString()), {}, {});
         return;
     }
     const QString server = url.toString(QUrl::StripTrailingSlash);
     if (const QString refusal = identityChangeRefusal(server, user); !refusal.isEmpty()) {
-        Q_EMIT finished(refusal, {});
+        Q_EMIT finished(refusal, {}, {});
         return;
     }
     m_client = std::make_unique<SyncClient>();
@@ -45,7 +45,7 @@ void SignInFlow::start(const QUrl &url, const QString &user, const QString &pass
     QString caError;
     const QString caFile = caCertificateFile.isEmpty() ? QString() : QFileInfo(caCertificateFile).absoluteFilePath();
     if (!m_client->transport().setCaCertificateFile(caFile, &caError)) {
-        Q_EMIT finished(caError, {});
+        Q_EMIT finished(caError, {}, {});
         return;
     }
     Q_EMIT progress(0.1, tr("正在登录 %1 ……").arg(server));
@@ -53,7 +53,7 @@ void SignInFlow::start(const QUrl &url, const QString &user, const QString &pass
     m_client->login(user, password, state.deviceId(), deviceName,
                     [this, server, user, caFile](const SyncError &error, const LoginAnswer &answer) {
                         if (!error.ok()) {
-                            Q_EMIT finished(tr("登录失败：%1").arg(error.text()), {});
+                            Q_EMIT finished(tr("登录失败：%1").arg(error.headline()), {}, error.detail());
                             return;
                         }
                         const QString account = answer.account.isEmpty() ? user : answer.account;
@@ -74,7 +74,7 @@ void SignInFlow::start(const QUrl &url, const QString &user, const QString &pass
                             transaction.commit();
                         } catch (const std::exception &e) {
                             Q_EMIT finished(tr("本机数据出错：%1").arg(QString::fromUtf8(e.what())),
-                                            {});
+                                            {}, {});
                             return;
                         }
                         m_client->transport().setToken(answer.token);
@@ -87,7 +87,8 @@ void SignInFlow::downloadSetup(const QString &displayName)
     Q_EMIT progress(0.5, tr("正在下载考评设置……"));
     m_client->bootstrap([this, displayName](const SyncError &error, const protocol::Bootstrap &bootstrap) {
         if (!error.ok()) {
-            Q_EMIT finished(tr("已登录，但下载考评设置失败：%1").arg(error.text()), displayName);
+            Q_EMIT finished(tr("已登录，但下载考评设置失败：%1").arg(error.headline()), displayName,
+                            error.detail());
             return;
         }
         try {
@@ -95,11 +96,11 @@ void SignInFlow::downloadSetup(const QString &displayName)
             HqRestore(m_store.db()).adopt(bootstrap.incarnation); // re-sent by the next sync if HQ was restored
         } catch (const std::exception &e) {
             Q_EMIT finished(tr("保存考评设置失败：%1").arg(QString::fromUtf8(e.what())),
-                            displayName);
+                            displayName, {});
             return;
         }
         Q_EMIT progress(1.0, tr("已载入考评活动“%1”").arg(bootstrap.setup.campaign.name));
-        Q_EMIT finished({}, displayName);
+        Q_EMIT finished({}, displayName, {});
     });
 }
 

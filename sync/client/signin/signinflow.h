@@ -30,7 +30,8 @@ public:
 
 Q_SIGNALS:
     void progress(double fraction, const QString &text);
-    void finished(const QString &errorText, const QString &displayName);
+    // `errorDetail`: HQ's status, code and words apart from `errorText` (SyncError::detail).
+    void finished(const QString &errorText, const QString &displayName, const QString &errorDetail);
 
 private:
     void downloadSetup(const QString &displayName);

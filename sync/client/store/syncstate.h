@@ -36,8 +36,17 @@ public:
 
     QDateTime lastSuccess() const;
     void setLastSuccess(const QDateTime &time);
+    // The last failure as one line (logs, the command line), and as the app shows it: what
+    // to do, and the technical detail apart (empty for a state written before they were kept).
     QString lastError() const { return value(QStringLiteral("last_error")); }
-    void setLastError(const QString &message) { setValue(QStringLiteral("last_error"), message); }
+    QString lastErrorHeadline() const { return value(QStringLiteral("last_error_headline")); }
+    QString lastErrorDetail() const { return value(QStringLiteral("last_error_detail")); }
+    void setLastError(const QString &line, const QString &headline = {}, const QString &detail = {})
+    {
+        setValue(QStringLiteral("last_error"), line);
+        setValue(QStringLiteral("last_error_headline"), headline);
+        setValue(QStringLiteral("last_error_detail"), detail);
+    }
     QDateTime lastBootstrap() const;
     void setLastBootstrap(const QDateTime &time);
 

@@ -81,6 +81,17 @@ QString SyncEngine::lastError() const
     }
 }
 
+std::pair<QString, QString> SyncEngine::lastErrorForPeople() const
+{
+    try {
+        const SyncState state(m_store.db());
+        const QString headline = state.lastErrorHeadline();
+        return {headline.isEmpty() ? state.lastError() : headline, state.lastErrorDetail()};
+    } catch (const std::exception &e) {
+        return {QString::fromStdString(e.what()), {}};
+    }
+}
+
 int SyncEngine::rejectedCount() const
 {
     try {
@@ -448,7 +459,7 @@ void SyncEngine::finish(const SyncError &error)
             state.setLastSuccess(QDateTime::currentDateTimeUtc());
             state.setLastError({});
         } else {
-            state.setLastError(error.text());
+            state.setLastError(error.text(), error.headline(), error.detail());
         }
     });
     const bool personMustAct = error.needsPerson() || error.code == QLatin1String("not_signed_in");
@@ -457,7 +468,7 @@ void SyncEngine::finish(const SyncError &error)
         m_options.backoff.reset();
         setProgress(1, tr("同步完成"));
     } else {
-        setProgress(m_progress, tr("同步失败：%1").arg(error.text()));
+        setProgress(m_progress, tr("同步失败：%1").arg(error.headline()));
         if (m_options.retryAutomatically && !personMustAct) {
             auto delay = m_options.backoff.next();
             delay = std::max<std::chrono::milliseconds>(delay, std::chrono::seconds(error.retryAfterSeconds));

@@ -67,6 +67,8 @@ public:
     int pendingPhotos() const;
     QDateTime lastSuccess() const;
     QString lastError() const;
+    // The last failure as the app shows it: {what to do, technical detail} (SyncError).
+    std::pair<QString, QString> lastErrorForPeople() const;
     int rejectedCount() const;
     int conflictCount() const;
     bool signInNeeded() const { return m_signInNeeded; }

@@ -33,11 +33,19 @@ struct SyncError
 
     // One line for people: the message plus, for server answers, status and code.
     QString text() const;
+    // What the inspector reads: for HQ's known answers, what happened and what to do
+    // (whatToDo), else the message; the status, code and HQ's own words go to detail().
+    QString headline() const;
+    // "HTTP 401 · invalid_token · 登录凭据无效"; empty unless HQ answered.
+    QString detail() const;
 
     static SyncError server(int status, const QString &code, const QString &message);
     static SyncError local(const QString &message);
     // The default (translated) message for a status when the server gave none.
     static QString messageForStatus(int status, const QString &code);
+    // The sentence telling the inspector what to do about HQ's error `code` (or, without
+    // one, its HTTP `status`); empty when neither is known.
+    static QString whatToDo(int status, const QString &code);
 };
 
 } // namespace onsite::sync
