@@ -3,7 +3,6 @@
 #include "followworkspace.h"
 #include "client/fieldworkspace.h"
 #include "client/signin/signinflow.h"
-#include "store/fielddrafts.h"
 
 #include <QSysInfo>
 #include <QUrl>
@@ -114,15 +113,6 @@ void SessionModel::signIn(const QString &server, const QString &account, const Q
     m_flow->start(QUrl(server.trimmed()), account.trimmed(), password, QSysInfo::machineHostName());
 }
 
-void SessionModel::discardDrafts(const QString &account)
-{
-    try {
-        FieldDrafts(m_workspace->store().db()).discardAll(account);
-    } catch (const std::exception &e) {
-        qWarning("SessionModel: drafts not discarded: %s", e.what());
-    }
-}
-
 void SessionModel::signOutKeepingChanges()
 {
     if (!m_workspace)
@@ -141,10 +131,7 @@ bool SessionModel::signOut(bool discardUnsynced)
         setProgress(false, 0, {}, tr("还有 %1 条更改没有同步到总部。请先联网同步；确需丢弃请再次确认。").arg(waiting));
         return false;
     }
-    const QString account = m_workspace->account();
     m_workspace->signOut(discardUnsynced);
-    if (discardUnsynced)
-        discardDrafts(account); // what was typed and never saved goes with the unsaved changes
     setProgress(false, 0, {}, {});
     Q_EMIT changed();
     return true;

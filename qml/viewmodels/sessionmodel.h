@@ -85,7 +85,6 @@ private:
     const std::optional<Person> &me() const;
     void setProgress(bool busy, double fraction, const QString &text, const QString &error,
                      const QString &errorDetail = {});
-    void discardDrafts(const QString &account);
 
     QPointer<sync::FieldWorkspace> m_workspace;
     sync::SignInFlow *m_flow = nullptr;

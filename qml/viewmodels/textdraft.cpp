@@ -1,43 +1,8 @@
 #include "textdraft.h"
 
 #include "client/fieldworkspace.h"
-#include "store/fielddrafts.h"
-
-#include <QSet>
 
 namespace onsite::app {
-
-namespace {
-
-// The drafts of one workspace, shared by every field of the app: the store opened (and
-// its table made) once, and the drafts this run has already written or offered again,
-// so only one left behind by an earlier run is restored, and only once.
-class DraftSession : public QObject
-{
-public:
-    explicit DraftSession(sync::FieldWorkspace *workspace)
-        : QObject(workspace), drafts(workspace->store().db())
-    {
-        setObjectName(QStringLiteral("onsiteDraftSession"));
-    }
-
-    static DraftSession *of(sync::FieldWorkspace *workspace)
-    {
-        auto *session = workspace->findChild<DraftSession *>(QStringLiteral("onsiteDraftSession"),
-                                                             Qt::FindDirectChildrenOnly);
-        return session ? session : new DraftSession(workspace);
-    }
-
-    FieldDrafts drafts;
-    QSet<QString> seen; // account + '\n' + key
-};
-
-QString seenKey(const QString &account, const QString &key)
-{
-    return account + QLatin1Char('\n') + key;
-}
-
-} // namespace
 
 TextDraft::TextDraft(QObject *parent) : QObject(parent)
 {
@@ -100,10 +65,9 @@ void TextDraft::load()
         try {
             m_account = m_workspace->account();
             if (!m_account.isEmpty()) {
-                DraftSession *session = DraftSession::of(m_workspace);
-                found = session->drafts.find(m_account, m_key);
-                leftBehind = found && !session->seen.contains(seenKey(m_account, m_key));
-                session->seen.insert(seenKey(m_account, m_key));
+                const bool first = m_workspace->drafts().firstTouchThisRun(m_account, m_key);
+                found = m_workspace->drafts().find(m_account, m_key);
+                leftBehind = found && first;
             }
         } catch (const std::exception &e) { // a busy or broken store: typing still works
             qWarning("TextDraft: %s", e.what());
@@ -141,9 +105,7 @@ void TextDraft::write(const QString &key, const QString &text)
     if (!m_workspace || key.isEmpty() || m_account.isEmpty())
         return;
     try {
-        DraftSession *session = DraftSession::of(m_workspace);
-        session->drafts.keep(m_account, key, text);
-        session->seen.insert(seenKey(m_account, key));
+        m_workspace->drafts().keep(m_account, key, text);
     } catch (const std::exception &e) {
         qWarning("TextDraft: %s", e.what());
     }
@@ -155,7 +117,7 @@ void TextDraft::discard()
     m_hasPending = false;
     if (m_workspace && !m_key.isEmpty() && !m_account.isEmpty()) {
         try {
-            DraftSession::of(m_workspace)->drafts.discard(m_account, m_key);
+            m_workspace->drafts().discard(m_account, m_key);
         } catch (const std::exception &e) {
             qWarning("TextDraft: %s", e.what());
         }

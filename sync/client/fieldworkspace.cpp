@@ -18,7 +18,8 @@ FieldWorkspace::FieldWorkspace(const QString &folder, QObject *parent)
 }
 
 FieldWorkspace::FieldWorkspace(std::unique_ptr<DeviceStore> store, QObject *parent)
-    : QObject(parent), m_store(std::move(store)), m_engine(std::make_unique<SyncEngine>(*m_store))
+    : QObject(parent), m_store(std::move(store)), m_drafts(m_store->db()),
+      m_engine(std::make_unique<SyncEngine>(*m_store))
 {
 }
 
@@ -73,7 +74,9 @@ void FieldWorkspace::signOut(bool discardUnsynced)
         for (const OutboxEntry &entry : outbox.entries(outboxstate::kPending))
             rows.remove(entry.mutation.entity, entry.mutation.id);
         outbox.discardPending();
-        SyncState(m_store->db()).setCursor(0);
+        SyncState state(m_store->db());
+        state.setCursor(0);
+        m_drafts.discardAll(state.account()); // what was typed and never saved goes too
     }
     transaction.commit();
     m_store->clearToken();

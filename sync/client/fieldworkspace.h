@@ -3,6 +3,7 @@
 #include "client/rules/fieldrecordedits.h"
 #include "client/rules/fieldrecorder.h"
 #include "client/rules/fieldrules.h"
+#include "client/store/fielddrafts.h"
 #include "client/store/devicestore.h"
 #include "client/store/fieldqueries.h"
 #include "client/store/localrechecks.h"
@@ -37,6 +38,8 @@ public:
 
     DeviceStore &store() { return *m_store; }
     SyncEngine &engine() { return *m_engine; }
+    // What is typed and not yet saved (TextDraft), for this run of the app.
+    FieldDrafts &drafts() { return m_drafts; }
 
     // The signed-in person's rules; throws FieldError before the first sign-in.
     FieldRules rules();
@@ -52,7 +55,8 @@ public:
     int unsyncedCount();
     // Changes HQ refused or found in conflict: they took no effect there.
     int refusedCount();
-    // Forgets the token (and, if asked, the changes that wait); see SessionModel.
+    // Forgets the token (and, if asked, the changes that wait and the account's drafts);
+    // see SessionModel.
     void signOut(bool discardUnsynced);
     // A sign-in flow on this device's store, owned by `parent`.
     SignInFlow *startSignIn(QObject *parent);
@@ -102,6 +106,7 @@ private:
 
     std::unique_ptr<DeviceStore> m_store;
     SetupCache m_setups;
+    FieldDrafts m_drafts;
     std::unique_ptr<SyncEngine> m_engine;
     QString m_defaultServerUrl;
 };

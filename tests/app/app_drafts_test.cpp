@@ -6,7 +6,6 @@
 #include "client/fieldworkspace.h"
 #include "client/store/syncstate.h"
 #include "client/transport/syncerror.h"
-#include "store/fielddrafts.h"
 #include "sync/synctestsupport.h"
 #include "uidriver.h"
 #include "viewmodels/syncstatusmodel.h"
@@ -146,7 +145,7 @@ TEST(AppDrafts, TypedButUncommittedNotesAndValueComeBackAfterTheAppIsKilled)
                 << "notes: " << str(prop(visit, "notes").toString());
             EXPECT_EQ(prop(ui.waitForItem(QStringLiteral("visitNotes")), "text").toString(), notes);
         }
-        FieldDrafts drafts(app.workspace().store().db());
+        sync::FieldDrafts &drafts = app.workspace().drafts();
         EXPECT_TRUE(waitUntil(
             [&] {
                 return !drafts.find(kAccount, QStringLiteral("visit-notes:") + visitId) &&
@@ -173,25 +172,25 @@ TEST(AppDrafts, ADraftIsTheAccountsOwnAndNeverASyncRecord)
         draft.keep(QStringLiteral("党员活"));
         draft.keep(QStringLiteral("党员活动室"));
         ASSERT_TRUE(waitUntil(
-            [&] { return FieldDrafts(workspace.store().db()).find(kAccount, key).has_value(); },
+            [&] { return workspace.drafts().find(kAccount, key).has_value(); },
             2000));
-        EXPECT_EQ(FieldDrafts(workspace.store().db()).find(kAccount, key).value_or(QString()),
+        EXPECT_EQ(workspace.drafts().find(kAccount, key).value_or(QString()),
                   QStringLiteral("党员活动室"));
         EXPECT_EQ(workspace.unsyncedCount(), queued);
         // Another inspector signing in on this tablet does not see it.
         EXPECT_FALSE(
-            FieldDrafts(workspace.store().db()).find(QStringLiteral("g1.li"), key).has_value());
+            workspace.drafts().find(QStringLiteral("g1.li"), key).has_value());
         // Sent to the background (Android may kill it there): written at once.
         app::TextDraft other;
         other.setDelay(600000);
         other.setWorkspace(&workspace);
         other.setKey(QStringLiteral("score:DC:2.1"));
         other.keep(QStringLiteral("88"));
-        EXPECT_FALSE(FieldDrafts(workspace.store().db())
+        EXPECT_FALSE(workspace.drafts()
                          .find(kAccount, QStringLiteral("score:DC:2.1"))
                          .has_value());
         other.setApplicationState(Qt::ApplicationSuspended);
-        EXPECT_EQ(FieldDrafts(workspace.store().db())
+        EXPECT_EQ(workspace.drafts()
                       .find(kAccount, QStringLiteral("score:DC:2.1"))
                       .value_or(QString()),
                   QStringLiteral("88"));
@@ -217,7 +216,25 @@ TEST(AppDrafts, ADraftIsTheAccountsOwnAndNeverASyncRecord)
         EXPECT_FALSE(draft.hasDraft());
     }
     sync::FieldWorkspace workspace(folder);
-    EXPECT_FALSE(FieldDrafts(workspace.store().db()).find(kAccount, key).has_value());
+    EXPECT_FALSE(workspace.drafts().find(kAccount, key).has_value());
+}
+
+TEST(AppDrafts, SigningOutKeepingChangesKeepsDraftsAndDiscardingThemDropsThem)
+{
+    QTemporaryDir dir;
+    const QString folder = signedInFolder(dir);
+    const QString key = QStringLiteral("visit-notes:v1");
+    {
+        sync::FieldWorkspace workspace(folder);
+        workspace.drafts().keep(kAccount, key, QStringLiteral("座谈两人"));
+        workspace.signOut(false); // 保留并退出
+        EXPECT_EQ(workspace.drafts().find(kAccount, key).value_or(QString()), QStringLiteral("座谈两人"));
+    }
+    QTemporaryDir dir2;
+    sync::FieldWorkspace workspace(signedInFolder(dir2));
+    workspace.drafts().keep(kAccount, key, QStringLiteral("座谈两人"));
+    workspace.signOut(true); // 丢弃并退出: what was typed goes with the unsaved changes
+    EXPECT_FALSE(workspace.drafts().find(kAccount, key).has_value());
 }
 
 // The device store is encrypted at rest: a draft is not readable in the folder's files.

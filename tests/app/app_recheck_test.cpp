@@ -10,7 +10,6 @@
 #include "hq/scorehistory.h"
 #include "store/campaignstore.h"
 #include "client/fieldworkspace.h"
-#include "store/fielddrafts.h"
 #include "store/sqliteconnection.h"
 
 #include <QDir>
@@ -127,7 +126,7 @@ TEST_F(AppRecheck, TheTaskShowsOnTheUnitPageAndItsResultReachesHqAfterOfflineRec
     // What is typed is kept as a draft before 保存 (an app killed here loses nothing),
     // and goes once the result is saved.
     ASSERT_TRUE(ui->commitText(ui->item(QStringLiteral("recheckNotes"), dialog), QStringLiteral("制度牌仍是旧版")));
-    FieldDrafts drafts(app->workspace().store().db());
+    sync::FieldDrafts &drafts = app->workspace().drafts();
     const QString draftKey = QStringLiteral("recheck-result:") + recheckId;
     ASSERT_TRUE(waitUntil([&] {
         return drafts.find(QStringLiteral("g1.zhang"), draftKey).value_or(QString()).contains(QStringLiteral("制度牌仍是旧版"));

@@ -46,7 +46,7 @@ TEST(DeviceStore, CreatesBothSchemasAndKeepsTheFileOwnerOnly)
 {
     TestDevice device(QStringLiteral("g1.li"));
     EXPECT_EQ(schemaVersion(device.db()), latestSchemaVersion());
-    EXPECT_EQ(schemaVersion(device.db(), deviceMigrationSet()), 1);
+    EXPECT_EQ(schemaVersion(device.db(), deviceMigrationSet()), 2); // 2: field_drafts
     const QFileInfo file(device.store->databasePath());
     EXPECT_EQ(file.permissions() & (QFile::ReadGroup | QFile::ReadOther | QFile::WriteGroup | QFile::WriteOther),
               QFile::Permissions());

@@ -44,7 +44,14 @@ const MigrationSet &deviceMigrationSet()
 {
     static const MigrationSet set{QStringLiteral("device_schema_meta"),
                                   {{1, QStringLiteral("outbox, sync state, scope, photo uploads"),
-                                    QString::fromUtf8(kSyncTables)}}};
+                                    QString::fromUtf8(kSyncTables)},
+                                   {2, QStringLiteral("drafts of fields typed but not yet saved"),
+                                    QStringLiteral("CREATE TABLE IF NOT EXISTS field_drafts ("
+                                                   " account TEXT NOT NULL,"
+                                                   " draft_key TEXT NOT NULL,"
+                                                   " text TEXT NOT NULL,"
+                                                   " saved_at TEXT NOT NULL,"
+                                                   " PRIMARY KEY (account, draft_key))")}}};
     return set;
 }
 

@@ -1,33 +1,10 @@
-#include "fielddrafts.h"
+#include "client/store/fielddrafts.h"
 
-#include "migrations.h"
 #include "system/isotime.h"
 
 #include <QDateTime>
 
-namespace onsite {
-
-namespace {
-
-const MigrationSet &draftMigrations()
-{
-    static const MigrationSet set{QStringLiteral("draft_schema_meta"),
-                                  {{1, QStringLiteral("drafts of fields typed but not yet saved"),
-                                    QStringLiteral("CREATE TABLE field_drafts ("
-                                                   " account TEXT NOT NULL,"
-                                                   " draft_key TEXT NOT NULL,"
-                                                   " text TEXT NOT NULL,"
-                                                   " saved_at TEXT NOT NULL,"
-                                                   " PRIMARY KEY (account, draft_key))")}}};
-    return set;
-}
-
-} // namespace
-
-FieldDrafts::FieldDrafts(SqlConnection &db) : m_db(db)
-{
-    migrateSchema(m_db, draftMigrations());
-}
+namespace onsite::sync {
 
 void FieldDrafts::keep(const QString &account, const QString &key, const QString &text)
 {
@@ -37,6 +14,7 @@ void FieldDrafts::keep(const QString &account, const QString &key, const QString
             " ON CONFLICT (account, draft_key) DO UPDATE SET text = excluded.text,"
             " saved_at = excluded.saved_at"),
         {account, key, text, isoUtcText(QDateTime::currentDateTimeUtc())});
+    m_seen.insert(seenKey(account, key));
 }
 
 std::optional<QString> FieldDrafts::find(const QString &account, const QString &key)
@@ -55,9 +33,18 @@ void FieldDrafts::discard(const QString &account, const QString &key)
                  {account, key});
 }
 
+bool FieldDrafts::firstTouchThisRun(const QString &account, const QString &key)
+{
+    const QString seen = seenKey(account, key);
+    if (m_seen.contains(seen))
+        return false;
+    m_seen.insert(seen);
+    return true;
+}
+
 void FieldDrafts::discardAll(const QString &account)
 {
     m_db.execute(QStringLiteral("DELETE FROM field_drafts WHERE account = ?"), {account});
 }
 
-} // namespace onsite
+} // namespace onsite::sync
