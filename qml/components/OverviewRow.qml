@@ -13,7 +13,7 @@ Rectangle {
     signal setFinal(string code)
 
     readonly property bool hasFinal: item.finalValue.length > 0
-    readonly property bool mineScored: item.mineScored === true || item.mine.length > 0
+    readonly property bool mineScored: item.mineScored === true // an empty input may be a recorded "none held"
     implicitHeight: layout.implicitHeight + 20
     color: Theme.surface
     Rectangle { anchors.bottom: parent.bottom; width: parent.width; height: 1; color: Theme.divider }

@@ -24,7 +24,7 @@ Item {
 
         function item(overrides) {
             const base = { code: "2.2", title: "“三会一课”规范落实", method: "逐项核查", maxScore: "6",
-                           mine: "", minePoints: "", groupPoints: "", raters: 0, finalValue: "", finalReason: "",
+                           mine: "", mineScored: false, minePoints: "", groupPoints: "", raters: 0, finalValue: "", finalReason: "",
                            veto: false, project: "2" }
             for (const k in overrides) base[k] = overrides[k]
             return base
@@ -63,7 +63,7 @@ Item {
 
         function test_overview_row_shows_points_and_input() {
             const row = createTemporaryObject(rowComponent, root, {
-                item: item({ mine: "有年度学习计划;会议记录完整;书记讲党课", minePoints: "4.00", groupPoints: "4.00", raters: 1 }) })
+                item: item({ mine: "有年度学习计划;会议记录完整;书记讲党课", mineScored: true, minePoints: "4.00", groupPoints: "4.00", raters: 1 }) })
             compare(findChild(row, "minePoints").text, "4.00 分")
             compare(findChild(row, "groupPoints").text, "4.00 分")
             const input = findChild(row, "mineInput")
