@@ -4,69 +4,17 @@ import QtTest
 import Onsite
 
 // ScoreInput driven the way an inspector uses it on the tablet: clicks, taps on
-// checkboxes, typing, spin box arrows, the veto confirmation. What must hold is the
-// text handed to the store (committed) and the score shown under the input.
-// Rules are copied verbatim from shared/fixtures/campaign-2026h1/indicators.csv.
-// TestCase itself is invisible, so the inputs live in this visible root to be clickable.
+// checkboxes, spin box arrows, the veto confirmation. What must hold is the text handed
+// to the store (committed) and the score shown under the input. Typed values:
+// tst_scoreinput_typed.qml; the shared set-up: ScoreInputTestCase.qml.
 Item {
     id: root
     width: 900
     height: 700
 
-    TestCase {
-        id: testCase
+    ScoreInputTestCase {
         name: "ScoreInput"
-        when: windowShown
-
-        // indicators.csv rows, by code: [计分方法, 计分标准, 分值]
-        readonly property var rules: ({
-            "1.4": ["等次评价", "好:1;较好:0.8;一般:0.6;差:0.3", "4"],
-            "2.2": ["逐项核查", "有年度学习计划:1;会议记录完整:2;党员参学率不低于90%:2;书记讲党课:1", "6"],
-            "1.2": ["达标计分", "山区县:12/0;川区县:15/0;城区:18/0;单位:%", "5"],
-            "3.3": ["达标计分", "默认:0/3;单位:个", "6"],
-            "2.3": ["扣分制", "每项:2", "6"],
-            "6.2": ["加分项", "省级表彰推广:2;国家级表彰推广:4;上限:4", "4"],
-            "7.1": ["一票否决", "", "0"]
-        })
-
-        Component { id: inputComponent; ScoreInput { width: 860 } }
-        Component { id: spyComponent; SignalSpy { signalName: "committed" } }
-
-        // An input for indicator `code` holding `value`, with a spy on committed().
-        function make(code, category, value, enabledInput) {
-            const r = rules[code]
-            const input = createTemporaryObject(inputComponent, root, {
-                method: r[0], rule: r[1], maxScore: r[2], category: category, value: value,
-                enabledInput: enabledInput === undefined ? true : enabledInput
-            })
-            verify(input !== null, "ScoreInput could not be created")
-            const spy = createTemporaryObject(spyComponent, testCase, { target: input })
-            verify(spy.valid, "committed() is not a signal of ScoreInput")
-            return { input: input, spy: spy }
-        }
-
-        // A named inner control, once layouts and positioners have placed it: clicking
-        // before that would land on whichever control still sits at (0, 0).
-        function control(input, objectName) {
-            const item = findChild(input, objectName)
-            verify(item !== null, "no control named " + objectName)
-            waitForItemPolished(input)
-            if (item.parent)
-                waitForItemPolished(item.parent)
-            tryVerify(() => item.visible && item.width > 0 && item.height > 0, 5000, objectName + " is not shown")
-            return item
-        }
-
-        // The text committed last, checked against how many commits there should be.
-        function lastCommit(spy, count) {
-            compare(spy.count, count, "number of committed() signals")
-            return spy.signalArguments[count - 1][0]
-        }
-
-        function scoreText(input) { return findChild(input, "scoreLabel").text }
-
-        // The page stores the committed text and hands it back as value; do the same.
-        function store(input, text) { input.value = text }
+        host: root
 
         function test_graded_click_level() {
             const t = make("1.4", "山区县", "好")
@@ -165,70 +113,6 @@ Item {
             compare(message.color, Theme.error)
         }
 
-        function typeInto(field, text) {
-            mouseClick(field)
-            tryVerify(() => field.activeFocus, 2000, "the field did not take focus")
-            for (const ch of text)
-                keyClick(ch)
-        }
-
-        function test_threshold_upward_typed() {
-            const t = make("1.2", "山区县", "")
-            compare(control(t.input, "targetLabel").text, "满分 ≥ 12%，零分 ≤ 0%")
-            const field = control(t.input, "thresholdField")
-            typeInto(field, "6")
-            compare(t.spy.count, 0, "nothing is committed while typing")
-            keyClick(Qt.Key_Return)
-            compare(lastCommit(t.spy, 1), "6")
-            store(t.input, "6")
-            compare(scoreText(t.input), "得分 2.50 / 5")
-            // Enter again without a change: the same value is not committed twice.
-            keyClick(Qt.Key_Return)
-            compare(t.spy.count, 1)
-            // Above the target the score is clamped to the item score.
-            keyClick(Qt.Key_Backspace)
-            typeInto(field, "30")
-            keyClick(Qt.Key_Enter)
-            compare(lastCommit(t.spy, 2), "30")
-            store(t.input, "30")
-            compare(scoreText(t.input), "得分 5.00 / 5")
-        }
-
-        function test_threshold_category_target() {
-            // 城区 has its own, higher target: the same 9% earns less.
-            const t = make("1.2", "城区", "9")
-            compare(control(t.input, "targetLabel").text, "满分 ≥ 18%，零分 ≤ 0%")
-            compare(control(t.input, "thresholdField").text, "9")
-            compare(scoreText(t.input), "得分 2.50 / 5")
-        }
-
-        function test_threshold_downward_typed() {
-            // 空壳村: fewer is better; 0 earns the full 6, 3 or more earn nothing.
-            const t = make("3.3", "山区县", "")
-            compare(control(t.input, "targetLabel").text, "满分 ≤ 0个，零分 ≥ 3个")
-            const field = control(t.input, "thresholdField")
-            typeInto(field, "1")
-            keyClick(Qt.Key_Return)
-            compare(lastCommit(t.spy, 1), "1")
-            store(t.input, "1")
-            compare(scoreText(t.input), "得分 4.00 / 6")
-            keyClick(Qt.Key_Backspace)
-            typeInto(field, "5")
-            keyClick(Qt.Key_Return)
-            compare(lastCommit(t.spy, 2), "5")
-            store(t.input, "5")
-            compare(scoreText(t.input), "得分 0.00 / 6")
-        }
-
-        function test_threshold_typed_garbage_shows_error() {
-            const t = make("1.2", "山区县", "")
-            typeInto(control(t.input, "thresholdField"), "abc")
-            keyClick(Qt.Key_Return)
-            compare(lastCommit(t.spy, 1), "abc")
-            store(t.input, "abc")
-            verify(!t.input.calculator.valid)
-            verify(scoreText(t.input).indexOf("abc") >= 0, "the error names what was typed")
-        }
 
         function test_deduction_spinbox() {
             const t = make("2.3", "川区县", "1")
