@@ -221,20 +221,17 @@ TEST(AppDrafts, ADraftIsTheAccountsOwnAndNeverASyncRecord)
 
 TEST(AppDrafts, SigningOutKeepingChangesKeepsDraftsAndDiscardingThemDropsThem)
 {
-    QTemporaryDir dir;
-    const QString folder = signedInFolder(dir);
     const QString key = QStringLiteral("visit-notes:v1");
-    {
-        sync::FieldWorkspace workspace(folder);
+    // 保留并退出 (false) or 丢弃并退出 (true): what was typed goes with the unsaved changes.
+    const auto draftAfterSignOut = [&](bool discardUnsynced) {
+        QTemporaryDir dir;
+        sync::FieldWorkspace workspace(signedInFolder(dir));
         workspace.drafts().keep(kAccount, key, QStringLiteral("座谈两人"));
-        workspace.signOut(false); // 保留并退出
-        EXPECT_EQ(workspace.drafts().find(kAccount, key).value_or(QString()), QStringLiteral("座谈两人"));
-    }
-    QTemporaryDir dir2;
-    sync::FieldWorkspace workspace(signedInFolder(dir2));
-    workspace.drafts().keep(kAccount, key, QStringLiteral("座谈两人"));
-    workspace.signOut(true); // 丢弃并退出: what was typed goes with the unsaved changes
-    EXPECT_FALSE(workspace.drafts().find(kAccount, key).has_value());
+        workspace.signOut(discardUnsynced);
+        return workspace.drafts().find(kAccount, key);
+    };
+    EXPECT_EQ(draftAfterSignOut(false).value_or(QString()), QStringLiteral("座谈两人"));
+    EXPECT_FALSE(draftAfterSignOut(true).has_value());
 }
 
 // The device store is encrypted at rest: a draft is not readable in the folder's files.
