@@ -39,5 +39,19 @@ TEST(SyncErrorText, KnownCodesSayWhatToDoAndKeepTheDetailApart)
     EXPECT_EQ(offline.detail(), QString());
 }
 
+// HQ (or a proxy in front of it) answered without words of its own: the one table of
+// sentences gives the message too, and a status it does not know still reads as an error.
+TEST(SyncErrorText, AnAnswerWithoutHqsWordsTakesTheSentenceForItsCodeOrStatus)
+{
+    EXPECT_EQ(SyncError::server(401, QStringLiteral("invalid_token"), {}).message,
+              QStringLiteral("登录已失效，请重新登录；本机未同步的数据不会丢失"));
+    EXPECT_EQ(SyncError::server(502, {}, {}).message,
+              QStringLiteral("总部服务器出错，稍后会自动重试；一直出现请联系考评办"));
+    const SyncError odd = SyncError::server(302, {}, {});
+    EXPECT_EQ(odd.headline(), QStringLiteral("总部返回了本机无法识别的答复，请联系考评办"));
+    EXPECT_EQ(odd.text(), QStringLiteral("总部返回了本机无法识别的答复，请联系考评办（HTTP 302）"));
+    EXPECT_EQ(odd.detail(), QStringLiteral("HTTP 302"));
+}
+
 } // namespace
 } // namespace onsite::sync

@@ -41,8 +41,6 @@ struct SyncError
 
     static SyncError server(int status, const QString &code, const QString &message);
     static SyncError local(const QString &message);
-    // The default (translated) message for a status when the server gave none.
-    static QString messageForStatus(int status, const QString &code);
     // The sentence telling the inspector what to do about HQ's error `code` (or, without
     // one, its HTTP `status`); empty when neither is known.
     static QString whatToDo(int status, const QString &code);
