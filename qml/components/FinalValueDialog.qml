@@ -1,6 +1,7 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
+import Onsite
 
 // 组长核定: the value that replaces the group's aggregate for one item, with the
 // reason that is kept in the history.
@@ -10,6 +11,8 @@ AppDialog {
     property string itemTitle
     property string method
     property string maxScore
+    property string unitCode
+    property QtObject workspace: null // keeps what is typed until 保存 (TextDraft)
     signal finalAccepted(string code, string value, string reason)
     // Checked before Save can close the dialog: a value out of range used to close it,
     // losing the written reason, and came back as a passing note on the page.
@@ -30,8 +33,34 @@ AppDialog {
     title: qsTr("组长核定：%1 %2").arg(code).arg(itemTitle)
     width: Math.min(parent ? parent.width - 48 : 600, 600)
     standardButtons: Dialog.Save | Dialog.Cancel
-    onAboutToShow: { valueField.text = ""; reasonField.text = "" }
+    // A reason half written when the app is killed comes back when the item is opened again.
+    TextDraft {
+        id: draft
+        workspace: dialog.workspace
+        applicationState: Qt.application.state
+        key: dialog.unitCode.length > 0 && dialog.code.length > 0
+             ? "final-value:" + dialog.unitCode + ":" + dialog.code : ""
+    }
+    function keepDraft() {
+        if (opened)
+            draft.keep(JSON.stringify({ value: valueField.text, reason: reasonField.text }))
+    }
+    // The model's answer to 保存: only a saved value ends the draft.
+    function settle(saved) {
+        if (saved)
+            draft.discard()
+    }
+    onAboutToShow: {
+        valueField.text = ""; reasonField.text = ""
+        if (draft.hasDraft) {
+            try {
+                const d = JSON.parse(draft.text)
+                valueField.text = d.value || ""; reasonField.text = d.reason || ""
+            } catch (e) {}
+        }
+    }
     onAccepted: finalAccepted(code, valueField.text, reasonField.text)
+    onRejected: draft.discard()
     Component.onCompleted: standardButton(Dialog.Save).enabled = Qt.binding(
                                () => valueField.text.trim().length > 0 && reasonField.text.trim().length > 0
                                      && dialog.valueProblem.length === 0)
@@ -51,6 +80,7 @@ AppDialog {
             objectName: "finalValueField"
             Layout.fillWidth: true
             placeholderText: qsTr("核定分值（一票否决项填“是”或“否”）")
+            onTextChanged: dialog.keepDraft()
         }
         Label {
             objectName: "finalValueProblem"
@@ -67,6 +97,7 @@ AppDialog {
             Layout.preferredHeight: 120
             placeholderText: qsTr("核定理由（必填）")
             wrapMode: TextEdit.Wrap
+            onTextChanged: dialog.keepDraft()
         }
     }
 }

@@ -88,9 +88,18 @@ Rectangle {
 
     AppDialog {
         id: reopenDialog
+        objectName: "reopenDialog"
         title: qsTr("撤回提交")
         width: Math.min(560, parent ? parent.width - 48 : 560)
-        onAboutToShow: reasonField.text = ""
+        // The reason is kept as it is typed, so a killed app does not lose it.
+        TextDraft {
+            id: reasonDraft
+            workspace: bar.overview.workspace
+            applicationState: Qt.application.state
+            key: bar.overview.unitCode.length > 0 ? "reopen-reason:" + bar.overview.unitCode : ""
+        }
+        onAboutToShow: reasonField.text = reasonDraft.hasDraft ? reasonDraft.text : ""
+        onRejected: reasonDraft.discard()
         ColumnLayout {
             width: reopenDialog.availableWidth
             spacing: 12
@@ -101,20 +110,28 @@ Rectangle {
             }
             TextArea {
                 id: reasonField
+                objectName: "reopenReasonField"
                 Layout.fillWidth: true
                 Layout.preferredHeight: 96
                 placeholderText: qsTr("撤回理由（必填）")
                 wrapMode: TextEdit.Wrap
+                onTextChanged: if (reopenDialog.opened) reasonDraft.keep(text)
             }
             RowLayout {
                 Layout.alignment: Qt.AlignRight
-                AppButton { kind: "text"; iconName: "close"; text: qsTr("取消"); onClicked: reopenDialog.close() }
+                AppButton { kind: "text"; iconName: "close"; text: qsTr("取消"); onClicked: reopenDialog.reject() }
                 AppButton {
+                    objectName: "confirmReopenButton"
                     kind: "filled"
                     iconName: "undo"
                     text: qsTr("撤回提交")
                     enabled: reasonField.text.trim().length > 0
-                    onClicked: { if (bar.overview.reopen(reasonField.text)) reopenDialog.close() }
+                    onClicked: {
+                        if (bar.overview.reopen(reasonField.text)) {
+                            reasonDraft.discard()
+                            reopenDialog.close()
+                        }
+                    }
                 }
             }
         }

@@ -121,6 +121,8 @@ ColumnLayout {
     FinalValueDialog {
         id: finalDialog
         objectName: "finalValueDialog"
-        onFinalAccepted: (code, value, reason) => overviewModel.setFinalValue(code, value, reason)
+        workspace: overview.workspace
+        unitCode: overviewModel.unitCode
+        onFinalAccepted: (code, value, reason) => settle(overviewModel.setFinalValue(code, value, reason))
     }
 }

@@ -748,7 +748,7 @@
 <context>
     <name>FinalValueDialog</name>
     <message>
-        <location filename="../components/FinalValueDialog.qml" line="+22"/>
+        <location filename="../components/FinalValueDialog.qml" line="+25"/>
         <source>一票否决项请填“是”或“否”</source>
         <translation>For a veto item enter 是 (yes) or 否 (no)</translation>
     </message>
@@ -763,7 +763,7 @@
         <translation>Leader&apos;s final value: %1 %2</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+42"/>
         <source>%1 · 满分 %2 分。核定分值（0 到满分）替代本组的平均分；理由与修改记录一起保存，考评办可查。</source>
         <translation>%1 · max %2 pts. The final value (0 to the maximum) replaces the group&apos;s average; the reason is kept in the history HQ can read.</translation>
     </message>
@@ -773,7 +773,7 @@
         <translation>Final points (for a veto item: 是 or 否)</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>核定理由（必填）</source>
         <translation>Reason (required)</translation>
     </message>
@@ -1538,13 +1538,13 @@
     </message>
     <message>
         <location line="+8"/>
-        <location line="+39"/>
-        <location line="+24"/>
+        <location line="+40"/>
+        <location line="+35"/>
         <source>撤回提交</source>
         <translation>Reopen</translation>
     </message>
     <message>
-        <location line="-55"/>
+        <location line="-67"/>
         <source>提交本单位的考评</source>
         <translation>Submit this unit&apos;s assessment</translation>
     </message>
@@ -1560,22 +1560,22 @@
     </message>
     <message>
         <location line="+6"/>
-        <location line="+35"/>
+        <location line="+46"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location line="-30"/>
+        <location line="-41"/>
         <source>确认提交</source>
         <translation>Confirm submission</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+28"/>
         <source>撤回后本组可以继续修改评分。请写明撤回理由，它会和提交记录一起保存。</source>
         <translation>After reopening, your group can change scores again. Give a reason for reopening; it is saved with the submission record.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>撤回理由（必填）</source>
         <translation>Reason for reopening (required)</translation>
     </message>
@@ -1813,74 +1813,9 @@
         <translation>The HQ server had an error; the tablet retries by itself. If it keeps happening, contact the assessment office</translation>
     </message>
     <message>
-        <location line="+25"/>
-        <source>账号或密码错误</source>
-        <translation>Incorrect account or password</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>登录已失效，请重新登录</source>
-        <translation>Your sign-in has expired; please sign in again</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>本机的 Onsite 版本过旧，请先升级；未同步的数据仍保存在本机</source>
-        <translation>This version of Onsite is too old; please update it first. Unsynced data stays on this device.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>服务器无法理解本机的请求</source>
-        <translation>The server could not understand this device&apos;s request</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>需要重新登录</source>
-        <translation>Please sign in again</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>没有权限执行此操作</source>
-        <translation>You are not allowed to do this</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>服务器上没有找到所请求的内容</source>
-        <translation>The requested item was not found on the server</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>上传位置与服务器记录不一致</source>
-        <translation>The upload position does not match the server&apos;s record</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>上传的内容过大</source>
-        <translation>The upload is too large</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>服务器不接受这种文件类型</source>
-        <translation>The server does not accept this file type</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>照片内容校验失败（哈希不符）</source>
-        <translation>Photo content check failed (hash mismatch)</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>尝试次数过多，请稍后再试</source>
-        <translation>Too many attempts; please try again later</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>服务器内部错误，请稍后再试</source>
-        <translation>Internal server error; please try again later</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>服务器返回了错误（HTTP %1）</source>
-        <translation>The server returned an error (HTTP %1)</translation>
+        <location line="+16"/>
+        <source>总部返回了本机无法识别的答复，请联系考评办</source>
+        <translation>HQ gave an answer this device does not understand; please contact the assessment office</translation>
     </message>
 </context>
 <context>
@@ -2234,7 +2169,7 @@
 <context>
     <name>onsite::app::SessionModel</name>
     <message>
-        <location filename="../viewmodels/sessionmodel.cpp" line="+96"/>
+        <location filename="../viewmodels/sessionmodel.cpp" line="+95"/>
         <source>请输入账号和密码</source>
         <translation>Enter your account and password</translation>
     </message>
@@ -2244,7 +2179,7 @@
         <translation>Connecting…</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+19"/>
         <source>还有 %1 条更改没有同步到总部。请先联网同步；确需丢弃请再次确认。</source>
         <translation>%1 change(s) have not been synced to HQ. Go online and sync first; to discard them anyway, confirm again.</translation>
     </message>
