@@ -22,7 +22,14 @@ void restartWithHugePages(char *argv[])
     value += "=1";
     if (::setenv("GLIBC_TUNABLES", value.c_str(), 1) != 0)
         return;
-    ::execv("/proc/self/exe", argv);
+    // The binary's own path, not /proc/self/exe: the kernel names a process after the file
+    // it executes, and "exe" in ps, journald and pkill would hide which service this is.
+    char path[4096];
+    const ssize_t length = ::readlink("/proc/self/exe", path, sizeof path - 1);
+    if (length > 0) {
+        path[length] = '\0';
+        ::execv(path, argv);
+    }
     ::unsetenv("GLIBC_TUNABLES"); // could not start again: go on as started
     if (tunables)
         ::setenv("GLIBC_TUNABLES", tunables, 1);

@@ -43,6 +43,10 @@ TEST(HqFiles, ServeStartsAgainWithGlibcsHugePagesAskedForAndKeepsItsArguments)
     QFile command(QStringLiteral("/proc/%1/cmdline").arg(hq.pid()));
     ASSERT_TRUE(command.open(QIODevice::ReadOnly));
     EXPECT_TRUE(command.readAll().split('\0').contains("serve"));
+    // Started again by its own file name, so ps, journald and pkill still call it onsite-hq.
+    QFile name(QStringLiteral("/proc/%1/comm").arg(hq.pid()));
+    ASSERT_TRUE(name.open(QIODevice::ReadOnly));
+    EXPECT_EQ(name.readAll().trimmed(), QByteArray("onsite-hq"));
 }
 
 } // namespace
