@@ -67,15 +67,45 @@ Response AuditEndpoints::history(SqlConnection &db, const Request &request, cons
     return response;
 }
 
+namespace {
+
+const QStringList kResultsExports = {QStringLiteral("results.xlsx"), QStringLiteral("results.csv"),
+                                     QStringLiteral("findings.xlsx"), QStringLiteral("report.pdf")};
+
+// The query parameters an export takes. Any other is refused by name: a link that asks
+// for something the file does not have (findings.xlsx?version=1) must not quietly get
+// another file.
+QStringList exportParameters(const QString &name)
+{
+    if (name == QLatin1String("dispatch.pdf"))
+        return {QStringLiteral("week")};
+    if (kResultsExports.contains(name) && name != QLatin1String("findings.xlsx"))
+        return {QStringLiteral("version")};
+    return {};
+}
+
+} // namespace
+
 Response AuditEndpoints::exportFile(SqlConnection &db, const Request &request, const ConsoleCaller &caller,
                                     const QString &name)
 {
+    if (!kResultsExports.contains(name) && !exports::followUpExportNames().contains(name))
+        return notFound(QStringLiteral("没有这种导出：%1（可选 %2）")
+                            .arg(name, (kResultsExports + exports::followUpExportNames())
+                                           .join(QStringLiteral("、"))));
+    const QStringList parameters = exportParameters(name);
+    for (const QString &parameter : request.query.keys()) {
+        if (!parameters.contains(parameter))
+            return badRequest(
+                parameters.isEmpty()
+                    ? QStringLiteral("%1 不接受参数 %2").arg(name, parameter)
+                    : QStringLiteral("%1 不接受参数 %2（只接受 %3）")
+                          .arg(name, parameter, parameters.join(QStringLiteral("、"))));
+    }
     if (exports::followUpExportNames().contains(name))
         return followUpExport(db, request, caller, name);
     const auto kind = exports::kindFromName(name.section(QLatin1Char('.'), 0, 0));
     const auto format = exports::formatFromName(name.section(QLatin1Char('.'), 1));
-    if (!kind || !format || !exports::supports(*kind, *format))
-        return notFound(QStringLiteral("没有这种导出：%1（可选 results.xlsx、results.csv、findings.xlsx、report.pdf）").arg(name));
     const auto version = parseVersion(request.query.value(QStringLiteral("version")));
     if (!version)
         return badRequest(QStringLiteral("version 应为正整数"));

@@ -15,7 +15,8 @@ std::optional<exports::ExportInput> resultsExportInput(SqlConnection &db, hq::Re
         auto document = versions.load(*version);
         if (!info || !document)
             return std::nullopt;
-        return exports::loadExportInput(db, std::move(setup), std::move(*document), version, info->publishedAt);
+        return exports::loadExportInput(db, std::move(setup), std::move(*document), version,
+                                        info->publishedAt, versions.records(*version));
     }
     // Live: the cache's ranked results as they are, without building the JSON document.
     const QStringList submitted = UnitSubmissions(db).lockedUnits();

@@ -35,8 +35,10 @@ template <typename Record> void sortByUnit(const CampaignSetup &setup, std::vect
 std::vector<Finding> loadFindings(SqlConnection &db)
 {
     QHash<QString, QStringList> photos;
+    // Only photos HQ holds: a finding may name photos its tablet has not sent yet.
     for (const SqlRow &row :
-         db.query(QStringLiteral("SELECT finding_id, photo_id FROM finding_photos")))
+         db.query(QStringLiteral("SELECT fp.finding_id, fp.photo_id FROM finding_photos fp JOIN "
+                                 "photos p ON p.id = fp.photo_id")))
         photos[row.value(0).toString()] << row.value(1).toString();
     std::vector<Finding> findings;
     for (const SqlRow &row : db.query(QStringLiteral(
@@ -72,6 +74,39 @@ std::vector<Highlight> loadHighlights(SqlConnection &db)
     return highlights;
 }
 
+QString text(const QJsonObject &object, const char *key)
+{
+    return object.value(QLatin1String(key)).toString();
+}
+
+// The records frozen with a published version (hq::ResultVersions::records).
+void readFrozen(const QJsonObject &records, ExportInput &input)
+{
+    for (const QJsonValue &value : records.value(QStringLiteral("findings")).toArray()) {
+        const QJsonObject f = value.toObject();
+        Finding finding;
+        finding.id = text(f, "id");
+        finding.unitCode = text(f, "unit");
+        finding.siteCode = text(f, "site");
+        finding.indicatorCode = text(f, "indicator");
+        finding.kind = findingKindFromName(text(f, "kind")).value_or(FindingKind::Problem);
+        finding.description = text(f, "description");
+        finding.suggestion = text(f, "suggestion");
+        finding.account = text(f, "account");
+        finding.recordedAt = parseTime(f.value(QStringLiteral("recorded_at")).toVariant());
+        for (const QJsonValue &photo : f.value(QStringLiteral("photos")).toArray())
+            finding.photoIds << photo.toString();
+        input.findings.push_back(std::move(finding));
+    }
+    for (const QJsonValue &value : records.value(QStringLiteral("highlights")).toArray()) {
+        const QJsonObject h = value.toObject();
+        input.highlights.push_back(
+            Highlight{text(h, "id"), text(h, "unit"), text(h, "site"), text(h, "title"),
+                      text(h, "description"), text(h, "account"),
+                      parseTime(h.value(QStringLiteral("recorded_at")).toVariant())});
+    }
+}
+
 } // namespace
 
 QString ExportInput::versionLabel() const
@@ -95,15 +130,28 @@ void ExportInput::restrictToUnits(const QStringList &unitCodes)
 }
 
 ExportInput loadExportInput(SqlConnection &db, std::shared_ptr<const CampaignSetup> setup,
-                            QJsonObject results, std::optional<int> version, QDateTime asOf)
+                            QJsonObject results, std::optional<int> version, QDateTime asOf,
+                            const std::optional<QJsonObject> &frozenRecords)
 {
     ExportInput input;
     input.setup = std::move(setup);
     input.results = std::move(results);
     input.version = version;
     input.asOf = std::move(asOf);
-    input.findings = loadFindings(db);
-    input.highlights = loadHighlights(db);
+    if (version && frozenRecords) {
+        readFrozen(*frozenRecords, input);
+    } else {
+        input.findings = loadFindings(db);
+        input.highlights = loadHighlights(db);
+    }
+    if (version && !frozenRecords) {
+        input.recordsReconstructed = true;
+        // Published before records were frozen: the nearest we know is what had been
+        // recorded by then (later changes and deletions cannot be undone).
+        const auto later = [&](const auto &record) { return record.recordedAt > input.asOf; };
+        std::erase_if(input.findings, later);
+        std::erase_if(input.highlights, later);
+    }
     sortByUnit(*input.setup, input.findings);
     sortByUnit(*input.setup, input.highlights);
     return input;

@@ -19,8 +19,8 @@ namespace onsite::exports {
 // Everything an export is made from. The results are either the document that
 // `onsite-hq results --format json` prints and a published version freezes
 // (server/hq/resultsjson.h), or, for live results, the engine's ranked results as HQ
-// keeps them (read without the round trip through JSON); findings and highlights are
-// read from the store as they are now (they are not versioned).
+// keeps them (read without the round trip through JSON). Findings and highlights are
+// those frozen with a published version, or for live results the store's as they are now.
 struct ExportInput
 {
     std::shared_ptr<const CampaignSetup> setup;
@@ -29,6 +29,9 @@ struct ExportInput
     QDateTime asOf; // when the version was published, or when live results were computed
     std::vector<Finding> findings;
     std::vector<Highlight> highlights;
+    // A version published before records were frozen with it: its findings and highlights
+    // are the store's recorded by then, as they are now (see loadExportInput).
+    bool recordsReconstructed = false;
     std::shared_ptr<const CampaignResults> live; // live results, ranked
     QSet<QString> submittedUnits;                // with `live`: the units submitted now
     std::optional<QSet<QString>> onlyUnits;      // with `live`: set by restrictToUnits
@@ -40,11 +43,15 @@ struct ExportInput
     void restrictToUnits(const QStringList &unitCodes);
 };
 
-// Reads the findings (with their photo counts) and highlights from the store, in
-// units.csv order and then by time recorded, and wraps them with the results.
+// Wraps the results with their findings (photos: those HQ holds) and highlights, in
+// units.csv order and then by time recorded. For a published `version`, `frozenRecords`
+// are the ones frozen with it (hq::ResultVersions::records); a version published before
+// records were frozen has none, and gets the store's records recorded at or before
+// `asOf` (its publication). Without a version: the store's records as they are now.
 // `setup` must be indexed (CampaignSetup::indexUnits).
 ExportInput loadExportInput(SqlConnection &db, std::shared_ptr<const CampaignSetup> setup,
-                            QJsonObject results, std::optional<int> version, QDateTime asOf);
+                            QJsonObject results, std::optional<int> version, QDateTime asOf,
+                            const std::optional<QJsonObject> &frozenRecords = std::nullopt);
 // The same for live results: the engine's ranked results and the units submitted now.
 ExportInput loadLiveExportInput(SqlConnection &db, std::shared_ptr<const CampaignSetup> setup,
                                 std::shared_ptr<const CampaignResults> results, const QStringList &submittedUnits,

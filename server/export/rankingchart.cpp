@@ -1,11 +1,14 @@
 #include "rankingchart.h"
 
 #include <QAbstractTextDocumentLayout>
+#include <QFontMetricsF>
 #include <QPainter>
 #include <QTextCursor>
 #include <QTextDocument>
 
+#include <algorithm>
 #include <cmath>
+#include <vector>
 
 namespace onsite::exports {
 
@@ -19,8 +22,9 @@ constexpr int kWidthProperty = QTextFormat::UserProperty + 3;
 // Millimetres of the chart's parts.
 constexpr double kRowMm = 6.5;
 constexpr double kLegendMm = 8;
-constexpr double kAxisMm = 11;
-constexpr double kLabelMm = 34;
+constexpr double kAxisMm = 15;     // ticks, and grade captions on up to two lines
+constexpr double kLabelMm = 34;    // the label column at least…
+constexpr double kMaxLabelMm = 56; // …and at most; longer names take two lines
 constexpr double kValueMm = 24;
 
 QFont chartFont(double points, bool bold = false)
@@ -112,7 +116,8 @@ void RankingChart::drawLegend(QPainter &painter, const QRectF &area) const
                      Qt::AlignLeft | Qt::AlignVCenter, QStringLiteral("等次分数线"));
 }
 
-void RankingChart::drawAxis(QPainter &painter, const QRectF &plot, double scale) const
+void RankingChart::drawAxis(QPainter &painter, const QRectF &plot, double scale,
+                            const std::vector<QRectF> &values) const
 {
     painter.setFont(chartFont(7));
     painter.setPen(QPen(Qt::black, 0.25 * m_mm));
@@ -124,19 +129,67 @@ void RankingChart::drawAxis(QPainter &painter, const QRectF &plot, double scale)
         painter.drawText(QRectF(x - 5 * m_mm, plot.bottom() + m_mm, 10 * m_mm, 4 * m_mm),
                          Qt::AlignCenter, QString::number(tick));
     }
+    // Captions from the lowest line up, each on the first of two lines where it touches none.
     const std::pair<QString, double> lines[] = {
-        {QStringLiteral("优秀"), m_lines.excellent.toDouble()},
+        {QStringLiteral("一般"), m_lines.fair.toDouble()},
         {QStringLiteral("良好"), m_lines.good.toDouble()},
-        {QStringLiteral("一般"), m_lines.fair.toDouble()}};
+        {QStringLiteral("优秀"), m_lines.excellent.toDouble()}};
+    double ends[2] = {-1e9, -1e9}; // where each caption line is taken up to
     for (const auto &[name, value] : lines) {
         const double x = plot.left() + value * scale;
         painter.setPen(QPen(Qt::black, 0.3 * m_mm, Qt::DashLine));
-        painter.drawLine(QPointF(x, plot.top()), QPointF(x, plot.bottom()));
+        // The line stops short of a score it would cross (rows top down), so digits stay legible.
+        double from = plot.top();
+        for (const QRectF &box : values) {
+            if (x < box.left() - m_mm || x > box.right() + m_mm)
+                continue;
+            const QRectF gap = box.adjusted(0, -0.8 * m_mm, 0, 0.8 * m_mm);
+            if (gap.top() > from)
+                painter.drawLine(QPointF(x, from), QPointF(x, gap.top()));
+            from = std::max(from, gap.bottom());
+        }
+        if (from < plot.bottom())
+            painter.drawLine(QPointF(x, from), QPointF(x, plot.bottom()));
         painter.setPen(Qt::black);
-        painter.drawText(QRectF(x - 8 * m_mm, plot.bottom() + 5 * m_mm, 16 * m_mm, 4 * m_mm),
-                         Qt::AlignCenter,
-                         QStringLiteral("%1 %2").arg(name, QString::number(value)));
+        const QString caption = QStringLiteral("%1 %2").arg(name, QString::number(value));
+        const double width = painter.fontMetrics().horizontalAdvance(caption) + m_mm;
+        const int line = x - width / 2 >= ends[0] ? 0 : 1;
+        const QRectF box(x - width / 2, plot.bottom() + (5 + line * 4.5) * m_mm, width, 4 * m_mm);
+        ends[line] = box.right();
+        painter.drawText(box, Qt::AlignCenter, caption);
     }
+}
+
+double RankingChart::labelWidth(QPainter &painter)
+{
+    if (m_labelWidth > 0)
+        return m_labelWidth;
+    painter.setFont(chartFont(8));
+    double widest = 0;
+    for (const ChartBar &bar : m_bars)
+        widest = std::max<double>(widest, painter.fontMetrics().horizontalAdvance(bar.label));
+    // The same width for every part of a split chart, so their bars line up.
+    m_labelWidth = std::clamp(widest + 3 * m_mm, kLabelMm * m_mm, kMaxLabelMm * m_mm);
+    return m_labelWidth;
+}
+
+void RankingChart::drawLabel(QPainter &painter, const QRectF &box, const QString &label) const
+{
+    painter.setFont(chartFont(8));
+    if (painter.fontMetrics().horizontalAdvance(label) <= box.width()) {
+        painter.drawText(box, Qt::AlignRight | Qt::AlignVCenter, label);
+        return;
+    }
+    // A name too long for the column: smaller, on two lines if need be, cut with "…" only
+    // beyond that.
+    painter.setFont(chartFont(6.5));
+    const QFontMetricsF metrics(painter.font(), painter.device());
+    qsizetype split = 1;
+    while (split < label.size() && metrics.horizontalAdvance(label.left(split + 1)) <= box.width())
+        ++split;
+    const QString second = metrics.elidedText(label.mid(split), Qt::ElideRight, box.width());
+    painter.drawText(box, Qt::AlignRight | Qt::AlignVCenter,
+                     second.isEmpty() ? label : label.left(split) + QLatin1Char('\n') + second);
 }
 
 void RankingChart::drawObject(QPainter *painter, const QRectF &rect, QTextDocument *, int,
@@ -149,16 +202,18 @@ void RankingChart::drawObject(QPainter *painter, const QRectF &rect, QTextDocume
     drawLegend(*painter,
                QRectF(rect.left() + kLabelMm * m_mm, rect.top(), rect.width(), kLegendMm * m_mm));
 
-    const QRectF plot(rect.left() + kLabelMm * m_mm, rect.top() + kLegendMm * m_mm,
-                      rect.width() - (kLabelMm + kValueMm) * m_mm, count * kRowMm * m_mm);
+    const double labels = labelWidth(*painter);
+    const QRectF plot(rect.left() + labels, rect.top() + kLegendMm * m_mm,
+                      rect.width() - labels - kValueMm * m_mm, count * kRowMm * m_mm);
     const double scale = plot.width() / m_maxValue;
+    std::vector<std::pair<QRectF, QString>> values;
+    std::vector<QRectF> valueBoxes; // where each score's digits are, top down
     for (int i = 0; i < count; ++i) {
         const ChartBar &bar = m_bars[static_cast<std::size_t>(first + i)];
         const QRectF row(rect.left(), plot.top() + i * kRowMm * m_mm, rect.width(), kRowMm * m_mm);
-        painter->setFont(chartFont(8));
         painter->setPen(Qt::black);
-        painter->drawText(QRectF(row.left(), row.top(), (kLabelMm - 2) * m_mm, row.height()),
-                          Qt::AlignRight | Qt::AlignVCenter, bar.label);
+        drawLabel(*painter, QRectF(row.left(), row.top(), labels - 2 * m_mm, row.height()),
+                  bar.label);
         const QRectF barRect(plot.left(), row.top() + 1.2 * m_mm, std::max(0.0, bar.value) * scale,
                              row.height() - 2.4 * m_mm);
         painter->setPen(QPen(Qt::black, 0.25 * m_mm, bar.veto ? Qt::DotLine : Qt::SolidLine));
@@ -166,13 +221,17 @@ void RankingChart::drawObject(QPainter *painter, const QRectF &rect, QTextDocume
         painter->drawRect(barRect);
         painter->setBrush(brushFor(bar.category));
         painter->drawRect(barRect);
+        const QRectF box(barRect.right() + 1.5 * m_mm, row.top(), kValueMm * m_mm, row.height());
+        const QString text = bar.veto ? bar.valueText + QStringLiteral(" 否决") : bar.valueText;
         painter->setFont(chartFont(8, true));
-        painter->drawText(
-            QRectF(barRect.right() + 1.5 * m_mm, row.top(), kValueMm * m_mm, row.height()),
-            Qt::AlignLeft | Qt::AlignVCenter,
-            bar.veto ? bar.valueText + QStringLiteral(" 否决") : bar.valueText);
+        values.emplace_back(box, text);
+        valueBoxes.push_back(painter->boundingRect(box, Qt::AlignLeft | Qt::AlignVCenter, text));
     }
-    drawAxis(*painter, plot, scale);
+    drawAxis(*painter, plot, scale, valueBoxes);
+    painter->setFont(chartFont(8, true));
+    painter->setPen(Qt::black);
+    for (const auto &[box, text] : values)
+        painter->drawText(box, Qt::AlignLeft | Qt::AlignVCenter, text);
     painter->restore();
 }
 

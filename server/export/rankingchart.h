@@ -54,13 +54,19 @@ public:
 private:
     QBrush brushFor(const QString &category) const;
     void drawLegend(QPainter &painter, const QRectF &area) const;
-    void drawAxis(QPainter &painter, const QRectF &plot, double scale) const;
+    // Ticks, and the grade lines, broken where they would cross a score (`values`).
+    void drawAxis(QPainter &painter, const QRectF &plot, double scale,
+                  const std::vector<QRectF> &values) const;
+    // The label column: as wide as the longest label needs, within limits (device pixels).
+    double labelWidth(QPainter &painter);
+    void drawLabel(QPainter &painter, const QRectF &box, const QString &label) const;
 
     std::vector<ChartBar> m_bars;
     QStringList m_categories;
     GradeLines m_lines;
     double m_mm;
     double m_maxValue = 100;
+    double m_labelWidth = 0; // measured on the first drawing
 };
 
 } // namespace onsite::exports

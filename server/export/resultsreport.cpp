@@ -62,19 +62,17 @@ QString ResultsReport::headHtml(const ResultsView &view) const
     int grades[4] = {0, 0, 0, 0};
     const QStringList names = {QStringLiteral("优秀"), QStringLiteral("良好"),
                                QStringLiteral("一般"), QStringLiteral("较差")};
-    int unsubmitted = 0;
     for (const UnitRow &unit : view.units()) {
         const qsizetype index = names.indexOf(unit.grade);
         if (index >= 0)
             ++grades[index];
-        if (!unit.submitted)
-            ++unsubmitted;
     }
     QString html =
         QStringLiteral("<h1 align=\"center\">%1</h1><h2 align=\"center\">考评结果通报</h2>"
                        "<p align=\"center\">%2 · 报告日期 %3</p>")
             .arg(esc(view.campaign()), esc(m_input.versionLabel()),
-                 beijingDate(QDateTime::currentDateTimeUtc()).toString(QStringLiteral("yyyy年M月d日")));
+                 // A published version's report is dated its publication, and never changes.
+                 beijingDate(m_input.asOf).toString(QStringLiteral("yyyy年M月d日")));
     html += QStringLiteral(
                 "<p>本次考评共 %1 个被考评单位：优秀 %2 个，良好 %3 个，一般 %4 个，较差 %5 个。")
                 .arg(view.units().size())
@@ -82,8 +80,42 @@ QString ResultsReport::headHtml(const ResultsView &view) const
                 .arg(grades[1])
                 .arg(grades[2])
                 .arg(grades[3]);
-    if (unsubmitted > 0)
-        html += QStringLiteral("其中 %1 个单位的评分尚未由检查组长提交。").arg(unsubmitted);
+    html += QStringLiteral("</p>") + completenessHtml(view);
+    // Said where it is read: the findings of such a version may have changed since.
+    if (m_input.recordsReconstructed)
+        html += QStringLiteral("<p>注：本版发布时尚未随版本留存问题与亮点，本通报所列为发布前记录、"
+                               "目前仍保留的内容，发布后的修改和删除无法还原。</p>");
+    return html;
+}
+
+QString ResultsReport::completenessHtml(const ResultsView &view) const
+{
+    // Named on page 1, so nobody reads a ranking of incomplete scores as final; a long
+    // list is cut to keep the page.
+    constexpr int kNamed = 20;
+    QStringList unscored, unsubmitted;
+    int unscoredCount = 0, unsubmittedCount = 0;
+    for (const UnitRow &unit : view.units()) {
+        if (unit.unscored > 0 && unscoredCount++ < kNamed)
+            unscored << QStringLiteral("%1（%2 项）").arg(esc(unit.name)).arg(unit.unscored);
+        if (!unit.submitted && unsubmittedCount++ < kNamed)
+            unsubmitted << esc(unit.name);
+    }
+    if (unscoredCount == 0 && unsubmittedCount == 0)
+        return QStringLiteral("<p>评分完整：各单位的二级指标均已评分，并已由检查组长提交。</p>");
+    auto names = [](const QStringList &list, int count) {
+        return list.join(QStringLiteral("、")) +
+               (count > list.size() ? QStringLiteral(" 等 %1 个单位").arg(count) : QString());
+    };
+    QString html = QStringLiteral("<p><b>评分尚不完整，以下分数和排名在补评、提交后可能变化。</b>");
+    if (unscoredCount > 0)
+        html += QStringLiteral("%1 个单位有未评的二级指标（未评项按 0 分计）：%2。")
+                    .arg(unscoredCount)
+                    .arg(names(unscored, unscoredCount));
+    if (unsubmittedCount > 0)
+        html += QStringLiteral("%1 个单位的评分尚未由检查组长提交：%2。")
+                    .arg(unsubmittedCount)
+                    .arg(names(unsubmitted, unsubmittedCount));
     return html + QStringLiteral("</p>");
 }
 

@@ -24,6 +24,8 @@ public:
 
 private:
     QString headHtml(const ResultsView &view) const;
+    // Which units have unscored items or are not submitted, or that scoring is complete.
+    QString completenessHtml(const ResultsView &view) const;
     QString rankingHtml(const ResultsView &view) const;
     QString unitHtml(const ResultsView &view, const UnitRow &unit) const;
 

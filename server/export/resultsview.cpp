@@ -83,10 +83,13 @@ void ResultsView::readLive(const CampaignResults &results, const QSet<QString> &
             row.subtotals.insert(subtotal.projectCode, subtotal.subtotal.toString(2));
         if (withItems) {
             row.items.resize(m_itemIndex.size());
+            row.vetoes.resize(m_itemIndex.size());
             for (const ItemResult &item : unit.items) {
                 const int index = itemIndex(item.indicatorCode);
                 if (index >= 0 && item.points)
                     row.items[static_cast<std::size_t>(index)] = cellValue(*item.points);
+                if (index >= 0)
+                    row.vetoes[static_cast<std::size_t>(index)] = item.vetoTriggered;
             }
         }
         m_units.push_back(std::move(row));
@@ -103,6 +106,7 @@ void ResultsView::readDocument(const QJsonObject &results, const QSet<QString> *
     const QString itemsKey = QStringLiteral("items");
     const QString indicatorKey = QStringLiteral("indicator");
     const QString pointsKey = QStringLiteral("points");
+    const QString vetoKey = QStringLiteral("veto");
     for (const QJsonValue &value : require(results, "units", QJsonValue::Array, root).toArray()) {
         const QJsonObject unit = value.toObject();
         UnitRow row;
@@ -122,14 +126,18 @@ void ResultsView::readDocument(const QJsonObject &results, const QSet<QString> *
         const QJsonObject subtotals = require(unit, "subtotals", QJsonValue::Object, where).toObject();
         for (auto it = subtotals.begin(); it != subtotals.end(); ++it)
             row.subtotals.insert(it.key(), it.value().toString());
-        if (withItems)
+        if (withItems) {
             row.items.resize(m_itemIndex.size());
+            row.vetoes.resize(m_itemIndex.size());
+        }
         for (const QJsonValue &itemValue : withItems ? unit.value(itemsKey).toArray() : QJsonArray()) {
             const QJsonObject item = itemValue.toObject();
             const int index = itemIndex(item.value(indicatorKey).toString());
             const QJsonValue points = item.value(pointsKey);
             if (index >= 0 && points.isString())
                 row.items[static_cast<std::size_t>(index)] = number(points.toString());
+            if (index >= 0)
+                row.vetoes[static_cast<std::size_t>(index)] = item.value(vetoKey).toBool();
         }
         m_units.push_back(std::move(row));
     }

@@ -29,6 +29,7 @@ struct UnitRow
     bool submitted = false;
     QHash<QString, QString> subtotals;        // project code → points
     std::vector<std::optional<double>> items; // points, nothing when 未评
+    std::vector<bool> vetoes;                 // beside items: the item's veto was triggered
 };
 
 // The results read for exporting, with the level-1 projects and their items from the

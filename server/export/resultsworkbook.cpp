@@ -7,8 +7,16 @@ namespace onsite::exports {
 
 namespace {
 
+bool isVeto(const Indicator &indicator)
+{
+    return indicator.method() == ScoringMethod::Veto;
+}
+
 QString pointsLabel(const Indicator &indicator)
 {
+    // A veto item earns no points: its column says what it holds instead.
+    if (isVeto(indicator))
+        return QStringLiteral("%1 %2（一票否决）").arg(indicator.code, indicator.title);
     QString points = indicator.maxScore.toString(2);
     if (points.endsWith(QLatin1String(".00")))
         points.chop(3);
@@ -112,21 +120,30 @@ void ResultsWorkbook::writeProject(XlsxBook &book, const ResultsView &view,
                 headerRow, headers);
 
     std::vector<std::size_t> places;
-    for (const Indicator *item : items)
+    std::vector<bool> vetoItems;
+    for (const Indicator *item : items) {
         places.push_back(static_cast<std::size_t>(view.itemIndex(item->code)));
+        vetoItems.push_back(isVeto(*item));
+    }
     const XlsxText unscored(QStringLiteral("未评"));
+    const XlsxText triggered(QStringLiteral("触发否决"));
+    const XlsxText notTriggered(QStringLiteral("未触发"));
 
     int row = headerRow + 1;
     for (std::size_t u = 0; u < view.units().size(); ++u) {
         const UnitRow &unit = view.units()[u];
         int c = cells[u].write(sheet, row);
-        for (const std::size_t place : places) {
-            const std::optional<double> points = unit.items[place];
-            if (points)
-                sheet.points(row, c, *points);
-            else
+        for (std::size_t i = 0; i < places.size(); ++i, ++c) {
+            const std::optional<double> points = unit.items[places[i]];
+            // A triggered veto is 0 points like an untriggered one: say which it is.
+            if (vetoItems[i] && unit.vetoes[places[i]])
+                sheet.text(row, c, triggered);
+            else if (!points)
                 sheet.text(row, c, unscored);
-            ++c;
+            else if (vetoItems[i])
+                sheet.text(row, c, notTriggered);
+            else
+                sheet.points(row, c, *points);
         }
         sheet.points(row, c, ResultsView::number(unit.subtotals.value(project.code)));
         ++row;

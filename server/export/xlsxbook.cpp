@@ -177,6 +177,8 @@ void XlsxSheet::freezeAndFit(int headerRow, int frozenColumns)
 {
     worksheet_freeze_panes(m_sheet, static_cast<lxw_row_t>(headerRow + 1),
                            static_cast<lxw_col_t>(frozenColumns));
+    // The rows kept on screen head every printed page too.
+    check(worksheet_repeat_rows(m_sheet, 0, static_cast<lxw_row_t>(headerRow)), "print titles");
     for (const auto &[column, width] : m_widths) {
         const auto fixed = m_fixed.find(column);
         const double chosen =
@@ -256,7 +258,10 @@ XlsxSheet XlsxBook::addSheet(const QString &name)
     lxw_worksheet *sheet = workbook_add_worksheet(m_workbook, unique.toUtf8().constData());
     if (!sheet)
         throw ExportError(QStringLiteral("无法添加工作表“%1”").arg(unique).toStdString());
+    // Printed for meetings: landscape A4, every column on the page's width.
     worksheet_set_paper(sheet, 9); // A4
+    worksheet_set_landscape(sheet);
+    worksheet_fit_to_pages(sheet, 1, 0);
     return XlsxSheet(*this, sheet);
 }
 

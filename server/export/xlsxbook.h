@@ -46,7 +46,8 @@ public:
     void dateTime(int row, int column, const QDateTime &time); // local time, yyyy-mm-dd hh:mm
     // Wrapped columns get a fixed width; the others are sized when the sheet is done.
     void fixWidth(int column, double width);
-    void freezeAndFit(int headerRow, int frozenColumns); // panes below headerRow; widths
+    // Panes below headerRow, rows 0 to headerRow printed on every page; column widths.
+    void freezeAndFit(int headerRow, int frozenColumns);
     void autoFilter(int headerRow, int lastRow, int lastColumn);
 
 private:
@@ -74,7 +75,7 @@ public:
     XlsxBook &operator=(const XlsxBook &) = delete;
 
     // Sheet names lose the characters Excel forbids ([]:*?/\), keep 31 characters and
-    // are made unique.
+    // are made unique. Sheets print on landscape A4, fitted to the page's width.
     XlsxSheet addSheet(const QString &name);
     QByteArray finish();
 

@@ -26,4 +26,9 @@ QJsonArray FollowUpHistory::entries(const QString &entity, const QString &entity
     return hq::ScoreHistory(m_db, m_key).entriesOf(entity, entityId);
 }
 
+QHash<QString, QString> FollowUpHistory::latestReasons(const QString &entity, const QString &action)
+{
+    return hq::ScoreHistory::latestReasons(m_db, entity, action);
+}
+
 } // namespace onsite::followup

@@ -4,6 +4,7 @@
 
 #include <QByteArray>
 #include <QDateTime>
+#include <QHash>
 #include <QJsonArray>
 #include <QString>
 
@@ -35,6 +36,8 @@ public:
     void append(const FollowUpStep &step);
     // [{"seq","at","account","action","old","new","reason"}], oldest first.
     QJsonArray entries(const QString &entity, const QString &entityId);
+    // The reason (text) of each record's latest `action` step, by record id.
+    QHash<QString, QString> latestReasons(const QString &entity, const QString &action);
 
 private:
     SqlConnection &m_db;

@@ -230,6 +230,37 @@ std::vector<UnitRelease> RectificationLedger::releases()
     return out;
 }
 
+QHash<QString, QStringList> RectificationLedger::mergedCodes()
+{
+    const auto rows = m_db.query(QStringLiteral("SELECT id, number, merged_into FROM hq_followup_items "
+                                                "WHERE merged_into IS NOT NULL ORDER BY number"));
+    QHash<QString, QString> into;
+    for (const SqlRow &row : rows)
+        into.insert(row.value(0).toString(), row.value(2).toString());
+    QHash<QString, QStringList> codes;
+    for (const SqlRow &row : rows) {
+        QString target = row.value(2).toString();
+        // Bounded: a cycle cannot be stored (merge refuses merged-away items), but a
+        // damaged table must not hang an export.
+        for (qsizetype hops = 0; into.contains(target) && hops < into.size(); ++hops)
+            target = into.value(target);
+        RectificationItem merged;
+        merged.number = row.value(1).toInt();
+        codes[target] << merged.code();
+    }
+    return codes;
+}
+
+QHash<QString, QString> RectificationLedger::returnReasons()
+{
+    return m_history.latestReasons(kEntity, QStringLiteral("return"));
+}
+
+QHash<QString, QString> RectificationLedger::closeNotes()
+{
+    return m_history.latestReasons(kEntity, QStringLiteral("close"));
+}
+
 int RectificationLedger::nextNumber()
 {
     // Under PostgreSQL's READ COMMITTED two creators would read the same MAX and one would

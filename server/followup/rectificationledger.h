@@ -10,6 +10,8 @@
 
 #include <QDate>
 #include <QDateTime>
+#include <QHash>
+#include <QStringList>
 
 #include <optional>
 #include <vector>
@@ -85,6 +87,12 @@ public:
     std::optional<RectificationItem> item(const QString &id); // merged-away items: nothing
     std::vector<ProgressReport> reports(const QString &itemId);
     std::vector<UnitRelease> releases();
+    // The codes (ZG-0007) of the items merged into each item that is left, by its id; an
+    // item merged into one that was merged in turn counts for the one left at the end.
+    QHash<QString, QStringList> mergedCodes();
+    // HQ's words on each item at its latest 退回 and at its 销号, by item id.
+    QHash<QString, QString> returnReasons();
+    QHash<QString, QString> closeNotes();
 
     // Every finding of the unit not yet in an item becomes one, 待认领. Returns how many.
     int release(const QString &unitCode, const QString &account, const QDateTime &now);

@@ -56,18 +56,25 @@ ExportFile rectifications(SqlConnection &db, const CampaignSetup &setup, const Q
                           const QStringList &units, const QDate &today, const QDateTime &now)
 {
     followup::RectificationLedger ledger(db, setup, kNoHistoryKey, dataFolder);
+    const QHash<QString, QString> returnReasons = ledger.returnReasons();
+    const QHash<QString, QString> closeNotes = ledger.closeNotes();
+    const QHash<QString, QStringList> merged = ledger.mergedCodes();
     followup::ItemFilter filter;
     filter.units = units;
     std::vector<LedgerRow> rows;
     for (RectificationItem &item : ledger.items(filter)) {
         if (!units.contains(item.unitCode))
             continue;
-        std::optional<QDateTime> last;
+        LedgerRow line;
         for (const ProgressReport &report : ledger.reports(item.id)) {
-            if (!last || report.reportedAt > *last)
-                last = report.reportedAt;
+            if (!line.lastReport || report.reportedAt > *line.lastReport)
+                line.lastReport = report.reportedAt;
         }
-        rows.push_back({std::move(item), last});
+        line.returnReason = returnReasons.value(item.id);
+        line.closeNote = closeNotes.value(item.id);
+        line.mergedCodes = merged.value(item.id);
+        line.item = std::move(item);
+        rows.push_back(std::move(line));
     }
     return {RectificationWorkbook(setup, std::move(rows), units, today, now).build(),
             QStringLiteral("整改台账-%1.xlsx").arg(isoDate(today)), mimeType(Format::Xlsx)};

@@ -43,7 +43,10 @@ QByteArray RectificationWorkbook::build() const
                                  QStringLiteral("逾期天数"),
                                  QStringLiteral("节点（完成/总数）"),
                                  QStringLiteral("最近报送"),
-                                 QStringLiteral("销号时间")};
+                                 QStringLiteral("退回理由"),
+                                 QStringLiteral("销号时间"),
+                                 QStringLiteral("销号意见"),
+                                 QStringLiteral("合并事项")};
     const int headerRow = 1;
     const int lastColumn = ledger.table(QStringLiteral("%1 整改台账 · 共 %2 项 · %3")
                                             .arg(campaign, QString::number(m_rows.size()), asOf),
@@ -53,6 +56,8 @@ QByteArray RectificationWorkbook::build() const
     ledger.fixWidth(5, 40);
     ledger.fixWidth(6, 36);
     ledger.fixWidth(7, 36);
+    ledger.fixWidth(14, 30);
+    ledger.fixWidth(16, 30);
 
     int row = headerRow + 1;
     for (const LedgerRow &line : m_rows) {
@@ -83,7 +88,10 @@ QByteArray RectificationWorkbook::build() const
                         ? QString()
                         : QStringLiteral("%1/%2").arg(done).arg(item.milestones.size()));
         ledger.text(row, c++, beijingTime(line.lastReport));
+        ledger.text(row, c++, line.returnReason, true);
         ledger.text(row, c++, beijingTime(item.closedAt));
+        ledger.text(row, c++, line.closeNote, true);
+        ledger.text(row, c++, line.mergedCodes.join(QStringLiteral("、")));
         ++row;
     }
     if (m_rows.empty())

@@ -11,14 +11,18 @@
 
 namespace onsite::exports {
 
-// One row of the ledger: the item and when its unit last reported progress on it.
+// One row of the ledger: the item, when its unit last reported progress on it, HQ's
+// words at its latest 退回 and at its 销号, and the items merged into it (ZG-0004, …).
 struct LedgerRow
 {
     RectificationItem item;
     std::optional<QDateTime> lastReport;
+    QString returnReason;
+    QString closeNote;
+    QStringList mergedCodes;
 };
 
-// 整改台账 XLSX: sheet 整改台账 with one row per item (编号 … 销号时间, overdue counted on
+// 整改台账 XLSX: sheet 整改台账 with one row per item (编号 … 合并事项, overdue counted on
 // `today`), and sheet 各单位统计 with the items of every unit by state and overdue.
 // Rows come in units.csv order, then by number.
 class RectificationWorkbook

@@ -3,6 +3,8 @@
 #include "resultsjson.h"
 #include "store/campaignstore.h"
 
+#include <QHash>
+#include <QJsonArray>
 #include <QJsonDocument>
 
 #include <stdexcept>
@@ -10,6 +12,64 @@
 namespace onsite::hq {
 
 namespace {
+
+// The findings and highlights frozen with a version sit in its stored snapshot under this
+// key, which load() takes out: the results document stays what `results --format json` printed.
+const QString kRecordsKey = QStringLiteral("export_records");
+
+QJsonValue textOrNull(const QVariant &value)
+{
+    return value.isNull() || value.toString().isEmpty() ? QJsonValue()
+                                                        : QJsonValue(value.toString());
+}
+
+// The findings and highlights as they are now (see records()).
+QJsonObject currentRecords(SqlConnection &db)
+{
+    QHash<QString, QJsonArray> photos;
+    for (const SqlRow &row : db.query(QStringLiteral(
+             "SELECT fp.finding_id, fp.photo_id FROM finding_photos fp "
+             "JOIN photos p ON p.id = fp.photo_id ORDER BY fp.finding_id, fp.photo_id")))
+        photos[row.value(0).toString()].append(row.value(1).toString());
+    QJsonArray findings;
+    for (const SqlRow &row : db.query(QStringLiteral(
+             "SELECT id, unit_code, site_code, indicator_code, kind, description, "
+             "suggestion, account, recorded_at FROM findings ORDER BY recorded_at, id"))) {
+        const QString id = row.value(0).toString();
+        findings.append(QJsonObject{{QStringLiteral("id"), id},
+                                    {QStringLiteral("unit"), row.value(1).toString()},
+                                    {QStringLiteral("site"), textOrNull(row.value(2))},
+                                    {QStringLiteral("indicator"), textOrNull(row.value(3))},
+                                    {QStringLiteral("kind"), row.value(4).toString()},
+                                    {QStringLiteral("description"), row.value(5).toString()},
+                                    {QStringLiteral("suggestion"), row.value(6).toString()},
+                                    {QStringLiteral("account"), row.value(7).toString()},
+                                    {QStringLiteral("recorded_at"), row.value(8).toString()},
+                                    {QStringLiteral("photos"), photos.value(id)}});
+    }
+    QJsonArray highlights;
+    for (const SqlRow &row :
+         db.query(QStringLiteral("SELECT id, unit_code, site_code, title, description, account, "
+                                 "recorded_at FROM highlights ORDER BY recorded_at, id"))) {
+        highlights.append(QJsonObject{{QStringLiteral("id"), row.value(0).toString()},
+                                      {QStringLiteral("unit"), row.value(1).toString()},
+                                      {QStringLiteral("site"), textOrNull(row.value(2))},
+                                      {QStringLiteral("title"), row.value(3).toString()},
+                                      {QStringLiteral("description"), row.value(4).toString()},
+                                      {QStringLiteral("account"), row.value(5).toString()},
+                                      {QStringLiteral("recorded_at"), row.value(6).toString()}});
+    }
+    return {{QStringLiteral("findings"), findings}, {QStringLiteral("highlights"), highlights}};
+}
+
+std::optional<QJsonObject> storedSnapshot(SqlConnection &db, int version)
+{
+    const auto rows = db.query(
+        QStringLiteral("SELECT snapshot FROM hq_result_versions WHERE version = ?"), {version});
+    if (rows.empty())
+        return std::nullopt;
+    return QJsonDocument::fromJson(rows.front().value(0).toString().toUtf8()).object();
+}
 
 ResultVersionInfo infoFrom(const SqlRow &row)
 {
@@ -31,7 +91,8 @@ int ResultVersions::publish(const QString &note, const QString &account, const Q
     for (int attempt = 0;; ++attempt) {
         try {
             SqlTransaction transaction(m_db);
-            const QJsonObject document = snapshot ? snapshot() : currentResultsJson(m_db, *setup);
+            QJsonObject document = snapshot ? snapshot() : currentResultsJson(m_db, *setup);
+            document.insert(kRecordsKey, currentRecords(m_db));
             const auto rows = m_db.query(QStringLiteral("SELECT COALESCE(MAX(version), 0) FROM hq_result_versions"));
             const int version = rows.front().value(0).toInt() + 1;
             m_db.execute(QStringLiteral("INSERT INTO hq_result_versions (version, published_at, account, note, snapshot) "
@@ -67,11 +128,18 @@ std::optional<ResultVersionInfo> ResultVersions::info(int version)
 
 std::optional<QJsonObject> ResultVersions::load(int version)
 {
-    const auto rows =
-        m_db.query(QStringLiteral("SELECT snapshot FROM hq_result_versions WHERE version = ?"), {version});
-    if (rows.empty())
+    auto document = storedSnapshot(m_db, version);
+    if (document)
+        document->remove(kRecordsKey);
+    return document;
+}
+
+std::optional<QJsonObject> ResultVersions::records(int version)
+{
+    const auto document = storedSnapshot(m_db, version);
+    if (!document || !document->value(kRecordsKey).isObject())
         return std::nullopt;
-    return QJsonDocument::fromJson(rows.front().value(0).toString().toUtf8()).object();
+    return document->value(kRecordsKey).toObject();
 }
 
 } // namespace onsite::hq

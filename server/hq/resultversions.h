@@ -21,7 +21,8 @@ struct ResultVersionInfo
 };
 
 // Published results (发布): each version freezes the results document of the moment
-// (see resultsjson.h) and never changes; publishing again adds the next version.
+// (see resultsjson.h) and never changes; publishing again adds the next version. The
+// findings and highlights the version's exports show (the 通报) are frozen with it.
 class ResultVersions
 {
 public:
@@ -38,6 +39,12 @@ public:
     std::optional<ResultVersionInfo> info(int version);
     // The frozen results document of `version`, or nothing for an unknown version.
     std::optional<QJsonObject> load(int version);
+    // The findings and highlights frozen with `version`: {"findings":[{"id","unit","site",
+    // "indicator","kind","description","suggestion","account","recorded_at","photos":[id]}],
+    // "highlights":[{"id","unit","site","title","description","account","recorded_at"}]}
+    // (photos: only those HQ holds). Nothing for an unknown version and for one published
+    // before records were frozen.
+    std::optional<QJsonObject> records(int version);
 
 private:
     SqlConnection &m_db;

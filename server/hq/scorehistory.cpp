@@ -349,6 +349,17 @@ QJsonArray ScoreHistory::entriesOf(const QString &entity, const QString &entityI
     return rows(QStringLiteral(" AND entity = ? AND entity_id = ?"), {entity, entityId}, {}, {});
 }
 
+QHash<QString, QString> ScoreHistory::latestReasons(SqlConnection &db, const QString &entity,
+                                                   const QString &action)
+{
+    QHash<QString, QString> reasons;
+    for (const SqlRow &row : db.query(QStringLiteral("SELECT entity_id, reason FROM score_history WHERE "
+                                                       "entity = ? AND action = ? ORDER BY seq"),
+                                        {entity, action}))
+        reasons.insert(row.value(0).toString(), row.value(1).toString());
+    return reasons;
+}
+
 QJsonArray ScoreHistory::rows(const QString &condition, QVariantList params, const QString &unit,
                               const QString &indicator)
 {

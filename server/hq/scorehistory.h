@@ -71,6 +71,10 @@ public:
     QJsonArray entries(const QString &unit, const QString &indicator);
     // Every row of one record (a follow-up item, project, …), oldest first, same shape.
     QJsonArray entriesOf(const QString &entity, const QString &entityId);
+    // The reason of each record's latest `action` step, by record id (for lists that show
+    // HQ's words beside every record, read in one query instead of one per record). Reading
+    // needs no key, so exports made without one can call it.
+    static QHash<QString, QString> latestReasons(SqlConnection &db, const QString &entity, const QString &action);
     // The value a score had when it was last deleted, if its latest change was a delete.
     std::optional<QString> deletedValue(const QString &unit, const QString &indicator, const QString &account,
                                         const QString &kind);

@@ -3,11 +3,12 @@
 
 Subcommands (run by export_sample.cmake):
   seed DB                            (a SQLite file or a postgresql:// URL) findings (one a formula injection) and highlights
-  publish DB RESULTS_JSON            freezes RESULTS_JSON as published version 1
+  publish DB RESULTS_JSON            freezes RESULTS_JSON as published version 1 (without frozen records)
+  seed-late DB                       a finding recorded after version 1
   results-xlsx FILE RESULTS_JSON LABEL
   results-csv FILE RESULTS_JSON
   findings-xlsx FILE
-  report-pdf FILE RESULTS_JSON LABEL
+  report-pdf FILE RESULTS_JSON LABEL [DATE]   DATE (报告日期): a published version's, else today's
 Every failed expectation is printed; the exit code is 1 if there was any.
 """
 import datetime
@@ -25,11 +26,16 @@ FAILURES = []
 # The seeded findings: (id, unit, site, indicator, kind, description, suggestion, photos)
 INJECTION = '=HYPERLINK("http://evil.example/","点此查看")'
 FINDINGS = [
-    ("f1", "DC", "DC-01", "2.1", "问题", INJECTION, "-1+1 应当作为文本", 2),
+    ("f1", "DC", "DC-01", "2.1", "问题", INJECTION, "-1+1 应当作为文本", 3),
     ("f2", "DC", "DC-03", "1.1", "短板", "干部档案\x00材料\x07不全", "@SUM(A1) 补齐材料", 0),
     ("f3", "BH", None, None, "弱项", "人才驿站服务台账不规范，\n活动记录缺失", "+建立月度台账", 1),
 ]
 HIGHLIGHTS = [("h1", "DC", "DC-01", "党群服务中心“一站式”服务", "群众办事一次办结，可复制推广")]
+# Photos HQ holds (the `photos` table); f1's third photo never arrived.
+PHOTOS_RECEIVED = ["f1-p0", "f1-p1", "f3-p0"]
+# Recorded after version 1 (published 2026-07-16T02:00Z, before records were frozen):
+# only live exports show it.
+LATE_FINDING = ("f4", "BH", None, None, "问题", "发布之后才记录的问题", "下次通报处理", "2026-07-16T03:00:00.000Z")
 
 
 def expect(condition, message):
@@ -71,9 +77,22 @@ def seed(target):
                    (fid, unit, site, indicator, kind, description, suggestion))
         for n in range(photos):
             db.execute("INSERT INTO finding_photos (finding_id, photo_id) VALUES (?, ?)", (fid, f"{fid}-p{n}"))
+    for photo in PHOTOS_RECEIVED:
+        db.execute("INSERT INTO photos (id, sha256, visit_id, unit_code, indicator_code, account, captured_at, "
+                   "mime_type, size_bytes) VALUES (?, ?, NULL, 'DC', NULL, 'g1.li', '2026-06-20T02:20:00.000Z', "
+                   "'image/jpeg', 1000)", (photo, photo.ljust(64, "0")))
     for hid, unit, site, title, description in HIGHLIGHTS:
         db.execute("INSERT INTO highlights (id, unit_code, site_code, title, description, account, recorded_at) "
                    "VALUES (?, ?, ?, ?, ?, 'g1.li', '2026-06-20T03:00:00.000Z')", (hid, unit, site, title, description))
+    db.commit()
+
+
+def seed_late(target):
+    db = Database(target)
+    fid, unit, site, indicator, kind, description, suggestion, recorded = LATE_FINDING
+    db.execute("INSERT INTO findings (id, unit_code, site_code, indicator_code, kind, description, suggestion, "
+               "account, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'g1.li', ?)",
+               (fid, unit, site, indicator, kind, description, suggestion, recorded))
     db.commit()
 
 
@@ -84,6 +103,20 @@ def publish(target, results_path):
     db.execute("INSERT INTO hq_result_versions (version, published_at, account, note, snapshot) "
                "VALUES (1, '2026-07-16T02:00:00.000Z', 'kpb.admin', '第一次发布', ?)", (snapshot,))
     db.commit()
+
+
+def check_print_setup(book, path):
+    """Every sheet prints on landscape A4, one page wide, with its title and header rows on each page."""
+    for sheet in book.worksheets:
+        where = f"{path} {sheet.title}"
+        expect(sheet.page_setup.orientation == "landscape", f"{where}: orientation {sheet.page_setup.orientation}")
+        expect(str(sheet.page_setup.paperSize) == "9", f"{where}: paper size {sheet.page_setup.paperSize}, not A4 (9)")
+        fit = sheet.sheet_properties.pageSetUpPr
+        expect(fit is not None and fit.fitToPage, f"{where}: not fitted to the page")
+        # fitToWidth is 1 when left out (OOXML's default); 0 pages tall: as many as it takes.
+        expect(int(sheet.page_setup.fitToWidth or 1) == 1 and int(sheet.page_setup.fitToHeight or 0) == 0,
+               f"{where}: fit {sheet.page_setup.fitToWidth}x{sheet.page_setup.fitToHeight}, not 1 page wide")
+        expect(sheet.print_title_rows == "$1:$2", f"{where}: print title rows {sheet.print_title_rows!r}")
 
 
 def load_results(path):
@@ -110,6 +143,7 @@ def header_columns(sheet, row):
 def check_results_xlsx(path, results_path, label):
     results = load_results(results_path)
     book = openpyxl.load_workbook(path)
+    check_print_setup(book, path)
     projects = list(results["units"][0]["subtotals"].keys())
     expect(book.sheetnames[0] == "考评结果", f"first sheet is {book.sheetnames[0]!r}")
     expect(len(book.sheetnames) == 1 + len(projects),
@@ -158,6 +192,7 @@ def check_results_xlsx(path, results_path, label):
             expect(value == unit["subtotals"][project], f"{code} subtotal {project}: {value} != {unit['subtotals'][project]}")
 
     checked_items = 0
+    vetoes_shown = set()
     for project, name in zip(projects, book.sheetnames[1:]):
         expect(name.startswith(project + " "), f"sheet {name!r} is not level-1 indicator {project}")
         sheet = book[name]
@@ -174,7 +209,13 @@ def check_results_xlsx(path, results_path, label):
                 if column is None:
                     continue
                 c = sheet.cell(row=r, column=column)
-                if item["points"] is None:
+                header = sheet.cell(row=2, column=column).value
+                if item["veto"]:
+                    expect(c.value == "触发否决", f"{unit['unit']} {item['indicator']}: {c.value!r} for a triggered veto")
+                    vetoes_shown.add(unit["unit"])
+                elif "一票否决" in header and item["points"] is not None:
+                    expect(c.value == "未触发", f"{unit['unit']} {item['indicator']}: {c.value!r} for a veto not triggered")
+                elif item["points"] is None:
                     expect(c.value == "未评", f"{unit['unit']} {item['indicator']}: {c.value!r} for an unscored item")
                 else:
                     value = points(c, f"{unit['unit']} {item['indicator']}")
@@ -183,6 +224,8 @@ def check_results_xlsx(path, results_path, label):
             value = points(sheet.cell(row=r, column=columns["小计"]), f"{unit['unit']} {name} 小计")
             expect(value == unit["subtotals"][project], f"{unit['unit']} {name} 小计 {value}")
     expect(checked_items == sum(len(u["items"]) for u in results["units"]), f"only {checked_items} items compared")
+    vetoed = {u["unit"] for u in results["units"] if u["veto"]}
+    expect(vetoes_shown == vetoed, f"triggered vetoes shown for {vetoes_shown}, the results have {vetoed}")
     return f"{path}: {len(results['units'])} units, {checked_items} item points equal the engine"
 
 
@@ -210,13 +253,15 @@ def check_results_csv(path, results_path):
 
 def check_findings_xlsx(path):
     book = openpyxl.load_workbook(path)
+    check_print_setup(book, path)
     sheet = book["问题清单"]
     columns = header_columns(sheet, 2)
     for name in ["单位编码", "单位名称", "检查组", "点位", "指标", "类型", "问题描述", "对策建议", "记录时间", "照片数"]:
         expect(name in columns, f"findings header {name} missing: {list(columns)}")
     expect(sheet.freeze_panes == "A3", f"findings frozen at {sheet.freeze_panes}")
-    rows = list(range(3, 3 + len(FINDINGS)))
-    expect(sheet.cell(row=3 + len(FINDINGS), column=1).value is None, "more findings rows than seeded")
+    seeded = len(FINDINGS) + 1  # and the late one
+    rows = list(range(3, 3 + seeded))
+    expect(sheet.cell(row=3 + seeded, column=1).value is None, "more findings rows than seeded")
     cells = {}
     for r in rows:
         cells[sheet.cell(row=r, column=columns["问题描述"]).value] = r
@@ -227,7 +272,8 @@ def check_findings_xlsx(path):
         expect(c.data_type == "s", f"injection cell has type {c.data_type}")
         expect(c.alignment.wrap_text, "description does not wrap")
         expect(sheet.cell(row=injected, column=columns["对策建议"]).value == "'-1+1 应当作为文本", "suggestion '-' kept")
-        expect(sheet.cell(row=injected, column=columns["照片数"]).value == 2, "photo count of f1")
+        count = sheet.cell(row=injected, column=columns["照片数"]).value
+        expect(count == 2, f"photo count of f1 is {count}: only the 2 photos HQ received count")
         expect(sheet.cell(row=injected, column=columns["点位"]).value == "DC-01 幸福社区党群服务中心", "site label")
         expect(sheet.cell(row=injected, column=columns["检查组"]).value == "第一检查组", "group")
         expect(sheet.cell(row=injected, column=columns["单位名称"]).value == "东城区", "unit name")
@@ -235,6 +281,7 @@ def check_findings_xlsx(path):
         when = sheet.cell(row=injected, column=columns["记录时间"]).value
         expect(hasattr(when, "year") and when.year == 2026, f"recorded at {when!r} is not a date cell")
     expect("干部档案材料不全" in cells, f"control characters not stripped: {list(cells)}")
+    expect(LATE_FINDING[5] in cells, "a finding recorded after version 1 is missing from the live list")
     for r in rows:
         for c in range(1, sheet.max_column + 1):
             v = sheet.cell(row=r, column=c).value
@@ -249,7 +296,7 @@ def run(*command):
     return subprocess.run(command, check=True, capture_output=True, text=True).stdout
 
 
-def check_report_pdf(path, results_path, label):
+def check_report_pdf(path, results_path, label, date=None):
     results = load_results(results_path)
     text = run("pdftotext", "-layout", path, "-")
     squeezed = "".join(text.split())
@@ -261,9 +308,18 @@ def check_report_pdf(path, results_path, label):
         expect(f"总分{unit['total']}" in squeezed, f"total {unit['total']} of {unit['unit_name']} missing")
     expect("人才驿站服务台账不规范" in squeezed and "党群服务中心“一站式”服务" in squeezed,
            "findings or highlights missing from the report")
+    late = LATE_FINDING[5] in squeezed
+    expect(late == (date is None), "a finding recorded after the version's publication " +
+           ("is in its report" if date else "is missing from the live report"))
+    # Version 1 was published before records were frozen with versions: the report says so.
+    reconstructed = "注：本版发布时尚未随版本留存问题与亮点" in squeezed
+    expect(reconstructed == (date is not None), "the note on findings not frozen with version 1 is " +
+           ("missing" if date else "in the live report"))
     expect("第1页，共" in squeezed, "page numbers missing")
-    beijing = datetime.datetime.now(datetime.timezone(datetime.timedelta(hours=8)))
-    expect(f"报告日期{beijing.year}年{beijing.month}月{beijing.day}日" in squeezed, "the report date is not Beijing's")
+    if date is None:
+        beijing = datetime.datetime.now(datetime.timezone(datetime.timedelta(hours=8)))
+        date = f"{beijing.year}年{beijing.month}月{beijing.day}日"
+    expect(f"报告日期{date}" in squeezed, f"the report date is not {date} (Beijing)")
     fonts = run("pdffonts", path).splitlines()[2:]
     cjk = [line for line in fonts if ("WenQuanYi" in line or "CJK" in line) and line.split()[-5] == "yes"]
     expect(cjk, f"no embedded CJK font: {fonts}")
@@ -277,6 +333,9 @@ def main():
     if command == "seed":
         seed(*args)
         message = "seeded findings and highlights"
+    elif command == "seed-late":
+        seed_late(*args)
+        message = "seeded a finding recorded after version 1"
     elif command == "publish":
         publish(*args)
         message = "published version 1"

@@ -51,6 +51,20 @@ def query(target, sql):
     return [[None if v == "\x01" else v for v in row.split("\x1f")] for row in out.rstrip("\n").split("\x1e") if row]
 
 
+def check_print_setup(book, path):
+    """Every sheet prints on landscape A4, one page wide, with its title and header rows on each page."""
+    for sheet in book.worksheets:
+        where = f"{path} {sheet.title}"
+        expect(sheet.page_setup.orientation == "landscape", f"{where}: orientation {sheet.page_setup.orientation}")
+        expect(str(sheet.page_setup.paperSize) == "9", f"{where}: paper size {sheet.page_setup.paperSize}, not A4 (9)")
+        fit = sheet.sheet_properties.pageSetUpPr
+        expect(fit is not None and fit.fitToPage, f"{where}: not fitted to the page")
+        # fitToWidth is 1 when left out (OOXML's default); 0 pages tall: as many as it takes.
+        expect(int(sheet.page_setup.fitToWidth or 1) == 1 and int(sheet.page_setup.fitToHeight or 0) == 0,
+               f"{where}: fit {sheet.page_setup.fitToWidth}x{sheet.page_setup.fitToHeight}, not 1 page wide")
+        expect(sheet.print_title_rows == "$1:$2", f"{where}: print title rows {sheet.print_title_rows!r}")
+
+
 def unit_names(target):
     return {code: name for code, name in query(target, "SELECT code, name FROM units ORDER BY position")}
 
@@ -90,6 +104,17 @@ def ledger(target, today):
             passed += [datetime.date.fromisoformat(due) for due, done in item["milestones"]
                        if not done and datetime.date.fromisoformat(due) < today]
         item["overdue_days"] = (today - min(passed)).days if passed else 0
+        item.update(returned="", close_note="", merged=[])
+    # HQ's words at the latest 退回 and at 销号, from the history.
+    for item_id, action, reason in query(target, "SELECT entity_id, action, reason FROM score_history WHERE "
+                                                 "entity = 'rectification' AND action IN ('return', 'close') "
+                                                 "ORDER BY seq"):
+        if item_id in items:
+            items[item_id]["returned" if action == "return" else "close_note"] = reason
+    for number, into in query(target, "SELECT number, merged_into FROM hq_followup_items "
+                                      "WHERE merged_into IS NOT NULL ORDER BY number"):
+        if into in items:
+            items[into]["merged"].append(f"ZG-{int(number):04d}")
     return items
 
 
@@ -110,13 +135,14 @@ def check_rectifications(path, target, now, units=None):
     today = today_of(now)
     names, items = only(units, unit_names(target), ledger(target, today))
     book = openpyxl.load_workbook(path)
+    check_print_setup(book, path)
     expect(book.sheetnames == ["整改台账", "各单位统计"], f"sheets {book.sheetnames}")
     sheet = book["整改台账"]
     title = sheet["A1"].value or ""
     expect(f"共 {len(items)} 项" in title and beijing(now) in title, f"title {title!r}")
     columns = header_columns(sheet, 2)
     wanted = ["编号", "单位", "来源", "类型", "指标", "问题", "整改建议", "整改措施", "责任人", "时限", "状态",
-              "逾期天数", "节点（完成/总数）", "最近报送", "销号时间"]
+              "逾期天数", "节点（完成/总数）", "最近报送", "退回理由", "销号时间", "销号意见", "合并事项"]
     expect(list(columns) == wanted, f"headers {list(columns)}")
     rows = {}
     for r in range(3, sheet.max_row + 1):
@@ -143,6 +169,9 @@ def check_rectifications(path, target, now, units=None):
         last = max(item["reports"], default=None)
         expect((row["最近报送"] or "") == beijing(last), f"{code} last report {row['最近报送']!r} != {beijing(last)!r}")
         expect((row["销号时间"] or "") == beijing(item["closed"]), f"{code} closed {row['销号时间']!r}")
+        expect((row["退回理由"] or "") == safe(item["returned"]), f"{code} return reason {row['退回理由']!r}")
+        expect((row["销号意见"] or "") == safe(item["close_note"]), f"{code} close note {row['销号意见']!r}")
+        expect((row["合并事项"] or "") == "、".join(item["merged"]), f"{code} merged {row['合并事项']!r}")
         # Formula-looking text stays text, behind an apostrophe.
         for field, text in (("问题", item["problem"]), ("整改建议", item["suggestion"])):
             shown = row[field] or ""
@@ -169,6 +198,13 @@ def check_rectifications(path, target, now, units=None):
                    [sum(1 for i in mine if i["overdue_days"] > 0)]
         got = [summary.cell(row=r, column=c).value for c in range(2, 2 + len(expected))]
         expect(got == expected, f"counts of {name}: {got} != {expected}")
+    # The seed's words, so the columns are not only equal to an empty database.
+    if not units:
+        shown = {(r["退回理由"], r["销号意见"], r["合并事项"]) for r in rows.values()}
+        for wanted_row in [("佐证不足，请补充档案目录照片", "核查属实，予以销号", None),
+                           ("台账缺少 6 月活动记录", None, None)]:
+            expect(wanted_row in shown, f"no row with {wanted_row}: {shown}")
+        expect(any(r["合并事项"] and r["单位"] == names["XC"] for r in rows.values()), "XC's merged item not shown")
     states = {s: sum(1 for i in items.values() if i["state"] == s) for s in STATE_ORDER}
     return f"{path}: {len(items)} items ({states}, {overdue} overdue on {today}) equal the database"
 
@@ -177,6 +213,7 @@ def check_innovations(path, target):
     names = unit_names(target)
     projects = query(target, "SELECT unit_code, title, status, reason, bonus_indicator FROM hq_innovation_projects")
     book = openpyxl.load_workbook(path)
+    check_print_setup(book, path)
     expect(book.sheetnames == ["创新项目", "各单位统计"], f"sheets {book.sheetnames}")
     sheet = book["创新项目"]
     columns = header_columns(sheet, 2)

@@ -56,11 +56,14 @@ check(seed "${DB_TARGET}")
 run_hq(results --format json)
 file(WRITE "${WORK}/v1.json" "${hq_output}")
 check(publish "${DB_TARGET}" "${WORK}/v1.json")
+check(seed-late "${DB_TARGET}")
 
-# A later final value (组长核定) changes the live results, not version 1.
+# Later final values (组长核定) change the live results, not version 1; one triggers
+# DC's veto, which the live workbook's veto sheet must name as such.
 file(WRITE "${WORK}/later-scores.csv"
      "账号,单位编码,指标编号,类型,评分输入,说明\n"
-     "g1.li,BH,1.1,核定,6,组长核定：补充材料后复核\n")
+     "g1.li,BH,1.1,核定,6,组长核定：补充材料后复核\n"
+     "g1.li,DC,7.1,核定,是,组长核定：查实选人用人违规\n")
 run_hq(import-scores "${WORK}/later-scores.csv")
 run_hq(results --format json)
 file(WRITE "${WORK}/live.json" "${hq_output}")
@@ -81,7 +84,9 @@ check(results-csv "${WORK}/results.csv" "${WORK}/live.json")
 check(findings-xlsx "${WORK}/findings.xlsx")
 check(report-pdf "${WORK}/report.pdf" "${WORK}/live.json" 实时)
 # Published at 02:00 UTC: the report shows Beijing time whatever the machine's clock.
-check(report-pdf "${WORK}/report-v1.pdf" "${WORK}/v1.json" "第 1 版（2026-07-16 10:00 发布）")
+# It is dated its publication and, published before records were frozen with versions,
+# holds the findings recorded by then.
+check(report-pdf "${WORK}/report-v1.pdf" "${WORK}/v1.json" "第 1 版（2026-07-16 10:00 发布）" "2026年7月16日")
 
 # Scripts get exactly the columns of results --format csv.
 file(READ "${WORK}/results-en.csv" english)

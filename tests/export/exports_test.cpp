@@ -202,6 +202,59 @@ TEST(Exports, ReportGivesEachUnitAPageOfItsOwnAfterTheRankingAndTheChart)
         EXPECT_FALSE(pages[p].contains(QStringLiteral("一级指标"))) << "no unit before the units' part, page " << p + 1;
 }
 
+// Page 1 says when scores are missing or not submitted, counting and naming the units.
+TEST(Exports, ReportSaysOnPageOneWhichUnitsAreUnscoredOrNotSubmitted)
+{
+    ExportInput input = sampleInput(); // only DC is submitted
+    QJsonArray units = input.results.value(QStringLiteral("units")).toArray();
+    for (qsizetype i = 0; i < units.size(); ++i) {
+        QJsonObject unit = units.at(i).toObject();
+        const QString code = unit.value(QStringLiteral("unit")).toString();
+        unit.insert(QStringLiteral("unscored"), code == QLatin1String("BH") ? 2 : code == QLatin1String("XC") ? 1 : 0);
+        unit.insert(QStringLiteral("submitted"), code != QLatin1String("QS"));
+        units.replace(i, unit);
+    }
+    input.results.insert(QStringLiteral("units"), units);
+    const QString first = pdfPages(reportPdf(input)).value(0);
+    EXPECT_TRUE(first.contains(QStringLiteral("评分尚不完整"))) << first.toStdString();
+    EXPECT_TRUE(first.contains(QStringLiteral("2个单位有未评的二级指标（未评项按0分计）：")));
+    EXPECT_TRUE(first.contains(QStringLiteral("白河县（2项）")) && first.contains(QStringLiteral("西城区（1项）")))
+        << first.toStdString();
+    EXPECT_TRUE(first.contains(QStringLiteral("1个单位的评分尚未由检查组长提交：青山县。"))) << first.toStdString();
+
+    for (qsizetype i = 0; i < units.size(); ++i) {
+        QJsonObject unit = units.at(i).toObject();
+        unit.insert(QStringLiteral("unscored"), 0);
+        unit.insert(QStringLiteral("submitted"), true);
+        units.replace(i, unit);
+    }
+    input.results.insert(QStringLiteral("units"), units);
+    const QString complete = pdfPages(reportPdf(input)).value(0);
+    EXPECT_TRUE(complete.contains(QStringLiteral("评分完整：各单位的二级指标均已评分，并已由检查组长提交。")));
+    EXPECT_FALSE(complete.contains(QStringLiteral("尚不完整")));
+}
+
+// A long unit name stays whole in the ranking chart instead of running off the page.
+TEST(Exports, RankingChartShowsALongUnitNameWhole)
+{
+    ExportInput input = sampleInput();
+    const QString name = QStringLiteral("白河县经济技术开发区管理委员会（试点）");
+    QJsonArray units = input.results.value(QStringLiteral("units")).toArray();
+    int rank = 0;
+    for (qsizetype i = 0; i < units.size(); ++i) {
+        QJsonObject unit = units.at(i).toObject();
+        if (unit.value(QStringLiteral("unit")).toString() != QLatin1String("BH"))
+            continue;
+        unit.insert(QStringLiteral("unit_name"), name);
+        rank = unit.value(QStringLiteral("rank")).toInt();
+        units.replace(i, unit);
+    }
+    input.results.insert(QStringLiteral("units"), units);
+    const QString first = pdfPages(reportPdf(input)).value(0);
+    const QString chart = first.mid(first.indexOf(QStringLiteral("二、排名图")));
+    EXPECT_TRUE(chart.contains(QString::number(rank) + name)) << chart.toStdString();
+}
+
 // The console exports live results from the engine's ranked results, without the JSON
 // document: the same rows, values and files as from the document a version freezes.
 TEST(Exports, LiveResultsGiveTheSameExportsAsTheResultsDocument)

@@ -99,7 +99,17 @@ void seed(SqlConnection &db, const CampaignSetup &setup, const QString &folder)
                                  QStringLiteral("大通报：“两新”组织党建覆盖率偏低"),
                                  QStringLiteral("+排查未覆盖组织"),
                                  QDate(2026, 7, 9)};
-    ledger.add(bulletin, hq, at("2026-07-06T01:00:00Z")); // added in week 2026-W28
+    const RectificationItem xcItem = ledger.add(bulletin, hq, at("2026-07-06T01:00:00Z")); // added in week 2026-W28
+    // A second bulletin item on the same problem, merged into the first.
+    followup::ItemDraft duplicate{QStringLiteral("XC"),
+                                  ItemSource::Bulletin,
+                                  FindingKind::Weakness,
+                                  QString(),
+                                  QStringLiteral("大通报：部分非公企业未建立党组织"),
+                                  QStringLiteral("逐一建档"),
+                                  QDate(2026, 7, 9)};
+    const RectificationItem xcDuplicate = ledger.add(duplicate, hq, at("2026-07-06T01:05:00Z"));
+    ledger.merge(xcItem.id, {xcDuplicate.id}, hq, at("2026-07-06T01:10:00Z"));
 
     const auto items = ledger.items({});
     const QString first = itemOfFinding(items, QStringLiteral("f1")).id;
