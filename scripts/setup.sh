@@ -20,6 +20,12 @@ packages=(
   adduser systemd python3-seccomp nginx
 )
 
+# The console (web/) is built with the machine's Node.js and npm. Where there are none,
+# Debian's are installed; an installed Node.js (from Debian or elsewhere) is left alone.
+if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+  packages+=(nodejs npm)
+fi
+
 sudo_cmd=()
 if [ "$(id -u)" -ne 0 ]; then sudo_cmd=(sudo); fi
 
@@ -32,11 +38,17 @@ done
 
 if [ ${#missing[@]} -eq 0 ]; then
   echo "setup: all ${#packages[@]} packages already installed"
-  exit 0
+else
+  echo "setup: installing ${#missing[@]} packages: ${missing[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  "${sudo_cmd[@]}" apt-get update -qq
+  "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
+  echo "setup: done"
 fi
 
-echo "setup: installing ${#missing[@]} packages: ${missing[*]}"
-export DEBIAN_FRONTEND=noninteractive
-"${sudo_cmd[@]}" apt-get update -qq
-"${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
-echo "setup: done"
+# Vite 8 needs Node.js 20.19 or later (Debian 12's own is 18): say so now rather than
+# leave the console out of the build without a word.
+node_version=$(node --version 2>/dev/null || echo none)
+if ! printf '%s\n' "v20.19.0" "$node_version" | sort -V -C 2>/dev/null || [ "$node_version" = none ]; then
+  echo "setup: warning: Node.js $node_version is older than 20.19: the HQ console (web/) will not be built" >&2
+fi

@@ -73,7 +73,15 @@ bool FollowUpPolicy::mayOpen() const { return m_person.role != Role::Inspector; 
 
 bool FollowUpPolicy::coversUnit(const QString &unitCode) const
 {
-    return m_setup.unit(unitCode) && unitsCoveredBy(m_setup, m_person).contains(unitCode);
+    return m_setup.unit(unitCode) && readsRecordsOf(m_person, unitCode) &&
+           unitsCoveredBy(m_setup, m_person).contains(unitCode);
+}
+
+QStringList FollowUpPolicy::units() const
+{
+    QStringList units = unitsCoveredBy(m_setup, m_person);
+    units.removeIf([this](const QString &unitCode) { return !readsRecordsOf(m_person, unitCode); });
+    return units;
 }
 
 FollowUpRefusal FollowUpPolicy::check(FollowUpAction action, const QString &unitCode) const
@@ -97,7 +105,7 @@ FollowUpRefusal FollowUpPolicy::check(FollowUpAction action, const QString &unit
     if (!roleMay)
         return FollowUpRefusal::ForbiddenRole;
     if (unitCode.isEmpty())
-        return FollowUpRefusal::None; // a list: the caller cuts it to unitsCoveredBy()
+        return FollowUpRefusal::None; // a list: the caller cuts it to units()
     if (!coversUnit(unitCode))
         return FollowUpRefusal::OutOfScope;
     return FollowUpRefusal::None;

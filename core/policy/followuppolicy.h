@@ -49,8 +49,8 @@ QString followUpRefusalCode(FollowUpRefusal refusal);
 
 // The one rule for who may take which follow-up step on which unit, in which state, used
 // by the console API and the exports. Roles: HQ may do every HQ step on every unit; a
-// leader reads their group's units; a liaison works on their own unit. Re-check results,
-// recorded on tablets, follow RecheckPolicy (recheckpolicy.h).
+// leader reads their group's units but their home unit (回避); a liaison works on their
+// own unit. Re-check results, recorded on tablets, follow RecheckPolicy (recheckpolicy.h).
 class FollowUpPolicy
 {
 public:
@@ -59,6 +59,9 @@ public:
     const Person &person() const { return m_person; }
     // Whether the role takes part at all (the console's follow-up pages).
     bool mayOpen() const;
+    // The units whose follow-up the person reads, in unitsCoveredBy order: those their role
+    // covers, less a leader's home unit (回避, as in the console's other pages).
+    QStringList units() const;
     // Whether the step is allowed on the unit, before looking at any item.
     FollowUpRefusal check(FollowUpAction action, const QString &unitCode) const;
     // The same for a step on an item in a given state.

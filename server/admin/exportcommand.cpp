@@ -244,11 +244,12 @@ int runExport(const QStringList &arguments, const CommandIo &io)
         const auto connection = folder.open();
         auto shared = std::make_shared<const CampaignSetup>(requireSetup(*connection, folder));
         auto [results, asOf] = resultsFor(*connection, *shared, request.version);
-        const auto frozen = request.version
-                                ? hq::ResultVersions(*connection).records(*request.version)
-                                : std::nullopt;
+        const auto records = request.version
+                                 ? hq::ResultVersions(*connection).records(*request.version)
+                                 : std::nullopt;
         const exports::ExportInput input = exports::loadExportInput(
-            *connection, shared, std::move(results), request.version, asOf, frozen);
+            *connection, shared, std::move(results), request.version, asOf,
+            records ? std::optional(records->records) : std::nullopt, records && !records->frozen);
         const QByteArray bytes =
             exports::build(request.kind, request.format, input, request.header);
         if (file.write(bytes) != bytes.size() || !file.commit())

@@ -93,6 +93,8 @@ Response AuditEndpoints::exportFile(SqlConnection &db, const Request &request, c
         return notFound(QStringLiteral("没有这种导出：%1（可选 %2）")
                             .arg(name, (kResultsExports + exports::followUpExportNames())
                                            .join(QStringLiteral("、"))));
+    if (name == QLatin1String("dispatch.pdf") && !caller.access.seesAllUnits())
+        return forbidden(QStringLiteral("调度报告只由考评办生成")); // before its parameters: the role decides
     const QStringList parameters = exportParameters(name);
     for (const QString &parameter : request.query.keys()) {
         if (!parameters.contains(parameter))
@@ -134,8 +136,6 @@ Response AuditEndpoints::exportFile(SqlConnection &db, const Request &request, c
 Response AuditEndpoints::followUpExport(SqlConnection &db, const Request &request, const ConsoleCaller &caller,
                                         const QString &name)
 {
-    if (name == QLatin1String("dispatch.pdf") && !caller.access.seesAllUnits())
-        return forbidden(QStringLiteral("调度报告只由考评办生成"));
     std::optional<exports::ExportFile> file;
     try {
         file = exports::followUpExport(db, *caller.setup, m_dataFolder, name,

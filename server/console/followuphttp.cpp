@@ -16,7 +16,7 @@ FollowUpCall::FollowUpCall(const http::Request &request, const ConsoleCaller &ca
 {
 }
 
-QStringList FollowUpCall::units() const { return unitsCoveredBy(setup(), caller.person()); }
+QStringList FollowUpCall::units() const { return policy.units(); }
 
 Response followUpJson(int status, const QJsonObject &body)
 {

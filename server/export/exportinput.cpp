@@ -131,26 +131,19 @@ void ExportInput::restrictToUnits(const QStringList &unitCodes)
 
 ExportInput loadExportInput(SqlConnection &db, std::shared_ptr<const CampaignSetup> setup,
                             QJsonObject results, std::optional<int> version, QDateTime asOf,
-                            const std::optional<QJsonObject> &frozenRecords)
+                            const std::optional<QJsonObject> &versionRecords, bool recordsRebuilt)
 {
     ExportInput input;
     input.setup = std::move(setup);
     input.results = std::move(results);
     input.version = version;
     input.asOf = std::move(asOf);
-    if (version && frozenRecords) {
-        readFrozen(*frozenRecords, input);
+    if (version && versionRecords) {
+        readFrozen(*versionRecords, input);
+        input.recordsReconstructed = recordsRebuilt;
     } else {
         input.findings = loadFindings(db);
         input.highlights = loadHighlights(db);
-    }
-    if (version && !frozenRecords) {
-        input.recordsReconstructed = true;
-        // Published before records were frozen: the nearest we know is what had been
-        // recorded by then (later changes and deletions cannot be undone).
-        const auto later = [&](const auto &record) { return record.recordedAt > input.asOf; };
-        std::erase_if(input.findings, later);
-        std::erase_if(input.highlights, later);
     }
     sortByUnit(*input.setup, input.findings);
     sortByUnit(*input.setup, input.highlights);

@@ -30,7 +30,7 @@ struct ExportInput
     std::vector<Finding> findings;
     std::vector<Highlight> highlights;
     // A version published before records were frozen with it: its findings and highlights
-    // are the store's recorded by then, as they are now (see loadExportInput).
+    // were rebuilt from the change feed as of its publication (hq::ResultVersions::records).
     bool recordsReconstructed = false;
     std::shared_ptr<const CampaignResults> live; // live results, ranked
     QSet<QString> submittedUnits;                // with `live`: the units submitted now
@@ -44,14 +44,14 @@ struct ExportInput
 };
 
 // Wraps the results with their findings (photos: those HQ holds) and highlights, in
-// units.csv order and then by time recorded. For a published `version`, `frozenRecords`
-// are the ones frozen with it (hq::ResultVersions::records); a version published before
-// records were frozen has none, and gets the store's records recorded at or before
-// `asOf` (its publication). Without a version: the store's records as they are now.
-// `setup` must be indexed (CampaignSetup::indexUnits).
+// units.csv order and then by time recorded. For a published `version`, `versionRecords`
+// are its records (hq::ResultVersions::records; `recordsRebuilt` when they were rebuilt
+// from the change feed rather than frozen with it). Without them: the store's records as
+// they are now. `setup` must be indexed (CampaignSetup::indexUnits).
 ExportInput loadExportInput(SqlConnection &db, std::shared_ptr<const CampaignSetup> setup,
                             QJsonObject results, std::optional<int> version, QDateTime asOf,
-                            const std::optional<QJsonObject> &frozenRecords = std::nullopt);
+                            const std::optional<QJsonObject> &versionRecords = std::nullopt,
+                            bool recordsRebuilt = false);
 // The same for live results: the engine's ranked results and the units submitted now.
 ExportInput loadLiveExportInput(SqlConnection &db, std::shared_ptr<const CampaignSetup> setup,
                                 std::shared_ptr<const CampaignResults> results, const QStringList &submittedUnits,

@@ -153,8 +153,12 @@ void RankingChart::drawAxis(QPainter &painter, const QRectF &plot, double scale,
         painter.setPen(Qt::black);
         const QString caption = QStringLiteral("%1 %2").arg(name, QString::number(value));
         const double width = painter.fontMetrics().horizontalAdvance(caption) + m_mm;
-        const int line = x - width / 2 >= ends[0] ? 0 : 1;
-        const QRectF box(x - width / 2, plot.bottom() + (5 + line * 4.5) * m_mm, width, 4 * m_mm);
+        // Centred under its line on the first caption line with room; three lines close
+        // together put the last one just after the one before on the freer caption line.
+        const double centred = x - width / 2;
+        const int line = centred >= ends[0] ? 0 : centred >= ends[1] ? 1 : (ends[0] <= ends[1] ? 0 : 1);
+        const QRectF box(std::max(centred, ends[line]), plot.bottom() + (5 + line * 4.5) * m_mm, width,
+                         4 * m_mm);
         ends[line] = box.right();
         painter.drawText(box, Qt::AlignCenter, caption);
     }
@@ -199,10 +203,10 @@ void RankingChart::drawObject(QPainter *painter, const QRectF &rect, QTextDocume
     const int count = format.property(kBarCountProperty).toInt();
     painter->save();
     painter->setRenderHint(QPainter::Antialiasing);
-    drawLegend(*painter,
-               QRectF(rect.left() + kLabelMm * m_mm, rect.top(), rect.width(), kLegendMm * m_mm));
-
     const double labels = labelWidth(*painter);
+    // The legend starts where the bars do, whatever width the names took.
+    drawLegend(*painter, QRectF(rect.left() + labels, rect.top(), rect.width() - labels, kLegendMm * m_mm));
+
     const QRectF plot(rect.left() + labels, rect.top() + kLegendMm * m_mm,
                       rect.width() - labels - kValueMm * m_mm, count * kRowMm * m_mm);
     const double scale = plot.width() / m_maxValue;

@@ -83,8 +83,8 @@ QString ResultsReport::headHtml(const ResultsView &view) const
     html += QStringLiteral("</p>") + completenessHtml(view);
     // Said where it is read: the findings of such a version may have changed since.
     if (m_input.recordsReconstructed)
-        html += QStringLiteral("<p>注：本版发布时尚未随版本留存问题与亮点，本通报所列为发布前记录、"
-                               "目前仍保留的内容，发布后的修改和删除无法还原。</p>");
+        html += QStringLiteral("<p>注：本版发布时尚未随版本留存问题与亮点，本通报所列问题与亮点"
+                               "按同步记录还原为发布时总部已收到的内容。</p>");
     return html;
 }
 

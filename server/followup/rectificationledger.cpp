@@ -251,11 +251,6 @@ QHash<QString, QStringList> RectificationLedger::mergedCodes()
     return codes;
 }
 
-QHash<QString, QString> RectificationLedger::returnReasons()
-{
-    return m_history.latestReasons(kEntity, QStringLiteral("return"));
-}
-
 QHash<QString, QString> RectificationLedger::closeNotes()
 {
     return m_history.latestReasons(kEntity, QStringLiteral("close"));

@@ -90,8 +90,7 @@ public:
     // The codes (ZG-0007) of the items merged into each item that is left, by its id; an
     // item merged into one that was merged in turn counts for the one left at the end.
     QHash<QString, QStringList> mergedCodes();
-    // HQ's words on each item at its latest 退回 and at its 销号, by item id.
-    QHash<QString, QString> returnReasons();
+    // HQ's words on each closed item at its 销号, by item id.
     QHash<QString, QString> closeNotes();
 
     // Every finding of the unit not yet in an item becomes one, 待认领. Returns how many.

@@ -56,7 +56,6 @@ ExportFile rectifications(SqlConnection &db, const CampaignSetup &setup, const Q
                           const QStringList &units, const QDate &today, const QDateTime &now)
 {
     followup::RectificationLedger ledger(db, setup, kNoHistoryKey, dataFolder);
-    const QHash<QString, QString> returnReasons = ledger.returnReasons();
     const QHash<QString, QString> closeNotes = ledger.closeNotes();
     const QHash<QString, QStringList> merged = ledger.mergedCodes();
     followup::ItemFilter filter;
@@ -70,7 +69,7 @@ ExportFile rectifications(SqlConnection &db, const CampaignSetup &setup, const Q
             if (!line.lastReport || report.reportedAt > *line.lastReport)
                 line.lastReport = report.reportedAt;
         }
-        line.returnReason = returnReasons.value(item.id);
+        line.returnReason = item.returnReason; // cleared by a 销号, as the console shows it
         line.closeNote = closeNotes.value(item.id);
         line.mergedCodes = merged.value(item.id);
         line.item = std::move(item);

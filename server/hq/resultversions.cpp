@@ -4,6 +4,7 @@
 #include "store/campaignstore.h"
 
 #include <QHash>
+#include <QSet>
 #include <QJsonArray>
 #include <QJsonDocument>
 
@@ -60,6 +61,66 @@ QJsonObject currentRecords(SqlConnection &db)
                                       {QStringLiteral("recorded_at"), row.value(6).toString()}});
     }
     return {{QStringLiteral("findings"), findings}, {QStringLiteral("highlights"), highlights}};
+}
+
+QDateTime timeOf(const QJsonValue &value)
+{
+    return QDateTime::fromString(value.toString(), Qt::ISODateWithMs);
+}
+
+// The records of a version published before records were frozen with versions, as HQ had
+// received them by `publishedAt` (see records()). Every write of a finding or highlight
+// enters the change feed with the record as it travelled, so the feed tells what was there.
+QJsonObject recordsAsReceived(SqlConnection &db, const QDateTime &publishedAt)
+{
+    QSet<QString> held;
+    for (const SqlRow &row : db.query(QStringLiteral("SELECT id FROM photos")))
+        held.insert(row.value(0).toString());
+    QSet<QString> carried;              // "entity id" of every record the feed ever carried
+    QHash<QString, QJsonObject> asThen; // its state by the publication (empty: deleted)
+    QStringList order;
+    for (const SqlRow &row : db.query(QStringLiteral(
+             "SELECT entity, entity_id, op, data, changed_at FROM hq_changes WHERE entity IN (?, ?) ORDER BY seq"),
+         {QStringLiteral("finding"), QStringLiteral("highlight")})) {
+        const QString key = row.value(0).toString() + QLatin1Char(' ') + row.value(1).toString();
+        carried.insert(key);
+        if (QDateTime::fromString(row.value(4).toString(), Qt::ISODateWithMs) > publishedAt)
+            continue;
+        QJsonObject record;
+        if (row.value(2).toString() != QLatin1String("delete")) {
+            record = QJsonDocument::fromJson(row.value(3).toString().toUtf8()).object();
+            record.insert(QStringLiteral("id"), row.value(1).toString());
+            QJsonArray photos;
+            for (const QJsonValue &photo : record.value(QStringLiteral("photos")).toArray()) {
+                if (held.contains(photo.toString()))
+                    photos.append(photo);
+            }
+            if (record.contains(QStringLiteral("photos")))
+                record.insert(QStringLiteral("photos"), photos);
+        }
+        if (!asThen.contains(key))
+            order << key;
+        asThen.insert(key, record);
+    }
+    const QJsonObject stored = currentRecords(db);
+    QJsonObject out;
+    for (const QString entity : {QStringLiteral("finding"), QStringLiteral("highlight")}) {
+        const QString listKey = entity + QLatin1Char('s');
+        QJsonArray list;
+        for (const QJsonValue &value : stored.value(listKey).toArray()) {
+            const QJsonObject record = value.toObject();
+            const QString key = entity + QLatin1Char(' ') + record.value(QStringLiteral("id")).toString();
+            if (!carried.contains(key) && timeOf(record.value(QStringLiteral("recorded_at"))) <= publishedAt)
+                list.append(record);
+        }
+        for (const QString &key : order) {
+            const QJsonObject record = asThen.value(key);
+            if (key.startsWith(entity + QLatin1Char(' ')) && !record.isEmpty())
+                list.append(record);
+        }
+        out.insert(listKey, list);
+    }
+    return out;
 }
 
 std::optional<QJsonObject> storedSnapshot(SqlConnection &db, int version)
@@ -134,12 +195,17 @@ std::optional<QJsonObject> ResultVersions::load(int version)
     return document;
 }
 
-std::optional<QJsonObject> ResultVersions::records(int version)
+std::optional<ResultVersions::Records> ResultVersions::records(int version)
 {
     const auto document = storedSnapshot(m_db, version);
-    if (!document || !document->value(kRecordsKey).isObject())
+    if (!document)
         return std::nullopt;
-    return document->value(kRecordsKey).toObject();
+    if (document->value(kRecordsKey).isObject())
+        return Records{document->value(kRecordsKey).toObject(), true};
+    const auto published = info(version);
+    if (!published)
+        return std::nullopt;
+    return Records{recordsAsReceived(m_db, published->publishedAt), false};
 }
 
 } // namespace onsite::hq

@@ -39,12 +39,19 @@ public:
     std::optional<ResultVersionInfo> info(int version);
     // The frozen results document of `version`, or nothing for an unknown version.
     std::optional<QJsonObject> load(int version);
-    // The findings and highlights frozen with `version`: {"findings":[{"id","unit","site",
+    // The findings and highlights of `version`: {"findings":[{"id","unit","site",
     // "indicator","kind","description","suggestion","account","recorded_at","photos":[id]}],
     // "highlights":[{"id","unit","site","title","description","account","recorded_at"}]}
-    // (photos: only those HQ holds). Nothing for an unknown version and for one published
-    // before records were frozen.
-    std::optional<QJsonObject> records(int version);
+    // (photos: only those HQ holds), as frozen with it; for a version published before
+    // records were frozen (`frozen` false), rebuilt from the change feed: each record as HQ
+    // had last received it by the publication, deletions by then left out (a record the
+    // feed never carried: as stored now, if recorded by then). Nothing for an unknown version.
+    struct Records
+    {
+        QJsonObject records;
+        bool frozen = true;
+    };
+    std::optional<Records> records(int version);
 
 private:
     SqlConnection &m_db;

@@ -353,8 +353,10 @@ QHash<QString, QString> ScoreHistory::latestReasons(SqlConnection &db, const QSt
                                                    const QString &action)
 {
     QHash<QString, QString> reasons;
+    // Naming `entity <> 'score'` lets SQLite use the history's index by record (see entriesOf).
     for (const SqlRow &row : db.query(QStringLiteral("SELECT entity_id, reason FROM score_history WHERE "
-                                                       "entity = ? AND action = ? ORDER BY seq"),
+                                                       "entity = ? AND action = ? AND entity <> 'score' "
+                                                       "ORDER BY seq"),
                                         {entity, action}))
         reasons.insert(row.value(0).toString(), row.value(1).toString());
     return reasons;

@@ -82,6 +82,26 @@ TEST_F(FollowUpLedgerTest, EachRoleMayTakeOnlyItsStepsOnItsUnits)
     EXPECT_EQ(policyOf("kpb.admin").check(FollowUpAction::AssignRecheck, QStringLiteral("DC")), FollowUpRefusal::None);
 }
 
+// 回避 holds for the follow-up as on the console's other pages (ConsoleAccess): a leader
+// from one of their group's units reads neither its items nor its list.
+TEST_F(FollowUpLedgerTest, ALeaderDoesNotReadTheFollowUpOfTheirHomeUnit)
+{
+    Person leader = *setup.person(QStringLiteral("g1.li"));
+    EXPECT_EQ(FollowUpPolicy(setup, leader).units(),
+              (QStringList{QStringLiteral("DC"), QStringLiteral("BH"), QStringLiteral("SM")}));
+    leader.homeUnitCode = QStringLiteral("BH");
+    const FollowUpPolicy policy(setup, leader);
+    EXPECT_EQ(policy.units(), (QStringList{QStringLiteral("DC"), QStringLiteral("SM")}));
+    RectificationItem bh;
+    bh.unitCode = QStringLiteral("BH");
+    bh.state = ItemState::InProgress;
+    EXPECT_EQ(policy.check(FollowUpAction::ReadItems, bh), FollowUpRefusal::OutOfScope);
+    bh.unitCode = QStringLiteral("DC");
+    EXPECT_EQ(policy.check(FollowUpAction::ReadItems, bh), FollowUpRefusal::None);
+    // A liaison's home unit is the unit they work on.
+    EXPECT_EQ(policyOf("dc.liaison").units(), QStringList{QStringLiteral("DC")});
+}
+
 TEST_F(FollowUpLedgerTest, OverdueFollowsTheInjectedClockInBeijingDays)
 {
     EXPECT_EQ(ledger().release(QStringLiteral("DC"), QStringLiteral("kpb.admin"), at("2026-07-01T00:00:00Z")), 2);

@@ -7,6 +7,7 @@
 
 #include <QFile>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QTemporaryDir>
@@ -145,6 +146,66 @@ TEST_P(ConsoleExports, APublishedReportKeepsItsFindingsHighlightsAndDate)
     ASSERT_EQ(diff.status, 200);
     EXPECT_TRUE(diff.json.value(QStringLiteral("changes")).toArray().isEmpty())
         << diff.body.toStdString();
+}
+
+// A version published before records were frozen with versions (its snapshot without
+// them): its 通报 rebuilds them from the change feed as HQ had them at publication. A
+// finding recorded in the field before but received after it is not shown.
+TEST_P(ConsoleExports, AnOlderVersionShowsTheRecordsHqHadReceivedWhenItWasPublished)
+{
+    pushAs(QStringLiteral("g1.li"),
+           {recordMutation(1, QStringLiteral("finding"), QStringLiteral("f-kept"),
+                           finding(QStringLiteral("发布时的问题原文"))),
+            recordMutation(2, QStringLiteral("finding"), QStringLiteral("f-gone"),
+                           finding(QStringLiteral("发布后才删除的问题"))),
+            recordMutation(3, QStringLiteral("highlight"), QStringLiteral("h-kept"),
+                           highlight(QStringLiteral("发布时的亮点原文")))});
+    ConsoleClient admin = console(QStringLiteral("kpb.admin"));
+    ASSERT_EQ(admin
+                  .send("POST", QStringLiteral("/api/v1/hq/publications"),
+                        {{QStringLiteral("note"), QStringLiteral("第一版")}})
+                  .status,
+              201);
+    // As an HQ before this change stored it: the snapshot without the records.
+    const auto db = database();
+    QJsonObject snapshot =
+        QJsonDocument::fromJson(
+            db->query(QStringLiteral("SELECT snapshot FROM hq_result_versions WHERE version = 1"))
+                .front()
+                .value(0)
+                .toString()
+                .toUtf8())
+            .object();
+    ASSERT_TRUE(snapshot.contains(QStringLiteral("export_records")));
+    snapshot.remove(QStringLiteral("export_records"));
+    db->execute(QStringLiteral("UPDATE hq_result_versions SET snapshot = ?, published_at = "
+                               "'2026-07-16T02:00:00.000Z' WHERE version = 1"),
+                {QString::fromUtf8(QJsonDocument(snapshot).toJson(QJsonDocument::Compact))});
+    db->execute(QStringLiteral("UPDATE hq_changes SET changed_at = '2026-07-16T01:00:00.000Z'"));
+
+    pushAs(QStringLiteral("g1.li"),
+           {recordMutation(4, QStringLiteral("finding"), QStringLiteral("f-kept"),
+                           finding(QStringLiteral("发布后改写的问题"))),
+            deleteMutation(5, QStringLiteral("finding"), QStringLiteral("f-gone")),
+            recordMutation(6, QStringLiteral("finding"), QStringLiteral("f-late"),
+                           finding(QStringLiteral("现场早已记录但发布后才收到的问题"))),
+            recordMutation(7, QStringLiteral("highlight"), QStringLiteral("h-kept"),
+                           highlight(QStringLiteral("发布后改写的亮点")))});
+    db->execute(QStringLiteral("UPDATE hq_changes SET changed_at = '2026-07-17T01:00:00.000Z' "
+                               "WHERE changed_at <> '2026-07-16T01:00:00.000Z'"));
+
+    const RawReply reply = admin.get(QStringLiteral("/api/v1/hq/exports/report.pdf?version=1"));
+    ASSERT_EQ(reply.status, 200) << reply.body.left(300).toStdString();
+    const QString text = pdfText(reply.body);
+    for (const QString &wanted :
+         {QStringLiteral("发布时的问题原文"), QStringLiteral("发布后才删除的问题"),
+          QStringLiteral("发布时的亮点原文"), QStringLiteral("问题、短板、弱项（2条）"),
+          QStringLiteral("按同步记录还原为发布时总部已收到的内容")})
+        EXPECT_TRUE(text.contains(wanted)) << wanted.toStdString() << " missing:\n" << text.toStdString();
+    for (const QString &unwanted :
+         {QStringLiteral("发布后改写的问题"), QStringLiteral("现场早已记录但发布后才收到的问题"),
+          QStringLiteral("发布后改写的亮点")})
+        EXPECT_FALSE(text.contains(unwanted)) << unwanted.toStdString() << " is in version 1";
 }
 
 TEST_P(ConsoleExports, ParametersThatDoNotApplyAndUnknownExportsAreRefusedByName)

@@ -105,12 +105,16 @@ def ledger(target, today):
                        if not done and datetime.date.fromisoformat(due) < today]
         item["overdue_days"] = (today - min(passed)).days if passed else 0
         item.update(returned="", close_note="", merged=[])
-    # HQ's words at the latest 退回 and at 销号, from the history.
+    # HQ's words at the latest 退回 (while not closed) and at 销号, from the history.
     for item_id, action, reason in query(target, "SELECT entity_id, action, reason FROM score_history WHERE "
                                                  "entity = 'rectification' AND action IN ('return', 'close') "
                                                  "ORDER BY seq"):
         if item_id in items:
             items[item_id]["returned" if action == "return" else "close_note"] = reason
+    # A 销号 settles the item: its return reason is not shown any more (as in the console).
+    for item in items.values():
+        if item["state"] == "closed":
+            item["returned"] = ""
     for number, into in query(target, "SELECT number, merged_into FROM hq_followup_items "
                                       "WHERE merged_into IS NOT NULL ORDER BY number"):
         if into in items:
@@ -201,7 +205,7 @@ def check_rectifications(path, target, now, units=None):
     # The seed's words, so the columns are not only equal to an empty database.
     if not units:
         shown = {(r["退回理由"], r["销号意见"], r["合并事项"]) for r in rows.values()}
-        for wanted_row in [("佐证不足，请补充档案目录照片", "核查属实，予以销号", None),
+        for wanted_row in [(None, "核查属实，予以销号", None),
                            ("台账缺少 6 月活动记录", None, None)]:
             expect(wanted_row in shown, f"no row with {wanted_row}: {shown}")
         expect(any(r["合并事项"] and r["单位"] == names["XC"] for r in rows.values()), "XC's merged item not shown")

@@ -12,6 +12,7 @@
 
 #include <QFile>
 #include <QJsonArray>
+#include <QRegularExpression>
 #include <QProcess>
 #include <QTemporaryDir>
 
@@ -239,20 +240,29 @@ TEST(Exports, RankingChartShowsALongUnitNameWhole)
 {
     ExportInput input = sampleInput();
     const QString name = QStringLiteral("白河县经济技术开发区管理委员会（试点）");
+    // Too long for one line even in the widest label column: it takes two, uncut.
+    const QString longer = QStringLiteral("东城区城市基层党建引领社会治理创新实验区工作委员会（试点）");
     QJsonArray units = input.results.value(QStringLiteral("units")).toArray();
     int rank = 0;
     for (qsizetype i = 0; i < units.size(); ++i) {
         QJsonObject unit = units.at(i).toObject();
-        if (unit.value(QStringLiteral("unit")).toString() != QLatin1String("BH"))
-            continue;
-        unit.insert(QStringLiteral("unit_name"), name);
-        rank = unit.value(QStringLiteral("rank")).toInt();
+        const QString code = unit.value(QStringLiteral("unit")).toString();
+        if (code == QLatin1String("BH")) {
+            unit.insert(QStringLiteral("unit_name"), name);
+            rank = unit.value(QStringLiteral("rank")).toInt();
+        } else if (code == QLatin1String("DC")) {
+            unit.insert(QStringLiteral("unit_name"), longer);
+        }
         units.replace(i, unit);
     }
     input.results.insert(QStringLiteral("units"), units);
     const QString first = pdfPages(reportPdf(input)).value(0);
     const QString chart = first.mid(first.indexOf(QStringLiteral("二、排名图")));
     EXPECT_TRUE(chart.contains(QString::number(rank) + name)) << chart.toStdString();
+    QString joined = chart;
+    joined.remove(QRegularExpression(QStringLiteral("\\s")));
+    EXPECT_TRUE(joined.contains(longer)) << chart.toStdString();
+    EXPECT_FALSE(chart.contains(QStringLiteral("…"))) << chart.toStdString();
 }
 
 // The console exports live results from the engine's ranked results, without the JSON
