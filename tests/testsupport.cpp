@@ -4,6 +4,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QProcess>
 
 #include <stdexcept>
 
@@ -44,6 +45,20 @@ QByteArray appendLine(const QByteArray &csv, const QByteArray &text)
     if (!result.endsWith('\n'))
         result += "\r\n";
     return result + text + "\r\n";
+}
+
+QString pdfToText(const QByteArray &pdf)
+{
+    QTemporaryDir dir;
+    QFile file(dir.filePath(QStringLiteral("document.pdf")));
+    if (!file.open(QIODevice::WriteOnly) || file.write(pdf) != pdf.size())
+        return {};
+    file.close();
+    QProcess process;
+    process.start(QStringLiteral("pdftotext"), {file.fileName(), QStringLiteral("-")});
+    if (!process.waitForFinished(60000))
+        return {};
+    return QString::fromUtf8(process.readAllStandardOutput());
 }
 
 } // namespace onsite::test

@@ -20,4 +20,7 @@ QByteArray replaceLine(const QByteArray &csv, int line, const QByteArray &text);
 // Appends a CRLF-terminated line.
 QByteArray appendLine(const QByteArray &csv, const QByteArray &text);
 
+// pdftotext's text of a PDF (pages end with a form feed); empty when it cannot be run.
+QString pdfToText(const QByteArray &pdf);
+
 } // namespace onsite::test

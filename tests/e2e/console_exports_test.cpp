@@ -8,7 +8,6 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QProcess>
 #include <QRegularExpression>
 #include <QTemporaryDir>
 
@@ -20,16 +19,7 @@ using ConsoleExports = ConsoleEndToEnd;
 // pdftotext's text of a PDF, without spaces and line breaks (table cells wrap).
 QString pdfText(const QByteArray &pdf)
 {
-    QTemporaryDir dir;
-    QFile file(dir.filePath(QStringLiteral("report.pdf")));
-    EXPECT_TRUE(file.open(QIODevice::WriteOnly));
-    file.write(pdf);
-    file.close();
-    QProcess process;
-    process.start(QStringLiteral("pdftotext"), {file.fileName(), QStringLiteral("-")});
-    EXPECT_TRUE(process.waitForFinished(60000));
-    return QString::fromUtf8(process.readAllStandardOutput())
-        .remove(QRegularExpression(QStringLiteral("\\s")));
+    return pdfToText(pdf).remove(QRegularExpression(QStringLiteral("\\s")));
 }
 
 QJsonObject deleteMutation(qint64 seq, const QString &entity, const QString &id)
@@ -50,6 +40,13 @@ QJsonObject highlight(const QString &title)
     return highlightData(QStringLiteral("DC"), QStringLiteral("g1.li"), title);
 }
 
+// Publishes the results as they are (发布); the answer's status.
+int publish(ConsoleClient &admin, const QString &note)
+{
+    return admin.send("POST", QStringLiteral("/api/v1/hq/publications"), {{QStringLiteral("note"), note}})
+        .status;
+}
+
 TEST_P(ConsoleExports, APublishedReportKeepsItsFindingsHighlightsAndDate)
 {
     pushAs(QStringLiteral("g1.li"),
@@ -63,11 +60,7 @@ TEST_P(ConsoleExports, APublishedReportKeepsItsFindingsHighlightsAndDate)
                            highlight(QStringLiteral("发布后删除的亮点")))});
     ConsoleClient admin = console(QStringLiteral("kpb.admin"));
     const RawReply results = admin.get(QStringLiteral("/api/v1/hq/results"));
-    ASSERT_EQ(admin
-                  .send("POST", QStringLiteral("/api/v1/hq/publications"),
-                        {{QStringLiteral("note"), QStringLiteral("第一版")}})
-                  .status,
-              201);
+    ASSERT_EQ(publish(admin, QStringLiteral("第一版")), 201);
     // As if published on another day: 17:30 UTC is already the next day in Beijing.
     database()->execute(QStringLiteral("UPDATE hq_result_versions SET published_at = "
                                        "'2026-07-16T17:30:00.000Z' WHERE version = 1"));
@@ -137,11 +130,7 @@ TEST_P(ConsoleExports, APublishedReportKeepsItsFindingsHighlightsAndDate)
                                  QStringLiteral("warnings")}));
     EXPECT_EQ(version.json.value(QStringLiteral("units")),
               results.json.value(QStringLiteral("units")));
-    ASSERT_EQ(admin
-                  .send("POST", QStringLiteral("/api/v1/hq/publications"),
-                        {{QStringLiteral("note"), QStringLiteral("第二版")}})
-                  .status,
-              201);
+    ASSERT_EQ(publish(admin, QStringLiteral("第二版")), 201);
     const RawReply diff = admin.get(QStringLiteral("/api/v1/hq/publications/2/diff"));
     ASSERT_EQ(diff.status, 200);
     EXPECT_TRUE(diff.json.value(QStringLiteral("changes")).toArray().isEmpty())
@@ -161,11 +150,7 @@ TEST_P(ConsoleExports, AnOlderVersionShowsTheRecordsHqHadReceivedWhenItWasPublis
             recordMutation(3, QStringLiteral("highlight"), QStringLiteral("h-kept"),
                            highlight(QStringLiteral("发布时的亮点原文")))});
     ConsoleClient admin = console(QStringLiteral("kpb.admin"));
-    ASSERT_EQ(admin
-                  .send("POST", QStringLiteral("/api/v1/hq/publications"),
-                        {{QStringLiteral("note"), QStringLiteral("第一版")}})
-                  .status,
-              201);
+    ASSERT_EQ(publish(admin, QStringLiteral("第一版")), 201);
     // As an HQ before this change stored it: the snapshot without the records.
     const auto db = database();
     QJsonObject snapshot =
@@ -211,11 +196,7 @@ TEST_P(ConsoleExports, AnOlderVersionShowsTheRecordsHqHadReceivedWhenItWasPublis
 TEST_P(ConsoleExports, ParametersThatDoNotApplyAndUnknownExportsAreRefusedByName)
 {
     ConsoleClient admin = console(QStringLiteral("kpb.admin"));
-    ASSERT_EQ(admin
-                  .send("POST", QStringLiteral("/api/v1/hq/publications"),
-                        {{QStringLiteral("note"), QStringLiteral("v1")}})
-                  .status,
-              201);
+    ASSERT_EQ(publish(admin, QStringLiteral("v1")), 201);
     const std::vector<std::pair<QString, QString>> refused = {
         {QStringLiteral("findings.xlsx?version=1"), QStringLiteral("version")},
         {QStringLiteral("results.xlsx?week=2026-W27"), QStringLiteral("week")},

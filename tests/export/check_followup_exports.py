@@ -22,6 +22,8 @@ import sys
 
 import openpyxl
 
+from xlsx_print import print_setup_problems
+
 FAILURES = []
 STATES = {"unclaimed": "待认领", "in_progress": "整改中", "reported": "已报送", "returned": "退回", "closed": "已销号"}
 STATE_ORDER = ["unclaimed", "in_progress", "reported", "returned", "closed"]
@@ -52,17 +54,8 @@ def query(target, sql):
 
 
 def check_print_setup(book, path):
-    """Every sheet prints on landscape A4, one page wide, with its title and header rows on each page."""
-    for sheet in book.worksheets:
-        where = f"{path} {sheet.title}"
-        expect(sheet.page_setup.orientation == "landscape", f"{where}: orientation {sheet.page_setup.orientation}")
-        expect(str(sheet.page_setup.paperSize) == "9", f"{where}: paper size {sheet.page_setup.paperSize}, not A4 (9)")
-        fit = sheet.sheet_properties.pageSetUpPr
-        expect(fit is not None and fit.fitToPage, f"{where}: not fitted to the page")
-        # fitToWidth is 1 when left out (OOXML's default); 0 pages tall: as many as it takes.
-        expect(int(sheet.page_setup.fitToWidth or 1) == 1 and int(sheet.page_setup.fitToHeight or 0) == 0,
-               f"{where}: fit {sheet.page_setup.fitToWidth}x{sheet.page_setup.fitToHeight}, not 1 page wide")
-        expect(sheet.print_title_rows == "$1:$2", f"{where}: print title rows {sheet.print_title_rows!r}")
+    for problem in print_setup_problems(book, path):
+        expect(False, problem)
 
 
 def unit_names(target):

@@ -13,7 +13,6 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QRegularExpression>
-#include <QProcess>
 #include <QTemporaryDir>
 
 #include <gtest/gtest.h>
@@ -62,15 +61,7 @@ ExportInput sampleInput()
 // The text of each page (pdftotext ends a page with a form feed), without spaces.
 QStringList pdfPages(const QByteArray &pdf)
 {
-    QTemporaryDir dir;
-    QFile file(dir.filePath(QStringLiteral("report.pdf")));
-    EXPECT_TRUE(file.open(QIODevice::WriteOnly));
-    file.write(pdf);
-    file.close();
-    QProcess process;
-    process.start(QStringLiteral("pdftotext"), {file.fileName(), QStringLiteral("-")});
-    EXPECT_TRUE(process.waitForFinished(60000));
-    QStringList pages = QString::fromUtf8(process.readAllStandardOutput()).split(QLatin1Char('\f'));
+    QStringList pages = test::pdfToText(pdf).split(QLatin1Char('\f'));
     if (!pages.isEmpty() && pages.last().trimmed().isEmpty())
         pages.removeLast();
     for (QString &page : pages)
