@@ -6,15 +6,9 @@ namespace onsite {
 
 ConsoleAccess::ConsoleAccess(const CampaignSetup &setup, const Person &person) : m_person(person)
 {
-    if (mayOpenPages()) {
-        const QStringList covered = unitsCoveredBy(setup, person);
-        const QSet<QString> coveredSet(covered.cbegin(), covered.cend());
-        for (const Unit &unit : setup.units) {
-            // 回避 holds here as on the tablet: a leader does not see their home unit.
-            if (coveredSet.contains(unit.code) && readsRecordsOf(person, unit.code))
-                m_units << unit.code;
-        }
-    }
+    // 回避 holds here as on the tablet: a leader does not see their home unit.
+    if (mayOpenPages())
+        m_units = unitsReadBy(setup, person);
     m_unitSet = QSet<QString>(m_units.cbegin(), m_units.cend());
 }
 

@@ -67,21 +67,16 @@ Who whoMay(FollowUpAction action)
 
 } // namespace
 
-FollowUpPolicy::FollowUpPolicy(const CampaignSetup &setup, const Person &person) : m_setup(setup), m_person(person) {}
+FollowUpPolicy::FollowUpPolicy(const CampaignSetup &setup, const Person &person)
+    : m_person(person), m_units(unitsReadBy(setup, person))
+{
+}
 
 bool FollowUpPolicy::mayOpen() const { return m_person.role != Role::Inspector; }
 
 bool FollowUpPolicy::coversUnit(const QString &unitCode) const
 {
-    return m_setup.unit(unitCode) && readsRecordsOf(m_person, unitCode) &&
-           unitsCoveredBy(m_setup, m_person).contains(unitCode);
-}
-
-QStringList FollowUpPolicy::units() const
-{
-    QStringList units = unitsCoveredBy(m_setup, m_person);
-    units.removeIf([this](const QString &unitCode) { return !readsRecordsOf(m_person, unitCode); });
-    return units;
+    return m_units.contains(unitCode);
 }
 
 FollowUpRefusal FollowUpPolicy::check(FollowUpAction action, const QString &unitCode) const

@@ -59,9 +59,9 @@ public:
     const Person &person() const { return m_person; }
     // Whether the role takes part at all (the console's follow-up pages).
     bool mayOpen() const;
-    // The units whose follow-up the person reads, in unitsCoveredBy order: those their role
-    // covers, less a leader's home unit (回避, as in the console's other pages).
-    QStringList units() const;
+    // The units whose follow-up the person reads (unitsReadBy: less a leader's home unit,
+    // 回避, as in the console's other pages), in units.csv order.
+    const QStringList &units() const { return m_units; }
     // Whether the step is allowed on the unit, before looking at any item.
     FollowUpRefusal check(FollowUpAction action, const QString &unitCode) const;
     // The same for a step on an item in a given state.
@@ -77,8 +77,8 @@ public:
 private:
     bool coversUnit(const QString &unitCode) const;
 
-    const CampaignSetup &m_setup;
     Person m_person;
+    QStringList m_units; // unitsReadBy, once
 };
 
 } // namespace onsite

@@ -1,5 +1,7 @@
 #include "rolescope.h"
 
+#include <QSet>
+
 namespace onsite {
 
 QStringList unitsCoveredBy(const CampaignSetup &setup, const Person &person)
@@ -19,6 +21,18 @@ QStringList unitsCoveredBy(const CampaignSetup &setup, const Person &person)
 bool readsRecordsOf(const Person &person, const QString &unitCode)
 {
     return person.role == Role::Hq || person.role == Role::Liaison || unitCode != person.homeUnitCode;
+}
+
+QStringList unitsReadBy(const CampaignSetup &setup, const Person &person)
+{
+    const QStringList covered = unitsCoveredBy(setup, person);
+    const QSet<QString> coveredSet(covered.cbegin(), covered.cend());
+    QStringList units;
+    for (const Unit &unit : setup.units) {
+        if (coveredSet.contains(unit.code) && readsRecordsOf(person, unit.code))
+            units << unit.code;
+    }
+    return units;
 }
 
 } // namespace onsite

@@ -17,4 +17,8 @@ QStringList unitsCoveredBy(const CampaignSetup &setup, const Person &person);
 // home unit is their unit.)
 bool readsRecordsOf(const Person &person, const QString &unitCode);
 
+// The units whose records reach the person in the console and the follow-up, in units.csv
+// order: those their role covers, less a leader's or inspector's home unit (回避).
+QStringList unitsReadBy(const CampaignSetup &setup, const Person &person);
+
 } // namespace onsite

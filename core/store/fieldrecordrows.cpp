@@ -274,25 +274,48 @@ std::vector<Visit> FieldRecordRows::visitsOf(const QString &account, const QStri
     return visits;
 }
 
+namespace {
+
+const QString kFindingColumns = QStringLiteral(
+    "unit_code, site_code, indicator_code, kind, description, suggestion, account, recorded_at");
+const QString kHighlightColumns =
+    QStringLiteral("unit_code, site_code, title, description, account, recorded_at");
+
+// The row after its id (columns as kFindingColumns, from `first`).
+Finding findingFrom(const QString &id, const SqlRow &r, int first)
+{
+    return Finding{id,
+                   r[first].toString(),
+                   r[first + 1].toString(),
+                   r[first + 2].toString(),
+                   findingKindFromName(r[first + 3].toString()).value_or(FindingKind::Problem),
+                   r[first + 4].toString(),
+                   r[first + 5].toString(),
+                   r[first + 6].toString(),
+                   fromIso(r[first + 7]),
+                   {}};
+}
+
+Highlight highlightFrom(const QString &id, const SqlRow &r, int first)
+{
+    return Highlight{id,
+                     r[first].toString(),
+                     r[first + 1].toString(),
+                     r[first + 2].toString(),
+                     r[first + 3].toString(),
+                     r[first + 4].toString(),
+                     fromIso(r[first + 5])};
+}
+
+} // namespace
+
 std::optional<Finding> FieldRecordRows::finding(const QString &id) const
 {
-    const auto rows =
-        m_db.query(QStringLiteral("SELECT unit_code, site_code, indicator_code, kind, description, "
-                                  "suggestion, account, recorded_at FROM findings WHERE id = ?"),
-                   {id});
+    const auto rows = m_db.query(
+        QStringLiteral("SELECT %1 FROM findings WHERE id = ?").arg(kFindingColumns), {id});
     if (rows.empty())
         return std::nullopt;
-    const SqlRow &r = rows.front();
-    Finding f{id,
-              r[0].toString(),
-              r[1].toString(),
-              r[2].toString(),
-              findingKindFromName(r[3].toString()).value_or(FindingKind::Problem),
-              r[4].toString(),
-              r[5].toString(),
-              r[6].toString(),
-              fromIso(r[7]),
-              {}};
+    Finding f = findingFrom(id, rows.front(), 0);
     for (const SqlRow &p :
          m_db.query(QStringLiteral("SELECT photo_id FROM finding_photos WHERE finding_id = ? "
                                    "ORDER BY photo_id"),
@@ -304,19 +327,35 @@ std::optional<Finding> FieldRecordRows::finding(const QString &id) const
 std::optional<Highlight> FieldRecordRows::highlight(const QString &id) const
 {
     const auto rows = m_db.query(
-        QStringLiteral("SELECT unit_code, site_code, title, description, account, recorded_at "
-                       "FROM highlights WHERE id = ?"),
-        {id});
+        QStringLiteral("SELECT %1 FROM highlights WHERE id = ?").arg(kHighlightColumns), {id});
     if (rows.empty())
         return std::nullopt;
-    const SqlRow &r = rows.front();
-    return Highlight{id,
-                     r[0].toString(),
-                     r[1].toString(),
-                     r[2].toString(),
-                     r[3].toString(),
-                     r[4].toString(),
-                     fromIso(r[5])};
+    return highlightFrom(id, rows.front(), 0);
+}
+
+std::vector<Finding> FieldRecordRows::findings() const
+{
+    QHash<QString, QStringList> photos;
+    for (const SqlRow &row : m_db.query(
+             QStringLiteral("SELECT fp.finding_id, fp.photo_id FROM finding_photos fp "
+                            "JOIN photos p ON p.id = fp.photo_id ORDER BY fp.finding_id, fp.photo_id")))
+        photos[row[0].toString()] << row[1].toString();
+    std::vector<Finding> findings;
+    for (const SqlRow &row : m_db.query(
+             QStringLiteral("SELECT id, %1 FROM findings ORDER BY recorded_at, id").arg(kFindingColumns))) {
+        findings.push_back(findingFrom(row[0].toString(), row, 1));
+        findings.back().photoIds = photos.value(findings.back().id);
+    }
+    return findings;
+}
+
+std::vector<Highlight> FieldRecordRows::highlights() const
+{
+    std::vector<Highlight> highlights;
+    for (const SqlRow &row : m_db.query(
+             QStringLiteral("SELECT id, %1 FROM highlights ORDER BY recorded_at, id").arg(kHighlightColumns)))
+        highlights.push_back(highlightFrom(row[0].toString(), row, 1));
+    return highlights;
 }
 
 QString FieldRecordRows::scoreIdFor(const QString &unit, const QString &indicator,

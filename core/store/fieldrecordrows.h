@@ -45,6 +45,10 @@ public:
     std::vector<Visit> visitsOf(const QString &account, const QString &unitCode = {}) const;
     std::optional<Finding> finding(const QString &id) const;
     std::optional<Highlight> highlight(const QString &id) const;
+    // Every finding and highlight, by time recorded then id, read in one go. A finding's
+    // photos here are those it names that are stored: it can name photos not received yet.
+    std::vector<Finding> findings() const;
+    std::vector<Highlight> highlights() const;
     // Id of the stored score with this key, or empty.
     QString scoreIdFor(const QString &unit, const QString &indicator, const QString &account,
                        ScoreKind kind) const;

@@ -244,12 +244,14 @@ int runExport(const QStringList &arguments, const CommandIo &io)
         const auto connection = folder.open();
         auto shared = std::make_shared<const CampaignSetup>(requireSetup(*connection, folder));
         auto [results, asOf] = resultsFor(*connection, *shared, request.version);
-        const auto records = request.version
-                                 ? hq::ResultVersions(*connection).records(*request.version)
-                                 : std::nullopt;
+        std::optional<exports::VersionRecords> versionRecords;
+        if (request.version) {
+            if (auto records = hq::ResultVersions(*connection).records(*request.version))
+                versionRecords = exports::VersionRecords{std::move(records->findings),
+                                                         std::move(records->highlights), !records->frozen};
+        }
         const exports::ExportInput input = exports::loadExportInput(
-            *connection, shared, std::move(results), request.version, asOf,
-            records ? std::optional(records->records) : std::nullopt, records && !records->frozen);
+            *connection, shared, std::move(results), request.version, asOf, std::move(versionRecords));
         const QByteArray bytes =
             exports::build(request.kind, request.format, input, request.header);
         if (file.write(bytes) != bytes.size() || !file.commit())

@@ -15,11 +15,13 @@ std::optional<exports::ExportInput> resultsExportInput(SqlConnection &db, hq::Re
         auto document = versions.load(*version);
         if (!info || !document)
             return std::nullopt;
-        const auto records = versions.records(*version);
-        return exports::loadExportInput(db, std::move(setup), std::move(*document), version,
-                                        info->publishedAt,
-                                        records ? std::optional(records->records) : std::nullopt,
-                                        records && !records->frozen);
+        auto records = versions.records(*version);
+        if (!records)
+            return std::nullopt;
+        return exports::loadExportInput(
+            db, std::move(setup), std::move(*document), version, info->publishedAt,
+            exports::VersionRecords{std::move(records->findings), std::move(records->highlights),
+                                    !records->frozen});
     }
     // Live: the cache's ranked results as they are, without building the JSON document.
     const QStringList submitted = UnitSubmissions(db).lockedUnits();

@@ -43,15 +43,22 @@ struct ExportInput
     void restrictToUnits(const QStringList &unitCodes);
 };
 
+// A published version's findings and highlights (hq::ResultVersions::records); `rebuilt`
+// when they came from the change feed rather than frozen with the version.
+struct VersionRecords
+{
+    std::vector<Finding> findings;
+    std::vector<Highlight> highlights;
+    bool rebuilt = false;
+};
+
 // Wraps the results with their findings (photos: those HQ holds) and highlights, in
-// units.csv order and then by time recorded. For a published `version`, `versionRecords`
-// are its records (hq::ResultVersions::records; `recordsRebuilt` when they were rebuilt
-// from the change feed rather than frozen with it). Without them: the store's records as
-// they are now. `setup` must be indexed (CampaignSetup::indexUnits).
+// units.csv order and then by time recorded: a published `version`'s `versionRecords`, or
+// without them the store's records as they are now (FieldRecordRows). `setup` must be
+// indexed (CampaignSetup::indexUnits).
 ExportInput loadExportInput(SqlConnection &db, std::shared_ptr<const CampaignSetup> setup,
                             QJsonObject results, std::optional<int> version, QDateTime asOf,
-                            const std::optional<QJsonObject> &versionRecords = std::nullopt,
-                            bool recordsRebuilt = false);
+                            std::optional<VersionRecords> versionRecords = std::nullopt);
 // The same for live results: the engine's ranked results and the units submitted now.
 ExportInput loadLiveExportInput(SqlConnection &db, std::shared_ptr<const CampaignSetup> setup,
                                 std::shared_ptr<const CampaignResults> results, const QStringList &submittedUnits,

@@ -1,7 +1,10 @@
 #include "resultversions.h"
 
 #include "resultsjson.h"
+#include "protocol/protocol.h"
+#include "protocol/records.h"
 #include "store/campaignstore.h"
+#include "store/fieldrecordrows.h"
 
 #include <QHash>
 #include <QSet>
@@ -18,109 +21,107 @@ namespace {
 // key, which load() takes out: the results document stays what `results --format json` printed.
 const QString kRecordsKey = QStringLiteral("export_records");
 
-QJsonValue textOrNull(const QVariant &value)
+// A record as the wire carries it (protocol/records.h), its id beside: the form the change
+// feed keeps too, so frozen and rebuilt records are read through one mapping.
+QJsonObject withId(QJsonObject data, const QString &id)
 {
-    return value.isNull() || value.toString().isEmpty() ? QJsonValue()
-                                                        : QJsonValue(value.toString());
+    data.insert(QStringLiteral("id"), id);
+    return data;
 }
 
-// The findings and highlights as they are now (see records()).
+// The findings and highlights as they are now, to freeze with a version.
 QJsonObject currentRecords(SqlConnection &db)
 {
-    QHash<QString, QJsonArray> photos;
-    for (const SqlRow &row : db.query(QStringLiteral(
-             "SELECT fp.finding_id, fp.photo_id FROM finding_photos fp "
-             "JOIN photos p ON p.id = fp.photo_id ORDER BY fp.finding_id, fp.photo_id")))
-        photos[row.value(0).toString()].append(row.value(1).toString());
-    QJsonArray findings;
-    for (const SqlRow &row : db.query(QStringLiteral(
-             "SELECT id, unit_code, site_code, indicator_code, kind, description, "
-             "suggestion, account, recorded_at FROM findings ORDER BY recorded_at, id"))) {
-        const QString id = row.value(0).toString();
-        findings.append(QJsonObject{{QStringLiteral("id"), id},
-                                    {QStringLiteral("unit"), row.value(1).toString()},
-                                    {QStringLiteral("site"), textOrNull(row.value(2))},
-                                    {QStringLiteral("indicator"), textOrNull(row.value(3))},
-                                    {QStringLiteral("kind"), row.value(4).toString()},
-                                    {QStringLiteral("description"), row.value(5).toString()},
-                                    {QStringLiteral("suggestion"), row.value(6).toString()},
-                                    {QStringLiteral("account"), row.value(7).toString()},
-                                    {QStringLiteral("recorded_at"), row.value(8).toString()},
-                                    {QStringLiteral("photos"), photos.value(id)}});
-    }
-    QJsonArray highlights;
-    for (const SqlRow &row :
-         db.query(QStringLiteral("SELECT id, unit_code, site_code, title, description, account, "
-                                 "recorded_at FROM highlights ORDER BY recorded_at, id"))) {
-        highlights.append(QJsonObject{{QStringLiteral("id"), row.value(0).toString()},
-                                      {QStringLiteral("unit"), row.value(1).toString()},
-                                      {QStringLiteral("site"), textOrNull(row.value(2))},
-                                      {QStringLiteral("title"), row.value(3).toString()},
-                                      {QStringLiteral("description"), row.value(4).toString()},
-                                      {QStringLiteral("account"), row.value(5).toString()},
-                                      {QStringLiteral("recorded_at"), row.value(6).toString()}});
-    }
+    const FieldRecordRows rows(db);
+    QJsonArray findings, highlights;
+    for (const Finding &finding : rows.findings())
+        findings.append(withId(protocol::findingToJson(finding), finding.id));
+    for (const Highlight &highlight : rows.highlights())
+        highlights.append(withId(protocol::highlightToJson(highlight), highlight.id));
     return {{QStringLiteral("findings"), findings}, {QStringLiteral("highlights"), highlights}};
 }
 
-QDateTime timeOf(const QJsonValue &value)
+template <typename Record>
+using FromJson = std::optional<Record> (*)(const QString &, const QJsonObject &, QString *);
+
+template <typename Record> std::vector<Record> readFrozen(const QJsonArray &list, FromJson<Record> fromJson)
 {
-    return QDateTime::fromString(value.toString(), Qt::ISODateWithMs);
+    std::vector<Record> records;
+    for (const QJsonValue &value : list) {
+        const QJsonObject object = value.toObject();
+        QString error;
+        if (auto record = fromJson(object.value(QStringLiteral("id")).toString(), object, &error))
+            records.push_back(std::move(*record));
+    }
+    return records;
 }
 
-// The records of a version published before records were frozen with versions, as HQ had
-// received them by `publishedAt` (see records()). Every write of a finding or highlight
-// enters the change feed with the record as it travelled, so the feed tells what was there.
-QJsonObject recordsAsReceived(SqlConnection &db, const QDateTime &publishedAt)
+// One entity's records as HQ had received them by a publication: the feed's changes in
+// order, then the stored records the feed never carried (written around it), if recorded
+// by then.
+template <typename Record> class RecordsAsOf
+{
+public:
+    void change(const QString &id, bool beforePublication, std::optional<Record> record)
+    {
+        m_carried.insert(id);
+        if (!beforePublication)
+            return;
+        if (!m_state.contains(id))
+            m_order << id;
+        m_state.insert(id, std::move(record));
+    }
+
+    std::vector<Record> records(const std::vector<Record> &stored, const QDateTime &publishedAt) const
+    {
+        std::vector<Record> records;
+        for (const Record &record : stored) {
+            if (!m_carried.contains(record.id) && record.recordedAt <= publishedAt)
+                records.push_back(record);
+        }
+        for (const QString &id : m_order) {
+            if (const std::optional<Record> record = m_state.value(id))
+                records.push_back(*record);
+        }
+        return records;
+    }
+
+private:
+    QSet<QString> m_carried;
+    QHash<QString, std::optional<Record>> m_state; // nothing: deleted by then
+    QStringList m_order;
+};
+
+// A version published before records were frozen with versions: its records as HQ had
+// received them by `publishedAt` (see records()).
+ResultVersions::Records recordsAsReceived(SqlConnection &db, const QDateTime &publishedAt)
 {
     QSet<QString> held;
     for (const SqlRow &row : db.query(QStringLiteral("SELECT id FROM photos")))
         held.insert(row.value(0).toString());
-    QSet<QString> carried;              // "entity id" of every record the feed ever carried
-    QHash<QString, QJsonObject> asThen; // its state by the publication (empty: deleted)
-    QStringList order;
-    for (const SqlRow &row : db.query(QStringLiteral(
-             "SELECT entity, entity_id, op, data, changed_at FROM hq_changes WHERE entity IN (?, ?) ORDER BY seq"),
-         {QStringLiteral("finding"), QStringLiteral("highlight")})) {
-        const QString key = row.value(0).toString() + QLatin1Char(' ') + row.value(1).toString();
-        carried.insert(key);
-        if (QDateTime::fromString(row.value(4).toString(), Qt::ISODateWithMs) > publishedAt)
-            continue;
-        QJsonObject record;
-        if (row.value(2).toString() != QLatin1String("delete")) {
-            record = QJsonDocument::fromJson(row.value(3).toString().toUtf8()).object();
-            record.insert(QStringLiteral("id"), row.value(1).toString());
-            QJsonArray photos;
-            for (const QJsonValue &photo : record.value(QStringLiteral("photos")).toArray()) {
-                if (held.contains(photo.toString()))
-                    photos.append(photo);
-            }
-            if (record.contains(QStringLiteral("photos")))
-                record.insert(QStringLiteral("photos"), photos);
+    RecordsAsOf<Finding> findings;
+    RecordsAsOf<Highlight> highlights;
+    for (const SqlRow &row : db.query(QStringLiteral("SELECT entity, entity_id, op, data, changed_at FROM "
+                                                     "hq_changes WHERE entity IN (?, ?) ORDER BY seq"),
+                                      {protocol::entity::kFinding, protocol::entity::kHighlight})) {
+        const QString id = row.value(1).toString();
+        const bool before =
+            QDateTime::fromString(row.value(4).toString(), Qt::ISODateWithMs) <= publishedAt;
+        const bool deleted = row.value(2).toString() == protocol::op::kDelete;
+        const QJsonObject data = QJsonDocument::fromJson(row.value(3).toString().toUtf8()).object();
+        QString error;
+        if (row.value(0).toString() == protocol::entity::kFinding) {
+            std::optional<Finding> finding = deleted ? std::nullopt : protocol::findingFromJson(id, data, &error);
+            if (finding)
+                finding->photoIds.removeIf([&](const QString &photo) { return !held.contains(photo); });
+            findings.change(id, before, std::move(finding));
+        } else {
+            highlights.change(id, before, deleted ? std::nullopt : protocol::highlightFromJson(id, data, &error));
         }
-        if (!asThen.contains(key))
-            order << key;
-        asThen.insert(key, record);
     }
-    const QJsonObject stored = currentRecords(db);
-    QJsonObject out;
-    for (const QString entity : {QStringLiteral("finding"), QStringLiteral("highlight")}) {
-        const QString listKey = entity + QLatin1Char('s');
-        QJsonArray list;
-        for (const QJsonValue &value : stored.value(listKey).toArray()) {
-            const QJsonObject record = value.toObject();
-            const QString key = entity + QLatin1Char(' ') + record.value(QStringLiteral("id")).toString();
-            if (!carried.contains(key) && timeOf(record.value(QStringLiteral("recorded_at"))) <= publishedAt)
-                list.append(record);
-        }
-        for (const QString &key : order) {
-            const QJsonObject record = asThen.value(key);
-            if (key.startsWith(entity + QLatin1Char(' ')) && !record.isEmpty())
-                list.append(record);
-        }
-        out.insert(listKey, list);
-    }
-    return out;
+    const FieldRecordRows stored(db);
+    return {findings.records(stored.findings(), publishedAt),
+            highlights.records(stored.highlights(), publishedAt), false};
 }
 
 std::optional<QJsonObject> storedSnapshot(SqlConnection &db, int version)
@@ -200,12 +201,16 @@ std::optional<ResultVersions::Records> ResultVersions::records(int version)
     const auto document = storedSnapshot(m_db, version);
     if (!document)
         return std::nullopt;
-    if (document->value(kRecordsKey).isObject())
-        return Records{document->value(kRecordsKey).toObject(), true};
+    if (const QJsonObject frozen = document->value(kRecordsKey).toObject(); !frozen.isEmpty())
+        return Records{readFrozen<Finding>(frozen.value(QStringLiteral("findings")).toArray(),
+                                           &protocol::findingFromJson),
+                       readFrozen<Highlight>(frozen.value(QStringLiteral("highlights")).toArray(),
+                                             &protocol::highlightFromJson),
+                       true};
     const auto published = info(version);
     if (!published)
         return std::nullopt;
-    return Records{recordsAsReceived(m_db, published->publishedAt), false};
+    return recordsAsReceived(m_db, published->publishedAt);
 }
 
 } // namespace onsite::hq

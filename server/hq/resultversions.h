@@ -1,5 +1,6 @@
 #pragma once
 
+#include "domain/fieldwork.h"
 #include "store/sqlconnection.h"
 
 #include <QDateTime>
@@ -39,16 +40,15 @@ public:
     std::optional<ResultVersionInfo> info(int version);
     // The frozen results document of `version`, or nothing for an unknown version.
     std::optional<QJsonObject> load(int version);
-    // The findings and highlights of `version`: {"findings":[{"id","unit","site",
-    // "indicator","kind","description","suggestion","account","recorded_at","photos":[id]}],
-    // "highlights":[{"id","unit","site","title","description","account","recorded_at"}]}
-    // (photos: only those HQ holds), as frozen with it; for a version published before
-    // records were frozen (`frozen` false), rebuilt from the change feed: each record as HQ
-    // had last received it by the publication, deletions by then left out (a record the
-    // feed never carried: as stored now, if recorded by then). Nothing for an unknown version.
+    // The findings and highlights of `version` (a finding's photos: those HQ holds), as
+    // frozen with it; for a version published before records were frozen (`frozen` false),
+    // rebuilt from the change feed: each record as HQ had last received it by the
+    // publication, deletions by then left out (a record the feed never carried: as stored
+    // now, if recorded by then). Nothing for an unknown version.
     struct Records
     {
-        QJsonObject records;
+        std::vector<Finding> findings;
+        std::vector<Highlight> highlights;
         bool frozen = true;
     };
     std::optional<Records> records(int version);
