@@ -8,6 +8,7 @@
 #include "wireclient.h"
 #include "workload.h"
 
+#include "protocol/compactwire.h"
 #include "protocol/protocol.h"
 #include "protocol/records.h"
 
@@ -103,11 +104,24 @@ struct PushOutcome
 };
 
 // One push request; problems are recorded against what the server answered.
+// Protocol 2 (protocol/compactwire.h) unless --protocol 1: the paths and body as SyncClient
+// sends them to an HQ of either kind.
+bool g_compactWire = true;
+
 PushOutcome push(WireClient &client, const std::vector<protocol::Mutation> &batch, PushOutcome outcome = {})
 {
     const protocol::PushRequest request{kDeviceA, batch, false, protocol::incarnationTag(client.incarnation())};
-    const WireReply reply = client.postJson(QStringLiteral("/api/v1/sync/push"), compact(request.toJson()));
+    QJsonObject body = request.toJson();
+    if (g_compactWire)
+        body.remove(QStringLiteral("device_id")); // the token names the device
+    const WireReply reply = client.postJson(
+        g_compactWire ? QString::fromLatin1(protocol::compact::kPushPath) : QStringLiteral("/api/v1/sync/push"),
+        compact(body));
     ++outcome.requests;
+    if (reply.status == 204 && g_compactWire && !batch.empty()) { // protocol 2: every mutation applied
+        outcome.statuses[protocol::statusName(protocol::MutationStatus::Applied)] += int(batch.size());
+        return outcome;
+    }
     if (reply.status != 200) {
         problem(QStringLiteral("push answered HTTP %1: %2").arg(reply.status).arg(QString::fromUtf8(reply.body.left(500))));
         return outcome;
@@ -145,14 +159,19 @@ PullOutcome pullAll(WireClient &client, qint64 since, int page)
     outcome.cursor = since;
     for (;;) {
         // The query as SyncClient::pull builds it.
-        QString target = QStringLiteral("/api/v1/sync/pull?since=%1").arg(outcome.cursor);
+        QString target = g_compactWire ? QString::fromLatin1(protocol::compact::kPullPath) + QStringLiteral("?s=%1")
+                                       : QStringLiteral("/api/v1/sync/pull?since=%1");
+        target = target.arg(outcome.cursor);
         if (page != protocol::kDefaultPullLimit)
-            target += QStringLiteral("&limit=%1").arg(page);
+            target += (g_compactWire ? QStringLiteral("&l=%1") : QStringLiteral("&limit=%1")).arg(page);
         if (!client.incarnation().isEmpty())
-            target += QStringLiteral("&%1=%2").arg(QLatin1String(protocol::kIncarnationTagKey),
+            target += QStringLiteral("&%1=%2").arg(g_compactWire ? QStringLiteral("n")
+                                                                 : QString::fromLatin1(protocol::kIncarnationTagKey),
                                                    protocol::incarnationTag(client.incarnation()));
         const WireReply reply = client.get(target);
         ++outcome.requests;
+        if (reply.status == 204 && g_compactWire) // protocol 2: nothing new, the cursor stays
+            return outcome;
         if (reply.status != 200) {
             problem(QStringLiteral("pull since %1 answered HTTP %2: %3")
                         .arg(outcome.cursor)
@@ -252,8 +271,13 @@ int main(int argc, char *argv[])
     const QCommandLineOption maxNoopOption(QStringLiteral("max-noop-bytes"),
                                            QStringLiteral("Report a problem if the no-op sync takes more bytes."),
                                            QStringLiteral("N"));
+    const QCommandLineOption protocolOption(
+        QStringLiteral("protocol"),
+        QStringLiteral("2: push and pull in protocol 2's compact form, as the device client does with an HQ "
+                       "that speaks it; 1: the plain JSON of protocol 1."),
+        QStringLiteral("1|2"), QStringLiteral("2"));
     cli.addOptions({hqOption, fixtureOption, workOption, recordsOption, batchOption, pageOption, docsOption, gzipOption,
-                    jsonOption, noNormalOption, dumpOption, maxOneScoreOption, maxNoopOption});
+                    jsonOption, noNormalOption, dumpOption, maxOneScoreOption, maxNoopOption, protocolOption});
     cli.process(app);
     if (!cli.isSet(hqOption) || !cli.isSet(fixtureOption) || !cli.isSet(workOption)) {
         std::cerr << "onsite-sync-bench: --hq, --fixtures and --work are required (see --help)\n";
@@ -268,6 +292,7 @@ int main(int argc, char *argv[])
     }
     const QDir work(cli.value(workOption));
     const bool gzip = cli.value(gzipOption) != QLatin1String("off");
+    g_compactWire = cli.value(protocolOption) != QLatin1String("1");
 
     QJsonObject result;
     try {
@@ -424,6 +449,7 @@ int main(int argc, char *argv[])
         result = QJsonObject{
             {QStringLiteral("records"), records},
             {QStringLiteral("gzip"), gzip},
+            {QStringLiteral("protocol"), g_compactWire ? 2 : 1},
             {QStringLiteral("units"), int(workload.unitCodes.size())},
             {QStringLiteral("items_per_unit"), int(workload.indicators.size())},
             {QStringLiteral("batch"), batchSize},

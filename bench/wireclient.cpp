@@ -1,5 +1,6 @@
 #include "wireclient.h"
 
+#include "protocol/compactwire.h"
 #include "protocol/gzip.h"
 
 #include <QJsonDocument>
@@ -123,26 +124,31 @@ WireReply WireClient::send(const char *method, const QString &target, const QByt
     request.version(11);
     // Modelled on QNetworkAccessManager 6.4 sending the device client's requests
     // (tests/sync/sync_wire_test.cpp checks the device's heads stay within this): the
-    // client's own headers, then what Qt adds (Connection, Accept-Language for an
-    // English system locale, Host).
-    request.set("X-Onsite-Protocol", "1");
+    // client's own headers, then what Qt adds (Connection, Host).
+    // Protocol 2's push and pull (ApiTransport::Wire::Compact): the path says the version,
+    // the body goes compacted and the answer comes compacted.
+    const bool compactWire = target.startsWith(QLatin1String("/api/v2/sync/"));
+    if (!compactWire)
+        request.set("X-Onsite-Protocol", "1");
     request.set("User-Agent", "onsite-field/1");
     if (!m_token.isEmpty())
         request.set("Authorization", ("Bearer " + m_token).toStdString());
     if (body) {
         request.set("Content-Type", "application/json");
-        // As the device client (ApiTransport) does: compressing is part of the push's time.
-        if (m_gzip && body->size() >= protocol::kMinGzipBytes) {
+        // As the device client (ApiTransport) does: compacting and compressing are part of
+        // the push's time.
+        const QByteArray json = compactWire ? protocol::compact::compactJson(*body) : *body;
+        if (m_gzip && json.size() >= protocol::kMinGzipBytes) {
             request.set("Content-Encoding", "gzip");
-            request.body() = protocol::gzipCompress(*body).toStdString();
+            request.body() = protocol::gzipCompress(json).toStdString();
         } else {
-            request.body() = body->toStdString();
+            request.body() = json.toStdString();
         }
     }
     request.set("Connection", "Keep-Alive");
     if (m_gzip)
         request.set("Accept-Encoding", "gzip"); // set by ApiTransport (Qt's own would be "gzip, deflate")
-    request.set("Accept-Language", "en-US,*");
+    request.set("Accept-Language", "zh"); // set by ApiTransport
     request.set("Host", QStringLiteral("%1:%2").arg(m_host).arg(m_port).toStdString());
     if (body)
         request.prepare_payload(); // Content-Length
@@ -183,6 +189,12 @@ WireReply WireClient::send(const char *method, const QString &target, const QByt
         if (inflated.status != protocol::InflateStatus::Ok)
             throw std::runtime_error("onsite-hq sent a broken gzip answer");
         reply.body = std::move(inflated.data);
+    }
+    if (compactWire && reply.status >= 200 && reply.status < 300 && !reply.body.isEmpty()) {
+        auto expanded = protocol::compact::expandJson(reply.body);
+        if (!expanded)
+            throw std::runtime_error("onsite-hq sent a compact answer that does not expand");
+        reply.body = std::move(*expanded);
     }
     reply.json = QJsonDocument::fromJson(reply.body).object();
     return reply;

@@ -51,7 +51,9 @@ public:
     // protocol::kMinGzipBytes on. Off: neither, as clients and HQ did before.
     void setGzip(bool on) { m_gzip = on; }
 
-    // Throws std::runtime_error on a socket error; HTTP errors come back as status.
+    // Throws std::runtime_error on a socket error; HTTP errors come back as status. A target
+    // under /api/v2/sync/ goes as protocol 2 (protocol/compactwire.h), as SyncClient sends
+    // it: no X-Onsite-Protocol, the body compacted, a 2xx answer expanded.
     WireReply get(const QString &target);
     WireReply postJson(const QString &target, const QByteArray &body);
 

@@ -16,7 +16,7 @@ seconds=${1:-300}
 shift || true
 build=${ONSITE_FUZZ_BUILD:-build-fuzz}
 jobs=${ONSITE_FUZZ_JOBS:-1}
-all_targets=(csv campaign paperscore hlc push pull httptarget httprequest consolejson)
+all_targets=(csv campaign paperscore hlc push pull compactwire httptarget httprequest consolejson)
 targets=("$@")
 [ ${#targets[@]} -gt 0 ] || targets=("${all_targets[@]}")
 

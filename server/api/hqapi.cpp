@@ -7,12 +7,15 @@
 #include "hq/pushprocessor.h"
 #include "hq/scope.h"
 #include "protocol/bootstrap.h"
+#include "protocol/compactwire.h"
 #include "protocol/protocol.h"
 #include "store/campaignstore.h"
 
 #include <QJsonDocument>
 #include <QJsonParseError>
 #include <QRegularExpression>
+
+#include <algorithm>
 
 namespace onsite::hq {
 
@@ -31,6 +34,20 @@ static_assert(ChangeFeed::kDefaultPageSize == protocol::kDefaultPullLimit,
               "a device that asks for protocol::kDefaultPullLimit sends no limit");
 
 Response badRequest(const QString &message) { return Response::error(400, QStringLiteral("bad_request"), message); }
+
+bool isPushPath(const QString &path)
+{
+    return path == QLatin1String("/api/v1/sync/push") || path == QLatin1String(protocol::compact::kPushPath);
+}
+
+// Push and pull answers are most of a device's traffic.
+bool isSyncPath(const QString &path)
+{
+    return path.startsWith(QLatin1String("/api/v1/sync/")) || path.startsWith(QLatin1String("/api/v2/sync/"));
+}
+
+// Protocol 2's push and pull: the same work, their JSON in the compact form.
+bool isCompactPath(const QString &path) { return path.startsWith(QLatin1String("/api/v2/sync/")); }
 
 CampaignSetup scopedSetup(const CampaignSetup &setup, const Scope &scope, const Person &me)
 {
@@ -83,10 +100,10 @@ std::optional<Response> HqApi::screen(const Request &header)
         }
         return std::nullopt;
     }
-    if (path == QLatin1String("/api/v1/sync/push") && header.header("content-length").toLongLong() > kMaxPushBody)
+    if (isPushPath(path) && header.header("content-length").toLongLong() > kMaxPushBody)
         return Response::error(413, QStringLiteral("body_too_large"),
                                QStringLiteral("一次上传的修改不能超过 %1 字节，请分批上传").arg(kMaxPushBody));
-    if (path.startsWith(QLatin1String("/api/v1/sync/")) || path.startsWith(QLatin1String("/api/v1/photos/"))) {
+    if (isSyncPath(path) || path.startsWith(QLatin1String("/api/v1/photos/"))) {
         auto authenticated = authenticate(header);
         if (auto *refusal = std::get_if<Response>(&authenticated))
             return *refusal;
@@ -105,7 +122,7 @@ Response HqApi::handle(const Request &request)
         Response response = route(request);
         // No device reads it, and push and pull answers are most of a device's traffic:
         // they go without (login and status answers say the version in their bodies too).
-        if (!request.path.startsWith(QLatin1String("/api/v1/sync/")))
+        if (!isSyncPath(request.path))
             response.headers.insert(protocol::kVersionHeader, QByteArray::number(protocol::kVersion));
         return response;
     } catch (const SqlError &e) {
@@ -129,7 +146,7 @@ Response HqApi::route(const Request &request)
             return Response::error(405, QStringLiteral("method_not_allowed"), QStringLiteral("请使用 POST"));
         return login(request);
     }
-    if (!path.startsWith(QLatin1String("/api/v1/")))
+    if (!path.startsWith(QLatin1String("/api/v1/")) && !isCompactPath(path))
         return Response::error(404, QStringLiteral("not_found"), QStringLiteral("没有这个地址：%1").arg(path));
 
     auto authenticated = authenticate(request);
@@ -139,10 +156,11 @@ Response HqApi::route(const Request &request)
 
     if (path == QLatin1String("/api/v1/bootstrap") && method == QLatin1String("GET"))
         return bootstrap(caller);
-    if (path == QLatin1String("/api/v1/sync/push") && method == QLatin1String("POST"))
-        return push(request, caller);
-    if (path == QLatin1String("/api/v1/sync/pull") && method == QLatin1String("GET"))
-        return pull(request, caller);
+    if (isPushPath(path) && method == QLatin1String("POST"))
+        return push(request, caller, isCompactPath(path));
+    if ((path == QLatin1String("/api/v1/sync/pull") || path == QLatin1String(protocol::compact::kPullPath)) &&
+        method == QLatin1String("GET"))
+        return pull(request, caller, isCompactPath(path));
     const auto match = photoPath.match(path);
     if (match.hasMatch())
         return photo(request, caller, match.captured(1), !match.captured(2).isEmpty());
@@ -232,12 +250,20 @@ Response HqApi::bootstrap(const Caller &caller)
     return Response::json(200, bootstrap.toJson());
 }
 
-Response HqApi::push(const Request &request, const Caller &caller)
+Response HqApi::push(const Request &request, const Caller &caller, bool compact)
 {
     if (request.body.size() > kMaxPushBody) // a chunked body has no Content-Length to screen
         return Response::error(413, QStringLiteral("body_too_large"),
                                QStringLiteral("一次上传的修改不能超过 %1 字节，请分批上传").arg(kMaxPushBody));
-    const auto body = http::parseJsonObject(request.body);
+    std::optional<QJsonObject> body;
+    if (!compact) {
+        body = http::parseJsonObject(request.body);
+    } else if (const auto expanded = protocol::compact::expandJson(request.body)) {
+        body = http::parseJsonObject(*expanded);
+        // The token names the device; a compact push need not say it again.
+        if (body && !body->contains(QStringLiteral("device_id")))
+            body->insert(QStringLiteral("device_id"), caller.session.deviceId);
+    }
     if (!body)
         return badRequest(QStringLiteral("请求体应为 JSON 对象"));
     QString error;
@@ -257,26 +283,48 @@ Response HqApi::push(const Request &request, const Caller &caller)
     // Left out when the device names the same id (protocol::incarnationTag).
     if (QString current = Incarnation::current(*lease); protocol::incarnationTag(current) != pushRequest->incarnationTag)
         response.incarnation = std::move(current);
-    return Response::json(200, response.toJson());
+    if (!compact)
+        return Response::json(200, response.toJson());
+    // Protocol 2: "every mutation sent was applied, the last one is the last processed"
+    // needs no body (the device fills in the results, SyncClient::pushAs).
+    const bool allApplied = !pushRequest->mutations.empty() && response.incarnation.isEmpty() &&
+                            response.lastProcessedSeq == pushRequest->mutations.back().seq &&
+                            response.results.size() == pushRequest->mutations.size() &&
+                            std::all_of(response.results.begin(), response.results.end(), [](const auto &result) {
+                                return result.status == protocol::MutationStatus::Applied;
+                            });
+    if (allApplied)
+        return Response::noContent();
+    Response answer = Response::json(200, response.toJson());
+    answer.body = protocol::compact::compactJson(answer.body);
+    return answer;
 }
 
-Response HqApi::pull(const Request &request, const Caller &caller)
+Response HqApi::pull(const Request &request, const Caller &caller, bool compact)
 {
+    // Protocol 2 names the query's fields by their compact keys too.
+    const QString sinceKey = compact ? QStringLiteral("s") : QStringLiteral("since");
+    const QString limitKey = compact ? QStringLiteral("l") : QStringLiteral("limit");
+    const QString tagKey = compact ? QStringLiteral("n") : QString::fromLatin1(protocol::kIncarnationTagKey);
     bool sinceOk = true, limitOk = true;
-    const qint64 since = request.query.value(QStringLiteral("since"), QStringLiteral("0")).toLongLong(&sinceOk);
-    const int limit =
-        request.query.value(QStringLiteral("limit"), QString::number(ChangeFeed::kDefaultPageSize)).toInt(&limitOk);
+    const qint64 since = request.query.value(sinceKey, QStringLiteral("0")).toLongLong(&sinceOk);
+    const int limit = request.query.value(limitKey, QString::number(ChangeFeed::kDefaultPageSize)).toInt(&limitOk);
     if (!sinceOk || since < 0 || !limitOk || limit < 1)
         return badRequest(QStringLiteral("since 应为非负整数，limit 应为正整数"));
     const Scope scope(*caller.setup, caller.person);
     auto lease = m_pool.acquire();
     const ChangeFeed::Page page = ChangeFeed(*lease).page(scope, since, limit);
-    const QString known = request.query.value(QLatin1String(protocol::kIncarnationTagKey));
+    const QString known = request.query.value(tagKey);
     QString incarnation = Incarnation::current(*lease);
     if (protocol::incarnationTag(incarnation) == known)
         incarnation.clear();
+    // Protocol 2: nothing new and the cursor where the device left it needs no body.
+    if (compact && page.changes.empty() && !page.more && page.cursor == since && incarnation.isEmpty())
+        return Response::noContent();
     Response response;
     response.body = pullAnswerJson(page, incarnation);
+    if (compact)
+        response.body = protocol::compact::compactJson(response.body);
     return response;
 }
 

@@ -44,8 +44,9 @@ private:
     http::Response route(const http::Request &request);
     http::Response login(const http::Request &request);
     http::Response bootstrap(const Caller &caller);
-    http::Response push(const http::Request &request, const Caller &caller);
-    http::Response pull(const http::Request &request, const Caller &caller);
+    // compact: protocol 2 (protocol/compactwire.h), the body and the answer compacted.
+    http::Response push(const http::Request &request, const Caller &caller, bool compact);
+    http::Response pull(const http::Request &request, const Caller &caller, bool compact);
     http::Response photo(const http::Request &request, const Caller &caller, const QString &sha256, bool content);
 
     // The caller behind the bearer token, or the 401/403 to answer.

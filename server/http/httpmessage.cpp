@@ -29,6 +29,14 @@ Response Response::bytes(const QByteArray &body, const QByteArray &contentType)
     return response;
 }
 
+Response Response::noContent()
+{
+    Response response;
+    response.status = 204;
+    response.contentType.clear();
+    return response;
+}
+
 Response Response::internalError(const Request &request, const std::exception &error)
 {
     const QString reference = QUuid::createUuid().toString(QUuid::WithoutBraces).left(8);

@@ -34,6 +34,8 @@ struct Response
     static Response json(int status, const QJsonObject &body);
     static Response error(int status, const QString &code, const QString &message);
     static Response bytes(const QByteArray &body, const QByteArray &contentType);
+    // 204: no body, so no Content-Type and no Content-Length either.
+    static Response noContent();
     // A failure inside HQ: the details (SQL, paths) go to HQ's log under a reference,
     // the client gets the reference only.
     static Response internalError(const Request &request, const std::exception &error);

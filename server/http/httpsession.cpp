@@ -362,12 +362,15 @@ void HttpSession<Stream>::send(Response response, bool close)
     m_response = std::make_shared<http::response<http::string_body>>();
     m_response->version(11);
     m_response->result(static_cast<unsigned>(response.status));
-    m_response->set(http::field::content_type, response.contentType.toStdString());
+    if (!response.contentType.isEmpty())
+        m_response->set(http::field::content_type, response.contentType.toStdString());
     for (auto it = response.headers.cbegin(); it != response.headers.cend(); ++it)
         m_response->set(it.key().toStdString(), it.value().toStdString());
     m_response->body() = response.body.toStdString();
     m_response->keep_alive(!close);
     m_response->prepare_payload();
+    if (response.status == 204 || response.status == 304) // RFC 9110 §8.6: no Content-Length on these
+        m_response->erase(http::field::content_length);
     tcpStream().expires_after(m_context->options.bodyTimeout);
     http::async_write(m_stream, *m_response, [self = this->shared_from_this(), close](beast::error_code ec, std::size_t) {
         self->onWritten(close, ec);

@@ -9,9 +9,13 @@
 namespace onsite::protocol {
 
 // Sync protocol between devices and onsite-hq; see docs/ARCHITECTURE.md §Protocol.
-// Version 1. Changes are additive; a device that speaks an older version than the
-// server's minimum is answered 426 "protocol_too_old" and keeps its unsynced data.
-constexpr int kVersion = 1;
+// Changes are additive; a device that speaks an older version than the server's minimum
+// is answered 426 "protocol_too_old" and keeps its unsynced data. Version 2 adds the
+// compact push and pull (compactwire.h) under /api/v2/sync/, whose path says the version;
+// every other request is version 1's and says so in X-Onsite-Protocol. Login and status
+// answers name kVersion, so a device knows whether HQ takes the compact form.
+constexpr int kVersion = 2;
+constexpr int kPlainVersion = 1;
 constexpr int kMinimumVersion = 1;
 inline const char *const kVersionHeader = "X-Onsite-Protocol";
 

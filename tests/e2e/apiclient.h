@@ -26,6 +26,7 @@ public:
     explicit ApiClient(QString baseUrl) : m_baseUrl(std::move(baseUrl)) {}
 
     void setToken(const QString &token) { m_token = token; }
+    const QString &baseUrl() const { return m_baseUrl; }
     void setCaCertificate(const QSslCertificate &certificate) { m_ca = certificate; }
 
     ApiReply get(const QString &path);

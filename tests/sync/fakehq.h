@@ -94,6 +94,12 @@ public:
     void setHandler(Handler handler) { m_handler = std::move(handler); }
 
     std::vector<FakeRequest> requests; // every complete request, in arrival order
+    // Off: an HQ before protocol 2, which answers 404 to the compact push and pull
+    // (protocol/compactwire.h) without showing them to the handler or in `requests`; a
+    // SyncClient then goes on in protocol 1. On: the handler sees them (and answers
+    // plain JSON unless it compacts it: expanding leaves plain JSON as it is).
+    bool speaksCompact = false;
+    int compactRefusals = 0;
 
     std::vector<FakeRequest> requestsTo(const QString &pathPrefix) const
     {
@@ -140,9 +146,15 @@ private:
             return false;
         request.body = buffer.mid(end + 4, length);
         buffer.remove(0, end + 4 + length);
-        requests.push_back(request);
+        const bool refused = !speaksCompact && request.path.startsWith(QLatin1String("/api/v2/"));
+        if (refused)
+            ++compactRefusals;
+        else
+            requests.push_back(request);
 
-        const FakeResponse response = m_handler(request);
+        const FakeResponse response =
+            refused ? FakeResponse::error(404, QStringLiteral("not_found"), QStringLiteral("没有这个地址"))
+                    : m_handler(request);
         if (response.drop) {
             socket->abort();
             return false;
@@ -150,7 +162,9 @@ private:
         if (response.silent)
             return false;
         QByteArray head = "HTTP/1.1 " + QByteArray::number(response.status) + " Status\r\n";
-        head += "Content-Type: application/json\r\nContent-Length: " + QByteArray::number(response.body.size()) + "\r\n";
+        if (response.status != 204)
+            head += "Content-Type: application/json\r\nContent-Length: " + QByteArray::number(response.body.size()) +
+                    "\r\n";
         for (const auto &[name, value] : response.headers)
             head += name + ": " + value + "\r\n";
         socket->write(head + "\r\n" + response.body);

@@ -1,5 +1,6 @@
 #include "client/transport/apitransport.h"
 
+#include "protocol/compactwire.h"
 #include "protocol/gzip.h"
 #include "protocol/protocol.h"
 
@@ -107,7 +108,7 @@ bool ApiTransport::setCaCertificateFile(const QString &path, QString *error)
     return true;
 }
 
-QNetworkRequest ApiTransport::makeRequest(const QString &path, const QUrlQuery &query) const
+QNetworkRequest ApiTransport::makeRequest(const QString &path, const QUrlQuery &query, Wire wire) const
 {
     QUrl url = m_baseUrl;
     QString base = url.path();
@@ -116,12 +117,16 @@ QNetworkRequest ApiTransport::makeRequest(const QString &path, const QUrlQuery &
     url.setPath(base + path);
     url.setQuery(query);
     QNetworkRequest request(url);
-    request.setRawHeader(protocol::kVersionHeader, QByteArray::number(protocol::kVersion));
+    if (wire == Wire::Plain)
+        request.setRawHeader(protocol::kVersionHeader, QByteArray::number(protocol::kPlainVersion));
     // No "Accept": HQ answers JSON whatever it says, and it was 26 bytes of every request.
     // Qt would ask for "gzip, deflate" and unpack itself; HQ sends only gzip, so the
     // device asks for that alone and unpacks it in send() (9 bytes less per request).
     request.setRawHeader("Accept-Encoding", "gzip");
     request.setHeader(QNetworkRequest::UserAgentHeader, QStringLiteral("onsite-field/1"));
+    // HQ's messages are Chinese whatever the tablet's locale; Qt would otherwise list the
+    // system's languages ("zh-CN,zh,en-US,*") in every request.
+    request.setRawHeader("Accept-Language", "zh");
     if (!m_token.isEmpty())
         request.setRawHeader("Authorization", "Bearer " + m_token.toUtf8());
     if (!m_extraCas.isEmpty()) {
@@ -132,30 +137,34 @@ QNetworkRequest ApiTransport::makeRequest(const QString &path, const QUrlQuery &
     return request;
 }
 
-void ApiTransport::get(const QString &path, const QUrlQuery &query, Handler handler)
+void ApiTransport::get(const QString &path, const QUrlQuery &query, Handler handler, Wire wire)
 {
-    send("GET", makeRequest(path, query), {}, std::move(handler));
+    send("GET", makeRequest(path, query, wire), {}, std::move(handler), wire);
 }
 
-void ApiTransport::postJson(const QString &path, const QJsonObject &body, Handler handler)
+void ApiTransport::postJson(const QString &path, const QJsonObject &body, Handler handler, Wire wire)
 {
-    QNetworkRequest request = makeRequest(path, {});
+    QNetworkRequest request = makeRequest(path, {}, wire);
     request.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
-    const QByteArray json = QJsonDocument(body).toJson(QJsonDocument::Compact);
+    QByteArray json = QJsonDocument(body).toJson(QJsonDocument::Compact);
+    if (wire == Wire::Compact)
+        json = protocol::compact::compactJson(json);
     // A push of a day's scores shrinks to a fraction on a tablet's mobile link. HQ
     // answers 415 (with "Accept-Encoding") if it takes no gzip bodies: then plain, and
     // never gzip again to it.
     if (!m_gzipBodies || json.size() < protocol::kMinGzipBytes)
-        return send("POST", request, json, std::move(handler));
+        return send("POST", request, json, std::move(handler), wire);
     QNetworkRequest packed = request;
     packed.setRawHeader("Content-Encoding", "gzip");
-    send("POST", packed, protocol::gzipCompress(json),
-         [this, request, json, handler = std::move(handler)](const ApiReply &reply) {
-             if (reply.status != 415)
-                 return handler(reply);
-             m_gzipBodies = false;
-             send("POST", request, json, handler);
-         });
+    send(
+        "POST", packed, protocol::gzipCompress(json),
+        [this, request, json, wire, handler = std::move(handler)](const ApiReply &reply) {
+            if (reply.status != 415)
+                return handler(reply);
+            m_gzipBodies = false;
+            send("POST", request, json, handler, wire);
+        },
+        wire);
 }
 
 void ApiTransport::putBytes(const QString &path, const QUrlQuery &query, const QByteArray &bytes, Handler handler)
@@ -166,7 +175,7 @@ void ApiTransport::putBytes(const QString &path, const QUrlQuery &query, const Q
 }
 
 void ApiTransport::send(const QByteArray &verb, const QNetworkRequest &request, const QByteArray &body,
-                        Handler handler)
+                        Handler handler, Wire wire)
 {
     QNetworkReply *reply = verb == "GET" ? m_network->get(request) : m_network->sendCustomRequest(request, verb, body);
     // A timer per request, restarted while bytes flow: a slow photo upload on a weak
@@ -190,7 +199,7 @@ void ApiTransport::send(const QByteArray &verb, const QNetworkRequest &request, 
     });
     const QString host = request.url().host();
     const std::chrono::milliseconds timeout = m_timeout;
-    QObject::connect(reply, &QNetworkReply::finished, reply, [reply, handler, host, timeout, sslProblems] {
+    QObject::connect(reply, &QNetworkReply::finished, reply, [reply, handler, host, timeout, sslProblems, wire] {
         reply->deleteLater();
         ApiReply answer;
         answer.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
@@ -200,6 +209,9 @@ void ApiTransport::send(const QByteArray &verb, const QNetworkRequest &request, 
             protocol::Inflated inflated = protocol::gzipDecompress(answer.body, kMaxUnpackedAnswer);
             answer.body = inflated.status == protocol::InflateStatus::Ok ? std::move(inflated.data) : QByteArray();
         }
+        // Error answers are plain JSON on every path.
+        if (wire == Wire::Compact && answer.status >= 200 && answer.status < 300 && !answer.body.isEmpty())
+            answer.body = protocol::compact::expandJson(answer.body).value_or(QByteArray());
         const QJsonDocument document = QJsonDocument::fromJson(answer.body);
         answer.json = document.object();
         if (answer.status == 0 || reply->property(kTimedOut).toBool())

@@ -33,6 +33,10 @@ class ApiTransport
 {
 public:
     using Handler = std::function<void(const ApiReply &)>;
+    // Plain: protocol 1's JSON, the version in X-Onsite-Protocol. Compact: protocol 2's
+    // push and pull (protocol/compactwire.h): the path says the version, the body goes
+    // out compacted and a 2xx answer is expanded before it is read.
+    enum class Wire { Plain, Compact };
 
     ApiTransport();
     ~ApiTransport();
@@ -47,13 +51,14 @@ public:
     // with a message, when the file holds no certificate.
     bool setCaCertificateFile(const QString &path, QString *error);
 
-    void get(const QString &path, const QUrlQuery &query, Handler handler);
-    void postJson(const QString &path, const QJsonObject &body, Handler handler);
+    void get(const QString &path, const QUrlQuery &query, Handler handler, Wire wire = Wire::Plain);
+    void postJson(const QString &path, const QJsonObject &body, Handler handler, Wire wire = Wire::Plain);
     void putBytes(const QString &path, const QUrlQuery &query, const QByteArray &bytes, Handler handler);
 
 private:
-    QNetworkRequest makeRequest(const QString &path, const QUrlQuery &query) const;
-    void send(const QByteArray &verb, const QNetworkRequest &request, const QByteArray &body, Handler handler);
+    QNetworkRequest makeRequest(const QString &path, const QUrlQuery &query, Wire wire = Wire::Plain) const;
+    void send(const QByteArray &verb, const QNetworkRequest &request, const QByteArray &body, Handler handler,
+              Wire wire = Wire::Plain);
 
     std::unique_ptr<QNetworkAccessManager> m_network;
     QUrl m_baseUrl;

@@ -1,5 +1,7 @@
 #include "client/transport/syncclient.h"
 
+#include "protocol/compactwire.h"
+
 #include <QCoreApplication>
 
 #include <memory>
@@ -22,6 +24,16 @@ PhotoState photoStateFrom(const QJsonObject &json)
     return {json.value(QStringLiteral("received")).toInteger(), json.value(QStringLiteral("complete")).toBool()};
 }
 
+// Protocol 2's answer without a body to a push: every mutation sent was applied.
+protocol::PushResponse allApplied(const protocol::PushRequest &request)
+{
+    protocol::PushResponse response;
+    response.lastProcessedSeq = request.mutations.back().seq;
+    for (const protocol::Mutation &m : request.mutations)
+        response.results.push_back({m.seq, protocol::MutationStatus::Applied, {}, {}, {}});
+    return response;
+}
+
 QString photoPath(const QString &sha256) { return QStringLiteral("/api/v1/photos/") + sha256; }
 
 } // namespace
@@ -33,7 +45,7 @@ void SyncClient::login(const QString &account, const QString &password, const QS
                            {QStringLiteral("password"), password},
                            {QStringLiteral("device_id"), deviceId},
                            {QStringLiteral("device_name"), deviceName}};
-    m_transport.postJson(QStringLiteral("/api/v1/login"), body, [done](const ApiReply &reply) {
+    m_transport.postJson(QStringLiteral("/api/v1/login"), body, [this, done](const ApiReply &reply) {
         if (!reply.error.ok())
             return done(reply.error, {});
         LoginAnswer answer{reply.json.value(QStringLiteral("token")).toString(),
@@ -44,6 +56,7 @@ void SyncClient::login(const QString &account, const QString &password, const QS
         if (answer.token.isEmpty())
             return done(
                 badAnswer(QCoreApplication::translate("SyncClient", "登录回答中没有 token")), {});
+        m_compact = answer.protocol >= protocol::compact::kVersion;
         done({}, answer);
     });
 }
@@ -61,39 +74,83 @@ void SyncClient::bootstrap(Done<protocol::Bootstrap> done)
     });
 }
 
+bool SyncClient::fellBackToPlain(ApiTransport::Wire wire, const ApiReply &reply)
+{
+    if (wire != ApiTransport::Wire::Compact || reply.status != 404)
+        return false;
+    m_compact = false; // nothing was processed: the same request goes again, plain
+    return true;
+}
+
 void SyncClient::push(const protocol::PushRequest &request, Done<protocol::PushResponse> done)
+{
+    pushAs(m_compact ? ApiTransport::Wire::Compact : ApiTransport::Wire::Plain, request, std::move(done));
+}
+
+void SyncClient::pushAs(ApiTransport::Wire wire, const protocol::PushRequest &request, Done<protocol::PushResponse> done)
 {
     QJsonObject body = request.toJson();
     if (request.incarnationTag.isEmpty() && !m_incarnationTag.isEmpty())
         body.insert(QLatin1String(protocol::kIncarnationTagKey), m_incarnationTag);
-    m_transport.postJson(QStringLiteral("/api/v1/sync/push"), body, [done](const ApiReply &reply) {
-        if (!reply.error.ok())
-            return done(reply.error, {});
-        if (!reply.json.value(QStringLiteral("results")).isArray())
-            return done(
-                badAnswer(QCoreApplication::translate("SyncClient", "push 回答中没有 results")),
-                {});
-        done({}, protocol::PushResponse::fromJson(reply.json));
-    });
+    const bool compact = wire == ApiTransport::Wire::Compact;
+    if (compact)
+        body.remove(QStringLiteral("device_id")); // the token names the device
+    const QString path = compact ? QString::fromLatin1(protocol::compact::kPushPath) : QStringLiteral("/api/v1/sync/push");
+    m_transport.postJson(
+        path, body,
+        [this, wire, compact, request, done](const ApiReply &reply) {
+            if (fellBackToPlain(wire, reply))
+                return pushAs(ApiTransport::Wire::Plain, request, done);
+            if (!reply.error.ok())
+                return done(reply.error, {});
+            if (reply.status == 204 && compact && !request.mutations.empty())
+                return done({}, allApplied(request));
+            if (!reply.json.value(QStringLiteral("results")).isArray())
+                return done(
+                    badAnswer(QCoreApplication::translate("SyncClient", "push 回答中没有 results")),
+                    {});
+            done({}, protocol::PushResponse::fromJson(reply.json));
+        },
+        wire);
 }
 
 void SyncClient::pull(qint64 since, int limit, Done<protocol::PullResponse> done)
 {
+    pullAs(m_compact ? ApiTransport::Wire::Compact : ApiTransport::Wire::Plain, since, limit, std::move(done));
+}
+
+void SyncClient::pullAs(ApiTransport::Wire wire, qint64 since, int limit, Done<protocol::PullResponse> done)
+{
+    // Protocol 2 names the query's fields by their compact keys (compactwire.h) too.
+    const bool compact = wire == ApiTransport::Wire::Compact;
     QUrlQuery query;
-    query.addQueryItem(QStringLiteral("since"), QString::number(since));
+    query.addQueryItem(compact ? QStringLiteral("s") : QStringLiteral("since"), QString::number(since));
     if (limit != protocol::kDefaultPullLimit)
-        query.addQueryItem(QStringLiteral("limit"), QString::number(limit));
+        query.addQueryItem(compact ? QStringLiteral("l") : QStringLiteral("limit"), QString::number(limit));
     if (!m_incarnationTag.isEmpty())
-        query.addQueryItem(QLatin1String(protocol::kIncarnationTagKey), m_incarnationTag);
-    m_transport.get(QStringLiteral("/api/v1/sync/pull"), query, [done](const ApiReply &reply) {
-        if (!reply.error.ok())
-            return done(reply.error, {});
-        if (!reply.json.value(QStringLiteral("changes")).isArray() || !reply.json.value(QStringLiteral("cursor")).isDouble())
-            return done(badAnswer(QCoreApplication::translate("SyncClient",
-                                                              "pull 回答中没有 changes 或 cursor")),
-                        {});
-        done({}, protocol::PullResponse::fromJson(reply.json));
-    });
+        query.addQueryItem(compact ? QStringLiteral("n") : QString::fromLatin1(protocol::kIncarnationTagKey),
+                           m_incarnationTag);
+    const QString path = compact ? QString::fromLatin1(protocol::compact::kPullPath) : QStringLiteral("/api/v1/sync/pull");
+    m_transport.get(
+        path, query,
+        [this, wire, compact, since, limit, done](const ApiReply &reply) {
+            if (fellBackToPlain(wire, reply))
+                return pullAs(ApiTransport::Wire::Plain, since, limit, done);
+            if (!reply.error.ok())
+                return done(reply.error, {});
+            if (reply.status == 204 && compact) { // nothing new: the cursor stays
+                protocol::PullResponse nothingNew;
+                nothingNew.cursor = since;
+                return done({}, nothingNew);
+            }
+            if (!reply.json.value(QStringLiteral("changes")).isArray() ||
+                !reply.json.value(QStringLiteral("cursor")).isDouble())
+                return done(badAnswer(QCoreApplication::translate("SyncClient",
+                                                                  "pull 回答中没有 changes 或 cursor")),
+                            {});
+            done({}, protocol::PullResponse::fromJson(reply.json));
+        },
+        wire);
 }
 
 void SyncClient::pullAll(qint64 since, int limit, std::function<SyncError(const protocol::PullResponse &)> onPage,

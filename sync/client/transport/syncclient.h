@@ -50,9 +50,19 @@ public:
     void putPhotoChunk(const QString &sha256, qint64 offset, qint64 total, const QByteArray &bytes,
                        Done<PhotoState> done);
 
+    // Whether pushes and pulls go in protocol 2's compact form (protocol/compactwire.h).
+    bool compactWire() const { return m_compact; }
+
 private:
+    void pushAs(ApiTransport::Wire wire, const protocol::PushRequest &request, Done<protocol::PushResponse> done);
+    void pullAs(ApiTransport::Wire wire, qint64 since, int limit, Done<protocol::PullResponse> done);
+    // An HQ before protocol 2 answers 404 to the compact paths: from then on, plain.
+    bool fellBackToPlain(ApiTransport::Wire wire, const ApiReply &reply);
+
     ApiTransport m_transport;
     QString m_incarnationTag;
+    // Until HQ's login answer or a 404 says otherwise, HQ is taken to speak protocol 2.
+    bool m_compact = true;
 };
 
 } // namespace onsite::sync

@@ -1,0 +1,474 @@
+#include "compactwire.h"
+
+#include "compactvalues.h"
+
+#include <array>
+#include <cctype>
+#include <cstring>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
+namespace onsite::protocol::compact {
+
+using namespace values;
+
+namespace {
+
+// What a key's value may be rewritten as, besides passing unchanged.
+enum class Rule
+{
+    None,
+    Entity,
+    Op,
+    Status,
+    Kind,
+    Time,
+    Id,
+    Clock
+};
+
+struct KeyName
+{
+    std::string_view name;
+    std::string_view shortName;
+    Rule rule = Rule::None;
+};
+
+// Append only: a device and HQ of different builds must read each other. Short names
+// are one or two characters; the protocol's own keys are longer (a key of one or two
+// characters that some day appears gets a "~", see escape()).
+constexpr KeyName kKeys[] = {
+    {"account", "a"},
+    {"changes", "c"},
+    {"current", "x"},
+    {"cursor", "r"},
+    {"data", "d"},
+    {"entity", "e", Rule::Entity},
+    {"hlc", "h", Rule::Clock},
+    {"id", "i", Rule::Id},
+    {"inc", "n"},
+    {"indicator", "q"},
+    {"input", "v"},
+    {"kind", "k", Rule::Kind},
+    {"last_processed_seq", "l"},
+    {"message", "g"},
+    {"more", "z"},
+    {"mutations", "m"},
+    {"op", "o", Rule::Op},
+    {"reason", "y"},
+    {"recorded_at", "w", Rule::Time},
+    {"results", "R"},
+    {"seq", "s"},
+    {"site", "S"},
+    {"status", "t", Rule::Status},
+    {"unit", "u"},
+    {"visit", "V"},
+    {"checked_in_at", "ti", Rule::Time},
+    {"checked_out_at", "to", Rule::Time},
+    {"captured_at", "tc", Rule::Time},
+    {"original_at", "tg", Rule::Time},
+    {"changed_at", "th", Rule::Time},
+    {"assigned_at", "ta", Rule::Time},
+};
+
+struct ValueName
+{
+    Rule rule;
+    std::string_view name;
+    std::string_view code;
+};
+
+constexpr ValueName kValues[] = {
+    {Rule::Entity, "score", "s"},     {Rule::Entity, "visit", "v"},
+    {Rule::Entity, "photo", "p"},     {Rule::Entity, "finding", "f"},
+    {Rule::Entity, "highlight", "h"}, {Rule::Entity, "submission", "b"},
+    {Rule::Entity, "recheck", "c"},   {Rule::Entity, "recheck_result", "r"},
+    {Rule::Op, "upsert", "u"},        {Rule::Op, "delete", "d"},
+    {Rule::Status, "applied", "a"},   {Rule::Status, "duplicate", "d"},
+    {Rule::Status, "rejected", "r"},  {Rule::Status, "conflict", "c"},
+    {Rule::Kind, "rater", "r"},       {Rule::Kind, "final", "f"},
+};
+
+constexpr char kEscape = '~';
+// HQ reads nothing nested deeper (a record's data is three levels down); a body of a
+// million "[" must not take the stack.
+constexpr int kMaxDepth = 64;
+
+struct Tables
+{
+    std::unordered_map<std::string_view, const KeyName *> byName;
+    std::unordered_map<std::string_view, const KeyName *> byShortName;
+
+    Tables()
+    {
+        for (const KeyName &key : kKeys) {
+            byName.emplace(key.name, &key);
+            byShortName.emplace(key.shortName, &key);
+        }
+    }
+};
+
+const Tables &tables()
+{
+    static const Tables instance;
+    return instance;
+}
+
+const ValueName *valueByName(Rule rule, std::string_view name)
+{
+    for (const ValueName &value : kValues) {
+        if (value.rule == rule && value.name == name)
+            return &value;
+    }
+    return nullptr;
+}
+
+const ValueName *valueByCode(Rule rule, std::string_view code)
+{
+    for (const ValueName &value : kValues) {
+        if (value.rule == rule && value.code == code)
+            return &value;
+    }
+    return nullptr;
+}
+
+// ---- the rewriter: one pass over the JSON text ----
+
+enum class Direction
+{
+    Compact,
+    Expand
+};
+
+class Rewriter
+{
+public:
+    Rewriter(QByteArrayView in, Direction direction)
+        : m_in(in.data(), static_cast<size_t>(in.size())), m_direction(direction)
+    {
+        m_out.reserve(in.size());
+    }
+
+    std::optional<QByteArray> run()
+    {
+        if (!value(nullptr, 0))
+            return std::nullopt;
+        skipSpace();
+        if (m_pos != m_in.size())
+            return std::nullopt;
+        return std::move(m_out);
+    }
+
+private:
+    void skipSpace()
+    {
+        while (m_pos < m_in.size() && (m_in[m_pos] == ' ' || m_in[m_pos] == '\n' ||
+                                       m_in[m_pos] == '\r' || m_in[m_pos] == '\t'))
+            ++m_pos;
+    }
+
+    // The text between the quotes, escapes left as they are; m_pos on the opening quote.
+    std::optional<std::string_view> string()
+    {
+        const size_t start = ++m_pos;
+        while (m_pos < m_in.size()) {
+            const unsigned char c = static_cast<unsigned char>(m_in[m_pos]);
+            if (c == '"')
+                return m_in.substr(start, m_pos++ - start);
+            if (c < 0x20)
+                return std::nullopt;
+            if (c == '\\') {
+                if (++m_pos >= m_in.size() || !std::strchr("\"\\/bfnrtu", m_in[m_pos]))
+                    return std::nullopt;
+                if (m_in[m_pos] == 'u') {
+                    for (int i = 0; i < 4; ++i) {
+                        if (++m_pos >= m_in.size() ||
+                            !std::isxdigit(static_cast<unsigned char>(m_in[m_pos])))
+                            return std::nullopt;
+                    }
+                }
+            }
+            ++m_pos;
+        }
+        return std::nullopt;
+    }
+
+    std::optional<std::string_view> number()
+    {
+        const size_t start = m_pos;
+        auto digitsFrom = [this] {
+            const size_t first = m_pos;
+            while (m_pos < m_in.size() && m_in[m_pos] >= '0' && m_in[m_pos] <= '9')
+                ++m_pos;
+            return m_pos > first;
+        };
+        if (m_in[m_pos] == '-')
+            ++m_pos;
+        if (m_pos < m_in.size() && m_in[m_pos] == '0')
+            ++m_pos;
+        else if (!digitsFrom())
+            return std::nullopt;
+        if (m_pos < m_in.size() && m_in[m_pos] == '.') {
+            ++m_pos;
+            if (!digitsFrom())
+                return std::nullopt;
+        }
+        if (m_pos < m_in.size() && (m_in[m_pos] == 'e' || m_in[m_pos] == 'E')) {
+            ++m_pos;
+            if (m_pos < m_in.size() && (m_in[m_pos] == '+' || m_in[m_pos] == '-'))
+                ++m_pos;
+            if (!digitsFrom())
+                return std::nullopt;
+        }
+        return m_in.substr(start, m_pos - start);
+    }
+
+    void appendQuoted(std::string_view text)
+    {
+        m_out.append('"').append(text.data(), static_cast<qsizetype>(text.size())).append('"');
+    }
+
+    void appendEscaped(std::string_view text)
+    {
+        m_out.append('"')
+            .append(kEscape)
+            .append(text.data(), static_cast<qsizetype>(text.size()))
+            .append('"');
+    }
+
+    // A key, mapped; returns what the key's value may be rewritten by.
+    const KeyName *key(std::string_view raw)
+    {
+        const Tables &t = tables();
+        if (m_direction == Direction::Compact) {
+            if (const auto found = t.byName.find(raw); found != t.byName.end()) {
+                appendQuoted(found->second->shortName);
+                return found->second;
+            }
+            if (t.byShortName.count(raw) || (!raw.empty() && raw.front() == kEscape))
+                appendEscaped(raw);
+            else
+                appendQuoted(raw);
+            return nullptr;
+        }
+        if (!raw.empty() && raw.front() == kEscape) {
+            appendQuoted(raw.substr(1));
+            return nullptr;
+        }
+        if (const auto found = t.byShortName.find(raw); found != t.byShortName.end()) {
+            appendQuoted(found->second->name);
+            return found->second;
+        }
+        appendQuoted(raw);
+        return nullptr;
+    }
+
+    void compactString(const KeyName *key, std::string_view raw)
+    {
+        const Rule rule = key ? key->rule : Rule::None;
+        switch (rule) {
+        case Rule::None:
+            return appendQuoted(raw);
+        case Rule::Time:
+            if (const auto ms = canonicalTimeMs(raw)) {
+                m_out.append(QByteArray::number(*ms));
+                return;
+            }
+            return appendQuoted(raw); // a string under a time key stays one: nothing to mistake
+        case Rule::Clock:
+            // Most stamps are a device's first of their millisecond: "1781942475000-00000"
+            // goes as 1781942475000.
+            if (raw.size() == 19 && raw.substr(13) == "-00000" && allDigits(raw.substr(0, 13)) &&
+                raw[0] != '0') {
+                m_out.append(raw.data(), 13);
+                return;
+            }
+            return appendQuoted(raw);
+        case Rule::Id:
+            if (const auto bytes = uuidBytes(raw)) {
+                m_out.append('"');
+                appendShortId(m_out, *bytes);
+                m_out.append('"');
+                return;
+            }
+            if (looksLikeShortId(raw) || (!raw.empty() && raw.front() == kEscape))
+                return appendEscaped(raw);
+            return appendQuoted(raw);
+        default:
+            if (const ValueName *value = valueByName(rule, raw))
+                return appendQuoted(value->code);
+            if (valueByCode(rule, raw) || (!raw.empty() && raw.front() == kEscape))
+                return appendEscaped(raw);
+            return appendQuoted(raw);
+        }
+    }
+
+    void expandString(const KeyName *key, std::string_view raw)
+    {
+        const Rule rule = key ? key->rule : Rule::None;
+        if (rule == Rule::None || rule == Rule::Time || rule == Rule::Clock)
+            return appendQuoted(raw);
+        if (!raw.empty() && raw.front() == kEscape)
+            return appendQuoted(raw.substr(1));
+        if (rule == Rule::Id) {
+            const qsizetype before = m_out.size();
+            m_out.append('"');
+            if (appendUuid(m_out, raw)) {
+                m_out.append('"');
+                return;
+            }
+            m_out.truncate(before);
+            return appendQuoted(raw);
+        }
+        if (const ValueName *value = valueByCode(rule, raw))
+            return appendQuoted(value->name);
+        appendQuoted(raw);
+    }
+
+    void expandNumber(const KeyName *key, std::string_view raw)
+    {
+        if (key && key->rule == Rule::Clock && raw.size() == 13 && raw[0] != '0' &&
+            allDigits(raw)) {
+            m_out.append('"').append(raw.data(), 13).append("-00000\"");
+            return;
+        }
+        if (key && key->rule == Rule::Time && !raw.empty() && raw.size() <= 15 && allDigits(raw) &&
+            (raw[0] != '0' || raw.size() == 1)) {
+            const qint64 ms = std::stoll(std::string(raw));
+            if (ms <= kLastMs)
+                return appendTime(m_out, ms);
+        }
+        m_out.append(raw.data(), static_cast<qsizetype>(raw.size()));
+    }
+
+    bool literal(std::string_view word)
+    {
+        if (m_in.substr(m_pos, word.size()) != word)
+            return false;
+        m_pos += word.size();
+        m_out.append(word.data(), static_cast<qsizetype>(word.size()));
+        return true;
+    }
+
+    bool value(const KeyName *key, int depth)
+    {
+        skipSpace();
+        if (m_pos >= m_in.size())
+            return false;
+        switch (m_in[m_pos]) {
+        case '{':
+            return object(depth + 1);
+        case '[':
+            return array(depth + 1);
+        case '"': {
+            const auto raw = string();
+            if (!raw)
+                return false;
+            m_direction == Direction::Compact ? compactString(key, *raw) : expandString(key, *raw);
+            return true;
+        }
+        case 't':
+            return literal("true");
+        case 'f':
+            return literal("false");
+        case 'n':
+            return literal("null");
+        default: {
+            const auto raw = number();
+            if (!raw)
+                return false;
+            if (m_direction == Direction::Expand)
+                expandNumber(key, *raw);
+            else
+                m_out.append(raw->data(), static_cast<qsizetype>(raw->size()));
+            return true;
+        }
+        }
+    }
+
+    bool object(int depth)
+    {
+        if (depth > kMaxDepth)
+            return false;
+        ++m_pos;
+        m_out.append('{');
+        skipSpace();
+        if (m_pos < m_in.size() && m_in[m_pos] == '}') {
+            ++m_pos;
+            m_out.append('}');
+            return true;
+        }
+        while (true) {
+            skipSpace();
+            if (m_pos >= m_in.size() || m_in[m_pos] != '"')
+                return false;
+            const auto raw = string();
+            if (!raw)
+                return false;
+            const KeyName *mapped = key(*raw);
+            skipSpace();
+            if (m_pos >= m_in.size() || m_in[m_pos] != ':')
+                return false;
+            ++m_pos;
+            m_out.append(':');
+            if (!value(mapped, depth))
+                return false;
+            skipSpace();
+            if (m_pos >= m_in.size())
+                return false;
+            const char next = m_in[m_pos++];
+            m_out.append(next);
+            if (next == '}')
+                return true;
+            if (next != ',')
+                return false;
+        }
+    }
+
+    bool array(int depth)
+    {
+        if (depth > kMaxDepth)
+            return false;
+        ++m_pos;
+        m_out.append('[');
+        skipSpace();
+        if (m_pos < m_in.size() && m_in[m_pos] == ']') {
+            ++m_pos;
+            m_out.append(']');
+            return true;
+        }
+        while (true) {
+            if (!value(nullptr, depth))
+                return false;
+            skipSpace();
+            if (m_pos >= m_in.size())
+                return false;
+            const char next = m_in[m_pos++];
+            m_out.append(next);
+            if (next == ']')
+                return true;
+            if (next != ',')
+                return false;
+        }
+    }
+
+    std::string_view m_in;
+    Direction m_direction;
+    size_t m_pos = 0;
+    QByteArray m_out;
+};
+
+} // namespace
+
+QByteArray compactJson(QByteArrayView json)
+{
+    return Rewriter(json, Direction::Compact).run().value_or(QByteArray());
+}
+
+std::optional<QByteArray> expandJson(QByteArrayView compact)
+{
+    return Rewriter(compact, Direction::Expand).run();
+}
+
+} // namespace onsite::protocol::compact
