@@ -67,7 +67,7 @@ bool looksLikeShortId(std::string_view text)
     return true;
 }
 
-void appendShortId(QByteArray &out, const std::array<unsigned char, 16> &bytes)
+void writeShortId(char *out, const std::array<unsigned char, 16> &bytes)
 {
     unsigned buffer = 0;
     int bits = 0;
@@ -76,14 +76,14 @@ void appendShortId(QByteArray &out, const std::array<unsigned char, 16> &bytes)
         bits += 8;
         while (bits >= 6) {
             bits -= 6;
-            out.append(kBase64Url[(buffer >> bits) & 63]);
+            *out++ = kBase64Url[(buffer >> bits) & 63];
         }
     }
-    out.append(kBase64Url[(buffer << (6 - bits)) & 63]); // 128 = 21 × 6 + 2
+    *out = kBase64Url[(buffer << (6 - bits)) & 63]; // 128 = 21 × 6 + 2
 }
 
-// Only the form appendShortId writes (the last character's 4 spare bits zero).
-bool appendUuid(QByteArray &out, std::string_view shortId)
+// Only the form writeShortId writes (the last character's 4 spare bits zero).
+bool writeUuid(char *out, std::string_view shortId)
 {
     if (!looksLikeShortId(shortId) || (base64UrlValue(shortId.back()) & 15) != 0)
         return false;
@@ -102,8 +102,9 @@ bool appendUuid(QByteArray &out, std::string_view shortId)
     static constexpr char kHex[] = "0123456789abcdef";
     for (size_t i = 0; i < bytes.size(); ++i) {
         if (i == 4 || i == 6 || i == 8 || i == 10)
-            out.append('-');
-        out.append(kHex[bytes[i] >> 4]).append(kHex[bytes[i] & 15]);
+            *out++ = '-';
+        *out++ = kHex[bytes[i] >> 4];
+        *out++ = kHex[bytes[i] & 15];
     }
     return true;
 }
@@ -174,32 +175,35 @@ std::optional<qint64> canonicalTimeMs(std::string_view text)
     return days * kMsPerDay + ((hour * 60 + minute) * 60 + second) * 1000 + ms;
 }
 
-static void appendTwo(QByteArray &out, unsigned value)
+static char *writeDigits(char *out, unsigned value, int width)
 {
-    out.append(static_cast<char>('0' + value / 10)).append(static_cast<char>('0' + value % 10));
+    for (int i = width - 1; i >= 0; --i, value /= 10)
+        out[i] = static_cast<char>('0' + value % 10);
+    return out + width;
 }
 
-void appendTime(QByteArray &out, qint64 ms)
+void writeTime(char *out, qint64 ms)
 {
     int year = 0;
     unsigned month = 0, day = 0;
     civilFromDays(ms / kMsPerDay, &year, &month, &day);
-    const qint64 inDay = ms % kMsPerDay;
-    out.append('"');
-    out.append(QByteArray::number(year).rightJustified(4, '0'));
-    out.append('-');
-    appendTwo(out, month);
-    out.append('-');
-    appendTwo(out, day);
-    out.append('T');
-    appendTwo(out, static_cast<unsigned>(inDay / 3'600'000));
-    out.append(':');
-    appendTwo(out, static_cast<unsigned>(inDay / 60'000 % 60));
-    out.append(':');
-    appendTwo(out, static_cast<unsigned>(inDay / 1000 % 60));
-    out.append('.');
-    out.append(QByteArray::number(inDay % 1000).rightJustified(3, '0'));
-    out.append("Z\"");
+    const auto inDay = static_cast<unsigned>(ms % kMsPerDay);
+    *out++ = '"';
+    out = writeDigits(out, static_cast<unsigned>(year), 4);
+    *out++ = '-';
+    out = writeDigits(out, month, 2);
+    *out++ = '-';
+    out = writeDigits(out, day, 2);
+    *out++ = 'T';
+    out = writeDigits(out, inDay / 3'600'000, 2);
+    *out++ = ':';
+    out = writeDigits(out, inDay / 60'000 % 60, 2);
+    *out++ = ':';
+    out = writeDigits(out, inDay / 1000 % 60, 2);
+    *out++ = '.';
+    out = writeDigits(out, inDay % 1000, 3);
+    *out++ = 'Z';
+    *out = '"';
 }
 
 } // namespace onsite::protocol::compact::values

@@ -1,6 +1,6 @@
 #pragma once
 
-#include <QByteArray>
+#include <QtGlobal>
 
 #include <array>
 #include <optional>
@@ -18,14 +18,16 @@ bool allDigits(std::string_view text);
 std::optional<std::array<unsigned char, 16>> uuidBytes(std::string_view text);
 // 22 characters of base64url: the form a UUID takes, or text that could be mistaken for it.
 bool looksLikeShortId(std::string_view text);
-void appendShortId(QByteArray &out, const std::array<unsigned char, 16> &bytes);
-// The canonical UUID text of an id appendShortId wrote; false (nothing appended) otherwise.
-bool appendUuid(QByteArray &out, std::string_view shortId);
+// Writes the 22 characters.
+void writeShortId(char *out, const std::array<unsigned char, 16> &bytes);
+// Writes the 36 characters of the canonical UUID text of an id writeShortId wrote; false
+// (nothing written) for any other text.
+bool writeUuid(char *out, std::string_view shortId);
 
 // The time's milliseconds when `text` is exactly the form every record time is written
 // in (isoUtcText) and names a real moment from 1970 on; nullopt otherwise.
 std::optional<qint64> canonicalTimeMs(std::string_view text);
-// That form, quoted, for 0 ≤ ms ≤ kLastMs.
-void appendTime(QByteArray &out, qint64 ms);
+// Writes that form, quoted (26 characters), for 0 ≤ ms ≤ kLastMs.
+void writeTime(char *out, qint64 ms);
 
 } // namespace onsite::protocol::compact::values
