@@ -258,8 +258,16 @@ Response HqApi::push(const Request &request, const Caller &caller, bool compact)
     std::optional<QJsonObject> body;
     if (!compact) {
         body = http::parseJsonObject(request.body);
-    } else if (const auto expanded = protocol::compact::expandJson(request.body)) {
-        body = http::parseJsonObject(*expanded);
+    } else {
+        // The cap holds for the JSON parsed, so for the expansion too: a compact body of
+        // 2 MB could name times and keys that expand several times over.
+        bool tooLarge = false;
+        const auto expanded = protocol::compact::expandJson(request.body, kMaxPushBody, &tooLarge);
+        if (tooLarge)
+            return Response::error(413, QStringLiteral("body_too_large"),
+                                   QStringLiteral("一次上传的修改展开后不能超过 %1 字节，请分批上传").arg(kMaxPushBody));
+        if (expanded)
+            body = http::parseJsonObject(*expanded);
         // The token names the device; a compact push need not say it again.
         if (body && !body->contains(QStringLiteral("device_id")))
             body->insert(QStringLiteral("device_id"), caller.session.deviceId);

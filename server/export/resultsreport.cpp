@@ -93,6 +93,9 @@ QString ResultsReport::completenessHtml(const ResultsView &view) const
     // Named on page 1, so nobody reads a ranking of incomplete scores as final; a long
     // list is cut to keep the page.
     constexpr int kNamed = 20;
+    // "Complete" of nothing would read as a finished assessment.
+    if (view.units().empty())
+        return QStringLiteral("<p>所选范围内没有考评单位，本通报没有分数和排名。</p>");
     QStringList unscored, unsubmitted;
     int unscoredCount = 0, unsubmittedCount = 0;
     for (const UnitRow &unit : view.units()) {

@@ -7,6 +7,7 @@
 #include <cctype>
 #include <charconv>
 #include <cstring>
+#include <limits>
 #include <string_view>
 #include <vector>
 
@@ -194,9 +195,11 @@ private:
 class Rewriter
 {
 public:
-    Rewriter(QByteArrayView in, Direction direction)
+    Rewriter(QByteArrayView in, Direction direction,
+             qsizetype limit = std::numeric_limits<qsizetype>::max())
         : m_in(in.data(), static_cast<size_t>(in.size())), m_direction(direction),
-          m_out(direction == Direction::Compact ? in.size() : in.size() * 2)
+          m_out(std::min(direction == Direction::Compact ? in.size() : in.size() * 2, limit)),
+          m_limit(limit)
     {
     }
 
@@ -411,6 +414,12 @@ private:
 
     bool value(const KeyName *key, int depth)
     {
+        // A value grows a few times at most when expanded ("w":0 is a 40-byte time), so
+        // this stops a body of such values soon after it passes the limit.
+        if (m_out.size() > m_limit) {
+            m_tooLarge = true;
+            return false;
+        }
         skipSpace();
         if (m_pos >= m_in.size())
             return false;
@@ -515,6 +524,11 @@ private:
     Direction m_direction;
     size_t m_pos = 0;
     Output m_out;
+    qsizetype m_limit;
+    bool m_tooLarge = false;
+
+public:
+    bool tooLarge() const { return m_tooLarge || m_out.size() > m_limit; }
 };
 
 } // namespace
@@ -527,6 +541,16 @@ QByteArray compactJson(QByteArrayView json)
 std::optional<QByteArray> expandJson(QByteArrayView compact)
 {
     return Rewriter(compact, Direction::Expand).run();
+}
+
+std::optional<QByteArray> expandJson(QByteArrayView compact, qsizetype maxBytes, bool *tooLarge)
+{
+    Rewriter rewriter(compact, Direction::Expand, maxBytes);
+    auto expanded = rewriter.run();
+    *tooLarge = rewriter.tooLarge();
+    if (*tooLarge)
+        return std::nullopt;
+    return expanded;
 }
 
 } // namespace onsite::protocol::compact

@@ -38,5 +38,8 @@ QByteArray compactJson(QByteArrayView json);
 // The compact form → the protocol's JSON (compact, no whitespace); nullopt when the
 // text is not well-formed JSON or nests deeper than HQ reads.
 std::optional<QByteArray> expandJson(QByteArrayView compact);
+// The same, stopping once the expansion passes maxBytes (then nullopt and *tooLarge):
+// HQ parses a push after expanding it, and its size cap is on the plain JSON.
+std::optional<QByteArray> expandJson(QByteArrayView compact, qsizetype maxBytes, bool *tooLarge);
 
 } // namespace onsite::protocol::compact

@@ -124,6 +124,14 @@ TEST_P(CompactSync, RefusalsComeInFullAndErrorsInPlainJson)
     const ApiReply broken = device->send("POST", kPush, "{\"m\":[{\"s\":1,");
     EXPECT_EQ(broken.status, 400);
     EXPECT_EQ(broken.json.value(QStringLiteral("error")).toString(), QStringLiteral("bad_request"));
+    // The push's size cap holds for the expansion: 700 KB of "w":0 would parse as 4 MB.
+    QByteArray times = "{\"m\":[";
+    for (int i = 0; i < 100000; ++i)
+        times += i ? ",{\"w\":0}" : "{\"w\":0}";
+    times += "]}";
+    const ApiReply swollen = device->send("POST", kPush, times);
+    EXPECT_EQ(swollen.status, 413);
+    EXPECT_EQ(swollen.json.value(QStringLiteral("error")).toString(), QStringLiteral("body_too_large"));
     // Naming another device is refused as in protocol 1.
     const ApiReply other =
         device->send("POST", kPush,

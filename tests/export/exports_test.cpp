@@ -224,6 +224,12 @@ TEST(Exports, ReportSaysOnPageOneWhichUnitsAreUnscoredOrNotSubmitted)
     const QString complete = pdfPages(reportPdf(input)).value(0);
     EXPECT_TRUE(complete.contains(QStringLiteral("评分完整：各单位的二级指标均已评分，并已由检查组长提交。")));
     EXPECT_FALSE(complete.contains(QStringLiteral("尚不完整")));
+
+    // No unit in the scope: nothing to call complete.
+    input.results.insert(QStringLiteral("units"), QJsonArray());
+    const QString empty = pdfPages(reportPdf(input)).value(0);
+    EXPECT_TRUE(empty.contains(QStringLiteral("所选范围内没有考评单位，本通报没有分数和排名。"))) << empty.toStdString();
+    EXPECT_FALSE(empty.contains(QStringLiteral("评分完整")));
 }
 
 // A long unit name stays whole in the ranking chart instead of running off the page.

@@ -261,3 +261,23 @@ TEST(CompactWire, SpacesGoAndBrokenTextIsRefused)
     EXPECT_FALSE(expandJson(QByteArray(65, '[') + QByteArray(65, ']')).has_value());
     EXPECT_FALSE(expandJson(QByteArray(1000000, '[')).has_value());
 }
+
+TEST(CompactWire, AnExpansionStopsPastItsLimit)
+{
+    // Each "w":0 is 5 bytes and expands to a 40-byte time: eight times over.
+    QByteArray body = "[";
+    for (int i = 0; i < 10000; ++i)
+        body += (i ? ",{\"w\":0}" : "{\"w\":0}");
+    body += "]";
+    bool tooLarge = false;
+    EXPECT_FALSE(expandJson(body, 100000, &tooLarge).has_value());
+    EXPECT_TRUE(tooLarge);
+    const auto whole = expandJson(body, 1000000, &tooLarge);
+    ASSERT_TRUE(whole.has_value());
+    EXPECT_FALSE(tooLarge);
+    EXPECT_GT(whole->size(), 100000);
+    EXPECT_LE(whole->size(), 1000000);
+    // Broken text within the limit is not "too large".
+    EXPECT_FALSE(expandJson("{\"w\":", 100, &tooLarge).has_value());
+    EXPECT_FALSE(tooLarge);
+}

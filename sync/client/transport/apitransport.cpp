@@ -209,9 +209,13 @@ void ApiTransport::send(const QByteArray &verb, const QNetworkRequest &request, 
             protocol::Inflated inflated = protocol::gzipDecompress(answer.body, kMaxUnpackedAnswer);
             answer.body = inflated.status == protocol::InflateStatus::Ok ? std::move(inflated.data) : QByteArray();
         }
-        // Error answers are plain JSON on every path.
-        if (wire == Wire::Compact && answer.status >= 200 && answer.status < 300 && !answer.body.isEmpty())
-            answer.body = protocol::compact::expandJson(answer.body).value_or(QByteArray());
+        // Error answers are plain JSON on every path. Broken or too large: no body, as above.
+        if (wire == Wire::Compact && answer.status >= 200 && answer.status < 300 && !answer.body.isEmpty()) {
+            bool tooLarge = false;
+            answer.body =
+                protocol::compact::expandJson(answer.body, static_cast<qsizetype>(kMaxUnpackedAnswer), &tooLarge)
+                    .value_or(QByteArray());
+        }
         const QJsonDocument document = QJsonDocument::fromJson(answer.body);
         answer.json = document.object();
         if (answer.status == 0 || reply->property(kTimedOut).toBool())
