@@ -1,5 +1,6 @@
 #include "compactwire.h"
 
+#include "compactnames.h"
 #include "compactvalues.h"
 
 #include <algorithm>
@@ -13,145 +14,15 @@
 
 namespace onsite::protocol::compact {
 
+using namespace names;
 using namespace values;
 
 namespace {
-
-// What a key's value may be rewritten as, besides passing unchanged.
-enum class Rule
-{
-    None,
-    Entity,
-    Op,
-    Status,
-    Kind,
-    Time,
-    Id,
-    Clock
-};
-
-struct KeyName
-{
-    std::string_view name;
-    std::string_view shortName;
-    Rule rule = Rule::None;
-};
-
-// Append only: a device and HQ of different builds must read each other. Short names
-// are one or two characters; the protocol's own keys are longer (a key of one or two
-// characters that some day appears gets a "~", see escape()).
-constexpr KeyName kKeys[] = {
-    {"account", "a"},
-    {"changes", "c"},
-    {"current", "x"},
-    {"cursor", "r"},
-    {"data", "d"},
-    {"entity", "e", Rule::Entity},
-    {"hlc", "h", Rule::Clock},
-    {"id", "i", Rule::Id},
-    {"inc", "n"},
-    {"indicator", "q"},
-    {"input", "v"},
-    {"kind", "k", Rule::Kind},
-    {"last_processed_seq", "l"},
-    {"message", "g"},
-    {"more", "z"},
-    {"mutations", "m"},
-    {"op", "o", Rule::Op},
-    {"reason", "y"},
-    {"recorded_at", "w", Rule::Time},
-    {"results", "R"},
-    {"seq", "s"},
-    {"site", "S"},
-    {"status", "t", Rule::Status},
-    {"unit", "u"},
-    {"visit", "V"},
-    {"checked_in_at", "ti", Rule::Time},
-    {"checked_out_at", "to", Rule::Time},
-    {"captured_at", "tc", Rule::Time},
-    {"original_at", "tg", Rule::Time},
-    {"changed_at", "th", Rule::Time},
-    {"assigned_at", "ta", Rule::Time},
-};
-
-struct ValueName
-{
-    Rule rule;
-    std::string_view name;
-    std::string_view code;
-};
-
-constexpr ValueName kValues[] = {
-    {Rule::Entity, "score", "s"},     {Rule::Entity, "visit", "v"},
-    {Rule::Entity, "photo", "p"},     {Rule::Entity, "finding", "f"},
-    {Rule::Entity, "highlight", "h"}, {Rule::Entity, "submission", "b"},
-    {Rule::Entity, "recheck", "c"},   {Rule::Entity, "recheck_result", "r"},
-    {Rule::Op, "upsert", "u"},        {Rule::Op, "delete", "d"},
-    {Rule::Status, "applied", "a"},   {Rule::Status, "duplicate", "d"},
-    {Rule::Status, "rejected", "r"},  {Rule::Status, "conflict", "c"},
-    {Rule::Kind, "rater", "r"},       {Rule::Kind, "final", "f"},
-};
 
 constexpr char kEscape = '~';
 // HQ reads nothing nested deeper (a record's data is three levels down); a body of a
 // million "[" must not take the stack.
 constexpr int kMaxDepth = 64;
-
-// Keys by their first byte: a look-up compares a few lengths and bytes, where hashing
-// every key of a 100,000-record pull was a tenth of the rewrite.
-class KeyIndex
-{
-public:
-    explicit KeyIndex(std::string_view KeyName::*field)
-    {
-        for (const KeyName &key : kKeys)
-            m_byFirst[static_cast<unsigned char>((key.*field)[0])].push_back({key.*field, &key});
-    }
-
-    const KeyName *find(std::string_view raw) const
-    {
-        if (raw.empty())
-            return nullptr;
-        for (const auto &[text, key] : m_byFirst[static_cast<unsigned char>(raw[0])]) {
-            if (text == raw)
-                return key;
-        }
-        return nullptr;
-    }
-
-private:
-    std::array<std::vector<std::pair<std::string_view, const KeyName *>>, 256> m_byFirst;
-};
-
-struct Tables
-{
-    KeyIndex byName{&KeyName::name};
-    KeyIndex byShortName{&KeyName::shortName};
-};
-
-const Tables &tables()
-{
-    static const Tables instance;
-    return instance;
-}
-
-const ValueName *valueByName(Rule rule, std::string_view name)
-{
-    for (const ValueName &value : kValues) {
-        if (value.rule == rule && value.name == name)
-            return &value;
-    }
-    return nullptr;
-}
-
-const ValueName *valueByCode(Rule rule, std::string_view code)
-{
-    for (const ValueName &value : kValues) {
-        if (value.rule == rule && value.code == code)
-            return &value;
-    }
-    return nullptr;
-}
 
 // ---- the rewriter: one pass over the JSON text ----
 
@@ -296,13 +167,12 @@ private:
     // A key, mapped; returns what the key's value may be rewritten by.
     const KeyName *key(std::string_view raw)
     {
-        const Tables &t = tables();
         if (m_direction == Direction::Compact) {
-            if (const KeyName *found = t.byName.find(raw)) {
+            if (const KeyName *found = keyByName(raw)) {
                 appendQuoted(found->shortName);
                 return found;
             }
-            if (t.byShortName.find(raw) || (!raw.empty() && raw.front() == kEscape))
+            if (keyByShortName(raw) || (!raw.empty() && raw.front() == kEscape))
                 appendEscaped(raw);
             else
                 appendQuoted(raw);
@@ -312,7 +182,7 @@ private:
             appendQuoted(raw.substr(1));
             return nullptr;
         }
-        if (const KeyName *found = t.byShortName.find(raw)) {
+        if (const KeyName *found = keyByShortName(raw)) {
             appendQuoted(found->name);
             return found;
         }
@@ -454,19 +324,41 @@ private:
         }
     }
 
-    bool object(int depth)
+    // Opens a container; *closed when it ends right away ("{}", "[]").
+    bool enter(int depth, char opening, char closing, bool *closed)
     {
         if (depth > kMaxDepth)
             return false;
         ++m_pos;
-        m_out.put('{');
+        m_out.put(opening);
         skipSpace();
-        if (m_pos < m_in.size() && m_in[m_pos] == '}') {
+        *closed = m_pos < m_in.size() && m_in[m_pos] == closing;
+        if (*closed) {
             ++m_pos;
-            m_out.put('}');
-            return true;
+            m_out.put(closing);
         }
-        while (true) {
+        return true;
+    }
+
+    // After a member or an element: a comma goes on, the closing bracket ends the
+    // container (*closed); anything else is broken text.
+    bool next(char closing, bool *closed)
+    {
+        skipSpace();
+        if (m_pos >= m_in.size())
+            return false;
+        const char c = m_in[m_pos++];
+        m_out.put(c);
+        *closed = c == closing;
+        return *closed || c == ',';
+    }
+
+    bool object(int depth)
+    {
+        bool closed = false;
+        if (!enter(depth, '{', '}', &closed))
+            return false;
+        while (!closed) {
             skipSpace();
             if (m_pos >= m_in.size() || m_in[m_pos] != '"')
                 return false;
@@ -479,45 +371,22 @@ private:
                 return false;
             ++m_pos;
             m_out.put(':');
-            if (!value(mapped, depth))
-                return false;
-            skipSpace();
-            if (m_pos >= m_in.size())
-                return false;
-            const char next = m_in[m_pos++];
-            m_out.put(next);
-            if (next == '}')
-                return true;
-            if (next != ',')
+            if (!value(mapped, depth) || !next('}', &closed))
                 return false;
         }
+        return true;
     }
 
     bool array(int depth)
     {
-        if (depth > kMaxDepth)
+        bool closed = false;
+        if (!enter(depth, '[', ']', &closed))
             return false;
-        ++m_pos;
-        m_out.put('[');
-        skipSpace();
-        if (m_pos < m_in.size() && m_in[m_pos] == ']') {
-            ++m_pos;
-            m_out.put(']');
-            return true;
-        }
-        while (true) {
-            if (!value(nullptr, depth))
-                return false;
-            skipSpace();
-            if (m_pos >= m_in.size())
-                return false;
-            const char next = m_in[m_pos++];
-            m_out.put(next);
-            if (next == ']')
-                return true;
-            if (next != ',')
+        while (!closed) {
+            if (!value(nullptr, depth) || !next(']', &closed))
                 return false;
         }
+        return true;
     }
 
     std::string_view m_in;

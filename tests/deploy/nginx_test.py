@@ -12,6 +12,7 @@ chunks to one process, HQ's own 413, the console page and script (gzipped), a co
 session whose cookie nginx marks Secure, and the service going on when one process stops.
 """
 
+import base64
 import gzip
 import hashlib
 import json
@@ -233,6 +234,15 @@ def test():
                 seen.add(frozenset(scores))
             check(seen == {frozenset({("g1.li", "好"), ("g1.zhang", "较好")})},
                   f"{name}'s tablet pulls both tablets' scores, every time")
+        # Protocol 2 (the app's): a compact pull page, then "nothing new" as a bare 204.
+        page = request(url, "GET", "/api/v2/sync/pull?s=0", headers={"Authorization": f"Bearer {li}"}, **call)
+        check(page.status == 200 and '"c":[' in page.text() and '"e":"s"' in page.text(),
+              f"a compact pull page comes through nginx ({page.status} {page.body[:120]!r})")
+        incarnation = page.json()["incarnation"]
+        tag = base64.urlsafe_b64encode(hashlib.sha256(incarnation.encode()).digest()[:6]).decode()
+        quiet = request(url, "GET", f"/api/v2/sync/pull?s={page.json()['r']}&n={tag}",
+                        headers={"Authorization": f"Bearer {li}"}, **call)
+        check(quiet.status == 204 and quiet.body == b"", f"nothing new is a bare 204 through nginx ({quiet.status})")
         used = set(upstreams_used(work, "GET", "/api/v1/sync/pull"))
         if len(ports) > 1:
             check(used == {f"127.0.0.1:{p}" for p in ports}, f"nginx spreads the pulls over both processes {used}")
@@ -257,6 +267,10 @@ def test():
                       headers={"Authorization": f"Bearer {li}", "Content-Type": "application/json"}, **call)
         check(big.status == 413 and big.json().get("error") == "body_too_large",
               f"an oversized push gets HQ's JSON 413 ({big.status} {big.body[:200]!r})")
+        big = request(url, "POST", "/api/v2/sync/push", b"{" + b" " * (3 * 1024 * 1024) + b"}",
+                      headers={"Authorization": f"Bearer {li}", "Content-Type": "application/json"}, **call)
+        check(big.status == 413 and big.json().get("error") == "body_too_large",
+              f"an oversized compact push gets the same JSON 413 ({big.status})")
         login = request(url, "POST", "/api/v1/login", b"{" + b" " * 20000 + b"}",
                         headers={"Content-Type": "application/json"}, **call)
         check(login.status == 413 and login.json().get("error") == "body_too_large",
