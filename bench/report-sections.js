@@ -183,8 +183,8 @@ function sync(ctx) {
     if (o.push_bytes && o.pull_bytes && pouch.push_bytes && pouch.pull_bytes) {
       add(`Per record over the whole sync: onsite-hq ${num((o.push_bytes.total + o.pull_bytes.total) / n, 0)} bytes, ` +
         `PouchDB ${num((pouch.push_bytes.total + pouch.pull_bytes.total) / n, 0)} bytes. Both compress: express-pouchdb ` +
-        'gzips its answers; onsite-hq gzips answers for a device that asks (`Accept-Encoding: gzip, deflate`, as Qt ' +
-        'sends), and the device gzips push bodies of 512 bytes and more. A device with nothing to push sends no push ' +
+        'gzips its answers; onsite-hq gzips answers for a device that asks (`Accept-Encoding: gzip`, as the ' +
+        'device client sends), and the device gzips push bodies of 512 bytes and more. A device with nothing to push sends no push ' +
         `request (an empty push would cost ${noop.empty_push ? int(noop.empty_push.total) : 'n/a'} bytes).`, '');
     }
     if (q && q.push_bytes && o.push_bytes) {
