@@ -1,5 +1,6 @@
 #include "loadclient.h"
 
+#include "protocol/compactwire.h"
 #include "protocol/gzip.h"
 
 #include <QJsonDocument>
@@ -69,7 +70,11 @@ asio::awaitable<LoadReply> LoadConnection::request(const char *method, const std
     request.method_string(method);
     request.target(target);
     request.version(11);
-    request.set("X-Onsite-Protocol", "1");
+    // Protocol 2's push and pull, as the app sends them to this HQ (protocol/compactwire.h):
+    // the path says the version, the body goes compacted, a 2xx answer comes compacted.
+    const bool compactWire = target.rfind("/api/v2/sync/", 0) == 0;
+    if (!compactWire)
+        request.set("X-Onsite-Protocol", "1");
     request.set("Accept", "application/json");
     request.set("User-Agent", "onsite-load-bench/1");
     if (!m_token.empty())
@@ -78,12 +83,12 @@ asio::awaitable<LoadReply> LoadConnection::request(const char *method, const std
         request.set(http::field::content_type, contentType);
         const bool json = std::string_view(contentType) == "application/json";
         // As the device's ApiTransport: JSON bodies from kMinGzipBytes on go gzipped.
-        if (json && body->size() >= protocol::kMinGzipBytes &&
-            target.find("/login") == std::string::npos) {
+        const QByteArray text = compactWire ? protocol::compact::compactJson(*body) : *body;
+        if (json && text.size() >= protocol::kMinGzipBytes && target.find("/login") == std::string::npos) {
             request.set(http::field::content_encoding, "gzip");
-            request.body() = protocol::gzipCompress(*body).toStdString();
+            request.body() = protocol::gzipCompress(text).toStdString();
         } else {
-            request.body() = body->toStdString();
+            request.body() = text.toStdString();
         }
     }
     request.set(http::field::connection, "Keep-Alive");
@@ -123,6 +128,14 @@ asio::awaitable<LoadReply> LoadConnection::request(const char *method, const std
                     reply.error = "broken gzip answer";
                 }
                 reply.body = std::move(inflated.data);
+            }
+            if (compactWire && reply.status >= 200 && reply.status < 300 && !reply.body.isEmpty()) {
+                auto expanded = protocol::compact::expandJson(reply.body);
+                if (!expanded) {
+                    reply.status = 0;
+                    reply.error = "a compact answer that does not expand";
+                }
+                reply.body = expanded.value_or(QByteArray());
             }
             if (!response.keep_alive())
                 m_stream.reset();

@@ -1,5 +1,6 @@
 #include "loaddevice.h"
 
+#include "protocol/compactwire.h"
 #include "protocol/protocol.h"
 
 #include <QJsonArray>
@@ -37,7 +38,7 @@ asio::awaitable<LoadReply> timed(LoadDevice &device, LoadConnection &connection,
         book.error(kind, reply.error);
     else if (reply.status == 503 && busyIsAnswer)
         book.count(kind + "_busy");
-    else if (reply.status != 200)
+    else if (reply.status != 200 && reply.status != 204) // 204: protocol 2's "all applied" or "nothing new"
         book.error(kind, "HTTP " + std::to_string(reply.status) + " " +
                              reply.body.left(120).toStdString());
     co_return reply;
@@ -95,10 +96,18 @@ asio::awaitable<void> push(LoadDevice &device, LoadConnection &connection, const
                                 .arg(0, 5, 10, QLatin1Char('0'));
         batch.push_back({++device.seq, m.entity, m.id, protocol::op::kUpsert, hlc, m.data});
     }
-    const QByteArray body =
-        compact(protocol::PushRequest{QString::fromStdString(device.deviceId), batch, false, {}}.toJson());
+    // Protocol 2, as the app speaks it: the token names the device, and 204 says every
+    // mutation sent was applied.
+    QJsonObject request = protocol::PushRequest{QString::fromStdString(device.deviceId), batch, false, {}}.toJson();
+    request.remove(QStringLiteral("device_id"));
+    const QByteArray body = compact(request);
     const LoadReply reply =
-        co_await timed(device, connection, book, "push", "POST", "/api/v1/sync/push", &body);
+        co_await timed(device, connection, book, "push", "POST", protocol::compact::kPushPath, &body);
+    if (reply.status == 204) {
+        for (const protocol::Mutation &m : batch)
+            device.applied.insert(m.id);
+        co_return;
+    }
     if (reply.status != 200)
         co_return;
     const auto response = protocol::PushResponse::fromJson(reply.json());
@@ -120,9 +129,11 @@ asio::awaitable<void> pull(LoadDevice &device, LoadConnection &connection,
                            const DayOptions &options, LoadBook &book, const std::string &kind)
 {
     for (int page = 0; page < 10000; ++page) {
-        const std::string target = "/api/v1/sync/pull?since=" + std::to_string(device.cursor) +
-                                   "&limit=" + std::to_string(options.pageSize);
+        const std::string target = std::string(protocol::compact::kPullPath) + "?s=" + std::to_string(device.cursor) +
+                                   "&l=" + std::to_string(options.pageSize);
         const LoadReply reply = co_await timed(device, connection, book, kind, "GET", target);
+        if (reply.status == 204) // nothing new: the cursor stays
+            co_return;
         if (reply.status != 200)
             co_return;
         const auto response = protocol::PullResponse::fromJson(reply.json());
