@@ -1,6 +1,5 @@
 #include "loaddevice.h"
 
-#include "protocol/compactwire.h"
 #include "protocol/protocol.h"
 
 #include <QJsonArray>
@@ -102,7 +101,7 @@ asio::awaitable<void> push(LoadDevice &device, LoadConnection &connection, const
     request.remove(QStringLiteral("device_id"));
     const QByteArray body = compact(request);
     const LoadReply reply =
-        co_await timed(device, connection, book, "push", "POST", protocol::compact::kPushPath, &body);
+        co_await timed(device, connection, book, "push", "POST", protocol::pushPath(true).toStdString(), &body);
     if (reply.status == 204) {
         for (const protocol::Mutation &m : batch)
             device.applied.insert(m.id);
@@ -129,8 +128,10 @@ asio::awaitable<void> pull(LoadDevice &device, LoadConnection &connection,
                            const DayOptions &options, LoadBook &book, const std::string &kind)
 {
     for (int page = 0; page < 10000; ++page) {
-        const std::string target = std::string(protocol::compact::kPullPath) + "?s=" + std::to_string(device.cursor) +
-                                   "&l=" + std::to_string(options.pageSize);
+        const std::string target =
+            (protocol::pullPath(true) + QLatin1Char('?') +
+             protocol::pullQuery(device.cursor, options.pageSize, {}, true).toString(QUrl::FullyEncoded))
+                .toStdString();
         const LoadReply reply = co_await timed(device, connection, book, kind, "GET", target);
         if (reply.status == 204) // nothing new: the cursor stays
             co_return;

@@ -5,10 +5,10 @@
 // docs/BENCHMARKS.md. A benchmark, not a test: it measures, it asserts no timings.
 #include "hqprocess.h"
 #include "sqlitebaseline.h"
+#include "syncexchange.h"
 #include "wireclient.h"
 #include "workload.h"
 
-#include "protocol/compactwire.h"
 #include "protocol/protocol.h"
 #include "protocol/records.h"
 
@@ -97,109 +97,12 @@ protocol::Mutation mutationFor(const ScoreEntry &score, qint64 seq)
     return {seq, protocol::entity::kScore, score.id, protocol::op::kUpsert, hlc, protocol::scoreToJson(score)};
 }
 
-struct PushOutcome
-{
-    int requests = 0;
-    std::map<QString, int> statuses; // applied / rejected:reason / …
-};
-
-// One push request; problems are recorded against what the server answered.
-// Protocol 2 (protocol/compactwire.h) unless --protocol 1: the paths and body as SyncClient
-// sends them to an HQ of either kind.
-bool g_compactWire = true;
-
-PushOutcome push(WireClient &client, const std::vector<protocol::Mutation> &batch, PushOutcome outcome = {})
-{
-    const protocol::PushRequest request{kDeviceA, batch, false, protocol::incarnationTag(client.incarnation())};
-    QJsonObject body = request.toJson();
-    if (g_compactWire)
-        body.remove(QStringLiteral("device_id")); // the token names the device
-    const WireReply reply = client.postJson(
-        g_compactWire ? QString::fromLatin1(protocol::compact::kPushPath) : QStringLiteral("/api/v1/sync/push"),
-        compact(body));
-    ++outcome.requests;
-    if (reply.status == 204 && g_compactWire && !batch.empty()) { // protocol 2: every mutation applied
-        outcome.statuses[protocol::statusName(protocol::MutationStatus::Applied)] += int(batch.size());
-        return outcome;
-    }
-    if (reply.status != 200) {
-        problem(QStringLiteral("push answered HTTP %1: %2").arg(reply.status).arg(QString::fromUtf8(reply.body.left(500))));
-        return outcome;
-    }
-    const auto response = protocol::PushResponse::fromJson(reply.json);
-    if (!response.incarnation.isEmpty())
-        client.setIncarnation(response.incarnation);
-    const qint64 expectedLast = batch.empty() ? response.lastProcessedSeq : batch.back().seq;
-    if (response.lastProcessedSeq != expectedLast || response.results.size() != batch.size())
-        problem(QStringLiteral("push of %1 mutations ending at seq %2 answered last_processed_seq %3 with %4 results")
-                    .arg(batch.size())
-                    .arg(expectedLast)
-                    .arg(response.lastProcessedSeq)
-                    .arg(response.results.size()));
-    for (const auto &result : response.results) {
-        QString key = protocol::statusName(result.status);
-        if (!result.reason.isEmpty())
-            key += QLatin1Char(':') + result.reason;
-        if (outcome.statuses[key]++ == 0 && result.status != protocol::MutationStatus::Applied)
-            problem(QStringLiteral("mutation %1 ended %2: %3").arg(result.seq).arg(key, result.message));
-    }
-    return outcome;
-}
-
-struct PullOutcome
-{
-    int requests = 0;
-    qint64 cursor = 0;
-    std::vector<protocol::Change> changes;
-};
-
-PullOutcome pullAll(WireClient &client, qint64 since, int page)
-{
-    PullOutcome outcome;
-    outcome.cursor = since;
-    for (;;) {
-        // The query as SyncClient::pull builds it.
-        QString target = g_compactWire ? QString::fromLatin1(protocol::compact::kPullPath) + QStringLiteral("?s=%1")
-                                       : QStringLiteral("/api/v1/sync/pull?since=%1");
-        target = target.arg(outcome.cursor);
-        if (page != protocol::kDefaultPullLimit)
-            target += (g_compactWire ? QStringLiteral("&l=%1") : QStringLiteral("&limit=%1")).arg(page);
-        if (!client.incarnation().isEmpty())
-            target += QStringLiteral("&%1=%2").arg(g_compactWire ? QStringLiteral("n")
-                                                                 : QString::fromLatin1(protocol::kIncarnationTagKey),
-                                                   protocol::incarnationTag(client.incarnation()));
-        const WireReply reply = client.get(target);
-        ++outcome.requests;
-        if (reply.status == 204 && g_compactWire) // protocol 2: nothing new, the cursor stays
-            return outcome;
-        if (reply.status != 200) {
-            problem(QStringLiteral("pull since %1 answered HTTP %2: %3")
-                        .arg(outcome.cursor)
-                        .arg(reply.status)
-                        .arg(QString::fromUtf8(reply.body.left(500))));
-            return outcome;
-        }
-        auto response = protocol::PullResponse::fromJson(reply.json);
-        if (!response.incarnation.isEmpty())
-            client.setIncarnation(response.incarnation);
-        for (auto &change : response.changes)
-            outcome.changes.push_back(std::move(change));
-        if (response.cursor <= outcome.cursor && response.more) {
-            problem(QStringLiteral("pull cursor did not advance past %1 while more=true").arg(outcome.cursor));
-            return outcome;
-        }
-        outcome.cursor = response.cursor;
-        if (!response.more)
-            return outcome;
-    }
-}
-
 // The same pushes into a second, fresh onsite-hq whose SQLite runs with
 // synchronous=NORMAL (ONSITE_BENCH_HQ_SYNCHRONOUS, read by HQ's data folder for this
 // benchmark only): what HQ's synchronous=FULL costs on push apply, in the same run.
 double pushSecondsWithSynchronousNormal(const QString &hqBinary, const QString &campaignFolder, const QDir &work,
                                         const Workload &workload, const std::vector<protocol::Mutation> &mutations,
-                                        int batchSize)
+                                        int batchSize, const SyncExchange &exchange)
 {
     qputenv("ONSITE_BENCH_HQ_SYNCHRONOUS", "NORMAL");
     HqProcess hq(hqBinary, work.filePath(QStringLiteral("hq-data-normal")));
@@ -215,7 +118,7 @@ double pushSecondsWithSynchronousNormal(const QString &hqBinary, const QString &
     for (std::size_t first = 0; first < mutations.size(); first += std::size_t(batchSize)) {
         const auto begin = mutations.begin() + qsizetype(first);
         const std::vector<protocol::Mutation> batch(begin, begin + qsizetype(std::min<std::size_t>(batchSize, mutations.size() - first)));
-        pushed = push(device, batch, std::move(pushed));
+        pushed = exchange.push(device, batch, std::move(pushed));
     }
     const double seconds = secondsSince(start);
     hq.stop();
@@ -292,7 +195,8 @@ int main(int argc, char *argv[])
     }
     const QDir work(cli.value(workOption));
     const bool gzip = cli.value(gzipOption) != QLatin1String("off");
-    g_compactWire = cli.value(protocolOption) != QLatin1String("1");
+    // Protocol 2 unless --protocol 1: the paths and bodies SyncClient sends to either kind of HQ.
+    const SyncExchange exchange(cli.value(protocolOption) != QLatin1String("1"), kDeviceA, problem);
 
     QJsonObject result;
     try {
@@ -337,7 +241,7 @@ int main(int argc, char *argv[])
             const auto batchStart = Clock::now();
             const auto begin = mutations.begin() + first;
             const std::vector<protocol::Mutation> batch(begin, begin + std::min(batchSize, records - first));
-            pushed = push(deviceA, batch, std::move(pushed));
+            pushed = exchange.push(deviceA, batch, std::move(pushed));
             batchSeconds.append(secondsSince(batchStart));
         }
         const double pushSeconds = secondsSince(pushStart);
@@ -348,7 +252,7 @@ int main(int argc, char *argv[])
         const WireBytes pullBefore = deviceB.bytes();
         const auto pullStart = Clock::now();
         const double pullCpuBefore = hq.serveCpuSeconds();
-        const PullOutcome pulled = pullAll(deviceB, 0, pageSize);
+        const PullOutcome pulled = exchange.pullAll(deviceB, 0, pageSize);
         const double pullSeconds = secondsSince(pullStart);
         const double pullCpuSeconds = hq.serveCpuSeconds() - pullCpuBefore;
         const WireBytes pullBytes = deviceB.bytes() - pullBefore;
@@ -380,12 +284,12 @@ int main(int argc, char *argv[])
         };
         WireBytes before = deviceA.bytes();
         PushOutcome onePushed;
-        capture(deviceA, "one-score sync: A pushes", [&] { onePushed = push(deviceA, {mutations.back()}); });
+        capture(deviceA, "one-score sync: A pushes", [&] { onePushed = exchange.push(deviceA, {mutations.back()}); });
         const WireBytes onePush = deviceA.bytes() - before;
         before = deviceB.bytes();
         PullOutcome onePulled;
         capture(deviceB, "one-score sync: B pulls",
-                [&] { onePulled = pullAll(deviceB, pulled.cursor, protocol::kDefaultPullLimit); });
+                [&] { onePulled = exchange.pullAll(deviceB, pulled.cursor, protocol::kDefaultPullLimit); });
         const WireBytes onePull = deviceB.bytes() - before;
         if (onePulled.changes.size() != 1 || onePulled.changes.front().id != workload.scores.back().id)
             problem(QStringLiteral("one-score sync: device B pulled %1 changes instead of the one pushed")
@@ -394,13 +298,13 @@ int main(int argc, char *argv[])
         // A device with nothing in its outbox sends no push (SyncEngine::pushBatches): its
         // no-op sync is the pull alone. The empty push is measured apart, for reference.
         before = deviceA.bytes();
-        push(deviceA, {});
+        exchange.push(deviceA, {});
         const WireBytes emptyPush = deviceA.bytes() - before;
         const WireBytes noopPush;
         before = deviceB.bytes();
         PullOutcome noopPulled;
         capture(deviceB, "no-op sync: B pulls",
-                [&] { noopPulled = pullAll(deviceB, onePulled.cursor, protocol::kDefaultPullLimit); });
+                [&] { noopPulled = exchange.pullAll(deviceB, onePulled.cursor, protocol::kDefaultPullLimit); });
         const WireBytes noopPull = deviceB.bytes() - before;
         // Budgets (issue 12), for ctest's wire-budget run: over them is a problem.
         const qint64 oneScoreTotal = qint64(onePush.total() + onePull.total());
@@ -428,7 +332,7 @@ int main(int argc, char *argv[])
             progress(QStringLiteral("the same pushes into an onsite-hq with synchronous=NORMAL"));
             const std::vector<protocol::Mutation> measured(mutations.begin(), mutations.begin() + records);
             normalPushSeconds = pushSecondsWithSynchronousNormal(cli.value(hqOption), campaignFolder, work, workload,
-                                                                 measured, batchSize);
+                                                                 measured, batchSize, exchange);
         }
 
         progress(QStringLiteral("raw SQLite inserts of the same %1 rows").arg(records));
@@ -449,7 +353,7 @@ int main(int argc, char *argv[])
         result = QJsonObject{
             {QStringLiteral("records"), records},
             {QStringLiteral("gzip"), gzip},
-            {QStringLiteral("protocol"), g_compactWire ? 2 : 1},
+            {QStringLiteral("protocol"), exchange.compactWire() ? 2 : 1},
             {QStringLiteral("units"), int(workload.unitCodes.size())},
             {QStringLiteral("items_per_unit"), int(workload.indicators.size())},
             {QStringLiteral("batch"), batchSize},

@@ -37,7 +37,7 @@ Response badRequest(const QString &message) { return Response::error(400, QStrin
 
 bool isPushPath(const QString &path)
 {
-    return path == QLatin1String("/api/v1/sync/push") || path == QLatin1String(protocol::compact::kPushPath);
+    return path == protocol::pushPath(false) || path == protocol::pushPath(true);
 }
 
 // Push and pull answers are most of a device's traffic.
@@ -158,8 +158,7 @@ Response HqApi::route(const Request &request)
         return bootstrap(caller);
     if (isPushPath(path) && method == QLatin1String("POST"))
         return push(request, caller, isCompactPath(path));
-    if ((path == QLatin1String("/api/v1/sync/pull") || path == QLatin1String(protocol::compact::kPullPath)) &&
-        method == QLatin1String("GET"))
+    if ((path == protocol::pullPath(false) || path == protocol::pullPath(true)) && method == QLatin1String("GET"))
         return pull(request, caller, isCompactPath(path));
     const auto match = photoPath.match(path);
     if (match.hasMatch())
@@ -310,19 +309,16 @@ Response HqApi::push(const Request &request, const Caller &caller, bool compact)
 
 Response HqApi::pull(const Request &request, const Caller &caller, bool compact)
 {
-    // Protocol 2 names the query's fields by their compact keys too.
-    const QString sinceKey = compact ? QStringLiteral("s") : QStringLiteral("since");
-    const QString limitKey = compact ? QStringLiteral("l") : QStringLiteral("limit");
-    const QString tagKey = compact ? QStringLiteral("n") : QString::fromLatin1(protocol::kIncarnationTagKey);
+    const protocol::PullQueryKeys keys = protocol::pullQueryKeys(compact);
     bool sinceOk = true, limitOk = true;
-    const qint64 since = request.query.value(sinceKey, QStringLiteral("0")).toLongLong(&sinceOk);
-    const int limit = request.query.value(limitKey, QString::number(ChangeFeed::kDefaultPageSize)).toInt(&limitOk);
+    const qint64 since = request.query.value(keys.since, QStringLiteral("0")).toLongLong(&sinceOk);
+    const int limit = request.query.value(keys.limit, QString::number(ChangeFeed::kDefaultPageSize)).toInt(&limitOk);
     if (!sinceOk || since < 0 || !limitOk || limit < 1)
         return badRequest(QStringLiteral("since 应为非负整数，limit 应为正整数"));
     const Scope scope(*caller.setup, caller.person);
     auto lease = m_pool.acquire();
     const ChangeFeed::Page page = ChangeFeed(*lease).page(scope, since, limit);
-    const QString known = request.query.value(tagKey);
+    const QString known = request.query.value(keys.incarnationTag);
     QString incarnation = Incarnation::current(*lease);
     if (protocol::incarnationTag(incarnation) == known)
         incarnation.clear();

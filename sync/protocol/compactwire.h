@@ -25,10 +25,8 @@ namespace onsite::protocol::compact {
 // Both sides keep using the plain records (Mutation, Change, …): the rewrite works on the
 // JSON text alone, so neither side builds its objects twice.
 
-// Devices that speak protocol 2 push and pull here; the path says the version, so these
-// requests carry no X-Onsite-Protocol header.
-inline const char *const kPushPath = "/api/v2/sync/push";
-inline const char *const kPullPath = "/api/v2/sync/pull";
+// Devices that speak protocol 2 push and pull at protocol::pushPath(true) and
+// pullPath(true); the path says the version, so these requests carry no X-Onsite-Protocol.
 constexpr int kVersion = 2;
 
 // JSON text (any whitespace) → its compact form without whitespace. Empty when `json`

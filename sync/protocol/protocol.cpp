@@ -157,6 +157,35 @@ MutationResult MutationResult::fromJson(const QJsonObject &json)
             json.value(QStringLiteral("current")).toObject()};
 }
 
+QString pushPath(bool compact)
+{
+    return compact ? QStringLiteral("/api/v2/sync/push") : QStringLiteral("/api/v1/sync/push");
+}
+
+QString pullPath(bool compact)
+{
+    return compact ? QStringLiteral("/api/v2/sync/pull") : QStringLiteral("/api/v1/sync/pull");
+}
+
+PullQueryKeys pullQueryKeys(bool compact)
+{
+    if (compact)
+        return {QStringLiteral("s"), QStringLiteral("l"), QStringLiteral("n")};
+    return {QStringLiteral("since"), QStringLiteral("limit"), QString::fromLatin1(kIncarnationTagKey)};
+}
+
+QUrlQuery pullQuery(qint64 since, int limit, const QString &incarnationTag, bool compact)
+{
+    const PullQueryKeys keys = pullQueryKeys(compact);
+    QUrlQuery query;
+    query.addQueryItem(keys.since, QString::number(since));
+    if (limit != kDefaultPullLimit)
+        query.addQueryItem(keys.limit, QString::number(limit));
+    if (!incarnationTag.isEmpty())
+        query.addQueryItem(keys.incarnationTag, incarnationTag);
+    return query;
+}
+
 QJsonObject PushRequest::toJson() const
 {
     QJsonArray list;

@@ -2,6 +2,7 @@
 
 #include <QJsonObject>
 #include <QString>
+#include <QUrlQuery>
 
 #include <optional>
 #include <vector>
@@ -110,6 +111,20 @@ QString incarnationTag(const QString &incarnation);
 // HQ's pull page when the request names no limit (as every HQ so far): a device asking
 // for this many leaves `limit` out.
 constexpr int kDefaultPullLimit = 500;
+
+// Where a device pushes and pulls, and the pull's query as it sends it and HQ reads it:
+// protocol 2 (compactwire.h) names since, limit and inc by their compact keys. A device
+// asking for HQ's default page sends no limit; the tag goes when it holds an incarnation.
+QString pushPath(bool compact);
+QString pullPath(bool compact);
+struct PullQueryKeys
+{
+    QString since;
+    QString limit;
+    QString incarnationTag;
+};
+PullQueryKeys pullQueryKeys(bool compact);
+QUrlQuery pullQuery(qint64 since, int limit, const QString &incarnationTag, bool compact);
 
 struct PushRequest
 {

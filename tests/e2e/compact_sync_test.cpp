@@ -16,8 +16,8 @@ using CompactSync = HqEndToEnd;
 using protocol::compact::compactJson;
 using protocol::compact::expandJson;
 
-const QString kPush = QString::fromLatin1(protocol::compact::kPushPath);
-const QString kPull = QString::fromLatin1(protocol::compact::kPullPath);
+const QString kPush = protocol::pushPath(true);
+const QString kPull = protocol::pullPath(true);
 
 QString newId()
 {

@@ -108,7 +108,7 @@ TEST(SyncCompact, AnHqOfProtocol2GetsCompactBodiesAndTheirAnswersReadWhole)
     EXPECT_EQ(pushed.results[1].status, protocol::MutationStatus::Applied);
     ASSERT_EQ(hq.requests.size(), 1u);
     const FakeRequest &sent = hq.requests[0];
-    EXPECT_EQ(sent.path, QString::fromLatin1(protocol::compact::kPushPath));
+    EXPECT_EQ(sent.path, protocol::pushPath(true));
     EXPECT_FALSE(sent.headers.contains("x-onsite-protocol"));
     EXPECT_FALSE(sent.body.contains("device_id")) << "the token names the device";
     EXPECT_TRUE(sent.body.contains("\"m\":[{")) << sent.body.constData();
@@ -130,7 +130,7 @@ TEST(SyncCompact, AnHqOfProtocol2GetsCompactBodiesAndTheirAnswersReadWhole)
     EXPECT_EQ(quiet.cursor, 300);
     EXPECT_TRUE(quiet.changes.empty());
     EXPECT_FALSE(quiet.more);
-    EXPECT_EQ(hq.requests[1].path, QString::fromLatin1(protocol::compact::kPullPath));
+    EXPECT_EQ(hq.requests[1].path, protocol::pullPath(true));
     EXPECT_EQ(hq.requests[1].query.queryItemValue(QStringLiteral("s")), QStringLiteral("300"));
     EXPECT_EQ(hq.requests[1].query.queryItemValue(QStringLiteral("n")),
               protocol::incarnationTag(kIncarnation));
@@ -224,7 +224,7 @@ TEST(SyncCompact, TheLoginAnswerSaysWhichProtocolHqSpeaks)
         pull(client, 0);
         EXPECT_EQ(hq.requests.back().path, version == 1
                                                ? QStringLiteral("/api/v1/sync/pull")
-                                               : QString::fromLatin1(protocol::compact::kPullPath));
+                                               : protocol::pullPath(true));
         EXPECT_EQ(client.compactWire(), version == 2);
     }
 }

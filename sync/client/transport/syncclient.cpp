@@ -95,9 +95,8 @@ void SyncClient::pushAs(ApiTransport::Wire wire, const protocol::PushRequest &re
     const bool compact = wire == ApiTransport::Wire::Compact;
     if (compact)
         body.remove(QStringLiteral("device_id")); // the token names the device
-    const QString path = compact ? QString::fromLatin1(protocol::compact::kPushPath) : QStringLiteral("/api/v1/sync/push");
     m_transport.postJson(
-        path, body,
+        protocol::pushPath(compact), body,
         [this, wire, compact, request, done](const ApiReply &reply) {
             if (fellBackToPlain(wire, reply))
                 return pushAs(ApiTransport::Wire::Plain, request, done);
@@ -121,18 +120,9 @@ void SyncClient::pull(qint64 since, int limit, Done<protocol::PullResponse> done
 
 void SyncClient::pullAs(ApiTransport::Wire wire, qint64 since, int limit, Done<protocol::PullResponse> done)
 {
-    // Protocol 2 names the query's fields by their compact keys (compactwire.h) too.
     const bool compact = wire == ApiTransport::Wire::Compact;
-    QUrlQuery query;
-    query.addQueryItem(compact ? QStringLiteral("s") : QStringLiteral("since"), QString::number(since));
-    if (limit != protocol::kDefaultPullLimit)
-        query.addQueryItem(compact ? QStringLiteral("l") : QStringLiteral("limit"), QString::number(limit));
-    if (!m_incarnationTag.isEmpty())
-        query.addQueryItem(compact ? QStringLiteral("n") : QString::fromLatin1(protocol::kIncarnationTagKey),
-                           m_incarnationTag);
-    const QString path = compact ? QString::fromLatin1(protocol::compact::kPullPath) : QStringLiteral("/api/v1/sync/pull");
     m_transport.get(
-        path, query,
+        protocol::pullPath(compact), protocol::pullQuery(since, limit, m_incarnationTag, compact),
         [this, wire, compact, since, limit, done](const ApiReply &reply) {
             if (fellBackToPlain(wire, reply))
                 return pullAs(ApiTransport::Wire::Plain, since, limit, done);
