@@ -97,9 +97,8 @@ asio::awaitable<void> push(LoadDevice &device, LoadConnection &connection, const
     }
     // Protocol 2, as the app speaks it: the token names the device, and 204 says every
     // mutation sent was applied.
-    QJsonObject request = protocol::PushRequest{QString::fromStdString(device.deviceId), batch, false, {}}.toJson();
-    request.remove(QStringLiteral("device_id"));
-    const QByteArray body = compact(request);
+    const QByteArray body =
+        protocol::PushRequest{QString::fromStdString(device.deviceId), batch, false, {}}.toJsonText(false);
     const LoadReply reply =
         co_await timed(device, connection, book, "push", "POST", protocol::pushPath(true).toStdString(), &body);
     if (reply.status == 204) {

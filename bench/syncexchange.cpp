@@ -9,11 +9,8 @@ PushOutcome SyncExchange::push(WireClient &client, const std::vector<protocol::M
 {
     const protocol::PushRequest request{m_deviceId, batch, false,
                                         protocol::incarnationTag(client.incarnation())};
-    QJsonObject body = request.toJson();
-    if (m_compact)
-        body.remove(QStringLiteral("device_id")); // the token names the device
-    const WireReply reply = client.postJson(protocol::pushPath(m_compact),
-                                            QJsonDocument(body).toJson(QJsonDocument::Compact));
+    // As SyncClient writes it; in protocol 2 the token names the device.
+    const WireReply reply = client.postJson(protocol::pushPath(m_compact), request.toJsonText(!m_compact));
     ++outcome.requests;
     if (reply.status == 204 && m_compact && !batch.empty()) { // protocol 2: every mutation applied
         outcome.statuses[protocol::statusName(protocol::MutationStatus::Applied)] +=

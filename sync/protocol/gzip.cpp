@@ -44,6 +44,16 @@ Inflated gzipDecompress(const QByteArray &data, std::uint64_t maxBytes)
     // byte proves the content is too large without unpacking any more of it.
     const qsizetype cap = static_cast<qsizetype>(std::min<std::uint64_t>(maxBytes, 1ull << 40)) + 1;
     QByteArray out;
+    // A gzip member ends with its content's length (mod 2^32): one buffer of that size
+    // instead of doubling and copying through a page of several MB. Only a hint: never
+    // past the cap nor past deflate's largest ratio (1032:1), and the loop below still
+    // grows the buffer if the hint is short.
+    if (data.size() >= 18) {
+        const auto *tail = reinterpret_cast<const unsigned char *>(data.constData() + data.size() - 4);
+        const qsizetype stated = qsizetype(tail[0]) | qsizetype(tail[1]) << 8 | qsizetype(tail[2]) << 16 |
+                                 qsizetype(tail[3]) << 24;
+        out.resize(std::min({cap, stated + 1, data.size() * 1032}));
+    }
     int result = Z_OK;
     Inflated inflated;
     for (;;) {

@@ -1,11 +1,12 @@
 #include "protocol.h"
 
+#include "jsontext.h"
+
 #include "system/sha256.h"
 
 #include <QCryptographicHash>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QRegularExpression>
 
 namespace onsite::protocol {
 
@@ -57,48 +58,59 @@ QJsonObject Mutation::toJson() const
 
 std::optional<HlcStamp> parseHlc(const QString &text)
 {
-    static const QRegularExpression pattern(QStringLiteral("\\A([0-9]{13})-([0-9]{5})\\z"));
-    const auto match = pattern.match(text);
-    if (!match.hasMatch())
+    // "<13 digits>-<5 digits>", exactly (HQ checks every pushed mutation's).
+    if (text.size() != 19 || text.at(13) != QLatin1Char('-'))
         return std::nullopt;
-    return HlcStamp{match.captured(1).toLongLong(), match.captured(2).toInt()};
-}
-
-namespace {
-
-// Text that JSON writes as it is, between quotes: no escapes, no UTF-8 to encode.
-bool plainAscii(const QString &text)
-{
-    for (const QChar c : text) {
-        const char16_t u = c.unicode();
-        if (u < 0x20 || u > 0x7E || u == u'"' || u == u'\\')
-            return false;
+    qint64 milliseconds = 0;
+    int counter = 0;
+    for (qsizetype i = 0; i < 19; ++i) {
+        if (i == 13)
+            continue;
+        const char16_t c = text.at(i).unicode();
+        if (c < u'0' || c > u'9')
+            return std::nullopt;
+        if (i < 13)
+            milliseconds = milliseconds * 10 + (c - u'0');
+        else
+            counter = counter * 10 + (c - u'0');
     }
-    return true;
+    return HlcStamp{milliseconds, counter};
 }
 
-} // namespace
+void Mutation::appendJsonText(QByteArray &out, bool withSeq) const
+{
+    if (!plainAscii(entity) || !plainAscii(id) || !plainAscii(op) || !plainAscii(hlc)) {
+        QJsonObject content = toJson();
+        if (!withSeq)
+            content.remove(QStringLiteral("seq"));
+        appendJsonObject(out, content);
+        return;
+    }
+    // Keys in QJsonObject's sorted order, `data` written by Qt itself, the plain fields
+    // spliced in: the same bytes as toJson() through Qt's writer.
+    out.append("{\"data\":");
+    appendJsonObject(out, data);
+    out.append(",\"entity\":\"");
+    appendAscii(out, entity);
+    out.append("\",\"hlc\":\"");
+    appendAscii(out, hlc);
+    out.append("\",\"id\":\"");
+    appendAscii(out, id);
+    out.append("\",\"op\":\"");
+    appendAscii(out, op);
+    if (withSeq)
+        out.append("\",\"seq\":").append(QByteArray::number(seq)).append('}');
+    else
+        out.append("\"}");
+}
 
 QString Mutation::digest() const
 {
-    if (plainAscii(entity) && plainAscii(id) && plainAscii(op) && plainAscii(hlc)) {
-        // The same bytes as the canonical form below, without building and serialising the
-        // whole object once more (HQ digests every pushed mutation): keys in QJsonObject's
-        // sorted order, `data` written by Qt itself, the plain fields spliced in.
-        const QByteArray dataJson = QJsonDocument(data).toJson(QJsonDocument::Compact);
-        QByteArray canonical;
-        canonical.reserve(dataJson.size() + entity.size() + id.size() + op.size() + hlc.size() + 48);
-        canonical.append("{\"data\":").append(dataJson);
-        canonical.append(",\"entity\":\"").append(entity.toLatin1());
-        canonical.append("\",\"hlc\":\"").append(hlc.toLatin1());
-        canonical.append("\",\"id\":\"").append(id.toLatin1());
-        canonical.append("\",\"op\":\"").append(op.toLatin1()).append("\"}");
-        return QString::fromLatin1(sha256Hex(canonical));
-    }
-    QJsonObject content = toJson();
-    content.remove(QStringLiteral("seq"));
     // QJsonObject keeps keys sorted, so the compact form is canonical.
-    return QString::fromLatin1(sha256Hex(QJsonDocument(content).toJson(QJsonDocument::Compact)));
+    QByteArray canonical;
+    canonical.reserve(256);
+    appendJsonText(canonical, false);
+    return QString::fromLatin1(sha256Hex(canonical));
 }
 
 std::optional<Mutation> Mutation::fromJson(const QJsonObject &json, QString *error)
@@ -199,6 +211,37 @@ QJsonObject PushRequest::toJson() const
     return json;
 }
 
+QByteArray PushRequest::toJsonText(bool withDeviceId) const
+{
+    QByteArray out;
+    out.reserve(64 + qsizetype(mutations.size()) * 512);
+    out += '{';
+    // In sorted key order, as Qt writes toJson().
+    if (withDeviceId) {
+        out += "\"device_id\":";
+        appendJsonString(out, deviceId);
+        out += ',';
+    }
+    if (!incarnationTag.isEmpty()) {
+        out += '"';
+        out += kIncarnationTagKey;
+        out += "\":";
+        appendJsonString(out, incarnationTag);
+        out += ',';
+    }
+    out += "\"mutations\":[";
+    for (size_t i = 0; i < mutations.size(); ++i) {
+        if (i > 0)
+            out += ',';
+        mutations[i].appendJsonText(out, true);
+    }
+    out += ']';
+    if (resend)
+        out += ",\"resend\":true";
+    out += '}';
+    return out;
+}
+
 std::optional<PushRequest> PushRequest::fromJson(const QJsonObject &json, QString *error)
 {
     PushRequest request;
@@ -280,7 +323,9 @@ QJsonObject PullResponse::toJson() const
 PullResponse PullResponse::fromJson(const QJsonObject &json)
 {
     PullResponse response;
-    for (const QJsonValue &item : json.value(QStringLiteral("changes")).toArray())
+    const QJsonArray changes = json.value(QStringLiteral("changes")).toArray();
+    response.changes.reserve(size_t(changes.size()));
+    for (const QJsonValue &item : changes)
         response.changes.push_back(Change::fromJson(item.toObject()));
     response.cursor = json.value(QStringLiteral("cursor")).toInteger();
     response.more = json.value(QStringLiteral("more")).toBool();

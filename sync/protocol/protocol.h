@@ -48,6 +48,9 @@ struct Mutation
     QJsonObject data; // the record's fields (for delete: may be empty)
 
     QJsonObject toJson() const;
+    // toJson() as Qt's compact writer puts it, without `seq` when !withSeq (the digest's
+    // form), written without building the object.
+    void appendJsonText(QByteArray &out, bool withSeq) const;
     static std::optional<Mutation> fromJson(const QJsonObject &json, QString *error);
     // SHA-256 (hex) of everything but the number: proves that a replayed number carries
     // the same change, whatever order the JSON keys arrived in.
@@ -137,6 +140,9 @@ struct PushRequest
     QString incarnationTag; // incarnationTag() of the id the device holds; empty: none known
 
     QJsonObject toJson() const;
+    // The same bytes as QJsonDocument(toJson()).toJson(Compact), device_id left out when
+    // !withDeviceId (protocol 2: the token names the device), written without the tree.
+    QByteArray toJsonText(bool withDeviceId = true) const;
     static std::optional<PushRequest> fromJson(const QJsonObject &json, QString *error);
 };
 

@@ -1,5 +1,7 @@
 #include "records.h"
 
+#include "jsontext.h"
+
 #include "system/isotime.h"
 
 #include <QJsonArray>
@@ -126,22 +128,6 @@ QJsonObject scoreToJson(const ScoreEntry &s)
         json.insert(QStringLiteral("reason"), s.reason);
     return json;
 }
-
-namespace {
-
-// Text that Qt's JSON writer copies as it is: no quote, backslash, control character,
-// DEL or surrogate (anything else takes Qt's own writer, so escapes stay Qt's).
-bool copiedAsIs(const QString &text)
-{
-    for (const QChar c : text) {
-        const char16_t u = c.unicode();
-        if (u < 0x20 || u == u'"' || u == u'\\' || u == 0x7f || (u >= 0xd800 && u <= 0xdfff))
-            return false;
-    }
-    return true;
-}
-
-} // namespace
 
 QString scoreJsonText(const ScoreEntry &s)
 {

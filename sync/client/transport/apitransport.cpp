@@ -144,9 +144,13 @@ void ApiTransport::get(const QString &path, const QUrlQuery &query, Handler hand
 
 void ApiTransport::postJson(const QString &path, const QJsonObject &body, Handler handler, Wire wire)
 {
+    postJsonText(path, QJsonDocument(body).toJson(QJsonDocument::Compact), std::move(handler), wire);
+}
+
+void ApiTransport::postJsonText(const QString &path, QByteArray json, Handler handler, Wire wire)
+{
     QNetworkRequest request = makeRequest(path, {}, wire);
     request.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
-    QByteArray json = QJsonDocument(body).toJson(QJsonDocument::Compact);
     if (wire == Wire::Compact)
         json = protocol::compact::compactJson(json);
     // A push of a day's scores shrinks to a fraction on a tablet's mobile link. HQ

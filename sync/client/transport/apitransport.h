@@ -53,6 +53,8 @@ public:
 
     void get(const QString &path, const QUrlQuery &query, Handler handler, Wire wire = Wire::Plain);
     void postJson(const QString &path, const QJsonObject &body, Handler handler, Wire wire = Wire::Plain);
+    // `json` is the body's compact JSON text, as Qt writes it (a push written directly).
+    void postJsonText(const QString &path, QByteArray json, Handler handler, Wire wire = Wire::Plain);
     void putBytes(const QString &path, const QUrlQuery &query, const QByteArray &bytes, Handler handler);
 
 private:

@@ -89,14 +89,17 @@ void SyncClient::push(const protocol::PushRequest &request, Done<protocol::PushR
 
 void SyncClient::pushAs(ApiTransport::Wire wire, const protocol::PushRequest &request, Done<protocol::PushResponse> done)
 {
-    QJsonObject body = request.toJson();
-    if (request.incarnationTag.isEmpty() && !m_incarnationTag.isEmpty())
-        body.insert(QLatin1String(protocol::kIncarnationTagKey), m_incarnationTag);
     const bool compact = wire == ApiTransport::Wire::Compact;
-    if (compact)
-        body.remove(QStringLiteral("device_id")); // the token names the device
-    m_transport.postJson(
-        protocol::pushPath(compact), body,
+    QByteArray body;
+    if (request.incarnationTag.isEmpty() && !m_incarnationTag.isEmpty()) {
+        protocol::PushRequest tagged = request;
+        tagged.incarnationTag = m_incarnationTag;
+        body = tagged.toJsonText(!compact); // in protocol 2 the token names the device
+    } else {
+        body = request.toJsonText(!compact);
+    }
+    m_transport.postJsonText(
+        protocol::pushPath(compact), std::move(body),
         [this, wire, compact, request, done](const ApiReply &reply) {
             if (fellBackToPlain(wire, reply))
                 return pushAs(ApiTransport::Wire::Plain, request, done);
