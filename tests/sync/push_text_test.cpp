@@ -28,8 +28,9 @@ QByteArray throughQt(const PushRequest &request, bool withDeviceId)
 // control characters, DEL, Chinese, characters beyond the BMP, a lone surrogate.
 QString randomText(QRandomGenerator &random)
 {
-    static const std::vector<char16_t> odd{u'"', u'\\', u'\n', u'\t', 0x01, 0x1f, 0x7f, 0x80, 0xe9, 0x2028,
-                                           0x4e2d, 0x6587, 0xd800, 0xdfff, u'/', u' '};
+    static const std::vector<char16_t> odd{u'"',   u'\\',  u'\n', u'\t',  0x01,   0x1f,
+                                           0x7f,   0x80,   0xe9,  0x2028, 0x4e2d, 0x6587,
+                                           0xd800, 0xdfff, u'/',  u' '};
     QString text;
     const int length = random.bounded(0, 14);
     for (int i = 0; i < length; ++i) {
@@ -78,21 +79,24 @@ QJsonValue randomValue(QRandomGenerator &random, int depth)
 
 TEST(PushText, ATypicalScorePushIsQtsTextByteForByte)
 {
-    const QJsonObject score{{QStringLiteral("unit"), QStringLiteral("DC001")},
-                            {QStringLiteral("indicator"), QStringLiteral("1.4")},
-                            {QStringLiteral("account"), QStringLiteral("g1.li")},
-                            {QStringLiteral("input"), QStringLiteral("较好")},
-                            {QStringLiteral("kind"), QStringLiteral("rater")},
-                            {QStringLiteral("recorded_at"), QStringLiteral("2026-06-20T08:00:00.000Z")}};
-    const PushRequest request{QStringLiteral("dev-1"),
-                              {{1, QStringLiteral("score"), QStringLiteral("0190f5a3-1c2b-7d4e-8f60-1b2c3d4e5f60"),
-                                QStringLiteral("upsert"), QStringLiteral("1781942400000-00000"), score}},
-                              false,
-                              QStringLiteral("Ab3")};
+    const QJsonObject score{
+        {QStringLiteral("unit"), QStringLiteral("DC001")},
+        {QStringLiteral("indicator"), QStringLiteral("1.4")},
+        {QStringLiteral("account"), QStringLiteral("g1.li")},
+        {QStringLiteral("input"), QStringLiteral("较好")},
+        {QStringLiteral("kind"), QStringLiteral("rater")},
+        {QStringLiteral("recorded_at"), QStringLiteral("2026-06-20T08:00:00.000Z")}};
+    const PushRequest request{
+        QStringLiteral("dev-1"),
+        {{1, QStringLiteral("score"), QStringLiteral("0190f5a3-1c2b-7d4e-8f60-1b2c3d4e5f60"),
+          QStringLiteral("upsert"), QStringLiteral("1781942400000-00000"), score}},
+        false,
+        QStringLiteral("Ab3")};
     EXPECT_EQ(request.toJsonText().toStdString(), throughQt(request, true).toStdString());
     EXPECT_EQ(request.toJsonText(false).toStdString(), throughQt(request, false).toStdString());
     EXPECT_FALSE(request.toJsonText(false).contains("device_id"));
-    EXPECT_TRUE(request.toJsonText(false).contains("\"inc\":\"Ab3\",\"mutations\":[{\"data\":{\"account\""));
+    EXPECT_TRUE(request.toJsonText(false).contains(
+        "\"inc\":\"Ab3\",\"mutations\":[{\"data\":{\"account\""));
 }
 
 TEST(PushText, AnEmptyPushAndAResendAreQtsText)
@@ -101,8 +105,12 @@ TEST(PushText, AnEmptyPushAndAResendAreQtsText)
     EXPECT_EQ(request.toJsonText(), throughQt(request, true));
     EXPECT_EQ(request.toJsonText(false), QByteArray("{\"mutations\":[]}"));
     request.resend = true;
-    request.mutations.push_back({9007199254740993, QStringLiteral("visit"), QStringLiteral("v"),
-                                 QStringLiteral("delete"), QStringLiteral("1781942400000-00001"), {}});
+    request.mutations.push_back({9007199254740993,
+                                 QStringLiteral("visit"),
+                                 QStringLiteral("v"),
+                                 QStringLiteral("delete"),
+                                 QStringLiteral("1781942400000-00001"),
+                                 {}});
     EXPECT_EQ(request.toJsonText(), throughQt(request, true));
     EXPECT_TRUE(request.toJsonText().endsWith("\"seq\":9007199254740993}],\"resend\":true}"));
 }
@@ -112,7 +120,8 @@ TEST(PushText, RandomRequestsAreQtsTextAndTheirDigestsUnchanged)
     QRandomGenerator random(20261206);
     for (int round = 0; round < 2000; ++round) {
         PushRequest request;
-        request.deviceId = random.bounded(4) == 0 ? randomText(random) : QStringLiteral("dev-%1").arg(round);
+        request.deviceId =
+            random.bounded(4) == 0 ? randomText(random) : QStringLiteral("dev-%1").arg(round);
         request.resend = random.bounded(3) == 0;
         if (random.bounded(2) == 0)
             request.incarnationTag = randomText(random);
@@ -124,20 +133,23 @@ TEST(PushText, RandomRequestsAreQtsTextAndTheirDigestsUnchanged)
             m.entity = odd ? randomText(random) : QStringLiteral("score");
             m.id = odd ? randomText(random) : QStringLiteral("id-%1").arg(random.generate());
             m.op = random.bounded(2) ? QStringLiteral("upsert") : QStringLiteral("delete");
-            m.hlc = odd ? randomText(random) : QStringLiteral("1781942400000-%1").arg(i, 5, 10, QLatin1Char('0'));
+            m.hlc = odd ? randomText(random)
+                        : QStringLiteral("1781942400000-%1").arg(i, 5, 10, QLatin1Char('0'));
             m.data = randomValue(random, 1).toObject();
             for (int k = random.bounded(6); k > 0; --k)
                 m.data.insert(randomText(random), randomValue(random, 1));
             request.mutations.push_back(m);
         }
         const bool withDeviceId = random.bounded(2) == 0;
-        ASSERT_EQ(request.toJsonText(withDeviceId), throughQt(request, withDeviceId)) << "round " << round;
+        ASSERT_EQ(request.toJsonText(withDeviceId), throughQt(request, withDeviceId))
+            << "round " << round;
         for (const Mutation &m : request.mutations) {
             QJsonObject content = m.toJson();
             content.remove(QStringLiteral("seq"));
             QByteArray text;
             m.appendJsonText(text, false);
-            ASSERT_EQ(text, QJsonDocument(content).toJson(QJsonDocument::Compact)) << "round " << round;
+            ASSERT_EQ(text, QJsonDocument(content).toJson(QJsonDocument::Compact))
+                << "round " << round;
         }
     }
 }
