@@ -4,6 +4,8 @@
 
 #include <sqlite3.h>
 
+#include <cstring>
+
 namespace onsite {
 
 namespace {
@@ -102,6 +104,15 @@ void SqliteConnection::bind(sqlite3_stmt *statement, const QVariantList &params,
                            .arg(sqlite3_bind_parameter_count(statement))
                            .arg(params.size())
                            .toStdString());
+    // Every text parameter's UTF-8 in one buffer (UTF-8 takes at most three bytes for each
+    // UTF-16 unit), not one allocation per value: a push binds hundreds of thousands.
+    qsizetype room = 0;
+    for (const QVariant &value : params) {
+        if (value.typeId() == QMetaType::QString)
+            room += static_cast<const QString *>(value.constData())->size() * 3;
+    }
+    texts.emplace_back(room, Qt::Uninitialized);
+    char *cursor = texts.back().data();
     for (int i = 0; i < params.size(); ++i) {
         const QVariant &value = params.at(i);
         const int index = i + 1;
@@ -127,11 +138,25 @@ void SqliteConnection::bind(sqlite3_stmt *statement, const QVariantList &params,
                                          SQLITE_STATIC);
                 break;
             }
-            case QMetaType::QString:
-                texts.push_back(static_cast<const QString *>(value.constData())->toUtf8());
-                rc = sqlite3_bind_text64(statement, index, texts.back().constData(),
-                                         static_cast<sqlite3_uint64>(texts.back().size()), SQLITE_STATIC, SQLITE_UTF8);
+            case QMetaType::QString: {
+                const QString &text = *static_cast<const QString *>(value.constData());
+                const char *start = cursor;
+                for (const QChar c : text) {
+                    if (c.unicode() >= 0x80) {
+                        cursor = const_cast<char *>(start);
+                        break;
+                    }
+                    *cursor++ = char(c.unicode());
+                }
+                if (cursor == start && !text.isEmpty()) { // not ASCII: Qt's own encoding
+                    const QByteArray utf8 = text.toUtf8();
+                    std::memcpy(cursor, utf8.constData(), size_t(utf8.size()));
+                    cursor += utf8.size();
+                }
+                rc = sqlite3_bind_text64(statement, index, start, static_cast<sqlite3_uint64>(cursor - start),
+                                         SQLITE_STATIC, SQLITE_UTF8);
                 break;
+            }
             default:
                 texts.push_back(value.toString().toUtf8());
                 rc = sqlite3_bind_text64(statement, index, texts.back().constData(),

@@ -292,3 +292,26 @@ TEST_F(SqliteConnection, NoSnapshotReadersInsideATransactionInMemoryOrWhileAWrit
     writer.rollback();
     EXPECT_EQ(m_db->openSnapshotReaders(2).size(), 2u);
 }
+
+// Text parameters share one UTF-8 buffer per statement (ASCII written directly, anything
+// else through Qt's encoder): each value must come back exactly, byte length included.
+TEST_F(SqliteConnection, TextParametersOfOneStatementComeBackEachAsBound)
+{
+    const QStringList texts{QString(), QStringLiteral("plain"), QStringLiteral("较好"), QStringLiteral("a较"),
+                            QStringLiteral("较a"), QString::fromUcs4(U"\U0001F600 ok"), QStringLiteral("x\ny\"z"),
+                            QString(300, QLatin1Char('q')), QStringLiteral("末尾")};
+    QVariantList params;
+    for (const QString &text : texts)
+        params << text << 7;
+    QStringList marks;
+    for (qsizetype i = 0; i < texts.size(); ++i)
+        marks << QStringLiteral("(?), (?)");
+    m_db->execute(QStringLiteral("INSERT INTO item (value) VALUES %1").arg(marks.join(QLatin1Char(','))), params);
+    const auto rows = m_db->query(QStringLiteral("SELECT value, length(CAST(value AS BLOB)) FROM item "
+                                                 "WHERE typeof(value) = 'text' ORDER BY rowid"));
+    ASSERT_EQ(rows.size(), std::size_t(texts.size()));
+    for (qsizetype i = 0; i < texts.size(); ++i) {
+        EXPECT_EQ(rows[i][0].toString(), texts[i]) << i;
+        EXPECT_EQ(rows[i][1].toLongLong(), texts[i].toUtf8().size()) << i;
+    }
+}
