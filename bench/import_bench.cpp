@@ -6,13 +6,16 @@
 // change and one after) imports it into a fresh data folder holding the campaign, in
 // turn, as its own process: lines/s, CPU and peak RSS from wait4. Beside them, the
 // same rows inserted straight into score_entries in one transaction (the local
-// limit, no rules, feed or history). After each import the data folder must hold every
+// limit, no rules, feed or history), and every row the import keeps for a line (score,
+// history, feed change, clock) inserted the same way: its storage floor. After each import the data folder must hold every
 // line once in score_entries, the change feed and the score history.
 // --smoke (in ctest) imports a tiny file with the built onsite-hq and checks that.
 #include "procstats.h"
 #include "resultscampaign.h"
 
 #include "hq/hqschema.h"
+#include "hq/hqwriter.h"
+#include "protocol/records.h"
 #include "store/campaignstore.h"
 #include "store/sqliteconnection.h"
 #include "system/recordid.h"
@@ -158,6 +161,84 @@ Run rawInserts(const QString &dir, const CampaignSetup &setup, const ResultsShap
     return run;
 }
 
+// The import's storage floor: every row import-scores keeps for a line (the score, its
+// history row, its feed change and its clock) inserted straight into those tables of a
+// fresh HQ database, one prepared statement each, one transaction, as rawInserts does.
+// No CSV, rules, JSON or MACs (the MAC column holds a fixed text; the feed's data is the
+// score's JSON made before the row is bound, as the import makes it): what the import
+// would cost if everything but its writes were free.
+Run keptRowInserts(const QString &dir, const CampaignSetup &setup, const ResultsShape &shape)
+{
+    makeDataFolder(dir, setup);
+    Run run;
+    run.what = QStringLiteral("raw INSERT of every kept row (score, history, feed, clock)");
+    const double cpu = cpuSeconds();
+    QElapsedTimer timer;
+    timer.start();
+    sqlite3 *db = nullptr;
+    sqlite3_open(QFile::encodeName(QDir(dir).filePath(QStringLiteral("hq.sqlite"))).constData(), &db);
+    sqlite3_exec(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA cache_size=-65536; BEGIN", nullptr,
+                 nullptr, nullptr);
+    const char *const sql[] = {
+        "INSERT INTO score_entries (id, unit_code, indicator_code, account, kind, input, reason, recorded_at, source, "
+        "updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 'paper', ?9)",
+        "INSERT INTO score_history (seq, entity, entity_id, unit_code, indicator_code, kind, action, account, origin, "
+        "changed_at, new_value, reason, mac) VALUES (?10, 'score', ?1, ?2, ?3, ?5, 'create', ?4, 'paper', ?9, ?6, ?7, "
+        "'ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff')",
+        "INSERT INTO hq_changes (seq, entity, entity_id, unit_code, op, data, account, changed_at) VALUES "
+        "(?10, 'score', ?1, ?2, 'upsert', ?11, ?4, ?9)",
+        "INSERT INTO hq_record_clocks (entity, entity_id, hlc, device_id, change_seq) VALUES ('score', ?1, ?12, "
+        "'paper', ?10)"};
+    std::vector<sqlite3_stmt *> inserts;
+    for (const char *text : sql) {
+        sqlite3_stmt *statement = nullptr;
+        if (sqlite3_prepare_v2(db, text, -1, &statement, nullptr) != SQLITE_OK)
+            qFatal("kept rows: %s", sqlite3_errmsg(db));
+        inserts.push_back(statement);
+    }
+    const QByteArray now = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs).toUtf8();
+    const qint64 nowMs = QDateTime::currentMSecsSinceEpoch();
+    qint64 seq = 0;
+    generateResultsScores(setup, shape, 50000, [&](const std::vector<ScoreEntry> &chunk) {
+        for (const ScoreEntry &e : chunk) {
+            ++seq;
+            const QByteArray fields[] = {newRecordId().toUtf8(),
+                                         e.unitCode.toUtf8(),
+                                         e.indicatorCode.toUtf8(),
+                                         e.account.toUtf8(),
+                                         e.kind == ScoreKind::Final ? "final" : "rater",
+                                         e.input.toUtf8(),
+                                         e.reason.toUtf8(),
+                                         e.recordedAt.toString(Qt::ISODateWithMs).toUtf8(),
+                                         now,
+                                         {},
+                                         protocol::scoreJsonText(e).toUtf8(),
+                                         hq::HqWriter::clock(nowMs, seq).toUtf8()};
+            for (sqlite3_stmt *insert : inserts) {
+                for (int i = 0; i < 12; ++i) {
+                    if (i == 9)
+                        sqlite3_bind_int64(insert, 10, seq);
+                    else
+                        sqlite3_bind_text(insert, i + 1, fields[i].constData(), static_cast<int>(fields[i].size()),
+                                          SQLITE_TRANSIENT);
+                }
+                if (sqlite3_step(insert) != SQLITE_DONE)
+                    qFatal("kept rows insert failed: %s", sqlite3_errmsg(db));
+                sqlite3_reset(insert);
+            }
+            ++run.scores;
+        }
+    });
+    for (sqlite3_stmt *insert : inserts)
+        sqlite3_finalize(insert);
+    sqlite3_exec(db, "COMMIT", nullptr, nullptr, nullptr);
+    sqlite3_close(db);
+    run.wall = timer.nsecsElapsed() / 1e9;
+    run.cpu = cpuSeconds() - cpu;
+    run.exitCode = 0;
+    return run;
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -210,6 +291,9 @@ int main(int argc, char *argv[])
         const QString dir = QDir(work).filePath(QStringLiteral("raw"));
         runs.push_back(rawInserts(dir, setup, shape));
         QDir(dir).removeRecursively();
+        const QString keptDir = QDir(work).filePath(QStringLiteral("kept"));
+        runs.push_back(keptRowInserts(keptDir, setup, shape));
+        QDir(keptDir).removeRecursively();
     }
     bool ok = true;
     QJsonArray figures;

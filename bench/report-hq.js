@@ -207,16 +207,25 @@ function importScores(ctx) {
     const j = d.import;
     const runs = j.runs || [];
     const hq = runs.find((r) => !String(r.what).startsWith('raw'));
-    const raw = runs.find((r) => String(r.what).startsWith('raw'));
+    const raw = runs.find((r) => String(r.what).startsWith('raw INSERT into'));
+    const kept = runs.find((r) => String(r.what).startsWith('raw INSERT of every kept row'));
     const goals = [goal('import ≥ 100,000 lines/s', `${int(hq && hq.lines_per_s)} lines/s (${int(j.lines)} lines)`,
       hq ? hq.lines_per_s >= 100000 : undefined, j.lines >= 2000000)];
     const f = [`${int(j.lines)} lines of \`scores-paper.csv\`, each import in a fresh data folder holding the campaign; the ` +
       'raw inserts into `score_entries` (no rules, feed or history) are the baseline.', '',
     '| import | wall | CPU | lines/s (wall) | lines per CPU second | peak RSS | ÷ raw inserts (wall) |', '|---|---:|---:|---:|---:|---:|---:|'];
     for (const r of runs) {
-      const name = String(r.what).startsWith('raw') ? 'raw `INSERT` into `score_entries` (baseline)' : '`onsite-hq import-scores`';
+      const name = r === kept ? 'raw `INSERT` of every row the import keeps: score, history, feed, clock (the storage floor)'
+        : String(r.what).startsWith('raw') ? 'raw `INSERT` into `score_entries` (baseline)' : '`onsite-hq import-scores`';
       f.push(`| ${name} | ${num(r.seconds)} s | ${num(r.cpu_s)} s | ${int(r.lines_per_s)} | ${int(j.lines / r.cpu_s)} | ` +
         `${r.rss_mb > 0 ? `${int(r.rss_mb)} MB` : '—'} | ${raw ? ratio(r.seconds, raw.seconds) : 'n/a'} |`);
+    }
+    if (kept) {
+      f.push('', `The storage floor alone reaches ${int(kept.lines_per_s)} lines/s: ` +
+        (kept.lines_per_s < 100000
+          ? 'below the goal of 100,000, so no import that keeps a history row, a feed change and a clock for every line (issue 9) can meet it on this machine; what is left to win is between the import and its floor.'
+          : 'the goal is within what the writes allow.'));
+      if (hq) f.push('', `\`import-scores\` ÷ its storage floor: ${ratio(hq.seconds, kept.seconds)}.`);
     }
     return { goals, figures: [...f, ''] };
   });
