@@ -239,6 +239,13 @@ function push(ctx) {
       `| HQ's CPU per pushed record | ${num((1e6 * o.push_hq_cpu_seconds) / n, 0)} µs |`,
       `| first five push requests, mean seconds | ${num(mean(batches.slice(0, 5)), 3)} |`,
       `| last five push requests, mean seconds | ${num(mean(batches.slice(-5)), 3)} |`, ''];
+    if (kept > 0 && sqlite > 0) {
+      f.push(kept / sqlite > 2
+        ? `Writing the rows HQ keeps per score alone takes ${num(kept / sqlite, 1)}× the score rows: the goal (≤ 2×) is below ` +
+          'the storage floor of a push that keeps a history row, a feed change, a clock and an outcome for every record ' +
+          '(issue 9 and the reliability issue); what is left to win is between the push and that floor.'
+        : 'The rows HQ keeps per score fit within the goal: what is left is above the storage floor.', '');
+    }
     const s = onsite.hq_synchronous;
     if (s && s.normal_push_seconds > 0) {
       f.push('### What synchronous=FULL costs HQ', '',
