@@ -8,6 +8,9 @@
 #include <QStringList>
 
 #include <algorithm>
+#include <atomic>
+#include <exception>
+#include <thread>
 
 namespace onsite::hq {
 
@@ -17,6 +20,86 @@ using protocol::MutationStatus;
 namespace {
 
 constexpr int kDigestsPerQuery = 200;
+// From this many mutations a push checks them on a second thread (below: in place, as a
+// thread would cost more than it saves).
+constexpr size_t kPrecheckThreadFrom = 64;
+
+using Refusal = std::optional<MutationResult>;
+
+// The part of each mutation that needs no database (its digest and the checks of its
+// clock, times and id) runs on a second thread, in order and ahead of the apply loop that
+// reads it: about a tenth of a large push's CPU off the writer's path, which is the part
+// that holds the transaction.
+class Prechecks
+{
+public:
+    Prechecks(const std::vector<protocol::Mutation> &mutations, const QDateTime &now,
+              Refusal (*check)(const protocol::Mutation &, const QDateTime &))
+        : m_mutations(mutations), m_now(now), m_check(check), m_digests(mutations.size()),
+          m_refusals(mutations.size())
+    {
+        if (mutations.size() >= kPrecheckThreadFrom)
+            m_thread = std::thread([this] { run(); });
+        else
+            run();
+    }
+    ~Prechecks()
+    {
+        if (m_thread.joinable())
+            m_thread.join();
+    }
+    Prechecks(const Prechecks &) = delete;
+    Prechecks &operator=(const Prechecks &) = delete;
+
+    const QString &digest(size_t i)
+    {
+        waitFor(i);
+        return m_digests[i];
+    }
+    const Refusal &refusal(size_t i)
+    {
+        waitFor(i);
+        return m_refusals[i];
+    }
+    const std::vector<QString> &digests()
+    {
+        if (!m_mutations.empty())
+            waitFor(m_mutations.size() - 1);
+        return m_digests;
+    }
+
+private:
+    void run()
+    {
+        try {
+            for (size_t i = 0; i < m_mutations.size(); ++i) {
+                m_digests[i] = m_mutations[i].digest();
+                m_refusals[i] = m_check(m_mutations[i], m_now);
+                m_done.store(i + 1, std::memory_order_release);
+            }
+        } catch (...) {
+            m_error = std::current_exception();
+            m_done.store(m_mutations.size() + 1, std::memory_order_release);
+        }
+    }
+    void waitFor(size_t i)
+    {
+        // The thread does a few µs per mutation, the writer tens: it rarely waits here.
+        while (m_done.load(std::memory_order_acquire) <= i)
+            std::this_thread::yield();
+        if (m_error)
+            std::rethrow_exception(m_error);
+    }
+
+    const std::vector<protocol::Mutation> &m_mutations;
+    const QDateTime m_now;
+    Refusal (*m_check)(const protocol::Mutation &, const QDateTime &);
+    std::vector<QString> m_digests;
+    std::vector<Refusal> m_refusals;
+    std::atomic<size_t> m_done{0};
+    std::exception_ptr m_error;
+    std::thread m_thread;
+};
 
 } // namespace
 
@@ -128,11 +211,9 @@ protocol::PushResponse PushProcessor::process(const DeviceSession &session, cons
     qint64 lastSeq = state.empty() ? 0 : state.front().value(0).toLongLong();
     const qint64 lastBefore = lastSeq;
 
-    std::vector<QString> digests;
-    digests.reserve(request.mutations.size());
-    for (const protocol::Mutation &mutation : request.mutations)
-        digests.push_back(mutation.digest());
-    const QHash<QString, StoredResult> held = request.resend ? heldOutcomes(session, digests) : QHash<QString, StoredResult>{};
+    Prechecks prechecks(request.mutations, now, &PushProcessor::refusalBeforeApply);
+    const QHash<QString, StoredResult> held =
+        request.resend ? heldOutcomes(session, prechecks.digests()) : QHash<QString, StoredResult>{};
 
     ChangeFeed feed(m_db);
     RecordWriter writer(m_db, m_setup, feed);
@@ -142,7 +223,7 @@ protocol::PushResponse PushProcessor::process(const DeviceSession &session, cons
     QVariantList resultRows;
     for (size_t i = 0; i < request.mutations.size(); ++i) {
         const protocol::Mutation &mutation = request.mutations[i];
-        const QString &digest = digests[i];
+        const QString &digest = prechecks.digest(i);
         if (mutation.seq <= lastSeq) {
             const auto earlier = answered.constFind(mutation.seq);
             response.results.push_back(
@@ -153,7 +234,7 @@ protocol::PushResponse PushProcessor::process(const DeviceSession &session, cons
         if (const auto kept = held.constFind(digest); kept != held.constEnd()) {
             result = kept->result;
             result.seq = mutation.seq;
-        } else if (const auto refused = refusalBeforeApply(mutation, now)) {
+        } else if (const Refusal &refused = prechecks.refusal(i)) {
             result = *refused;
         } else {
             result = writer.apply(mutation, session, scope, now);
