@@ -56,6 +56,12 @@ public:
     virtual ~SqlConnection() = default;
 
     virtual void execute(const QString &sql, const QVariantList &params = {}) = 0;
+    // execute() with `count` of the parameters from `from` on: a multi-row insert binds its
+    // chunks from one list without copying each out of it.
+    virtual void executeSlice(const QString &sql, const QVariantList &params, qsizetype from, qsizetype count)
+    {
+        execute(sql, params.mid(from, count));
+    }
     virtual std::vector<SqlRow> query(const QString &sql, const QVariantList &params = {}) = 0;
     // Calls `each` for every result row as it is read, so a large result (millions of
     // score entries) never sits in memory whole. The row is valid during the call only,

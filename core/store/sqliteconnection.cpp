@@ -97,25 +97,27 @@ sqlite3_stmt *SqliteConnection::prepared(const QString &sql)
     return statement;
 }
 
-void SqliteConnection::bind(sqlite3_stmt *statement, const QVariantList &params, std::vector<QByteArray> &texts)
+void SqliteConnection::bind(sqlite3_stmt *statement, const QVariant *params, qsizetype count,
+                            std::vector<QByteArray> &texts)
 {
-    if (sqlite3_bind_parameter_count(statement) != params.size())
+    if (sqlite3_bind_parameter_count(statement) != count)
         throw SqlError(QStringLiteral("statement expects %1 parameters, got %2")
                            .arg(sqlite3_bind_parameter_count(statement))
-                           .arg(params.size())
+                           .arg(count)
                            .toStdString());
     // Every text parameter's UTF-8 in one buffer (UTF-8 takes at most three bytes for each
     // UTF-16 unit), not one allocation per value: a push binds hundreds of thousands.
     qsizetype room = 0;
-    for (const QVariant &value : params) {
+    for (qsizetype i = 0; i < count; ++i) {
+        const QVariant &value = params[i];
         if (value.typeId() == QMetaType::QString)
             room += static_cast<const QString *>(value.constData())->size() * 3;
     }
     texts.emplace_back(room, Qt::Uninitialized);
     char *cursor = texts.back().data();
-    for (int i = 0; i < params.size(); ++i) {
-        const QVariant &value = params.at(i);
-        const int index = i + 1;
+    for (qsizetype i = 0; i < count; ++i) {
+        const QVariant &value = params[i];
+        const int index = int(i) + 1;
         int rc = SQLITE_OK;
         if (value.isNull()) {
             rc = sqlite3_bind_null(statement, index);
@@ -174,6 +176,21 @@ void SqliteConnection::execute(const QString &sql, const QVariantList &params)
     StatementReset reset(statement);
     reset.texts.reserve(params.size());
     bind(statement, params, reset.texts);
+    int rc = SQLITE_ROW;
+    while (rc == SQLITE_ROW)
+        rc = sqlite3_step(statement);
+    if (rc != SQLITE_DONE)
+        fail(QStringLiteral("execute \"%1\"").arg(sql));
+}
+
+void SqliteConnection::executeSlice(const QString &sql, const QVariantList &params, qsizetype from, qsizetype count)
+{
+    if (from < 0 || count < 0 || from + count > params.size())
+        throw SqlError("executeSlice: the slice lies outside the parameters");
+    sqlite3_stmt *statement = prepared(sql);
+    StatementReset reset(statement);
+    reset.texts.reserve(1);
+    bind(statement, params.constData() + from, count, reset.texts);
     int rc = SQLITE_ROW;
     while (rc == SQLITE_ROW)
         rc = sqlite3_step(statement);

@@ -25,6 +25,7 @@ public:
     SqliteConnection &operator=(const SqliteConnection &) = delete;
 
     void execute(const QString &sql, const QVariantList &params = {}) override;
+    void executeSlice(const QString &sql, const QVariantList &params, qsizetype from, qsizetype count) override;
     std::vector<SqlRow> query(const QString &sql, const QVariantList &params = {}) override;
     void queryEach(const QString &sql, const QVariantList &params,
                    const std::function<void(const SqlRow &)> &each) override;
@@ -41,7 +42,11 @@ public:
 
 private:
     sqlite3_stmt *prepared(const QString &sql);
-    void bind(sqlite3_stmt *statement, const QVariantList &params, std::vector<QByteArray> &texts);
+    void bind(sqlite3_stmt *statement, const QVariantList &params, std::vector<QByteArray> &texts)
+    {
+        bind(statement, params.constData(), params.size(), texts);
+    }
+    void bind(sqlite3_stmt *statement, const QVariant *params, qsizetype count, std::vector<QByteArray> &texts);
     [[noreturn]] void fail(const QString &what);
 
     QString m_path;

@@ -39,7 +39,7 @@ inline void insertRows(SqlConnection &db, const QString &head, int columns, cons
             continue;
         const QString sql = statement(size);
         while (total - done >= size) { // below 64 rows, each smaller size fits at most once
-            db.execute(sql, values.mid(done * columns, size * columns));
+            db.executeSlice(sql, values, done * columns, size * columns);
             done += size;
         }
     }

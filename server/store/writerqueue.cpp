@@ -81,6 +81,14 @@ void QueuedWriterConnection::queryEachText(const QString &sql, const QVariantLis
     m_inner->queryEachText(sql, params, each);
 }
 
+void QueuedWriterConnection::executeSlice(const QString &sql, const QVariantList &params, qsizetype from,
+                                          qsizetype count)
+{
+    if (m_inTransaction)
+        return m_inner->executeSlice(sql, params, from, count); // a push's multi-row inserts
+    execute(sql, params.mid(from, count));
+}
+
 void QueuedWriterConnection::executeScript(const QString &sql) { m_inner->executeScript(sql); }
 
 std::vector<std::unique_ptr<SqlConnection>> QueuedWriterConnection::openSnapshotReaders(int count)

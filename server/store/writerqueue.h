@@ -44,6 +44,7 @@ public:
     ~QueuedWriterConnection() override;
 
     void execute(const QString &sql, const QVariantList &params = {}) override;
+    void executeSlice(const QString &sql, const QVariantList &params, qsizetype from, qsizetype count) override;
     std::vector<SqlRow> query(const QString &sql, const QVariantList &params = {}) override;
     void queryEach(const QString &sql, const QVariantList &params,
                    const std::function<void(const SqlRow &)> &each) override;

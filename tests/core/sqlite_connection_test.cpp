@@ -315,3 +315,21 @@ TEST_F(SqliteConnection, TextParametersOfOneStatementComeBackEachAsBound)
         EXPECT_EQ(rows[i][1].toLongLong(), texts[i].toUtf8().size()) << i;
     }
 }
+
+// A multi-row insert binds its chunks as slices of one list (hq::insertRows).
+TEST_F(SqliteConnection, ExecuteSliceBindsOnlyThatPartOfTheList)
+{
+    const QVariantList values{QStringLiteral("a"), QStringLiteral("较"), 3, QStringLiteral("d"), QStringLiteral("e")};
+    m_db->executeSlice(QStringLiteral("INSERT INTO item (value) VALUES (?), (?)"), values, 1, 2);
+    m_db->executeSlice(QStringLiteral("INSERT INTO item (value) VALUES (?)"), values, 4, 1);
+    const auto rows = m_db->query(QStringLiteral("SELECT value FROM item ORDER BY rowid"));
+    ASSERT_EQ(rows.size(), 3u);
+    EXPECT_EQ(rows[0][0].toString(), QStringLiteral("较"));
+    EXPECT_EQ(rows[1][0].toLongLong(), 3);
+    EXPECT_EQ(rows[2][0].toString(), QStringLiteral("e"));
+    // Outside the list, or a count the statement does not take: refused, nothing written.
+    EXPECT_THROW(m_db->executeSlice(QStringLiteral("INSERT INTO item (value) VALUES (?)"), values, 5, 1), SqlError);
+    EXPECT_THROW(m_db->executeSlice(QStringLiteral("INSERT INTO item (value) VALUES (?)"), values, -1, 1), SqlError);
+    EXPECT_THROW(m_db->executeSlice(QStringLiteral("INSERT INTO item (value) VALUES (?)"), values, 0, 2), SqlError);
+    EXPECT_EQ(itemCount(), 3);
+}
