@@ -36,7 +36,7 @@ public:
     Prechecks(const std::vector<protocol::Mutation> &mutations, const QDateTime &now,
               Refusal (*check)(const protocol::Mutation &, const QDateTime &))
         : m_mutations(mutations), m_now(now), m_check(check), m_digests(mutations.size()),
-          m_refusals(mutations.size())
+          m_refusals(mutations.size()), m_scores(mutations.size()), m_scoreRead(mutations.size(), 0)
     {
         if (mutations.size() >= kPrecheckThreadFrom)
             m_thread = std::thread([this] { run(); });
@@ -61,6 +61,12 @@ public:
         waitFor(i);
         return m_refusals[i];
     }
+    // A score upsert's record, read ahead; null for other mutations.
+    const RecordWriter::ParsedScore *score(size_t i)
+    {
+        waitFor(i);
+        return m_scoreRead[i] ? &m_scores[i] : nullptr;
+    }
     const std::vector<QString> &digests()
     {
         if (!m_mutations.empty())
@@ -75,6 +81,11 @@ private:
             for (size_t i = 0; i < m_mutations.size(); ++i) {
                 m_digests[i] = m_mutations[i].digest();
                 m_refusals[i] = m_check(m_mutations[i], m_now);
+                const protocol::Mutation &m = m_mutations[i];
+                if (!m_refusals[i] && m.entity == protocol::entity::kScore && m.op == protocol::op::kUpsert) {
+                    m_scores[i] = RecordWriter::parseScore(m);
+                    m_scoreRead[i] = 1;
+                }
                 m_done.store(i + 1, std::memory_order_release);
             }
         } catch (...) {
@@ -96,6 +107,8 @@ private:
     Refusal (*m_check)(const protocol::Mutation &, const QDateTime &);
     std::vector<QString> m_digests;
     std::vector<Refusal> m_refusals;
+    std::vector<RecordWriter::ParsedScore> m_scores;
+    std::vector<char> m_scoreRead; // not vector<bool>: written on one thread, read on another
     std::atomic<size_t> m_done{0};
     std::exception_ptr m_error;
     std::thread m_thread;
@@ -237,7 +250,7 @@ protocol::PushResponse PushProcessor::process(const DeviceSession &session, cons
         } else if (const Refusal &refused = prechecks.refusal(i)) {
             result = *refused;
         } else {
-            result = writer.apply(mutation, session, scope, now);
+            result = writer.apply(mutation, session, scope, now, prechecks.score(i));
         }
         resultRows << session.account << session.deviceId << mutation.seq << digest
                    << protocol::statusName(result.status) << result.reason << result.message;

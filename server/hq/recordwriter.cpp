@@ -35,13 +35,22 @@ MutationResult rejection(qint64 seq, const QString &reason, const QString &messa
     return {seq, MutationStatus::Rejected, reason, message, {}};
 }
 
+RecordWriter::ParsedScore RecordWriter::parseScore(const protocol::Mutation &m)
+{
+    ParsedScore parsed;
+    parsed.score = protocol::scoreFromJson(m.id, m.data, &parsed.error);
+    if (parsed.score)
+        parsed.feedText = protocol::scoreJsonText(*parsed.score); // names no id: the stored id may differ
+    return parsed;
+}
+
 MutationResult RecordWriter::apply(const protocol::Mutation &m, const DeviceSession &session, const Scope &scope,
-                                   const QDateTime &now)
+                                   const QDateTime &now, const ParsedScore *parsed)
 {
     if (m.op == protocol::op::kDelete)
         return applyDelete(m, session, scope, now);
     if (m.entity == entity::kScore)
-        return applyScore(m, session, scope, now);
+        return applyScore(m, session, scope, now, parsed);
     if (m.entity == entity::kSubmission)
         return applySubmission(m, session, scope, now);
     if (m.entity == entity::kRecheck)
@@ -99,12 +108,16 @@ void RecordWriter::flush()
 }
 
 MutationResult RecordWriter::applyScore(const protocol::Mutation &m, const DeviceSession &session, const Scope &scope,
-                                        const QDateTime &now)
+                                        const QDateTime &now, const ParsedScore *parsed)
 {
-    QString error;
-    auto score = protocol::scoreFromJson(m.id, m.data, &error);
-    if (!score)
-        return rejection(m.seq, QStringLiteral("bad_record"), error);
+    ParsedScore readHere;
+    if (!parsed) {
+        readHere = parseScore(m);
+        parsed = &readHere;
+    }
+    if (!parsed->score)
+        return rejection(m.seq, QStringLiteral("bad_record"), parsed->error);
+    auto score = parsed->score;
     const Person &person = scope.person();
     if (score->account != session.account)
         return rejection(m.seq, QStringLiteral("not_owner"), QStringLiteral("只能提交本人的评分"));
@@ -157,7 +170,7 @@ MutationResult RecordWriter::applyScore(const protocol::Mutation &m, const Devic
         change.action = QStringLiteral("update");
     }
     history().queue(change);
-    publishJson(m, score->id, unit->code, protocol::op::kUpsert, protocol::scoreJsonText(*score), session, now);
+    publishJson(m, score->id, unit->code, protocol::op::kUpsert, parsed->feedText, session, now);
     return {m.seq, MutationStatus::Applied, {}, {}, {}};
 }
 

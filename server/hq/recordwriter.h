@@ -6,6 +6,8 @@
 #include "scope.h"
 #include "scorehistory.h"
 
+#include "domain/scoreentry.h"
+
 #include <QDateTime>
 #include <QHash>
 #include <QSet>
@@ -30,8 +32,19 @@ public:
     {
     }
 
+    // A score upsert read ahead of its apply, off the writer's thread (PushProcessor): the
+    // score as protocol::scoreFromJson reads it, or why not, and the feed's text of it.
+    struct ParsedScore
+    {
+        std::optional<ScoreEntry> score;
+        QString error;
+        QString feedText; // protocol::scoreJsonText
+    };
+    static ParsedScore parseScore(const protocol::Mutation &mutation);
+
+    // `parsed`: the mutation's parseScore(), when it was read ahead.
     protocol::MutationResult apply(const protocol::Mutation &mutation, const DeviceSession &session,
-                                   const Scope &scope, const QDateTime &now);
+                                   const Scope &scope, const QDateTime &now, const ParsedScore *parsed = nullptr);
     // Writes what apply() queued: the history rows, then the feed's changes and clocks.
     // Call once, right before the commit; the serial part of a write (the history's head
     // and the feed's counter) runs from here to the commit.
@@ -39,7 +52,7 @@ public:
 
 private:
     protocol::MutationResult applyScore(const protocol::Mutation &m, const DeviceSession &session, const Scope &scope,
-                                        const QDateTime &now);
+                                        const QDateTime &now, const ParsedScore *parsed);
     protocol::MutationResult applyFieldRecord(const protocol::Mutation &m, const DeviceSession &session,
                                               const Scope &scope, const QDateTime &now);
     protocol::MutationResult applySubmission(const protocol::Mutation &m, const DeviceSession &session,
