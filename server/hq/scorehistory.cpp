@@ -142,7 +142,13 @@ QString ScoreHistory::keyId() const
 
 QByteArray ScoreHistory::rowMac(const QVariantList &row, const QByteArray &previous) const
 {
+    return rowMac(row.constData(), previous);
+}
+
+QByteArray ScoreHistory::rowMac(const QVariant *row, const QByteArray &previous) const
+{
     QByteArray message;
+    message.reserve(256);
     for (int i = 0; i < kMacFields; ++i)
         appendField(message, i == Seq ? QVariant(QString::number(row[i].toLongLong())) : row[i]);
     appendField(message, QString::fromLatin1(previous));
@@ -215,11 +221,12 @@ void ScoreHistory::flush()
             m_at = c.at;
             m_atText = iso(c.at);
         }
-        const QVariantList row{seq,          c.entity,  c.entityId,  c.unitCode,          c.indicatorCode,
-                               c.kind,       c.action,  c.account,   c.origin,            m_atText,
-                               orNull(c.oldValue), orNull(c.newValue), c.reason};
-        const QByteArray rowMacText = rowMac(row, m_tip->second);
-        values << row << QString::fromLatin1(rowMacText) << QVariant();
+        // Written straight into the statement's values; the MAC reads the row there.
+        const qsizetype rowStart = values.size();
+        values << seq << c.entity << c.entityId << c.unitCode << c.indicatorCode << c.kind << c.action << c.account
+               << c.origin << m_atText << orNull(c.oldValue) << orNull(c.newValue) << c.reason;
+        const QByteArray rowMacText = rowMac(values.constData() + rowStart, m_tip->second);
+        values << QString::fromLatin1(rowMacText) << QVariant();
         m_tip = std::make_pair(seq, rowMacText);
     }
     insertRows(m_db, QStringLiteral("INSERT INTO score_history (%1)").arg(kColumns), 15, values);

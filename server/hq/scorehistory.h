@@ -89,6 +89,7 @@ private:
     QJsonArray rows(const QString &condition, QVariantList params, const QString &unit, const QString &indicator);
     QByteArray mac(const QByteArray &message) const;
     QByteArray rowMac(const QVariantList &row, const QByteArray &previous) const; // row as selected by kColumns
+    QByteArray rowMac(const QVariant *row, const QByteArray &previous) const;      // its first kMacFields values
     QByteArray headMac(qint64 seq, const QByteArray &lastMac) const;
     void writeHead(qint64 seq, const QByteArray &lastMac);
     // The first score or submission whose current value is not the one its history ends
