@@ -118,82 +118,36 @@ Run runImport(const QString &hq, const QString &csv, const QString &dir)
     return run;
 }
 
-// The local limit: the rows straight into score_entries of a fresh HQ database, one
-// prepared statement, one transaction (synchronous=FULL, as HQ commits).
-Run rawInserts(const QString &dir, const CampaignSetup &setup, const ResultsShape &shape)
+// A baseline: rows inserted straight into a fresh HQ database's tables, one prepared
+// statement per table, one transaction (synchronous=FULL, as HQ commits), timed from the
+// open to the end of the commit. Each statement takes what it needs of the numbered
+// parameters: ?1 id, ?2 unit, ?3 item, ?4 account, ?5 kind, ?6 input, ?7 reason,
+// ?8 recorded_at; with `feedFields` also ?9 now, ?10 seq, ?11 the score's JSON, ?12 clock.
+struct RawBaseline
 {
-    makeDataFolder(dir, setup);
-    Run run;
-    run.what = QStringLiteral("raw INSERT into score_entries");
-    const double cpu = cpuSeconds();
-    QElapsedTimer timer;
-    timer.start();
-    sqlite3 *db = nullptr;
-    sqlite3_open(QFile::encodeName(QDir(dir).filePath(QStringLiteral("hq.sqlite"))).constData(), &db);
-    sqlite3_exec(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; BEGIN", nullptr, nullptr, nullptr);
-    sqlite3_stmt *insert = nullptr;
-    sqlite3_prepare_v2(db,
-                       "INSERT INTO score_entries (id, unit_code, indicator_code, account, kind, input, reason, "
-                       "recorded_at, source, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'paper', ?)",
-                       -1, &insert, nullptr);
-    generateResultsScores(setup, shape, 50000, [&](const std::vector<ScoreEntry> &chunk) {
-        for (const ScoreEntry &e : chunk) {
-            // The id as import-scores makes it (time-ordered), not the generator's.
-            const QByteArray fields[] = {newRecordId().toUtf8(), e.unitCode.toUtf8(), e.indicatorCode.toUtf8(),
-                                         e.account.toUtf8(), e.kind == ScoreKind::Final ? "final" : "rater",
-                                         e.input.toUtf8(), e.reason.toUtf8(),
-                                         e.recordedAt.toString(Qt::ISODateWithMs).toUtf8()};
-            for (int i = 0; i < 8; ++i)
-                sqlite3_bind_text(insert, i + 1, fields[i].constData(), static_cast<int>(fields[i].size()), SQLITE_TRANSIENT);
-            sqlite3_bind_text(insert, 9, fields[7].constData(), static_cast<int>(fields[7].size()), SQLITE_TRANSIENT);
-            if (sqlite3_step(insert) != SQLITE_DONE)
-                qFatal("raw insert failed: %s", sqlite3_errmsg(db));
-            sqlite3_reset(insert);
-            ++run.scores;
-        }
-    });
-    sqlite3_finalize(insert);
-    sqlite3_exec(db, "COMMIT", nullptr, nullptr, nullptr);
-    sqlite3_close(db);
-    run.wall = timer.nsecsElapsed() / 1e9;
-    run.cpu = cpuSeconds() - cpu;
-    run.exitCode = 0;
-    return run;
-}
+    QString what;
+    const char *pragmas;
+    std::vector<const char *> statements;
+    bool feedFields = false;
+};
 
-// The import's storage floor: every row import-scores keeps for a line (the score, its
-// history row, its feed change and its clock) inserted straight into those tables of a
-// fresh HQ database, one prepared statement each, one transaction, as rawInserts does.
-// No CSV, rules, JSON or MACs (the MAC column holds a fixed text; the feed's data is the
-// score's JSON made before the row is bound, as the import makes it): what the import
-// would cost if everything but its writes were free.
-Run keptRowInserts(const QString &dir, const CampaignSetup &setup, const ResultsShape &shape)
+Run rawInserts(const QString &dir, const CampaignSetup &setup, const ResultsShape &shape, const RawBaseline &baseline)
 {
     makeDataFolder(dir, setup);
     Run run;
-    run.what = QStringLiteral("raw INSERT of every kept row (score, history, feed, clock)");
+    run.what = baseline.what;
     const double cpu = cpuSeconds();
     QElapsedTimer timer;
     timer.start();
     sqlite3 *db = nullptr;
     sqlite3_open(QFile::encodeName(QDir(dir).filePath(QStringLiteral("hq.sqlite"))).constData(), &db);
-    sqlite3_exec(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA cache_size=-65536; BEGIN", nullptr,
-                 nullptr, nullptr);
-    const char *const sql[] = {
-        "INSERT INTO score_entries (id, unit_code, indicator_code, account, kind, input, reason, recorded_at, source, "
-        "updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 'paper', ?9)",
-        "INSERT INTO score_history (seq, entity, entity_id, unit_code, indicator_code, kind, action, account, origin, "
-        "changed_at, new_value, reason, mac) VALUES (?10, 'score', ?1, ?2, ?3, ?5, 'create', ?4, 'paper', ?9, ?6, ?7, "
-        "'ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff')",
-        "INSERT INTO hq_changes (seq, entity, entity_id, unit_code, op, data, account, changed_at) VALUES "
-        "(?10, 'score', ?1, ?2, 'upsert', ?11, ?4, ?9)",
-        "INSERT INTO hq_record_clocks (entity, entity_id, hlc, device_id, change_seq) VALUES ('score', ?1, ?12, "
-        "'paper', ?10)"};
+    sqlite3_exec(db, baseline.pragmas, nullptr, nullptr, nullptr);
+    sqlite3_exec(db, "BEGIN", nullptr, nullptr, nullptr);
     std::vector<sqlite3_stmt *> inserts;
-    for (const char *text : sql) {
+    for (const char *text : baseline.statements) {
         sqlite3_stmt *statement = nullptr;
         if (sqlite3_prepare_v2(db, text, -1, &statement, nullptr) != SQLITE_OK)
-            qFatal("kept rows: %s", sqlite3_errmsg(db));
+            qFatal("%s: %s", qPrintable(baseline.what), sqlite3_errmsg(db));
         inserts.push_back(statement);
     }
     const QByteArray now = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs).toUtf8();
@@ -202,20 +156,23 @@ Run keptRowInserts(const QString &dir, const CampaignSetup &setup, const Results
     generateResultsScores(setup, shape, 50000, [&](const std::vector<ScoreEntry> &chunk) {
         for (const ScoreEntry &e : chunk) {
             ++seq;
-            const QByteArray fields[] = {newRecordId().toUtf8(),
-                                         e.unitCode.toUtf8(),
-                                         e.indicatorCode.toUtf8(),
-                                         e.account.toUtf8(),
-                                         e.kind == ScoreKind::Final ? "final" : "rater",
-                                         e.input.toUtf8(),
-                                         e.reason.toUtf8(),
-                                         e.recordedAt.toString(Qt::ISODateWithMs).toUtf8(),
-                                         now,
-                                         {},
-                                         protocol::scoreJsonText(e).toUtf8(),
-                                         hq::HqWriter::clock(nowMs, seq).toUtf8()};
+            // The id as import-scores makes it (time-ordered), not the generator's.
+            QByteArray fields[12] = {newRecordId().toUtf8(),
+                                     e.unitCode.toUtf8(),
+                                     e.indicatorCode.toUtf8(),
+                                     e.account.toUtf8(),
+                                     e.kind == ScoreKind::Final ? "final" : "rater",
+                                     e.input.toUtf8(),
+                                     e.reason.toUtf8(),
+                                     e.recordedAt.toString(Qt::ISODateWithMs).toUtf8()};
+            if (baseline.feedFields) {
+                fields[8] = now;
+                fields[10] = protocol::scoreJsonText(e).toUtf8();
+                fields[11] = hq::HqWriter::clock(nowMs, seq).toUtf8();
+            }
             for (sqlite3_stmt *insert : inserts) {
-                for (int i = 0; i < 12; ++i) {
+                const int parameters = sqlite3_bind_parameter_count(insert);
+                for (int i = 0; i < parameters; ++i) {
                     if (i == 9)
                         sqlite3_bind_int64(insert, 10, seq);
                     else
@@ -223,7 +180,7 @@ Run keptRowInserts(const QString &dir, const CampaignSetup &setup, const Results
                                           SQLITE_TRANSIENT);
                 }
                 if (sqlite3_step(insert) != SQLITE_DONE)
-                    qFatal("kept rows insert failed: %s", sqlite3_errmsg(db));
+                    qFatal("%s failed: %s", qPrintable(baseline.what), sqlite3_errmsg(db));
                 sqlite3_reset(insert);
             }
             ++run.scores;
@@ -238,6 +195,31 @@ Run keptRowInserts(const QString &dir, const CampaignSetup &setup, const Results
     run.exitCode = 0;
     return run;
 }
+
+// The local limit: the score rows alone (no rules, feed or history).
+const RawBaseline kScoreRows{QStringLiteral("raw INSERT into score_entries"),
+                             "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;",
+                             {"INSERT INTO score_entries (id, unit_code, indicator_code, account, kind, input, reason, "
+                              "recorded_at, source, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 'paper', ?8)"}};
+
+// The import's storage floor: every row import-scores keeps for a line (the score, its
+// history row, its feed change and its clock), with the import's page cache. No CSV,
+// rules, JSON or MACs (the MAC column holds a fixed text; the feed's data is the score's
+// JSON made before the row is bound, as the import makes it): what the import would cost
+// if everything but its writes were free.
+const RawBaseline kKeptRows{
+    QStringLiteral("raw INSERT of every kept row (score, history, feed, clock)"),
+    "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA cache_size=-65536;",
+    {"INSERT INTO score_entries (id, unit_code, indicator_code, account, kind, input, reason, recorded_at, source, "
+     "updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 'paper', ?9)",
+     "INSERT INTO score_history (seq, entity, entity_id, unit_code, indicator_code, kind, action, account, origin, "
+     "changed_at, new_value, reason, mac) VALUES (?10, 'score', ?1, ?2, ?3, ?5, 'create', ?4, 'paper', ?9, ?6, ?7, "
+     "'ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff')",
+     "INSERT INTO hq_changes (seq, entity, entity_id, unit_code, op, data, account, changed_at) VALUES "
+     "(?10, 'score', ?1, ?2, 'upsert', ?11, ?4, ?9)",
+     "INSERT INTO hq_record_clocks (entity, entity_id, hlc, device_id, change_seq) VALUES ('score', ?1, ?12, "
+     "'paper', ?10)"},
+    true};
 
 } // namespace
 
@@ -289,10 +271,10 @@ int main(int argc, char *argv[])
     }
     if (!smoke) {
         const QString dir = QDir(work).filePath(QStringLiteral("raw"));
-        runs.push_back(rawInserts(dir, setup, shape));
+        runs.push_back(rawInserts(dir, setup, shape, kScoreRows));
         QDir(dir).removeRecursively();
         const QString keptDir = QDir(work).filePath(QStringLiteral("kept"));
-        runs.push_back(keptRowInserts(keptDir, setup, shape));
+        runs.push_back(rawInserts(keptDir, setup, shape, kKeptRows));
         QDir(keptDir).removeRecursively();
     }
     bool ok = true;
