@@ -96,9 +96,11 @@ private:
     void waitFor(size_t i)
     {
         // The thread does a few µs per mutation, the writer tens: it rarely waits here.
-        while (m_done.load(std::memory_order_acquire) <= i)
+        size_t done;
+        while ((done = m_done.load(std::memory_order_acquire)) <= i)
             std::this_thread::yield();
-        if (m_error)
+        // Past the end only after a failure: m_error was written before that store.
+        if (done > m_mutations.size())
             std::rethrow_exception(m_error);
     }
 
