@@ -172,15 +172,7 @@ void SqliteConnection::bind(sqlite3_stmt *statement, const QVariant *params, qsi
 
 void SqliteConnection::execute(const QString &sql, const QVariantList &params)
 {
-    sqlite3_stmt *statement = prepared(sql);
-    StatementReset reset(statement);
-    reset.texts.reserve(params.size());
-    bind(statement, params, reset.texts);
-    int rc = SQLITE_ROW;
-    while (rc == SQLITE_ROW)
-        rc = sqlite3_step(statement);
-    if (rc != SQLITE_DONE)
-        fail(QStringLiteral("execute \"%1\"").arg(sql));
+    executeSlice(sql, params, 0, params.size());
 }
 
 void SqliteConnection::executeSlice(const QString &sql, const QVariantList &params, qsizetype from, qsizetype count)
@@ -189,7 +181,7 @@ void SqliteConnection::executeSlice(const QString &sql, const QVariantList &para
         throw SqlError("executeSlice: the slice lies outside the parameters");
     sqlite3_stmt *statement = prepared(sql);
     StatementReset reset(statement);
-    reset.texts.reserve(1);
+    reset.texts.reserve(size_t(count) + 1); // the text buffer, and any value bound as text by conversion
     bind(statement, params.constData() + from, count, reset.texts);
     int rc = SQLITE_ROW;
     while (rc == SQLITE_ROW)
