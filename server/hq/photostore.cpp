@@ -1,6 +1,7 @@
 #include "photostore.h"
 
 #include "domain/phototype.h"
+#include "filesha256.h"
 #include "uploadlock.h"
 
 #include <QCryptographicHash>
@@ -215,11 +216,12 @@ ChunkResult PhotoStore::finish(SqlConnection &db, const QString &sha256, const Q
     QFile part(partFile);
     if (!part.open(QIODevice::ReadOnly))
         throw std::runtime_error("cannot read upload " + part.fileName().toStdString());
-    QCryptographicHash hash(QCryptographicHash::Sha256);
-    hash.addData(&part);
+    const QByteArray hash = sha256HexOf(part);
     const QByteArray head = (part.seek(0), part.read(16));
     part.close();
-    if (QString::fromLatin1(hash.result().toHex()) != sha256) {
+    if (hash.isEmpty())
+        throw std::runtime_error("cannot read upload " + part.fileName().toStdString());
+    if (QLatin1String(hash) != sha256) {
         QFile::remove(part.fileName()); // unusable: the device must send it again
         db.execute(QStringLiteral("DELETE FROM hq_photo_uploads WHERE sha256 = ? AND account = ?"), {sha256, account});
         return {ChunkOutcome::HashMismatch, {0, false}, QStringLiteral("照片内容与其 SHA-256 不符，已丢弃，请重新上传")};

@@ -56,11 +56,10 @@ Request fromHeader(const http::request_header<> &message, const std::string &pee
     return request;
 }
 
-Request toRequest(const http::request<http::string_body> &message, const std::string &peer,
-                  const SessionContext &context)
+Request toRequest(http::request<ByteArrayBody> &message, const std::string &peer, const SessionContext &context)
 {
     Request request = fromHeader(message.base(), peer, context);
-    request.body = QByteArray::fromStdString(message.body());
+    request.body = std::move(message.body());
     return request;
 }
 
@@ -290,12 +289,14 @@ void HttpSession<Stream>::readBody()
         hasBody && header.version() >= 11 && beast::iequals(header[http::field::expect], "100-continue");
     m_bodyParser.emplace(std::move(*m_headerParser));
     m_bodyParser->body_limit(m_context->options.maxBodyBytes);
+    // Beast reads at most the buffer's free room (512 bytes after a header): a photo chunk
+    // would take one read, one timer reset and one wake-up per 512 bytes. Room for a full
+    // read while a body comes in; given back once it is in (onBody).
+    if (hasBody)
+        m_buffer.reserve(kMaxReadBuffer);
     tcpStream().expires_after(m_context->options.bodyTimeout);
     acknowledgeAtOnce(tcpStream());
-    auto read = [self = this->shared_from_this()] {
-        http::async_read(self->m_stream, self->m_buffer, *self->m_bodyParser,
-                         [self](beast::error_code ec, std::size_t) { self->onBody(ec); });
-    };
+    auto read = [self = this->shared_from_this()] { self->readSomeBody(); };
     if (!expectsContinue)
         return read();
     static constexpr char kContinue[] = "HTTP/1.1 100 Continue\r\n\r\n";
@@ -305,6 +306,21 @@ void HttpSession<Stream>::readBody()
                               return self->closeConnection();
                           read();
                       });
+}
+
+// Read by read, not in one async_read: quick-ACK lasts only until the kernel leaves it,
+// and a device's chunk whose tail waits for our ACK (above) waits 40 ms whenever it has.
+template <class Stream>
+void HttpSession<Stream>::readSomeBody()
+{
+    if (m_bodyParser->is_done()) // no body, or all of it came with the header:
+        return onBody({});       // async_read_some would wait for bytes that never come
+    acknowledgeAtOnce(tcpStream());
+    http::async_read_some(m_stream, m_buffer, *m_bodyParser, [self = this->shared_from_this()](beast::error_code ec, std::size_t) {
+        if (!ec && !self->m_bodyParser->is_done())
+            return self->readSomeBody();
+        self->onBody(ec);
+    });
 }
 
 template <class Stream>
@@ -327,6 +343,8 @@ void HttpSession<Stream>::onBody(beast::error_code ec)
         closeConnection();
         return;
     }
+    // An idle keep-alive connection holds only what it must (bytes of a next request).
+    m_buffer.shrink_to_fit();
     dispatch();
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "bytearraybody.h"
 #include "httpserver.h"
 
 #include <boost/asio/thread_pool.hpp>
@@ -61,6 +62,7 @@ private:
     void onHeader(beast::error_code ec);
     void screenThenReadBody();
     void readBody();
+    void readSomeBody();
     bool reserveBody(std::uint64_t bytes);
     void releaseBody();
     void onBody(beast::error_code ec);
@@ -81,7 +83,7 @@ private:
     static constexpr std::size_t kMaxReadBuffer = 64 * 1024;
     beast::flat_buffer m_buffer{kMaxReadBuffer};
     std::optional<beast::http::request_parser<beast::http::empty_body>> m_headerParser;
-    std::optional<beast::http::request_parser<beast::http::string_body>> m_bodyParser;
+    std::optional<beast::http::request_parser<ByteArrayBody>> m_bodyParser;
     std::shared_ptr<beast::http::response<beast::http::string_body>> m_response;
     std::uint64_t m_reservedBodyBytes = 0; // this request's share of bodyBytesInFlight
     bool m_admitted = true;                // still counted in the peer's open connections

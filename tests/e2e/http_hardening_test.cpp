@@ -234,3 +234,41 @@ TEST_F(HttpHardening, OutdatedAppIsToldToUpgrade)
 
 } // namespace
 } // namespace onsite::test
+
+namespace onsite::test {
+namespace {
+
+// The body is read read by read (so HQ can acknowledge each at once): a body that arrives
+// in pieces, with pauses, a part of it in the header's packet and the next request in
+// its last packet, must come through whole and in order, and the next request after it.
+TEST_F(HttpHardening, ABodyInPiecesAndThePipelinedRequestAfterItAreBothServed)
+{
+    const QByteArray body = QJsonDocument(QJsonObject{{QStringLiteral("account"), QStringLiteral("g1.li")},
+                                                      {QStringLiteral("password"), HqProcess::passwordOf(QStringLiteral("g1.li"))},
+                                                      {QStringLiteral("device_id"), QStringLiteral("dev-pieces")},
+                                                      {QStringLiteral("device_name"), QStringLiteral("test")}})
+                                .toJson(QJsonDocument::Compact);
+    const QByteArray header = "POST /api/v1/login HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                              "Content-Length: " + QByteArray::number(body.size()) + "\r\n\r\n";
+    const QByteArray next = "GET /api/v1/status HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n";
+    RawSocket socket(hq->port());
+    ASSERT_TRUE(socket.connected());
+    const qsizetype third = body.size() / 3;
+    ASSERT_TRUE(socket.sendAll(header + body.left(5)));
+    for (const QByteArray &piece : {body.mid(5, third), body.mid(5 + third, third)}) {
+        ::poll(nullptr, 0, 60);
+        ASSERT_TRUE(socket.sendAll(piece));
+    }
+    ::poll(nullptr, 0, 60);
+    ASSERT_TRUE(socket.sendAll(body.mid(5 + 2 * third) + next));
+
+    const QByteArray answers = socket.readToEnd();
+    ASSERT_EQ(statusOf(answers), 200) << answers.left(400).toStdString();
+    EXPECT_TRUE(answers.contains("\"token\"")) << answers.left(400).toStdString();
+    const qsizetype second = answers.indexOf("HTTP/1.1 ", 9);
+    ASSERT_GT(second, 0) << "no answer to the pipelined request: " << answers.toStdString();
+    EXPECT_EQ(statusOf(answers.mid(second)), 200) << answers.mid(second).left(300).toStdString();
+}
+
+} // namespace
+} // namespace onsite::test
