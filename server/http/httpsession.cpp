@@ -292,8 +292,10 @@ void HttpSession<Stream>::readBody()
     // Beast reads at most the buffer's free room (512 bytes after a header): a photo chunk
     // would take one read, one timer reset and one wake-up per 512 bytes. Room for a full
     // read while a body comes in; given back once it is in (onBody).
-    if (hasBody)
-        m_buffer.reserve(kMaxReadBuffer);
+    if (hasBody) {
+        const std::uint64_t rest = m_bodyParser->content_length().value_or(kMaxReadBuffer);
+        m_buffer.reserve(static_cast<std::size_t>(std::min<std::uint64_t>(kMaxReadBuffer, m_buffer.size() + rest)));
+    }
     tcpStream().expires_after(m_context->options.bodyTimeout);
     acknowledgeAtOnce(tcpStream());
     auto read = [self = this->shared_from_this()] { self->readSomeBody(); };
