@@ -4,6 +4,8 @@
 
 #include <boost/asio.hpp>
 
+#include <netinet/in.h>
+#include <netinet/tcp.h>
 #include <pthread.h>
 #include <time.h>
 
@@ -59,6 +61,13 @@ public:
 private:
     void readUp()
     {
+        // A link does not delay acknowledgements; a TCP end does (up to 40 ms after it has
+        // answered), and the device keeps Nagle's algorithm on, so without this every
+        // chunk's last packet waited for the proxy's delayed ACK and the proxied runs
+        // measured that wait (7.6 MB/s against curl's 240), not the link. HQ acknowledges
+        // at once in the same way (server/http/httpsession.cpp).
+        const int on = 1;
+        ::setsockopt(m_client.native_handle(), IPPROTO_TCP, TCP_QUICKACK, &on, sizeof on);
         m_client.async_read_some(
             asio::buffer(m_up),
             [self = shared_from_this()](boost::system::error_code ec, std::size_t n) {
