@@ -319,9 +319,9 @@ void HttpSession<Stream>::readSomeBody()
         return onBody({});       // async_read_some would wait for bytes that never come
     acknowledgeAtOnce(tcpStream());
     http::async_read_some(m_stream, m_buffer, *m_bodyParser, [self = this->shared_from_this()](beast::error_code ec, std::size_t) {
-        if (!ec && !self->m_bodyParser->is_done())
-            return self->readSomeBody();
-        self->onBody(ec);
+        if (ec)
+            return self->onBody(ec);
+        self->readSomeBody(); // the next read, or onBody once the body is whole
     });
 }
 
