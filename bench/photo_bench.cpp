@@ -85,7 +85,8 @@ PhotoRun runOnFreshHq(const Setup &setup, const QString &kind, int round)
                   endpoint, sendPort, setup.photos,
                   {setup.chunkBytes,
                    kind.startsWith(QLatin1String("grow")) ? setup.growLargest : setup.chunkBytes,
-                   std::chrono::seconds(1)});
+                   std::chrono::seconds(1)},
+                  kind == QLatin1String("qnam") ? ChunkTransport::QtClient : ChunkTransport::Direct);
     run.hqCpuSeconds = hq.serveCpuSeconds() - hqCpu;
     run.name = kind;
     if (proxy) {
@@ -149,10 +150,11 @@ int main(int argc, char **argv)
         QStringLiteral("grow-largest-kib"),
         QStringLiteral("The grow runs: chunks start at the chunk size and grow to about a second "
                        "of sending, up to this (0: no grow runs)."),
-        QStringLiteral("KiB"), QStringLiteral("4096"));
+        QStringLiteral("KiB"),
+        QString::number(sync::SyncEngine::Options().photoChunkLargestBytes / 1024)); // the app's
     const QCommandLineOption runsOption(
         QStringLiteral("runs"),
-        QStringLiteral("Which runs, comma-separated (default all): uploader, curl, curl-proxy, "
+        QStringLiteral("Which runs, comma-separated (default all): uploader, qnam, curl, curl-proxy, "
                        "uploader-proxy, uploader-cut, grow, grow-proxy, grow-cut."),
         QStringLiteral("LIST"));
     const QCommandLineOption roundsOption(QStringLiteral("rounds"),
@@ -205,7 +207,7 @@ int main(int argc, char **argv)
     try {
         progress(QStringLiteral("making %1 photos of %2 bytes").arg(count).arg(size));
         setup.photos = makePhotoSet(setup.work.filePath(QStringLiteral("photos")), count, size);
-        QStringList kinds{QStringLiteral("uploader"),     QStringLiteral("curl"),
+        QStringList kinds{QStringLiteral("uploader"),     QStringLiteral("qnam"), QStringLiteral("curl"),
                           QStringLiteral("curl-proxy"),   QStringLiteral("uploader-proxy"),
                           QStringLiteral("uploader-cut"), QStringLiteral("grow"),
                           QStringLiteral("grow-proxy"),   QStringLiteral("grow-cut")};

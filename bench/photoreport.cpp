@@ -41,6 +41,8 @@ QString label(const QString &kind, const QString &cutText)
 {
     if (kind == QLatin1String("uploader"))
         return QStringLiteral("device path (`PhotoUploader`), fixed chunks, direct");
+    if (kind == QLatin1String("qnam"))
+        return QStringLiteral("the same chunks through Qt's `QNetworkAccessManager`, direct");
     if (kind == QLatin1String("curl"))
         return QStringLiteral("`curl --upload-file`, direct");
     if (kind == QLatin1String("curl-proxy"))
@@ -56,7 +58,7 @@ QString label(const QString &kind, const QString &cutText)
     return QStringLiteral("device path, growing chunks, link cut every %1").arg(cutText);
 }
 
-const QStringList kKinds{QStringLiteral("uploader"),     QStringLiteral("curl"),
+const QStringList kKinds{QStringLiteral("uploader"),     QStringLiteral("qnam"), QStringLiteral("curl"),
                          QStringLiteral("curl-proxy"),   QStringLiteral("uploader-proxy"),
                          QStringLiteral("uploader-cut"), QStringLiteral("grow"),
                          QStringLiteral("grow-proxy"),   QStringLiteral("grow-cut")};

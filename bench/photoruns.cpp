@@ -98,7 +98,7 @@ QString signIn(std::uint16_t port, const PhotoAccount &account)
 
 PhotoRun uploadWithPhotoUploader(const HqEndpoint &hq, std::uint16_t sendPort,
                                  const std::vector<PhotoFile> &photos,
-                                 sync::PhotoUploader::Chunking chunking)
+                                 sync::PhotoUploader::Chunking chunking, ChunkTransport transport)
 {
     PhotoRun run;
     run.photos = static_cast<int>(photos.size());
@@ -108,6 +108,8 @@ PhotoRun uploadWithPhotoUploader(const HqEndpoint &hq, std::uint16_t sendPort,
     sync::SyncClient client;
     client.transport().setBaseUrl(baseUrl(sendPort));
     client.transport().setToken(hq.token);
+    client.transport().setDirectUploads(transport == ChunkTransport::Direct);
+    chunking.pace = std::make_shared<qint64>(chunking.smallest); // one round's photos, as SyncEngine shares it
 
     QElapsedTimer wall;
     wall.start();

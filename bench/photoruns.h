@@ -67,13 +67,18 @@ struct HqEndpoint
 // Signs in as a device would (SyncClient::login); throws on failure.
 QString signIn(std::uint16_t port, const PhotoAccount &account);
 
+// How the device sends its chunks: the app's own connection (HttpConnection), or Qt's
+// client as it did before, kept for comparison.
+enum class ChunkTransport { Direct, QtClient };
+
 // The real device path: sync::PhotoUploader over sync::SyncClient with `chunking`,
 // one photo after another; an upload that ends without an answer (the link was cut) is
 // started again at once, as the sync engine's next round would, and resumes where HQ
 // stands. Sends to `sendPort` (HQ's, or a proxy's in front of it).
 PhotoRun uploadWithPhotoUploader(const HqEndpoint &hq, std::uint16_t sendPort,
                                  const std::vector<PhotoFile> &photos,
-                                 sync::PhotoUploader::Chunking chunking);
+                                 sync::PhotoUploader::Chunking chunking,
+                                 ChunkTransport transport = ChunkTransport::Direct);
 
 // The wire baseline: one `curl` process sending every photo whole with --upload-file to
 // the same endpoint (PUT /api/v1/photos/{sha256}?offset=0&total=N, the same token), one

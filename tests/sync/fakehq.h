@@ -8,10 +8,12 @@
 
 #include <QCoreApplication>
 #include <QDeadlineTimer>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QMap>
+#include <QProcess>
 #include <QSslCertificate>
 #include <QSslConfiguration>
 #include <QSslKey>
@@ -174,6 +176,35 @@ private:
     std::unique_ptr<QTcpServer> m_server;
     Handler m_handler;
 };
+
+// A self-signed certificate for 127.0.0.1 made with openssl in `folder`, as a server's
+// TLS configuration; null when openssl could not make one. `certificatePath` gets the
+// certificate's PEM file, the CA a client must be given to trust the server.
+inline QSslConfiguration selfSignedServerTls(const QString &folder, QString *certificatePath)
+{
+    const QString key = folder + QStringLiteral("/key.pem");
+    const QString cert = folder + QStringLiteral("/cert.pem");
+    QProcess openssl;
+    openssl.setStandardOutputFile(QProcess::nullDevice());
+    openssl.setStandardErrorFile(QProcess::nullDevice());
+    openssl.start(QStringLiteral("openssl"),
+                  {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"), QStringLiteral("ec"),
+                   QStringLiteral("-pkeyopt"), QStringLiteral("ec_paramgen_curve:prime256v1"), QStringLiteral("-nodes"),
+                   QStringLiteral("-keyout"), key, QStringLiteral("-out"), cert, QStringLiteral("-days"),
+                   QStringLiteral("2"), QStringLiteral("-subj"), QStringLiteral("/CN=127.0.0.1"),
+                   QStringLiteral("-addext"), QStringLiteral("subjectAltName=IP:127.0.0.1")});
+    const bool made = openssl.waitForFinished(30000) && openssl.exitStatus() == QProcess::NormalExit &&
+                      openssl.exitCode() == 0;
+    QFile keyFile(key);
+    if (!made || !keyFile.open(QIODevice::ReadOnly))
+        return {};
+    QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+    tls.setLocalCertificate(QSslCertificate::fromPath(cert).value(0));
+    tls.setPrivateKey(QSslKey(keyFile.readAll(), QSsl::Ec));
+    tls.setPeerVerifyMode(QSslSocket::VerifyNone);
+    *certificatePath = cert;
+    return tls;
+}
 
 // Processes events until `done` holds or the time is up; returns whether it held.
 inline bool waitUntil(const std::function<bool()> &done, int milliseconds = 5000)

@@ -135,3 +135,45 @@ TEST(PhotoUploaderChunks, FixedChunksWhenLargestIsSmallest)
     EXPECT_EQ(server.sizes, (std::vector<qint64>{1000, 1000, 1000, 500}));
     EXPECT_EQ(server.stored, content);
 }
+
+// SyncEngine shares one pace among a round's photos: the next photo starts at the chunk
+// size the line had reached, and an upload cut off sets it back to the smallest.
+TEST(PhotoUploaderChunks, TheNextPhotoStartsAtThePaceReachedAndACutSetsItBack)
+{
+    QMap<QString, QByteArray> stored; // by photo path
+    std::vector<qint64> sizes;
+    int putsToCut = 0;
+    FakeHq hq([&](const FakeRequest &r) {
+        QByteArray &photo = stored[r.path];
+        const qint64 total = r.query.queryItemValue(QStringLiteral("total")).toLongLong();
+        if (r.method == "GET")
+            return FakeResponse::json(200, {{QStringLiteral("received"), photo.size()}, {QStringLiteral("complete"), false}});
+        if (putsToCut > 0) {
+            --putsToCut;
+            return FakeResponse{0, {}, {}, true, false};
+        }
+        sizes.push_back(r.body.size());
+        photo += r.body;
+        return FakeResponse::json(200, {{QStringLiteral("received"), photo.size()},
+                                        {QStringLiteral("complete"), photo.size() == total}});
+    });
+    SyncClient client;
+    client.transport().setBaseUrl(hq.url());
+    PhotoUploader::Chunking chunking{1000, 6000, 60000ms, std::make_shared<qint64>(1000)};
+
+    ASSERT_TRUE(upload(client, photoContent(20 * 1000 + 123), chunking).ok());
+    EXPECT_EQ(sizes, (std::vector<qint64>{1000, 4000, 6000, 6000, 3123}));
+    EXPECT_EQ(*chunking.pace, 6000);
+
+    sizes.clear();
+    ASSERT_TRUE(upload(client, photoContent(10000), chunking).ok());
+    EXPECT_EQ(sizes, (std::vector<qint64>{6000, 4000}));
+
+    sizes.clear();
+    putsToCut = 2; // the connection's own second try (HttpConnection) is cut too
+    const QByteArray third = photoContent(9000) + "third";
+    EXPECT_EQ(upload(client, third, chunking).kind, SyncError::Kind::Unreachable);
+    EXPECT_EQ(*chunking.pace, 1000);
+    ASSERT_TRUE(upload(client, third, chunking).ok());
+    EXPECT_EQ(sizes, (std::vector<qint64>{1000, 4000, 4005}));
+}

@@ -264,26 +264,10 @@ TEST(SyncClient, AnOffsetMismatchReasksTheServer)
 TEST(SyncClient, TrustsASelfSignedServerOnlyWithItsCaCertificate)
 {
     QTemporaryDir dir;
-    const QString key = dir.filePath(QStringLiteral("key.pem"));
-    const QString cert = dir.filePath(QStringLiteral("cert.pem"));
-    QProcess openssl;
-    openssl.setStandardOutputFile(QProcess::nullDevice());
-    openssl.setStandardErrorFile(QProcess::nullDevice());
-    openssl.start(QStringLiteral("openssl"),
-                  {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"), QStringLiteral("ec"),
-                   QStringLiteral("-pkeyopt"), QStringLiteral("ec_paramgen_curve:prime256v1"), QStringLiteral("-nodes"),
-                   QStringLiteral("-keyout"), key, QStringLiteral("-out"), cert, QStringLiteral("-days"),
-                   QStringLiteral("2"), QStringLiteral("-subj"), QStringLiteral("/CN=127.0.0.1"),
-                   QStringLiteral("-addext"), QStringLiteral("subjectAltName=IP:127.0.0.1")});
-    const int rc = openssl.waitForFinished(30000) && openssl.exitStatus() == QProcess::NormalExit ? openssl.exitCode() : -1;
-    if (rc != 0)
+    QString cert;
+    const QSslConfiguration tls = onsite::test::selfSignedServerTls(dir.path(), &cert);
+    if (tls.isNull())
         GTEST_SKIP() << "openssl could not make a test certificate";
-    QFile keyFile(key);
-    ASSERT_TRUE(keyFile.open(QIODevice::ReadOnly));
-    QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
-    tls.setLocalCertificate(QSslCertificate::fromPath(cert).value(0));
-    tls.setPrivateKey(QSslKey(keyFile.readAll(), QSsl::Ec));
-    tls.setPeerVerifyMode(QSslSocket::VerifyNone);
     FakeHq hq(
         [](const FakeRequest &) {
             return FakeResponse::json(200, {{QStringLiteral("changes"), QJsonArray()}, {QStringLiteral("cursor"), 0},
@@ -304,7 +288,7 @@ TEST(SyncClient, TrustsASelfSignedServerOnlyWithItsCaCertificate)
     const SyncError answered = pullOnce(trusting);
     EXPECT_TRUE(answered.ok()) << answered.text().toStdString();
 
-    EXPECT_FALSE(trusting.transport().setCaCertificateFile(key + QStringLiteral(".missing"), &caError));
+    EXPECT_FALSE(trusting.transport().setCaCertificateFile(cert + QStringLiteral(".missing"), &caError));
     EXPECT_FALSE(caError.isEmpty());
 }
 

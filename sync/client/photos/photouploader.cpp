@@ -21,15 +21,15 @@ public:
               PhotoUploader::Chunking chunking, PhotoUploader::Progress progress,
               SyncClient::Finished done)
         : m_client(client), m_sha256(std::move(sha256)), m_content(std::move(content)),
-          m_chunking(chunking), m_chunkSize(chunking.smallest), m_progress(std::move(progress)),
-          m_done(std::move(done))
+          m_chunking(std::move(chunking)), m_chunkSize(startingChunk(m_chunking)),
+          m_progress(std::move(progress)), m_done(std::move(done))
     {
     }
 
     void start()
     {
         if (!m_content || !m_content->isOpen())
-            return m_done(SyncError::local(
+            return end(SyncError::local(
                 QCoreApplication::translate("PhotoUploader", "无法读取待上传的照片 %1：%2")
                     .arg(m_sha256, m_content ? m_content->errorString() : QString())));
         m_total = m_content->size();
@@ -37,12 +37,31 @@ public:
     }
 
 private:
+    static qint64 startingChunk(const PhotoUploader::Chunking &chunking)
+    {
+        if (!chunking.pace || chunking.largest <= chunking.smallest)
+            return chunking.smallest;
+        return std::clamp(*chunking.pace, chunking.smallest, chunking.largest);
+    }
+
+    // Every end of the upload goes through here, so the shared pace always hears of it.
+    void end(const SyncError &error)
+    {
+        // A cut or a silent line says the line is slow (or gone); HQ refusing or the
+        // device failing to read its photo says nothing about the line.
+        if (m_chunking.pace && error.ok())
+            *m_chunking.pace = m_chunkSize;
+        else if (m_chunking.pace && error.unreachable())
+            *m_chunking.pace = m_chunking.smallest;
+        m_done(error);
+    }
+
     void askServer()
     {
         auto self = shared_from_this();
         m_client.photoStatus(m_sha256, [self](const SyncError &error, const PhotoState &state) {
             if (!error.ok())
-                return self->m_done(error);
+                return self->end(error);
             if (state.complete)
                 return self->finish(state);
             self->sendFrom(state.received);
@@ -59,15 +78,15 @@ private:
                     "PhotoUploader", "服务器记录的照片进度（%1 字节）与照片大小（%2 字节）不符")
                     .arg(offset)
                     .arg(m_total);
-            return m_done(error);
+            return end(error);
         }
         m_progress(offset, m_total);
         if (!m_content->seek(offset))
-            return m_done(SyncError::local(
+            return end(SyncError::local(
                 QCoreApplication::translate("PhotoUploader", "无法读取照片 %1").arg(m_sha256)));
         const QByteArray chunk = m_content->read(std::min(m_chunkSize, m_total - offset));
         if (chunk.isEmpty())
-            return m_done(
+            return end(
                 SyncError::local(QCoreApplication::translate("PhotoUploader", "无法读取照片 %1：%2")
                                      .arg(m_sha256, m_content->errorString())));
         auto self = shared_from_this();
@@ -90,7 +109,7 @@ private:
                     stuck.message = QCoreApplication::translate(
                                         "PhotoUploader", "服务器没有接收照片数据（停在 %1 字节）")
                                         .arg(state.received);
-                    return self->m_done(stuck);
+                    return self->end(stuck);
                 }
                 self->sendFrom(state.received);
             });
@@ -99,7 +118,7 @@ private:
     void failed(const SyncError &error)
     {
         if (error.httpStatus != 409 || ++m_mismatches > kMaxMismatches)
-            return m_done(error);
+            return end(error);
         if (error.received >= 0 && error.received < m_total)
             return sendFrom(error.received);
         askServer();
@@ -108,7 +127,7 @@ private:
     void finish(const PhotoState &)
     {
         m_progress(m_total, m_total);
-        m_done({});
+        end({});
     }
 
     SyncClient &m_client;

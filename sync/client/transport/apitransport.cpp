@@ -21,66 +21,120 @@ const char *const kTimedOut = "onsiteTimedOut";
 // An unpacked answer larger than this is refused (a pull page of 5,000 changes is a few MB).
 constexpr std::uint64_t kMaxUnpackedAnswer = 256u << 20;
 
-SyncError networkError(QNetworkReply *reply, const QString &host, std::chrono::milliseconds timeout,
-                       const QStringList &sslProblems)
+SyncError networkError(const NetworkFailure &failure, const QString &host, std::chrono::milliseconds timeout)
 {
+    using Kind = NetworkFailure::Kind;
     SyncError error;
-    const QString detail = reply->errorString();
-    if (reply->property(kTimedOut).toBool()) {
+    error.kind = SyncError::Kind::Unreachable;
+    switch (failure.kind) {
+    case Kind::TimedOut:
         error.kind = SyncError::Kind::Timeout;
         error.message = QCoreApplication::translate("ApiTransport", "服务器 %1 在 %2 秒内没有响应")
                             .arg(host)
                             .arg(timeout.count() / 1000.0);
-        return error;
-    }
-    error.kind = SyncError::Kind::Unreachable;
-    switch (reply->error()) {
-    case QNetworkReply::ConnectionRefusedError:
+        break;
+    case Kind::ConnectTimedOut:
+        error.kind = SyncError::Kind::Timeout;
+        error.message = QCoreApplication::translate("ApiTransport", "连接服务器 %1 超时").arg(host);
+        break;
+    case Kind::Refused:
         error.message =
             QCoreApplication::translate("ApiTransport", "无法连接服务器 %1（连接被拒绝）")
                 .arg(host);
         break;
-    case QNetworkReply::HostNotFoundError:
+    case Kind::HostNotFound:
         error.message =
             QCoreApplication::translate("ApiTransport", "找不到服务器 %1（请检查地址和网络）")
                 .arg(host);
         break;
-    case QNetworkReply::RemoteHostClosedError:
+    case Kind::Closed:
         error.message =
             QCoreApplication::translate("ApiTransport", "服务器 %1 中断了连接").arg(host);
         break;
-    case QNetworkReply::TimeoutError:
-        error.kind = SyncError::Kind::Timeout;
-        error.message = QCoreApplication::translate("ApiTransport", "连接服务器 %1 超时").arg(host);
-        break;
-    case QNetworkReply::SslHandshakeFailedError:
+    case Kind::TlsHandshake:
         error.kind = SyncError::Kind::Tls;
         error.message =
             QCoreApplication::translate("ApiTransport",
                                         "与服务器 %1 的安全连接失败，证书不受信任（%2）")
-                .arg(host, sslProblems.isEmpty() ? detail : sslProblems.join(QStringLiteral("; ")));
+                .arg(host, failure.sslProblems.isEmpty() ? failure.detail
+                                                          : failure.sslProblems.join(QStringLiteral("; ")));
+        break;
+    case Kind::BadAnswer:
+        error.kind = SyncError::Kind::BadAnswer;
+        error.message = failure.detail;
         break;
     default:
         error.message =
-            QCoreApplication::translate("ApiTransport", "无法连接服务器 %1：%2").arg(host, detail);
+            QCoreApplication::translate("ApiTransport", "无法连接服务器 %1：%2").arg(host, failure.detail);
     }
     return error;
 }
 
-SyncError serverError(int status, const QJsonObject &body, QNetworkReply *reply)
+// What went wrong with a reply of Qt's client that brought no answer.
+NetworkFailure failureOf(QNetworkReply *reply, bool timedOut, const QStringList &sslProblems)
+{
+    using Kind = NetworkFailure::Kind;
+    if (timedOut)
+        return {Kind::TimedOut, {}, {}};
+    switch (reply->error()) {
+    case QNetworkReply::ConnectionRefusedError:
+        return {Kind::Refused, reply->errorString(), {}};
+    case QNetworkReply::HostNotFoundError:
+        return {Kind::HostNotFound, reply->errorString(), {}};
+    case QNetworkReply::RemoteHostClosedError:
+        return {Kind::Closed, reply->errorString(), {}};
+    case QNetworkReply::TimeoutError:
+        return {Kind::ConnectTimedOut, reply->errorString(), {}};
+    case QNetworkReply::SslHandshakeFailedError:
+        return {Kind::TlsHandshake, reply->errorString(), sslProblems};
+    default:
+        return {Kind::Other, reply->errorString(), {}};
+    }
+}
+
+SyncError serverError(int status, const QJsonObject &body, const QByteArray &retryAfter)
 {
     SyncError error = SyncError::server(status, body.value(QStringLiteral("error")).toString(),
                                         body.value(QStringLiteral("message")).toString());
-    if (reply->hasRawHeader("Retry-After"))
-        error.retryAfterSeconds = reply->rawHeader("Retry-After").trimmed().toInt();
+    if (!retryAfter.isEmpty())
+        error.retryAfterSeconds = retryAfter.trimmed().toInt();
     if (body.value(QStringLiteral("received")).isDouble())
         error.received = body.value(QStringLiteral("received")).toInteger();
     return error;
 }
 
+// An answer off the wire (either client's) unpacked, expanded and read, or its failure
+// in words for people.
+ApiReply readAnswer(RawAnswer raw, ApiTransport::Wire wire, const QString &host, std::chrono::milliseconds timeout)
+{
+    ApiReply answer;
+    answer.status = raw.status;
+    answer.body = std::move(raw.body);
+    if (raw.contentEncoding.trimmed().toLower() == "gzip") {
+        // Broken or too large: no body, which the callers report as an unreadable answer.
+        protocol::Inflated inflated = protocol::gzipDecompress(answer.body, kMaxUnpackedAnswer);
+        answer.body = inflated.status == protocol::InflateStatus::Ok ? std::move(inflated.data) : QByteArray();
+    }
+    // Error answers are plain JSON on every path. Broken or too large: no body, as above.
+    if (wire == ApiTransport::Wire::Compact && answer.status >= 200 && answer.status < 300 && !answer.body.isEmpty()) {
+        bool tooLarge = false;
+        answer.body = protocol::compact::expandJson(answer.body, static_cast<qsizetype>(kMaxUnpackedAnswer), &tooLarge)
+                          .value_or(QByteArray());
+    }
+    answer.json = QJsonDocument::fromJson(answer.body).object();
+    if (answer.status == 0 || raw.failure.kind != NetworkFailure::Kind::None)
+        answer.error = networkError(raw.failure, host, timeout);
+    else if (answer.status < 200 || answer.status >= 300)
+        answer.error = serverError(answer.status, answer.json, raw.retryAfter);
+    return answer;
+}
+
 } // namespace
 
-ApiTransport::ApiTransport() : m_network(std::make_unique<QNetworkAccessManager>()) {}
+ApiTransport::ApiTransport()
+    : m_network(std::make_unique<QNetworkAccessManager>()), m_uploads(std::make_unique<HttpConnection>())
+{
+}
 
 ApiTransport::~ApiTransport()
 {
@@ -175,7 +229,12 @@ void ApiTransport::putBytes(const QString &path, const QUrlQuery &query, const Q
 {
     QNetworkRequest request = makeRequest(path, query);
     request.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/octet-stream"));
-    send("PUT", request, bytes, std::move(handler));
+    if (!m_directUploads || !HttpConnection::reaches(request.url()))
+        return send("PUT", request, bytes, std::move(handler));
+    m_uploads->send("PUT", request, bytes, m_timeout,
+                    [handler = std::move(handler), host = request.url().host(), timeout = m_timeout](const RawAnswer &raw) {
+                        handler(readAnswer(raw, Wire::Plain, host, timeout));
+                    });
 }
 
 void ApiTransport::send(const QByteArray &verb, const QNetworkRequest &request, const QByteArray &body,
@@ -205,28 +264,15 @@ void ApiTransport::send(const QByteArray &verb, const QNetworkRequest &request, 
     const std::chrono::milliseconds timeout = m_timeout;
     QObject::connect(reply, &QNetworkReply::finished, reply, [reply, handler, host, timeout, sslProblems, wire] {
         reply->deleteLater();
-        ApiReply answer;
-        answer.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        answer.body = reply->isOpen() ? reply->readAll() : QByteArray();
-        if (reply->rawHeader("Content-Encoding").trimmed().toLower() == "gzip") {
-            // Broken or too large: no body, which the callers report as an unreadable answer.
-            protocol::Inflated inflated = protocol::gzipDecompress(answer.body, kMaxUnpackedAnswer);
-            answer.body = inflated.status == protocol::InflateStatus::Ok ? std::move(inflated.data) : QByteArray();
-        }
-        // Error answers are plain JSON on every path. Broken or too large: no body, as above.
-        if (wire == Wire::Compact && answer.status >= 200 && answer.status < 300 && !answer.body.isEmpty()) {
-            bool tooLarge = false;
-            answer.body =
-                protocol::compact::expandJson(answer.body, static_cast<qsizetype>(kMaxUnpackedAnswer), &tooLarge)
-                    .value_or(QByteArray());
-        }
-        const QJsonDocument document = QJsonDocument::fromJson(answer.body);
-        answer.json = document.object();
-        if (answer.status == 0 || reply->property(kTimedOut).toBool())
-            answer.error = networkError(reply, host, timeout, *sslProblems);
-        else if (answer.status < 200 || answer.status >= 300)
-            answer.error = serverError(answer.status, answer.json, reply);
-        handler(answer);
+        RawAnswer raw;
+        raw.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        raw.body = reply->isOpen() ? reply->readAll() : QByteArray();
+        raw.contentEncoding = reply->rawHeader("Content-Encoding");
+        raw.retryAfter = reply->rawHeader("Retry-After");
+        const bool timedOut = reply->property(kTimedOut).toBool();
+        if (raw.status == 0 || timedOut)
+            raw.failure = failureOf(reply, timedOut, *sslProblems);
+        handler(readAnswer(std::move(raw), wire, host, timeout));
     });
 }
 

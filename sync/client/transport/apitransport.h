@@ -1,5 +1,6 @@
 #pragma once
 
+#include "client/transport/httpconnection.h"
 #include "client/transport/syncerror.h"
 
 #include <QByteArray>
@@ -55,7 +56,11 @@ public:
     void postJson(const QString &path, const QJsonObject &body, Handler handler, Wire wire = Wire::Plain);
     // `json` is the body's compact JSON text, as Qt writes it (a push written directly).
     void postJsonText(const QString &path, QByteArray json, Handler handler, Wire wire = Wire::Plain);
+    // Large bodies (photo chunks): over a connection of its own (HttpConnection) unless a
+    // proxy applies or direct uploads are off, then through Qt's client like the rest.
     void putBytes(const QString &path, const QUrlQuery &query, const QByteArray &bytes, Handler handler);
+    // On by default; off sends photo chunks through Qt's client (the benchmark compares both).
+    void setDirectUploads(bool on) { m_directUploads = on; }
 
 private:
     QNetworkRequest makeRequest(const QString &path, const QUrlQuery &query, Wire wire = Wire::Plain) const;
@@ -63,6 +68,8 @@ private:
               Wire wire = Wire::Plain);
 
     std::unique_ptr<QNetworkAccessManager> m_network;
+    std::unique_ptr<HttpConnection> m_uploads;
+    bool m_directUploads = true;
     QUrl m_baseUrl;
     QString m_token;
     std::chrono::milliseconds m_timeout{30000};

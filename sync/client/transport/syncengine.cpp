@@ -320,8 +320,11 @@ void SyncEngine::uploadPhotos(std::vector<PhotoUpload> queue, size_t index)
                         .arg(count)
                         .arg(sizeText(received), sizeText(total)));
     };
+    if (index == 0)
+        m_photoPace = std::make_shared<qint64>(m_options.photoChunkBytes); // each round learns the line anew
     const PhotoUploader::Chunking chunking{m_options.photoChunkBytes,
-                                           std::max(m_options.photoChunkBytes, m_options.photoChunkLargestBytes)};
+                                           std::max(m_options.photoChunkBytes, m_options.photoChunkLargestBytes),
+                                           std::chrono::milliseconds(1000), m_photoPace};
     PhotoUploader::upload(m_client, upload.sha256, std::move(content), chunking, progress,
                           [this, queue = std::move(queue), index, upload](const SyncError &error) {
         if (error.ok()) {

@@ -11,6 +11,7 @@
 
 #include <chrono>
 #include <functional>
+#include <memory>
 
 namespace onsite::sync {
 
@@ -45,9 +46,9 @@ public:
     {
         int pushBatchSize = 100;
         int pullPageSize = 500;
-        // A photo's first chunk, and the first after a cut; chunks then grow to about a
-        // second of sending, up to the largest (bench: fixed 256 KiB chunks reached 56–75 %
-        // of a plain upload's rate, growing ones 80–103 %; a cut still costs one chunk).
+        // A round's first chunk, and the first after a cut; chunks then grow to about a
+        // second of sending, up to the largest, and the next photo of the round starts at
+        // the size reached (PhotoUploader::Chunking::pace); a cut still costs one chunk.
         qint64 photoChunkBytes = 256 * 1024;
         qint64 photoChunkLargestBytes = 4 * 1024 * 1024;
         std::chrono::milliseconds requestTimeout = std::chrono::seconds(30);
@@ -115,6 +116,7 @@ private:
     DeviceStore &m_store;
     Options m_options;
     SyncClient m_client;
+    std::shared_ptr<qint64> m_photoPace; // PhotoUploader::Chunking::pace of this round's photos
     QTimer m_retryTimer;
     QTimer m_debounceTimer;
     bool m_online = true;
