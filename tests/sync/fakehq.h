@@ -18,6 +18,7 @@
 #include <QSslConfiguration>
 #include <QSslKey>
 #include <QSslServer>
+#include <QTemporaryDir>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QThread>
@@ -177,34 +178,39 @@ private:
     Handler m_handler;
 };
 
-// A self-signed certificate for 127.0.0.1 made with openssl in `folder`, as a server's
-// TLS configuration; null when openssl could not make one. `certificatePath` gets the
-// certificate's PEM file, the CA a client must be given to trust the server.
-inline QSslConfiguration selfSignedServerTls(const QString &folder, QString *certificatePath)
+// A self-signed certificate for 127.0.0.1, made with openssl in a folder of its own, as a
+// server's TLS configuration (null when openssl could not make one) and the PEM file a
+// client must be given as its CA to trust that server.
+struct SelfSignedTls
 {
-    const QString key = folder + QStringLiteral("/key.pem");
-    const QString cert = folder + QStringLiteral("/cert.pem");
-    QProcess openssl;
-    openssl.setStandardOutputFile(QProcess::nullDevice());
-    openssl.setStandardErrorFile(QProcess::nullDevice());
-    openssl.start(QStringLiteral("openssl"),
-                  {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"), QStringLiteral("ec"),
-                   QStringLiteral("-pkeyopt"), QStringLiteral("ec_paramgen_curve:prime256v1"), QStringLiteral("-nodes"),
-                   QStringLiteral("-keyout"), key, QStringLiteral("-out"), cert, QStringLiteral("-days"),
-                   QStringLiteral("2"), QStringLiteral("-subj"), QStringLiteral("/CN=127.0.0.1"),
-                   QStringLiteral("-addext"), QStringLiteral("subjectAltName=IP:127.0.0.1")});
-    const bool made = openssl.waitForFinished(30000) && openssl.exitStatus() == QProcess::NormalExit &&
-                      openssl.exitCode() == 0;
-    QFile keyFile(key);
-    if (!made || !keyFile.open(QIODevice::ReadOnly))
-        return {};
-    QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
-    tls.setLocalCertificate(QSslCertificate::fromPath(cert).value(0));
-    tls.setPrivateKey(QSslKey(keyFile.readAll(), QSsl::Ec));
-    tls.setPeerVerifyMode(QSslSocket::VerifyNone);
-    *certificatePath = cert;
-    return tls;
-}
+    SelfSignedTls()
+    {
+        const QString key = folder.filePath(QStringLiteral("key.pem"));
+        certificate = folder.filePath(QStringLiteral("cert.pem"));
+        QProcess openssl;
+        openssl.setStandardOutputFile(QProcess::nullDevice());
+        openssl.setStandardErrorFile(QProcess::nullDevice());
+        openssl.start(QStringLiteral("openssl"),
+                      {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"), QStringLiteral("ec"),
+                       QStringLiteral("-pkeyopt"), QStringLiteral("ec_paramgen_curve:prime256v1"), QStringLiteral("-nodes"),
+                       QStringLiteral("-keyout"), key, QStringLiteral("-out"), certificate, QStringLiteral("-days"),
+                       QStringLiteral("2"), QStringLiteral("-subj"), QStringLiteral("/CN=127.0.0.1"),
+                       QStringLiteral("-addext"), QStringLiteral("subjectAltName=IP:127.0.0.1")});
+        const bool made = openssl.waitForFinished(30000) && openssl.exitStatus() == QProcess::NormalExit &&
+                          openssl.exitCode() == 0;
+        QFile keyFile(key);
+        if (!made || !keyFile.open(QIODevice::ReadOnly))
+            return;
+        server = QSslConfiguration::defaultConfiguration();
+        server.setLocalCertificate(QSslCertificate::fromPath(certificate).value(0));
+        server.setPrivateKey(QSslKey(keyFile.readAll(), QSsl::Ec));
+        server.setPeerVerifyMode(QSslSocket::VerifyNone);
+    }
+
+    QTemporaryDir folder;
+    QString certificate;
+    QSslConfiguration server;
+};
 
 // Processes events until `done` holds or the time is up; returns whether it held.
 inline bool waitUntil(const std::function<bool()> &done, int milliseconds = 5000)

@@ -294,10 +294,8 @@ TEST(HttpConnection, ProxiesAreLeftToQtsClient)
 // every other request, and TLS trusted only with the deployment's CA.
 TEST(HttpConnection, PhotoChunksThroughTheTransportReadErrorsAndTrustOnlyTheGivenCa)
 {
-    QTemporaryDir dir;
-    QString cert;
-    const QSslConfiguration tls = onsite::test::selfSignedServerTls(dir.path(), &cert);
-    if (tls.isNull())
+    const onsite::test::SelfSignedTls tls;
+    if (tls.server.isNull())
         GTEST_SKIP() << "openssl could not make a test certificate";
     FakeHq hq(
         [](const FakeRequest &r) {
@@ -306,7 +304,7 @@ TEST(HttpConnection, PhotoChunksThroughTheTransportReadErrorsAndTrustOnlyTheGive
                                            QStringLiteral("上传位置不符"));
             return FakeResponse::json(200, {{QStringLiteral("received"), r.body.size()}});
         },
-        tls);
+        tls.server);
     auto put = [](ApiTransport &transport, const QString &offset) {
         std::optional<ApiReply> reply;
         transport.putBytes(QStringLiteral("/api/v1/photos/x"),
@@ -327,7 +325,7 @@ TEST(HttpConnection, PhotoChunksThroughTheTransportReadErrorsAndTrustOnlyTheGive
     ApiTransport trusting;
     trusting.setBaseUrl(hq.url(QStringLiteral("https")));
     QString caError;
-    ASSERT_TRUE(trusting.setCaCertificateFile(cert, &caError));
+    ASSERT_TRUE(trusting.setCaCertificateFile(tls.certificate, &caError));
     const ApiReply stored = put(trusting, QStringLiteral("0"));
     EXPECT_TRUE(stored.error.ok()) << stored.error.text().toStdString();
     EXPECT_EQ(stored.json.value(QStringLiteral("received")).toInteger(), 1 << 20);

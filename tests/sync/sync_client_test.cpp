@@ -263,17 +263,15 @@ TEST(SyncClient, AnOffsetMismatchReasksTheServer)
 
 TEST(SyncClient, TrustsASelfSignedServerOnlyWithItsCaCertificate)
 {
-    QTemporaryDir dir;
-    QString cert;
-    const QSslConfiguration tls = onsite::test::selfSignedServerTls(dir.path(), &cert);
-    if (tls.isNull())
+    const onsite::test::SelfSignedTls tls;
+    if (tls.server.isNull())
         GTEST_SKIP() << "openssl could not make a test certificate";
     FakeHq hq(
         [](const FakeRequest &) {
             return FakeResponse::json(200, {{QStringLiteral("changes"), QJsonArray()}, {QStringLiteral("cursor"), 0},
                                             {QStringLiteral("more"), false}});
         },
-        tls);
+        tls.server);
 
     SyncClient untrusting;
     untrusting.transport().setBaseUrl(hq.url(QStringLiteral("https")));
@@ -284,11 +282,11 @@ TEST(SyncClient, TrustsASelfSignedServerOnlyWithItsCaCertificate)
     SyncClient trusting;
     trusting.transport().setBaseUrl(hq.url(QStringLiteral("https")));
     QString caError;
-    ASSERT_TRUE(trusting.transport().setCaCertificateFile(cert, &caError));
+    ASSERT_TRUE(trusting.transport().setCaCertificateFile(tls.certificate, &caError));
     const SyncError answered = pullOnce(trusting);
     EXPECT_TRUE(answered.ok()) << answered.text().toStdString();
 
-    EXPECT_FALSE(trusting.transport().setCaCertificateFile(cert + QStringLiteral(".missing"), &caError));
+    EXPECT_FALSE(trusting.transport().setCaCertificateFile(tls.certificate + QStringLiteral(".missing"), &caError));
     EXPECT_FALSE(caError.isEmpty());
 }
 
