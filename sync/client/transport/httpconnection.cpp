@@ -126,9 +126,14 @@ void HttpConnection::open(const Pending &pending)
     if (isHttps(url)) {
         socket->setSslConfiguration(pending.request.sslConfiguration());
         socket->setPeerVerifyName(url.host());
-        QObject::connect(socket, &QSslSocket::encrypted, socket, [this] { writeRequest(); });
+        QObject::connect(socket, &QSslSocket::encrypted, socket, [this] {
+            m_socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
+            writeRequest();
+        });
         socket->connectToHostEncrypted(url.host(), portOf(url));
     } else {
+        // No Nagle: the tail of a chunk must not wait for the ACK of what went before it
+        // (a proxy in front of HQ may delay its ACKs by 40 ms).
         QObject::connect(socket, &QAbstractSocket::connected, socket, [this] {
             m_socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
             writeRequest();
