@@ -66,12 +66,7 @@ bool HttpConnection::reaches(const QUrl &url)
     // The proxies Qt's client would use for this URL (it asks the same factory).
     const QList<QNetworkProxy> proxies =
         QNetworkProxyFactory::proxyForQuery(QNetworkProxyQuery(url));
-    if (proxies.isEmpty())
-        return true;
-    const QNetworkProxy::ProxyType first = proxies.first().type();
-    return first == QNetworkProxy::NoProxy ||
-           (first == QNetworkProxy::DefaultProxy &&
-            QNetworkProxy::applicationProxy().type() == QNetworkProxy::NoProxy);
+    return proxies.isEmpty() || proxies.first().type() == QNetworkProxy::NoProxy;
 }
 
 void HttpConnection::send(const QByteArray &verb, const QNetworkRequest &request,
