@@ -36,8 +36,8 @@ ApplicationWindow {
         visible: sessionModel.signedIn
         status: syncStatus
         onSyncPage: stack.currentItem !== null && stack.currentItem.isSyncPage === true
-        onOpenDetails: stack.push(syncPage)
-        onOpenSettings: stack.push(settingsPage)
+        onOpenDetails: stack.push(window.pages().syncPage)
+        onOpenSettings: stack.push(window.pages().settingsPage)
     }
 
     StackView {
@@ -59,50 +59,47 @@ ApplicationWindow {
         HomePage {
             session: sessionModel
             workspace: window.workspace
-            onOpenUnit: (code, name, locked, reason, submitted) => stack.push(unitPage, {
+            onOpenUnit: (code, name, locked, reason, submitted) => stack.push(window.pages().unitPage, {
                 unitCode: code, unitName: name, locked: locked, lockReason: reason, submitted: submitted })
         }
     }
-    Component {
-        id: unitPage
-        UnitPage {
-            workspace: window.workspace
-            onOpenSite: (code) => stack.push(visitPage, { siteCode: code })
-            onBack: stack.pop()
+    // Every page after the first is in DeferredPages.qml, loaded by URL (so Main's own
+    // compilation does not load those pages' types) in the background once the first frame
+    // is on screen. pages() returns it, loading it at once if it is not ready yet.
+    Loader {
+        id: deferredPages
+        objectName: "deferredPages"
+        active: false
+        asynchronous: true
+        source: "DeferredPages.qml"
+        onLoaded: {
+            const pages = item
+            pages.stack = stack
+            pages.workspace = window.workspace
+            pages.session = sessionModel
+            pages.syncStatus = syncStatus
+            pages.translations = window.translations
+            pages.positionSource = window.positionSource
+            pages.photoSource = window.photoSource
+            pages.signInPage = signInPage
         }
     }
-    Component {
-        id: visitPage
-        VisitPage {
-            workspace: window.workspace
-            positionSource: window.positionSource
-            photoSource: window.photoSource
-            onBack: stack.pop()
-        }
+    Connections {
+        target: window
+        enabled: !deferredPages.active
+        function onFrameSwapped() { Qt.callLater(() => { deferredPages.active = true }) }
     }
-    Component {
-        id: syncPage
-        SyncPage { status: syncStatus; onBack: stack.pop() }
-    }
-    Component {
-        id: settingsPage
-        SettingsPage {
-            session: sessionModel
-            translations: window.translations
-            onBack: stack.pop()
-            onSignedOut: stack.replace(null, signInPage)
-            onOpenAbout: stack.push(aboutPage)
-        }
-    }
-    Component {
-        id: aboutPage
-        AboutPage { workspace: window.workspace; onBack: stack.pop() }
+    function pages() {
+        deferredPages.asynchronous = false // also completes a load in progress, here and now
+        deferredPages.active = true
+        return deferredPages.item
     }
 
     // The screens scripts/screenshots renders for who is signed in, in which state:
     // [file name, page, properties, function of the page to call once shown].
     function screenList() {
         const prefix = appSettings.language === "en" ? "en-" : ""
+        const { unitPage, visitPage, syncPage, settingsPage, aboutPage } = pages()
         if (!sessionModel.signedIn)
             return [["signin", signInPage, {}, ""]]
         if (!syncStatus.online)
@@ -154,7 +151,8 @@ ApplicationWindow {
         running: window.selfTest
         repeat: true
         onTriggered: {
-            const screens = [signInPage, homePage, unitPage, visitPage, syncPage, settingsPage, aboutPage]
+            const p = window.pages()
+            const screens = [signInPage, homePage, p.unitPage, p.visitPage, p.syncPage, p.settingsPage, p.aboutPage]
             if (step < screens.length) {
                 stack.push(screens[step], step === 2 ? { unitCode: "DC", unitName: "东城区" }
                                          : step === 3 ? { siteCode: "DC-01" } : {})

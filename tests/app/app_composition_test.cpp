@@ -12,6 +12,9 @@
 
 #include <gtest/gtest.h>
 
+#include <QQmlComponent>
+#include <QTest>
+
 // AppComposition builds the graph main() runs, and the view models take the workspace
 // as a property that QML sets after constructing them: they must cope with it arriving
 // before or after their other properties, and with it missing.
@@ -77,6 +80,52 @@ TEST(AppComposition, ReachabilityDrivesTheWorkspacesSyncEngine)
         prop(app.window()->findChild<QObject *>(QStringLiteral("syncStatus")), "online").toBool());
     app.setNetworkUp(true);
     EXPECT_TRUE(app.workspace().engine().isOnline());
+}
+
+// Main.qml shows its first page before the other pages' types are loaded (they were
+// about 40 % of the start): they come in the background after the first frame, or at
+// once when a page is opened before that.
+TEST(AppComposition, TheLaterPagesLoadAfterTheFirstFrameOrAtOnceWhenOpenedBefore)
+{
+    const auto pagesOf = [](QQuickWindow *window) {
+        QVariant pages;
+        EXPECT_TRUE(QMetaObject::invokeMethod(window, "pages", Q_RETURN_ARG(QVariant, pages)));
+        return pages.value<QObject *>();
+    };
+    const auto componentReady = [](QObject *pages, const char *name) {
+        auto *component = pages ? pages->property(name).value<QQmlComponent *>() : nullptr;
+        return component != nullptr && component->status() == QQmlComponent::Ready;
+    };
+    {
+        AppUnderTest app;
+        QQuickWindow *window = app.window();
+        ASSERT_NE(window, nullptr);
+        QObject *loader = window->findChild<QObject *>(QStringLiteral("deferredPages"));
+        ASSERT_NE(loader, nullptr);
+        EXPECT_FALSE(loader->property("active").toBool()) << "loaded before the first frame";
+        QObject *pages = pagesOf(window); // asked for before any frame: loaded here and now
+        ASSERT_NE(pages, nullptr);
+        for (const char *name : {"unitPage", "visitPage", "syncPage", "settingsPage", "aboutPage"})
+            EXPECT_TRUE(componentReady(pages, name)) << name;
+        EXPECT_EQ(pages->property("stack").value<QObject *>(), window->findChild<QObject *>(QStringLiteral("stack")));
+        EXPECT_EQ(pages->property("workspace").value<QObject *>(), &app.workspace());
+        EXPECT_TRUE(app.qmlErrors().isEmpty()) << app.qmlErrors().join(QLatin1Char('\n')).toStdString();
+    }
+    {
+        AppUnderTest app;
+        QQuickWindow *window = app.window();
+        ASSERT_NE(window, nullptr);
+        QObject *loader = window->findChild<QObject *>(QStringLiteral("deferredPages"));
+        ASSERT_NE(loader, nullptr);
+        EXPECT_FALSE(loader->property("active").toBool());
+        window->show();
+        // Loader.Ready is 1; nothing asks for the pages here.
+        EXPECT_TRUE(QTest::qWaitFor([&] { return loader->property("status").toInt() == 1; }, 30000))
+            << "status " << loader->property("status").toInt();
+        EXPECT_TRUE(loader->property("asynchronous").toBool()) << "loaded in the background";
+        EXPECT_TRUE(componentReady(pagesOf(window), "visitPage"));
+        EXPECT_TRUE(app.qmlErrors().isEmpty()) << app.qmlErrors().join(QLatin1Char('\n')).toStdString();
+    }
 }
 
 // A tablet started where HQ is out of reach: its reachability is offline from the start
