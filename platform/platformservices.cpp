@@ -16,6 +16,7 @@
 #include "probereachability.h"
 
 #include <QDir>
+#include <QPointer>
 #include <QtDebug>
 
 namespace onsite::platform {
@@ -55,7 +56,10 @@ std::unique_ptr<PlatformServices> PlatformServices::createDesktop(QObject *paren
 #endif
     services->photos->setPositionSource(services->position);
     auto *reachability = new ProbeReachability(owner);
-    reachability->followSystemNetwork();
+    services->afterFirstFrame = [reachability = QPointer(reachability)] {
+        if (reachability)
+            reachability->followSystemNetwork();
+    };
     services->reachability = reachability;
     services->secureStore = std::make_unique<FileSecureStore>(services->paths.secretsFolder());
     return services;

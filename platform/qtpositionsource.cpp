@@ -7,25 +7,31 @@
 
 namespace onsite::platform {
 
-QtPositionSource::QtPositionSource(QObject *parent)
-    : PositionSource(parent), m_source(QGeoPositionInfoSource::createDefaultSource(this))
-{
-    attach();
-}
+QtPositionSource::QtPositionSource(QObject *parent) : PositionSource(parent) {}
 
 QtPositionSource::QtPositionSource(const QString &pluginName, const QVariantMap &parameters, QObject *parent)
-    : PositionSource(parent), m_source(QGeoPositionInfoSource::createSource(pluginName, parameters, this))
+    : PositionSource(parent), m_pluginName(pluginName), m_parameters(parameters)
 {
-    attach();
 }
 
-QString QtPositionSource::sourceName() const { return m_source ? m_source->sourceName() : QString(); }
+QString QtPositionSource::sourceName() const { return source() ? source()->sourceName() : QString(); }
 
-void QtPositionSource::attach()
+QGeoPositionInfoSource *QtPositionSource::source() const
 {
-    if (!m_source)
-        return;
-    connect(m_source, &QGeoPositionInfoSource::positionUpdated, this, [this](const QGeoPositionInfo &info) {
+    if (!m_sourceMade) {
+        m_sourceMade = true;
+        auto *self = const_cast<QtPositionSource *>(this); // the Qt source is this object's child
+        m_source = m_pluginName.isEmpty() ? QGeoPositionInfoSource::createDefaultSource(self)
+                                          : QGeoPositionInfoSource::createSource(m_pluginName, m_parameters, self);
+        if (m_source)
+            self->attach(m_source);
+    }
+    return m_source;
+}
+
+void QtPositionSource::attach(QGeoPositionInfoSource *source)
+{
+    connect(source, &QGeoPositionInfoSource::positionUpdated, this, [this](const QGeoPositionInfo &info) {
         const QGeoCoordinate c = info.coordinate();
         if (!c.isValid())
             return; // a sentence without a fix; wait for the next or the timeout
@@ -37,7 +43,7 @@ void QtPositionSource::attach()
         }
         answer(position, {});
     });
-    connect(m_source, &QGeoPositionInfoSource::errorOccurred, this, [this](QGeoPositionInfoSource::Error error) {
+    connect(source, &QGeoPositionInfoSource::errorOccurred, this, [this](QGeoPositionInfoSource::Error error) {
         switch (error) {
         case QGeoPositionInfoSource::AccessError:
             return answer(std::nullopt, tr("没有定位权限，请在系统设置中允许本应用使用位置信息"));
@@ -56,7 +62,7 @@ void QtPositionSource::attach()
 
 void QtPositionSource::requestFix()
 {
-    if (!m_source) {
+    if (!source()) {
         QTimer::singleShot(0, this, [this] { Q_EMIT fixReady(std::nullopt, tr("此设备没有定位功能")); });
         return;
     }

@@ -79,7 +79,13 @@ bool AppComposition::load()
          {QStringLiteral("positionSource"), QVariant::fromValue<QObject *>(m_platform->position)},
          {QStringLiteral("photoSource"), QVariant::fromValue<QObject *>(m_platform->photos)}});
     m_qml->load(QUrl(QStringLiteral("qrc:/Onsite/Main.qml")));
-    return window() != nullptr;
+    QQuickWindow *const shown = window();
+    if (shown && m_platform->afterFirstFrame) {
+        // Queued: frameSwapped may come from the render thread.
+        QObject::connect(shown, &QQuickWindow::frameSwapped, shown, m_platform->afterFirstFrame,
+                         static_cast<Qt::ConnectionType>(Qt::QueuedConnection | Qt::SingleShotConnection));
+    }
+    return shown != nullptr;
 }
 
 QQuickWindow *AppComposition::window() const

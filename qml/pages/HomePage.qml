@@ -46,10 +46,12 @@ Page {
         }
     }
 
-    ConsoleNotice {
-        visible: !page.fieldWork
+    // Made only for the accounts it is for: hidden, it still cost a tenth of the start
+    // (its large title and icon are text and images no field worker's first frame needs).
+    Loader {
+        active: !page.fieldWork
         anchors.fill: parent
-        session: page.session
+        sourceComponent: Component { ConsoleNotice { session: page.session } }
     }
 
     GridView {

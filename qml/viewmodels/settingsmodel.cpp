@@ -15,7 +15,11 @@ bool Translations::setLanguage(const QString &language)
             QCoreApplication::installTranslator(&m_translator);
     }
     m_language = ok ? language : QStringLiteral("zh_CN");
-    QSettings().setValue(QStringLiteral("language"), m_language);
+    // Written only when it changes: every start sets the language, and rewriting the
+    // settings file (a lock file, a temporary file, a rename) each time cost a start ~1 ms.
+    QSettings settings;
+    if (settings.value(QStringLiteral("language")).toString() != m_language)
+        settings.setValue(QStringLiteral("language"), m_language);
     if (m_engine)
         m_engine->retranslate();
     return ok;

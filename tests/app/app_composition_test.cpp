@@ -13,6 +13,7 @@
 #include <gtest/gtest.h>
 
 #include <QQmlComponent>
+#include <QTemporaryDir>
 #include <QTest>
 
 // AppComposition builds the graph main() runs, and the view models take the workspace
@@ -126,6 +127,31 @@ TEST(AppComposition, TheLaterPagesLoadAfterTheFirstFrameOrAtOnceWhenOpenedBefore
         EXPECT_TRUE(componentReady(pagesOf(window), "visitPage"));
         EXPECT_TRUE(app.qmlErrors().isEmpty()) << app.qmlErrors().join(QLatin1Char('\n')).toStdString();
     }
+}
+
+// Platform work that waits for the app to be on screen (the desktop's network
+// following) runs once, after the first frame, never during the start.
+TEST(AppComposition, ThePlatformsDeferredWorkRunsOnceAfterTheFirstFrame)
+{
+    QTemporaryDir dir;
+    auto services = platform::PlatformServices::createFake(dir.path(), nullptr);
+    int runs = 0;
+    services->afterFirstFrame = [&runs] { ++runs; };
+    app::AppOptions options;
+    options.dataFolder = dir.filePath(QStringLiteral("device"));
+    app::AppComposition app(options, std::move(services));
+    ASSERT_TRUE(app.load());
+    QQuickWindow *window = app.window();
+    int frames = 0;
+    QObject::connect(window, &QQuickWindow::frameSwapped, window, [&frames] { ++frames; }, Qt::QueuedConnection);
+    EXPECT_EQ(runs, 0) << "ran before any frame";
+    window->show();
+    ASSERT_TRUE(QTest::qWaitFor([&] { return frames >= 1; }, 30000));
+    EXPECT_TRUE(QTest::qWaitFor([&] { return runs == 1; }, 5000)) << runs;
+    window->update();
+    ASSERT_TRUE(QTest::qWaitFor([&] { return frames >= 2; }, 30000));
+    QTest::qWait(20);
+    EXPECT_EQ(runs, 1) << "ran again at a later frame";
 }
 
 // A tablet started where HQ is out of reach: its reachability is offline from the start

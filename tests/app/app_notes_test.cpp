@@ -323,5 +323,25 @@ TEST_F(AppNotes, AMistakenCheckInIsWithdrawnUntilPhotosNameIt)
     EXPECT_FALSE(prop(visit(), "message").toString().isEmpty());
 }
 
+// A liaison on the tablet meets the notice that their work is in the browser console
+// (made only for such accounts, not for every start), and no unit to assess.
+class AppConsoleNotice : public AppFixture
+{
+};
+
+TEST_F(AppConsoleNotice, ALiaisonSignedInOnTheTabletIsSentToTheConsole)
+{
+    const QString liaison = QStringLiteral("dc.liaison");
+    ASSERT_TRUE(ui->typeText(ui->waitForItem(QStringLiteral("serverField")), hq->baseUrl()));
+    ASSERT_TRUE(ui->typeText(ui->item(QStringLiteral("accountField")), liaison));
+    ASSERT_TRUE(ui->typeText(ui->item(QStringLiteral("passwordField")), HqProcess::passwordOf(liaison)));
+    ASSERT_TRUE(ui->click(ui->item(QStringLiteral("signInButton"))));
+    QQuickItem *title = ui->waitForItem(QStringLiteral("consoleNoticeTitle"));
+    ASSERT_NE(title, nullptr);
+    EXPECT_TRUE(title->property("text").toString().contains(QStringLiteral("网页控制台")))
+        << title->property("text").toString().toStdString();
+    EXPECT_EQ(ui->item(QStringLiteral("unit:DC")), nullptr) << "a unit offered to a liaison";
+}
+
 } // namespace
 } // namespace onsite::test

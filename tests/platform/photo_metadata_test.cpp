@@ -297,6 +297,33 @@ TEST(QtPositionSource, GivesTheFixOfAnNmeaLogThroughQtPositioning)
     EXPECT_NEAR((*answer)->longitude, 104.58508, 1e-6);
 }
 
+// The plugin is loaded at the first question, not with the object: the app makes its
+// position source at start, long before anyone checks in.
+TEST(QtPositionSource, LoadsItsPluginAtTheFirstRequestNotBefore)
+{
+    QTemporaryDir dir;
+    const QByteArray log = nmeaSentence("GPGGA,083559.00,3533.7428,N,10435.1048,E,1,08,0.9,1520.0,M,-30.0,M,,") +
+                           nmeaSentence("GPRMC,083559.00,A,3533.7428,N,10435.1048,E,0.0,0.0,200626,,,A");
+    const QString path = writeFile(dir, QStringLiteral("track.nmea"), log);
+    QtPositionSource source(QStringLiteral("nmea"), {{QStringLiteral("nmea.source"), path}});
+    const auto qtSources = [&source] {
+        int found = 0;
+        for (const QObject *child : source.findChildren<QObject *>(Qt::FindDirectChildrenOnly))
+            found += child->inherits("QGeoPositionInfoSource") ? 1 : 0;
+        return found;
+    };
+    EXPECT_EQ(qtSources(), 0) << "a Qt source made with the object";
+    std::optional<std::optional<Position>> answer;
+    QObject::connect(&source, &PositionSource::fixReady, &source,
+                     [&](const std::optional<Position> &fix, const QString &) { answer = fix; });
+    source.requestFix(); // the first question: no hasPositioning() before it
+    ASSERT_TRUE(waitFor([&] { return answer.has_value(); }, 15000));
+    ASSERT_TRUE(*answer);
+    EXPECT_NEAR((*answer)->latitude, 35.56238, 1e-6);
+    EXPECT_EQ(qtSources(), 1) << "made once";
+    EXPECT_EQ(source.sourceName(), QStringLiteral("nmea"));
+}
+
 TEST(QtPositionSource, AnUnknownPluginMeansNoPositioningAndSaysSo)
 {
     QtPositionSource source(QStringLiteral("no-such-plugin"), {});
