@@ -82,6 +82,11 @@ function app(ctx) {
       '|---|---:|---:|---:|---:|---:|---:|',
       `| **onsite** \`--data DEVICE\` (home page) | **${int(med(a.wall))}** | ${int(a.wall && a.wall.p95_ms)} | ` +
         `${int(a.wall && a.wall.min_ms)} | ${int(med(a.in_main))} | ${int(med(a.cpu))} | ${Number.isFinite(rssApp) ? mb(rssApp * 1e6) : 'n/a'} |`,
+      // The home page reads its unit list after its first frame: when the cards are on
+      // screen is reported beside it, though the goal is on the first frame.
+      ...(a.content && a.content.wall ? [
+        `| onsite: the unit cards on screen (the list is read after the first frame) | ${int(med(a.content.wall))} | ` +
+          `${int(a.content.wall.p95_ms)} | ${int(a.content.wall.min_ms)} | — | ${int(med(a.content.cpu))} | — |`] : []),
       `| minimal Qt Quick Controls window (baseline) | **${int(med(b.wall))}** | ${int(b.wall && b.wall.p95_ms)} | ` +
         `${int(b.wall && b.wall.min_ms)} | ${int(med(b.in_main))} | ${int(med(b.cpu))} | ${Number.isFinite(rssBase) ? mb(rssBase * 1e6) : 'n/a'} |`, '',
       '### Lists: the view models against plain code (medians)', '',
