@@ -257,6 +257,31 @@ TEST_F(CampaignStore, ChecksAndGroupMembersComeBackInStoredOrderNotCodeOrder)
     expectSameSetup(setup, *loaded);
 }
 
+// The site tables are read as stored and put in order in memory (no ORDER BY, which
+// made SQLite sort every row): the positions decide, not the order rows were written in.
+TEST_F(CampaignStore, SitesAndTheirChecksFollowTheirPositionsNotTheTablesOrder)
+{
+    CampaignSetup setup = sample();
+    ASSERT_GE(setup.sites.size(), 3u);
+    m_store.saveSetup(setup);
+    // Turn every position around without moving a row.
+    m_db.execute(QStringLiteral("UPDATE sites SET position = -position"));
+    m_db.execute(QStringLiteral("UPDATE site_indicators SET position = -position"));
+    std::reverse(setup.sites.begin(), setup.sites.end());
+    for (Site &site : setup.sites)
+        std::reverse(site.indicatorCodes.begin(), site.indicatorCodes.end());
+    ASSERT_GE(setup.sites.front().indicatorCodes.size(), 2);
+
+    const auto loaded = m_store.loadSetup();
+    ASSERT_TRUE(loaded.has_value());
+    ASSERT_EQ(loaded->sites.size(), setup.sites.size());
+    for (std::size_t i = 0; i < setup.sites.size(); ++i) {
+        SCOPED_TRACE(text(setup.sites[i].code));
+        EXPECT_EQ(loaded->sites[i].code, setup.sites[i].code);
+        EXPECT_EQ(loaded->sites[i].indicatorCodes, setup.sites[i].indicatorCodes);
+    }
+}
+
 TEST_F(CampaignStore, SecondCampaignIsRejectedAndChangesNothing)
 {
     const CampaignSetup first = sample();
