@@ -92,6 +92,10 @@ ApplicationWindow {
     function pages() {
         deferredPages.asynchronous = false // also completes a load in progress, here and now
         deferredPages.active = true
+        // A page that cannot be loaded (a QML error, a module missing from the build) is
+        // said plainly where it is opened; the file's own errors are in the log above.
+        if (deferredPages.status !== Loader.Ready)
+            throw new Error("DeferredPages.qml could not be loaded (status " + deferredPages.status + ")")
         return deferredPages.item
     }
 
@@ -99,9 +103,9 @@ ApplicationWindow {
     // [file name, page, properties, function of the page to call once shown].
     function screenList() {
         const prefix = appSettings.language === "en" ? "en-" : ""
-        const { unitPage, visitPage, syncPage, settingsPage, aboutPage } = pages()
         if (!sessionModel.signedIn)
             return [["signin", signInPage, {}, ""]]
+        const { unitPage, visitPage, syncPage, settingsPage, aboutPage } = pages()
         if (!syncStatus.online)
             return [["offline", homePage, {}, ""], ["offline-sync", syncPage, {}, ""]]
         if (sessionModel.canUseTablet === false)

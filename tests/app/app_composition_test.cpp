@@ -127,6 +127,21 @@ TEST(AppComposition, TheLaterPagesLoadAfterTheFirstFrameOrAtOnceWhenOpenedBefore
         EXPECT_TRUE(componentReady(pagesOf(window), "visitPage"));
         EXPECT_TRUE(app.qmlErrors().isEmpty()) << app.qmlErrors().join(QLatin1Char('\n')).toStdString();
     }
+    {
+        // Opened while the background load is under way: completed there and then.
+        AppUnderTest app;
+        QQuickWindow *window = app.window();
+        ASSERT_NE(window, nullptr);
+        QObject *loader = window->findChild<QObject *>(QStringLiteral("deferredPages"));
+        ASSERT_NE(loader, nullptr);
+        loader->setProperty("active", true); // as the first frame does: asynchronous
+        EXPECT_NE(loader->property("status").toInt(), 1) << "ready at once: the race is not tested";
+        QObject *pages = pagesOf(window);
+        ASSERT_NE(pages, nullptr);
+        EXPECT_TRUE(componentReady(pages, "unitPage"));
+        EXPECT_EQ(pages->property("workspace").value<QObject *>(), &app.workspace());
+        EXPECT_TRUE(app.qmlErrors().isEmpty()) << app.qmlErrors().join(QLatin1Char('\n')).toStdString();
+    }
 }
 
 // Platform work that waits for the app to be on screen (the desktop's network

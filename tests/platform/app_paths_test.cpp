@@ -78,10 +78,9 @@ TEST(PlatformServicesWiring, DesktopServicesUseTheConfiguredDataFolder)
     EXPECT_FALSE(services->reachability->isOnline()) << "no server configured yet";
     EXPECT_TRUE(QFileInfo(services->paths.photosFolder()).isDir());
     // Following the system's network waits for the app's first frame; run as the app
-    // would, and once more after the reachability is gone (the app closed first).
+    // would, and once more after the reachability is gone (the app closed first): no crash.
     ASSERT_TRUE(services->afterFirstFrame);
     services->afterFirstFrame();
-    EXPECT_FALSE(services->reachability->isOnline()) << "the system's verdict never decides online";
     delete services->reachability;
     services->reachability = nullptr;
     services->afterFirstFrame();
