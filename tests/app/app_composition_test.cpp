@@ -86,62 +86,68 @@ TEST(AppComposition, ReachabilityDrivesTheWorkspacesSyncEngine)
 // Main.qml shows its first page before the other pages' types are loaded (they were
 // about 40 % of the start): they come in the background after the first frame, or at
 // once when a page is opened before that.
-TEST(AppComposition, TheLaterPagesLoadAfterTheFirstFrameOrAtOnceWhenOpenedBefore)
+namespace {
+
+struct AppBeforeItsFirstFrame
 {
-    const auto pagesOf = [](QQuickWindow *window) {
+    AppUnderTest app;
+    QQuickWindow *window = app.window();
+    QObject *loader = window ? window->findChild<QObject *>(QStringLiteral("deferredPages")) : nullptr;
+
+    // Main's pages(): what every navigation to a later page asks.
+    QObject *pages() const
+    {
         QVariant pages;
         EXPECT_TRUE(QMetaObject::invokeMethod(window, "pages", Q_RETURN_ARG(QVariant, pages)));
         return pages.value<QObject *>();
-    };
-    const auto componentReady = [](QObject *pages, const char *name) {
-        auto *component = pages ? pages->property(name).value<QQmlComponent *>() : nullptr;
-        return component != nullptr && component->status() == QQmlComponent::Ready;
-    };
-    {
-        AppUnderTest app;
-        QQuickWindow *window = app.window();
-        ASSERT_NE(window, nullptr);
-        QObject *loader = window->findChild<QObject *>(QStringLiteral("deferredPages"));
-        ASSERT_NE(loader, nullptr);
-        EXPECT_FALSE(loader->property("active").toBool()) << "loaded before the first frame";
-        QObject *pages = pagesOf(window); // asked for before any frame: loaded here and now
-        ASSERT_NE(pages, nullptr);
-        for (const char *name : {"unitPage", "visitPage", "syncPage", "settingsPage", "aboutPage"})
-            EXPECT_TRUE(componentReady(pages, name)) << name;
-        EXPECT_EQ(pages->property("stack").value<QObject *>(), window->findChild<QObject *>(QStringLiteral("stack")));
-        EXPECT_EQ(pages->property("workspace").value<QObject *>(), &app.workspace());
-        EXPECT_TRUE(app.qmlErrors().isEmpty()) << app.qmlErrors().join(QLatin1Char('\n')).toStdString();
     }
+    static bool ready(QObject *pages, const char *component)
     {
-        AppUnderTest app;
-        QQuickWindow *window = app.window();
-        ASSERT_NE(window, nullptr);
-        QObject *loader = window->findChild<QObject *>(QStringLiteral("deferredPages"));
-        ASSERT_NE(loader, nullptr);
-        EXPECT_FALSE(loader->property("active").toBool());
-        window->show();
-        // Loader.Ready is 1; nothing asks for the pages here.
-        EXPECT_TRUE(QTest::qWaitFor([&] { return loader->property("status").toInt() == 1; }, 30000))
-            << "status " << loader->property("status").toInt();
-        EXPECT_TRUE(loader->property("asynchronous").toBool()) << "loaded in the background";
-        EXPECT_TRUE(componentReady(pagesOf(window), "visitPage"));
-        EXPECT_TRUE(app.qmlErrors().isEmpty()) << app.qmlErrors().join(QLatin1Char('\n')).toStdString();
+        auto *made = pages ? pages->property(component).value<QQmlComponent *>() : nullptr;
+        return made != nullptr && made->status() == QQmlComponent::Ready;
     }
-    {
-        // Opened while the background load is under way: completed there and then.
-        AppUnderTest app;
-        QQuickWindow *window = app.window();
-        ASSERT_NE(window, nullptr);
-        QObject *loader = window->findChild<QObject *>(QStringLiteral("deferredPages"));
-        ASSERT_NE(loader, nullptr);
-        loader->setProperty("active", true); // as the first frame does: asynchronous
-        EXPECT_NE(loader->property("status").toInt(), 1) << "ready at once: the race is not tested";
-        QObject *pages = pagesOf(window);
-        ASSERT_NE(pages, nullptr);
-        EXPECT_TRUE(componentReady(pages, "unitPage"));
-        EXPECT_EQ(pages->property("workspace").value<QObject *>(), &app.workspace());
-        EXPECT_TRUE(app.qmlErrors().isEmpty()) << app.qmlErrors().join(QLatin1Char('\n')).toStdString();
-    }
+    int loaderStatus() const { return loader->property("status").toInt(); } // Loader.Ready is 1
+    std::string errors() const { return app.qmlErrors().join(QLatin1Char('\n')).toStdString(); }
+};
+
+} // namespace
+
+TEST(AppComposition, TheLaterPagesAreNotLoadedBeforeTheFirstFrameAndLoadAtOnceWhenAskedFor)
+{
+    AppBeforeItsFirstFrame a;
+    ASSERT_NE(a.loader, nullptr);
+    EXPECT_FALSE(a.loader->property("active").toBool()) << "loaded before the first frame";
+    QObject *pages = a.pages();
+    ASSERT_NE(pages, nullptr);
+    for (const char *name : {"unitPage", "visitPage", "syncPage", "settingsPage", "aboutPage"})
+        EXPECT_TRUE(AppBeforeItsFirstFrame::ready(pages, name)) << name;
+    EXPECT_EQ(pages->property("stack").value<QObject *>(), a.window->findChild<QObject *>(QStringLiteral("stack")));
+    EXPECT_EQ(pages->property("workspace").value<QObject *>(), &a.app.workspace());
+    EXPECT_TRUE(a.app.qmlErrors().isEmpty()) << a.errors();
+}
+
+TEST(AppComposition, TheLaterPagesLoadInTheBackgroundAfterTheFirstFrame)
+{
+    AppBeforeItsFirstFrame a;
+    ASSERT_NE(a.loader, nullptr);
+    a.window->show();
+    EXPECT_TRUE(QTest::qWaitFor([&] { return a.loaderStatus() == 1; }, 30000)) << "status " << a.loaderStatus();
+    EXPECT_TRUE(a.loader->property("asynchronous").toBool()) << "not loaded in the background";
+    EXPECT_TRUE(AppBeforeItsFirstFrame::ready(a.pages(), "visitPage"));
+    EXPECT_TRUE(a.app.qmlErrors().isEmpty()) << a.errors();
+}
+
+TEST(AppComposition, APageOpenedDuringTheBackgroundLoadCompletesItThereAndThen)
+{
+    AppBeforeItsFirstFrame a;
+    ASSERT_NE(a.loader, nullptr);
+    a.loader->setProperty("active", true); // as the first frame does: asynchronous
+    EXPECT_NE(a.loaderStatus(), 1) << "ready at once: the race is not tested";
+    QObject *pages = a.pages();
+    ASSERT_NE(pages, nullptr);
+    EXPECT_TRUE(AppBeforeItsFirstFrame::ready(pages, "unitPage"));
+    EXPECT_EQ(pages->property("workspace").value<QObject *>(), &a.app.workspace());
+    EXPECT_TRUE(a.app.qmlErrors().isEmpty()) << a.errors();
 }
 
 // Platform work that waits for the app to be on screen (the desktop's network

@@ -327,15 +327,19 @@ TEST_F(AppNotes, AMistakenCheckInIsWithdrawnUntilPhotosNameIt)
 // (made only for such accounts, not for every start), and no unit to assess.
 class AppConsoleNotice : public AppFixture
 {
+protected:
+    void signIn(const QString &account)
+    {
+        ASSERT_TRUE(ui->typeText(ui->waitForItem(QStringLiteral("serverField")), hq->baseUrl()));
+        ASSERT_TRUE(ui->typeText(ui->item(QStringLiteral("accountField")), account));
+        ASSERT_TRUE(ui->typeText(ui->item(QStringLiteral("passwordField")), HqProcess::passwordOf(account)));
+        ASSERT_TRUE(ui->click(ui->item(QStringLiteral("signInButton"))));
+    }
 };
 
 TEST_F(AppConsoleNotice, ALiaisonSignedInOnTheTabletIsSentToTheConsole)
 {
-    const QString liaison = QStringLiteral("dc.liaison");
-    ASSERT_TRUE(ui->typeText(ui->waitForItem(QStringLiteral("serverField")), hq->baseUrl()));
-    ASSERT_TRUE(ui->typeText(ui->item(QStringLiteral("accountField")), liaison));
-    ASSERT_TRUE(ui->typeText(ui->item(QStringLiteral("passwordField")), HqProcess::passwordOf(liaison)));
-    ASSERT_TRUE(ui->click(ui->item(QStringLiteral("signInButton"))));
+    ASSERT_NO_FATAL_FAILURE(signIn(QStringLiteral("dc.liaison")));
     QQuickItem *title = ui->waitForItem(QStringLiteral("consoleNoticeTitle"));
     ASSERT_NE(title, nullptr);
     EXPECT_TRUE(title->property("text").toString().contains(QStringLiteral("网页控制台")))
@@ -346,11 +350,7 @@ TEST_F(AppConsoleNotice, ALiaisonSignedInOnTheTabletIsSentToTheConsole)
 // every account, it cost a tenth of the app's start.
 TEST_F(AppConsoleNotice, AnInspectorsHomePageDoesNotMakeTheNotice)
 {
-    const QString inspector = QStringLiteral("g1.zhang");
-    ASSERT_TRUE(ui->typeText(ui->waitForItem(QStringLiteral("serverField")), hq->baseUrl()));
-    ASSERT_TRUE(ui->typeText(ui->item(QStringLiteral("accountField")), inspector));
-    ASSERT_TRUE(ui->typeText(ui->item(QStringLiteral("passwordField")), HqProcess::passwordOf(inspector)));
-    ASSERT_TRUE(ui->click(ui->item(QStringLiteral("signInButton"))));
+    ASSERT_NO_FATAL_FAILURE(signIn(QStringLiteral("g1.zhang")));
     ASSERT_NE(ui->waitForItem(QStringLiteral("unit:DC")), nullptr);
     EXPECT_EQ(ui->object(QStringLiteral("consoleNoticeTitle")), nullptr) << "made, though hidden";
 }
