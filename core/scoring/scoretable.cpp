@@ -30,6 +30,21 @@ bool digits(const QChar *text, int count, int *value)
     return true;
 }
 
+// Read for each of millions of stored times: a template, so each count unrolls inline.
+template<int Count>
+inline bool asciiDigits(const char *text, int *value)
+{
+    int v = 0;
+    for (int i = 0; i < Count; ++i) {
+        const unsigned digit = static_cast<unsigned char>(text[i]) - unsigned('0');
+        if (digit > 9)
+            return false;
+        v = v * 10 + static_cast<int>(digit);
+    }
+    *value = v;
+    return true;
+}
+
 int daysInMonth(int y, int m)
 {
     static const int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
@@ -52,6 +67,19 @@ qint32 ScoreTable::Pool::intern(const QString &name)
 
 qint32 ScoreTable::Pool::intern(QByteArrayView utf8)
 {
+    ShortTextIds::Key packed;
+    if (ShortTextIds::pack(utf8, packed)) {
+        if (lastShortId >= 0 && packed == lastShort)
+            return lastShortId;
+        qint32 id = shortIds.find(packed);
+        if (id < 0) {
+            id = intern(QString::fromUtf8(utf8));
+            shortIds.insert(packed, id);
+        }
+        lastShort = packed;
+        lastShortId = id;
+        return id;
+    }
     if (lastId >= 0 && last == utf8)
         return lastId;
     const std::string_view key(utf8.data(), static_cast<std::size_t>(utf8.size()));
@@ -125,22 +153,13 @@ void ScoreTable::add(QByteArrayView unitCode, QByteArrayView indicatorCode, QByt
 qint64 ScoreTable::parseTimestamp(QByteArrayView t)
 {
     // The form the store writes, in ASCII; anything else through the QString reader.
+    const char *p = t.data();
     int y, mo, d, h, mi, s, ms;
-    auto digitsAt = [&t](int from, int count, int *value) {
-        int v = 0;
-        for (int i = from; i < from + count; ++i) {
-            const char c = t[i];
-            if (c < '0' || c > '9')
-                return false;
-            v = v * 10 + (c - '0');
-        }
-        *value = v;
-        return true;
-    };
-    if (t.size() == 24 && t[4] == '-' && t[7] == '-' && t[10] == 'T' && t[13] == ':' && t[16] == ':' && t[19] == '.'
-        && t[23] == 'Z' && digitsAt(0, 4, &y) && digitsAt(5, 2, &mo) && digitsAt(8, 2, &d) && digitsAt(11, 2, &h)
-        && digitsAt(14, 2, &mi) && digitsAt(17, 2, &s) && digitsAt(20, 3, &ms) && y >= 1 && mo >= 1 && mo <= 12
-        && d >= 1 && d <= daysInMonth(y, mo) && h <= 23 && mi <= 59 && s <= 59) {
+    if (t.size() == 24 && p[4] == '-' && p[7] == '-' && p[10] == 'T' && p[13] == ':' && p[16] == ':' && p[19] == '.'
+        && p[23] == 'Z' && asciiDigits<4>(p, &y) && asciiDigits<2>(p + 5, &mo) && asciiDigits<2>(p + 8, &d)
+        && asciiDigits<2>(p + 11, &h) && asciiDigits<2>(p + 14, &mi) && asciiDigits<2>(p + 17, &s)
+        && asciiDigits<3>(p + 20, &ms) && y >= 1 && mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo)
+        && h <= 23 && mi <= 59 && s <= 59) {
         return ((daysFromCivil(y, mo, d) * 24 + h) * 60 + mi) * 60000LL + s * 1000LL + ms;
     }
     return parseTimestamp(QString::fromUtf8(t));

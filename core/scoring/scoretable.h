@@ -1,6 +1,7 @@
 #pragma once
 
 #include "domain/scoreentry.h"
+#include "scoring/shorttextids.h"
 
 #include <QByteArray>
 #include <QByteArrayView>
@@ -65,10 +66,14 @@ private:
     {
         QStringList names;
         QHash<QString, qint32> ids;
-        // By UTF-8 bytes: the keys point into `bytes` (QByteArray data does not move).
+        // By UTF-8 bytes: texts of up to 16 bytes (nearly all) packed into words...
+        ShortTextIds shortIds;
+        // ...longer ones by their bytes: the keys point into `bytes` (QByteArray data does not move).
         std::unordered_map<std::string_view, qint32> byBytes;
         std::deque<QByteArray> bytes;
         // Rows come in runs of one unit (and often one indicator): the last hit first.
+        ShortTextIds::Key lastShort;
+        qint32 lastShortId = -1;
         QByteArrayView last;
         qint32 lastId = -1;
         qint32 intern(const QString &name);

@@ -1,5 +1,7 @@
 #include "scoretablebuilder.h"
 
+#include <cstring>
+
 namespace onsite {
 
 namespace {
@@ -9,8 +11,9 @@ constexpr std::size_t kMaxQueuedBlocks = 16; // a few MB between the threads at 
 
 void addRow(ScoreTable &table, const QByteArrayView *c)
 {
-    table.add(c[0], c[1], c[2], c[3] == QByteArrayView("final") ? ScoreKind::Final : ScoreKind::Rater, c[4],
-              ScoreTable::parseTimestamp(c[5]));
+    // Not QByteArrayView's ==: an out-of-line call per row for five bytes.
+    const bool final = c[3].size() == 5 && std::memcmp(c[3].data(), "final", 5) == 0;
+    table.add(c[0], c[1], c[2], final ? ScoreKind::Final : ScoreKind::Rater, c[4], ScoreTable::parseTimestamp(c[5]));
 }
 
 } // namespace
@@ -29,24 +32,28 @@ ScoreTableBuilder::~ScoreTableBuilder()
 
 void ScoreTableBuilder::add(const SqlTextRow &row)
 {
-    if (!m_consumer.joinable()) {
-        QByteArrayView cells[kColumns];
-        for (int c = 0; c < kColumns; ++c)
-            cells[c] = row[c];
-        addRow(m_table, cells);
-        return;
-    }
     for (int c = 0; c < kColumns; ++c) {
         const QByteArrayView cell = row[c];
         m_filling.bytes.append(cell.data(), static_cast<std::size_t>(cell.size()));
         m_filling.ends.push_back(static_cast<quint32>(m_filling.bytes.size()));
     }
-    if (m_filling.ends.size() >= kRowsPerBlock * kColumns)
+    if (m_filling.ends.size() < kRowsPerBlock * kColumns)
+        return;
+    if (m_consumer.joinable()) {
         hand(std::move(m_filling));
+    } else {
+        addBlock(m_filling);
+        m_filling.bytes.clear();
+        m_filling.ends.clear();
+    }
 }
 
 ScoreTable ScoreTableBuilder::finish()
 {
+    if (!m_consumer.joinable() && !m_filling.ends.empty()) {
+        addBlock(m_filling);
+        m_filling = Block{};
+    }
     if (m_consumer.joinable()) {
         if (!m_filling.ends.empty())
             hand(std::move(m_filling));
