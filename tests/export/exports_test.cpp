@@ -30,11 +30,10 @@ ExportInput sampleInput()
     const auto scores = PaperScoreImporter(*setup, {})
                             .importFile(test::samplePath(QStringLiteral("scores-paper.csv")));
     const CampaignResults results = ScoringEngine(*setup).compute(scores);
-    ExportInput input{setup,        hq::resultsJson(*setup, results, {QStringLiteral("DC")}),
-                      std::nullopt, QDateTime::currentDateTime(),
-                      {},           {},
-                      {},           {},
-                      {}};
+    ExportInput input;
+    input.setup = setup;
+    input.results = hq::resultsJson(*setup, results, {QStringLiteral("DC")});
+    input.asOf = QDateTime::currentDateTime();
     input.findings.push_back(Finding{QStringLiteral("f1"),
                                      QStringLiteral("DC"),
                                      QStringLiteral("DC-01"),
