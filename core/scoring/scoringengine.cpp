@@ -181,8 +181,10 @@ public:
         ItemResult result;
         result.indicatorCode = item.code;
 
-        std::vector<const Evaluated *> raterPoints;
-        for (quint32 p : latestPerAccount(rows, ScoreKind::Rater)) {
+        // Member buffers: an item's few rows would otherwise cost several allocations each.
+        std::vector<const Evaluated *> &raterPoints = m_raterPoints;
+        raterPoints.clear();
+        for (quint32 p : latestPerAccount(rows, ScoreKind::Rater, m_latestRaters)) {
             const Evaluated &evaluated = evaluate(unit, category, item, itemId, p);
             const InputEvaluation &evaluation = evaluated.evaluation;
             if (!evaluation.value) {
@@ -209,7 +211,7 @@ public:
 
         // The latest final value of any account; on equal times the account last in order.
         const quint32 *final = nullptr;
-        const auto finals = latestPerAccount(rows, ScoreKind::Final);
+        const std::vector<quint32> &finals = latestPerAccount(rows, ScoreKind::Final, m_latestFinals);
         for (const quint32 &candidate : finals) {
             if (!final || m_table.row(*final).recordedAt <= m_table.row(candidate).recordedAt)
                 final = &candidate;
@@ -232,19 +234,34 @@ private:
     const QString &account(quint32 position) const { return m_table.accounts()[m_table.row(position).account]; }
 
     // The latest row per account of one kind (a re-entered score replaces the old one),
-    // in account order.
-    std::vector<quint32> latestPerAccount(std::pair<const quint32 *, const quint32 *> rows, ScoreKind kind) const
+    // in account order, into `latest`.
+    const std::vector<quint32> &latestPerAccount(std::pair<const quint32 *, const quint32 *> rows, ScoreKind kind,
+                                                 std::vector<quint32> &latest)
     {
-        std::vector<quint32> own;
+        std::vector<quint32> &own = m_own;
+        own.clear();
         for (const quint32 *p = rows.first; p != rows.second; ++p) {
             if (m_table.kind(*p) == kind)
                 own.push_back(*p);
         }
         // Positions ascend within a bucket, so a stable sort keeps table order per account.
-        std::stable_sort(own.begin(), own.end(), [&](quint32 a, quint32 b) {
+        // An item has a few raters: an insertion sort (stable) needs no buffer.
+        const auto before = [&](quint32 a, quint32 b) {
             return m_accountRank[m_table.row(a).account] < m_accountRank[m_table.row(b).account];
-        });
-        std::vector<quint32> latest;
+        };
+        constexpr std::size_t kInsertionSortAtMost = 32;
+        if (own.size() <= kInsertionSortAtMost) {
+            for (std::size_t i = 1; i < own.size(); ++i) {
+                const quint32 moving = own[i];
+                std::size_t j = i;
+                for (; j > 0 && before(moving, own[j - 1]); --j)
+                    own[j] = own[j - 1];
+                own[j] = moving;
+            }
+        } else {
+            std::stable_sort(own.begin(), own.end(), before);
+        }
+        latest.clear();
         for (quint32 p : own) {
             if (!latest.empty() && m_table.row(latest.back()).account == m_table.row(p).account) {
                 if (m_table.row(latest.back()).recordedAt <= m_table.row(p).recordedAt)
@@ -279,6 +296,10 @@ private:
     std::vector<int> m_accountRank;
     std::vector<std::unordered_map<quint64, std::size_t>> m_cache; // per item id
     std::deque<Evaluated> m_evaluations;                           // stable addresses
+    std::vector<quint32> m_own;
+    std::vector<quint32> m_latestRaters;
+    std::vector<quint32> m_latestFinals;
+    std::vector<const Evaluated *> m_raterPoints;
 };
 
 } // namespace
@@ -333,6 +354,12 @@ std::vector<UnitResult> ScoringEngine::computeUnits(const ScoreTable &table, con
         for (const Indicator *item : projects.back().second)
             itemIds.add(item->code);
     }
+    // Each item's id, in the projects' order: looked up once, not once per unit.
+    std::vector<int> itemIdInOrder;
+    for (const auto &[project, projectItems] : projects) {
+        for (const Indicator *item : projectItems)
+            itemIdInOrder.push_back(itemIds.find(item->code));
+    }
     CodeIndex categories;
     std::vector<const Unit *> selected;
     for (const Unit &unit : m_setup.units) {
@@ -360,12 +387,14 @@ std::vector<UnitResult> ScoringEngine::computeUnits(const ScoreTable &table, con
             result.unitName = unit.name;
             result.category = unit.category;
             const int category = categories.find(unit.category);
+            result.items.reserve(itemIdInOrder.size());
+            const int *itemId = itemIdInOrder.data();
             for (const auto &[project, projectItems] : projects) {
                 Decimal subtotal;
                 for (const Indicator *item : projectItems) {
-                    const int itemId = itemIds.find(item->code);
                     ItemResult itemResult =
-                        items.compute(unit, category, *item, itemId, buckets.of(unitId, itemId), result.warnings);
+                        items.compute(unit, category, *item, *itemId, buckets.of(unitId, *itemId), result.warnings);
+                    ++itemId;
                     if (itemResult.points)
                         subtotal += *itemResult.points;
                     else

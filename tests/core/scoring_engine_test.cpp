@@ -185,6 +185,44 @@ TEST(ScoringEngine, LaterEntryFromSameRaterReplacesEarlier)
     EXPECT_EQ(pointsOf(u2, "1.1"), Decimal(3));
 }
 
+TEST(ScoringEngine, ManyRatersWhoEachReenteredCountWithTheirLatestEntry)
+{
+    // More raters on one item than the small-item sort takes (32), each with two entries in
+    // the list, the later one first for half of them: the path for large items.
+    SetupBuilder b; // trimFromRaters = 5
+    b.project("1", 10).gradedItem("1.1").unit("U1");
+    const ScoringEngine engine(b.setup);
+    std::vector<ScoreEntry> entries;
+    std::vector<std::string> accounts;
+    for (int r = 0; r < 40; ++r)
+        accounts.push_back("r" + std::to_string(r));
+    for (int r = 0; r < 40; ++r) {
+        const bool endsGood = r % 2 == 0;
+        // r % 4: 0, 1 the later entry listed first; 2 in time order; 3 at one time, the
+        // entry listed last counting.
+        ScoreEntry earlier = rater("U1", "1.1", accounts[r].c_str(), endsGood ? "差" : "好", r % 4 == 3 ? 30 : 0);
+        ScoreEntry later = rater("U1", "1.1", accounts[r].c_str(), endsGood ? "好" : "差", 30);
+        if (r % 4 < 2)
+            std::swap(earlier, later);
+        entries.push_back(earlier);
+        entries.push_back(later);
+    }
+    const CampaignResults many = engine.compute(entries);
+    const UnitResult &u = unitOf(many, "U1");
+    EXPECT_EQ(itemOf(u, "1.1").raterCount, 40);
+    EXPECT_TRUE(itemOf(u, "1.1").trimmed);
+    // 20 × 10 and 20 × 3; one of each trimmed: (19 × 10 + 19 × 3) / 38 = 6.5.
+    EXPECT_EQ(pointsOf(u, "1.1"), Decimal::fraction(13, 2));
+
+    // And with a few raters (the insertion sort): at one time the entry listed last counts.
+    const std::vector<ScoreEntry> few{rater("U1", "1.1", "r2", "差", 30), rater("U1", "1.1", "r1", "好", 30),
+                                      rater("U1", "1.1", "r1", "差", 30), rater("U1", "1.1", "r2", "好", 30)};
+    const CampaignResults fewResults = engine.compute(few);
+    const UnitResult &small = unitOf(fewResults, "U1");
+    EXPECT_EQ(itemOf(small, "1.1").raterCount, 2);
+    EXPECT_EQ(pointsOf(small, "1.1"), Decimal::fraction(13, 2)) << "r1 差 (3), r2 好 (10)";
+}
+
 TEST(ScoringEngine, InvalidStoredInputIsWarnedAndIgnored)
 {
     SetupBuilder b; // trimFromRaters = 5
