@@ -1,5 +1,7 @@
 #include "shorttextids.h"
 
+#include <algorithm>
+
 namespace onsite {
 
 void ShortTextIds::insert(const Key &key, std::int32_t id)
@@ -18,6 +20,19 @@ void ShortTextIds::insert(const Key &key, std::int32_t id)
         s = (s + 1) & (m_slots.size() - 1);
     m_slots[s] = Slot{key, id};
     ++m_used;
+}
+
+double ShortTextIds::meanProbes() const
+{
+    if (m_used == 0)
+        return 0;
+    std::size_t probes = 0;
+    const std::size_t mask = m_slots.size() - 1;
+    for (std::size_t s = 0; s < m_slots.size(); ++s) {
+        if (m_slots[s].id >= 0)
+            probes += ((s - slotOf(m_slots[s].key)) & mask) + 1;
+    }
+    return static_cast<double>(probes) / static_cast<double>(m_used);
 }
 
 } // namespace onsite

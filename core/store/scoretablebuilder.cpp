@@ -1,6 +1,7 @@
 #include "scoretablebuilder.h"
 
 #include <cstring>
+#include <utility>
 
 namespace onsite {
 
@@ -42,17 +43,25 @@ void ScoreTableBuilder::add(const SqlTextRow &row)
     if (m_consumer.joinable()) {
         hand(std::move(m_filling));
     } else {
+        // Emptied even if adding throws: no row is added twice by a later call.
+        struct EmptyAfter
+        {
+            Block &block;
+            ~EmptyAfter()
+            {
+                block.bytes.clear();
+                block.ends.clear();
+            }
+        } emptied{m_filling};
         addBlock(m_filling);
-        m_filling.bytes.clear();
-        m_filling.ends.clear();
     }
 }
 
 ScoreTable ScoreTableBuilder::finish()
 {
     if (!m_consumer.joinable() && !m_filling.ends.empty()) {
-        addBlock(m_filling);
-        m_filling = Block{};
+        const Block last = std::exchange(m_filling, Block{});
+        addBlock(last);
     }
     if (m_consumer.joinable()) {
         if (!m_filling.ends.empty())

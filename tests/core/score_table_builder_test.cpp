@@ -60,10 +60,13 @@ TEST(ScoreTableBuilder, EveryRowInTheOrderReadOnOneThreadAndOnTwo)
                      QString::fromUtf8(row.cells[4]),
                      ScoreTable::parseTimestamp(QString::fromUtf8(row.cells[5])));
     }
+    // With one processor the builder never starts its second thread: both passes then
+    // take the one-thread path.
     for (const bool onSecondThread : {false, true}) {
         const ScoreTable table = builtThrough(onSecondThread, rows);
         ASSERT_EQ(table.size(), rows.size()) << onSecondThread;
         EXPECT_EQ(table.units(), expected.units());
+        EXPECT_EQ(table.indicators(), expected.indicators());
         EXPECT_EQ(table.accounts(), expected.accounts());
         EXPECT_EQ(table.inputs(), expected.inputs());
         for (std::size_t p = 0; p < rows.size(); ++p) {

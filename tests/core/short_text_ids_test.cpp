@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdio>
 #include <set>
 #include <string>
 #include <tuple>
@@ -94,6 +95,28 @@ TEST(ShortTextIds, FindsEveryIdGivenAndNoneNotGivenAsItGrows)
     for (std::size_t id = 0; id < keys.size(); ++id)
         ASSERT_EQ(ids.find(keys[id]), static_cast<std::int32_t>(id));
     EXPECT_EQ(ids.find(absent), -1) << "U99999 was never given an id";
+}
+
+TEST(ShortTextIds, CodesSharingAPrefixSpreadOverTheTable)
+{
+    // Codes that differ only in their last characters (those sit in the packed words'
+    // high bytes): a slot taken from the low bits alone chained them all together.
+    const auto spread = [](const char *pattern, int count) {
+        ShortTextIds ids;
+        char text[32];
+        for (int i = 0; i < count; ++i) {
+            const int size = std::snprintf(text, sizeof text, pattern, i);
+            ShortTextIds::Key key;
+            EXPECT_TRUE(ShortTextIds::pack(QByteArrayView(text, size), key));
+            ids.insert(key, i);
+        }
+        return ids.meanProbes();
+    };
+    EXPECT_LT(spread("g1.r%02d", 100), 2.0);
+    EXPECT_LT(spread("U%05d", 2000), 2.0);
+    EXPECT_LT(spread("unit-%05d", 2000), 2.0);
+    EXPECT_LT(spread("JD2026%04d", 2000), 2.0);
+    EXPECT_LT(spread("U%d", 20000), 2.0);
 }
 
 } // namespace
